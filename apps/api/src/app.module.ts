@@ -1,0 +1,38 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { PrismaClient } from '@rabta/db';
+import { APP_CONFIG, APP_CONTEXT, APP_LOGGER, type AppContext } from './app.context';
+import { AccessGuard } from './common/auth/access.guard';
+import { ErrorFilter } from './common/errors/error.filter';
+import { HealthModule } from './modules/health/health.module';
+
+@Global()
+@Module({})
+class ContextModule {
+  static register(ctx: AppContext): DynamicModule {
+    return {
+      module: ContextModule,
+      providers: [
+        { provide: APP_CONTEXT, useValue: ctx },
+        { provide: APP_CONFIG, useValue: ctx.config },
+        { provide: APP_LOGGER, useValue: ctx.logger },
+        { provide: PrismaClient, useValue: ctx.prisma },
+      ],
+      exports: [APP_CONTEXT, APP_CONFIG, APP_LOGGER, PrismaClient],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static register(ctx: AppContext): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ContextModule.register(ctx), HealthModule],
+      providers: [
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_GUARD, useClass: AccessGuard },
+      ],
+    };
+  }
+}

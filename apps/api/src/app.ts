@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { AppContext } from './app.context';
+import { AppModule } from './app.module';
+import { AppException } from './common/errors/app-exception';
+import { sendError } from './common/errors/error.filter';
+import { NestPinoLogger } from './common/logging/logger';
+import { runWithContext } from './common/request-context';
+
+/** The built admin (apps/admin/dist), the same relative place from src/ and dist/. */
+export const ADMIN_DIST = join(__dirname, '..', '..', 'admin', 'dist');
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** A client's X-Request-Id is kept when it is a plain token; otherwise we make one. */
+function requestIdFrom(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value && /^[A-Za-z0-9._:-]{1,64}$/.test(value) ? value : randomUUID();
+}
+
+function registerRequestHooks(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    // Everything that runs for this request (guards, services, log lines) sees its id.
+    runWithContext({ requestId: String(request.id), ip: request.ip }, done);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    request.log.info(
+      { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      'request completed',
+    );
+    done();
+  });
+  // Errors Fastify raises before a route runs (bad JSON, body too large) reach Nest's handler, then ErrorFilter.
+}
+
+/** The admin is served by the API on the same port: files from its build, index.html for client-side routes. */
+async function registerAdmin(fastify: FastifyInstance, root: string): Promise<void> {
+  const built = existsSync(join(root, 'index.html'));
+  if (built) {
+    await fastify.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      setHeaders: (reply, path) => {
+        // Vite puts a content hash in every asset name: cache those for good, never index.html.
+        void reply.header('cache-control', path.startsWith(join(root, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  fastify.get('/*', (request, reply) => {
+    if (request.url === '/api' || request.url.startsWith('/api/')) {
+      return sendError(request, reply, new AppException('NOT_FOUND', `No route for GET ${request.url.split('?')[0]}`));
+    }
+    if (!built) {
+      return reply
+        .type('text/html; charset=utf-8')
+        .send('<!doctype html><title>Rabta</title><p>The admin is not built. Run <code>npm run build</code>, or <code>npm start</code>.</p>');
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}
+
+export async function createApp(ctx: AppContext, options: { adminDist?: string } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: ctx.logger,
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(req.headers['x-request-id']),
+    requestIdHeader: false,
+    // The logger's mixin already adds the request id to every line (request.log or not); don't add it twice.
+    childLoggerFactory: (logger: FastifyBaseLogger, _bindings: unknown, opts: Parameters<FastifyBaseLogger['child']>[1]) => logger.child({}, opts),
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: ctx.config.trustProxy,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(ctx), adapter, {
+    logger: new NestPinoLogger(ctx.logger),
+    abortOnError: false,
+  });
+  app.setGlobalPrefix('api');
+  const fastify = app.getHttpAdapter().getInstance();
+  registerRequestHooks(fastify);
+  await registerAdmin(fastify, options.adminDist ?? ADMIN_DIST);
+  await app.init();
+  await fastify.ready();
+  return app;
+}

@@ -1,0 +1,22 @@
+import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { toApiError } from './to-api-error';
+
+/** The one global filter: every error leaves in the shape of ../shared/STYLE.md. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    sendError(request, reply, exception);
+  }
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, exception: unknown): void {
+  const { body, internal } = toApiError(exception, String(request.id));
+  if (internal) request.log.error({ err: exception }, 'Request failed');
+  else if (body.statusCode >= 500) request.log.warn({ code: body.code }, body.message);
+  if (reply.sent) return;
+  void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+}

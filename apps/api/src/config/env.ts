@@ -1,0 +1,88 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+// The one place that reads process.env. Bad values stop the start with every bad key listed.
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const booleanish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgresql:// URL')
+    .optional(),
+  RABTA_DATA_DIR: z.string().min(1).default('./.data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Seed the demo portfolio into an empty database at start. */
+  RABTA_SEED_DEMO: booleanish.default(true),
+  /** First admin, created on first start when there are no users. */
+  RABTA_ADMIN_EMAIL: z.email().optional(),
+  RABTA_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  /** Comma-separated origins allowed by CORS; empty keeps CORS closed. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.url())),
+  /** The public URL when Rabta is behind a reverse proxy (cookies get `Secure` when it is https). */
+  PUBLIC_URL: z.url().optional(),
+  /** Trust X-Forwarded-* headers from a reverse proxy. */
+  TRUST_PROXY: booleanish.default(false),
+  /** Path to a Chromium binary for PDF reports. */
+  CHROMIUM_PATH: z.string().optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  logLevel: Env['LOG_LEVEL'];
+  seedDemo: boolean;
+  adminEmail?: string;
+  adminPassword?: string;
+  corsOrigins: string[];
+  publicUrl?: string;
+  trustProxy: boolean;
+  chromiumPath?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  // An empty variable means "not set", as it does for most tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.RABTA_DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    seedDemo: e.RABTA_SEED_DEMO,
+    adminEmail: e.RABTA_ADMIN_EMAIL?.toLowerCase(),
+    adminPassword: e.RABTA_ADMIN_PASSWORD,
+    corsOrigins: e.CORS_ORIGINS,
+    publicUrl: e.PUBLIC_URL,
+    trustProxy: e.TRUST_PROXY,
+    chromiumPath: e.CHROMIUM_PATH,
+  };
+}

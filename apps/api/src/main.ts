@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { StartupError } from '@rabta/db';
+import { createApp } from './app';
+import { bootConfig, failStartup, openRuntime, type Runtime } from './runtime';
+import { seedOnStart } from './seed/seed';
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const { config, logger } = bootConfig();
+  let runtime: Runtime | undefined;
+  let app: NestFastifyApplication | undefined;
+  let stopping = false;
+
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      logger.warn({ signal }, 'Second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'Shutting down: no new requests, draining those in flight');
+    // Fastify stops accepting, finishes in-flight requests, then Nest stops its modules (job queue included).
+    await app?.close().catch((err) => logger.error({ err }, 'Error while closing the server'));
+    await runtime?.close().catch((err) => logger.error({ err }, 'Error while closing the database'));
+    logger.info('Stopped');
+    logger.flush?.();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    runtime = await openRuntime(config, logger);
+    await seedOnStart(runtime.ctx);
+    app = await createApp(runtime.ctx);
+    try {
+      await app.listen({ port: config.port, host: config.host });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new StartupError(
+          `Port ${config.port} on ${config.host} is already in use (another Rabta, or another program). ` +
+            `Stop it, or start Rabta on another port: PORT=${config.port + 1} npm start`,
+        );
+      }
+      if ((err as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL') {
+        throw new StartupError(`HOST=${config.host} is not an address of this machine. Use 127.0.0.1, or 0.0.0.0 to listen on every address.`);
+      }
+      throw err;
+    }
+  } catch (err) {
+    await app?.close().catch(() => undefined);
+    await runtime?.close().catch(() => undefined);
+    failStartup(logger, err);
+  }
+
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = ['127.0.0.1', '0.0.0.0', '::', 'localhost'].includes(config.host) ? 'localhost' : config.host;
+  const url = config.publicUrl ?? `http://${host}:${port}`;
+  logger.info({ url, ms: Date.now() - started, embeddedDatabase: runtime.ctx.database.embedded }, `Rabta is ready at ${url}`);
+  process.stderr.write(`\n  Rabta is ready at ${url}\n\n`);
+}
+
+void main();

