@@ -4,6 +4,7 @@ import { PrismaClient } from '@rabta/db';
 import { APP_CONFIG, APP_CONTEXT, APP_LOGGER, type AppContext } from './app.context';
 import { AccessGuard } from './common/auth/access.guard';
 import { ErrorFilter } from './common/errors/error.filter';
+import { AuditModule } from './modules/audit/audit.module';
 import { HealthModule } from './modules/health/health.module';
 
 @Global()
@@ -28,7 +29,7 @@ export class AppModule {
   static register(ctx: AppContext): DynamicModule {
     return {
       module: AppModule,
-      imports: [ContextModule.register(ctx), HealthModule],
+      imports: [ContextModule.register(ctx), AuditModule, HealthModule],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_GUARD, useClass: AccessGuard },

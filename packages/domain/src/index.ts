@@ -5,3 +5,4 @@ export * from './errors';
 export * from './search';
 export * from './schemas/common';
 export * from './schemas/resources';
+export * from './access';

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma } from '@rabta/db';
+import { currentContext } from '../../common/request-context';
+
+export interface AuditEntry {
+  /** e.g. `create`, `update`, `delete`, `archive`, `login.success`, `token.issue` */
+  action: string;
+  /** The resource name, e.g. `initiatives`, `users`, `auth` */
+  entity: string;
+  entityId?: string | number | bigint | null;
+  before?: unknown;
+  after?: unknown;
+  /** Defaults to the signed-in user of the current request. */
+  actor?: { id: number; email: string } | null;
+}
+
+// Never copied into the audit log.
+const SECRET_KEYS = new Set(['passwordHash', 'tokenHash', 'password', 'token', 'searchText', 'file']);
+
+/** Plain JSON for the audit log: dates as ISO strings, decimals and big integers as numbers or strings, no secrets. */
+export function toAuditJson(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  const walk = (v: unknown): unknown => {
+    if (v === null || v === undefined) return null;
+    if (v instanceof Date) return v.toISOString();
+    if (typeof v === 'bigint') return v.toString();
+    if (Array.isArray(v)) return v.map(walk);
+    if (typeof v === 'object') {
+      if (typeof (v as { toFixed?: unknown }).toFixed === 'function' && typeof (v as { toNumber?: unknown }).toNumber === 'function') {
+        return (v as { toNumber(): number }).toNumber();
+      }
+      if (Buffer.isBuffer(v)) return `[${v.length} bytes]`;
+      return Object.fromEntries(
+        Object.entries(v as Record<string, unknown>)
+          .filter(([k]) => !SECRET_KEYS.has(k))
+          .map(([k, x]) => [k, walk(x)]),
+      );
+    }
+    return v;
+  };
+  return walk(value) as Prisma.InputJsonValue;
+}
+
+/**
+ * Writes one append-only audit event, in the caller's transaction so the change and its record commit together.
+ * Actor, request id and IP come from the request being served.
+ */
+@Injectable()
+export class AuditService {
+  async record(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
+    const ctx = currentContext();
+    const actor = entry.actor === undefined ? ctx?.actor : entry.actor;
+    await tx.auditEvent.create({
+      data: {
+        actorId: actor?.id ?? null,
+        actorName: actor?.email ?? (ctx ? 'anonymous' : 'system'),
+        action: entry.action,
+        entity: entry.entity,
+        entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+        before: toAuditJson(entry.before),
+        after: toAuditJson(entry.after),
+        requestId: ctx?.requestId ?? null,
+        ip: ctx?.ip ?? null,
+      },
+    });
+  }
+}
