@@ -5,4 +5,5 @@ export * from './errors';
 export * from './search';
 export * from './schemas/common';
 export * from './schemas/resources';
+export * from './schemas/users';
 export * from './access';

@@ -35,6 +35,17 @@ export const EnvSchema = z.object({
   TRUST_PROXY: booleanish.default(false),
   /** Path to a Chromium binary for PDF reports. */
   CHROMIUM_PATH: z.string().optional(),
+  /** A session unused for this long ends (minutes). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(525_600).default(480),
+  /** A session ends this long after sign-in, however much it is used (days). */
+  SESSION_MAX_DAYS: z.coerce.number().min(0.001).max(365).default(7),
+  /** Sign-in attempts per minute from one IP address. */
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Consecutive failed sign-ins after which an account is locked. */
+  LOGIN_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(5),
+  /** The first lockout (seconds); each further failure doubles it, up to LOGIN_LOCKOUT_MAX_SECONDS. */
+  LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  LOGIN_LOCKOUT_MAX_SECONDS: z.coerce.number().int().min(1).max(604_800).default(3600),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -53,6 +64,10 @@ export interface AppConfig {
   publicUrl?: string;
   trustProxy: boolean;
   chromiumPath?: string;
+  sessionIdleMinutes: number;
+  sessionMaxDays: number;
+  loginRateLimitPerMinute: number;
+  lockout: { threshold: number; baseSeconds: number; maxSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -84,5 +99,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL,
     trustProxy: e.TRUST_PROXY,
     chromiumPath: e.CHROMIUM_PATH,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxDays: e.SESSION_MAX_DAYS,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT,
+    lockout: { threshold: e.LOGIN_LOCKOUT_THRESHOLD, baseSeconds: e.LOGIN_LOCKOUT_SECONDS, maxSeconds: e.LOGIN_LOCKOUT_MAX_SECONDS },
   };
 }
