@@ -26,15 +26,19 @@ function recordSchema(key: string, schema: z.ZodType): ParameterDecorator {
   };
 }
 
+// The schema travels wrapped: Nest takes decorator data that has a `transform` method (every zod schema has one)
+// for a pipe, and would pass the factory `undefined`.
+type Wrapped = { schema: z.ZodType };
+
 /** The request body, validated by `schema` (a missing body counts as `{}`). */
 export function ZodBody(schema: z.ZodType): ParameterDecorator {
-  const param = createParamDecorator((s: z.ZodType, ctx: ExecutionContext) => {
+  const param = createParamDecorator(({ schema: s }: Wrapped, ctx: ExecutionContext) => {
     const body = ctx.switchToHttp().getRequest<FastifyRequest>().body;
     if (body !== undefined && (body === null || typeof body !== 'object' || Array.isArray(body))) {
       throw new AppException('VALIDATION_FAILED', 'The request body must be a JSON object', { body: 'Must be a JSON object' });
     }
     return parseWith(s, body ?? {}, 'body');
-  })(schema);
+  })({ schema } satisfies Wrapped);
   return (target, key, index) => {
     param(target, key, index);
     recordSchema(BODY_SCHEMA_KEY, schema)(target, key, index);
@@ -43,9 +47,9 @@ export function ZodBody(schema: z.ZodType): ParameterDecorator {
 
 /** The query string, validated by `schema`. */
 export function ZodQuery(schema: z.ZodType): ParameterDecorator {
-  const param = createParamDecorator((s: z.ZodType, ctx: ExecutionContext) =>
+  const param = createParamDecorator(({ schema: s }: Wrapped, ctx: ExecutionContext) =>
     parseWith(s, ctx.switchToHttp().getRequest<FastifyRequest>().query ?? {}, 'query'),
-  )(schema);
+  )({ schema } satisfies Wrapped);
   return (target, key, index) => {
     param(target, key, index);
     recordSchema(QUERY_SCHEMA_KEY, schema)(target, key, index);
