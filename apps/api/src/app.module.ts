@@ -3,8 +3,12 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { PrismaClient } from '@rabta/db';
 import { APP_CONFIG, APP_CONTEXT, APP_LOGGER, type AppContext } from './app.context';
 import { AccessGuard } from './common/auth/access.guard';
+import { AuthCoreModule } from './common/auth/auth-core.module';
 import { ErrorFilter } from './common/errors/error.filter';
 import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { MeModule } from './modules/me/me.module';
+import { UsersModule } from './modules/users/users.module';
 import { HealthModule } from './modules/health/health.module';
 
 @Global()
@@ -29,7 +33,7 @@ export class AppModule {
   static register(ctx: AppContext): DynamicModule {
     return {
       module: AppModule,
-      imports: [ContextModule.register(ctx), AuditModule, HealthModule],
+      imports: [ContextModule.register(ctx), AuditModule, AuthCoreModule, HealthModule, AuthModule, UsersModule, MeModule],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -9,6 +9,8 @@ import type { AppContext } from './app.context';
 import { AppModule } from './app.module';
 import { AppException } from './common/errors/app-exception';
 import { sendError } from './common/errors/error.filter';
+import { registerHttpSecurity } from './common/auth/http-security';
+import { trackRoutes } from './common/auth/route-registry';
 import { NestPinoLogger } from './common/logging/logger';
 import { runWithContext } from './common/request-context';
 
@@ -83,6 +85,9 @@ export async function createApp(ctx: AppContext, options: { adminDist?: string }
   });
   app.setGlobalPrefix('api');
   const fastify = app.getHttpAdapter().getInstance();
+  // Before any route is added: the route list for the access tests, Helmet, cookies, rate limit, CORS.
+  trackRoutes(fastify);
+  await registerHttpSecurity(app, ctx.config);
   registerRequestHooks(fastify);
   await registerAdmin(fastify, options.adminDist ?? ADMIN_DIST);
   await app.init();

@@ -4,6 +4,7 @@ import { StartupError } from '@rabta/db';
 import { createApp } from './app';
 import { bootConfig, failStartup, openRuntime, type Runtime } from './runtime';
 import { seedOnStart } from './seed/seed';
+import { ensureFirstAdmin, firstAdminNotice, type FirstAdmin } from './modules/users/users.bootstrap';
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   let runtime: Runtime | undefined;
   let app: NestFastifyApplication | undefined;
   let stopping = false;
+  let firstAdmin: FirstAdmin = { created: false };
 
   const shutdown = async (signal: string) => {
     if (stopping) {
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
   try {
     runtime = await openRuntime(config, logger);
     await seedOnStart(runtime.ctx);
+    firstAdmin = await ensureFirstAdmin(runtime.ctx);
     app = await createApp(runtime.ctx);
     try {
       await app.listen({ port: config.port, host: config.host });
@@ -59,6 +62,8 @@ async function main(): Promise<void> {
   const url = config.publicUrl ?? `http://${host}:${port}`;
   logger.info({ url, ms: Date.now() - started, embeddedDatabase: runtime.ctx.database.embedded }, `Rabta is ready at ${url}`);
   process.stderr.write(`\n  Rabta is ready at ${url}\n\n`);
+  // Plain text on stderr, once; never in the JSON log.
+  if (firstAdmin.created && firstAdmin.generatedPassword) process.stderr.write(firstAdminNotice(url, firstAdmin.email, firstAdmin.generatedPassword));
 }
 
 void main();

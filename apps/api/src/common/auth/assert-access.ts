@@ -1,0 +1,44 @@
+import { canAssignSectors, canEditLinked, canEditSectors, hasRole, type Role } from '@rabta/domain';
+import { AppException } from '../errors/app-exception';
+import type { AuthUser } from './current-user';
+
+// Object-level checks for services, on top of the route's @Access level. Each throws 403 FORBIDDEN with a message
+// that says why. Usage in a service:
+//   const initiative = await this.repo.findSectors(id);          // 404 first if it does not exist
+//   assertCanEdit(user, initiative.sectorIds, `initiative ${id}`);
+
+/** May the user change a record of these sectors (an initiative's, or those of the initiative a record hangs off)? */
+export function assertCanEdit(user: AuthUser, recordSectorIds: readonly number[], what = 'this record'): void {
+  if (!canEditSectors(user, recordSectorIds)) {
+    throw AppException.forbidden(
+      user.role === 'viewer' ? 'Viewers cannot change records' : `You cannot change ${what}: its sectors are outside your scope`,
+    );
+  }
+}
+
+/** May the user give a record exactly these sectors (on create, or when changing its sectors)? */
+export function assertCanAssign(user: AuthUser, sectorIds: readonly number[], field = 'sectorIds'): void {
+  if (!canAssignSectors(user, sectorIds)) {
+    const outside = sectorIds.filter((id) => !user.sectorIds.includes(id));
+    throw new AppException('FORBIDDEN', `You cannot assign sectors outside your scope: ${outside.join(', ')}`, {
+      [field]: `Outside your sector scope: ${outside.join(', ')}`,
+    });
+  }
+}
+
+/**
+ * Records linked to several initiatives (engagements, agreements: mode 'any'; sources: mode 'every'), given the
+ * sector lists of the linked initiatives.
+ */
+export function assertCanEditLinked(user: AuthUser, linkedSectorIds: readonly (readonly number[])[], mode: 'any' | 'every', what = 'this record'): void {
+  if (!canEditLinked(user, linkedSectorIds, mode)) {
+    throw AppException.forbidden(
+      user.role === 'viewer' ? 'Viewers cannot change records' : `You cannot change ${what}: the initiatives it belongs to are outside your scope`,
+    );
+  }
+}
+
+/** At least this role (for checks inside a handler whose route level is lower). */
+export function assertRole(user: AuthUser, atLeast: Role): void {
+  if (!hasRole(user, atLeast)) throw AppException.forbidden(`This needs the ${atLeast} role`);
+}

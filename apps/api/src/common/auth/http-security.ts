@@ -1,0 +1,90 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
+import type { AppConfig } from '../../config/env';
+import { AppException } from '../errors/app-exception';
+
+type CspDirectives = Record<string, string[] | null>;
+
+/**
+ * The admin is a Vite build of React + MUI served from `/`: scripts only from our origin, inline styles for emotion,
+ * images and fonts from our origin or data:/blob: URLs, fetches to our origin only, never framed.
+ */
+export function adminCsp(config: Pick<AppConfig, 'publicUrl'>): CspDirectives {
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    scriptSrcAttr: ["'none'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    // Only where Rabta is served over https: on plain http (a LAN address) it would break every asset.
+    upgradeInsecureRequests: config.publicUrl?.startsWith('https:') ? [] : null,
+  };
+}
+
+/**
+ * Paths whose pages need a looser policy: Swagger UI (`/api/docs`) runs an inline initialiser. Any route whose URL
+ * starts with one of these gets `relaxedCsp` instead of the admin's policy, however it is registered (Nest's
+ * SwaggerModule, @fastify/swagger-ui or a plain route): add a prefix here rather than switching Helmet off.
+ */
+export const RELAXED_CSP_PREFIXES = ['/api/docs'];
+
+export function relaxedCsp(config: Pick<AppConfig, 'publicUrl'>): CspDirectives {
+  return {
+    ...adminCsp(config),
+    scriptSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+  };
+}
+
+/** Sign-in attempts per IP address and minute; the route opts in with `@RouteConfig(LOGIN_RATE_LIMIT)`. */
+export const LOGIN_RATE_LIMIT = { rateLimit: { groupId: 'login' } };
+
+/**
+ * Security headers (Helmet), cookies, the per-IP rate limiter and CORS. Call before any route is added; Nest adds
+ * its routes in app.init().
+ */
+export async function registerHttpSecurity(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
+  const https = config.publicUrl?.startsWith('https:') ?? false;
+
+  fastify.addHook('onRoute', (route) => {
+    if (RELAXED_CSP_PREFIXES.some((p) => route.url === p || route.url.startsWith(`${p}/`) || route.url.startsWith(`${p}*`))) {
+      route.config = { ...(route.config ?? {}), helmet: { contentSecurityPolicy: { useDefaults: false, directives: relaxedCsp(config) } } } as typeof route.config;
+    }
+  });
+  await app.register(fastifyHelmet, {
+    global: true,
+    contentSecurityPolicy: { useDefaults: false, directives: adminCsp(config) },
+    // HSTS only where Rabta is known to be served over https.
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: false } : false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'same-origin' },
+    frameguard: { action: 'deny' },
+  });
+  await app.register(fastifyCookie, {});
+  await app.register(fastifyRateLimit, {
+    global: false,
+    max: config.loginRateLimitPerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_request: unknown, context: { after: string }) =>
+      new AppException('RATE_LIMITED', `Too many sign-in attempts from your address; try again in ${context.after}`),
+  });
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: config.corsOrigins.map((o) => new URL(o).origin),
+      credentials: true,
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['Content-Type', 'Authorization', 'If-Match', 'X-Request-Id'],
+      exposedHeaders: ['Content-Range', 'X-Request-Id', 'Retry-After', 'ETag'],
+    });
+  }
+}

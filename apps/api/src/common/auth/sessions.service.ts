@@ -1,0 +1,95 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Prisma, PrismaClient } from '@rabta/db';
+import { APP_CONFIG } from '../../app.context';
+import type { AppConfig } from '../../config/env';
+import { hashSecret, newSessionToken } from './secrets';
+
+/** How long a session may sit unused, and how long it may live at most, whatever the use. */
+export interface SessionPolicy {
+  idleMs: number;
+  absoluteMs: number;
+}
+
+export function sessionPolicyOf(config: Pick<AppConfig, 'sessionIdleMinutes' | 'sessionMaxDays'>): SessionPolicy {
+  return { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionMaxDays * 86_400_000 };
+}
+
+// lastSeenAt is written at most once a minute per session: the idle timeout is minutes or hours, not seconds.
+const TOUCH_EVERY_MS = 60_000;
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+/** Sessions live in PostgreSQL; the cookie holds a random token and the table only its sha256. */
+@Injectable()
+export class SessionsService {
+  readonly policy: SessionPolicy;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.policy = sessionPolicyOf(config);
+  }
+
+  async create(db: Db, userId: number, meta: { ip?: string; userAgent?: string }): Promise<{ id: number; token: string; expiresAt: Date }> {
+    const { token, hash } = newSessionToken();
+    const expiresAt = new Date(Date.now() + this.policy.absoluteMs);
+    const session = await db.session.create({
+      data: { userId, tokenHash: hash, expiresAt, ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 300) ?? null },
+      select: { id: true },
+    });
+    return { id: session.id, token, expiresAt };
+  }
+
+  /** The live session of this cookie token with its user, or undefined when unknown, revoked, idle or expired. */
+  async findLive(token: string) {
+    const session = await this.prisma.session.findUnique({
+      where: { tokenHash: hashSecret(token) },
+      select: {
+        id: true,
+        lastSeenAt: true,
+        expiresAt: true,
+        revokedAt: true,
+        user: { select: AUTH_USER_SELECT },
+      },
+    });
+    const now = Date.now();
+    if (!session || session.revokedAt || session.expiresAt.getTime() <= now) return undefined;
+    if (session.lastSeenAt.getTime() + this.policy.idleMs <= now) return undefined;
+    if (session.user.disabled) return undefined;
+    if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      await this.prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
+    }
+    return session;
+  }
+
+  async revoke(db: Db, sessionId: number): Promise<void> {
+    await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+  }
+
+  /** Ends every session of a user (except one, when the user keeps the one they are using). Returns how many. */
+  async revokeAllOf(db: Db, userId: number, options: { except?: number } = {}): Promise<number> {
+    const result = await db.session.updateMany({
+      where: { userId, revokedAt: null, expiresAt: { gt: new Date() }, ...(options.except ? { id: { not: options.except } } : {}) },
+      data: { revokedAt: new Date() },
+    });
+    return result.count;
+  }
+
+  /** Housekeeping at sign-in: drop this user's sessions that ended more than 30 days ago. */
+  async prune(db: Db, userId: number): Promise<void> {
+    const before = new Date(Date.now() - 30 * 86_400_000);
+    await db.session.deleteMany({ where: { userId, OR: [{ expiresAt: { lt: before } }, { revokedAt: { lt: before } }] } });
+  }
+}
+
+/** What the guard needs of a user to build an AuthUser. */
+export const AUTH_USER_SELECT = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  locale: true,
+  disabled: true,
+  sectors: { select: { sectorId: true }, orderBy: { sectorId: 'asc' } },
+} as const satisfies Prisma.UserSelect;

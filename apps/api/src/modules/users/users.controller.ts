@@ -1,0 +1,48 @@
+import { Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { CreateUserSchema, UpdateUserSchema, type CreateUser, type UpdateUser, type User } from '@rabta/domain';
+import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import { Access } from '../../common/auth/access.decorator';
+import { ZodBody, ZodQuery } from '../../common/http/zod';
+import { parseId, UserListQuerySchema, versionFromIfMatch } from './users.query';
+import { UsersService } from './users.service';
+
+/** /api/users in react-admin's simple-rest dialect; admins only. */
+@Controller('users')
+@Access('admin')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  async list(@ZodQuery(UserListQuerySchema) query: z.output<typeof UserListQuerySchema>, @Res({ passthrough: true }) reply: FastifyReply): Promise<User[]> {
+    const page = await this.users.list(query);
+    void reply.header('content-range', page.contentRange);
+    return page.data;
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string): Promise<User> {
+    return this.users.get(parseId(id));
+  }
+
+  @Post()
+  create(@ZodBody(CreateUserSchema) body: CreateUser): Promise<User> {
+    return this.users.create(body);
+  }
+
+  @Put(':id')
+  update(@Param('id') id: string, @ZodBody(UpdateUserSchema) body: UpdateUser, @Headers('if-match') ifMatch?: string): Promise<User> {
+    return this.users.update(parseId(id), body, versionFromIfMatch(ifMatch));
+  }
+
+  @Delete(':id')
+  disable(@Param('id') id: string): Promise<User> {
+    return this.users.disable(parseId(id));
+  }
+
+  @Post(':id/revoke-sessions')
+  @HttpCode(200)
+  revokeSessions(@Param('id') id: string): Promise<{ revoked: number }> {
+    return this.users.revokeSessions(parseId(id));
+  }
+}

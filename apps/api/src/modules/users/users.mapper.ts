@@ -1,0 +1,40 @@
+import type { Prisma } from '@rabta/db';
+import type { AuthMe, User } from '@rabta/domain';
+import type { AuthUser } from '../../common/auth/current-user';
+
+/** What a user row must hold to become the wire representation. */
+export const USER_SELECT = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  locale: true,
+  disabled: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  lastLoginAt: true,
+  sectors: { select: { sectorId: true }, orderBy: { sectorId: 'asc' } },
+} as const satisfies Prisma.UserSelect;
+
+export type UserRow = Prisma.UserGetPayload<{ select: typeof USER_SELECT }>;
+
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    sectorIds: row.sectors.map((s) => s.sectorId),
+    locale: row.locale,
+    disabled: row.disabled,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
+  };
+}
+
+export function toAuthMe(user: Pick<AuthUser, 'id' | 'email' | 'name' | 'role' | 'sectorIds' | 'locale'>): AuthMe {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sectorIds: [...user.sectorIds], locale: user.locale };
+}

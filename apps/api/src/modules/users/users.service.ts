@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma } from '@rabta/db';
+import type { CreateUser, UpdateMe, UpdateUser, User } from '@rabta/domain';
+import type { AuthUser } from '../../common/auth/current-user';
+import { assertStrongPassword, hashPassword } from '../../common/auth/passwords';
+import { SessionsService } from '../../common/auth/sessions.service';
+import { AppException } from '../../common/errors/app-exception';
+import { AuditService } from '../audit/audit.service';
+import { toUser, type UserRow } from './users.mapper';
+import { contentRange, parseUserListQuery, type UserListQuerySchema } from './users.query';
+import { UsersRepository, type UserChanges } from './users.repository';
+import type { z } from 'zod';
+
+export interface Page<T> {
+  data: T[];
+  contentRange: string;
+}
+
+function sameIds(a: readonly number[], b: readonly number[]): boolean {
+  const x = new Set(a);
+  const y = new Set(b);
+  return x.size === y.size && [...x].every((id) => y.has(id));
+}
+
+/** Users administration (admin only, by route) and one's own profile. */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(query: z.output<typeof UserListQuerySchema>): Promise<Page<User>> {
+    const q = parseUserListQuery(query);
+    const { rows, total } = await this.users.list(q);
+    return { data: rows.map(toUser), contentRange: contentRange('users', q.skip, rows.length, total) };
+  }
+
+  async get(id: number): Promise<User> {
+    const row = await this.users.findById(id);
+    if (!row) throw AppException.notFound('User', id);
+    return toUser(row);
+  }
+
+  async create(input: CreateUser): Promise<User> {
+    assertStrongPassword(input.password, 'password', { email: input.email, name: input.name });
+    const passwordHash = await hashPassword(input.password);
+    return this.users.transaction(async (tx) => {
+      await this.assertSectorsExist(tx, input.sectorIds);
+      const { password: _password, ...fields } = input;
+      const row = await this.users.create(tx, { ...fields, passwordHash });
+      const user = toUser(row);
+      await this.audit.record(tx, { action: 'create', entity: 'users', entityId: row.id, after: user });
+      return user;
+    });
+  }
+
+  /** PUT /api/users/:id: the changed fields with the version they are based on (body `version` or If-Match). */
+  async update(id: number, input: UpdateUser, ifMatch: number | undefined): Promise<User> {
+    const version = input.version ?? ifMatch;
+    if (version === undefined) {
+      throw new AppException('VERSION_REQUIRED', 'Send the version this change is based on (body "version" or If-Match)', { version: 'Required' });
+    }
+    const { email, name, role, sectorIds, locale, disabled } = input;
+    return this.change(id, version, { email, name, role, sectorIds, locale, disabled });
+  }
+
+  /** DELETE /api/users/:id: users are disabled, never deleted (their name stays on what they recorded). */
+  async disable(id: number): Promise<User> {
+    return this.change(id, undefined, { disabled: true });
+  }
+
+  /** Ends every session of the user at once (their API tokens stay; revoke those with DELETE /api/auth/tokens/:id). */
+  async revokeSessions(id: number): Promise<{ revoked: number }> {
+    return this.users.transaction(async (tx) => {
+      const row = await this.users.find(tx, id);
+      if (!row) throw AppException.notFound('User', id);
+      const revoked = await this.sessions.revokeAllOf(tx, id);
+      await this.audit.record(tx, { action: 'sessions.revoke', entity: 'users', entityId: id, after: { revoked } });
+      return { revoked };
+    });
+  }
+
+  async getMe(user: AuthUser): Promise<User> {
+    return this.get(user.id);
+  }
+
+  /**
+   * PUT /api/me: name and locale. The whole representation may come back; read-only fields are ignored, and
+   * privilege fields must be unchanged: a user cannot raise their own role or widen their own scope.
+   */
+  async updateMe(user: AuthUser, input: UpdateMe): Promise<User> {
+    const current = await this.users.findById(user.id);
+    if (!current) throw new AppException('UNAUTHENTICATED', 'Sign in first');
+    const refused: Record<string, string> = {};
+    if (input.email !== undefined && input.email.trim().toLowerCase() !== current.email) refused.email = 'Only an admin can change the email';
+    if (input.role !== undefined && input.role !== current.role) refused.role = 'Only an admin can change roles';
+    if (input.sectorIds !== undefined && !sameIds(input.sectorIds, current.sectors.map((s) => s.sectorId))) {
+      refused.sectorIds = 'Only an admin can change the sector scope';
+    }
+    if (input.disabled !== undefined && input.disabled !== current.disabled) refused.disabled = 'Only an admin can disable or enable users';
+    if (Object.keys(refused).length) {
+      throw new AppException('FORBIDDEN', `You cannot change your own ${Object.keys(refused).join(', ')}`, refused);
+    }
+    return this.change(user.id, input.version ?? current.version, { name: input.name, locale: input.locale });
+  }
+
+  private async change(id: number, version: number | undefined, requested: UserChanges): Promise<User> {
+    const result = await this.users.transaction(async (tx) => {
+      await this.users.lockAdmins(tx);
+      const current = await this.users.find(tx, id);
+      if (!current) throw AppException.notFound('User', id);
+      if (version !== undefined && version !== current.version) {
+        throw new AppException('VERSION_CONFLICT', `User ${id} was changed by someone else (version ${current.version}, not ${version}); reload it`, undefined, {
+          current: toUser(current),
+        });
+      }
+      const changes = this.diff(current, requested);
+      if (Object.keys(changes).length === 0) return { user: toUser(current), ended: false };
+      if (changes.sectorIds) await this.assertSectorsExist(tx, changes.sectorIds);
+      await this.assertNotLastAdmin(tx, current, changes);
+      const row = await this.users.update(tx, id, current.version, changes);
+      if (!row) throw new AppException('VERSION_CONFLICT', `User ${id} was changed by someone else; reload it`, undefined, { current: toUser(current) });
+      const before = toUser(current);
+      const after = toUser(row);
+      await this.recordChanges(tx, id, before, after, changes);
+      const ended = changes.disabled === true;
+      if (ended) await this.sessions.revokeAllOf(tx, id);
+      return { user: after, ended };
+    });
+    return result.user;
+  }
+
+  /** Only what differs from the stored user. */
+  private diff(current: UserRow, requested: UserChanges): UserChanges {
+    const changes: UserChanges = {};
+    if (requested.email !== undefined && requested.email !== current.email) changes.email = requested.email;
+    if (requested.name !== undefined && requested.name !== current.name) changes.name = requested.name;
+    if (requested.role !== undefined && requested.role !== current.role) changes.role = requested.role;
+    if (requested.locale !== undefined && requested.locale !== current.locale) changes.locale = requested.locale;
+    if (requested.disabled !== undefined && requested.disabled !== current.disabled) changes.disabled = requested.disabled;
+    if (requested.sectorIds !== undefined && !sameIds(requested.sectorIds, current.sectors.map((s) => s.sectorId))) changes.sectorIds = requested.sectorIds;
+    return changes;
+  }
+
+  private async assertNotLastAdmin(tx: Prisma.TransactionClient, current: UserRow, changes: UserChanges): Promise<void> {
+    const wasActiveAdmin = current.role === 'admin' && !current.disabled;
+    const staysActiveAdmin = (changes.role ?? current.role) === 'admin' && !(changes.disabled ?? current.disabled);
+    if (wasActiveAdmin && !staysActiveAdmin && (await this.users.countActiveAdmins(tx, current.id)) === 0) {
+      throw new AppException('LAST_ADMIN', `${current.email} is the last active admin; make another user admin first`);
+    }
+  }
+
+  private async assertSectorsExist(tx: Prisma.TransactionClient, ids: readonly number[]): Promise<void> {
+    const unknown = await this.users.unknownSectorIds(tx, ids);
+    if (unknown.length) {
+      throw new AppException('REFERENCE_NOT_FOUND', `No sector with id ${unknown.join(', ')}`, { sectorIds: `Unknown sector: ${unknown.join(', ')}` });
+    }
+  }
+
+  /** One `update` event with the changed fields, and a named event for each change of privilege. */
+  private async recordChanges(tx: Prisma.TransactionClient, id: number, before: User, after: User, changes: UserChanges): Promise<void> {
+    const pick = (u: User) => Object.fromEntries(Object.keys(changes).map((k) => [k, u[k as keyof User]]));
+    await this.audit.record(tx, { action: 'update', entity: 'users', entityId: id, before: pick(before), after: pick(after) });
+    if (changes.role) await this.audit.record(tx, { action: 'role.change', entity: 'users', entityId: id, before: { role: before.role }, after: { role: after.role } });
+    if (changes.sectorIds) {
+      await this.audit.record(tx, { action: 'scope.change', entity: 'users', entityId: id, before: { sectorIds: before.sectorIds }, after: { sectorIds: after.sectorIds } });
+    }
+    if (changes.disabled !== undefined) await this.audit.record(tx, { action: changes.disabled ? 'disable' : 'enable', entity: 'users', entityId: id });
+  }
+}
