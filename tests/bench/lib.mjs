@@ -1,0 +1,234 @@
+// Shared pieces of the benchmarks: the bench database (an embedded cluster kept in tests/bench/out/pgdata, or any
+// PostgreSQL through --url), the built packages, the API process, bearer tokens, percentiles and the docs summary.
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const OUT = join(ROOT, 'tests', 'bench', 'out');
+export const PGDATA = join(OUT, 'pgdata');
+export const BENCH_DB = 'rabta_bench';
+export const DOCS = join(ROOT, 'docs', 'benchmarks.md');
+
+export const BENCH_ADMIN_EMAIL = 'bench-admin@rabta.local';
+export const BENCH_ANALYST_EMAIL = 'bench-analyst@rabta.local';
+
+const require = createRequire(import.meta.url);
+
+/** The built packages the benchmarks use; a clear message when `npm run build` has not run. */
+export function loadBuilt() {
+  const need = [
+    ['packages/db/dist/index.js', '@rabta/db'],
+    ['packages/domain/dist/index.js', '@rabta/domain'],
+    ['apps/api/dist/main.js', 'the API'],
+  ];
+  const missing = need.filter(([file]) => !existsSync(join(ROOT, file)));
+  if (missing.length) {
+    fail(`${missing.map(([, what]) => what).join(', ')} not built (${missing.map(([f]) => f).join(', ')} missing). Run \`npm run build\` first.`);
+  }
+  return {
+    db: require(join(ROOT, 'packages/db/dist/index.js')),
+    domain: require(join(ROOT, 'packages/domain/dist/index.js')),
+    /** The app's own seeding of reference data (countries, sectors, settings). */
+    seed: () => require(join(ROOT, 'apps/api/dist/seed/seed.js')),
+    /** The app's own source identity hash. */
+    hash: () => require(join(ROOT, 'apps/api/dist/common/hash.js')),
+    pg: require('pg'),
+  };
+}
+
+/** A problem the person running the benchmark must fix: printed as a plain message, without a stack. */
+export class BenchError extends Error {}
+
+export function fail(message) {
+  process.stderr.write(`\n${message}\n\n`);
+  process.exit(1);
+}
+
+export function out(file) {
+  mkdirSync(OUT, { recursive: true });
+  return join(OUT, file);
+}
+
+/** A DbLogger that stays quiet except for warnings and errors. */
+export const quietLogger = {
+  info() {},
+  debug() {},
+  warn(obj, msg) {
+    process.stderr.write(`[postgres] ${msg ?? (typeof obj === 'string' ? obj : JSON.stringify(obj))}\n`);
+  },
+  error(obj, msg) {
+    process.stderr.write(`[postgres] ${msg ?? (typeof obj === 'string' ? obj : JSON.stringify(obj))}\n`);
+  },
+};
+
+/** Hides the password of a URL for printing. */
+export function redact(url) {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparsable URL)';
+  }
+}
+
+/**
+ * --url, or the embedded cluster kept in tests/bench/out/pgdata (started here and stopped by `stop()`; its data stays
+ * for the next script). `settings` are `-c` settings for the embedded server only.
+ */
+export async function openBenchDatabase(built, { url, settings } = {}) {
+  if (url) return { url, embedded: false, stop: async () => undefined };
+  mkdirSync(OUT, { recursive: true });
+  const pg = await built.db.startEmbeddedPostgres({ dataDir: PGDATA, database: BENCH_DB, logger: quietLogger, settings });
+  return { url: pg.url, serverUrl: pg.serverUrl, embedded: true, stop: () => pg.stop() };
+}
+
+/** Stops the embedded cluster on Ctrl-C too, so the data dir is left clean. */
+export function stopOnSignals(stop) {
+  let stopping = false;
+  for (const sig of ['SIGINT', 'SIGTERM']) {
+    process.on(sig, async () => {
+      if (stopping) process.exit(130);
+      stopping = true;
+      process.stderr.write(`\n${sig}: stopping…\n`);
+      await stop().catch(() => undefined);
+      process.exit(130);
+    });
+  }
+}
+
+export function sha256Hex(s) {
+  return createHash('sha256').update(s).digest('hex');
+}
+
+/**
+ * A bearer token for a bench user, minted straight into api_tokens exactly as apps/api/src/common/auth/secrets.ts
+ * newApiToken() does: `rabta_` + 32 random bytes base64url; token_hash = sha256 hex of the token; prefix = its first
+ * 12 characters. Expires in a day.
+ */
+export async function mintApiToken(client, email, name = 'bench') {
+  const user = await client.query('SELECT id FROM users WHERE email = $1', [email]);
+  if (!user.rowCount) fail(`No user ${email} in the bench database: run \`npm run bench:generate\` first.`);
+  const token = `rabta_${randomBytes(32).toString('base64url')}`;
+  await client.query(
+    `INSERT INTO api_tokens (user_id, name, token_hash, prefix, expires_at) VALUES ($1, $2, $3, $4, now() + interval '1 day')`,
+    [user.rows[0].id, `${name} ${new Date().toISOString()}`, sha256Hex(token), token.slice(0, 12)],
+  );
+  return token;
+}
+
+/** Starts the built API on a free port against `databaseUrl`; resolves once /api/health answers. */
+export async function startApi(built, { databaseUrl, logLevel = 'warn', extraEnv = {} }) {
+  const port = await built.db.findFreePort();
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    RABTA_SEED_DEMO: 'false',
+    RABTA_DATA_DIR: out('api-data'),
+    LOG_LEVEL: logLevel,
+    ...extraEnv,
+  };
+  const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  const keep = (chunk) => {
+    log = (log + chunk.toString('utf8')).slice(-20_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const base = `http://127.0.0.1:${port}`;
+  const until = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) fail(`The API exited while starting (code ${child.exitCode}). Its output:\n${log}`);
+    try {
+      const res = await fetch(`${base}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > until) {
+      child.kill('SIGKILL');
+      fail(`The API did not answer /api/health within 120 s. Its output:\n${log}`);
+    }
+    await sleep(100);
+  }
+  return {
+    base,
+    pid: child.pid,
+    log: () => log,
+    stop: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          done();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export function sleep(ms) {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** The value below which p % of the (unsorted) samples fall, nearest-rank. */
+export function percentile(samples, p) {
+  if (!samples.length) return NaN;
+  const sorted = Float64Array.from(samples).sort();
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+  return sorted[rank - 1];
+}
+
+export function machine() {
+  const cpu = cpus();
+  return {
+    cores: cpu.length,
+    cpu: cpu[0]?.model?.trim() ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+  };
+}
+
+export function describeMachine(m, pgVersion) {
+  return `${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, PostgreSQL ${pgVersion ?? '?'}`;
+}
+
+/** A plain text table. */
+export function table(headers, rows) {
+  const cells = [headers, ...rows].map((r) => r.map((c) => String(c ?? '')));
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+/** The same table in Markdown. */
+export function markdownTable(headers, rows) {
+  const esc = (c) => String(c ?? '').replace(/\|/g, '\\|');
+  return [`| ${headers.map(esc).join(' | ')} |`, `|${headers.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
+}
+
+/** Replaces the section between `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->` in docs/benchmarks.md. */
+export function updateDocsSection(name, body) {
+  const start = `<!-- bench:${name}:start -->`;
+  const end = `<!-- bench:${name}:end -->`;
+  let doc = existsSync(DOCS) ? readFileSync(DOCS, 'utf8') : '# Benchmarks\n';
+  const block = `${start}\n${body.trim()}\n${end}`;
+  const i = doc.indexOf(start);
+  const j = doc.indexOf(end);
+  if (i >= 0 && j > i) doc = doc.slice(0, i) + block + doc.slice(j + end.length);
+  else doc = `${doc.trimEnd()}\n\n${block}\n`;
+  mkdirSync(dirname(DOCS), { recursive: true });
+  writeFileSync(DOCS, doc);
+}
+
+export const ms = (v) => (Number.isFinite(v) ? `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ms` : 'n/a');
