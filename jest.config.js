@@ -35,7 +35,7 @@ module.exports = {
       testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/tests/support/jest-setup.ts'],
     },
   ],
 };

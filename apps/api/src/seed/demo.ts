@@ -343,6 +343,7 @@ export async function seedDemoPortfolio(tx: Tx): Promise<DemoSummary> {
       text: ur.text,
       contentHash: sourceContentHash({ text: ur.text }),
       retrievedAt: at('2025-07-11T08:00:00Z'),
+      createdAt: at('2025-07-11T08:00:00Z'),
       searchText: searchTextOf.source({ title: 'پاکستان اور روس کے اعلیٰ سفارتی نمائندوں کی کوالالمپور اور ماسکو میں اہم ملاقاتیں', publisher: 'مشرق نامہ' }),
     },
   });
@@ -357,6 +358,7 @@ export async function seedDemoPortfolio(tx: Tx): Promise<DemoSummary> {
       text: en.text,
       contentHash: sourceContentHash({ text: en.text }),
       retrievedAt: at('2025-07-11T08:10:00Z'),
+      createdAt: at('2025-07-11T08:10:00Z'),
       searchText: searchTextOf.source({ title: 'Pakistan, Russia discuss steel mill, regional issues in Moscow', publisher: 'The News International' }),
     },
   });
@@ -365,8 +367,11 @@ export async function seedDemoPortfolio(tx: Tx): Promise<DemoSummary> {
   // Initiatives; stage and health are set from the status history below.
   const initiatives = new Map<string, number>();
   for (const i of INITIATIVES) {
+    // Recorded in Rabta when its first status update was.
+    const firstRecorded = STATUS_HISTORY.filter((s) => s.initiative === i.key).map((s) => s.recordedAt).sort()[0];
     const row = await tx.initiative.create({
       data: {
+        createdAt: at(firstRecorded),
         code: i.code,
         titleEn: i.titleEn,
         titleUr: i.titleUr,
@@ -610,6 +615,7 @@ export async function seedDemoPortfolio(tx: Tx): Promise<DemoSummary> {
         outcomeEn: e.outcomeEn,
         outcomeUr: e.outcomeUr,
         searchText: searchTextOf.engagement(e),
+        createdAt: at(e.key === 'feb' ? '2025-02-16T09:00:00Z' : '2025-07-11T09:45:00Z'),
         participants: { create: e.participants.map((p) => ({ personId: people.get(p)! })) },
         initiatives: { create: e.initiatives.map((k) => ({ initiativeId: initiatives.get(k)! })) },
       },

@@ -1,0 +1,49 @@
+import type { AuditEvent } from '@rabta/db';
+import { AuditEventSchema } from '@rabta/domain';
+import { z } from 'zod';
+import { definedOnly, isoTs, moment } from '../../common/resource/wire';
+import type { ResourceDefinition } from '../../common/resource/resource';
+
+/** The audit log: admins read it; nobody writes it through the API (the database refuses changes anyway). */
+export const auditEventsResource: ResourceDefinition<AuditEvent & { actor: { name: string } | null }> = {
+  name: 'audit-events',
+  label: 'Audit event',
+  read: 'admin',
+  deletable: false,
+  schemas: {
+    read: AuditEventSchema,
+    readOnly: [],
+    filter: z.strictObject({
+      id: z.union([z.array(z.coerce.string().regex(/^\d+$/)), z.coerce.string().regex(/^\d+$/)]).optional(),
+      entity: z.string().max(60).optional(),
+      entityId: z.coerce.string().max(60).optional(),
+      actorId: z.coerce.number().int().positive().optional(),
+      action: z.string().max(60).optional(),
+      requestId: z.string().max(64).optional(),
+      at_gte: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+      at_lte: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+    }),
+  },
+  sortable: { id: (o) => ({ id: o }), at: (o) => ({ at: o }), entity: (o) => ({ entity: o }), action: (o) => ({ action: o }) },
+  defaultSort: { field: 'id', order: 'DESC' },
+  delegate: (db) => db.auditEvent,
+  include: { include: { actor: { select: { name: true } } } },
+  where: (f) => ({
+    ...definedOnly({ entity: f.entity, entityId: f.entityId, actorId: f.actorId, action: f.action, requestId: f.requestId }),
+    ...(f.id !== undefined ? { id: { in: (Array.isArray(f.id) ? f.id : [f.id]).map((x: string) => BigInt(x)) } } : {}),
+    ...(f.at_gte || f.at_lte ? { at: definedOnly({ gte: moment(f.at_gte), lte: f.at_lte && /^\d{4}-\d{2}-\d{2}$/.test(f.at_lte) ? new Date(`${f.at_lte}T23:59:59.999Z`) : moment(f.at_lte) }) } : {}),
+  }),
+  toWire: (r) => ({
+    id: r.id.toString(),
+    actorId: r.actorId,
+    actorName: r.actor?.name ?? r.actorName,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entityId,
+    before: r.before ?? null,
+    after: r.after ?? null,
+    requestId: r.requestId,
+    ip: r.ip,
+    at: isoTs(r.at),
+  }),
+};

@@ -1,0 +1,40 @@
+import { allowedNextStages, iatiActivityStatus, type Initiative } from '@rabta/domain';
+import { isoDate, isoTs } from '../../common/resource/wire';
+import type { InitiativeRow } from './initiatives.repository';
+
+export function toInitiative(r: InitiativeRow, staleBefore: Date): Initiative {
+  const countries = (r.countries ?? []).map((c) => ({ code: c.code, role: c.role as Initiative['countries'][number]['role'] }));
+  return {
+    id: r.id,
+    code: r.code,
+    titleEn: r.title_en,
+    titleUr: r.title_ur,
+    summaryEn: r.summary_en,
+    summaryUr: r.summary_ur,
+    stage: r.stage,
+    health: r.health,
+    healthConfidence: r.health_confidence as Initiative['healthConfidence'],
+    priority: r.priority as Initiative['priority'],
+    locationEn: r.location_en,
+    locationUr: r.location_ur,
+    startDate: isoDate(r.start_date),
+    targetDate: isoDate(r.target_date),
+    estimatedValue: r.estimated_value === null ? null : Number(r.estimated_value),
+    currency: r.currency,
+    tags: r.tags,
+    sectorIds: r.sector_ids,
+    countryCodes: countries.map((c) => c.code),
+    countries,
+    leadOrganizationIds: r.lead_ids,
+    focalPersonId: r.focal_person_id,
+    version: r.version,
+    archivedAt: isoTs(r.archived_at),
+    createdById: r.created_by_id,
+    createdAt: isoTs(r.created_at)!,
+    updatedAt: isoTs(r.updated_at)!,
+    iatiStatus: iatiActivityStatus(r.stage),
+    lastEvidenceAt: isoTs(r.last_evidence_at),
+    stale: !r.last_evidence_at || r.last_evidence_at < staleBefore,
+    allowedNextStages: [...allowedNextStages(r.stage)],
+  };
+}

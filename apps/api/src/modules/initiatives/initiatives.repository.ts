@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma, PrismaClient } from '@rabta/db';
+import type { Health, InitiativeStage } from '@rabta/domain';
+import type { AsOf } from '../../common/http/as-of';
+import type { Db } from '../../common/resource/resource';
+import { searchCondition, searchTerms } from '../../common/resource/search';
+
+// Initiative lists are read in SQL: the "as of" view needs each initiative's stage and health at a date (the latest
+// status update effective before it and recorded by the known-at moment), and the page, its total and every array
+// field come back in one round trip.
+
+export interface InitiativeFilter {
+  id?: number[];
+  q?: string;
+  stage?: InitiativeStage[];
+  health?: Health[];
+  sectorId?: number[];
+  countryCode?: string[];
+  priority?: string[];
+  focalPersonId?: number;
+  archived?: boolean | 'all';
+  stale?: boolean;
+  tag?: string;
+  updatedAt_gte?: Date;
+  updatedAt_lte?: Date;
+  targetDate_gte?: Date;
+  targetDate_lte?: Date;
+  createdById?: number;
+}
+
+export interface InitiativeRow {
+  id: number;
+  code: string;
+  title_en: string;
+  title_ur: string | null;
+  summary_en: string | null;
+  summary_ur: string | null;
+  stage: InitiativeStage;
+  health: Health;
+  health_confidence: string | null;
+  priority: string;
+  location_en: string | null;
+  location_ur: string | null;
+  start_date: Date | null;
+  target_date: Date | null;
+  estimated_value: string | null;
+  currency: string | null;
+  tags: string[];
+  focal_person_id: number | null;
+  version: number;
+  archived_at: Date | null;
+  created_by_id: number | null;
+  created_at: Date;
+  updated_at: Date;
+  sector_ids: number[];
+  countries: { code: string; role: string }[];
+  lead_ids: number[];
+  last_evidence_at: Date | null;
+  total: bigint;
+}
+
+/** Wire sort field → SQL expression over `i` (and the computed columns of `m`). */
+const SORT_SQL: Record<string, string> = {
+  id: 'm.id',
+  code: 'i.code',
+  titleEn: 'i.title_en',
+  titleUr: 'i.title_ur',
+  stage: 'm.stage',
+  health: 'm.health',
+  priority: 'i.priority',
+  startDate: 'i.start_date',
+  targetDate: 'i.target_date',
+  updatedAt: 'i.updated_at',
+  createdAt: 'i.created_at',
+  estimatedValue: 'i.estimated_value',
+  lastEvidenceAt: 'm.last_evidence_at',
+};
+export const INITIATIVE_SORTABLE = Object.keys(SORT_SQL);
+
+export interface PageRequest {
+  sort: { field: string; order: 'ASC' | 'DESC' };
+  offset: number;
+  limit: number;
+}
+
+/** The stage and health as of a view (SQL over `i`), or the current columns. */
+function viewColumns(asOf: AsOf | undefined): { stage: Prisma.Sql; health: Prisma.Sql } {
+  if (!asOf) return { stage: Prisma.sql`i.stage`, health: Prisma.sql`i.health` };
+  const clocks = Prisma.sql`su.initiative_id = i.id AND su.effective_at < ${asOf.effectiveBefore} AND su.recorded_at <= ${asOf.knownAt}`;
+  return {
+    stage: Prisma.sql`(SELECT su.to_stage FROM status_updates su WHERE ${clocks} AND su.to_stage IS NOT NULL
+                       ORDER BY su.effective_at DESC, su.recorded_at DESC, su.id DESC LIMIT 1)`,
+    health: Prisma.sql`COALESCE((SELECT su.to_health FROM status_updates su WHERE ${clocks} AND su.to_health IS NOT NULL
+                       ORDER BY su.effective_at DESC, su.recorded_at DESC, su.id DESC LIMIT 1), 'not_assessed'::health)`,
+  };
+}
+
+function lastEvidenceSql(asOf: AsOf | undefined): Prisma.Sql {
+  return asOf
+    ? Prisma.sql`(SELECT max(e.recorded_at) FROM evidence e WHERE e.initiative_id = i.id AND e.recorded_at <= ${asOf.knownAt})`
+    : Prisma.sql`(SELECT max(e.recorded_at) FROM evidence e WHERE e.initiative_id = i.id)`;
+}
+
+@Injectable()
+export class InitiativesRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** One page of initiatives as seen in the view, with the total of matching rows. */
+  async page(filter: InitiativeFilter, page: PageRequest, asOf: AsOf | undefined, staleBefore: Date, db: Db = this.prisma): Promise<{ rows: InitiativeRow[]; total: number }> {
+    const view = viewColumns(asOf);
+    const where: Prisma.Sql[] = [];
+    if (filter.id) where.push(Prisma.sql`i.id IN (${Prisma.join(filter.id.length ? filter.id : [0])})`);
+    const terms = searchTerms(filter.q);
+    if (terms.length) where.push(searchCondition(terms, 'i'));
+    if (filter.archived === true) where.push(Prisma.sql`i.archived_at IS NOT NULL`);
+    else if (filter.archived !== 'all' && !filter.id) where.push(Prisma.sql`i.archived_at IS NULL`);
+    if (filter.sectorId?.length) {
+      where.push(Prisma.sql`EXISTS (SELECT 1 FROM initiative_sectors s WHERE s.initiative_id = i.id AND s.sector_id IN (${Prisma.join(filter.sectorId)}))`);
+    }
+    if (filter.countryCode?.length) {
+      where.push(Prisma.sql`EXISTS (SELECT 1 FROM initiative_countries c WHERE c.initiative_id = i.id AND c.country_code IN (${Prisma.join(filter.countryCode)}))`);
+    }
+    if (filter.priority?.length) where.push(Prisma.sql`i.priority::text IN (${Prisma.join(filter.priority)})`);
+    if (filter.focalPersonId) where.push(Prisma.sql`i.focal_person_id = ${filter.focalPersonId}`);
+    if (filter.createdById) where.push(Prisma.sql`i.created_by_id = ${filter.createdById}`);
+    if (filter.tag) where.push(Prisma.sql`${filter.tag} = ANY(i.tags)`);
+    if (filter.updatedAt_gte) where.push(Prisma.sql`i.updated_at >= ${filter.updatedAt_gte}`);
+    if (filter.updatedAt_lte) where.push(Prisma.sql`i.updated_at <= ${filter.updatedAt_lte}`);
+    if (filter.targetDate_gte) where.push(Prisma.sql`i.target_date >= ${filter.targetDate_gte}`);
+    if (filter.targetDate_lte) where.push(Prisma.sql`i.target_date <= ${filter.targetDate_lte}`);
+
+    const outer: Prisma.Sql[] = [];
+    // In a view, an initiative exists once it has a stage: one status update effective and recorded by then.
+    if (asOf) outer.push(Prisma.sql`m.stage IS NOT NULL`);
+    if (filter.stage?.length) outer.push(Prisma.sql`m.stage::text IN (${Prisma.join(filter.stage)})`);
+    if (filter.health?.length) outer.push(Prisma.sql`m.health::text IN (${Prisma.join(filter.health)})`);
+    if (filter.stale === true) outer.push(Prisma.sql`(m.last_evidence_at IS NULL OR m.last_evidence_at < ${staleBefore})`);
+    if (filter.stale === false) outer.push(Prisma.sql`m.last_evidence_at >= ${staleBefore}`);
+
+    const needsEvidence = filter.stale !== undefined || page.sort.field === 'lastEvidenceAt';
+    const order = page.sort.order === 'ASC' ? 'ASC' : 'DESC';
+    const sortExpr = SORT_SQL[page.sort.field] ?? 'i.updated_at';
+    const nulls = order === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST';
+    const orderBy = Prisma.raw(`${sortExpr} ${order} ${sortExpr === 'm.id' ? '' : nulls}, m.id ${order}`);
+    const whereSql = where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty;
+    const outerSql = outer.length ? Prisma.sql`WHERE ${Prisma.join(outer, ' AND ')}` : Prisma.empty;
+
+    const rows = await db.$queryRaw<InitiativeRow[]>`
+      WITH m AS (
+        SELECT i.id, ${view.stage} AS stage, ${view.health} AS health,
+               ${needsEvidence ? lastEvidenceSql(asOf) : Prisma.sql`NULL::timestamptz`} AS last_evidence_at
+        FROM initiatives i ${whereSql}
+      ), p AS (
+        SELECT m.id, m.stage, m.health, count(*) OVER () AS total
+        FROM m JOIN initiatives i ON i.id = m.id ${outerSql}
+        ORDER BY ${orderBy}
+        LIMIT ${page.limit} OFFSET ${page.offset}
+      )
+      SELECT i.id, i.code, i.title_en, i.title_ur, i.summary_en, i.summary_ur, p.stage, p.health,
+             i.health_confidence, i.priority, i.location_en, i.location_ur, i.start_date, i.target_date,
+             i.estimated_value::text AS estimated_value, i.currency, i.tags, i.focal_person_id, i.version, i.archived_at,
+             i.created_by_id, i.created_at, i.updated_at,
+             ARRAY(SELECT s.sector_id FROM initiative_sectors s WHERE s.initiative_id = i.id ORDER BY s.sector_id) AS sector_ids,
+             COALESCE((SELECT json_agg(json_build_object('code', c.country_code, 'role', c.role) ORDER BY c.country_code)
+                       FROM initiative_countries c WHERE c.initiative_id = i.id), '[]'::json) AS countries,
+             ARRAY(SELECT l.organization_id FROM initiative_organizations l WHERE l.initiative_id = i.id ORDER BY l.organization_id) AS lead_ids,
+             ${lastEvidenceSql(asOf)} AS last_evidence_at,
+             p.total
+      FROM p JOIN initiatives i ON i.id = p.id
+      ORDER BY ${Prisma.raw(`${sortExpr.replace(/^m\./, 'p.').replace('p.last_evidence_at', 'last_evidence_at')} ${order} ${sortExpr === 'm.id' ? '' : nulls}, p.id ${order}`)}`;
+    if (rows.length > 0) return { rows, total: Number(rows[0].total) };
+    if (page.offset === 0) return { rows, total: 0 };
+    // A page past the end: count separately.
+    const counted = await db.$queryRaw<{ n: bigint }[]>`
+      WITH m AS (SELECT i.id, ${view.stage} AS stage, ${view.health} AS health,
+                        ${needsEvidence ? lastEvidenceSql(asOf) : Prisma.sql`NULL::timestamptz`} AS last_evidence_at
+                 FROM initiatives i ${whereSql})
+      SELECT count(*) AS n FROM m JOIN initiatives i ON i.id = m.id ${outerSql}`;
+    return { rows, total: Number(counted[0].n) };
+  }
+
+  async one(id: number, asOf: AsOf | undefined, staleBefore: Date, db: Db = this.prisma): Promise<InitiativeRow | undefined> {
+    const { rows } = await this.page({ id: [id], archived: 'all' }, { sort: { field: 'id', order: 'ASC' }, offset: 0, limit: 1 }, asOf, staleBefore, db);
+    return rows[0];
+  }
+
+  /** The stage and health in force at a moment, from every recorded status update (for back-dated updates). */
+  async stateAt(tx: Db, initiativeId: number, at: Date): Promise<{ stage: InitiativeStage | null; health: Health | null }> {
+    const rows = await tx.$queryRaw<{ stage: InitiativeStage | null; health: Health | null }[]>`
+      SELECT
+        (SELECT to_stage FROM status_updates WHERE initiative_id = ${initiativeId} AND to_stage IS NOT NULL AND effective_at <= ${at}
+          ORDER BY effective_at DESC, recorded_at DESC, id DESC LIMIT 1) AS stage,
+        (SELECT to_health FROM status_updates WHERE initiative_id = ${initiativeId} AND to_health IS NOT NULL AND effective_at <= ${at}
+          ORDER BY effective_at DESC, recorded_at DESC, id DESC LIMIT 1) AS health`;
+    return rows[0];
+  }
+
+  /** Whether a later status update (by effective time) has already set the stage / the health. */
+  async laterUpdates(tx: Db, initiativeId: number, at: Date): Promise<{ stage: boolean; health: boolean }> {
+    const rows = await tx.$queryRaw<{ stage: boolean; health: boolean }[]>`
+      SELECT bool_or(to_stage IS NOT NULL) AS stage, bool_or(to_health IS NOT NULL) AS health
+      FROM status_updates WHERE initiative_id = ${initiativeId} AND effective_at > ${at}`;
+    return { stage: rows[0]?.stage ?? false, health: rows[0]?.health ?? false };
+  }
+}

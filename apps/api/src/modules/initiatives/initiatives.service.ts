@@ -1,0 +1,279 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaClient, type Prisma } from '@rabta/db';
+import {
+  canAssignSectors,
+  canEditSectors,
+  CreateInitiativeSchema,
+  HEALTHS,
+  INITIATIVE_READ_ONLY,
+  INITIATIVE_STAGES,
+  PRIORITIES,
+  searchTextOf,
+  UpdateInitiativeSchema,
+  type Initiative,
+} from '@rabta/domain';
+import { z } from 'zod';
+import type { AuthUser } from '../../common/auth/current-user';
+import { AppException } from '../../common/errors/app-exception';
+import { parseAsOf, type AsOf } from '../../common/http/as-of';
+import { IdListFilter, parseListQuery, QFilter, toIdList } from '../../common/http/list-query';
+import { parseWith } from '../../common/http/zod';
+import { lastChange, stripReadOnly, versionConflict, versionOf } from '../../common/resource/resource.service';
+import { assertExist, forbidOutOfScope } from '../../common/resource/scope';
+import { dateOnly, DAY_MS, moment } from '../../common/resource/wire';
+import { AuditService } from '../audit/audit.service';
+import { SettingsService } from '../settings/settings.service';
+import { toInitiative } from './initiatives.mapper';
+import { INITIATIVE_SORTABLE, InitiativesRepository, type InitiativeFilter } from './initiatives.repository';
+
+const oneOrMany = <T extends z.ZodType>(s: T) => z.union([s, z.array(s).max(100)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
+const dateOrTs = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
+export const InitiativeFilterSchema = z.strictObject({
+  q: QFilter.optional(),
+  id: IdListFilter.optional(),
+  stage: oneOrMany(z.enum(INITIATIVE_STAGES)).optional(),
+  health: oneOrMany(z.enum(HEALTHS)).optional(),
+  sectorId: oneOrMany(z.coerce.number().int().positive()).optional(),
+  countryCode: oneOrMany(z.string().regex(/^[A-Za-z]{2}$/).transform((v) => v.toUpperCase())).optional(),
+  priority: oneOrMany(z.enum(PRIORITIES)).optional(),
+  focalPersonId: z.coerce.number().int().positive().optional(),
+  createdById: z.coerce.number().int().positive().optional(),
+  archived: z.union([z.boolean(), z.literal('all')]).optional(),
+  stale: z.boolean().optional(),
+  tag: z.string().max(60).optional(),
+  updatedAt_gte: dateOrTs.optional(),
+  updatedAt_lte: dateOrTs.optional(),
+  targetDate_gte: z.iso.date().optional(),
+  targetDate_lte: z.iso.date().optional(),
+});
+export type InitiativeFilterInput = z.output<typeof InitiativeFilterSchema>;
+
+type CreateInput = z.output<typeof CreateInitiativeSchema>;
+type UpdateInput = z.output<typeof UpdateInitiativeSchema>;
+
+const SYSTEM_NOTE = { en: 'Initiative recorded', ur: 'منصوبہ درج کیا گیا' };
+
+function toRepoFilter(f: InitiativeFilterInput): InitiativeFilter {
+  return {
+    ...f,
+    id: toIdList(f.id),
+    updatedAt_gte: moment(f.updatedAt_gte) ?? undefined,
+    updatedAt_lte: f.updatedAt_lte && /^\d{4}-\d{2}-\d{2}$/.test(f.updatedAt_lte) ? new Date(`${f.updatedAt_lte}T23:59:59.999Z`) : (moment(f.updatedAt_lte) ?? undefined),
+    targetDate_gte: dateOnly(f.targetDate_gte) ?? undefined,
+    targetDate_lte: dateOnly(f.targetDate_lte) ?? undefined,
+  };
+}
+
+@Injectable()
+export class InitiativesService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly repo: InitiativesRepository,
+    private readonly audit: AuditService,
+    private readonly settings: SettingsService,
+  ) {}
+
+  /** Evidence older than this makes an initiative stale (relative to the view's day). */
+  async staleBefore(asOf?: AsOf): Promise<Date> {
+    const days = await this.settings.staleAfterDays();
+    const ref = asOf ? new Date(Math.min(asOf.effectiveBefore.getTime(), asOf.knownAt.getTime())) : new Date();
+    return new Date(ref.getTime() - days * DAY_MS);
+  }
+
+  async list(query: Record<string, unknown>): Promise<{ rows: Initiative[]; total: number; start: number }> {
+    const { sort, range, filter } = parseListQuery(query, {
+      sortable: INITIATIVE_SORTABLE,
+      defaultSort: { field: 'updatedAt', order: 'DESC' },
+      filter: InitiativeFilterSchema,
+    });
+    const asOf = parseAsOf(query);
+    const staleBefore = await this.staleBefore(asOf);
+    const { rows, total } = await this.repo.page(toRepoFilter(filter), { sort, offset: range.start, limit: range.end - range.start + 1 }, asOf, staleBefore);
+    return { rows: rows.map((r) => toInitiative(r, staleBefore)), total, start: range.start };
+  }
+
+  async getOne(id: number, query: Record<string, unknown> = {}): Promise<Initiative> {
+    const asOf = parseAsOf(query);
+    const staleBefore = await this.staleBefore(asOf);
+    const row = await this.repo.one(id, asOf, staleBefore);
+    if (!row) {
+      if (asOf && (await this.prisma.initiative.count({ where: { id } }))) {
+        throw new AppException('NOT_FOUND', `Initiative ${id} was not yet recorded as of ${asOf.day}`);
+      }
+      throw AppException.notFound('Initiative', id);
+    }
+    return toInitiative(row, staleBefore);
+  }
+
+  private async current(tx: Prisma.TransactionClient, id: number): Promise<Initiative> {
+    const staleBefore = await this.staleBefore();
+    const row = await this.repo.one(id, undefined, staleBefore, tx);
+    if (!row) throw AppException.notFound('Initiative', id);
+    return toInitiative(row, staleBefore);
+  }
+
+  private countriesOf(input: Pick<CreateInput, 'countries' | 'countryCodes'>): { code: string; role: Initiative['countries'][number]['role'] }[] | undefined {
+    if (input.countries) return input.countries;
+    return input.countryCodes?.map((code) => ({ code, role: 'partner' as const }));
+  }
+
+  private async assertReferences(tx: Prisma.TransactionClient, input: Partial<CreateInput>): Promise<void> {
+    await assertExist(tx, [
+      { field: 'sectorIds', what: 'Sector', ids: input.sectorIds ?? [] },
+      { field: 'countryCodes', what: 'Country', ids: (this.countriesOf(input) ?? []).map((c) => c.code) },
+      { field: 'leadOrganizationIds', what: 'Organization', ids: input.leadOrganizationIds ?? [] },
+      { field: 'focalPersonId', what: 'Person', ids: input.focalPersonId ? [input.focalPersonId] : [] },
+    ]);
+  }
+
+  async create(body: unknown, user: AuthUser): Promise<Initiative> {
+    const input = parseWith(CreateInitiativeSchema, body ?? {}, 'body');
+    if (!canAssignSectors(user, input.sectorIds)) throw forbidOutOfScope('an initiative in these sectors');
+    const stage = input.stage ?? 'announced';
+    const health = input.health ?? 'not_assessed';
+    const countries = this.countriesOf(input)!;
+    return this.prisma.$transaction(async (tx) => {
+      await this.assertReferences(tx, input);
+      if (await tx.initiative.findUnique({ where: { code: input.code }, select: { id: true } })) {
+        throw new AppException('UNIQUE_VIOLATION', `An initiative with code ${input.code} already exists`, { code: 'Already exists' });
+      }
+      const created = await tx.initiative.create({
+        data: {
+          code: input.code,
+          titleEn: input.titleEn,
+          titleUr: input.titleUr,
+          summaryEn: input.summaryEn,
+          summaryUr: input.summaryUr,
+          stage,
+          health,
+          healthConfidence: input.healthConfidence,
+          priority: input.priority,
+          locationEn: input.locationEn,
+          locationUr: input.locationUr,
+          startDate: dateOnly(input.startDate),
+          targetDate: dateOnly(input.targetDate),
+          estimatedValue: input.estimatedValue,
+          currency: input.currency,
+          tags: input.tags ?? [],
+          focalPersonId: input.focalPersonId,
+          createdById: user.id,
+          searchText: searchTextOf.initiative(input),
+          sectors: { create: [...new Set(input.sectorIds)].map((sectorId) => ({ sectorId })) },
+          countries: { create: countries.map((c) => ({ countryCode: c.code, role: c.role })) },
+          leads: { create: [...new Set(input.leadOrganizationIds ?? [])].map((organizationId) => ({ organizationId })) },
+        },
+        select: { id: true },
+      });
+      // The initial stage is the first entry of the status history, so "as of" views know when it began.
+      const effectiveAt = moment(input.effectiveAt) ?? dateOnly(input.startDate) ?? new Date();
+      await tx.statusUpdate.create({
+        data: {
+          initiativeId: created.id,
+          toStage: stage,
+          toHealth: health,
+          healthConfidence: input.healthConfidence,
+          noteEn: SYSTEM_NOTE.en,
+          noteUr: SYSTEM_NOTE.ur,
+          effectiveAt: effectiveAt > new Date() ? new Date() : effectiveAt,
+          authorId: user.id,
+        },
+      });
+      const after = await this.current(tx, created.id);
+      await this.audit.record(tx, { action: 'create', entity: 'initiatives', entityId: created.id, after });
+      return after;
+    });
+  }
+
+  async update(id: number, body: unknown, ifMatch: string | undefined, user: AuthUser): Promise<Initiative> {
+    const stripped = stripReadOnly(body ?? {}, INITIATIVE_READ_ONLY);
+    const input: UpdateInput = parseWith(UpdateInitiativeSchema, stripped, 'body');
+    const version = versionOf(stripped, ifMatch);
+    return this.prisma.$transaction(async (tx) => {
+      const before = await this.current(tx, id);
+      if (!canEditSectors(user, before.sectorIds)) throw forbidOutOfScope('this initiative');
+      if (input.sectorIds) {
+        const changed = [...input.sectorIds.filter((s) => !before.sectorIds.includes(s)), ...before.sectorIds.filter((s) => !input.sectorIds!.includes(s))];
+        if (!canAssignSectors(user, changed)) throw forbidOutOfScope('the sectors of this initiative to ones outside your own');
+      }
+      const moved: Record<string, string> = {};
+      if (input.stage !== undefined && input.stage !== before.stage) moved.stage = 'Change the stage with a status update (POST /api/initiatives/:id/status-updates), which cites its evidence';
+      if (input.health !== undefined && input.health !== before.health) moved.health = 'Change the health with a status update (POST /api/initiatives/:id/status-updates)';
+      if (Object.keys(moved).length) throw new AppException('UNPROCESSABLE', 'Stage and health change only through status updates', moved);
+      if (before.version !== version) {
+        throw versionConflict('Initiative', { current: before, changedBy: await lastChange(tx, 'initiatives', String(id)), changedAt: before.updatedAt });
+      }
+      await this.assertReferences(tx, input);
+      if (input.code && input.code !== before.code && (await tx.initiative.findUnique({ where: { code: input.code }, select: { id: true } }))) {
+        throw new AppException('UNIQUE_VIOLATION', `An initiative with code ${input.code} already exists`, { code: 'Already exists' });
+      }
+      const merged = { ...before, ...input };
+      if (merged.startDate && merged.targetDate && merged.targetDate < merged.startDate) {
+        throw new AppException('VALIDATION_FAILED', 'The target date is before the start date', { targetDate: 'Must not be before the start date' });
+      }
+      const res = await tx.initiative.updateMany({
+        where: { id, version },
+        data: {
+          code: input.code,
+          titleEn: input.titleEn,
+          titleUr: input.titleUr,
+          summaryEn: input.summaryEn,
+          summaryUr: input.summaryUr,
+          healthConfidence: input.healthConfidence,
+          priority: input.priority,
+          locationEn: input.locationEn,
+          locationUr: input.locationUr,
+          startDate: dateOnly(input.startDate),
+          targetDate: dateOnly(input.targetDate),
+          estimatedValue: input.estimatedValue,
+          currency: input.currency,
+          tags: input.tags,
+          focalPersonId: input.focalPersonId,
+          ...(input.archivedAt === null ? { archivedAt: null } : {}),
+          searchText: searchTextOf.initiative(merged),
+          version: { increment: 1 },
+        },
+      });
+      if (res.count === 0) {
+        const current = await this.current(tx, id);
+        throw versionConflict('Initiative', { current, changedBy: await lastChange(tx, 'initiatives', String(id)), changedAt: current.updatedAt });
+      }
+      if (input.sectorIds) {
+        await tx.initiativeSector.deleteMany({ where: { initiativeId: id, sectorId: { notIn: input.sectorIds } } });
+        await tx.initiativeSector.createMany({ data: input.sectorIds.map((sectorId) => ({ initiativeId: id, sectorId })), skipDuplicates: true });
+      }
+      const countries = this.countriesOf(input);
+      if (countries) {
+        await tx.initiativeCountry.deleteMany({ where: { initiativeId: id } });
+        await tx.initiativeCountry.createMany({ data: countries.map((c) => ({ initiativeId: id, countryCode: c.code, role: c.role })) });
+      }
+      if (input.leadOrganizationIds) {
+        await tx.initiativeOrganization.deleteMany({ where: { initiativeId: id, organizationId: { notIn: input.leadOrganizationIds } } });
+        await tx.initiativeOrganization.createMany({ data: input.leadOrganizationIds.map((organizationId) => ({ initiativeId: id, organizationId })), skipDuplicates: true });
+      }
+      const after = await this.current(tx, id);
+      await this.audit.record(tx, { action: input.archivedAt === null && before.archivedAt ? 'restore' : 'update', entity: 'initiatives', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  /** DELETE archives (reversible with PUT {archivedAt: null}); `purge` deletes an archived initiative for good (admin). */
+  async remove(id: number, purge: boolean, user: AuthUser): Promise<Initiative> {
+    return this.prisma.$transaction(async (tx) => {
+      const before = await this.current(tx, id);
+      if (!canEditSectors(user, before.sectorIds)) throw forbidOutOfScope('this initiative');
+      if (purge) {
+        if (user.role !== 'admin') throw AppException.forbidden('Only an admin can purge an initiative');
+        if (!before.archivedAt) throw new AppException('CONFLICT', 'Archive the initiative before purging it');
+        await tx.initiative.delete({ where: { id } });
+        await this.audit.record(tx, { action: 'purge', entity: 'initiatives', entityId: id, before });
+        return before;
+      }
+      if (before.archivedAt) return before;
+      await tx.initiative.update({ where: { id }, data: { archivedAt: new Date(), version: { increment: 1 } } });
+      const after = await this.current(tx, id);
+      await this.audit.record(tx, { action: 'archive', entity: 'initiatives', entityId: id, before, after });
+      return after;
+    });
+  }
+}

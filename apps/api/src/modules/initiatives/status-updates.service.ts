@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaClient, type StatusUpdate as StatusUpdateRow } from '@rabta/db';
+import {
+  allowedNextStages,
+  canEditSectors,
+  canTransition,
+  CreateStatusUpdateSchema,
+  CreateStatusUpdateWithInitiativeSchema,
+  type Health,
+  type InitiativeStage,
+  type StatusUpdate,
+} from '@rabta/domain';
+import type { z } from 'zod';
+import type { AuthUser } from '../../common/auth/current-user';
+import { AppException } from '../../common/errors/app-exception';
+import { parseWith } from '../../common/http/zod';
+import { forbidOutOfScope, missingReference } from '../../common/resource/scope';
+import { isoTs, moment } from '../../common/resource/wire';
+import { AuditService } from '../audit/audit.service';
+import { InitiativesRepository } from './initiatives.repository';
+
+type Input = z.output<typeof CreateStatusUpdateSchema>;
+
+/** A status update may be dated up to a day ahead (time zones), not into the future beyond that. */
+const FUTURE_TOLERANCE_MS = 86_400_000;
+
+export function toStatusUpdate(r: StatusUpdateRow & { evidence?: { sourceId: number }[] }): StatusUpdate {
+  return {
+    id: r.id,
+    initiativeId: r.initiativeId,
+    fromStage: r.fromStage,
+    toStage: r.toStage,
+    fromHealth: r.fromHealth,
+    toHealth: r.toHealth,
+    healthConfidence: r.healthConfidence,
+    noteEn: r.noteEn,
+    noteUr: r.noteUr,
+    effectiveAt: isoTs(r.effectiveAt)!,
+    recordedAt: isoTs(r.recordedAt)!,
+    authorId: r.authorId,
+    sourceIds: [...new Set((r.evidence ?? []).map((e) => e.sourceId))],
+    version: r.version,
+    createdAt: isoTs(r.createdAt)!,
+    updatedAt: isoTs(r.updatedAt)!,
+  };
+}
+
+/**
+ * Recording a status change: checked against the lifecycle, backed by evidence, and applied to the initiative's
+ * current stage and health in the same transaction as the update and its evidence rows. A back-dated update
+ * (learned late) is checked against the stage in force at its effective time, and moves the current stage only
+ * when no later update has set it since.
+ */
+@Injectable()
+export class StatusUpdatesService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly repo: InitiativesRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  parseWithInitiative(body: unknown): { initiativeId: number; input: Input } {
+    const { initiativeId, ...input } = parseWith(CreateStatusUpdateWithInitiativeSchema, body ?? {}, 'body');
+    return { initiativeId, input: input as Input };
+  }
+
+  parse(body: unknown): Input {
+    return parseWith(CreateStatusUpdateSchema, body ?? {}, 'body');
+  }
+
+  async record(initiativeId: number, input: Input, user: AuthUser): Promise<StatusUpdate & { initiative: { id: number; stage: InitiativeStage; health: Health; version: number } }> {
+    const effectiveAt = moment(input.effectiveAt)!;
+    if (effectiveAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
+      throw new AppException('VALIDATION_FAILED', 'effectiveAt is in the future: record a change once it has happened', { effectiveAt: 'Must not be in the future' });
+    }
+    return this.prisma.$transaction(async (tx) => {
+      // Lock the initiative: concurrent status changes of one initiative apply one after the other.
+      const locked = await tx.$queryRaw<{ id: number; stage: InitiativeStage; health: Health; archived_at: Date | null }[]>`
+        SELECT id, stage, health, archived_at FROM initiatives WHERE id = ${initiativeId} FOR UPDATE`;
+      const initiative = locked[0];
+      if (!initiative) throw AppException.notFound('Initiative', initiativeId);
+      const sectors = (await tx.initiativeSector.findMany({ where: { initiativeId }, select: { sectorId: true } })).map((s) => s.sectorId);
+      if (!canEditSectors(user, sectors)) throw forbidOutOfScope('the status of this initiative');
+      if (initiative.archived_at) throw new AppException('CONFLICT', 'This initiative is archived; restore it before recording its status');
+
+      const inForce = await this.repo.stateAt(tx, initiativeId, effectiveAt);
+      const fromStage = inForce.stage;
+      const fromHealth: Health = inForce.health ?? 'not_assessed';
+      if (input.toStage) {
+        if (fromStage && !canTransition(fromStage, input.toStage)) {
+          const allowed = [...allowedNextStages(fromStage)];
+          throw new AppException(
+            'INVALID_TRANSITION',
+            allowed.length
+              ? `An initiative cannot move from ${fromStage} to ${input.toStage}; allowed next stages: ${allowed.join(', ')}`
+              : `An initiative that is ${fromStage} cannot change stage any more`,
+            { toStage: `Not allowed from ${fromStage}` },
+            { from: fromStage, to: input.toStage, allowed },
+          );
+        }
+        if (input.sourceIds.length === 0) {
+          throw new AppException('EVIDENCE_REQUIRED', 'A stage change must cite at least one source (sourceIds)', { sourceIds: 'Cite at least one source' });
+        }
+      }
+      if (input.toHealth && !input.toStage && input.toHealth === fromHealth) {
+        throw new AppException('UNPROCESSABLE', `The health is already ${fromHealth}`, { toHealth: 'Unchanged' });
+      }
+      const sources = await tx.source.findMany({ where: { id: { in: input.sourceIds } }, select: { id: true } });
+      const missing = input.sourceIds.find((id) => !sources.some((s) => s.id === id));
+      if (missing !== undefined) throw missingReference('sourceIds', 'Source', missing);
+
+      const row = await tx.statusUpdate.create({
+        data: {
+          initiativeId,
+          fromStage: input.toStage ? fromStage : null,
+          toStage: input.toStage ?? null,
+          fromHealth: input.toHealth ? fromHealth : null,
+          toHealth: input.toHealth ?? null,
+          healthConfidence: input.healthConfidence ?? null,
+          noteEn: input.note,
+          noteUr: input.noteUr ?? null,
+          effectiveAt,
+          authorId: user.id,
+        },
+      });
+      for (const sourceId of [...new Set(input.sourceIds)]) {
+        await tx.evidence.create({
+          data: { sourceId, quote: input.quotes?.[String(sourceId)] ?? null, initiativeId, statusUpdateId: row.id, createdById: user.id },
+        });
+      }
+
+      // Only the latest update by effective time decides the current stage and health.
+      const later = await this.repo.laterUpdates(tx, initiativeId, effectiveAt);
+      const stage = input.toStage && !later.stage ? input.toStage : initiative.stage;
+      const health = input.toHealth && !later.health ? input.toHealth : initiative.health;
+      const changed = stage !== initiative.stage || health !== initiative.health;
+      const select = { id: true, stage: true, health: true, version: true } as const;
+      const updated = changed
+        ? await tx.initiative.update({
+            where: { id: initiativeId },
+            data: {
+              stage,
+              health,
+              ...(input.healthConfidence !== undefined && input.toHealth ? { healthConfidence: input.healthConfidence } : {}),
+              version: { increment: 1 },
+            },
+            select,
+          })
+        : (await tx.initiative.findUnique({ where: { id: initiativeId }, select }))!;
+      const wire = toStatusUpdate({ ...row, evidence: input.sourceIds.map((sourceId) => ({ sourceId })) });
+      await this.audit.record(tx, { action: 'create', entity: 'status-updates', entityId: row.id, after: wire });
+      if (changed) {
+        await this.audit.record(tx, {
+          action: 'status.change',
+          entity: 'initiatives',
+          entityId: initiativeId,
+          before: { stage: initiative.stage, health: initiative.health },
+          after: { stage, health, statusUpdateId: row.id },
+        });
+      }
+      return { ...wire, initiative: updated };
+    });
+  }
+}

@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaClient } from '@rabta/db';
+import { z } from 'zod';
+import { AppException } from '../../common/errors/app-exception';
+import { parseAsOf } from '../../common/http/as-of';
+import { isoDate, isoTs } from '../../common/resource/wire';
+
+export const TimelineItemSchema = z.object({
+  type: z.enum(['status_update', 'milestone', 'milestone_date_change', 'engagement', 'decision', 'agreement', 'evidence']),
+  id: z.number(),
+  /** When it happened (or is planned to), ISO date or date-time. */
+  date: z.string(),
+  titleEn: z.string(),
+  titleUr: z.string().nullable(),
+  detailEn: z.string().nullable(),
+  detailUr: z.string().nullable(),
+  link: z.object({ resource: z.string(), id: z.number() }),
+});
+export type TimelineItem = z.infer<typeof TimelineItemSchema>;
+
+const arrow = (a: string | null, b: string | null) => `${a ?? '—'} → ${b ?? '—'}`;
+
+/** Everything that happened to an initiative, in one chronological list; honours asOf/knownAt. */
+@Injectable()
+export class TimelineService {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async timeline(initiativeId: number, query: Record<string, unknown>): Promise<TimelineItem[]> {
+    const asOf = parseAsOf(query);
+    const exists = await this.prisma.initiative.findUnique({ where: { id: initiativeId }, select: { id: true } });
+    if (!exists) throw AppException.notFound('Initiative', initiativeId);
+    const known = asOf ? { lte: asOf.knownAt } : undefined;
+    const before = asOf ? { lt: asOf.effectiveBefore } : undefined;
+
+    const [updates, milestones, engagements, decisions, agreements, evidence] = await Promise.all([
+      this.prisma.statusUpdate.findMany({ where: { initiativeId, recordedAt: known, effectiveAt: before }, include: { author: { select: { name: true } } } }),
+      this.prisma.milestone.findMany({
+        where: { initiativeId, createdAt: known },
+        include: { dateChanges: { where: { recordedAt: known, announcedOn: before }, include: { announcedBy: { select: { nameEn: true, nameUr: true } } } } },
+      }),
+      this.prisma.engagement.findMany({ where: { initiatives: { some: { initiativeId } }, createdAt: known, startDate: before } }),
+      this.prisma.decision.findMany({ where: { OR: [{ initiativeId }, { engagement: { initiatives: { some: { initiativeId } } }, initiativeId: null }], createdAt: known } }),
+      this.prisma.agreement.findMany({ where: { initiatives: { some: { initiativeId } }, createdAt: known } }),
+      this.prisma.evidence.findMany({ where: { initiativeId, recordedAt: known }, include: { source: { select: { id: true, title: true, publisher: true, publishedAt: true, language: true } } } }),
+    ]);
+
+    const items: TimelineItem[] = [];
+    for (const u of updates) {
+      const parts = [u.toStage ? `Stage ${arrow(u.fromStage, u.toStage)}` : null, u.toHealth ? `Health ${arrow(u.fromHealth, u.toHealth)}` : null].filter(Boolean);
+      items.push({
+        type: 'status_update',
+        id: u.id,
+        date: isoTs(u.effectiveAt)!,
+        titleEn: parts.join('; '),
+        titleUr: null,
+        detailEn: [u.noteEn, u.author ? `by ${u.author.name}` : null, `recorded ${isoTs(u.recordedAt)}`].filter(Boolean).join(' · '),
+        detailUr: u.noteUr,
+        link: { resource: 'status-updates', id: u.id },
+      });
+    }
+    for (const m of milestones) {
+      const done = m.actualDate && (!asOf || m.actualDate < asOf.effectiveBefore);
+      const date = done ? m.actualDate : m.plannedDate;
+      if (date) {
+        items.push({
+          type: 'milestone',
+          id: m.id,
+          date: isoDate(date)!,
+          titleEn: m.titleEn,
+          titleUr: m.titleUr,
+          detailEn: done ? `Achieved ${isoDate(m.actualDate)}` : `Planned for ${isoDate(m.plannedDate)} (${m.state})`,
+          detailUr: null,
+          link: { resource: 'milestones', id: m.id },
+        });
+      }
+      for (const c of m.dateChanges) {
+        items.push({
+          type: 'milestone_date_change',
+          id: c.id,
+          date: isoDate(c.announcedOn)!,
+          titleEn: c.oldDate ? `${m.titleEn}: re-announced for ${isoDate(c.newDate) ?? 'no date'} (was ${isoDate(c.oldDate)})` : `${m.titleEn}: announced for ${isoDate(c.newDate)}`,
+          titleUr: m.titleUr,
+          detailEn: [c.announcedBy ? `announced by ${c.announcedBy.nameEn}` : null, c.note].filter(Boolean).join(' · ') || null,
+          detailUr: c.announcedBy?.nameUr ?? null,
+          link: { resource: 'milestones', id: m.id },
+        });
+      }
+    }
+    for (const e of engagements) {
+      items.push({
+        type: 'engagement',
+        id: e.id,
+        date: isoDate(e.startDate)!,
+        titleEn: e.titleEn,
+        titleUr: e.titleUr,
+        detailEn: [e.placeEn, e.forumName, e.status !== 'held' ? e.status : null, e.outcomeEn].filter(Boolean).join(' · ') || null,
+        detailUr: e.outcomeUr,
+        link: { resource: 'engagements', id: e.id },
+      });
+    }
+    for (const d of decisions) {
+      items.push({
+        type: 'decision',
+        id: d.id,
+        date: isoDate(d.dueDate) ?? isoTs(d.createdAt)!,
+        titleEn: d.textEn,
+        titleUr: d.textUr,
+        detailEn: `Decision (${d.state})${d.dueDate ? `, due ${isoDate(d.dueDate)}` : ''}`,
+        detailUr: null,
+        link: { resource: 'decisions', id: d.id },
+      });
+    }
+    for (const a of agreements) {
+      if (!a.signedDate || (asOf && a.signedDate >= asOf.effectiveBefore)) continue;
+      items.push({
+        type: 'agreement',
+        id: a.id,
+        date: isoDate(a.signedDate)!,
+        titleEn: a.titleEn,
+        titleUr: a.titleUr,
+        detailEn: `${a.kind} signed${a.signedPlaceEn ? ` in ${a.signedPlaceEn}` : ''}`,
+        detailUr: a.signedPlaceUr,
+        link: { resource: 'agreements', id: a.id },
+      });
+    }
+    for (const ev of evidence) {
+      items.push({
+        type: 'evidence',
+        id: ev.id,
+        date: isoDate(ev.source.publishedAt)!,
+        titleEn: ev.source.title,
+        titleUr: null,
+        detailEn: [ev.source.publisher, ev.source.language, ev.quote].filter(Boolean).join(' · '),
+        detailUr: null,
+        link: { resource: 'sources', id: ev.source.id },
+      });
+    }
+    return items.sort((a, b) => a.date.localeCompare(b.date) || a.type.localeCompare(b.type) || a.id - b.id);
+  }
+}
