@@ -343,6 +343,8 @@ export const STATUS_UPDATE_READ_ONLY = [
   'recordedAt',
   'authorId',
   'sourceIds',
+  /** Only in the response to a create: the initiative's stage and health after it. */
+  'initiative',
 ] as const;
 
 // ---------------------------------------------------------------------------------------------- milestones

@@ -41,7 +41,7 @@ export class TimelineService {
       this.prisma.engagement.findMany({ where: { initiatives: { some: { initiativeId } }, createdAt: known, startDate: before } }),
       this.prisma.decision.findMany({ where: { OR: [{ initiativeId }, { engagement: { initiatives: { some: { initiativeId } } }, initiativeId: null }], createdAt: known } }),
       this.prisma.agreement.findMany({ where: { initiatives: { some: { initiativeId } }, createdAt: known } }),
-      this.prisma.evidence.findMany({ where: { initiativeId, recordedAt: known }, include: { source: { select: { id: true, title: true, publisher: true, publishedAt: true, language: true } } } }),
+      this.prisma.evidence.findMany({ where: { initiativeId, recordedAt: known, source: { publishedAt: before } }, include: { source: { select: { id: true, title: true, publisher: true, publishedAt: true, language: true } } } }),
     ]);
 
     const items: TimelineItem[] = [];
@@ -60,7 +60,10 @@ export class TimelineService {
     }
     for (const m of milestones) {
       const done = m.actualDate && (!asOf || m.actualDate < asOf.effectiveBefore);
-      const date = done ? m.actualDate : m.plannedDate;
+      // In a view, a milestone not yet achieved sits at its planned date as announced by then.
+      const announced = [...m.dateChanges].sort((a, b) => a.announcedOn.getTime() - b.announcedOn.getTime() || a.recordedAt.getTime() - b.recordedAt.getTime()).pop();
+      const planned = asOf ? (announced?.newDate ?? null) : m.plannedDate;
+      const date = done ? m.actualDate : planned;
       if (date) {
         items.push({
           type: 'milestone',
@@ -68,7 +71,7 @@ export class TimelineService {
           date: isoDate(date)!,
           titleEn: m.titleEn,
           titleUr: m.titleUr,
-          detailEn: done ? `Achieved ${isoDate(m.actualDate)}` : `Planned for ${isoDate(m.plannedDate)} (${m.state})`,
+          detailEn: done ? `Achieved ${isoDate(m.actualDate)}` : `Planned for ${isoDate(planned)}`,
           detailUr: null,
           link: { resource: 'milestones', id: m.id },
         });

@@ -1,0 +1,152 @@
+import { signedInUser, type SignedInUser } from '../../support/auth';
+import { makeInitiative, makeSource, sectorId } from '../../support/fixtures';
+import { startTestApp, type TestApp } from '../../support/test-app';
+
+describe('status changes carry evidence', () => {
+  let t: TestApp;
+  let analyst: SignedInUser;
+  let steelAnalyst: SignedInUser;
+  let viewer: SignedInUser;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    analyst = await signedInUser(t, { role: 'analyst', sectorCodes: ['energy'] });
+    steelAnalyst = await signedInUser(t, { role: 'analyst', sectorCodes: ['steel'] });
+    viewer = await signedInUser(t, { role: 'viewer' });
+  });
+  afterAll(() => t.close());
+
+  it('should move the stage and health in one transaction with the update and its evidence rows', async () => {
+    const initiative = await makeInitiative(t, analyst.cookie);
+    const source = await makeSource(t, analyst.cookie, { language: 'ur', title: 'ماسکو میں ملاقات' });
+    const res = await t.http
+      .post(`/api/initiatives/${initiative.id}/status-updates`)
+      .set('Cookie', analyst.cookie)
+      .send({
+        toStage: 'under_negotiation',
+        toHealth: 'on_track',
+        effectiveAt: '2025-07-10T12:00:00Z',
+        note: 'Talks opened in Moscow',
+        noteUr: 'ماسکو میں بات چیت شروع',
+        sourceIds: [source.id],
+        quotes: { [source.id]: 'جاری توانائی تعاون پر اطمینان کا اظہار کیا گیا' },
+      })
+      .expect(201);
+    expect(res.body).toMatchObject({
+      initiativeId: initiative.id,
+      fromStage: 'announced',
+      toStage: 'under_negotiation',
+      fromHealth: 'not_assessed',
+      toHealth: 'on_track',
+      authorId: analyst.id,
+      sourceIds: [source.id],
+      initiative: { id: initiative.id, stage: 'under_negotiation', health: 'on_track', version: 2 },
+    });
+    const stored = await t.prisma.initiative.findUniqueOrThrow({ where: { id: initiative.id } });
+    expect({ stage: stored.stage, health: stored.health }).toEqual({ stage: 'under_negotiation', health: 'on_track' });
+    const evidence = await t.prisma.evidence.findMany({ where: { statusUpdateId: res.body.id } });
+    expect(evidence).toEqual([expect.objectContaining({ sourceId: source.id, initiativeId: initiative.id, quote: 'جاری توانائی تعاون پر اطمینان کا اظہار کیا گیا' })]);
+    const audit = await t.prisma.auditEvent.findMany({ where: { entity: 'initiatives', entityId: String(initiative.id), action: 'status.change' } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorId: analyst.id, before: { stage: 'announced', health: 'not_assessed' } });
+  });
+
+  it('should refuse a transition the lifecycle does not allow, listing the allowed ones (422 INVALID_TRANSITION)', async () => {
+    const initiative = await makeInitiative(t, analyst.cookie);
+    const source = await makeSource(t, analyst.cookie);
+    const res = await t.http
+      .post(`/api/initiatives/${initiative.id}/status-updates`)
+      .set('Cookie', analyst.cookie)
+      .send({ toStage: 'operational', effectiveAt: '2025-07-10', note: 'Jumped ahead', sourceIds: [source.id] })
+      .expect(422);
+    expect(res.body).toMatchObject({ code: 'INVALID_TRANSITION', from: 'announced', to: 'operational', allowed: expect.arrayContaining(['under_negotiation', 'mou_signed']) });
+    expect(res.body.message).toContain('under_negotiation');
+    expect(await t.prisma.statusUpdate.count({ where: { initiativeId: initiative.id } })).toBe(1);
+    expect((await t.prisma.initiative.findUniqueOrThrow({ where: { id: initiative.id } })).stage).toBe('announced');
+  });
+
+  it('should require at least one source for a stage change (422 EVIDENCE_REQUIRED), not for a health-only change', async () => {
+    const initiative = await makeInitiative(t, analyst.cookie);
+    const res = await t.http
+      .post(`/api/initiatives/${initiative.id}/status-updates`)
+      .set('Cookie', analyst.cookie)
+      .send({ toStage: 'under_negotiation', effectiveAt: '2025-07-10', note: 'Heard it somewhere', sourceIds: [] })
+      .expect(422);
+    expect(res.body).toMatchObject({ code: 'EVIDENCE_REQUIRED', errors: { sourceIds: 'Cite at least one source' } });
+    await t.http
+      .post(`/api/initiatives/${initiative.id}/status-updates`)
+      .set('Cookie', analyst.cookie)
+      .send({ toHealth: 'at_risk', effectiveAt: '2025-07-10', note: 'No news for months' })
+      .expect(201);
+    const missing = await t.http
+      .post(`/api/initiatives/${initiative.id}/status-updates`)
+      .set('Cookie', analyst.cookie)
+      .send({ toStage: 'under_negotiation', effectiveAt: '2025-07-10', note: 'x', sourceIds: [424242] })
+      .expect(422);
+    expect(missing.body).toMatchObject({ code: 'REFERENCE_NOT_FOUND', errors: { sourceIds: 'No source 424242' } });
+  });
+
+  it('should record a back-dated update in the history without overriding a later one', async () => {
+    const initiative = await makeInitiative(t, analyst.cookie, { effectiveAt: '2025-01-01T00:00:00Z' });
+    const source = await makeSource(t, analyst.cookie);
+    await t.http
+      .post(`/api/initiatives/${initiative.id}/status-updates`)
+      .set('Cookie', analyst.cookie)
+      .send({ toStage: 'agreement_signed', effectiveAt: '2025-05-13', note: 'Signed', sourceIds: [source.id] })
+      .expect(201);
+    // Learned late: talks had started in March.
+    const late = await t.http
+      .post(`/api/initiatives/${initiative.id}/status-updates`)
+      .set('Cookie', analyst.cookie)
+      .send({ toStage: 'under_negotiation', effectiveAt: '2025-03-01', note: 'Talks began in March', sourceIds: [source.id] })
+      .expect(201);
+    expect(late.body).toMatchObject({ fromStage: 'announced', toStage: 'under_negotiation', initiative: { stage: 'agreement_signed' } });
+    const asOfApril = await t.http.get(`/api/initiatives/${initiative.id}?asOf=2025-04-01`).set('Cookie', analyst.cookie).expect(200);
+    expect(asOfApril.body.stage).toBe('under_negotiation');
+  });
+
+  it('should let only analysts in scope and admins record status; viewers never', async () => {
+    const initiative = await makeInitiative(t, analyst.cookie);
+    const body = { toHealth: 'at_risk', effectiveAt: '2025-07-10', note: 'x' };
+    await t.http.post(`/api/initiatives/${initiative.id}/status-updates`).set('Cookie', steelAnalyst.cookie).send(body).expect(403);
+    await t.http.post(`/api/initiatives/${initiative.id}/status-updates`).set('Cookie', viewer.cookie).send(body).expect(403);
+    await t.http.post(`/api/initiatives/${initiative.id}/status-updates`).send(body).expect(401);
+    expect(await t.prisma.statusUpdate.count({ where: { initiativeId: initiative.id } })).toBe(1);
+  });
+
+  it('should accept react-admin creates on /api/status-updates and correct notes by PUT, but never delete history', async () => {
+    const initiative = await makeInitiative(t, analyst.cookie);
+    const created = await t.http
+      .post('/api/status-updates')
+      .set('Cookie', analyst.cookie)
+      .send({ initiativeId: initiative.id, toHealth: 'off_track', effectiveAt: '2025-08-01', note: 'Typo hre' })
+      .expect(201);
+    const fixed = await t.http.put(`/api/status-updates/${created.body.id}`).set('Cookie', analyst.cookie).send({ ...created.body, noteEn: 'Typo here' }).expect(200);
+    expect(fixed.body).toMatchObject({ noteEn: 'Typo here', toHealth: 'off_track', version: 2 });
+    const rewrite = await t.http.put(`/api/status-updates/${created.body.id}`).set('Cookie', analyst.cookie).send({ toHealth: 'on_track', version: 2 }).expect(200);
+    expect(rewrite.body.toHealth).toBe('off_track');
+    await t.http.delete(`/api/status-updates/${created.body.id}`).set('Cookie', analyst.cookie).expect(404);
+  });
+
+  it('should refuse future dates and a status change on an archived initiative', async () => {
+    const initiative = await makeInitiative(t, analyst.cookie);
+    const future = await t.http
+      .post(`/api/initiatives/${initiative.id}/status-updates`)
+      .set('Cookie', analyst.cookie)
+      .send({ toHealth: 'at_risk', effectiveAt: '2099-01-01', note: 'x' })
+      .expect(400);
+    expect(future.body.errors).toEqual({ effectiveAt: 'Must not be in the future' });
+    await t.http.delete(`/api/initiatives/${initiative.id}`).set('Cookie', analyst.cookie).expect(200);
+    const archived = await t.http
+      .post(`/api/initiatives/${initiative.id}/status-updates`)
+      .set('Cookie', analyst.cookie)
+      .send({ toHealth: 'at_risk', effectiveAt: '2025-07-10', note: 'x' })
+      .expect(409);
+    expect(archived.body.message).toContain('archived');
+  });
+
+  it('should refuse an energy analyst on a steel initiative', async () => {
+    const both = await makeInitiative(t, steelAnalyst.cookie, { sectorIds: [await sectorId(t, 'steel')] });
+    await t.http.post(`/api/initiatives/${both.id}/status-updates`).set('Cookie', analyst.cookie).send({ toHealth: 'at_risk', effectiveAt: '2025-07-10', note: 'x' }).expect(403);
+  });
+});
