@@ -10,6 +10,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { MeModule } from './modules/me/me.module';
 import { UsersModule } from './modules/users/users.module';
 import { HealthModule } from './modules/health/health.module';
+import { OpenApiModule } from './modules/openapi/openapi.module';
 import { ResourcesModule } from './modules/resources.module';
 import { SettingsModule } from './modules/settings/settings.module';
 
@@ -35,7 +36,7 @@ export class AppModule {
   static register(ctx: AppContext): DynamicModule {
     return {
       module: AppModule,
-      imports: [ContextModule.register(ctx), AuditModule, AuthCoreModule, SettingsModule, HealthModule, AuthModule, UsersModule, MeModule, ResourcesModule],
+      imports: [ContextModule.register(ctx), AuditModule, AuthCoreModule, SettingsModule, HealthModule, AuthModule, UsersModule, MeModule, ResourcesModule, OpenApiModule],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_GUARD, useClass: AccessGuard },
