@@ -21,12 +21,14 @@ import {
   BENCH_ANALYST_EMAIL,
   BENCH_DB,
   BenchError,
+  cpuSnapshot,
   describeMachine,
   fail,
   loadBuilt,
   machine,
   markdownTable,
   openBenchDatabase,
+  othersShare,
   out,
   redact,
   ROOT,
@@ -181,6 +183,7 @@ async function load(client, tableName, columns, rows) {
 // Building the data set
 
 const T0 = Date.now();
+const CPU0 = cpuSnapshot();
 const log = (msg) => process.stdout.write(`${((Date.now() - T0) / 1000).toFixed(1).padStart(6)} s  ${msg}\n`);
 
 function buildDataSet(sectorIdByCode, countriesByCode, passwordHash) {
@@ -1009,6 +1012,8 @@ async function main() {
       await client.query('VACUUM (ANALYZE)');
       if (database.embedded) await client.query('CHECKPOINT');
       const generateSeconds = (Date.now() - T0) / 1000;
+      const share = othersShare(CPU0, cpuSnapshot());
+      const othersCpuPercent = share === undefined ? undefined : Math.round(share * 100);
       log('vacuumed and analysed');
 
       const failures = await verify(client);
@@ -1028,7 +1033,10 @@ async function main() {
       process.stdout.write(`\n${table(['table', 'rows', 'MiB'], sizes.rows.map((r) => [r.table, counts[r.table], mb(r.bytes)]))}\n`);
       process.stdout.write(`\nDatabase size: ${mb(dbSize)} MiB. Urdu titles and names spelled with variant letters: ${variantCount}.\n`);
       process.stdout.write(`\nChecks:\n${failures.map(([name, n]) => `  ${n === 0 ? 'ok  ' : 'FAIL'} ${name}: ${n}`).join('\n')}\n`);
-      process.stdout.write(`\nGenerated in ${generateSeconds.toFixed(1)} s (scale ${SCALE}).\n`);
+      process.stdout.write(
+        `\nGenerated in ${generateSeconds.toFixed(1)} s (scale ${SCALE})` +
+          (othersCpuPercent === undefined ? '.\n' : `; other processes used ${othersCpuPercent} % of the machine's CPU meanwhile.\n`),
+      );
 
       const credentials = { url: database.embedded ? null : redact(url), admin: { email: BENCH_ADMIN_EMAIL, password }, analyst: { email: BENCH_ANALYST_EMAIL, password } };
       writeFileSync(out('credentials.json'), JSON.stringify(credentials, null, 2) + '\n', { mode: 0o600 });
@@ -1040,6 +1048,7 @@ async function main() {
         scale: SCALE,
         seed: Number(args.seed),
         seconds: Number(generateSeconds.toFixed(1)),
+        othersCpuPercent,
         databaseMiB: Number(mb(dbSize)),
         rows: counts,
         tables: sizes.rows.map((r) => ({ table: r.table, rows: counts[r.table], MiB: Number(mb(r.bytes)) })),
@@ -1050,7 +1059,8 @@ async function main() {
       updateDocsSection(
         'generate',
         `### Data set (\`npm run bench:generate${SCALE !== 1 ? ` -- --scale ${SCALE}` : ''}\`), ${result.date.slice(0, 10)}\n\n` +
-          `Machine: ${describeMachine(m, serverVersion)}. Generated in **${result.seconds} s**; database ${result.databaseMiB} MiB.\n\n` +
+          `Machine: ${describeMachine(m, serverVersion)}. Generated in **${result.seconds} s**` +
+          `${othersCpuPercent === undefined ? '' : ` (other processes used ${othersCpuPercent} % of the CPU meanwhile)`}; database ${result.databaseMiB} MiB.\n\n` +
           markdownTable(
             ['table', 'rows', 'MiB'],
             result.tables.filter((t) => main.includes(t.table)).map((t) => [t.table, t.rows.toLocaleString('en'), t.MiB]),

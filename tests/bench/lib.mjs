@@ -2,7 +2,7 @@
 // PostgreSQL through --url), the built packages, the API process, bearer tokens, percentiles and the docs summary.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -232,3 +232,51 @@ export function updateDocsSection(name, body) {
 }
 
 export const ms = (v) => (Number.isFinite(v) ? `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ms` : 'n/a');
+
+// ---------------------------------------------------------------------------------------------------------------
+// How much of the machine other work used while we measured (this machine's cores are shared): CPU time of the
+// whole machine from /proc/stat minus that of this process and its descendants (the API and what it starts, the
+// embedded PostgreSQL and its backends). With --url the server is not ours, so a server on this machine counts as
+// other work.
+
+function processTable() {
+  const table = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const s = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+      table.set(Number(entry), { ppid: Number(f[1]), cpu: Number(f[11]) + Number(f[12]) });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return table;
+}
+
+/** A CPU snapshot; `othersShare(a, b)` is the share of the machine's CPU used by other processes in between. */
+export function cpuSnapshot() {
+  if (!existsSync('/proc/stat')) return undefined;
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((a, b) => a + b, 0);
+  const idle = fields[3] + (fields[4] ?? 0);
+  const table = processTable();
+  const children = new Map();
+  for (const [pid, p] of table) {
+    if (!children.has(p.ppid)) children.set(p.ppid, []);
+    children.get(p.ppid).push(pid);
+  }
+  let ours = 0;
+  const stack = [process.pid];
+  while (stack.length) {
+    const pid = stack.pop();
+    ours += table.get(pid)?.cpu ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return { total, busy: total - idle, ours };
+}
+
+export function othersShare(a, b) {
+  if (!a || !b || b.total <= a.total) return undefined;
+  return Math.max(0, (b.busy - a.busy - (b.ours - a.ours)) / (b.total - a.total));
+}

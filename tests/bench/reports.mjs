@@ -14,12 +14,14 @@ import { parseArgs } from 'node:util';
 import {
   BENCH_ANALYST_EMAIL,
   BenchError,
+  cpuSnapshot,
   describeMachine,
   loadBuilt,
   machine,
   markdownTable,
   mintApiToken,
   openBenchDatabase,
+  othersShare,
   out,
   percentile,
   redact,
@@ -127,6 +129,7 @@ async function main() {
     const results = {};
     for (const format of formats) {
       const runs = [];
+      const cpuBefore = cpuSnapshot();
       for (let i = 0; i < RUNS; i++) {
         const r = await runOne(api.base, headers, format);
         if (r.unavailable) {
@@ -145,6 +148,7 @@ async function main() {
         }
         continue;
       }
+      const share = othersShare(cpuBefore, cpuSnapshot());
       const ok = runs.filter((r) => !r.error);
       const totals = ok.map((r) => r.total);
       results[format] = {
@@ -157,22 +161,24 @@ async function main() {
         bytes: ok[0]?.bytes,
         aimMs: AIMS[format],
         errors: runs.filter((r) => r.error).map((r) => r.error),
+        othersCpuPercent: share === undefined ? undefined : Math.round(share * 100),
       };
     }
     await api.stop();
     api = undefined;
 
-    const headersRow = ['format', 'first run', 'median', 'min', 'max', 'generation (median)', 'size', 'aim', 'verdict'];
+    const headersRow = ['format', 'first run', 'median', 'min', 'max', 'generation (median)', 'size', 'others CPU', 'aim', 'verdict'];
     const rows = formats.map((f) => {
       const r = results[f];
-      if (!r || r.skipped) return [f, 'not measured', '', '', '', '', '', AIMS[f] ? `< ${AIMS[f] / 1000} s` : '', /answered 404/.test(r?.skipped ?? '') ? 'no /api/reports yet' : (r?.skipped ?? '').slice(0, 60)];
-      if (!r.runs.some((x) => !x.error)) return [f, 'failed', '', '', '', '', '', AIMS[f] ? `< ${AIMS[f] / 1000} s` : '', r.errors[0]?.slice(0, 80)];
+      if (!r || r.skipped) return [f, 'not measured', '', '', '', '', '', '', AIMS[f] ? `< ${AIMS[f] / 1000} s` : '', /answered 404/.test(r?.skipped ?? '') ? 'no /api/reports yet' : (r?.skipped ?? '').slice(0, 60)];
+      if (!r.runs.some((x) => !x.error)) return [f, 'failed', '', '', '', '', '', '', AIMS[f] ? `< ${AIMS[f] / 1000} s` : '', r.errors[0]?.slice(0, 80)];
       const verdict = r.aimMs ? (r.median < r.aimMs ? 'meets aim' : 'misses aim') : '';
-      return [f, seconds(r.first), seconds(r.median), seconds(r.min), seconds(r.max), seconds(r.medianGeneration), r.bytes ? `${(r.bytes / 1024).toFixed(0)} KiB` : '', r.aimMs ? `< ${r.aimMs / 1000} s` : '', verdict];
+      return [f, seconds(r.first), seconds(r.median), seconds(r.min), seconds(r.max), seconds(r.medianGeneration), r.bytes ? `${(r.bytes / 1024).toFixed(0)} KiB` : '', r.othersCpuPercent === undefined ? '?' : `${r.othersCpuPercent} %`, r.aimMs ? `< ${r.aimMs / 1000} s` : '', verdict];
     });
     const m = machine();
     log(`\n${table(headersRow, rows)}\n`);
     log('Times run from POST /api/reports to GET /api/reports/:id reporting done (25 ms polling); generation = finishedAt − startedAt of the record.');
+    log('others CPU: the share of the machine\'s CPU that processes other than this benchmark, the API and its PostgreSQL used meanwhile.');
     log(`Machine: ${describeMachine(m, pgVersion)}.`);
     const result = { date: new Date().toISOString(), machine: m, postgres: pgVersion, initiatives, kind: args.kind, language: args.language, runsPerFormat: RUNS, results };
     writeFileSync(out('reports.json'), JSON.stringify(result, null, 2) + '\n');

@@ -180,7 +180,7 @@ export function planOf(records, { exclude = /pgboss/i } = {}) {
         open = { statements: [], start: r.start, end: r.end };
         units.push(open);
       }
-      open.statements.push({ text: r.text, values: r.values, simple: r.simple });
+      open.statements.push({ text: r.text, values: r.values, simple: r.simple, ms: r.end - r.start });
       open.end = r.end;
       if (r.status === 'I') open = undefined;
     }
@@ -212,11 +212,20 @@ export async function replay(pool, plan) {
   await Promise.all(running);
 }
 
+/** The slowest statement of a plan (as timed while recording), for EXPLAIN. */
+export function slowestStatement(plan) {
+  return plan.flatMap((u) => u.statements).reduce((a, b) => (b.ms > (a?.ms ?? -1) ? b : a), undefined);
+}
+
 /** One line per statement, for the printed and saved record of what was replayed. */
 export function describePlan(plan) {
   return plan.map((u, i) => ({
     unit: i,
     after: u.after,
-    statements: u.statements.map((s) => ({ sql: s.text.replace(/\s+/g, ' ').trim(), values: s.values.map((v) => (Buffer.isBuffer(v) ? `<${v.length} bytes>` : v)) })),
+    statements: u.statements.map((s) => ({
+      sql: s.text.replace(/\s+/g, ' ').trim(),
+      values: s.values.map((v) => (Buffer.isBuffer(v) ? `<${v.length} bytes>` : v)),
+      capturedMs: Number(s.ms.toFixed(2)),
+    })),
   }));
 }
