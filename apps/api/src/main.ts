@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { StartupError } from '@rabta/db';
 import { createApp } from './app';
-import { bootConfig, failStartup, openRuntime, type Runtime } from './runtime';
+import { assertPortFree, bootConfig, failStartup, listenProblem, openRuntime, type Runtime } from './runtime';
 import { seedOnStart } from './seed/seed';
 import { ensureFirstAdmin, firstAdminNotice, type FirstAdmin } from './modules/users/users.bootstrap';
 
@@ -32,6 +31,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
+    await assertPortFree(config);
     runtime = await openRuntime(config, logger);
     await seedOnStart(runtime.ctx);
     firstAdmin = await ensureFirstAdmin(runtime.ctx);
@@ -39,16 +39,7 @@ async function main(): Promise<void> {
     try {
       await app.listen({ port: config.port, host: config.host });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-        throw new StartupError(
-          `Port ${config.port} on ${config.host} is already in use (another Rabta, or another program). ` +
-            `Stop it, or start Rabta on another port: PORT=${config.port + 1} npm start`,
-        );
-      }
-      if ((err as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL') {
-        throw new StartupError(`HOST=${config.host} is not an address of this machine. Use 127.0.0.1, or 0.0.0.0 to listen on every address.`);
-      }
-      throw err;
+      throw listenProblem(err, config) ?? err;
     }
   } catch (err) {
     await app?.close().catch(() => undefined);

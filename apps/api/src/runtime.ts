@@ -1,4 +1,5 @@
-import { createPrismaClient, migrate, MIGRATIONS_DIR, openDatabase, type OpenDatabase } from '@rabta/db';
+import { createServer } from 'node:net';
+import { createPrismaClient, migrate, MIGRATIONS_DIR, openDatabase, StartupError, type OpenDatabase } from '@rabta/db';
 import type { AppContext } from './app.context';
 import { loadConfig, type AppConfig } from './config/env';
 import { createLogger, type AppLogger } from './common/logging/logger';
@@ -62,4 +63,35 @@ export function failStartup(logger: AppLogger, err: unknown): never {
   }
   logger.flush?.();
   process.exit(1);
+}
+
+/** The operator's problem behind a failed listen (port taken, foreign address), or undefined for anything else. */
+export function listenProblem(err: unknown, config: Pick<AppConfig, 'port' | 'host'>): StartupError | undefined {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'EADDRINUSE') {
+    return new StartupError(
+      `Port ${config.port} on ${config.host} is already in use (another Rabta, or another program). ` +
+        `Stop it, or start Rabta on another port: PORT=${config.port + 1} npm start`,
+    );
+  }
+  if (code === 'EADDRNOTAVAIL') {
+    return new StartupError(`HOST=${config.host} is not an address of this machine. Use 127.0.0.1, or 0.0.0.0 to listen on every address.`);
+  }
+  if (code === 'EACCES') {
+    return new StartupError(`Port ${config.port} needs privileges this process does not have. Use a port above 1023, e.g. PORT=3000.`);
+  }
+  return undefined;
+}
+
+/**
+ * Checks that the HTTP port can be bound before the database is opened, migrated and seeded, so that a port in use
+ * stops the start at once and touches no data. (The real listen still handles a port taken in between.)
+ */
+export async function assertPortFree(config: Pick<AppConfig, 'port' | 'host'>): Promise<void> {
+  if (config.port === 0) return;
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (err) => reject(listenProblem(err, config) ?? err));
+    probe.listen({ port: config.port, host: config.host, exclusive: true }, () => probe.close(() => resolve()));
+  });
 }

@@ -62,8 +62,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
   } catch (err) {
     await running?.stop();
     const e = err as { code?: string; message: string };
+    const reason =
+      e.code === '28P01' || e.code === '28000'
+        ? 'it refused the user name or password'
+        : e.code === '3D000'
+          ? 'the database does not exist'
+          : (e.code ?? e.message);
     throw new StartupError(
-      `Cannot reach the PostgreSQL at ${describeUrl(url)} (${e.code ?? e.message}). ` +
+      `Cannot reach the PostgreSQL at ${describeUrl(url)} (${reason}). ` +
         'Check that it is running and that DATABASE_URL is right, or unset DATABASE_URL to use the embedded PostgreSQL.',
     );
   }

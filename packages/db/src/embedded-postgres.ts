@@ -107,9 +107,12 @@ function processInfo(pid: number): { alive: boolean; cmdline: string; ppid: numb
   let cmdline = '';
   let ppid = 0;
   try {
-    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    const [state, parent] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // A zombie has exited; it lingers only because its (new) parent does not reap it, as some init processes don't.
+    if (state === 'Z' || state === 'X') return { alive: false, cmdline: '', ppid: 0 };
+    ppid = Number(parent);
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
   } catch {
     // not Linux, or the process went away
   }
@@ -233,8 +236,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const owner = serverUser();
 
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  // The server user must be able to reach its data dir below ours (traverse only).
-  if (owner) chmodSync(dataDir, statSync(dataDir).mode | 0o011);
 
   const credentialsFile = join(dataDir, CREDENTIALS_FILE);
   let credentials = readCredentials(credentialsFile, logger);
@@ -246,7 +247,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         `${pgDir} is not empty and is not a PostgreSQL data dir. Point RABTA_DATA_DIR at an empty folder or at a Rabta data dir.`,
       );
     }
-    const major = Number.parseInt(readFileSync(join(pgDir, 'PG_VERSION'), 'utf8'), 10);
+    const pgVersion = readFileSync(join(pgDir, 'PG_VERSION'), 'utf8').trim();
+    if (!/^\d+$/.test(pgVersion)) {
+      throw new StartupError(
+        `${pgDir} is damaged: its PG_VERSION file does not hold a PostgreSQL version. Restore the data dir from a backup, or move it away to start afresh.`,
+      );
+    }
+    const major = Number(pgVersion);
     if (major !== bin.major) {
       throw new StartupError(
         `${pgDir} was created by PostgreSQL ${major}, but this Rabta runs PostgreSQL ${bin.major}. ` +
@@ -262,8 +269,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       credentials = { user: 'rabta', password: randomBytes(24).toString('base64url') };
       writeFileSync(credentialsFile, JSON.stringify(credentials, null, 2) + '\n', { mode: 0o600 });
     }
-    initialise(bin, pgDir, credentials, owner, logger);
   }
+  // The server user must be able to reach its data dir below ours (traverse only). Done only once the data dir
+  // passed the checks above: a refused one is left exactly as it was.
+  if (owner) chmodSync(dataDir, statSync(dataDir).mode | 0o011);
+  if (!hasCluster) initialise(bin, pgDir, credentials, owner, logger);
 
   const port = await findFreePort();
   const settings: Record<string, string> = {
@@ -305,7 +315,21 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await admin.end();
     }
   } catch (err) {
-    child.kill('SIGINT');
+    // Stop the server we started and wait for it, so that the data dir is free when the caller gives up.
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGINT');
+      await Promise.race([exited, new Promise((done) => setTimeout(done, 10_000).unref())]);
+    }
+    process.removeListener('exit', stopOnExit);
+    const code = (err as { code?: string }).code;
+    // 28P01 wrong password, 28000 no such role: the credentials file belongs to another data dir.
+    if (code === '28P01' || code === '28000') {
+      throw new StartupError(
+        `The credentials in ${credentialsFile} do not open the PostgreSQL data dir ${pgDir} (${(err as Error).message}): ` +
+          'the two come from different installations. Restore the credentials file that belongs to this data dir, or move the data dir away to start afresh.',
+      );
+    }
     throw err;
   }
 

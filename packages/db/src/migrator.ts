@@ -47,13 +47,14 @@ export class MigrationError extends StartupError {
   }
 }
 
-export function checksumOf(sql: string): string {
-  return createHash('sha256').update(sql, 'utf8').digest('hex');
+/** sha256 (hex) of a migration file's bytes, as Prisma records it in `_prisma_migrations.checksum`. */
+export function checksumOf(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
 }
 
 /** Prisma accepts a file whose line endings were converted; so do we. */
-function matchesChecksum(sql: string, checksum: string): boolean {
-  return checksumOf(sql) === checksum || checksumOf(sql.replace(/\r\n/g, '\n')) === checksum;
+function matchesChecksum(file: MigrationFile, checksum: string): boolean {
+  return file.checksum === checksum || checksumOf(file.sql.replace(/\r\n/g, '\n')) === checksum;
 }
 
 export function readMigrations(migrationsDir: string): MigrationFile[] {
@@ -63,8 +64,8 @@ export function readMigrations(migrationsDir: string): MigrationFile[] {
     .map((d) => d.name)
     .sort()
     .map((name) => {
-      const sql = readFileSync(join(migrationsDir, name, 'migration.sql'), 'utf8');
-      return { name, sql, checksum: checksumOf(sql) };
+      const bytes = readFileSync(join(migrationsDir, name, 'migration.sql'));
+      return { name, sql: bytes.toString('utf8'), checksum: checksumOf(bytes) };
     });
 }
 
@@ -100,7 +101,7 @@ function checkHistory(applied: AppliedRow[], files: MigrationFile[]): Set<string
       );
     }
     const file = byName.get(row.migration_name);
-    if (file && !matchesChecksum(file.sql, row.checksum)) {
+    if (file && !matchesChecksum(file, row.checksum)) {
       throw new MigrationError(
         `Migration ${row.migration_name} was changed after it was applied to this database ` +
           `(checksum ${row.checksum.slice(0, 12)}… recorded, ${file.checksum.slice(0, 12)}… on disk). ` +
