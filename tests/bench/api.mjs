@@ -12,7 +12,8 @@
 // through `pg` from this process with the same concurrency and pool size: the baseline. The ratio API ÷ pg
 // (throughput) says what the HTTP layer, Nest, Prisma and JSON cost on top of the SQL.
 import autocannon from 'autocannon';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -34,6 +35,7 @@ import {
   startApi,
   stopOnSignals,
   table,
+  topOfProfile,
   updateDocsSection,
 } from './lib.mjs';
 import { describePlan, planOf, replay, slowestStatement, SqlCapture } from './sql-capture.mjs';
@@ -53,12 +55,14 @@ const { values: args } = parseArgs({
     'no-docs': { type: 'boolean', default: false },
     /** Also EXPLAIN (ANALYZE, BUFFERS) the slowest recorded statement of each scenario. */
     explain: { type: 'boolean', default: false },
+    /** Also CPU-profile the API (node --cpu-prof) during the measured runs; prints where its time goes. */
+    profile: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (args.help) {
   process.stdout.write(
-    'Options: --url <postgres url> --scenarios list,asof,q,health --duration <s> --warmup <s> --rounds <n> --connections <n> --pool <n> --as-of <YYYY-MM-DD> --explain --no-docs\n',
+    'Options: --url <postgres url> --scenarios list,asof,q,health --duration <s> --warmup <s> --rounds <n> --connections <n> --pool <n> --as-of <YYYY-MM-DD> --explain --profile --no-docs\n',
   );
   process.exit(0);
 }
@@ -309,7 +313,9 @@ async function main() {
 
     // 2. The API directly on the database, then the same SQL through pg, for each scenario.
     log(`Starting the API directly on the database; ${CONNECTIONS} connections, ${DURATION / 1000} s per run after ${WARMUP / 1000} s of warm-up…`);
-    api = await startApi(built, { databaseUrl: database.url });
+    const profileDir = out('profile');
+    if (args.profile) rmSync(profileDir, { recursive: true, force: true });
+    api = await startApi(built, { databaseUrl: database.url, nodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
     const results = {};
     for (const name of names) {
       const c = captured[name];
@@ -355,6 +361,16 @@ async function main() {
     }
     await api.stop();
     api = undefined;
+    if (args.profile) {
+      const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
+      if (file) {
+        log(
+          `\nWhere the API's busy CPU time went (self time, % of non-idle samples over the API's whole run, start-up and all scenarios; ` +
+            `open tests/bench/out/profile/${file} in Chrome DevTools for more):`,
+        );
+        log(table(['function', '%'], topOfProfile(join(profileDir, file)).map((r) => [r.fn, r.percent])));
+      } else log('No CPU profile was written (did the API exit cleanly?).');
+    }
 
     // 3. Report.
     const headers = ['scenario', 'API req/s', 'API p50', 'API p95', 'API p99', 'pg req/s', 'pg p95', 'ratio', 'API p95, 1 conn', 'others CPU', 'aim', 'verdict'];

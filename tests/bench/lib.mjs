@@ -123,7 +123,7 @@ export async function mintApiToken(client, email, name = 'bench') {
 }
 
 /** Starts the built API on a free port against `databaseUrl`; resolves once /api/health answers. */
-export async function startApi(built, { databaseUrl, logLevel = 'warn', extraEnv = {} }) {
+export async function startApi(built, { databaseUrl, logLevel = 'warn', extraEnv = {}, nodeArgs = [] }) {
   const port = await built.db.findFreePort();
   const env = {
     ...process.env,
@@ -136,7 +136,7 @@ export async function startApi(built, { databaseUrl, logLevel = 'warn', extraEnv
     LOG_LEVEL: logLevel,
     ...extraEnv,
   };
-  const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'apps/api/dist/main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const keep = (chunk) => {
     log = (log + chunk.toString('utf8')).slice(-20_000);
@@ -279,4 +279,26 @@ export function cpuSnapshot() {
 export function othersShare(a, b) {
   if (!a || !b || b.total <= a.total) return undefined;
   return Math.max(0, (b.busy - a.busy - (b.ours - a.ours)) / (b.total - a.total));
+}
+
+/** The functions with the most self time in a V8 .cpuprofile (node --cpu-prof), as a share of the busy (non-idle) samples. */
+export function topOfProfile(file, n = 20) {
+  const profile = JSON.parse(readFileSync(file, 'utf8'));
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const counts = new Map();
+  for (const id of profile.samples) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const self = new Map();
+  for (const [id, count] of counts) {
+    const { functionName, url, lineNumber } = byId.get(id).callFrame;
+    const where = url ? `${url.replace(`file://${ROOT}/`, '').replace(/^.*node_modules\//, '')}:${lineNumber + 1}` : '';
+    const key = `${functionName || '(anonymous)'} ${where}`.trim();
+    self.set(key, (self.get(key) ?? 0) + count);
+  }
+  const idle = self.get('(idle)') ?? 0;
+  self.delete('(idle)');
+  const total = profile.samples.length - idle;
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([fn, count]) => ({ fn, percent: Number(((count / total) * 100).toFixed(1)) }));
 }
