@@ -35,6 +35,8 @@ import {
 const { values: args } = parseArgs({
   options: {
     url: { type: 'string' },
+    /** An API already running on the bench database (e.g. with a reports worker of its own), instead of starting one. */
+    api: { type: 'string' },
     kind: { type: 'string', default: 'portfolio' },
     formats: { type: 'string', default: 'html,xlsx,pdf' },
     language: { type: 'string', default: 'en' },
@@ -45,7 +47,7 @@ const { values: args } = parseArgs({
   },
 });
 if (args.help) {
-  process.stdout.write('Options: --url <postgres url> --kind portfolio --formats html,xlsx,pdf[,csv] --language en|ur --runs <n> --timeout <s> --no-docs\n');
+  process.stdout.write('Options: --url <postgres url> --api <running API base URL> --kind portfolio --formats html,xlsx,pdf[,csv] --language en|ur --runs <n> --timeout <s> --no-docs\n');
   process.exit(0);
 }
 const RUNS = Math.max(1, Number(args.runs));
@@ -122,7 +124,9 @@ async function main() {
       await client.end();
     }
     const chromium = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-    api = await startApi(built, { databaseUrl: database.url, extraEnv: chromium ? { CHROMIUM_PATH: chromium } : {} });
+    api = args.api
+      ? { base: args.api.replace(/\/+$/, ''), stop: async () => undefined }
+      : await startApi(built, { databaseUrl: database.url, extraEnv: chromium ? { CHROMIUM_PATH: chromium } : {} });
     const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
     log(`Report ${args.kind}, language ${args.language}, ${RUNS} run(s) per format, on ${initiatives.toLocaleString('en')} initiatives.`);
 
