@@ -1,0 +1,167 @@
+import fc from 'fast-check';
+import { signedInUser, type SignedInUser } from '../../support/auth';
+import { makeEngagement, makeInitiative, makeMilestone, makePerson, makeSource } from '../../support/fixtures';
+import { startTestApp, type TestApp } from '../../support/test-app';
+
+// Property-based hostile input: arbitrary bodies and query strings for every write and list route. Whatever comes
+// in, the answer is never a 5xx, every 4xx has the one error shape, and a rejected call changes nothing in the
+// database (every table's row count and version sum, and the audit log, are compared before and after).
+
+const RUNS_PER_ROUTE = Number(process.env.RABTA_FUZZ_RUNS ?? 480);
+
+const FIELD_NAMES = [
+  'id', 'code', 'titleEn', 'titleUr', 'summaryEn', 'stage', 'health', 'sectorIds', 'countryCodes', 'countries', 'version', 'archivedAt',
+  'initiativeId', 'plannedDate', 'actualDate', 'state', 'kind', 'announcement', 'format', 'startDate', 'endDate', 'participantIds',
+  'initiativeIds', 'engagementId', 'textEn', 'dueDate', 'sourceId', 'quote', 'publisher', 'url', 'language', 'publishedAt', 'title', 'text',
+  'nameEn', 'nameUr', 'aliases', 'personId', 'organizationId', 'role', 'password', 'filter', 'sort', 'resource', 'name', 'shared',
+  'toStage', 'toHealth', 'effectiveAt', 'note', 'sourceIds', 'quotes', '__proto__', 'constructor', 'q', 'sectorId', 'plannedDate_gte',
+];
+
+const urdu = fc.constantFrom('کراچی', 'اسٹيل', 'ہارون\u200c', '۱۳ مئی', 'پاکِستان', '\u200f', 'ك', '');
+const scalar = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  urdu,
+  fc.integer(),
+  fc.integer({ min: -2, max: 5 }),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+  fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  fc.constantFrom('announced', 'operational', 'on_track', 'PK', 'RU', 'news', 'ur', '2025-02-30', '9999-99-99', 'x'.repeat(5000), '<script>', "'; DROP TABLE initiatives; --"),
+);
+const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 4 }), fc.dictionary(fc.constantFrom(...FIELD_NAMES), scalar, { maxKeys: 3 }));
+const body = fc.oneof(
+  { weight: 6, arbitrary: fc.dictionary(fc.oneof(fc.constantFrom(...FIELD_NAMES), fc.string({ maxLength: 12 })), value, { maxKeys: 8 }) },
+  { weight: 1, arbitrary: value },
+);
+const jsonish = fc.oneof(
+  fc.json({ maxDepth: 2 }),
+  fc.string({ maxLength: 30 }),
+  fc.dictionary(fc.constantFrom(...FIELD_NAMES), scalar, { maxKeys: 4 }).map((o) => JSON.stringify(o)),
+  fc.tuple(fc.constantFrom('id', 'code', 'titleEn', 'updatedAt', 'nope', ''), fc.constantFrom('ASC', 'DESC', 'up')).map((t) => JSON.stringify(t)),
+  fc.tuple(fc.integer({ min: -5, max: 3000 }), fc.integer({ min: -5, max: 3000 })).map((t) => JSON.stringify(t)),
+);
+const queryString = fc.record(
+  { sort: jsonish, range: jsonish, filter: jsonish, asOf: fc.oneof(fc.string({ maxLength: 12 }), fc.constant('2025-06-01')), junk: fc.string({ maxLength: 8 }) },
+  { requiredKeys: [] },
+);
+
+describe('hostile input never breaks the API or half-writes data', () => {
+  let t: TestApp;
+  let analyst: SignedInUser;
+  const ids: Record<string, number> = {};
+  let total = 0;
+
+  async function fingerprint(): Promise<string> {
+    const rows = await t.prisma.$queryRaw<Record<string, unknown>[]>`
+      SELECT
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM initiatives) AS initiatives,
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM milestones) AS milestones,
+        (SELECT count(*) FROM milestone_date_changes) AS ledger,
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM status_updates) AS status_updates,
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM engagements) AS engagements,
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM decisions) AS decisions,
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM agreements) AS agreements,
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM sources) AS sources,
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM evidence) AS evidence,
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM people) AS people,
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM organizations) AS organizations,
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM positions) AS positions,
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM saved_views) AS saved_views,
+        (SELECT count(*) FROM initiative_sectors) || ':' || (SELECT count(*) FROM initiative_countries) || ':' || (SELECT count(*) FROM engagement_initiatives) AS links,
+        (SELECT count(*) FROM audit_events WHERE action NOT LIKE 'login%') AS audit`;
+    return JSON.stringify(rows[0], (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
+  }
+
+  function assertErrorShape(status: number, b: unknown, context: string): void {
+    if (status >= 500) throw new Error(`${context} → ${status} ${JSON.stringify(b).slice(0, 300)}`);
+    if (status >= 400) {
+      const e = b as { statusCode?: unknown; code?: unknown; message?: unknown };
+      if (e.statusCode !== status || typeof e.code !== 'string' || typeof e.message !== 'string') {
+        throw new Error(`${context} → ${status} without the error shape: ${JSON.stringify(b).slice(0, 300)}`);
+      }
+    }
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({ demo: true });
+    analyst = await signedInUser(t, { role: 'analyst' });
+    const initiative = await makeInitiative(t, analyst.cookie);
+    ids.initiatives = initiative.id;
+    ids.milestones = (await makeMilestone(t, analyst.cookie, initiative.id)).id;
+    ids.sources = (await makeSource(t, analyst.cookie)).id;
+    ids.people = (await makePerson(t, analyst.cookie)).id;
+    ids.engagements = (await makeEngagement(t, analyst.cookie, { initiativeIds: [initiative.id] })).id;
+    for (const r of ['organizations', 'agreements', 'decisions', 'positions', 'evidence', 'status-updates']) {
+      const row = await t.http.get(`/api/${r}`).query({ range: '[0,0]' }).set('Cookie', analyst.cookie);
+      ids[r] = row.body[0].id;
+    }
+  });
+  afterAll(async () => {
+    process.stdout.write(`hostile input: ${total} generated cases\n`);
+    await t.close();
+  });
+
+  // A valid body per route: half the cases are it with one field replaced by anything, which reaches the checks
+  // behind validation (references, scope, lifecycle, uniqueness) where a half-done write could hide.
+  const writeRoutes: [string, string, () => Record<string, unknown>][] = [
+    ['post', '/api/initiatives', () => ({ code: 'FUZZ-1', titleEn: 'Fuzz', sectorIds: [1], countryCodes: ['PK'], leadOrganizationIds: [1] })],
+    ['put', '/api/initiatives/:initiatives', () => ({ titleEn: 'Fuzzed', sectorIds: [2], countryCodes: ['PK'], version: 1 })],
+    ['post', '/api/initiatives/:initiatives/status-updates', () => ({ toStage: 'under_negotiation', effectiveAt: '2025-07-10', note: 'x', sourceIds: [ids.sources] })],
+    ['post', '/api/milestones', () => ({ initiativeId: ids.initiatives, titleEn: 'M', plannedDate: '2025-09-01', announcement: { announcedById: ids.people, sourceId: ids.sources } })],
+    ['put', '/api/milestones/:milestones', () => ({ plannedDate: '2025-10-01', announcement: { announcedById: ids.people }, version: 1 })],
+    ['post', '/api/engagements', () => ({ titleEn: 'E', format: 'visit', startDate: '2025-07-10', participantIds: [ids.people], initiativeIds: [ids.initiatives] })],
+    ['put', '/api/engagements/:engagements', () => ({ participantIds: [ids.people], initiativeIds: [ids.initiatives], version: 1 })],
+    ['post', '/api/decisions', () => ({ engagementId: ids.engagements, textEn: 'D', initiativeId: ids.initiatives, milestoneId: ids.milestones })],
+    ['put', '/api/agreements/:agreements', () => ({ partyCountryCodes: ['PK', 'RU'], signatoryIds: [ids.people], initiativeIds: [ids.initiatives], version: 1 })],
+    ['post', '/api/sources', () => ({ kind: 'news', publisher: 'P', language: 'ur', publishedAt: '2025-07-11', title: 'T', url: 'https://example.org/fuzz' })],
+    ['put', '/api/people/:people', () => ({ nameEn: 'N', aliases: ['a'], countryCode: 'PK', version: 1 })],
+    ['post', '/api/positions', () => ({ personId: ids.people, organizationId: 1, titleEn: 'Minister', fromDate: '2024-01-01' })],
+    ['post', '/api/evidence', () => ({ sourceId: ids.sources, milestoneId: ids.milestones, quote: 'q' })],
+    ['post', '/api/saved-views', () => ({ resource: 'initiatives', name: 'V', filter: { stage: 'announced' } })],
+    ['put', '/api/status-updates/:status-updates', () => ({ noteEn: 'n', version: 1 })],
+  ];
+
+  it.each(writeRoutes)('%s %s: arbitrary bodies', async (method, template, valid) => {
+    const path = template.replace(/:([a-z-]+)/, (_, r: string) => String(ids[r]));
+    const base = valid();
+    const perturbed = fc.tuple(fc.oneof(fc.constantFrom(...Object.keys(base)), fc.constantFrom(...FIELD_NAMES)), value).map(([k, v]) => ({ ...base, [k]: v }));
+    let before = await fingerprint();
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(body, perturbed), async (b) => {
+        total++;
+        const res = await t.http[method as 'post' | 'put'](path).set('Cookie', analyst.cookie).set('Content-Type', 'application/json').send(JSON.stringify(b));
+        assertErrorShape(res.status, res.body, `${method.toUpperCase()} ${path} ${JSON.stringify(b).slice(0, 200)}`);
+        const after = await fingerprint();
+        if (res.status >= 400 && after !== before) throw new Error(`A rejected ${method.toUpperCase()} ${path} (${res.status}) changed the database: ${before} → ${after}`);
+        before = after;
+      }),
+      { numRuns: RUNS_PER_ROUTE },
+    );
+  });
+
+  it.each(['initiatives', 'milestones', 'people', 'sources', 'engagements', 'status-updates'])('GET /api/%s: arbitrary query strings', async (resource) => {
+    await fc.assert(
+      fc.asyncProperty(queryString, async (q) => {
+        total++;
+        const res = await t.http.get(`/api/${resource}`).query(q).set('Cookie', analyst.cookie);
+        assertErrorShape(res.status, res.body, `GET /api/${resource}?${new URLSearchParams(q as Record<string, string>).toString().slice(0, 200)}`);
+      }),
+      { numRuns: RUNS_PER_ROUTE },
+    );
+  });
+
+  it('should answer raw, broken JSON with 400 MALFORMED_JSON', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 50 }).filter((s) => { try { JSON.parse(s); return false; } catch { return true; } }), async (raw) => {
+        total++;
+        const res = await t.http.post('/api/initiatives').set('Cookie', analyst.cookie).set('Content-Type', 'application/json').send(raw);
+        assertErrorShape(res.status, res.body, `raw body ${JSON.stringify(raw)}`);
+        if (res.status !== 400) throw new Error(`raw body ${JSON.stringify(raw)} → ${res.status}`);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
