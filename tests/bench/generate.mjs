@@ -918,6 +918,16 @@ async function main() {
       await admin.end();
     }
 
+    const probe = new pg.Client({ connectionString: url });
+    try {
+      await probe.connect();
+    } catch (err) {
+      const name = decodeURIComponent(new URL(url).pathname.slice(1));
+      if (err.code === '3D000') throw new BenchError(`Database "${name}" does not exist at ${redact(url)}: create it, or pass --reset to create it.`);
+      throw new BenchError(`Cannot connect to ${redact(url)}: ${err.message}`);
+    } finally {
+      await probe.end().catch(() => undefined);
+    }
     await db.migrate(url, db.MIGRATIONS_DIR, { info() {}, debug() {}, warn: console.warn, error: console.error });
     const client = new pg.Client({ connectionString: url });
     await client.connect();
