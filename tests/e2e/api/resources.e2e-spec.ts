@@ -191,4 +191,22 @@ describe('the other resources', () => {
     expect(String(sheet.getRow(2).getCell(1).value)).toBe(String(source.id));
     await t.http.get('/api/audit-events/export').set('Cookie', viewer.cookie).expect(403);
   });
+
+  it('should flag initiatives stale after the admin-set number of days without evidence', async () => {
+    await t.http.put('/api/settings').set('Cookie', analyst.cookie).send({ staleAfterDays: 5 }).expect(403);
+    const bad = await t.http.put('/api/settings').set('Cookie', admin.cookie).send({ staleAfterDays: 0 }).expect(400);
+    expect(Object.keys(bad.body.errors)).toEqual(['staleAfterDays']);
+    const fresh = await makeInitiative(t, analyst.cookie);
+    const source = await makeSource(t, analyst.cookie);
+    await t.http.post('/api/evidence').set('Cookie', analyst.cookie).send({ sourceId: source.id, initiativeId: fresh.id }).expect(201);
+    const steel = await t.prisma.initiative.findUniqueOrThrow({ where: { code: 'PK-RU-STEEL-KHI' } });
+    await t.http.put('/api/settings').set('Cookie', admin.cookie).send({ staleAfterDays: 30 }).expect(200);
+    const get = async (id: number) => (await t.http.get(`/api/initiatives/${id}`).set('Cookie', viewer.cookie).expect(200)).body;
+    expect((await get(fresh.id)).stale).toBe(false);
+    expect((await get(steel.id)).stale).toBe(true);
+    const staleList = await t.http.get('/api/initiatives').query({ filter: JSON.stringify({ stale: true }) }).set('Cookie', viewer.cookie).expect(200);
+    expect(staleList.body.map((i: { id: number }) => i.id)).toContain(steel.id);
+    expect(staleList.body.map((i: { id: number }) => i.id)).not.toContain(fresh.id);
+    expect((await t.http.get('/api/settings').set('Cookie', viewer.cookie).expect(200)).body).toEqual({ staleAfterDays: 30 });
+  });
 });

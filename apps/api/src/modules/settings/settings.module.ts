@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
+import { SettingsController } from './settings.controller';
 import { SettingsService } from './settings.service';
 
 @Global()
-@Module({ providers: [SettingsService], exports: [SettingsService] })
+@Module({ controllers: [SettingsController], providers: [SettingsService], exports: [SettingsService] })
 export class SettingsModule {}
