@@ -1,32 +1,44 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { RoleSchema, LocaleSchema } from '@rabta/domain';
+import { LocaleSchema, RoleSchema } from '@rabta/domain';
 import { generatePassword } from '../common/auth/passwords';
 import { AppException } from '../common/errors/app-exception';
+import { createLogger } from '../common/logging/logger';
+import { loadConfig } from '../config/env';
 import { createUserRecord } from '../modules/users/users.bootstrap';
-import { bootConfig, failStartup, openRuntime } from '../runtime';
+import { openRuntime, type Runtime } from '../runtime';
 
-const USAGE = `Create a Rabta user.
+export const USAGE = `Create a Rabta user.
 
   npm run user:create -- --email EMAIL --role admin|analyst|viewer [--name NAME] [--sectors steel,energy] [--locale en|ur]
                          [--password-stdin]
 
 Without --password-stdin a strong password is generated and printed once. With it, the password is read from
 standard input (e.g. printf '%s' "$PW" | npm run user:create -- ... --password-stdin), never from the command
-line, where other users of the machine could see it. --sectors limits an analyst to those sectors (codes);
-without it the user may work in every sector.
+line, where other users of the machine could see it. --sectors limits the user to those sectors (codes); without
+it the user may work in every sector.
 `;
 
-async function readStdin(): Promise<string> {
+export interface CliIo {
+  /** The environment to configure from; the process environment when absent. */
+  env?: Record<string, string | undefined>;
+  stdin: AsyncIterable<Buffer | string>;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+async function readAll(stdin: AsyncIterable<Buffer | string>): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of stdin) chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }
 
-async function main(): Promise<void> {
+/** `npm run user:create`; returns the exit code (0 done, 1 refused, 2 bad usage). */
+export async function userCreate(argv: string[], io: CliIo): Promise<number> {
   let args;
   try {
     args = parseArgs({
+      args: argv,
       options: {
         email: { type: 'string' },
         role: { type: 'string' },
@@ -39,47 +51,61 @@ async function main(): Promise<void> {
       strict: true,
     }).values;
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n\n${USAGE}`);
-    process.exit(2);
+    io.err(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
   }
   if (args.help) {
-    process.stdout.write(USAGE);
-    return;
+    io.out(USAGE);
+    return 0;
   }
   const role = RoleSchema.safeParse(args.role);
   const locale = LocaleSchema.safeParse(args.locale ?? 'en');
-  if (!args.email || !role.success || !locale.success) {
-    process.stderr.write(`${!args.email ? '--email is required' : !role.success ? '--role must be admin, analyst or viewer' : '--locale must be en or ur'}\n\n${USAGE}`);
-    process.exit(2);
+  const usage = !args.email ? '--email is required' : !role.success ? '--role must be admin, analyst or viewer' : !locale.success ? '--locale must be en or ur' : '';
+  if (usage) {
+    io.err(`${usage}\n\n${USAGE}`);
+    return 2;
   }
   const generated = !args['password-stdin'];
-  const password = generated ? generatePassword() : await readStdin();
+  const password = generated ? generatePassword() : await readAll(io.stdin);
 
-  const { config, logger } = bootConfig();
-  const runtime = await openRuntime(config, logger).catch((err) => failStartup(logger, err));
+  let runtime: Runtime | undefined;
   try {
+    const config = io.env ? loadConfig(io.env) : loadConfig();
+    runtime = await openRuntime(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
     const user = await createUserRecord(runtime.ctx.prisma, {
-      email: args.email,
+      email: args.email!,
       name: args.name,
-      role: role.data,
-      locale: locale.data,
+      role: role.data!,
+      locale: locale.data!,
       sectorCodes: args.sectors ? args.sectors.split(',').map((s) => s.trim()).filter(Boolean) : [],
       password,
     });
-    process.stdout.write(
-      `Created ${user.role} ${user.email} (id ${user.id}, sectors: ${user.sectorIds.length ? user.sectorIds.join(', ') : 'all'}).\n` +
-        (generated ? `Password (shown only now): ${password}\n` : ''),
+    io.out(
+      `Created ${user.role} ${user.email} (id ${user.id}, sectors: ${user.sectorIds.length ? args.sectors : 'all'}).\n` +
+        (generated ? `Password (shown only now; only its hash is stored): ${password}\n` : ''),
     );
+    return 0;
   } catch (err) {
-    await runtime.close();
-    if (err instanceof AppException || (err as { code?: string }).code === 'P2002') {
-      const message = err instanceof AppException ? err.message : `A user with the email ${args.email} already exists`;
-      process.stderr.write(`Cannot create the user: ${message}\n`);
-      process.exit(1);
-    }
-    failStartup(logger, err);
+    const e = err as { code?: string; message?: string; name?: string };
+    const message =
+      err instanceof AppException ? err.message
+      : e.code === 'P2002' ? `a user with the email ${args.email} already exists`
+      : ['ConfigError', 'StartupError', 'MigrationError'].includes(e.name ?? '') ? e.message
+      : undefined;
+    if (message === undefined) throw err;
+    io.err(`Cannot create the user: ${message}\n`);
+    return 1;
+  } finally {
+    await runtime?.close();
   }
-  await runtime.close();
 }
 
-void main();
+if (require.main === module) {
+  userCreate(process.argv.slice(2), { stdin: process.stdin, out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}

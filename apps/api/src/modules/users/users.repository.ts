@@ -49,6 +49,10 @@ export class UsersRepository {
     return db.user.count({ where: { role: 'admin', disabled: false, ...(exceptId ? { id: { not: exceptId } } : {}) } });
   }
 
+  async emailTaken(db: Db, email: string, exceptId?: number): Promise<boolean> {
+    return (await db.user.count({ where: { email, ...(exceptId ? { id: { not: exceptId } } : {}) } })) > 0;
+  }
+
   /** Ids among these that are not sectors. */
   async unknownSectorIds(db: Db, ids: readonly number[]): Promise<number[]> {
     if (ids.length === 0) return [];

@@ -48,6 +48,7 @@ export class UsersService {
     const passwordHash = await hashPassword(input.password);
     return this.users.transaction(async (tx) => {
       await this.assertSectorsExist(tx, input.sectorIds);
+      await this.assertEmailFree(tx, input.email);
       const { password: _password, ...fields } = input;
       const row = await this.users.create(tx, { ...fields, passwordHash });
       const user = toUser(row);
@@ -119,6 +120,7 @@ export class UsersService {
       const changes = this.diff(current, requested);
       if (Object.keys(changes).length === 0) return { user: toUser(current), ended: false };
       if (changes.sectorIds) await this.assertSectorsExist(tx, changes.sectorIds);
+      if (changes.email) await this.assertEmailFree(tx, changes.email, id);
       await this.assertNotLastAdmin(tx, current, changes);
       const row = await this.users.update(tx, id, current.version, changes);
       if (!row) throw new AppException('VERSION_CONFLICT', `User ${id} was changed by someone else; reload it`, undefined, { current: toUser(current) });
@@ -149,6 +151,13 @@ export class UsersService {
     const staysActiveAdmin = (changes.role ?? current.role) === 'admin' && !(changes.disabled ?? current.disabled);
     if (wasActiveAdmin && !staysActiveAdmin && (await this.users.countActiveAdmins(tx, current.id)) === 0) {
       throw new AppException('LAST_ADMIN', `${current.email} is the last active admin; make another user admin first`);
+    }
+  }
+
+  // Checked first for a clear answer; the unique index still decides a race (409 from the error filter).
+  private async assertEmailFree(tx: Prisma.TransactionClient, email: string, exceptId?: number): Promise<void> {
+    if (await this.users.emailTaken(tx, email, exceptId)) {
+      throw new AppException('UNIQUE_VIOLATION', `A user with the email ${email} already exists`, { email: 'Already exists' });
     }
   }
 
