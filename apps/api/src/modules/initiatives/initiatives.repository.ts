@@ -56,24 +56,23 @@ export interface InitiativeRow {
   countries: { code: string; role: string }[];
   lead_ids: number[];
   last_evidence_at: Date | null;
-  total: bigint;
 }
 
-/** Wire sort field → SQL expression over `i` (and the computed columns of `m`). */
+/** Wire sort field → SQL expression over `i` (stage, health and lastEvidenceAt are computed per view). */
 const SORT_SQL: Record<string, string> = {
-  id: 'm.id',
+  id: 'i.id',
   code: 'i.code',
   titleEn: 'i.title_en',
   titleUr: 'i.title_ur',
-  stage: 'm.stage',
-  health: 'm.health',
+  stage: 'i.stage',
+  health: 'i.health',
   priority: 'i.priority',
   startDate: 'i.start_date',
   targetDate: 'i.target_date',
   updatedAt: 'i.updated_at',
   createdAt: 'i.created_at',
   estimatedValue: 'i.estimated_value',
-  lastEvidenceAt: 'm.last_evidence_at',
+  lastEvidenceAt: 'i.updated_at',
 };
 export const INITIATIVE_SORTABLE = Object.keys(SORT_SQL);
 
@@ -105,7 +104,11 @@ function lastEvidenceSql(asOf: AsOf | undefined): Prisma.Sql {
 export class InitiativesRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** One page of initiatives as seen in the view, with the total of matching rows. */
+  /**
+   * One page of initiatives as seen in the view, with the total of matching rows. The page is cut first and the
+   * expensive per-row columns (arrays, last evidence, the as-of stage and health) are computed for its rows only,
+   * unless a filter or the sort needs them for every row.
+   */
   async page(filter: InitiativeFilter, page: PageRequest, asOf: AsOf | undefined, staleBefore: Date, db: Db = this.prisma): Promise<{ rows: InitiativeRow[]; total: number }> {
     const view = viewColumns(asOf);
     const where: Prisma.Sql[] = [];
@@ -128,54 +131,40 @@ export class InitiativesRepository {
     if (filter.updatedAt_lte) where.push(Prisma.sql`i.updated_at <= ${filter.updatedAt_lte}`);
     if (filter.targetDate_gte) where.push(Prisma.sql`i.target_date >= ${filter.targetDate_gte}`);
     if (filter.targetDate_lte) where.push(Prisma.sql`i.target_date <= ${filter.targetDate_lte}`);
+    // In a view, an initiative exists once a status update giving its stage was effective and recorded by then.
+    if (asOf) {
+      where.push(Prisma.sql`EXISTS (SELECT 1 FROM status_updates su WHERE su.initiative_id = i.id AND su.to_stage IS NOT NULL
+                                   AND su.effective_at < ${asOf.effectiveBefore} AND su.recorded_at <= ${asOf.knownAt})`);
+    }
+    const evidence = lastEvidenceSql(asOf);
+    if (filter.stale === true) where.push(Prisma.sql`(${evidence} IS NULL OR ${evidence} < ${staleBefore})`);
+    if (filter.stale === false) where.push(Prisma.sql`${evidence} >= ${staleBefore}`);
+    // Stage and health are plain columns now; in a view, filters on them need every row's as-of value.
+    if (filter.stage?.length) where.push(Prisma.sql`${view.stage}::text IN (${Prisma.join(filter.stage)})`);
+    if (filter.health?.length) where.push(Prisma.sql`${view.health}::text IN (${Prisma.join(filter.health)})`);
 
-    const outer: Prisma.Sql[] = [];
-    // In a view, an initiative exists once it has a stage: one status update effective and recorded by then.
-    if (asOf) outer.push(Prisma.sql`m.stage IS NOT NULL`);
-    if (filter.stage?.length) outer.push(Prisma.sql`m.stage::text IN (${Prisma.join(filter.stage)})`);
-    if (filter.health?.length) outer.push(Prisma.sql`m.health::text IN (${Prisma.join(filter.health)})`);
-    if (filter.stale === true) outer.push(Prisma.sql`(m.last_evidence_at IS NULL OR m.last_evidence_at < ${staleBefore})`);
-    if (filter.stale === false) outer.push(Prisma.sql`m.last_evidence_at >= ${staleBefore}`);
-
-    const needsEvidence = filter.stale !== undefined || page.sort.field === 'lastEvidenceAt';
     const order = page.sort.order === 'ASC' ? 'ASC' : 'DESC';
-    const sortExpr = SORT_SQL[page.sort.field] ?? 'i.updated_at';
     const nulls = order === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST';
-    const orderBy = Prisma.raw(`${sortExpr} ${order} ${sortExpr === 'm.id' ? '' : nulls}, m.id ${order}`);
+    const sortSql =
+      page.sort.field === 'stage' ? view.stage : page.sort.field === 'health' ? view.health : page.sort.field === 'lastEvidenceAt' ? evidence : Prisma.raw(SORT_SQL[page.sort.field] ?? 'i.updated_at');
+    const orderBy = page.sort.field === 'id' ? Prisma.raw(`i.id ${order}`) : Prisma.sql`${sortSql} ${Prisma.raw(`${order} ${nulls}, i.id ${order}`)}`;
     const whereSql = where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty;
-    const outerSql = outer.length ? Prisma.sql`WHERE ${Prisma.join(outer, ' AND ')}` : Prisma.empty;
 
-    const rows = await db.$queryRaw<InitiativeRow[]>`
-      WITH m AS (
-        SELECT i.id, ${view.stage} AS stage, ${view.health} AS health,
-               ${needsEvidence ? lastEvidenceSql(asOf) : Prisma.sql`NULL::timestamptz`} AS last_evidence_at
-        FROM initiatives i ${whereSql}
-      ), p AS (
-        SELECT m.id, m.stage, m.health, count(*) OVER () AS total
-        FROM m JOIN initiatives i ON i.id = m.id ${outerSql}
-        ORDER BY ${orderBy}
-        LIMIT ${page.limit} OFFSET ${page.offset}
-      )
-      SELECT i.id, i.code, i.title_en, i.title_ur, i.summary_en, i.summary_ur, p.stage, p.health,
-             i.health_confidence, i.priority, i.location_en, i.location_ur, i.start_date, i.target_date,
-             i.estimated_value::text AS estimated_value, i.currency, i.tags, i.focal_person_id, i.version, i.archived_at,
-             i.created_by_id, i.created_at, i.updated_at,
-             ARRAY(SELECT s.sector_id FROM initiative_sectors s WHERE s.initiative_id = i.id ORDER BY s.sector_id) AS sector_ids,
-             COALESCE((SELECT json_agg(json_build_object('code', c.country_code, 'role', c.role) ORDER BY c.country_code)
-                       FROM initiative_countries c WHERE c.initiative_id = i.id), '[]'::json) AS countries,
-             ARRAY(SELECT l.organization_id FROM initiative_organizations l WHERE l.initiative_id = i.id ORDER BY l.organization_id) AS lead_ids,
-             ${lastEvidenceSql(asOf)} AS last_evidence_at,
-             p.total
-      FROM p JOIN initiatives i ON i.id = p.id
-      ORDER BY ${Prisma.raw(`${sortExpr.replace(/^m\./, 'p.').replace('p.last_evidence_at', 'last_evidence_at')} ${order} ${sortExpr === 'm.id' ? '' : nulls}, p.id ${order}`)}`;
-    if (rows.length > 0) return { rows, total: Number(rows[0].total) };
-    if (page.offset === 0) return { rows, total: 0 };
-    // A page past the end: count separately.
-    const counted = await db.$queryRaw<{ n: bigint }[]>`
-      WITH m AS (SELECT i.id, ${view.stage} AS stage, ${view.health} AS health,
-                        ${needsEvidence ? lastEvidenceSql(asOf) : Prisma.sql`NULL::timestamptz`} AS last_evidence_at
-                 FROM initiatives i ${whereSql})
-      SELECT count(*) AS n FROM m JOIN initiatives i ON i.id = m.id ${outerSql}`;
+    const [rows, counted] = await Promise.all([
+      db.$queryRaw<InitiativeRow[]>`
+        SELECT i.id, i.code, i.title_en, i.title_ur, i.summary_en, i.summary_ur, ${view.stage} AS stage, ${view.health} AS health,
+               i.health_confidence, i.priority, i.location_en, i.location_ur, i.start_date, i.target_date,
+               i.estimated_value::text AS estimated_value, i.currency, i.tags, i.focal_person_id, i.version, i.archived_at,
+               i.created_by_id, i.created_at, i.updated_at,
+               ARRAY(SELECT s.sector_id FROM initiative_sectors s WHERE s.initiative_id = i.id ORDER BY s.sector_id) AS sector_ids,
+               COALESCE((SELECT json_agg(json_build_object('code', c.country_code, 'role', c.role) ORDER BY c.country_code)
+                         FROM initiative_countries c WHERE c.initiative_id = i.id), '[]'::json) AS countries,
+               ARRAY(SELECT l.organization_id FROM initiative_organizations l WHERE l.initiative_id = i.id ORDER BY l.organization_id) AS lead_ids,
+               ${evidence} AS last_evidence_at
+        FROM (SELECT i.* FROM initiatives i ${whereSql} ORDER BY ${orderBy} LIMIT ${page.limit} OFFSET ${page.offset}) i
+        ORDER BY ${orderBy}`,
+      db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM initiatives i ${whereSql}`,
+    ]);
     return { rows, total: Number(counted[0].n) };
   }
 
