@@ -150,7 +150,7 @@ export class InitiativesRepository {
     const orderBy = page.sort.field === 'id' ? Prisma.raw(`i.id ${order}`) : Prisma.sql`${sortSql} ${Prisma.raw(`${order} ${nulls}, i.id ${order}`)}`;
     const whereSql = where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty;
 
-    const [rows, counted] = await Promise.all([
+    const pageQuery = () =>
       db.$queryRaw<InitiativeRow[]>`
         SELECT i.id, i.code, i.title_en, i.title_ur, i.summary_en, i.summary_ur, ${view.stage} AS stage, ${view.health} AS health,
                i.health_confidence, i.priority, i.location_en, i.location_ur, i.start_date, i.target_date,
@@ -162,9 +162,10 @@ export class InitiativesRepository {
                ARRAY(SELECT l.organization_id FROM initiative_organizations l WHERE l.initiative_id = i.id ORDER BY l.organization_id) AS lead_ids,
                ${evidence} AS last_evidence_at
         FROM (SELECT i.* FROM initiatives i ${whereSql} ORDER BY ${orderBy} LIMIT ${page.limit} OFFSET ${page.offset}) i
-        ORDER BY ${orderBy}`,
-      db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM initiatives i ${whereSql}`,
-    ]);
+        ORDER BY ${orderBy}`;
+    const countQuery = () => db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM initiatives i ${whereSql}`;
+    // On the pool the two run side by side; inside a transaction (one connection) one after the other.
+    const [rows, counted] = db === this.prisma ? await Promise.all([pageQuery(), countQuery()]) : [await pageQuery(), await countQuery()];
     return { rows, total: Number(counted[0].n) };
   }
 
