@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform, userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { StartupError } from './errors';
 import type { DbLogger } from './logger';
@@ -77,6 +77,25 @@ function serverUser(): { uid: number; gid: number } | undefined {
     }
   }
   return { uid: Number(uid.stdout.trim()), gid: Number(id('-g').stdout.trim()) };
+}
+
+/**
+ * As root, PostgreSQL runs as `postgres`, which must be able to enter every folder above its data dir. A data dir
+ * below a private folder (e.g. /root) would fail deep inside initdb with "Permission denied"; say what to do instead.
+ */
+function assertReachable(dir: string, owner: { uid: number; gid: number }): void {
+  const canEnter = (d: string) => spawnSync('test', ['-x', d], { uid: owner.uid, gid: owner.gid }).status === 0;
+  if (canEnter(dir)) return;
+  const chain: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    chain.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  const blocking = chain.find((d) => !canEnter(d)) ?? dir;
+  throw new StartupError(
+    `PostgreSQL refuses to run as root, so Rabta runs it as the system user "postgres", which cannot enter ${blocking}. ` +
+      `Put RABTA_DATA_DIR where that user can reach it (e.g. /var/lib/rabta), run Rabta as a normal user, or let it in: chmod o+x ${blocking}`,
+  );
 }
 
 function readCredentials(file: string, logger: DbLogger): Credentials | undefined {
@@ -235,7 +254,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const pgDir = join(dataDir, 'postgres');
   const owner = serverUser();
 
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (owner) {
+    let parent = dirname(dataDir);
+    while (!existsSync(parent)) parent = dirname(parent);
+    assertReachable(parent, owner);
+  }
+  // As root, folders created on the way must let the `postgres` user through (traverse only).
+  mkdirSync(dataDir, { recursive: true, mode: owner ? 0o711 : 0o700 });
 
   const credentialsFile = join(dataDir, CREDENTIALS_FILE);
   let credentials = readCredentials(credentialsFile, logger);
