@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import {
   BENCH_ANALYST_EMAIL,
   BenchError,
-  cpuSnapshot,
+  CpuMeter,
   describeMachine,
   loadBuilt,
   machine,
@@ -28,7 +28,7 @@ import {
   mintApiToken,
   ms,
   openBenchDatabase,
-  othersShare,
+  othersCpuPercent,
   out,
   percentile,
   redact,
@@ -333,7 +333,7 @@ async function main() {
       // API and pg take turns (API, pg, then pg, API…) so a change in the machine's load hits both alike.
       const apiParts = [];
       const pgParts = [];
-      const cpuBefore = cpuSnapshot();
+      const meter = new CpuMeter().start();
       for (let round = 0; round < ROUNDS; round++) {
         const turns = round % 2 === 0 ? ['api', 'pg'] : ['pg', 'api'];
         for (const who of turns) {
@@ -347,8 +347,7 @@ async function main() {
       const single = summarise(await runApi(api.base, variants, headers, DURATION / 2, 1));
 
       const ratio = Number((apiResult.rps / pgResult.rps).toFixed(2));
-      const share = othersShare(cpuBefore, cpuSnapshot());
-      const othersCpu = share === undefined ? undefined : Math.round(share * 100);
+      const othersCpu = othersCpuPercent(meter);
       results[name] = { title: s.title, aim: s.aim, api: apiResult, pg: pgResult, ratio, apiOneConnection: single, othersCpuPercent: othersCpu };
       results[name].verdict = verdict(name, results[name]);
       log(

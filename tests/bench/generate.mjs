@@ -21,14 +21,14 @@ import {
   BENCH_ANALYST_EMAIL,
   BENCH_DB,
   BenchError,
-  cpuSnapshot,
+  CpuMeter,
   describeMachine,
   fail,
   loadBuilt,
   machine,
   markdownTable,
   openBenchDatabase,
-  othersShare,
+  othersCpuPercent,
   out,
   redact,
   ROOT,
@@ -183,7 +183,7 @@ async function load(client, tableName, columns, rows) {
 // Building the data set
 
 const T0 = Date.now();
-const CPU0 = cpuSnapshot();
+const CPU = new CpuMeter().start();
 const log = (msg) => process.stdout.write(`${((Date.now() - T0) / 1000).toFixed(1).padStart(6)} s  ${msg}\n`);
 
 function buildDataSet(sectorIdByCode, countriesByCode, passwordHash) {
@@ -1022,8 +1022,7 @@ async function main() {
       await client.query('VACUUM (ANALYZE)');
       if (database.embedded) await client.query('CHECKPOINT');
       const generateSeconds = (Date.now() - T0) / 1000;
-      const share = othersShare(CPU0, cpuSnapshot());
-      const othersCpuPercent = share === undefined ? undefined : Math.round(share * 100);
+      const othersCpu = othersCpuPercent(CPU);
       log('vacuumed and analysed');
 
       const failures = await verify(client);
@@ -1045,7 +1044,7 @@ async function main() {
       process.stdout.write(`\nChecks:\n${failures.map(([name, n]) => `  ${n === 0 ? 'ok  ' : 'FAIL'} ${name}: ${n}`).join('\n')}\n`);
       process.stdout.write(
         `\nGenerated in ${generateSeconds.toFixed(1)} s (scale ${SCALE})` +
-          (othersCpuPercent === undefined ? '.\n' : `; other processes used ${othersCpuPercent} % of the machine's CPU meanwhile.\n`),
+          (othersCpu === undefined ? '.\n' : `; other processes used ${othersCpu} % of the machine's CPU meanwhile.\n`),
       );
 
       const credentials = { url: database.embedded ? null : redact(url), admin: { email: BENCH_ADMIN_EMAIL, password }, analyst: { email: BENCH_ANALYST_EMAIL, password } };
@@ -1058,7 +1057,7 @@ async function main() {
         scale: SCALE,
         seed: Number(args.seed),
         seconds: Number(generateSeconds.toFixed(1)),
-        othersCpuPercent,
+        othersCpuPercent: othersCpu,
         databaseMiB: Number(mb(dbSize)),
         rows: counts,
         tables: sizes.rows.map((r) => ({ table: r.table, rows: counts[r.table], MiB: Number(mb(r.bytes)) })),
@@ -1070,7 +1069,7 @@ async function main() {
         'generate',
         `### Data set (\`npm run bench:generate${SCALE !== 1 ? ` -- --scale ${SCALE}` : ''}\`), ${result.date.slice(0, 10)}\n\n` +
           `Machine: ${describeMachine(m, serverVersion)}. Generated in **${result.seconds} s**` +
-          `${othersCpuPercent === undefined ? '' : ` (other processes used ${othersCpuPercent} % of the CPU meanwhile)`}; database ${result.databaseMiB} MiB.\n\n` +
+          `${othersCpu === undefined ? '' : ` (other processes used ${othersCpu} % of the CPU meanwhile)`}; database ${result.databaseMiB} MiB.\n\n` +
           markdownTable(
             ['table', 'rows', 'MiB'],
             result.tables.filter((t) => main.includes(t.table)).map((t) => [t.table, t.rows.toLocaleString('en'), t.MiB]),

@@ -254,31 +254,70 @@ function processTable() {
   return table;
 }
 
-/** A CPU snapshot; `othersShare(a, b)` is the share of the machine's CPU used by other processes in between. */
-export function cpuSnapshot() {
-  if (!existsSync('/proc/stat')) return undefined;
+function machineJiffies() {
   const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
   const total = fields.reduce((a, b) => a + b, 0);
-  const idle = fields[3] + (fields[4] ?? 0);
+  return { total, busy: total - fields[3] - (fields[4] ?? 0) };
+}
+
+/** CPU used by this process and its descendants, per pid. */
+function ourProcesses() {
   const table = processTable();
   const children = new Map();
   for (const [pid, p] of table) {
     if (!children.has(p.ppid)) children.set(p.ppid, []);
     children.get(p.ppid).push(pid);
   }
-  let ours = 0;
+  const ours = new Map();
   const stack = [process.pid];
   while (stack.length) {
     const pid = stack.pop();
-    ours += table.get(pid)?.cpu ?? 0;
+    if (table.has(pid)) ours.set(pid, table.get(pid).cpu);
     stack.push(...(children.get(pid) ?? []));
   }
-  return { total, busy: total - idle, ours };
+  return ours;
 }
 
-export function othersShare(a, b) {
-  if (!a || !b || b.total <= a.total) return undefined;
-  return Math.max(0, (b.busy - a.busy - (b.ours - a.ours)) / (b.total - a.total));
+/**
+ * Measures the share of the machine's CPU that other processes used between start() and stop(). Our processes are
+ * sampled every 500 ms, so a backend or worker that exits meanwhile (pool connections time out) keeps its CPU time.
+ */
+export class CpuMeter {
+  start() {
+    if (!existsSync('/proc/stat')) return this;
+    this.first = machineJiffies();
+    this.seen = new Map();
+    const sample = (initial) => {
+      for (const [pid, cpu] of ourProcesses()) {
+        const s = this.seen.get(pid);
+        if (s) s.last = cpu;
+        else this.seen.set(pid, { first: initial ? cpu : 0, last: cpu });
+      }
+    };
+    sample(true);
+    this.timer = setInterval(() => sample(false), 500);
+    this.timer.unref();
+    this.sample = sample;
+    return this;
+  }
+
+  /** The share (0–1) of the whole machine's CPU used by other processes, or undefined where /proc is missing. */
+  stop() {
+    if (!this.first) return undefined;
+    clearInterval(this.timer);
+    this.sample(false);
+    const end = machineJiffies();
+    let ours = 0;
+    for (const s of this.seen.values()) ours += s.last - s.first;
+    if (end.total <= this.first.total) return undefined;
+    return Math.min(1, Math.max(0, (end.busy - this.first.busy - ours) / (end.total - this.first.total)));
+  }
+}
+
+/** `new CpuMeter().start()` … `.stop()` as a percentage. */
+export function othersCpuPercent(meter) {
+  const share = meter.stop();
+  return share === undefined ? undefined : Math.round(share * 100);
 }
 
 /** The functions with the most self time in a V8 .cpuprofile (node --cpu-prof), as a share of the busy (non-idle) samples. */

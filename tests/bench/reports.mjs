@@ -14,14 +14,14 @@ import { parseArgs } from 'node:util';
 import {
   BENCH_ANALYST_EMAIL,
   BenchError,
-  cpuSnapshot,
+  CpuMeter,
   describeMachine,
   loadBuilt,
   machine,
   markdownTable,
   mintApiToken,
   openBenchDatabase,
-  othersShare,
+  othersCpuPercent,
   out,
   percentile,
   redact,
@@ -133,7 +133,7 @@ async function main() {
     const results = {};
     for (const format of formats) {
       const runs = [];
-      const cpuBefore = cpuSnapshot();
+      const meter = new CpuMeter().start();
       for (let i = 0; i < RUNS; i++) {
         const r = await runOne(api.base, headers, format);
         if (r.unavailable) {
@@ -152,7 +152,7 @@ async function main() {
         }
         continue;
       }
-      const share = othersShare(cpuBefore, cpuSnapshot());
+      const othersCpu = othersCpuPercent(meter);
       const ok = runs.filter((r) => !r.error);
       const totals = ok.map((r) => r.total);
       results[format] = {
@@ -165,7 +165,7 @@ async function main() {
         bytes: ok[0]?.bytes,
         aimMs: AIMS[format],
         errors: runs.filter((r) => r.error).map((r) => r.error),
-        othersCpuPercent: share === undefined ? undefined : Math.round(share * 100),
+        othersCpuPercent: othersCpu,
       };
     }
     await api.stop();
