@@ -5,15 +5,13 @@
 //
 // HOW TO ADD A ROUTE (one line per route, keyed exactly "METHOD /api/path/:param", as Nest declares the path):
 //
-//   'GET /api/initiatives':          signedIn(),                                     // list: anyone signed in
-//   'GET /api/initiatives/:id':      signedIn((f) => ({ params: { id: f.initiativeId } })),
-//   'POST /api/initiatives':         sectorScoped((f) => ({ body: { code: f.unique('I'), titleEn: 'T',
-//                                                                  sectorIds: [f.sectors.inScope] } })),
-//   'PUT /api/initiatives/:id':      sectorScoped(async (f) => {                     // fresh target per caller
-//                                      const i = await f.initiative();                //   (in the in-scope sector)
-//                                      return { params: { id: i.id }, body: { titleEn: 'New', version: 1 } };
-//                                    }),
-//   'DELETE /api/sectors/:id':       adminOnly(async (f) => ({ params: { id: (await f.sector()).id } })),
+//   ...readRoutes('widgets', (f) => f.once('widget', () => makeWidget(f))),   // GET list, GET export, GET :id
+//   'POST /api/widgets':        analystRoute((f) => ({ body: { nameEn: f.unique('w') } })),
+//   'PUT /api/milestones/:id':  sectorScoped(async (f) => {                   // a fresh target per caller,
+//                                 const m = await f.milestone();             //   in the in-scope sector
+//                                 return { params: { id: m.id }, body: { titleEn: 'New', version: m.version } };
+//                               }),
+//   'DELETE /api/sectors/:id':  adminOnly(async (f) => ({ params: { id: (await f.sector()).id } })),
 //
 // Presets (who gets what; '2xx' is any success status):
 //   publicRoute   anonymous 2xx, everyone 2xx
@@ -27,11 +25,15 @@
 //   route(expect, request)  any other combination, e.g. route({ ...SIGNED_IN, viewer: 403 }, …)
 //
 // The request builder runs once per caller (in the order anonymous, viewer, analystOutOfScope, analystInScope,
-// admin) and gets the fixtures below and the caller's role. Each call should build a VALID request, so that the
-// only reason for a refusal is access: a 400 or 404 instead of 2xx fails the matrix. Mutating routes that consume
-// their target (DELETE, archive, disable, revoke) should create a fresh target per call (f.initiative(), …).
-// Routes that end the caller's own session (logout, password change) use `cookie: (await f.freshUser(role))?.cookie`.
-// Shared fixtures: `await f.once('key', () => create…)` creates once per run and reuses.
+// admin) and gets the fixtures (MatrixFixtures below) and the caller's role. Each call should build a VALID
+// request, so that the only reason for a refusal is access: a 400 or 404 instead of 2xx fails the matrix. Routes
+// that change or consume their target take a fresh one per call from the factories (f.initiative(), f.milestone(),
+// f.engagement(), f.decision(), f.agreement(), f.source(), f.evidence(), f.statusUpdate(), f.person(), …: created
+// through the API as the admin; sector-owned ones in steel unless { sector: 'outOfScope' }). Routes that end the
+// caller's own session (logout, password change) use `cookie: (await f.freshUser(role))?.cookie`.
+// Shared read targets: `await f.once('key', () => f.initiative())` creates once per run and reuses.
+// Object-level cases that one request per caller cannot show (moving a record into another scope, …) live in
+// tests/e2e/access-scope.e2e-spec.ts.
 // ================================================================================================================
 
 import { randomBytes } from 'node:crypto';
@@ -73,8 +75,38 @@ export interface MatrixFixtures {
   freshUser(role: MatrixRole): Promise<SignedInUser | undefined>;
   /** A new viewer (a target for user administration routes). */
   targetUser(): Promise<SignedInUser>;
-  /** A new initiative in the in-scope sector (or the out-of-scope one), created in the database. */
-  initiative(options?: { sector?: 'inScope' | 'outOfScope' }): Promise<{ id: number; code: string; version: number }>;
+  /**
+   * Fresh records, created through the API by the admin (so they are whole, as the app makes them). Those that
+   * belong to a sector are attached to a new initiative in the in-scope sector unless `sector: 'outOfScope'`.
+   */
+  initiative(options?: Scope): Promise<Rec & { code: string }>;
+  milestone(options?: Scope): Promise<Rec & { initiativeId: number }>;
+  statusUpdate(options?: Scope): Promise<Rec & { initiativeId: number }>;
+  engagement(options?: Scope): Promise<Rec & { initiativeIds: number[] }>;
+  decision(options?: Scope): Promise<Rec & { engagementId: number; initiativeId: number }>;
+  agreement(options?: Scope): Promise<Rec>;
+  /** A source; `citedIn` makes an initiative of that sector cite it (evidence), else nothing cites it. */
+  source(options?: { citedIn?: Scope['sector'] }): Promise<Rec>;
+  evidence(options?: Scope): Promise<Rec & { initiativeId: number; sourceId: number }>;
+  person(): Promise<Rec>;
+  organization(): Promise<Rec>;
+  position(): Promise<Rec & { personId: number }>;
+  sector(): Promise<Rec & { code: string }>;
+  country(): Promise<{ code: string; version: number }>;
+  /** A saved view owned by `owner` (default: the viewer). */
+  savedView(owner?: SignedInRole): Promise<Rec>;
+  /** Any request as the admin, throwing unless it succeeds; returns the body. */
+  asAdmin(method: 'get' | 'post' | 'put' | 'delete', path: string, body?: object): Promise<Record<string, unknown>>;
+}
+
+export interface Scope {
+  sector?: 'inScope' | 'outOfScope';
+}
+
+/** What the record factories return: enough to address the record and send a PUT. */
+export interface Rec {
+  id: number;
+  version: number;
 }
 
 export interface MatrixEntry {
@@ -105,6 +137,22 @@ export function suggestEntry(key: string, level: string | undefined): string {
 }
 
 const strong = 'a long enough passphrase 42';
+
+/**
+ * The three read routes of a simple-rest resource: list, export (CSV) and one record (`target` gives its id).
+ * Signed-in users by default.
+ */
+export function readRoutes(
+  resource: string,
+  target: (f: MatrixFixtures) => Promise<{ id: number | string }> | { id: number | string },
+  expect: Expectation = SIGNED_IN,
+): Record<string, MatrixEntry> {
+  return {
+    [`GET /api/${resource}`]: route(expect, () => ({ query: { range: '[0,9]' } })),
+    [`GET /api/${resource}/export`]: route(expect, () => ({ query: { format: 'csv' } })),
+    [`GET /api/${resource}/:id`]: route(expect, async (f) => ({ params: { id: (await target(f)).id } })),
+  };
+}
 
 // ------------------------------------------------------------------------------------------------ the matrix
 
@@ -147,6 +195,153 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
   'PUT /api/users/:id': adminOnly(async (f) => ({ params: { id: (await f.targetUser()).id }, body: { name: 'Renamed', version: 1 } })),
   'DELETE /api/users/:id': adminOnly(async (f) => ({ params: { id: (await f.targetUser()).id } })),
   'POST /api/users/:id/revoke-sessions': adminOnly(async (f) => ({ params: { id: (await f.targetUser()).id } })),
+
+  // OpenAPI and Swagger UI
+  'GET /api/openapi.json': publicRoute(),
+  'GET /api/docs': publicRoute(),
+  'GET /api/docs/init.js': publicRoute(),
+  'GET /api/docs/:file': publicRoute(() => ({ params: { file: 'swagger-ui.css' } })),
+
+  // settings, dashboard
+  'GET /api/settings': signedIn(),
+  'PUT /api/settings': adminOnly(() => ({ body: { staleAfterDays: 90 } })),
+  'GET /api/dashboard': signedIn(),
+
+  // initiatives and what hangs off them: sector-scoped writes
+  ...readRoutes('initiatives', (f) => f.once('initiative', () => f.initiative())),
+  'GET /api/initiatives/:id/timeline': signedIn(async (f) => ({ params: { id: (await f.once('initiative', () => f.initiative())).id } })),
+  'POST /api/initiatives': sectorScoped((f) => ({
+    body: { code: f.unique('MX').toUpperCase(), titleEn: 'New steel mill in Karachi', sectorIds: [f.sectors.inScope], countryCodes: ['PK', 'RU'] },
+  })),
+  'PUT /api/initiatives/:id': sectorScoped(async (f) => {
+    const i = await f.initiative();
+    return { params: { id: i.id }, body: { titleEn: 'Renamed', version: i.version } };
+  }),
+  'DELETE /api/initiatives/:id': sectorScoped(async (f) => ({ params: { id: (await f.initiative()).id } })),
+  'POST /api/initiatives/:id/status-updates': sectorScoped(async (f) => ({
+    params: { id: (await f.initiative()).id },
+    body: { toHealth: 'at_risk', effectiveAt: '2025-07-10', note: 'Talks stalled' },
+  })),
+
+  ...readRoutes('status-updates', (f) => f.once('status-update', () => f.statusUpdate())),
+  'POST /api/status-updates': sectorScoped(async (f) => ({
+    body: { initiativeId: (await f.initiative()).id, toHealth: 'on_track', effectiveAt: '2025-07-10', note: 'Back on track' },
+  })),
+  'PUT /api/status-updates/:id': sectorScoped(async (f) => {
+    const u = await f.statusUpdate();
+    return { params: { id: u.id }, body: { noteEn: 'Corrected note', version: u.version } };
+  }),
+
+  ...readRoutes('milestones', (f) => f.once('milestone', () => f.milestone())),
+  'POST /api/milestones': sectorScoped(async (f) => ({ body: { initiativeId: (await f.initiative()).id, titleEn: 'Pilot cargo train', plannedDate: '2025-08-15' } })),
+  'PUT /api/milestones/:id': sectorScoped(async (f) => {
+    const m = await f.milestone();
+    return { params: { id: m.id }, body: { titleEn: 'Renamed milestone', version: m.version } };
+  }),
+  'DELETE /api/milestones/:id': sectorScoped(async (f) => ({ params: { id: (await f.milestone()).id } })),
+
+  ...readRoutes('engagements', (f) => f.once('engagement', () => f.engagement())),
+  'POST /api/engagements': sectorScoped(async (f) => ({
+    body: { titleEn: 'Dar meets Lavrov', format: 'multilateral_sidelines', startDate: '2025-07-10', initiativeIds: [(await f.initiative()).id] },
+  })),
+  'PUT /api/engagements/:id': sectorScoped(async (f) => {
+    const e = await f.engagement();
+    return { params: { id: e.id }, body: { outcomeEn: 'Agreed to meet again', version: e.version } };
+  }),
+  'DELETE /api/engagements/:id': sectorScoped(async (f) => ({ params: { id: (await f.engagement()).id } })),
+
+  ...readRoutes('decisions', (f) => f.once('decision', () => f.decision())),
+  'POST /api/decisions': sectorScoped(async (f) => {
+    const e = await f.engagement();
+    return { body: { engagementId: e.id, initiativeId: e.initiativeIds[0], textEn: 'Meet again at the SCO council' } };
+  }),
+  'PUT /api/decisions/:id': sectorScoped(async (f) => {
+    const d = await f.decision();
+    return { params: { id: d.id }, body: { state: 'in_progress', version: d.version } };
+  }),
+  'DELETE /api/decisions/:id': sectorScoped(async (f) => ({ params: { id: (await f.decision()).id } })),
+
+  ...readRoutes('agreements', (f) => f.once('agreement', () => f.agreement())),
+  'POST /api/agreements': sectorScoped(async (f) => ({ body: { kind: 'agreement', titleEn: 'Steel mill agreement', initiativeIds: [(await f.initiative()).id] } })),
+  'PUT /api/agreements/:id': sectorScoped(async (f) => {
+    const a = await f.agreement();
+    return { params: { id: a.id }, body: { status: 'signed', version: a.version } };
+  }),
+  'DELETE /api/agreements/:id': sectorScoped(async (f) => ({ params: { id: (await f.agreement()).id } })),
+
+  ...readRoutes('evidence', (f) => f.once('evidence', () => f.evidence())),
+  'POST /api/evidence': sectorScoped(async (f) => ({ body: { sourceId: (await f.source()).id, initiativeId: (await f.initiative()).id, quote: 'Quoted' } })),
+  'PUT /api/evidence/:id': sectorScoped(async (f) => {
+    const e = await f.evidence();
+    return { params: { id: e.id }, body: { quote: 'Better quote', version: e.version } };
+  }),
+  'DELETE /api/evidence/:id': sectorScoped(async (f) => ({ params: { id: (await f.evidence()).id } })),
+
+  // Sources: anyone who analyses may add one; changing one cited for an initiative needs that initiative's scope
+  // (every citing initiative); one cited nowhere belongs to nobody's sector (and only such a one can be deleted).
+  ...readRoutes('sources', (f) => f.once('source', () => f.source())),
+  'POST /api/sources': analystRoute((f) => ({ body: { kind: 'news', publisher: 'Dawn', language: 'en', publishedAt: '2025-07-11', title: `Report ${f.unique()}` } })),
+  'PUT /api/sources/:id': sectorScoped(async (f) => {
+    const s = await f.source({ citedIn: 'inScope' });
+    return { params: { id: s.id }, body: { publisher: 'Express Tribune', version: s.version } };
+  }),
+  'DELETE /api/sources/:id': analystRoute(async (f) => ({ params: { id: (await f.source()).id } })),
+
+  // actors: analyst work, not tied to a sector
+  ...readRoutes('people', (f) => f.once('person', () => f.person())),
+  'POST /api/people': analystRoute(() => ({ body: { nameEn: 'Alexei Overchuk', nameUr: 'الیکسی اوورچک', aliases: ['اوورچک'] } })),
+  'PUT /api/people/:id': analystRoute(async (f) => {
+    const p = await f.person();
+    return { params: { id: p.id }, body: { nameRu: 'Алексей Оверчук', version: p.version } };
+  }),
+  'DELETE /api/people/:id': analystRoute(async (f) => ({ params: { id: (await f.person()).id } })),
+  ...readRoutes('organizations', (f) => f.once('organization', () => f.organization())),
+  'POST /api/organizations': analystRoute((f) => ({ body: { nameEn: `Pakistan Steel Mills ${f.unique()}`, kind: 'state_enterprise', countryCode: 'PK' } })),
+  'PUT /api/organizations/:id': analystRoute(async (f) => {
+    const o = await f.organization();
+    return { params: { id: o.id }, body: { acronym: 'PSM', version: o.version } };
+  }),
+  'DELETE /api/organizations/:id': analystRoute(async (f) => ({ params: { id: (await f.organization()).id } })),
+  ...readRoutes('positions', (f) => f.once('position', () => f.position())),
+  'POST /api/positions': analystRoute(async (f) => ({ body: { personId: (await f.person()).id, titleEn: 'First Deputy Minister of Energy', fromDate: '2024-05-01' } })),
+  'PUT /api/positions/:id': analystRoute(async (f) => {
+    const p = await f.position();
+    return { params: { id: p.id }, body: { toDate: '2025-12-31', version: p.version } };
+  }),
+  'DELETE /api/positions/:id': analystRoute(async (f) => ({ params: { id: (await f.position()).id } })),
+
+  // reference data: admins change it
+  ...readRoutes('sectors', (f) => f.once('sector', () => f.sector())),
+  'POST /api/sectors': adminOnly((f) => ({ body: { code: f.unique('agri').replace('-', '_'), nameEn: 'Agriculture', nameUr: 'زراعت' } })),
+  'PUT /api/sectors/:id': adminOnly(async (f) => {
+    const s = await f.sector();
+    return { params: { id: s.id }, body: { nameEn: 'Renamed sector', version: s.version } };
+  }),
+  'DELETE /api/sectors/:id': adminOnly(async (f) => ({ params: { id: (await f.sector()).id } })),
+  ...readRoutes('countries', () => ({ id: 'PK' })),
+  'POST /api/countries': adminOnly(async (f) => {
+    // A free code: create and remove one, then post it.
+    const c = await f.country();
+    await f.prisma.country.delete({ where: { code: c.code } });
+    return { body: { code: c.code, nameEn: 'Testland', nameUr: 'آزمائش' } };
+  }),
+  'PUT /api/countries/:id': adminOnly(async (f) => {
+    const c = await f.country();
+    return { params: { id: c.code }, body: { nameEn: 'Renamed land', version: c.version } };
+  }),
+  'DELETE /api/countries/:id': adminOnly(async (f) => ({ params: { id: (await f.country()).code } })),
+
+  // saved views: every signed-in user keeps their own
+  ...readRoutes('saved-views', (f) => f.once('saved-view', () => f.savedView('viewer'))),
+  'POST /api/saved-views': signedIn(() => ({ body: { resource: 'initiatives', name: 'Steel, at risk', filter: { sectorId: 1, health: 'at_risk' } } })),
+  'PUT /api/saved-views/:id': signedIn(async (f, role) => {
+    const v = await f.savedView(role === 'anonymous' ? 'viewer' : role);
+    return { params: { id: v.id }, body: { name: 'Renamed view', version: v.version } };
+  }),
+  'DELETE /api/saved-views/:id': signedIn(async (f, role) => ({ params: { id: (await f.savedView(role === 'anonymous' ? 'viewer' : role)).id } })),
+
+  // the audit log: admins only, read-only
+  ...readRoutes('audit-events', async (f) => ({ id: Number((await f.prisma.auditEvent.findFirstOrThrow({ select: { id: true } })).id) }), ADMIN_ONLY),
 };
 
 // ------------------------------------------------------------------------------------------------ fixtures
@@ -184,16 +379,98 @@ export async function createMatrixFixtures(t: Pick<TestApp, 'prisma' | 'http'>):
       return signedInUser(t, { role: ROLE_OF[role], sectorIds: scopeOf[role] });
     },
     targetUser: () => signedInUser(t, { role: 'viewer' }),
-    async initiative(options = {}) {
-      const code = unique('MX').toUpperCase();
-      const row = await t.prisma.initiative.create({
-        data: { code, titleEn: `Matrix initiative ${code}`, sectors: { create: [{ sectorId: sectors[options.sector ?? 'inScope'] }] } },
-        select: { id: true, code: true, version: true },
-      });
-      return row;
+    asAdmin,
+    initiative: (o = {}) => createInitiative(o),
+    async milestone(o = {}) {
+      const i = await createInitiative(o);
+      return pick(await asAdmin('post', '/api/milestones', { initiativeId: i.id, titleEn: `Milestone ${unique()}`, plannedDate: '2025-08-01' }), 'initiativeId');
+    },
+    async statusUpdate(o = {}) {
+      const i = await createInitiative(o);
+      const body = await asAdmin('post', `/api/initiatives/${i.id}/status-updates`, { toHealth: 'at_risk', effectiveAt: '2025-07-10', note: 'Matrix status update' });
+      return pick(body, 'initiativeId');
+    },
+    engagement: (o = {}) => createEngagement(o),
+    async decision(o = {}) {
+      const e = await createEngagement(o);
+      const body = await asAdmin('post', '/api/decisions', { engagementId: e.id, initiativeId: e.initiativeIds[0], textEn: `Decision ${unique()}` });
+      return pick(body, 'engagementId', 'initiativeId');
+    },
+    async agreement(o = {}) {
+      const i = await createInitiative(o);
+      return pick(await asAdmin('post', '/api/agreements', { kind: 'mou', titleEn: `MoU ${unique()}`, initiativeIds: [i.id] }));
+    },
+    async source(o = {}) {
+      const source = await createSource();
+      if (o.citedIn) {
+        const i = await createInitiative({ sector: o.citedIn });
+        await asAdmin('post', '/api/evidence', { sourceId: source.id, initiativeId: i.id });
+      }
+      return source;
+    },
+    async evidence(o = {}) {
+      const i = await createInitiative(o);
+      const source = await createSource();
+      return pick(await asAdmin('post', '/api/evidence', { sourceId: source.id, initiativeId: i.id, quote: 'Quoted passage' }), 'initiativeId', 'sourceId');
+    },
+    person: () => createPerson(),
+    async organization() {
+      return pick(await asAdmin('post', '/api/organizations', { nameEn: `Organisation ${unique()}`, kind: 'ministry' }));
+    },
+    async position() {
+      const p = await createPerson();
+      return pick(await asAdmin('post', '/api/positions', { personId: p.id, titleEn: 'Special Assistant' }), 'personId');
+    },
+    async sector() {
+      const code = unique('mx').replace('-', '_');
+      return pick(await asAdmin('post', '/api/sectors', { code, nameEn: `Sector ${code}`, nameUr: 'شعبہ' }), 'code');
+    },
+    async country() {
+      const code = FREE_COUNTRY_CODES[countries++ % FREE_COUNTRY_CODES.length];
+      const body = await asAdmin('post', '/api/countries', { code, nameEn: `Testland ${code}`, nameUr: 'آزمائش' });
+      return { code: body.code as string, version: body.version as number };
+    },
+    async savedView(owner = 'viewer') {
+      const res = await t.http.post('/api/saved-views').set('Cookie', users[owner].cookie).send({ resource: 'initiatives', name: `View ${unique()}`, filter: {} });
+      if (res.status !== 201) throw new Error(`Fixture: creating a saved view failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return pick(res.body);
     },
   };
+
+  async function asAdmin(method: 'get' | 'post' | 'put' | 'delete', path: string, body?: object): Promise<Record<string, unknown>> {
+    const req = t.http[method](path).set('Cookie', users.admin.cookie);
+    const res = body === undefined ? await req : await req.send(body);
+    if (res.status < 200 || res.status > 299) throw new Error(`Fixture: ${method.toUpperCase()} ${path} failed: ${res.status} ${JSON.stringify(res.body).slice(0, 400)}`);
+    return res.body as Record<string, unknown>;
+  }
+  async function createInitiative(o: Scope): Promise<Rec & { code: string }> {
+    const code = unique('MX').toUpperCase();
+    const body = await asAdmin('post', '/api/initiatives', { code, titleEn: `Matrix initiative ${code}`, sectorIds: [sectors[o.sector ?? 'inScope']], countryCodes: ['PK', 'RU'] });
+    return pick(body, 'code');
+  }
+  async function createEngagement(o: Scope): Promise<Rec & { initiativeIds: number[] }> {
+    const i = await createInitiative(o);
+    const body = await asAdmin('post', '/api/engagements', { titleEn: `Meeting ${unique()}`, format: 'bilateral_meeting', startDate: '2025-07-10', initiativeIds: [i.id] });
+    return pick(body, 'initiativeIds');
+  }
+  async function createSource(): Promise<Rec> {
+    return pick(await asAdmin('post', '/api/sources', { kind: 'news', publisher: 'Matrix Times', language: 'en', publishedAt: '2025-07-10', title: `Report ${unique()}` }));
+  }
+  async function createPerson(): Promise<Rec> {
+    return pick(await asAdmin('post', '/api/people', { nameEn: `Person ${unique()}` }));
+  }
 }
+
+/** id, version and the named fields of a response body. */
+function pick<K extends string>(body: Record<string, unknown>, ...keys: K[]): Rec & Record<K, never> {
+  const out: Record<string, unknown> = { id: body.id, version: body.version };
+  for (const k of keys) out[k] = body[k];
+  return out as Rec & Record<K, never>;
+}
+
+// Two-letter codes that ISO 3166-1 leaves unassigned (the seed holds every assigned one).
+const FREE_COUNTRY_CODES = 'QB QC QD QE QF QG QH QI QJ QK QL QM QN QO QP QQ QR QS QT QU QV QW QX QY QZ'.split(' ');
+let countries = 0;
 
 /** The route key's path with its `:params` filled in; throws naming any param the builder did not give. */
 export function pathOf(key: string, params: RequestSpec['params'] = {}): string {
