@@ -15,6 +15,7 @@ const shared = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
     '^@rabta/domain$': '<rootDir>/packages/domain/src',
+    '^@rabta/domain/(.*)$': '<rootDir>/packages/domain/src/$1',
     '^@rabta/db$': '<rootDir>/packages/db/src',
   },
   testEnvironment: 'node',
@@ -27,7 +28,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/packages/*/src/**/*.spec.ts', '<rootDir>/apps/api/src/**/*.spec.ts'],
+      testMatch: ['<rootDir>/packages/*/src/**/*.spec.ts', '<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/apps/admin/src/**/*.spec.ts'],
     },
     {
       ...shared,

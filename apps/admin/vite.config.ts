@@ -1,8 +1,19 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+const domainSrc = fileURLToPath(new URL('../../packages/domain/src', import.meta.url));
+
 export default defineConfig({
   plugins: [react()],
+  resolve: {
+    // @rabta/domain is pure TypeScript + zod: bundle its sources (tree-shaken, no CommonJS build in the way).
+    // Deep imports (`@rabta/domain/access`) keep zod out of the chunk loaded before sign-in.
+    alias: [
+      { find: /^@rabta\/domain$/, replacement: `${domainSrc}/index.ts` },
+      { find: /^@rabta\/domain\/(.*)$/, replacement: `${domainSrc}/$1` },
+    ],
+  },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
 });

@@ -1,0 +1,10 @@
+import { RabtaEdit } from '../common/RabtaEdit';
+import { AgreementForm } from './AgreementForm';
+
+export default function AgreementEdit() {
+  return (
+    <RabtaEdit>
+      <AgreementForm />
+    </RabtaEdit>
+  );
+}

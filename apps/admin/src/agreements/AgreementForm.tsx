@@ -1,0 +1,24 @@
+import { Stack } from '@mui/material';
+import { DateInput, SelectInput, SimpleForm, required } from 'react-admin';
+import { BilingualInput } from '../common/Bilingual';
+import { choices } from '../common/choices';
+import { CountriesInput, InitiativesInput, OrganizationsInput, PeopleInput } from '../common/inputs';
+
+export function AgreementForm() {
+  return (
+    <SimpleForm sx={{ maxWidth: 1100 }} warnWhenUnsavedChanges>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
+        <SelectInput source="kind" choices={choices.agreementKind} validate={required()} />
+        <SelectInput source="status" choices={choices.agreementStatus} defaultValue="under_negotiation" />
+        <DateInput source="signedDate" />
+      </Stack>
+      <BilingualInput source="title" required />
+      <BilingualInput source="signedPlace" />
+      <BilingualInput source="summary" multiline minRows={3} />
+      <CountriesInput source="partyCountryCodes" />
+      <OrganizationsInput source="partyOrganizationIds" />
+      <PeopleInput source="signatoryIds" />
+      <InitiativesInput source="initiativeIds" />
+    </SimpleForm>
+  );
+}

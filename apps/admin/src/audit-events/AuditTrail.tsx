@@ -1,0 +1,96 @@
+import { Alert, Box, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useGetList, useTranslate, type HttpError, type RaRecord } from 'react-admin';
+import { DateText, DirArrow } from '../common/fields';
+import { diffOf, valueText } from './diff';
+
+/** Enum-valued fields are shown with their labels. */
+const ENUM_FIELDS: Record<string, string> = {
+  stage: 'stage',
+  health: 'health',
+  priority: 'priority',
+  state: 'milestone_state',
+  kind: 'milestone_kind',
+  format: 'engagement_format',
+  role: 'role',
+  locale: 'locale',
+  healthConfidence: 'confidence',
+  language: 'language',
+};
+
+export function ChangeList({ entity, before, after }: { entity: string; before: unknown; after: unknown }) {
+  const translate = useTranslate();
+  const changes = diffOf(before, after);
+  if (before == null && after != null) return <Typography variant="body2">{translate('rabta.history.created')}</Typography>;
+  if (changes.length === 0) return <Typography variant="body2" color="text.secondary">{translate('rabta.history.no_changes')}</Typography>;
+  const show = (field: string, v: unknown) =>
+    ENUM_FIELDS[field] && typeof v === 'string' ? translate(`enums.${ENUM_FIELDS[field]}.${v}`, { _: v }) : valueText(v);
+  return (
+    <Stack spacing={0.25}>
+      {changes.map((c) => (
+        <Box key={c.field} sx={{ fontSize: '0.85rem' }} data-testid="history-change" data-field={c.field}>
+          <Box component="span" sx={{ fontWeight: 600 }}>
+            {translate(`resources.${entity}.fields.${c.field}`, { _: c.field })}
+          </Box>
+          {': '}
+          <Box component="span" dir="auto" sx={{ color: 'text.secondary', textDecoration: 'line-through' }}>
+            {show(c.field, c.before)}
+          </Box>
+          <DirArrow />
+          <Box component="span" dir="auto">
+            {show(c.field, c.after)}
+          </Box>
+        </Box>
+      ))}
+    </Stack>
+  );
+}
+
+export function actionLabel(translate: ReturnType<typeof useTranslate>, action: string): string {
+  const key = action.includes('.') ? action.split('.').pop()! : action;
+  return translate(`enums.audit_action.${key}`, { _: action });
+}
+
+/** The audit trail of one record: who changed what, when, old → new. */
+export function AuditTrail({ entity, entityId }: { entity: string; entityId: RaRecord['id'] }) {
+  const translate = useTranslate();
+  const { data, isPending, error } = useGetList('audit-events', {
+    filter: { entity, entityId: String(entityId) },
+    sort: { field: 'at', order: 'DESC' },
+    pagination: { page: 1, perPage: 100 },
+  });
+  if (isPending) return <Typography variant="body2">{translate('rabta.common.loading')}</Typography>;
+  if (error) {
+    return (error as HttpError).status === 403 ? (
+      <Alert severity="info">{translate('rabta.initiative.audit_admin_only')}</Alert>
+    ) : (
+      <Alert severity="error">{(error as Error).message}</Alert>
+    );
+  }
+  if (!data?.length) return <Typography variant="body2" color="text.secondary">{translate('rabta.history.empty')}</Typography>;
+  return (
+    <Table size="small" data-testid="audit-trail">
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('rabta.history.at')}</TableCell>
+          <TableCell>{translate('rabta.history.actor')}</TableCell>
+          <TableCell>{translate('rabta.history.action')}</TableCell>
+          <TableCell>{translate('rabta.history.changes')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {data.map((e) => (
+          <TableRow key={e.id} sx={{ verticalAlign: 'top' }}>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>
+              <DateText value={e.at} time />
+            </TableCell>
+            <TableCell>{e.actorName ?? translate('rabta.history.system')}</TableCell>
+            <TableCell>{actionLabel(translate, e.action)}</TableCell>
+            <TableCell>
+              <ChangeList entity={entity} before={e.before} after={e.after} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,26 @@
+import type { RaRecord } from 'react-admin';
+import { getCurrentLocale } from '../i18n';
+import { textOf } from './bilingual';
+
+// How a record is named wherever it is referenced (titles, reference fields, breadcrumbs), in the current language.
+const t = (r: RaRecord, base: string) => textOf(r, base, getCurrentLocale());
+
+export const representation = {
+  title: (r: RaRecord) => t(r, 'title') || `#${r.id}`,
+  name: (r: RaRecord) => t(r, 'name') || `#${r.id}`,
+  initiatives: (r: RaRecord) => (r.code ? `${r.code} · ${t(r, 'title')}` : t(r, 'title')),
+  decision: (r: RaRecord) => truncate(t(r, 'text'), 80) || `#${r.id}`,
+  organization: (r: RaRecord) => {
+    const name = t(r, 'name');
+    return r.acronym && getCurrentLocale() === 'en' ? `${name} (${r.acronym})` : name;
+  },
+  source: (r: RaRecord) => [r.publisher, r.title].filter(Boolean).join(': ') || `#${r.id}`,
+  evidence: (r: RaRecord) => truncate(String(r.quote ?? ''), 80) || `#${r.id}`,
+  statusUpdate: (r: RaRecord) => String(r.effectiveAt ?? '').slice(0, 10) || `#${r.id}`,
+  country: (r: RaRecord) => `${t(r, 'name')} (${r.id})`,
+  user: (r: RaRecord) => (r.name ? `${r.name} <${r.email}>` : String(r.email ?? r.id)),
+};
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}

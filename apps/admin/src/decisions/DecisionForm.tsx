@@ -1,0 +1,24 @@
+import { Stack } from '@mui/material';
+import { DateInput, FormDataConsumer, SelectInput, SimpleForm, required } from 'react-admin';
+import { BilingualInput } from '../common/Bilingual';
+import { choices } from '../common/choices';
+import { EngagementInput, InitiativeInput, MilestoneInput } from '../common/inputs';
+
+export function DecisionForm() {
+  return (
+    <SimpleForm sx={{ maxWidth: 1100 }} warnWhenUnsavedChanges>
+      <EngagementInput source="engagementId" validate={required()} />
+      <BilingualInput source="text" required multiline minRows={2} />
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
+        <SelectInput source="state" choices={choices.decisionState} defaultValue="open" />
+        <DateInput source="dueDate" />
+      </Stack>
+      <InitiativeInput source="initiativeId" />
+      <FormDataConsumer>
+        {({ formData }) => <MilestoneInput source="milestoneId" filter={formData.initiativeId ? { initiativeId: formData.initiativeId } : undefined} />}
+      </FormDataConsumer>
+      <EngagementInput source="reviewedAtId" />
+      <BilingualInput source="reviewNote" multiline />
+    </SimpleForm>
+  );
+}

@@ -1,0 +1,33 @@
+import { Stack } from '@mui/material';
+import { DateInput, NumberInput, ReferenceInput, AutocompleteInput, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
+import { BilingualInput } from '../common/Bilingual';
+import { choices } from '../common/choices';
+import { CountryInput, InitiativesInput, PeopleInput } from '../common/inputs';
+import { getCurrentLocale } from '../i18n';
+import { textOf } from '../common/bilingual';
+
+export function EngagementForm() {
+  return (
+    <SimpleForm sx={{ maxWidth: 1100 }} warnWhenUnsavedChanges>
+      <BilingualInput source="title" required />
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
+        <SelectInput source="format" choices={choices.engagementFormat} validate={required()} />
+        <SelectInput source="status" choices={choices.engagementStatus} defaultValue="planned" />
+        <DateInput source="startDate" validate={required()} />
+        <DateInput source="endDate" />
+      </Stack>
+      <BilingualInput source="place" />
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
+        <CountryInput source="countryCode" />
+        <TextInput source="forumName" />
+        <NumberInput source="sessionNumber" min={1} />
+        <ReferenceInput source="previousId" reference="engagements" sort={{ field: 'startDate', order: 'DESC' }}>
+          <AutocompleteInput optionText={(r) => textOf(r, 'title', getCurrentLocale())} filterToQuery={(q) => (q ? { q } : {})} />
+        </ReferenceInput>
+      </Stack>
+      <PeopleInput source="participantIds" />
+      <InitiativesInput source="initiativeIds" />
+      <BilingualInput source="outcome" multiline minRows={3} />
+    </SimpleForm>
+  );
+}

@@ -1,0 +1,125 @@
+import { Box, Button, Card, CardContent, Grid, Typography } from '@mui/material';
+import AddIcon from '@mui/icons-material/Add';
+import {
+  DataTable,
+  Link,
+  ReferenceArrayField,
+  ReferenceField,
+  ReferenceManyField,
+  Show,
+  useCanAccess,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { BilingualPair, BilingualText } from '../common/Bilingual';
+import { EnumField, EnumText } from '../common/chips';
+import { Detail } from '../common/Detail';
+import { DateText, LocalDateField } from '../common/fields';
+import { RabtaShowActions } from '../common/ShowActions';
+import { useAsOf } from '../common/useAsOf';
+
+function Decisions() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const { past } = useAsOf();
+  const { canAccess: canEdit } = useCanAccess({ action: 'edit', resource: 'engagements', record });
+  if (!record) return null;
+  return (
+    <Card sx={{ mt: 2 }}>
+      <CardContent>
+        <Box sx={{ display: 'flex', alignItems: 'center', mb: 1 }}>
+          <Typography variant="h6" component="h2" sx={{ flex: 1 }}>
+            {translate('resources.engagements.fields.decisions')}
+          </Typography>
+          {canEdit && !past && (
+            <Button
+              component={Link}
+              to={`/decisions/create?source=${encodeURIComponent(JSON.stringify({ engagementId: record.id }))}`}
+              startIcon={<AddIcon />}
+            >
+              {translate('rabta.actions.add_decision')}
+            </Button>
+          )}
+        </Box>
+        <ReferenceManyField reference="decisions" target="engagementId" sort={{ field: 'dueDate', order: 'ASC' }} perPage={100}>
+          <DataTable rowClick="edit" bulkActionButtons={false} empty={<Typography color="text.secondary">{translate('rabta.dashboard.empty')}</Typography>}>
+            <DataTable.Col source="textEn" label="resources.decisions.fields.text">
+              <BilingualText source="text" />
+            </DataTable.Col>
+            <DataTable.Col source="initiativeId">
+              <ReferenceField source="initiativeId" reference="initiatives" link="show" />
+            </DataTable.Col>
+            <DataTable.Col source="dueDate">
+              <LocalDateField source="dueDate" />
+            </DataTable.Col>
+            <DataTable.Col source="state">
+              <EnumField source="state" name="decision_state" />
+            </DataTable.Col>
+          </DataTable>
+        </ReferenceManyField>
+      </CardContent>
+    </Card>
+  );
+}
+
+function Body() {
+  const record = useRecordContext();
+  if (!record) return null;
+  return (
+    <CardContent>
+      <BilingualPair source="title" label="resources.engagements.fields.title" />
+      <Grid container spacing={3}>
+        <Grid size={{ xs: 12, md: 4 }}>
+          <Detail label="resources.engagements.fields.format">
+            <EnumText name="engagement_format" value={record.format} />
+          </Detail>
+          <Detail label="resources.engagements.fields.status">
+            <EnumText name="engagement_status" value={record.status} />
+          </Detail>
+          <Detail label="resources.engagements.fields.startDate">
+            <DateText value={record.startDate} />
+            {record.endDate && record.endDate !== record.startDate && (
+              <>
+                {' – '}
+                <DateText value={record.endDate} />
+              </>
+            )}
+          </Detail>
+        </Grid>
+        <Grid size={{ xs: 12, md: 4 }}>
+          <Detail label="resources.engagements.fields.countryCode">
+            {record.countryCode ? <ReferenceField source="countryCode" reference="countries" link={false} /> : '—'}
+          </Detail>
+          <Detail label="resources.engagements.fields.forumName">{record.forumName ?? '—'}</Detail>
+          <Detail label="resources.engagements.fields.sessionNumber">{record.sessionNumber ?? '—'}</Detail>
+        </Grid>
+        <Grid size={{ xs: 12, md: 4 }}>
+          <Detail label="resources.engagements.fields.participantIds">
+            <ReferenceArrayField source="participantIds" reference="people" />
+          </Detail>
+          <Detail label="resources.engagements.fields.initiativeIds">
+            <ReferenceArrayField source="initiativeIds" reference="initiatives" />
+          </Detail>
+          {record.previousId && (
+            <Detail label="resources.engagements.fields.previousId">
+              <ReferenceField source="previousId" reference="engagements" link="show" />
+            </Detail>
+          )}
+        </Grid>
+      </Grid>
+      <BilingualPair source="place" label="resources.engagements.fields.place" />
+      <BilingualPair source="outcome" label="resources.engagements.fields.outcome" multiline />
+    </CardContent>
+  );
+}
+
+export default function EngagementShow() {
+  return (
+    <Show actions={<RabtaShowActions />} component="div">
+      <Card>
+        <Body />
+      </Card>
+      <Decisions />
+    </Show>
+  );
+}

@@ -1,0 +1,152 @@
+import { HttpError, type AuthProvider } from 'react-admin';
+import { getCurrentLocale } from '../i18n';
+import { canAccess } from './access';
+import { isPast } from './asOf';
+import { api, apiErrorOf } from './http';
+import type { Me } from './types';
+
+let currentUser: Me | null = null;
+type UserListener = (user: Me | null) => void;
+const userListeners = new Set<UserListener>();
+
+function setUser(user: Me | null) {
+  currentUser = user;
+  for (const l of userListeners) l(user);
+}
+export function getUser(): Me | null {
+  return currentUser;
+}
+export function onUserChange(listener: UserListener): () => void {
+  userListeners.add(listener);
+  return () => userListeners.delete(listener);
+}
+
+// Why the sign-in page is showing, for its banner (session expired, signed out).
+const NOTICE_KEY = 'rabta.authNotice';
+export type AuthNotice = 'expired' | 'signed_out';
+export function takeAuthNotice(): AuthNotice | null {
+  try {
+    const v = window.sessionStorage.getItem(NOTICE_KEY);
+    window.sessionStorage.removeItem(NOTICE_KEY);
+    return v === 'expired' || v === 'signed_out' ? v : null;
+  } catch {
+    return null;
+  }
+}
+function setAuthNotice(notice: AuthNotice) {
+  try {
+    window.sessionStorage.setItem(NOTICE_KEY, notice);
+  } catch {
+    // ignore
+  }
+}
+
+// Sectors of initiatives for the access rules of attached records: batched per tick, cached for a minute.
+const sectorCache = new Map<number, { at: number; sectors: Promise<number[]> }>();
+let pending: { id: number; resolve: (s: number[]) => void; reject: (e: unknown) => void }[] = [];
+function flush() {
+  const batch = pending;
+  pending = [];
+  const ids = [...new Set(batch.map((b) => b.id))];
+  api<{ id: number; sectorIds: number[] }[]>(`/initiatives?filter=${encodeURIComponent(JSON.stringify({ id: ids }))}`)
+    .then((rows) => {
+      const byId = new Map(rows.map((r) => [Number(r.id), r.sectorIds ?? []]));
+      for (const b of batch) b.resolve(byId.get(b.id) ?? []);
+    })
+    .catch((e) => batch.forEach((b) => b.reject(e)));
+}
+export function sectorsOf(ids: number[]): Promise<number[][]> {
+  const now = Date.now();
+  return Promise.all(
+    ids.map((id) => {
+      const hit = sectorCache.get(id);
+      if (hit && now - hit.at < 60_000) return hit.sectors;
+      const sectors = new Promise<number[]>((resolve, reject) => {
+        if (pending.length === 0) setTimeout(flush, 0);
+        pending.push({ id, resolve, reject });
+      });
+      sectorCache.set(id, { at: now, sectors });
+      sectors.catch(() => sectorCache.delete(id));
+      return sectors;
+    }),
+  );
+}
+
+async function fetchMe(): Promise<Me> {
+  const me = await api<Me>('/auth/me');
+  setUser(me);
+  return me;
+}
+
+function loginErrorMessage(error: unknown): string {
+  const body = apiErrorOf(error);
+  switch (body?.code) {
+    case 'INVALID_CREDENTIALS':
+    case 'VALIDATION_FAILED':
+      return 'rabta.auth.invalid_credentials';
+    case 'ACCOUNT_LOCKED':
+      return 'rabta.auth.account_locked';
+    case 'RATE_LIMITED':
+      return 'rabta.auth.rate_limited';
+  }
+  if ((error as HttpError)?.status === 0) return 'rabta.auth.network';
+  return body ? (getCurrentLocale() === 'ur' ? `rabta.errors.${body.code}` : body.message) : 'ra.auth.sign_in_error';
+}
+
+export const authProvider: AuthProvider = {
+  async login({ username, email, password }: { username?: string; email?: string; password: string }) {
+    try {
+      const res = await api<{ user?: Me } & Partial<Me>>('/auth/login', { method: 'POST', body: { email: email ?? username, password } });
+      setUser(res.user ?? (res as Me));
+      sectorCache.clear();
+    } catch (e) {
+      throw new Error(loginErrorMessage(e));
+    }
+  },
+  async logout() {
+    if (currentUser) {
+      await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
+      setAuthNotice('signed_out');
+    }
+    setUser(null);
+    sectorCache.clear();
+  },
+  async checkAuth() {
+    if (currentUser) return;
+    try {
+      await fetchMe();
+    } catch (e) {
+      if (apiErrorOf(e)?.code === 'SESSION_EXPIRED') setAuthNotice('expired');
+      // No notification: the sign-in page explains itself.
+      throw { message: false };
+    }
+  },
+  async checkError(error: unknown) {
+    const status = (error as HttpError)?.status;
+    if (status === 401) {
+      // A session that worked a moment ago and now does not has expired (or was revoked): say so on the sign-in page,
+      // which brings the user back here after signing in again.
+      if (currentUser || apiErrorOf(error)?.code === 'SESSION_EXPIRED') setAuthNotice('expired');
+      setUser(null);
+      throw { message: false };
+    }
+    // 403 is a refusal, not a sign-out: the page shows the error.
+  },
+  async getIdentity() {
+    const me = currentUser ?? (await fetchMe());
+    return { id: me.id, fullName: me.name, email: me.email, role: me.role, locale: me.locale };
+  },
+  async getPermissions() {
+    const me = currentUser ?? (await fetchMe());
+    return { role: me.role, sectorIds: me.sectorIds };
+  },
+  async canAccess({ action, resource, record }) {
+    const user = currentUser ?? (await fetchMe().catch(() => null));
+    return canAccess({ action, resource, record }, { user, past: isPast(), sectorsOf });
+  },
+};
+
+/** After a profile change (name, locale) keep the cached user in step. */
+export function patchUser(patch: Partial<Me>): void {
+  if (currentUser) setUser({ ...currentUser, ...patch });
+}

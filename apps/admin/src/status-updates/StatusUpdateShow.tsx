@@ -1,0 +1,64 @@
+import { Box, CardContent, Grid, Stack } from '@mui/material';
+import { ReferenceArrayField, ReferenceField, Show, useCanAccess, useRecordContext } from 'react-admin';
+import { BilingualPair } from '../common/Bilingual';
+import { EnumText, Transition } from '../common/chips';
+import { Detail } from '../common/Detail';
+import { DateText } from '../common/fields';
+import { RabtaShowActions } from '../common/ShowActions';
+
+function Body() {
+  const record = useRecordContext();
+  const { canAccess: seesUsers } = useCanAccess({ action: 'list', resource: 'users' });
+  if (!record) return null;
+  return (
+    <CardContent>
+      <Grid container spacing={3}>
+        <Grid size={{ xs: 12, md: 6 }}>
+          <Detail label="resources.status-updates.fields.initiativeId">
+            <ReferenceField source="initiativeId" reference="initiatives" link="show" />
+          </Detail>
+          <Stack direction="row" spacing={4}>
+            <Detail label="resources.status-updates.fields.toStage">
+              <Transition from={record.fromStage} to={record.toStage} kind="stage" />
+            </Detail>
+            <Detail label="resources.status-updates.fields.toHealth">
+              <Transition from={record.fromHealth} to={record.toHealth} kind="health" />
+            </Detail>
+          </Stack>
+          {record.healthConfidence && (
+            <Detail label="resources.status-updates.fields.healthConfidence">
+              <EnumText name="confidence" value={record.healthConfidence} />
+            </Detail>
+          )}
+        </Grid>
+        <Grid size={{ xs: 12, md: 6 }}>
+          <Detail label="resources.status-updates.fields.effectiveAt">
+            <DateText value={record.effectiveAt} />
+          </Detail>
+          <Detail label="resources.status-updates.fields.recordedAt">
+            <DateText value={record.recordedAt} time />
+          </Detail>
+          {seesUsers && record.authorId && (
+            <Detail label="resources.status-updates.fields.authorId">
+              <ReferenceField source="authorId" reference="users" link={false} />
+            </Detail>
+          )}
+        </Grid>
+      </Grid>
+      <BilingualPair source="note" label="resources.status-updates.fields.note" multiline />
+      <Box>
+        <Detail label="resources.status-updates.fields.sourceIds">
+          <ReferenceArrayField source="sourceIds" reference="sources" />
+        </Detail>
+      </Box>
+    </CardContent>
+  );
+}
+
+export default function StatusUpdateShow() {
+  return (
+    <Show actions={<RabtaShowActions />}>
+      <Body />
+    </Show>
+  );
+}
