@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { createPrismaClient, migrate, MIGRATIONS_DIR, openDatabase, StartupError, type OpenDatabase } from '@rabta/db';
+import { createPrismaClient, migrate, MIGRATIONS_DIR, openDatabase, StartupError, type OpenDatabase, type PrismaClient } from '@rabta/db';
 import type { AppContext } from './app.context';
 import { loadConfig, type AppConfig } from './config/env';
 import { createLogger, type AppLogger } from './common/logging/logger';
@@ -11,6 +11,19 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+/** Urdu search needs pg_trgm to see Arabic-script letters as word characters, which a `C` LC_CTYPE does not. */
+async function warnWithoutUrduTrigrams(prisma: PrismaClient, logger: AppLogger): Promise<void> {
+  const [row] = await prisma.$queryRaw<{ ok: boolean; ctype: string }[]>`
+    SELECT show_trgm('کراچی') <> '{}' AS ok, (SELECT datctype FROM pg_database WHERE datname = current_database()) AS ctype`;
+  if (!row.ok) {
+    logger.warn(
+      { ctype: row.ctype },
+      'This database has LC_CTYPE=' + row.ctype + ': trigram search cannot see Urdu letters, so misspelt Urdu names are not found. ' +
+        "Create the database with LC_CTYPE 'C.UTF-8' (or another UTF-8 locale) for full Urdu search.",
+    );
+  }
+}
+
 /** Opens the database (external or embedded), applies pending migrations and builds the Prisma client. */
 export async function openRuntime(config: AppConfig, logger: AppLogger): Promise<Runtime> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
@@ -19,6 +32,7 @@ export async function openRuntime(config: AppConfig, logger: AppLogger): Promise
     const result = await migrate(db.url, MIGRATIONS_DIR, logger);
     logger.info({ applied: result.applied.length, total: result.total }, 'Database schema is up to date');
     prisma = createPrismaClient(db.url, { onPoolError: (err) => logger.warn({ err: err.message }, 'Database connection lost') });
+    await warnWithoutUrduTrigrams(prisma, logger);
   } catch (err) {
     await db.stop();
     throw err;

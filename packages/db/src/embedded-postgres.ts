@@ -190,6 +190,18 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
+/**
+ * pg_trgm finds word characters through the database's LC_CTYPE: under `C` (what the builtin provider sets) an
+ * Urdu word has no trigrams at all, so neither the trigram index nor similarity search works for Urdu. A UTF-8
+ * libc ctype classifies Arabic-script letters; C.UTF-8 also keeps code-point order for collation.
+ */
+export function localeFlags(): string[] {
+  const available = spawnSync('locale', ['-a'], { encoding: 'utf8' }).stdout ?? '';
+  const names = available.split(/\r?\n/).map((l) => l.trim());
+  const utf8 = ['C.UTF-8', 'C.utf8', 'en_US.UTF-8', 'en_US.utf8'].find((n) => names.includes(n));
+  return utf8 ? ['--locale-provider=libc', `--locale=${utf8}`, '--lc-messages=C'] : ['--locale-provider=builtin', '--builtin-locale=C.UTF-8'];
+}
+
 function initialise(bin: Binaries, pgDir: string, credentials: Credentials, owner: { uid: number; gid: number } | undefined, logger: DbLogger): void {
   mkdirSync(pgDir, { recursive: true, mode: 0o700 });
   const pwFile = join(pgDir, '..', `.pwfile-${process.pid}`);
@@ -208,8 +220,7 @@ function initialise(bin: Binaries, pgDir: string, credentials: Credentials, owne
         `--pwfile=${pwFile}`,
         '--auth=scram-sha-256',
         '--encoding=UTF8',
-        '--locale-provider=builtin',
-        '--builtin-locale=C.UTF-8',
+        ...localeFlags(),
         '--no-instructions',
       ],
       { encoding: 'utf8', ...owner, env: { ...process.env, LC_ALL: 'C', LANG: 'C' } },

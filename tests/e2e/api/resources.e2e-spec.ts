@@ -28,6 +28,9 @@ describe('the other resources', () => {
       const res = await t.http.get('/api/people').query({ filter: JSON.stringify({ q }) }).set('Cookie', viewer.cookie).expect(200);
       expect(res.body.map((p: { nameEn: string }) => p.nameEn)).toEqual(['Haroon Akhtar Khan']);
     }
+    // Misspelt in Urdu (an extra yeh): found by trigram similarity, which needs a UTF-8 ctype in the database.
+    const sorokin = await t.http.get('/api/people').query({ filter: JSON.stringify({ q: 'سوروکین' }) }).set('Cookie', viewer.cookie).expect(200);
+    expect(sorokin.body.map((p: { nameEn: string }) => p.nameEn)).toEqual(['Pavel Sorokin']);
     const dar = await t.http.get('/api/people').query({ filter: JSON.stringify({ q: 'Ishaq Dar' }) }).set('Cookie', viewer.cookie).expect(200);
     expect(dar.body[0]).toMatchObject({ currentTitleEn: 'Deputy Prime Minister and Minister of Foreign Affairs' });
   });
