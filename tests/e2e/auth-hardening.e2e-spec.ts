@@ -9,7 +9,7 @@ import { createPrismaClient, MIGRATIONS_DIR, StartupError } from '@rabta/db';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/app';
 import { Access } from '../../apps/api/src/common/auth/access.decorator';
-import { registerHttpSecurity } from '../../apps/api/src/common/auth/http-security';
+import { registerHttpSecurity, RELAXED_CSP_PREFIXES } from '../../apps/api/src/common/auth/http-security';
 import { verifyPassword } from '../../apps/api/src/common/auth/passwords';
 import { createLogger } from '../../apps/api/src/common/logging/logger';
 import { loadConfig } from '../../apps/api/src/config/env';
@@ -110,11 +110,22 @@ describe('CORS when configured, and HSTS behind https', () => {
   });
 });
 
-describe('a looser CSP for Swagger UI at /api/docs', () => {
-  it('should give routes under /api/docs inline scripts, and keep the strict policy elsewhere', async () => {
+describe('the CSP of Swagger UI, and the way to loosen it for a path', () => {
+  it('should serve Swagger UI under the strict policy', async () => {
+    const t = await startTestApp();
+    try {
+      const docs = await t.http.get('/api/docs').expect(200);
+      expect(docs.headers['content-security-policy']).toBe(ADMIN_CSP);
+      expect(docs.text).not.toMatch(/<script>[^<]/);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('should give routes under a prefix of RELAXED_CSP_PREFIXES inline scripts, and keep the strict policy elsewhere', async () => {
     @Controller()
     class DocsProbe {
-      @Get('docs')
+      @Get('probe-docs')
       @Access('public')
       docs(): string {
         return 'swagger';
@@ -130,11 +141,16 @@ describe('a looser CSP for Swagger UI at /api/docs', () => {
     const config = loadConfig({ NODE_ENV: 'test', RABTA_DATA_DIR: mkdtempSync(join(tmpdir(), 'rabta-csp-')) });
     const app = await NestFactory.create<NestFastifyApplication>(ProbeModule, new FastifyAdapter(), { logger: false });
     app.setGlobalPrefix('api');
-    await registerHttpSecurity(app, config);
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
+    RELAXED_CSP_PREFIXES.push('/api/probe-docs');
     try {
-      const docs = await request(app.getHttpServer()).get('/api/docs').expect(200);
+      await registerHttpSecurity(app, config);
+      await app.init();
+      await app.getHttpAdapter().getInstance().ready();
+    } finally {
+      RELAXED_CSP_PREFIXES.pop();
+    }
+    try {
+      const docs = await request(app.getHttpServer()).get('/api/probe-docs').expect(200);
       expect(docs.headers['content-security-policy']).toMatch(/script-src 'self' 'unsafe-inline'/);
       const other = await request(app.getHttpServer()).get('/api/documents').expect(200);
       expect(other.headers['content-security-policy']).toBe(ADMIN_CSP);

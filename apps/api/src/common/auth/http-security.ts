@@ -31,11 +31,12 @@ export function adminCsp(config: Pick<AppConfig, 'publicUrl'>): CspDirectives {
 }
 
 /**
- * Paths whose pages need a looser policy: Swagger UI (`/api/docs`) runs an inline initialiser. Any route whose URL
- * starts with one of these gets `relaxedCsp` instead of the admin's policy, however it is registered (Nest's
- * SwaggerModule, @fastify/swagger-ui or a plain route): add a prefix here rather than switching Helmet off.
+ * Paths whose pages need a looser policy (inline scripts). Any route whose URL starts with one of these gets
+ * `relaxedCsp` instead of the admin's policy, however it is registered: add a prefix here rather than switching
+ * Helmet off. Empty: Swagger UI at /api/docs loads its initialiser from a file (docs/init.js) and works under the
+ * strict policy (checked in Chromium).
  */
-export const RELAXED_CSP_PREFIXES = ['/api/docs'];
+export const RELAXED_CSP_PREFIXES: string[] = [];
 
 export function relaxedCsp(config: Pick<AppConfig, 'publicUrl'>): CspDirectives {
   return {
