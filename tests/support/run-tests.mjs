@@ -2,7 +2,8 @@
 // Prints how long each step took. On a machine without Chromium the browser step is skipped loudly, unless
 // RABTA_REQUIRE_BROWSER=1 (CI) makes it mandatory.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,24 +34,44 @@ async function step(label, cmd, args, extraEnv) {
   if (!r.ok) finish(1);
 }
 
+// Jest's counts, read from its JSON report, for one plain closing line that any CI can read.
+const reports = mkdtempSync(join(tmpdir(), 'rabta-jest-report-'));
+let reportNo = 0;
+const jestReport = () => `--outputFile=${join(reports, `report-${++reportNo}.json`)}`;
+function countTests() {
+  let passed = 0;
+  let failed = 0;
+  for (let i = 1; i <= reportNo; i++) {
+    const file = join(reports, `report-${i}.json`);
+    if (!existsSync(file)) continue;
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
+  }
+  return { passed, failed };
+}
+
 function finish(code) {
+  const { passed, failed } = countTests();
+  rmSync(reports, { recursive: true, force: true });
   process.stdout.write('\n── npm test ─────────────────────────────\n');
   for (const r of results) process.stdout.write(`${r.ok ? '✔' : '✘'} ${r.label.padEnd(34)} ${(r.ms / 1000).toFixed(1).padStart(6)} s${r.note ? `  ${r.note}` : ''}\n`);
   process.stdout.write(`  total${' '.repeat(30)}${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s\n`);
+  process.stdout.write(`\ntests: ${passed} passed, ${failed} failed\n`);
   process.exit(code);
 }
 
 await step('build (prisma client, packages, api, admin)', bin('nx'), ['run-many', '-t', 'build', '--outputStyle=static']);
 await step('typecheck', bin('nx'), ['run-many', '-t', 'typecheck', '--outputStyle=static']);
 await step('lint', bin('eslint'), ['--max-warnings=0', '.']);
-await step('unit + e2e (jest, real PostgreSQL)', process.execPath, [bin('jest'), '--ci', '--selectProjects', 'unit', 'e2e', ...extraJestArgs]);
+await step('unit + e2e (jest, real PostgreSQL)', process.execPath, [bin('jest'), '--ci', '--json', jestReport(), '--selectProjects', 'unit', 'e2e', ...extraJestArgs]);
 
 const chromium = findChromium();
 const browserTests = join(root, 'tests', 'browser', 'jest.config.js');
 if (!existsSync(browserTests)) {
   results.push({ label: 'browser (Chromium)', ok: true, ms: 0, note: 'no browser tests yet' });
 } else if (chromium) {
-  await step('browser (Chromium)', process.execPath, [bin('jest'), '--ci', '-c', browserTests], { CHROMIUM_PATH: chromium });
+  await step('browser (Chromium)', process.execPath, [bin('jest'), '--ci', '--json', jestReport(), '-c', browserTests], { CHROMIUM_PATH: chromium });
 } else if (process.env.RABTA_REQUIRE_BROWSER === '1') {
   results.push({ label: 'browser (Chromium)', ok: false, ms: 0, note: 'Chromium is required here (RABTA_REQUIRE_BROWSER=1) but not installed' });
   finish(1);
