@@ -3,7 +3,7 @@ import { Prisma, PrismaClient } from '@rabta/db';
 import type { Health, InitiativeStage } from '@rabta/domain';
 import type { AsOf } from '../../common/http/as-of';
 import type { Db } from '../../common/resource/resource';
-import { searchCondition, searchTerms } from '../../common/resource/search';
+import { canBeFuzzy, searchCondition, searchTerms } from '../../common/resource/search';
 
 // Initiative lists are read in SQL: the "as of" view needs each initiative's stage and health at a date (the latest
 // status update effective before it and recorded by the known-at moment), and the page, its total and every array
@@ -110,11 +110,26 @@ export class InitiativesRepository {
    * unless a filter or the sort needs them for every row.
    */
   async page(filter: InitiativeFilter, page: PageRequest, asOf: AsOf | undefined, staleBefore: Date, db: Db = this.prisma): Promise<{ rows: InitiativeRow[]; total: number }> {
+    const exact = await this.pageIn('exact', filter, page, asOf, staleBefore, db);
+    const terms = searchTerms(filter.q);
+    // Nothing found as typed: try again allowing misspellings.
+    if (exact.total === 0 && canBeFuzzy(terms)) return this.pageIn('fuzzy', filter, page, asOf, staleBefore, db);
+    return exact;
+  }
+
+  private async pageIn(
+    searchMode: 'exact' | 'fuzzy',
+    filter: InitiativeFilter,
+    page: PageRequest,
+    asOf: AsOf | undefined,
+    staleBefore: Date,
+    db: Db,
+  ): Promise<{ rows: InitiativeRow[]; total: number }> {
     const view = viewColumns(asOf);
     const where: Prisma.Sql[] = [];
     if (filter.id) where.push(Prisma.sql`i.id IN (${Prisma.join(filter.id.length ? filter.id : [0])})`);
     const terms = searchTerms(filter.q);
-    if (terms.length) where.push(searchCondition(terms, 'i'));
+    if (terms.length) where.push(searchCondition(terms, 'i', searchMode));
     if (filter.archived === true) where.push(Prisma.sql`i.archived_at IS NOT NULL`);
     else if (filter.archived !== 'all' && !filter.id) where.push(Prisma.sql`i.archived_at IS NULL`);
     if (filter.sectorId?.length) {

@@ -48,7 +48,7 @@ export class MilestonesService {
     if (filter.ownerOrganizationId) where.push(Prisma.sql`m.owner_organization_id = ${filter.ownerOrganizationId}`);
     if (filter.ownerPersonId) where.push(Prisma.sql`m.owner_person_id = ${filter.ownerPersonId}`);
     const terms = searchTerms(filter.q);
-    if (terms.length) where.push(searchCondition(terms, 'm'));
+    if (terms.length) where.push(searchCondition(terms, 'm', 'fuzzy'));
     const outer: Prisma.Sql[] = [];
     if (filter.plannedDate_gte) outer.push(Prisma.sql`v.planned >= ${dateOnly(filter.plannedDate_gte)}`);
     if (filter.plannedDate_lte) outer.push(Prisma.sql`v.planned <= ${dateOnly(filter.plannedDate_lte)}`);
