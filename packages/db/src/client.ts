@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool, type PoolClient } from 'pg';
 import { PrismaClient } from './generated/prisma/client';
 
 export interface PrismaClientOptions {
@@ -8,10 +10,53 @@ export interface PrismaClientOptions {
   onPoolError?: (err: Error) => void;
 }
 
+/**
+ * node-postgres writes each protocol message of a query (parse, bind, describe, execute, sync) to the socket on
+ * its own: five system calls per statement. Corking the socket for the rest of the tick sends them as one.
+ */
+function coalesceWrites(client: PoolClient): void {
+  const stream = (client as unknown as { connection?: { stream?: NodeJS.WritableStream & { cork?(): void; uncork?(): void } } }).connection?.stream;
+  if (!stream || typeof stream.cork !== 'function' || typeof stream.uncork !== 'function') return;
+  const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+  let corked = false;
+  stream.write = ((...args: unknown[]) => {
+    if (!corked) {
+      corked = true;
+      stream.cork!();
+      process.nextTick(() => {
+        corked = false;
+        stream.uncork!();
+      });
+    }
+    return write(...args);
+  }) as typeof stream.write;
+}
+
+/**
+ * Names for server-side prepared statements, so a statement the app runs again is parsed and planned once per
+ * connection. Bounded: past the limit statements stay unnamed (parsed each time), so varied SQL cannot grow the
+ * server's per-connection cache without end.
+ */
+function statementNames(limit = 2_000): (query: { sql: string }) => string {
+  const names = new Map<string, string>();
+  return ({ sql }) => {
+    let name = names.get(sql);
+    if (!name && names.size < limit) {
+      name = `r${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+      names.set(sql, name);
+    }
+    // An empty name is node-postgres's unnamed statement.
+    return name ?? '';
+  };
+}
+
 export function createPrismaClient(url: string, options: PrismaClientOptions = {}): PrismaClient {
-  const adapter = new PrismaPg(
-    { connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 5_000 },
-    { onPoolError: options.onPoolError },
-  );
+  const pool = new Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
+  pool.on('connect', coalesceWrites);
+  const adapter = new PrismaPg(pool, {
+    disposeExternalPool: true,
+    onPoolError: options.onPoolError,
+    statementNameGenerator: statementNames(),
+  });
   return new PrismaClient({ adapter });
 }

@@ -36,8 +36,14 @@ interface PrismaLikeError {
 function uniqueFields(meta: Record<string, unknown> | undefined): string[] {
   const target = meta?.target;
   if (Array.isArray(target)) return target.map(String);
-  const cause = (meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } } | undefined)?.cause;
-  return cause?.constraint?.fields?.map((f) => f.replace(/"/g, '')) ?? [];
+  const cause = (meta?.driverAdapterError as { cause?: { table?: string; constraint?: { fields?: string[]; index?: string } } } | undefined)?.cause;
+  if (cause?.constraint?.fields) return cause.constraint.fields.map((f) => f.replace(/"/g, ''));
+  // The pg adapter names only the index, `<table>_<columns>_key` in Prisma's naming.
+  const index = cause?.constraint?.index;
+  if (index && cause?.table && index.startsWith(`${cause.table}_`) && index.endsWith('_key')) {
+    return [index.slice(cause.table.length + 1, -'_key'.length)];
+  }
+  return [];
 }
 
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
