@@ -284,46 +284,30 @@ export const StatusUpdateSchema = z.object({
   ...timestamps,
 });
 
-const quoteFields = {
+const statusUpdateFields = {
+  toStage: InitiativeStageSchema.optional(),
+  toHealth: HealthSchema.optional(),
+  healthConfidence: ConfidenceSchema.nullable().optional(),
+  effectiveAt: TimestampSchema,
+  note: requiredText(10_000),
+  noteUr: optionalText(10_000),
+  sourceIds: z.array(RefIdSchema).max(50).default([]),
   /** Quoted passages by source id: `{ "12": "…" }`. */
   quotes: z.record(z.string().regex(/^\d+$/, 'Keys are source ids'), z.string().trim().max(5_000)).optional(),
 };
 
+function checkStatusUpdate(v: { toStage?: unknown; toHealth?: unknown; sourceIds: number[]; quotes?: Record<string, string> }, ctx: z.RefinementCtx): void {
+  if (!v.toStage && !v.toHealth) ctx.addIssue({ code: 'custom', path: ['toStage'], message: 'Change the stage, the health, or both' });
+  for (const key of Object.keys(v.quotes ?? {})) {
+    if (!v.sourceIds.includes(Number(key))) ctx.addIssue({ code: 'custom', path: ['quotes', key], message: 'Quote for a source that is not in sourceIds' });
+  }
+}
+
 /** POST /api/initiatives/:id/status-updates */
-export const CreateStatusUpdateSchema = z
-  .strictObject({
-    toStage: InitiativeStageSchema.optional(),
-    toHealth: HealthSchema.optional(),
-    healthConfidence: ConfidenceSchema.nullable().optional(),
-    effectiveAt: TimestampSchema,
-    note: requiredText(10_000),
-    noteUr: optionalText(10_000),
-    sourceIds: z.array(RefIdSchema).max(50).default([]),
-    ...quoteFields,
-  })
-  .superRefine((v, ctx) => {
-    if (!v.toStage && !v.toHealth) ctx.addIssue({ code: 'custom', path: ['toStage'], message: 'Change the stage, the health, or both' });
-    for (const key of Object.keys(v.quotes ?? {})) {
-      if (!v.sourceIds.includes(Number(key))) ctx.addIssue({ code: 'custom', path: ['quotes', key], message: 'Quote for a source that is not in sourceIds' });
-    }
-  });
+export const CreateStatusUpdateSchema = z.strictObject(statusUpdateFields).superRefine(checkStatusUpdate);
 
 /** POST /api/status-updates (react-admin's create): the same, with the initiative in the body. */
-export const CreateStatusUpdateWithInitiativeSchema = z
-  .strictObject({
-    initiativeId: RefIdSchema,
-    toStage: InitiativeStageSchema.optional(),
-    toHealth: HealthSchema.optional(),
-    healthConfidence: ConfidenceSchema.nullable().optional(),
-    effectiveAt: TimestampSchema,
-    note: requiredText(10_000),
-    noteUr: optionalText(10_000),
-    sourceIds: z.array(RefIdSchema).max(50).default([]),
-    ...quoteFields,
-  })
-  .superRefine((v, ctx) => {
-    if (!v.toStage && !v.toHealth) ctx.addIssue({ code: 'custom', path: ['toStage'], message: 'Change the stage, the health, or both' });
-  });
+export const CreateStatusUpdateWithInitiativeSchema = z.strictObject({ initiativeId: RefIdSchema, ...statusUpdateFields }).superRefine(checkStatusUpdate);
 
 /** Only the notes of a recorded status update can be corrected; the history itself is append-only. */
 export const UpdateStatusUpdateSchema = z.strictObject({
