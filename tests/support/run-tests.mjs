@@ -63,6 +63,7 @@ function finish(code) {
 
 await step('build (prisma client, packages, api, admin)', bin('nx'), ['run-many', '-t', 'build', '--outputStyle=static']);
 await step('typecheck', bin('nx'), ['run-many', '-t', 'typecheck', '--outputStyle=static']);
+await step('typecheck tests', process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tests', 'tsconfig.json')]);
 await step('lint', bin('eslint'), ['--max-warnings=0', '.']);
 await step('unit + e2e (jest, real PostgreSQL)', process.execPath, [bin('jest'), '--ci', '--json', jestReport(), '--selectProjects', 'unit', 'e2e', ...extraJestArgs]);
 

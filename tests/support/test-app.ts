@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -34,11 +34,13 @@ export interface TestAppOptions {
 /** The real AppModule over HTTP on a fresh database of its own. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = options.db ?? (await createTestDatabase());
+  // The app never uses it with an external database, but the configuration names one.
+  const dataDir = mkdtempSync(join(tmpdir(), 'rabta-app-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.RABTA_TEST_LOG ?? 'silent',
     DATABASE_URL: db.url,
-    RABTA_DATA_DIR: mkdtempSync(join(tmpdir(), 'rabta-app-')),
+    RABTA_DATA_DIR: dataDir,
     RABTA_SEED_DEMO: options.demo ? 'true' : 'false',
     ...options.env,
   });
@@ -63,6 +65,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await app.close();
       await prisma.$disconnect();
       if (!options.db) await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

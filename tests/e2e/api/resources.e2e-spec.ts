@@ -187,7 +187,7 @@ describe('the other resources', () => {
       })
       .expect(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.body as Buffer);
+    await wb.xlsx.load(xlsx.body as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0];
     expect(sheet.getRow(1).getCell(1).value).toBe('id');
     expect(sheet.rowCount).toBe(2);
