@@ -849,6 +849,8 @@ async function verify(client) {
          ORDER BY effective_at DESC, recorded_at DESC LIMIT 1) l ON true WHERE l.to_health <> i.health`,
     ],
     ['initiatives without status updates', `SELECT count(*) FROM initiatives i WHERE NOT EXISTS (SELECT 1 FROM status_updates s WHERE s.initiative_id = i.id)`],
+    ['initiatives whose stage_since is not their first stage', `SELECT count(*) FROM initiatives i WHERE i.stage_since IS DISTINCT FROM
+       (SELECT min(effective_at) FROM status_updates s WHERE s.initiative_id = i.id AND s.to_stage IS NOT NULL)`],
     [
       'status updates out of order (effective or recorded time going back)',
       `SELECT count(*) FROM (SELECT effective_at < lag(effective_at) OVER w OR recorded_at < lag(recorded_at) OVER w AS bad
@@ -985,6 +987,9 @@ async function main() {
       await load(client, 'initiative_countries', COLUMNS.initiative_countries, D.initiativeCountries);
       await load(client, 'initiative_organizations', COLUMNS.initiative_organizations, D.initiativeOrganizations);
       await load(client, 'status_updates', COLUMNS.status_updates, D.statusUpdates);
+      // What the API keeps beside the history (StatusUpdatesService): when each initiative's first stage took effect.
+      await client.query(`UPDATE initiatives i SET stage_since = s.first FROM (SELECT initiative_id, min(effective_at) AS first
+                            FROM status_updates WHERE to_stage IS NOT NULL GROUP BY initiative_id) s WHERE s.initiative_id = i.id`);
       log(`loaded people, organizations, sources, initiatives, status updates`);
       await load(client, 'milestones', COLUMNS.milestones, D.milestones);
       await load(client, 'milestone_date_changes', COLUMNS.milestone_date_changes, D.dateChanges);

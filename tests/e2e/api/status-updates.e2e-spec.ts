@@ -103,6 +103,15 @@ describe('status changes carry evidence', () => {
     expect(late.body).toMatchObject({ fromStage: 'announced', toStage: 'under_negotiation', initiative: { stage: 'agreement_signed' } });
     const asOfApril = await t.http.get(`/api/initiatives/${initiative.id}?asOf=2025-04-01`).set('Cookie', analyst.cookie).expect(200);
     expect(asOfApril.body.stage).toBe('under_negotiation');
+    // An even earlier stage moves back when the initiative began, for the as-of views.
+    await t.http
+      .post(`/api/initiatives/${initiative.id}/status-updates`)
+      .set('Cookie', analyst.cookie)
+      .send({ toStage: 'announced', effectiveAt: '2024-11-05', note: 'First reported in November', sourceIds: [source.id] })
+      .expect(201);
+    expect((await t.prisma.initiative.findUniqueOrThrow({ where: { id: initiative.id } })).stageSince).toEqual(new Date('2024-11-05T00:00:00Z'));
+    const listed = await t.http.get('/api/initiatives?asOf=2024-12-01').query({ filter: JSON.stringify({ id: [initiative.id] }) }).set('Cookie', analyst.cookie).expect(200);
+    expect(listed.body.map((i: { stage: string }) => i.stage)).toEqual(['announced']);
   });
 
   it('should let only analysts in scope and admins record status; viewers never', async () => {

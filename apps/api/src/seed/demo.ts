@@ -417,7 +417,10 @@ export async function seedDemoPortfolio(tx: Tx): Promise<DemoSummary> {
     }
     const next = { stage: s.toStage ?? before.stage, health: s.toHealth ?? before.health };
     current.set(s.initiative, next);
-    await tx.initiative.update({ where: { id: initiativeId }, data: { stage: next.stage ?? 'announced', health: next.health } });
+    await tx.initiative.update({
+      where: { id: initiativeId },
+      data: { stage: next.stage ?? 'announced', health: next.health, ...(s.toStage && !before.stage ? { stageSince: at(s.effectiveAt) } : {}) },
+    });
   }
 
   // Milestones, each with its announced-vs-delivered ledger.

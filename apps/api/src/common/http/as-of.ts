@@ -10,6 +10,8 @@ export interface AsOf {
   effectiveBefore: Date;
   /** Records made at or before this moment count. */
   knownAt: Date;
+  /** Whether knownAt was asked for; without it, everything recorded so far counts. */
+  knownAtGiven: boolean;
   /** The calendar date "today" means in this view (for overdue and days-to-go). */
   day: string;
   isPast: boolean;
@@ -42,5 +44,5 @@ export function parseAsOf(query: { asOf?: unknown; knownAt?: unknown }, now = ne
     knownAt = parseMoment(rawKnown, 'knownAt');
     if (DATE.test(rawKnown)) knownAt = new Date(knownAt.getTime() + 86_400_000 - 1);
   }
-  return { effectiveBefore, knownAt, day, isPast: effectiveBefore < now || knownAt < now };
+  return { effectiveBefore, knownAt, knownAtGiven: Boolean(rawKnown), day, isPast: effectiveBefore < now || knownAt < now };
 }

@@ -51,7 +51,7 @@ export class DashboardService {
 
   async dashboard(query: Record<string, unknown>): Promise<Dashboard> {
     const now = new Date();
-    const view: AsOf = parseAsOf(query, now) ?? { effectiveBefore: now, knownAt: now, day: now.toISOString().slice(0, 10), isPast: false };
+    const view: AsOf = parseAsOf(query, now) ?? { effectiveBefore: now, knownAt: now, knownAtGiven: false, day: now.toISOString().slice(0, 10), isPast: false };
     const day = dateOnly(view.day)!;
     const staleBefore = new Date(Math.min(view.effectiveBefore.getTime(), view.knownAt.getTime()) - (await this.settings.staleAfterDays()) * DAY_MS);
     const clocks = Prisma.sql`su.initiative_id = i.id AND su.effective_at < ${view.effectiveBefore} AND su.recorded_at <= ${view.knownAt}`;

@@ -147,7 +147,9 @@ export class InitiativesRepository {
     if (filter.targetDate_gte) where.push(Prisma.sql`i.target_date >= ${filter.targetDate_gte}`);
     if (filter.targetDate_lte) where.push(Prisma.sql`i.target_date <= ${filter.targetDate_lte}`);
     // In a view, an initiative exists once a status update giving its stage was effective and recorded by then.
-    if (asOf) {
+    // With everything recorded so far, that is when its first stage took effect (stage_since, indexed).
+    if (asOf && !asOf.knownAtGiven) where.push(Prisma.sql`i.stage_since < ${asOf.effectiveBefore}`);
+    else if (asOf) {
       where.push(Prisma.sql`EXISTS (SELECT 1 FROM status_updates su WHERE su.initiative_id = i.id AND su.to_stage IS NOT NULL
                                    AND su.effective_at < ${asOf.effectiveBefore} AND su.recorded_at <= ${asOf.knownAt})`);
     }

@@ -133,6 +133,9 @@ export class InitiativesService {
     const stage = input.stage ?? 'announced';
     const health = input.health ?? 'not_assessed';
     const countries = this.countriesOf(input)!;
+    // The initial stage is the first entry of the status history, so "as of" views know when it began.
+    const requested = moment(input.effectiveAt) ?? dateOnly(input.startDate) ?? new Date();
+    const effectiveAt = requested > new Date() ? new Date() : requested;
     return this.prisma.$transaction(async (tx) => {
       await this.assertReferences(tx, input);
       if (await tx.initiative.findUnique({ where: { code: input.code }, select: { id: true } })) {
@@ -158,6 +161,7 @@ export class InitiativesService {
           tags: input.tags ?? [],
           focalPersonId: input.focalPersonId,
           createdById: user.id,
+          stageSince: effectiveAt,
           searchText: searchTextOf.initiative(input),
           sectors: { create: [...new Set(input.sectorIds)].map((sectorId) => ({ sectorId })) },
           countries: { create: countries.map((c) => ({ countryCode: c.code, role: c.role })) },
@@ -165,8 +169,6 @@ export class InitiativesService {
         },
         select: { id: true },
       });
-      // The initial stage is the first entry of the status history, so "as of" views know when it began.
-      const effectiveAt = moment(input.effectiveAt) ?? dateOnly(input.startDate) ?? new Date();
       await tx.statusUpdate.create({
         data: {
           initiativeId: created.id,
@@ -175,7 +177,7 @@ export class InitiativesService {
           healthConfidence: input.healthConfidence,
           noteEn: SYSTEM_NOTE.en,
           noteUr: SYSTEM_NOTE.ur,
-          effectiveAt: effectiveAt > new Date() ? new Date() : effectiveAt,
+          effectiveAt,
           authorId: user.id,
         },
       });

@@ -75,8 +75,8 @@ export class StatusUpdatesService {
     }
     return this.prisma.$transaction(async (tx) => {
       // Lock the initiative: concurrent status changes of one initiative apply one after the other.
-      const locked = await tx.$queryRaw<{ id: number; stage: InitiativeStage; health: Health; archived_at: Date | null }[]>`
-        SELECT id, stage, health, archived_at FROM initiatives WHERE id = ${initiativeId} FOR UPDATE`;
+      const locked = await tx.$queryRaw<{ id: number; stage: InitiativeStage; health: Health; archived_at: Date | null; stage_since: Date | null }[]>`
+        SELECT id, stage, health, archived_at, stage_since FROM initiatives WHERE id = ${initiativeId} FOR UPDATE`;
       const initiative = locked[0];
       if (!initiative) throw AppException.notFound('Initiative', initiativeId);
       const sectors = (await tx.initiativeSector.findMany({ where: { initiativeId }, select: { sectorId: true } })).map((s) => s.sectorId);
@@ -134,6 +134,10 @@ export class StatusUpdatesService {
       const stage = input.toStage && !later.stage ? input.toStage : initiative.stage;
       const health = input.toHealth && !later.health ? input.toHealth : initiative.health;
       const changed = stage !== initiative.stage || health !== initiative.health;
+      // A stage dated before the first known one moves back when the initiative began (the as-of views' index).
+      if (input.toStage && (!initiative.stage_since || effectiveAt < initiative.stage_since)) {
+        await tx.initiative.update({ where: { id: initiativeId }, data: { stageSince: effectiveAt } });
+      }
       const select = { id: true, stage: true, health: true, version: true } as const;
       const updated = changed
         ? await tx.initiative.update({
