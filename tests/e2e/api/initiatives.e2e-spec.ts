@@ -57,6 +57,9 @@ describe('initiatives in the simple-rest dialect', () => {
       seen.push(...res.body.map((i: { code: string }) => i.code));
     }
     expect(new Set(seen).size).toBe(6);
+    const past = await t.http.get('/api/initiatives').query({ range: JSON.stringify([100, 124]) }).set('Cookie', admin.cookie).expect(200);
+    expect(past.body).toEqual([]);
+    expect(past.headers['content-range']).toBe('initiatives */6');
   });
 
   it('should answer getMany with filter={"id":[…]}', async () => {

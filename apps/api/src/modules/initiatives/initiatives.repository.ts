@@ -167,22 +167,24 @@ export class InitiativesRepository {
     const orderBy = page.sort.field === 'id' ? Prisma.raw(`i.id ${order}`) : Prisma.sql`${sortSql} ${Prisma.raw(`${order} ${nulls}, i.id ${order}`)}`;
     const whereSql = where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty;
 
-    const pageQuery = () =>
-      db.$queryRaw<InitiativeRow[]>`
-        SELECT i.id, i.code, i.title_en, i.title_ur, i.summary_en, i.summary_ur, ${view.stage} AS stage, ${view.health} AS health,
-               i.health_confidence, i.priority, i.location_en, i.location_ur, i.start_date, i.target_date,
-               i.estimated_value::text AS estimated_value, i.currency, i.tags, i.focal_person_id, i.version, i.archived_at,
-               i.created_by_id, i.created_at, i.updated_at,
-               ARRAY(SELECT s.sector_id FROM initiative_sectors s WHERE s.initiative_id = i.id ORDER BY s.sector_id) AS sector_ids,
-               COALESCE((SELECT json_agg(json_build_object('code', c.country_code, 'role', c.role) ORDER BY c.country_code)
-                         FROM initiative_countries c WHERE c.initiative_id = i.id), '[]'::json) AS countries,
-               ARRAY(SELECT l.organization_id FROM initiative_organizations l WHERE l.initiative_id = i.id ORDER BY l.organization_id) AS lead_ids,
-               ${evidence} AS last_evidence_at
-        FROM (SELECT i.* FROM initiatives i ${whereSql} ORDER BY ${orderBy} LIMIT ${page.limit} OFFSET ${page.offset}) i
-        ORDER BY ${orderBy}`;
-    const countQuery = () => db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM initiatives i ${whereSql}`;
-    // On the pool the two run side by side; inside a transaction (one connection) one after the other.
-    const [rows, counted] = db === this.prisma ? await Promise.all([pageQuery(), countQuery()]) : [await pageQuery(), await countQuery()];
+    // One statement: the page, each row carrying the total (an uncorrelated subquery, computed once).
+    const rows = await db.$queryRaw<(InitiativeRow & { total: bigint })[]>`
+      SELECT i.id, i.code, i.title_en, i.title_ur, i.summary_en, i.summary_ur, ${view.stage} AS stage, ${view.health} AS health,
+             i.health_confidence, i.priority, i.location_en, i.location_ur, i.start_date, i.target_date,
+             i.estimated_value::text AS estimated_value, i.currency, i.tags, i.focal_person_id, i.version, i.archived_at,
+             i.created_by_id, i.created_at, i.updated_at,
+             ARRAY(SELECT s.sector_id FROM initiative_sectors s WHERE s.initiative_id = i.id ORDER BY s.sector_id) AS sector_ids,
+             COALESCE((SELECT json_agg(json_build_object('code', c.country_code, 'role', c.role) ORDER BY c.country_code)
+                       FROM initiative_countries c WHERE c.initiative_id = i.id), '[]'::json) AS countries,
+             ARRAY(SELECT l.organization_id FROM initiative_organizations l WHERE l.initiative_id = i.id ORDER BY l.organization_id) AS lead_ids,
+             ${evidence} AS last_evidence_at,
+             (SELECT count(*) FROM initiatives i ${whereSql}) AS total
+      FROM (SELECT i.* FROM initiatives i ${whereSql} ORDER BY ${orderBy} LIMIT ${page.limit} OFFSET ${page.offset}) i
+      ORDER BY ${orderBy}`;
+    if (rows.length > 0) return { rows, total: Number(rows[0].total) };
+    if (page.offset === 0) return { rows, total: 0 };
+    // A page past the end still reports how many there are.
+    const counted = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM initiatives i ${whereSql}`;
     return { rows, total: Number(counted[0].n) };
   }
 
