@@ -12,6 +12,7 @@ import { UsersModule } from './modules/users/users.module';
 import { HealthModule } from './modules/health/health.module';
 import { OpenApiModule } from './modules/openapi/openapi.module';
 import { ResourcesModule } from './modules/resources.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { SettingsModule } from './modules/settings/settings.module';
 
 @Global()
@@ -36,7 +37,7 @@ export class AppModule {
   static register(ctx: AppContext): DynamicModule {
     return {
       module: AppModule,
-      imports: [ContextModule.register(ctx), AuditModule, AuthCoreModule, SettingsModule, HealthModule, AuthModule, UsersModule, MeModule, ResourcesModule, OpenApiModule],
+      imports: [ContextModule.register(ctx), AuditModule, AuthCoreModule, SettingsModule, HealthModule, AuthModule, UsersModule, MeModule, ResourcesModule, ReportsModule, OpenApiModule],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -7,3 +7,4 @@ export * from './schemas/common';
 export * from './schemas/resources';
 export * from './schemas/users';
 export * from './access';
+export * from './schemas/reports';

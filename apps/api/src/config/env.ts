@@ -35,6 +35,10 @@ export const EnvSchema = z.object({
   TRUST_PROXY: booleanish.default(false),
   /** Path to a Chromium binary for PDF reports. */
   CHROMIUM_PATH: z.string().optional(),
+  /** Reports this process generates at once (0: it queues reports but leaves them to other processes). */
+  REPORT_WORKERS: z.coerce.number().int().min(0).max(16).default(2),
+  /** How often this process looks for report schedules that are due (seconds). */
+  REPORT_SCHEDULER_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** A session unused for this long ends (minutes). */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(525_600).default(480),
   /** A session ends this long after sign-in, however much it is used (days). */
@@ -64,6 +68,8 @@ export interface AppConfig {
   publicUrl?: string;
   trustProxy: boolean;
   chromiumPath?: string;
+  reportWorkers: number;
+  reportSchedulerSeconds: number;
   sessionIdleMinutes: number;
   sessionMaxDays: number;
   loginRateLimitPerMinute: number;
@@ -99,6 +105,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL,
     trustProxy: e.TRUST_PROXY,
     chromiumPath: e.CHROMIUM_PATH,
+    reportWorkers: e.REPORT_WORKERS,
+    reportSchedulerSeconds: e.REPORT_SCHEDULER_SECONDS,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxDays: e.SESSION_MAX_DAYS,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT,

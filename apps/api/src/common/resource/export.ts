@@ -35,7 +35,7 @@ function cell(v: unknown): string {
 }
 
 /** Quoted when needed; text that a spreadsheet would run as a formula is defused with a leading apostrophe. */
-function csvField(s: string): string {
+export function csvField(s: string): string {
   const formula = /^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s);
   const text = formula ? `'${s}` : s;
   return formula || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -1,0 +1,97 @@
+import type { Health, InitiativeStage, Locale, ReportKind } from '@rabta/domain';
+import { code, type Cell, type Fact, list, tag } from '../document';
+import { formatDate, labelsFor, pick, type Labels } from '../i18n';
+import type { Reference, ReportDataRepository, SourceRef } from './report-data.repository';
+
+/** Parameters as resolved when the report was requested (every default filled in). */
+export interface ResolvedParams {
+  asOf?: string;
+  knownAt: string;
+  sectorIds?: number[];
+  countryCodes?: string[];
+  stages?: InitiativeStage[];
+  health?: Health[];
+  initiativeId?: number;
+  from?: string;
+  to?: string;
+  engagementId?: number;
+}
+
+export interface BuildContext {
+  kind: ReportKind;
+  params: ResolvedParams;
+  language: Locale;
+  l: Labels;
+  ref: Reference;
+  data: ReportDataRepository;
+  /** Reports progress (0–100) of the data step. */
+  progress(percent: number): Promise<void>;
+}
+
+/** A failure the requester should read (it becomes the report's error). */
+export class ReportProblem extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReportProblem';
+  }
+}
+
+export function contextHelpers(ctx: Pick<BuildContext, 'language' | 'ref'>) {
+  const { language, ref } = ctx;
+  const l = labelsFor(language);
+  const sectorName = (id: number) => {
+    const s = ref.sectors.get(id);
+    return s ? pick(language, s.nameEn, s.nameUr) : `#${id}`;
+  };
+  const countryName = (c: string) => {
+    const x = ref.countries.get(c);
+    return x ? pick(language, x.nameEn, x.nameUr) : c;
+  };
+  const personName = (id: number | null | undefined) => {
+    if (!id) return '';
+    const p = ref.people.get(id);
+    return p ? pick(language, p.nameEn, p.nameUr) : `#${id}`;
+  };
+  const orgName = (id: number) => {
+    const o = ref.organizations.get(id);
+    return o ? pick(language, o.nameEn, o.nameUr) : `#${id}`;
+  };
+  const stageTag = (s: string | null | undefined): Cell => (s ? tag(l.enums.stage[s] ?? s, s === 'cancelled' || s === 'suspended' ? 'bad' : s === 'completed' || s === 'operational' ? 'good' : 'neutral') : null);
+  const healthTag = (h: string | null | undefined): Cell =>
+    h ? tag(l.enums.health[h] ?? h, h === 'on_track' ? 'good' : h === 'at_risk' ? 'warn' : h === 'off_track' ? 'bad' : 'neutral') : null;
+  const source = (s: SourceRef): Cell => ({ t: 'source', publisher: s.publisher, date: s.publishedAt, url: s.url });
+  const sources = (list_: SourceRef[]): Cell => list(list_.map(source));
+  const title = (x: { titleEn: string; titleUr: string | null }) => pick(language, x.titleEn, x.titleUr);
+  const initiativeCells = (i: { code: string; titleEn: string; titleUr: string | null }) => ({ code: code(i.code), initiative: title(i) });
+  return { l, sectorName, countryName, personName, orgName, stageTag, healthTag, source, sources, title, initiativeCells };
+}
+
+/** The parameters shown at the top of every report. */
+export function metaFacts(ctx: BuildContext, extra: Fact[] = []): Fact[] {
+  const { l, sectorName, countryName } = contextHelpers(ctx);
+  const p = ctx.params;
+  const facts: Fact[] = [];
+  if (p.asOf) facts.push({ label: l.meta.asOf, value: { t: 'date', v: p.asOf } });
+  if (p.from && p.to) facts.push({ label: l.meta.period, value: `${formatDate(ctx.language, p.from)} – ${formatDate(ctx.language, p.to)}` });
+  else if (p.from) facts.push({ label: l.meta.period, value: `${formatDate(ctx.language, p.from)} – ${formatDate(ctx.language, p.asOf ?? p.from)}` });
+  facts.push(...extra);
+  if (ctx.kind === 'portfolio' || ctx.kind === 'changes') {
+    const sep = joiner(ctx.language);
+    facts.push({ label: l.meta.sectors, value: p.sectorIds?.length ? p.sectorIds.map(sectorName).join(sep) : l.meta.all });
+    facts.push({ label: l.meta.countries, value: p.countryCodes?.length ? p.countryCodes.map(countryName).join(sep) : l.meta.all });
+  }
+  if (ctx.kind === 'portfolio') {
+    const sep = joiner(ctx.language);
+    if (p.stages?.length) facts.push({ label: l.meta.stages, value: p.stages.map((s) => l.enums.stage[s]).join(sep) });
+    if (p.health?.length) facts.push({ label: l.meta.health, value: p.health.map((h) => l.enums.health[h]).join(sep) });
+  }
+  facts.push({ label: l.meta.knownAt, value: { t: 'moment', v: p.knownAt } });
+  return facts;
+}
+
+export const joiner = (language: Locale) => (language === 'ur' ? '، ' : ', ');
+
+/** Whole days from a to b (calendar dates). */
+export function daysFrom(a: string, b: string): number {
+  return Math.round((Date.parse(`${b.slice(0, 10)}T00:00:00Z`) - Date.parse(`${a.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
+}

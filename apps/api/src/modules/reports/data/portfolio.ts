@@ -1,0 +1,268 @@
+import type { Initiative, InitiativeStage } from '@rabta/domain';
+import { HEALTHS, INITIATIVE_STAGES } from '@rabta/domain';
+import { code, date, list, num, type Cell, type ReportDocument, type Section } from '../document';
+import { formatDate, formatMoment, pick } from '../i18n';
+import { contextHelpers, daysFrom, metaFacts, type BuildContext } from './context';
+import { addDays, reportView, type MilestoneView } from './report-data.repository';
+
+const INACTIVE: InitiativeStage[] = ['completed', 'cancelled', 'suspended'];
+/** Decisions due within this many days of the report's date are "falling due". */
+export const DECISIONS_DUE_DAYS = 60;
+
+/**
+ * Portfolio status report: executive summary (counts by stage and health, what changed since the previous period),
+ * a table per sector, engagements in the period, decisions falling due.
+ */
+export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument> {
+  const { l, sectorName, stageTag, healthTag, sources, title, initiativeCells } = contextHelpers(ctx);
+  const p = ctx.params;
+  const asOf = p.asOf!;
+  const from = p.from!;
+  const view = reportView(asOf, p.knownAt);
+  const filtered = !!(p.sectorIds?.length || p.countryCodes?.length || p.stages?.length || p.health?.length);
+
+  const initiatives = await ctx.data.initiatives(view, { sectorIds: p.sectorIds, countryCodes: p.countryCodes, stages: p.stages, health: p.health });
+  await ctx.progress(25);
+  const ids = initiatives.map((i) => i.id);
+  const byId = new Map(initiatives.map((i) => [i.id, i]));
+  const [lastUpdates, openMilestones] = await Promise.all([ctx.data.lastUpdates(view, ids), ctx.data.milestones(view, ids, { openOnly: true })]);
+  await ctx.progress(45);
+
+  // What changed: stage and health at the end of the day before the period vs now (two views, same knowledge).
+  const periodStart = new Date(`${from}T00:00:00.000Z`);
+  const updatesInPeriod = (await ctx.data.statusUpdates(view, { initiativeIds: filtered ? ids : undefined, effectiveFrom: periodStart })).filter((u) => byId.has(u.initiativeId));
+  const touched = [...new Set(updatesInPeriod.map((u) => u.initiativeId))];
+  const before = new Map((touched.length ? await ctx.data.initiatives(ctx.data.viewBefore(from, view), { ids: touched }) : []).map((i) => [i.id, i]));
+  const changed = touched
+    .map((id) => ({ now: byId.get(id)!, then: before.get(id), updates: updatesInPeriod.filter((u) => u.initiativeId === id) }))
+    .filter((c) => !c.then || c.then.stage !== c.now.stage || c.then.health !== c.now.health)
+    .sort((a, b) => (a.now.code < b.now.code ? -1 : a.now.code > b.now.code ? 1 : 0));
+  await ctx.progress(55);
+
+  const [engagements, decisions] = await Promise.all([
+    ctx.data.engagements(
+      view,
+      { startDate: { gte: periodStart, lt: view.effectiveBefore } },
+      (e) => e.startDate >= from && e.startDate <= asOf && (!filtered || e.initiativeIds.some((id) => byId.has(id))),
+    ),
+    ctx.data.decisions(view, { dueDate: { lte: new Date(`${addDays(asOf, DECISIONS_DUE_DAYS)}T00:00:00Z`) } }, (d) => !!d.dueDate && d.dueDate <= addDays(asOf, DECISIONS_DUE_DAYS) && !['done', 'dropped'].includes(d.state)),
+  ]);
+  const engagementIds = [...new Set(decisions.map((d) => d.engagementId))];
+  const decisionEngagements = new Map(
+    (engagementIds.length ? await ctx.data.engagements(view, { id: { in: engagementIds } }, (e) => engagementIds.includes(e.id)) : []).map((e) => [e.id, e]),
+  );
+  const dueDecisions = decisions
+    .filter((d) => !filtered || (d.initiativeId ? byId.has(d.initiativeId) : (decisionEngagements.get(d.engagementId)?.initiativeIds ?? []).some((id) => byId.has(id))))
+    .sort((a, b) => (a.dueDate! < b.dueDate! ? -1 : a.dueDate! > b.dueDate! ? 1 : a.id - b.id));
+  await ctx.progress(65);
+
+  // Per initiative: next milestone and overdue ones, in the view.
+  const milestonesOf = new Map<number, MilestoneView[]>();
+  for (const m of openMilestones) milestonesOf.set(m.initiativeId, [...(milestonesOf.get(m.initiativeId) ?? []), m]);
+  const nextOf = (id: number) =>
+    (milestonesOf.get(id) ?? []).filter((m) => m.plannedDate! >= asOf).sort((a, b) => (a.plannedDate! < b.plannedDate! ? -1 : a.plannedDate! > b.plannedDate! ? 1 : a.id - b.id))[0];
+  const overdueOf = (id: number) => (milestonesOf.get(id) ?? []).filter((m) => m.plannedDate! < asOf).sort((a, b) => (a.plannedDate! < b.plannedDate! ? -1 : 1));
+  const overdueCount = openMilestones.filter((m) => m.plannedDate! < asOf).length;
+  const dueSoon = openMilestones.filter((m) => m.plannedDate! >= asOf && daysFrom(asOf, m.plannedDate!) <= 30).length;
+
+  const count = (pred: (i: Initiative) => boolean) => initiatives.filter(pred).length;
+  const summary: Section = {
+    id: 'summary',
+    title: l.sections.summary,
+    sideBySide: true,
+    facts: [
+      { label: l.facts.initiatives, value: num(initiatives.length) },
+      { label: l.facts.active, value: num(count((i) => !INACTIVE.includes(i.stage))) },
+      { label: l.facts.onTrack, value: num(count((i) => i.health === 'on_track')) },
+      { label: l.facts.atRisk, value: num(count((i) => i.health === 'at_risk')) },
+      { label: l.facts.offTrack, value: num(count((i) => i.health === 'off_track')) },
+      { label: l.facts.overdueMilestones, value: num(overdueCount) },
+      { label: l.facts.dueSoon, value: num(dueSoon) },
+      { label: l.facts.changedCount, value: num(changed.filter((c) => c.then).length) },
+      { label: l.facts.newCount, value: num(changed.filter((c) => !c.then).length) },
+      { label: l.facts.engagementsCount, value: num(engagements.length) },
+      { label: l.facts.decisionsDueCount, value: num(dueDecisions.length) },
+    ],
+    tables: [
+      {
+        title: l.sections.byStage,
+        columns: [
+          { key: 'stage', label: l.cols.stage, width: 3 },
+          { key: 'count', label: l.cols.count, align: 'end' },
+        ],
+        rows: INITIATIVE_STAGES.map((s) => ({ stage: stageTag(s), count: num(count((i) => i.stage === s)) })),
+        empty: l.empty.none,
+      },
+      {
+        title: l.sections.byHealth,
+        columns: [
+          { key: 'health', label: l.cols.health, width: 3 },
+          { key: 'count', label: l.cols.count, align: 'end' },
+        ],
+        rows: HEALTHS.map((h) => ({ health: healthTag(h), count: num(count((i) => i.health === h)) })),
+        empty: l.empty.none,
+      },
+    ],
+  };
+
+  const changes: Section = {
+    id: 'changes',
+    title: l.sections.changed,
+    paragraphs: [`${l.meta.period}: ${formatDate(ctx.language, from)} – ${formatDate(ctx.language, asOf)}`],
+    tables: [
+      {
+        columns: [
+          { key: 'code', label: l.cols.code, width: 1.7 },
+          { key: 'initiative', label: l.cols.initiative, width: 3 },
+          { key: 'stageThen', label: l.cols.stageThen },
+          { key: 'stageNow', label: l.cols.stageNow },
+          { key: 'healthThen', label: l.cols.healthThen },
+          { key: 'healthNow', label: l.cols.healthNow },
+          { key: 'date', label: l.cols.effective, align: 'end' },
+          { key: 'note', label: l.cols.note, width: 3 },
+          { key: 'evidence', label: l.cols.evidence, width: 2 },
+        ],
+        rows: changed.map(({ now, then, updates }) => {
+          const last = updates[updates.length - 1];
+          return {
+            ...initiativeCells(now),
+            stageThen: then ? stageTag(then.stage) : l.text.new,
+            stageNow: stageTag(now.stage),
+            healthThen: then ? healthTag(then.health) : null,
+            healthNow: healthTag(now.health),
+            date: date(last.effectiveAt),
+            note: pick(ctx.language, last.noteEn, last.noteUr),
+            evidence: sources(uniqueBy(updates.flatMap((u) => u.sources))),
+          };
+        }),
+        empty: l.empty.changes,
+      },
+    ],
+  };
+
+  // A table per sector (an initiative in two sectors is in both tables).
+  const sectorIds = (p.sectorIds?.length ? p.sectorIds : [...ctx.ref.sectors.keys()]).filter((s) => initiatives.some((i) => i.sectorIds.includes(s)));
+  const sectorOrder = [...sectorIds].sort((a, b) => ctx.ref.sectors.get(a)!.code.localeCompare(ctx.ref.sectors.get(b)!.code));
+  const sectorSections: Section[] = [];
+  for (const sectorId of sectorOrder) {
+    const rows = initiatives
+      .filter((i) => i.sectorIds.includes(sectorId))
+      .map((i) => {
+        const last = lastUpdates.get(i.id);
+        const next = nextOf(i.id);
+        const overdue = overdueOf(i.id);
+        return {
+          ...initiativeCells(i),
+          stage: stageTag(i.stage),
+          health: healthTag(i.health),
+          updated: date(last?.effectiveAt),
+          lastUpdate: last ? pick(ctx.language, last.noteEn, last.noteUr) : null,
+          next: next ? title(next) : null,
+          nextDate: date(next?.plannedDate),
+          daysToGo: next ? num(daysFrom(asOf, next.plannedDate!)) : null,
+          overdue: overdue.length ? num(overdue.length) : null,
+          overdueDays: overdue.length ? num(daysFrom(overdue[0].plannedDate!, asOf)) : null,
+        } satisfies Record<string, Cell>;
+      });
+    sectorSections.push({
+      id: `sector-${ctx.ref.sectors.get(sectorId)!.code}`,
+      title: l.sections.sector(sectorName(sectorId)),
+      tables: [
+        {
+          columns: [
+            { key: 'code', label: l.cols.code, width: 1.9 },
+            { key: 'initiative', label: l.cols.initiative, width: 3 },
+            { key: 'stage', label: l.cols.stage, width: 1.4 },
+            { key: 'health', label: l.cols.health, width: 1.1 },
+            { key: 'updated', label: l.cols.lastUpdateDate, align: 'end', width: 1.2 },
+            { key: 'lastUpdate', label: l.cols.lastUpdate, width: 3.2 },
+            { key: 'next', label: l.cols.nextMilestone, width: 3 },
+            { key: 'nextDate', label: l.cols.nextMilestoneDate, align: 'end', width: 1.2 },
+            { key: 'daysToGo', label: l.cols.daysToGo, align: 'end', width: 0.8 },
+            { key: 'overdue', label: l.cols.overdue, align: 'end', width: 0.9 },
+            { key: 'overdueDays', label: l.cols.overdueDays, align: 'end', width: 0.9 },
+          ],
+          rows,
+          empty: l.empty.initiatives,
+        },
+      ],
+    });
+  }
+  if (!sectorSections.length) sectorSections.push({ id: 'initiatives', title: l.facts.initiatives, tables: [{ columns: [{ key: 'x', label: l.cols.initiative }], rows: [], empty: l.empty.initiatives }] });
+  await ctx.progress(75);
+
+  const codesOf = (ids_: number[]) => list(ids_.filter((id) => byId.has(id) || !filtered).map((id) => code(byId.get(id)?.code ?? `#${id}`)));
+  const engagementsSection: Section = {
+    id: 'engagements',
+    title: l.sections.engagements,
+    tables: [
+      {
+        columns: [
+          { key: 'date', label: l.cols.date, align: 'end' },
+          { key: 'title', label: l.cols.title, width: 3 },
+          { key: 'place', label: l.cols.place },
+          { key: 'format', label: l.cols.format },
+          { key: 'status', label: l.cols.status },
+          { key: 'initiatives', label: l.cols.initiatives, width: 1.6 },
+          { key: 'outcome', label: l.cols.outcome, width: 3 },
+        ],
+        rows: engagements.map((e) => ({
+          date: date(e.startDate),
+          title: title(e),
+          place: pick(ctx.language, e.placeEn, e.placeUr),
+          format: l.enums.engagement_format[e.format] ?? e.format,
+          status: l.enums.engagement_status[e.status] ?? e.status,
+          initiatives: codesOf(e.initiativeIds),
+          outcome: pick(ctx.language, e.outcomeEn, e.outcomeUr),
+        })),
+        empty: l.empty.engagements,
+      },
+    ],
+  };
+
+  const decisionsSection: Section = {
+    id: 'decisions',
+    title: l.sections.decisionsDue,
+    tables: [
+      {
+        columns: [
+          { key: 'due', label: l.cols.due, align: 'end' },
+          { key: 'days', label: l.cols.days, align: 'end' },
+          { key: 'decision', label: l.cols.decision, width: 3 },
+          { key: 'meeting', label: l.cols.meeting, width: 2 },
+          { key: 'initiative', label: l.cols.initiative, width: 1.6 },
+          { key: 'state', label: l.cols.state },
+        ],
+        rows: dueDecisions.map((d) => {
+          const days = daysFrom(asOf, d.dueDate!);
+          const meeting = decisionEngagements.get(d.engagementId);
+          return {
+            due: date(d.dueDate),
+            days: l.text.dueIn(days),
+            decision: pick(ctx.language, d.textEn, d.textUr),
+            meeting: meeting ? title(meeting) : null,
+            initiative: d.initiativeId ? code(byId.get(d.initiativeId)?.code ?? `#${d.initiativeId}`) : null,
+            state: days < 0 ? l.enums.decision_state.overdue : (l.enums.decision_state[d.state] ?? d.state),
+          };
+        }),
+        empty: l.empty.decisions,
+      },
+    ],
+  };
+  await ctx.progress(80);
+
+  const docTitle = l.kinds.portfolio;
+  return {
+    language: ctx.language,
+    title: docTitle,
+    subtitle: `${l.meta.asOf} ${formatDate(ctx.language, asOf)}`,
+    meta: metaFacts(ctx),
+    sections: [summary, changes, ...sectorSections, engagementsSection, decisionsSection],
+    footer: l.footer(`${docTitle} — ${formatDate(ctx.language, asOf)}`, formatMoment(ctx.language, p.knownAt)),
+  };
+}
+
+function uniqueBy<T extends { id: number }>(items: T[]): T[] {
+  const seen = new Set<number>();
+  return items.filter((x) => (seen.has(x.id) ? false : (seen.add(x.id), true)));
+}

@@ -1,0 +1,105 @@
+import type { Locale } from '@rabta/domain';
+import type { Cell, Column, Fact, ReportDocument, Section, Table } from '../document';
+import { formatDate, formatDateShort, formatMoment, formatNumber, labelsFor } from '../i18n';
+import { reportStyles } from './styles';
+
+// The report as one self-contained, printable HTML page: no script, no remote resource (a CSP meta tag forbids
+// both), system fonts only (Noto from Debian's fonts-noto-core). Every value is escaped. Chromium prints this very
+// page to PDF.
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+/** Only http(s) links become links; anything else is shown as text. */
+function safeUrl(url: string): string | undefined {
+  return /^https?:\/\/[^\s]+$/i.test(url) ? url : undefined;
+}
+
+// Table cells are kept lean (a portfolio of 10,000 initiatives is a long document): no wrapper without a purpose,
+// short dates; codes are isolated left-to-right only where the text runs right to left.
+function cellHtml(language: Locale, c: Cell, inTable = false): string {
+  if (c === null || c === '') return '';
+  if (typeof c === 'string') return escapeHtml(c);
+  switch (c.t) {
+    case 'date':
+      return escapeHtml(inTable ? formatDateShort(language, c.v) : formatDate(language, c.v));
+    case 'number':
+      return escapeHtml(formatNumber(language, c.v));
+    case 'moment':
+      return escapeHtml(formatMoment(language, c.v));
+    case 'code':
+      return language === 'ur' ? `<bdi class="code" dir="ltr">${escapeHtml(c.v)}</bdi>` : `<span class="code">${escapeHtml(c.v)}</span>`;
+    case 'link': {
+      const href = safeUrl(c.v);
+      const text = escapeHtml(c.label ?? c.v);
+      return href ? `<a href="${escapeHtml(href)}">${text}</a>${c.label ? ` <bdi class="url" dir="ltr">${escapeHtml(href)}</bdi>` : ''}` : text;
+    }
+    case 'source': {
+      // The publisher is isolated: a Latin name followed by a date would otherwise take the day into its run.
+      const label = `<bdi>${escapeHtml(c.publisher)}</bdi>${language === 'ur' ? '، ' : ', '}${escapeHtml(inTable ? formatDateShort(language, c.date) : formatDate(language, c.date))}`;
+      const href = c.url ? safeUrl(c.url) : undefined;
+      return href ? `<a href="${escapeHtml(href)}">${label}</a> <bdi class="url" dir="ltr">${escapeHtml(href)}</bdi>` : label;
+    }
+    case 'tag':
+      return `<span class="tag ${c.tone ?? 'neutral'}">${escapeHtml(c.v)}</span>`;
+    case 'list':
+      return c.v.length === 1 ? cellHtml(language, c.v[0], inTable) : `<ul>${c.v.map((x) => `<li>${cellHtml(language, x, inTable)}</li>`).join('')}</ul>`;
+  }
+}
+
+function factsHtml(language: Locale, facts: Fact[], className: string): string {
+  return `<dl class="${className}">${facts.map((f) => `<div><dt>${escapeHtml(f.label)}</dt><dd>${cellHtml(language, f.value) || '—'}</dd></div>`).join('')}</dl>`;
+}
+
+function colgroup(columns: Column[]): string {
+  const total = columns.reduce((n, c) => n + (c.width ?? 1), 0);
+  return `<colgroup>${columns.map((c) => `<col style="width:${(((c.width ?? 1) / total) * 100).toFixed(2)}%">`).join('')}</colgroup>`;
+}
+
+function tableHtml(language: Locale, t: Table): string {
+  const title = t.title ? `<h3>${escapeHtml(t.title)}</h3>` : '';
+  if (!t.rows.length) return `${title}<p class="empty">${escapeHtml(t.empty)}</p>`;
+  const head = `<thead><tr>${t.columns.map((c) => `<th${c.align ? ' class="end"' : ''}>${escapeHtml(c.label)}</th>`).join('')}</tr></thead>`;
+  const body = t.rows.map((r) => `<tr>${t.columns.map((c) => `<td${c.align ? ' class="end"' : ''}>${cellHtml(language, r[c.key] ?? null, true)}</td>`).join('')}</tr>`).join('\n');
+  return `${title}<table>${colgroup(t.columns)}${head}<tbody>\n${body}\n</tbody></table>`;
+}
+
+function sectionHtml(language: Locale, s: Section): string {
+  return [
+    `<section id="${escapeHtml(s.id)}">`,
+    `<h2>${escapeHtml(s.title)}</h2>`,
+    ...(s.paragraphs ?? []).map((p) => `<p>${escapeHtml(p)}</p>`),
+    s.facts?.length ? factsHtml(language, s.facts, s.id === 'summary' ? 'figures' : 'facts') : '',
+    s.sideBySide ? `<div class="columns">${s.tables.map((t) => `<div>${tableHtml(language, t)}</div>`).join('')}</div>` : s.tables.map((t) => tableHtml(language, t)).join('\n'),
+    '</section>',
+  ].join('\n');
+}
+
+export function renderHtml(doc: ReportDocument): string {
+  const l = labelsFor(doc.language);
+  return `<!doctype html>
+<html lang="${doc.language}" dir="${l.dir}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(doc.title)}${doc.subtitle ? ` — ${escapeHtml(doc.subtitle)}` : ''}</title>
+<style>${reportStyles(doc.language)}</style>
+</head>
+<body class="${doc.language}">
+<header class="cover">
+<div class="brand">${escapeHtml(l.appName)}</div>
+<h1>${escapeHtml(doc.title)}</h1>
+${doc.subtitle ? `<p class="subtitle">${escapeHtml(doc.subtitle)}</p>` : ''}
+${factsHtml(doc.language, doc.meta, 'meta')}
+</header>
+<main>
+${doc.sections.map((s) => sectionHtml(doc.language, s)).join('\n')}
+</main>
+<footer class="colophon"><p>${escapeHtml(l.reproducible)}</p></footer>
+</body>
+</html>
+`;
+}

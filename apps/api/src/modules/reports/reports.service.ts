@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaClient, type Prisma } from '@rabta/db';
+import { CreateReportSchema, LOCALES, REPORT_FORMATS, REPORT_KINDS, REPORT_STATUSES, type Report } from '@rabta/domain';
+import { z } from 'zod';
+import type { AuthUser } from '../../common/auth/current-user';
+import { AppException } from '../../common/errors/app-exception';
+import { IdListFilter, parseListQuery, toIdList } from '../../common/http/list-query';
+import { parseWith } from '../../common/http/zod';
+import { AuditService } from '../audit/audit.service';
+import { PdfRenderer } from './render/pdf';
+import { REPORT_SELECT, toReport, type ReportRecord } from './reports.mapper';
+import { ReportsQueue } from './reports.queue';
+import { assertParamReferences, fileNameOf, resolveParams } from './report-params';
+
+// Reports: anyone signed in (viewers too) may request one, and sees every report with who made it and when. Rabta
+// scopes editing by sector, not reading: every record a report contains is readable by every signed-in user, and a
+// shared list lets a team reuse a report instead of generating it again. `filter={"mine":true}` lists one's own.
+
+export const ReportFilterSchema = z.strictObject({
+  id: IdListFilter.optional(),
+  kind: z.enum(REPORT_KINDS).optional(),
+  format: z.enum(REPORT_FORMATS).optional(),
+  language: z.enum(LOCALES).optional(),
+  status: z.union([z.enum(REPORT_STATUSES), z.array(z.enum(REPORT_STATUSES)).max(4)]).optional(),
+  createdById: z.coerce.number().int().positive().optional(),
+  scheduleId: z.coerce.number().int().positive().optional(),
+  mine: z.boolean().optional(),
+});
+
+const SORTABLE: Record<string, (o: 'asc' | 'desc') => Prisma.ReportOrderByWithRelationInput> = {
+  id: (o) => ({ id: o }),
+  createdAt: (o) => ({ createdAt: o }),
+  finishedAt: (o) => ({ finishedAt: { sort: o, nulls: 'last' } }),
+  kind: (o) => ({ kind: o }),
+  format: (o) => ({ format: o }),
+  status: (o) => ({ status: o }),
+};
+
+export interface ReportFile {
+  file: Buffer;
+  fileName: string;
+  contentType: string;
+  checksum: string;
+}
+
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly audit: AuditService,
+    private readonly queue: ReportsQueue,
+    private readonly pdf: PdfRenderer,
+  ) {}
+
+  async create(body: unknown, user: AuthUser): Promise<Report> {
+    const input = parseWith(CreateReportSchema, body ?? {}, 'body');
+    // No PDF without Chromium: say so now rather than with a failed report later.
+    if (input.format === 'pdf') this.pdf.assertAvailable();
+    const params = resolveParams(input.kind, input.params, new Date());
+    const report = await this.prisma.$transaction(async (tx) => {
+      await assertParamReferences(tx, input.params);
+      const row = (await tx.report.create({
+        data: {
+          kind: input.kind,
+          params: params as unknown as Prisma.InputJsonValue,
+          format: input.format,
+          language: input.language,
+          knownAt: new Date(params.knownAt),
+          createdById: user.id,
+          fileName: fileNameOf(input.kind, params, input.format, input.language),
+        },
+        select: REPORT_SELECT,
+      })) as ReportRecord;
+      const wire = toReport(row);
+      await this.audit.record(tx, { action: 'create', entity: 'reports', entityId: row.id, after: wire });
+      await this.queue.enqueue(tx, row.id);
+      return wire;
+    });
+    this.queue.notify();
+    return report;
+  }
+
+  async list(query: unknown, user: AuthUser): Promise<{ rows: Report[]; total: number; start: number }> {
+    const { sort, range, filter } = parseListQuery(query, { sortable: Object.keys(SORTABLE), defaultSort: { field: 'createdAt', order: 'DESC' }, filter: ReportFilterSchema });
+    const where: Prisma.ReportWhereInput = {
+      ...(filter.id !== undefined ? { id: { in: toIdList(filter.id) } } : {}),
+      ...(filter.kind ? { kind: filter.kind } : {}),
+      ...(filter.format ? { format: filter.format } : {}),
+      ...(filter.language ? { language: filter.language } : {}),
+      ...(filter.status ? { status: { in: Array.isArray(filter.status) ? filter.status : [filter.status] } } : {}),
+      ...(filter.scheduleId ? { scheduleId: filter.scheduleId } : {}),
+      ...(filter.mine ? { createdById: user.id } : filter.createdById ? { createdById: filter.createdById } : {}),
+    };
+    const order = sort.order === 'ASC' ? 'asc' : 'desc';
+    const [rows, total] = await Promise.all([
+      this.prisma.report.findMany({ where, orderBy: [SORTABLE[sort.field](order), { id: order }], skip: range.start, take: range.end - range.start + 1, select: REPORT_SELECT }),
+      this.prisma.report.count({ where }),
+    ]);
+    return { rows: (rows as ReportRecord[]).map(toReport), total, start: range.start };
+  }
+
+  async getOne(id: number): Promise<Report> {
+    const row = await this.prisma.report.findUnique({ where: { id }, select: REPORT_SELECT });
+    if (!row) throw AppException.notFound('Report', id);
+    return toReport(row as ReportRecord);
+  }
+
+  /** The file of a finished report; 409 while it is queued or running, or when it failed. */
+  async file(id: number): Promise<ReportFile> {
+    const row = await this.prisma.report.findUnique({ where: { id }, select: { status: true, progress: true, error: true, file: true, fileName: true, contentType: true, checksum: true } });
+    if (!row) throw AppException.notFound('Report', id);
+    if (row.status === 'failed') throw new AppException('CONFLICT', `Report ${id} failed, so it has no file: ${row.error ?? 'unknown error'}`, undefined, { status: row.status });
+    if (row.status !== 'done' || !row.file) {
+      throw new AppException('CONFLICT', `Report ${id} is ${row.status} (${row.progress} %); download it when it is done`, undefined, { status: row.status, progress: row.progress });
+    }
+    return { file: Buffer.from(row.file), fileName: row.fileName!, contentType: row.contentType!, checksum: row.checksum! };
+  }
+}
