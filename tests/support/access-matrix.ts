@@ -340,6 +340,19 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
   }),
   'DELETE /api/saved-views/:id': signedIn(async (f, role) => ({ params: { id: (await f.savedView(role === 'anonymous' ? 'viewer' : role)).id } })),
 
+  // status reports (issue 6): anyone signed in requests them and reads every report; schedules are analysts' own
+  'POST /api/reports': signedIn(() => ({ body: { kind: 'portfolio', params: {}, format: 'csv', language: 'en' } })),
+  'GET /api/reports': signedIn(() => ({ query: { range: '[0,9]' } })),
+  'GET /api/reports/:id': signedIn(async (f) => ({ params: { id: (await doneReport(f)).id } })),
+  'GET /api/reports/:id/file': signedIn(async (f) => ({ params: { id: (await doneReport(f)).id } })),
+  ...readRoutes('report-schedules', (f) => f.once('report-schedule', () => f.asAdmin('post', '/api/report-schedules', reportSchedule()) as Promise<Rec>)),
+  'POST /api/report-schedules': analystRoute(() => ({ body: reportSchedule() })),
+  'PUT /api/report-schedules/:id': analystRoute(async (f, role) => {
+    const s = await ownSchedule(f, role);
+    return { params: { id: s.id }, body: { paused: true, version: s.version } };
+  }),
+  'DELETE /api/report-schedules/:id': analystRoute(async (f, role) => ({ params: { id: (await ownSchedule(f, role)).id } })),
+
   // the audit log: admins only, read-only
   ...readRoutes('audit-events', async (f) => ({ id: Number((await f.prisma.auditEvent.findFirstOrThrow({ select: { id: true } })).id) }), ADMIN_ONLY),
 };
@@ -483,4 +496,34 @@ export function pathOf(key: string, params: RequestSpec['params'] = {}): string 
 
 export function matches(outcome: Outcome, status: number): boolean {
   return outcome === '2xx' ? status >= 200 && status < 300 : status === outcome;
+}
+
+// ------------------------------------------------------------------------------------------------ reports
+
+function reportSchedule(): Record<string, unknown> {
+  return { name: 'Matrix weekly', kind: 'portfolio', params: {}, format: 'csv', language: 'en', cron: '0 8 * * 1' };
+}
+
+/** A schedule the caller may change: an analyst's own (others' are refused); the admin's for the other callers. */
+async function ownSchedule(f: MatrixFixtures, role: MatrixRole): Promise<Rec> {
+  if (role === 'analystInScope' || role === 'analystOutOfScope') {
+    const res = await f.http.post('/api/report-schedules').set('Cookie', f.users[role].cookie).send(reportSchedule());
+    if (res.status !== 201) throw new Error(`Creating a report schedule as ${role} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as Rec;
+  }
+  return (await f.asAdmin('post', '/api/report-schedules', reportSchedule())) as unknown as Rec;
+}
+
+/** One finished report, shared by the read routes. */
+function doneReport(f: MatrixFixtures): Promise<Rec> {
+  return f.once('report', async () => {
+    const report = await f.asAdmin('post', '/api/reports', { kind: 'portfolio', params: {}, format: 'csv', language: 'en' });
+    for (let i = 0; i < 600; i++) {
+      const now = await f.asAdmin('get', `/api/reports/${String(report.id)}`);
+      if (now.status === 'done') return now as unknown as Rec;
+      if (now.status === 'failed') throw new Error(`The matrix's report failed: ${String(now.error)}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('The matrix report was not done in 30 s');
+  });
 }
