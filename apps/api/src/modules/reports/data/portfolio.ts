@@ -112,15 +112,15 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
     tables: [
       {
         columns: [
-          { key: 'code', label: l.cols.code, width: 1.7 },
+          { key: 'code', label: l.cols.code, width: 1.8 },
           { key: 'initiative', label: l.cols.initiative, width: 3 },
-          { key: 'stageThen', label: l.cols.stageThen },
-          { key: 'stageNow', label: l.cols.stageNow },
-          { key: 'healthThen', label: l.cols.healthThen },
-          { key: 'healthNow', label: l.cols.healthNow },
-          { key: 'date', label: l.cols.effective, align: 'end' },
+          { key: 'stageThen', label: l.cols.stageThen, width: 1.5 },
+          { key: 'stageNow', label: l.cols.stageNow, width: 1.5 },
+          { key: 'healthThen', label: l.cols.healthThen, width: 1.3 },
+          { key: 'healthNow', label: l.cols.healthNow, width: 1.3 },
+          { key: 'date', label: l.cols.effective, align: 'end', width: 1.4 },
           { key: 'note', label: l.cols.note, width: 3 },
-          { key: 'evidence', label: l.cols.evidence, width: 2 },
+          { key: 'evidence', label: l.cols.evidence, width: 2.6 },
         ],
         rows: changed.map(({ now, then, updates }) => {
           const last = updates[updates.length - 1];
@@ -170,14 +170,14 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
       tables: [
         {
           columns: [
-            { key: 'code', label: l.cols.code, width: 1.9 },
-            { key: 'initiative', label: l.cols.initiative, width: 3 },
-            { key: 'stage', label: l.cols.stage, width: 1.4 },
-            { key: 'health', label: l.cols.health, width: 1.1 },
-            { key: 'updated', label: l.cols.lastUpdateDate, align: 'end', width: 1.2 },
-            { key: 'lastUpdate', label: l.cols.lastUpdate, width: 3.2 },
-            { key: 'next', label: l.cols.nextMilestone, width: 3 },
-            { key: 'nextDate', label: l.cols.nextMilestoneDate, align: 'end', width: 1.2 },
+            { key: 'code', label: l.cols.code, width: 1.8 },
+            { key: 'initiative', label: l.cols.initiative, width: 3.1 },
+            { key: 'stage', label: l.cols.stage, width: 1.5 },
+            { key: 'health', label: l.cols.health, width: 1.3 },
+            { key: 'updated', label: l.cols.lastUpdateDate, align: 'end', width: 1.4 },
+            { key: 'lastUpdate', label: l.cols.lastUpdate, width: 2.7 },
+            { key: 'next', label: l.cols.nextMilestone, width: 2.5 },
+            { key: 'nextDate', label: l.cols.nextMilestoneDate, align: 'end', width: 1.4 },
             { key: 'daysToGo', label: l.cols.daysToGo, align: 'end', width: 0.8 },
             { key: 'overdue', label: l.cols.overdue, align: 'end', width: 0.9 },
             { key: 'overdueDays', label: l.cols.overdueDays, align: 'end', width: 0.9 },

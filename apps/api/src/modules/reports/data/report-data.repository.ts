@@ -235,9 +235,8 @@ export class ReportDataRepository {
     if (!initiativeIds.length) return [];
     const snapshots = await snapshotsAt(this.prisma, 'milestones', view.knownAt);
     const changed = [...snapshots.keys()];
-    const open = options.openOnly
-      ? Prisma.sql`AND x.planned IS NOT NULL AND x.state <> 'cancelled' AND (x.actual_date IS NULL OR x.actual_date >= ${view.effectiveBefore})`
-      : Prisma.empty;
+    // The cheap conditions go inside, so that the ledger is read only for the milestones that can qualify.
+    const open = options.openOnly ? Prisma.sql`AND m.state <> 'cancelled' AND (m.actual_date IS NULL OR m.actual_date >= ${view.effectiveBefore})` : Prisma.empty;
     const rows = await this.prisma.$queryRaw<
       { id: number; initiative_id: number; title_en: string; title_ur: string | null; kind: string; state: string; planned: Date | null; actual_date: Date | null; created_at: Date }[]
     >`
@@ -246,8 +245,9 @@ export class ReportDataRepository {
                ${plannedAsOfSql(view)} AS planned
         FROM milestones m
         WHERE m.initiative_id = ANY(${initiativeIds}::int[])
+          AND ((m.created_at <= ${view.knownAt} ${open}) ${changed.length ? Prisma.sql`OR m.id = ANY(${changed}::int[])` : Prisma.empty})
       ) x
-      WHERE (x.created_at <= ${view.knownAt} ${open}) ${changed.length ? Prisma.sql`OR x.id = ANY(${changed}::int[])` : Prisma.empty}`;
+      ${options.openOnly ? Prisma.sql`WHERE x.planned IS NOT NULL ${changed.length ? Prisma.sql`OR x.id = ANY(${changed}::int[])` : Prisma.empty}` : Prisma.empty}`;
     const planned = new Map(rows.map((r) => [r.id, isoDate(r.planned)]));
     const wire = rows.map((r) => ({
       id: r.id,

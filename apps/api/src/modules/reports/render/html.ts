@@ -39,8 +39,9 @@ function cellHtml(language: Locale, c: Cell, inTable = false): string {
     case 'source': {
       // The publisher is isolated: a Latin name followed by a date would otherwise take the day into its run.
       const label = `<bdi>${escapeHtml(c.publisher)}</bdi>${language === 'ur' ? '، ' : ', '}${escapeHtml(inTable ? formatDateShort(language, c.date) : formatDate(language, c.date))}`;
+      // The label is the link (clickable in the PDF too); the address itself is in the evidence lists.
       const href = c.url ? safeUrl(c.url) : undefined;
-      return href ? `<a href="${escapeHtml(href)}">${label}</a> <bdi class="url" dir="ltr">${escapeHtml(href)}</bdi>` : label;
+      return href ? `<a href="${escapeHtml(href)}">${label}</a>` : label;
     }
     case 'tag':
       return `<span class="tag ${c.tone ?? 'neutral'}">${escapeHtml(c.v)}</span>`;

@@ -43,7 +43,7 @@ table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 1mm
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th { background: #0f2a4a; color: #fff; font-weight: 700; text-align: start; padding: 1mm 1.4mm; vertical-align: bottom; }
-td { padding: 0.7mm 1.2mm; border-bottom: 0.2mm solid #dde3ea; vertical-align: top; overflow-wrap: anywhere; }
+td { padding: 0.7mm 1.2mm; border-bottom: 0.2mm solid #dde3ea; vertical-align: top; overflow-wrap: break-word; }
 tbody tr:nth-child(even) td { background: #f6f8fb; }
 th.end, td.end { text-align: end; }
 td ul { margin: 0; padding-inline-start: 3.5mm; }
