@@ -345,7 +345,7 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
   'GET /api/reports': signedIn(() => ({ query: { range: '[0,9]' } })),
   'GET /api/reports/:id': signedIn(async (f) => ({ params: { id: (await doneReport(f)).id } })),
   'GET /api/reports/:id/file': signedIn(async (f) => ({ params: { id: (await doneReport(f)).id } })),
-  ...readRoutes('report-schedules', (f) => f.once('report-schedule', () => f.asAdmin('post', '/api/report-schedules', reportSchedule()) as Promise<Rec>)),
+  ...readRoutes('report-schedules', (f) => f.once('report-schedule', () => f.asAdmin('post', '/api/report-schedules', reportSchedule()) as unknown as Promise<Rec>)),
   'POST /api/report-schedules': analystRoute(() => ({ body: reportSchedule() })),
   'PUT /api/report-schedules/:id': analystRoute(async (f, role) => {
     const s = await ownSchedule(f, role);
