@@ -14,6 +14,7 @@ import PeopleIcon from '@mui/icons-material/People';
 import PublicIcon from '@mui/icons-material/Public';
 import ArticleIcon from '@mui/icons-material/Article';
 import TaskAltIcon from '@mui/icons-material/TaskAlt';
+import AssessmentIcon from '@mui/icons-material/Assessment';
 import { lazyPage } from './common/lazyPage';
 import { onLocaleChange, type AppLocale } from './i18n';
 import { LoginPage } from './layout/LoginPage';
@@ -109,6 +110,9 @@ const auditEvents = {
   show: lazyPage(() => import('./audit-events/AuditEventShow')),
 };
 
+// Status reports (issue 6): one page, /reports, with the report form, the reports made and the schedules.
+const ReportsPage = lazyPage(() => import('./reports/ReportsPage'));
+
 export function App({ i18nProvider }: { i18nProvider: I18nProvider }) {
   const [locale, setLocale] = useState<AppLocale>(getCurrentLocale());
   useEffect(() => onLocaleChange(setLocale), []);
@@ -144,6 +148,8 @@ export function App({ i18nProvider }: { i18nProvider: I18nProvider }) {
         <Resource name="sectors" icon={CategoryIcon} recordRepresentation={representation.name} {...sectors} />
         <Resource name="users" icon={ManageAccountsIcon} recordRepresentation={representation.user} {...users} />
         <Resource name="audit-events" icon={HistoryIcon} {...auditEvents} />
+        <Resource name="reports" icon={AssessmentIcon} list={ReportsPage} />
+        <Resource name="report-schedules" />
         <CustomRoutes>
           <Route path="/profile" element={<ProfilePage />} />
           <Route path="/password" element={<PasswordPage />} />
