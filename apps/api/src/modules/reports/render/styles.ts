@@ -26,6 +26,9 @@ h3 { font-size: ${ur ? '11pt' : '10.5pt'}; line-height: ${ur ? 2.1 : 1.25}; marg
 .cover { border-bottom: 1.2mm solid #0f2a4a; padding-bottom: 3mm; margin-bottom: 2mm; }
 .subtitle { font-size: 11pt; margin: 0 0 2mm; color: #34495e; }
 p { margin: 1mm 0 2mm; }
+/* A heading and the lines under it stay with what follows them. */
+section > p, section > dl { break-after: avoid; }
+section > h2 + p, section > h2 + dl { break-before: avoid; }
 dl { margin: 0; }
 dl.meta { display: flex; flex-wrap: wrap; gap: 1mm 6mm; font-size: 8.5pt; color: #34495e; }
 dl.meta div { display: flex; gap: 1.5mm; }
