@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { runSeed } from '../../apps/api/src/seed/seed';
 import { createLogger } from '../../apps/api/src/common/logging/logger';
 import { TEST_SERVER_ENV, urlFor, type TestServerInfo } from './test-database';
+import { installJobQueue } from '../../apps/api/src/modules/reports/reports.queue';
 
 declare global {
   var __RABTA_TEST__: { stop?: () => Promise<void>; dataDir?: string; info: TestServerInfo } | undefined;
@@ -46,6 +47,8 @@ export default async function globalSetup(): Promise<void> {
   const prisma = createPrismaClient(templateUrl, { max: 2 });
   await runSeed(prisma, createLogger('silent'), { demo: false });
   await prisma.$disconnect();
+  // The report queue's tables (pg-boss, schema pgboss) are made once here: every suite's copy starts with them.
+  await installJobQueue(templateUrl);
 
   process.env[TEST_SERVER_ENV] = JSON.stringify(info);
   globalThis.__RABTA_TEST__ = { stop, dataDir, info };

@@ -31,6 +31,19 @@ function transactionDb(tx: Prisma.TransactionClient): PgBoss.Db {
   };
 }
 
+/** Creates pg-boss's tables and the report queue in a database (what the first start of the app does anyway). */
+export async function installJobQueue(connectionString: string): Promise<void> {
+  const boss = new PgBoss({ connectionString, schema: JOB_SCHEMA, max: 1, schedule: false, supervise: false, migrate: true });
+  await boss.start();
+  try {
+    if (!(await boss.getQueue(REPORT_QUEUE))) await boss.createQueue(REPORT_QUEUE, QUEUE_OPTIONS);
+  } finally {
+    await boss.stop({ graceful: false, close: true });
+  }
+}
+
+const QUEUE_OPTIONS: PgBoss.Queue = { name: REPORT_QUEUE, retryLimit: 1, retryDelay: 5, expireInSeconds: 15 * 60 };
+
 @Injectable()
 export class ReportsQueue implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private boss?: PgBoss;
@@ -62,7 +75,7 @@ export class ReportsQueue implements OnApplicationBootstrap, BeforeApplicationSh
     await boss.start();
     if (!(await boss.getQueue(REPORT_QUEUE))) {
       // Two processes starting together may both try: the loser's duplicate is harmless.
-      await boss.createQueue(REPORT_QUEUE, { name: REPORT_QUEUE, retryLimit: 1, retryDelay: 5, expireInSeconds: 15 * 60 }).catch(async (err: Error) => {
+      await boss.createQueue(REPORT_QUEUE, QUEUE_OPTIONS).catch(async (err: Error) => {
         if (!(await boss.getQueue(REPORT_QUEUE))) throw err;
       });
     }
