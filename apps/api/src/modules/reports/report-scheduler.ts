@@ -109,6 +109,7 @@ export class ReportScheduler implements OnApplicationBootstrap, BeforeApplicatio
 
   async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+    // A run waiting for a queue that never started (database down) is abandoned; a run under way finishes.
+    if (this.queue.started) await this.running?.catch(() => undefined);
   }
 }

@@ -48,6 +48,8 @@ const QUEUE_OPTIONS: PgBoss.Queue = { name: REPORT_QUEUE, retryLimit: 1, retryDe
 export class ReportsQueue implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private boss?: PgBoss;
   private workerIds: string[] = [];
+  private retryTimer?: NodeJS.Timeout;
+  private stopped = false;
   private readyResolve!: () => void;
   /** Resolves once the queue is started (schedules wait for it). */
   readonly ready = new Promise<void>((resolve) => (this.readyResolve = resolve));
@@ -61,6 +63,25 @@ export class ReportsQueue implements OnApplicationBootstrap, BeforeApplicationSh
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // The app starts even when the database cannot be reached (health then says 503): the queue keeps trying.
+    await this.start().catch((err: Error) => {
+      this.logger.warn({ err: err.message }, 'Report queue could not start; trying again in 10 s');
+      this.scheduleRetry();
+    });
+  }
+
+  private scheduleRetry(): void {
+    if (this.stopped) return;
+    this.retryTimer = setTimeout(() => {
+      void this.start().catch((err: Error) => {
+        this.logger.warn({ err: err.message }, 'Report queue could not start; trying again in 10 s');
+        this.scheduleRetry();
+      });
+    }, 10_000);
+    this.retryTimer.unref();
+  }
+
+  private async start(): Promise<void> {
     const boss = new PgBoss({
       connectionString: this.ctx.database.url,
       schema: JOB_SCHEMA,
@@ -72,12 +93,21 @@ export class ReportsQueue implements OnApplicationBootstrap, BeforeApplicationSh
       migrate: true,
     });
     boss.on('error', (err) => this.logger.error({ err: err.message }, 'Report queue error'));
-    await boss.start();
-    if (!(await boss.getQueue(REPORT_QUEUE))) {
-      // Two processes starting together may both try: the loser's duplicate is harmless.
-      await boss.createQueue(REPORT_QUEUE, QUEUE_OPTIONS).catch(async (err: Error) => {
-        if (!(await boss.getQueue(REPORT_QUEUE))) throw err;
-      });
+    try {
+      await boss.start();
+      if (!(await boss.getQueue(REPORT_QUEUE))) {
+        // Two processes starting together may both try: the loser's duplicate is harmless.
+        await boss.createQueue(REPORT_QUEUE, QUEUE_OPTIONS).catch(async (err: Error) => {
+          if (!(await boss.getQueue(REPORT_QUEUE))) throw err;
+        });
+      }
+    } catch (err) {
+      await boss.stop({ graceful: false, close: true }).catch(() => undefined);
+      throw err;
+    }
+    if (this.stopped) {
+      await boss.stop({ graceful: false, close: true });
+      return;
     }
     this.boss = boss;
     for (let i = 0; i < this.config.reportWorkers; i++) {
@@ -91,9 +121,13 @@ export class ReportsQueue implements OnApplicationBootstrap, BeforeApplicationSh
     this.readyResolve();
   }
 
+  get started(): boolean {
+    return !!this.boss;
+  }
+
   /** Queues a report's job inside the caller's transaction. */
   async enqueue(tx: Prisma.TransactionClient, reportId: number): Promise<void> {
-    if (!this.boss) throw new AppException('DEPENDENCY_MISSING', 'The report queue is not running; try again in a moment');
+    if (!this.boss) throw new AppException('DATABASE_UNAVAILABLE', 'The report queue is not running (the database could not be reached); try again in a moment');
     await this.boss.send(REPORT_QUEUE, { reportId } satisfies ReportJob, { db: transactionDb(tx), singletonKey: `report:${reportId}` });
   }
 
@@ -135,6 +169,8 @@ export class ReportsQueue implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     const boss = this.boss;
     this.boss = undefined;
     // Let the report being generated finish (up to the timeout), then close pg-boss's pool; main.ts closes the
