@@ -24,90 +24,91 @@ import { getCurrentLocale } from './i18n';
 import { ltrCache, rtlCache } from './theme/direction';
 import { themeFor } from './theme/theme';
 import { representation } from './common/representation';
+import { pages, resourcePages } from './routes';
 
 // Everything behind sign-in is loaded per route: the layout, the dashboard and every screen.
-const Layout = lazyPage(() => import('./layout/Layout'));
-const Dashboard = lazyPage(() => import('./dashboard/Dashboard'));
-const ProfilePage = lazyPage(() => import('./account/ProfilePage'));
-const PasswordPage = lazyPage(() => import('./account/PasswordPage'));
+const Layout = lazyPage(pages.layout);
+const Dashboard = lazyPage(pages.dashboard);
+const ProfilePage = lazyPage(pages.profile);
+const PasswordPage = lazyPage(pages.password);
 
 const initiatives = {
-  list: lazyPage(() => import('./initiatives/InitiativeList')),
-  show: lazyPage(() => import('./initiatives/InitiativeShow')),
-  edit: lazyPage(() => import('./initiatives/InitiativeEdit')),
-  create: lazyPage(() => import('./initiatives/InitiativeCreate')),
+  list: lazyPage(resourcePages['initiatives'].list!),
+  show: lazyPage(resourcePages['initiatives'].show!),
+  edit: lazyPage(resourcePages['initiatives'].edit!),
+  create: lazyPage(resourcePages['initiatives'].create!),
 };
 const milestones = {
-  list: lazyPage(() => import('./milestones/MilestoneList')),
-  show: lazyPage(() => import('./milestones/MilestoneShow')),
-  edit: lazyPage(() => import('./milestones/MilestoneEdit')),
-  create: lazyPage(() => import('./milestones/MilestoneCreate')),
+  list: lazyPage(resourcePages['milestones'].list!),
+  show: lazyPage(resourcePages['milestones'].show!),
+  edit: lazyPage(resourcePages['milestones'].edit!),
+  create: lazyPage(resourcePages['milestones'].create!),
 };
 const engagements = {
-  list: lazyPage(() => import('./engagements/EngagementList')),
-  show: lazyPage(() => import('./engagements/EngagementShow')),
-  edit: lazyPage(() => import('./engagements/EngagementEdit')),
-  create: lazyPage(() => import('./engagements/EngagementCreate')),
+  list: lazyPage(resourcePages['engagements'].list!),
+  show: lazyPage(resourcePages['engagements'].show!),
+  edit: lazyPage(resourcePages['engagements'].edit!),
+  create: lazyPage(resourcePages['engagements'].create!),
 };
 const decisions = {
-  list: lazyPage(() => import('./decisions/DecisionList')),
-  edit: lazyPage(() => import('./decisions/DecisionEdit')),
-  create: lazyPage(() => import('./decisions/DecisionCreate')),
+  list: lazyPage(resourcePages['decisions'].list!),
+  edit: lazyPage(resourcePages['decisions'].edit!),
+  create: lazyPage(resourcePages['decisions'].create!),
 };
 const agreements = {
-  list: lazyPage(() => import('./agreements/AgreementList')),
-  show: lazyPage(() => import('./agreements/AgreementShow')),
-  edit: lazyPage(() => import('./agreements/AgreementEdit')),
-  create: lazyPage(() => import('./agreements/AgreementCreate')),
+  list: lazyPage(resourcePages['agreements'].list!),
+  show: lazyPage(resourcePages['agreements'].show!),
+  edit: lazyPage(resourcePages['agreements'].edit!),
+  create: lazyPage(resourcePages['agreements'].create!),
 };
 const people = {
-  list: lazyPage(() => import('./people/PersonList')),
-  show: lazyPage(() => import('./people/PersonShow')),
-  edit: lazyPage(() => import('./people/PersonEdit')),
-  create: lazyPage(() => import('./people/PersonCreate')),
+  list: lazyPage(resourcePages['people'].list!),
+  show: lazyPage(resourcePages['people'].show!),
+  edit: lazyPage(resourcePages['people'].edit!),
+  create: lazyPage(resourcePages['people'].create!),
 };
 const positions = {
-  edit: lazyPage(() => import('./positions/PositionEdit')),
-  create: lazyPage(() => import('./positions/PositionCreate')),
+  edit: lazyPage(resourcePages['positions'].edit!),
+  create: lazyPage(resourcePages['positions'].create!),
 };
 const organizations = {
-  list: lazyPage(() => import('./organizations/OrganizationList')),
-  show: lazyPage(() => import('./organizations/OrganizationShow')),
-  edit: lazyPage(() => import('./organizations/OrganizationEdit')),
-  create: lazyPage(() => import('./organizations/OrganizationCreate')),
+  list: lazyPage(resourcePages['organizations'].list!),
+  show: lazyPage(resourcePages['organizations'].show!),
+  edit: lazyPage(resourcePages['organizations'].edit!),
+  create: lazyPage(resourcePages['organizations'].create!),
 };
 const sources = {
-  list: lazyPage(() => import('./sources/SourceList')),
-  show: lazyPage(() => import('./sources/SourceShow')),
-  edit: lazyPage(() => import('./sources/SourceEdit')),
-  create: lazyPage(() => import('./sources/SourceCreate')),
+  list: lazyPage(resourcePages['sources'].list!),
+  show: lazyPage(resourcePages['sources'].show!),
+  edit: lazyPage(resourcePages['sources'].edit!),
+  create: lazyPage(resourcePages['sources'].create!),
 };
 const evidence = {
-  edit: lazyPage(() => import('./evidence/EvidenceEdit')),
-  create: lazyPage(() => import('./evidence/EvidenceCreate')),
+  edit: lazyPage(resourcePages['evidence'].edit!),
+  create: lazyPage(resourcePages['evidence'].create!),
 };
 const statusUpdates = {
-  show: lazyPage(() => import('./status-updates/StatusUpdateShow')),
-  edit: lazyPage(() => import('./status-updates/StatusUpdateEdit')),
+  show: lazyPage(resourcePages['status-updates'].show!),
+  edit: lazyPage(resourcePages['status-updates'].edit!),
 };
 const countries = {
-  list: lazyPage(() => import('./countries/CountryList')),
-  edit: lazyPage(() => import('./countries/CountryEdit')),
-  create: lazyPage(() => import('./countries/CountryCreate')),
+  list: lazyPage(resourcePages['countries'].list!),
+  edit: lazyPage(resourcePages['countries'].edit!),
+  create: lazyPage(resourcePages['countries'].create!),
 };
 const sectors = {
-  list: lazyPage(() => import('./sectors/SectorList')),
-  edit: lazyPage(() => import('./sectors/SectorEdit')),
-  create: lazyPage(() => import('./sectors/SectorCreate')),
+  list: lazyPage(resourcePages['sectors'].list!),
+  edit: lazyPage(resourcePages['sectors'].edit!),
+  create: lazyPage(resourcePages['sectors'].create!),
 };
 const users = {
-  list: lazyPage(() => import('./users/UserList')),
-  edit: lazyPage(() => import('./users/UserEdit')),
-  create: lazyPage(() => import('./users/UserCreate')),
+  list: lazyPage(resourcePages['users'].list!),
+  edit: lazyPage(resourcePages['users'].edit!),
+  create: lazyPage(resourcePages['users'].create!),
 };
 const auditEvents = {
-  list: lazyPage(() => import('./audit-events/AuditEventList')),
-  show: lazyPage(() => import('./audit-events/AuditEventShow')),
+  list: lazyPage(resourcePages['audit-events'].list!),
+  show: lazyPage(resourcePages['audit-events'].show!),
 };
 
 // Status reports (issue 6): one page, /reports, with the report form, the reports made and the schedules.

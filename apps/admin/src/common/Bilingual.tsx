@@ -83,31 +83,41 @@ export function BilingualText({ source, record: recordProp, variant = 'body2', c
     </Typography>
   );
   if (!picked.fallback) return text;
-  const languageName = translate(`rabta.bilingual.${picked.lang}`);
-  const missingName = translate(`rabta.bilingual.${locale}`);
   return (
     <Box component="span" sx={{ display: 'inline-flex', alignItems: 'baseline', gap: 0.75, flexWrap: 'wrap' }}>
       {text}
-      <Tooltip title={translate('rabta.bilingual.fallback', { language: languageName, missing: missingName })}>
-        <Box
-          component="span"
-          data-testid="bilingual-fallback"
-          sx={{
-            fontSize: '0.68rem',
-            px: 0.6,
-            border: 1,
-            borderColor: 'warning.main',
-            color: 'warning.dark',
-            borderRadius: 1,
-            lineHeight: 1.5,
-            whiteSpace: 'nowrap',
-            fontStyle: 'normal',
-          }}
-        >
-          {picked.lang === 'ur' ? 'اردو' : 'EN'}
-        </Box>
-      </Tooltip>
+      <FallbackBadge lang={picked.lang} />
     </Box>
+  );
+}
+
+/** The visible marker of a text shown in the other language (its own language is missing). */
+export function FallbackBadge({ lang }: { lang: 'en' | 'ur' }) {
+  const translate = useTranslate();
+  const locale = useAppLocale();
+  const languageName = translate(`rabta.bilingual.${lang}`);
+  const missingName = translate(`rabta.bilingual.${locale}`);
+  return (
+    <Tooltip title={translate('rabta.bilingual.fallback', { language: languageName, missing: missingName })}>
+      <Box
+        component="span"
+        data-testid="bilingual-fallback"
+        sx={{
+          fontSize: '0.68rem',
+          px: 0.6,
+          border: 1,
+          borderColor: 'warning.main',
+          color: 'warning.dark',
+          borderRadius: 1,
+          lineHeight: 1.5,
+          whiteSpace: 'nowrap',
+          fontStyle: 'normal',
+          mx: 0.5,
+        }}
+      >
+        {lang === 'ur' ? 'اردو' : 'EN'}
+      </Box>
+    </Tooltip>
   );
 }
 

@@ -113,7 +113,7 @@ function StageBySector({ data }: { data: DashboardData }) {
   if (!rows.length) return <Empty />;
   const font = { fontFamily: theme.typography.fontFamily, fontSize: 12 };
   return (
-    <Box sx={{ height: Math.max(220, rows.length * 44 + 80), direction: 'ltr' }} data-testid="chart-stage-sector">
+    <Box dir="ltr" sx={{ height: Math.max(220, rows.length * 44 + 80) }} data-testid="chart-stage-sector">
       <ResponsiveContainer>
         <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
@@ -126,6 +126,7 @@ function StageBySector({ data }: { data: DashboardData }) {
               key={s}
               dataKey={s}
               stackId="stage"
+              isAnimationActive={false}
               fill={STAGE_COLORS[s]}
               cursor="pointer"
               onClick={(row) => navigate(listUrl('initiatives', { stage: s, sectorId: (row as unknown as { sectorId: number }).sectorId }))}
@@ -147,7 +148,7 @@ function HealthDistribution({ data }: { data: DashboardData }) {
   if (!rows.length) return <Empty />;
   const font = { fontFamily: theme.typography.fontFamily, fontSize: 12 };
   return (
-    <Box sx={{ height: 260 }} data-testid="chart-health">
+    <Box dir="ltr" sx={{ height: 260 }} data-testid="chart-health">
       <ResponsiveContainer>
         <PieChart>
           <Pie
@@ -157,6 +158,7 @@ function HealthDistribution({ data }: { data: DashboardData }) {
             innerRadius={55}
             outerRadius={90}
             paddingAngle={2}
+            isAnimationActive={false}
             cursor="pointer"
             onClick={(entry) => navigate(listUrl('initiatives', { health: (entry as unknown as { health: string }).health }))}
             label={({ value }) => String(value)}

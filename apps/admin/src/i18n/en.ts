@@ -171,6 +171,7 @@ const rabta = {
     quote: 'Quoted passage',
     cited_for: 'Cited for',
     no_quote: 'No quoted passage',
+    initial_status: 'Starting status',
   },
   milestone: {
     slippage: 'Slipped %{smart_count} day |||| Slipped %{smart_count} days',

@@ -8,7 +8,7 @@ const STORAGE_KEY = 'rabta.locale';
 
 /** Keys of ours (and react-admin's) that are optional: react-admin asks for them with a default. */
 const OPTIONAL_KEYS = [
-  /^resources\.[^.]+\.(notifications|empty|invite|page|action|forcedCaseName)(\.|$)/,
+  /^resources\.[^.]+\.(notifications|notification|empty|invite|page|action|message|forcedCaseName)(\.|$)/,
   /^resources\.[^.]+\.fields\.(q|id)$/,
   /^ra\.(page|action)\.[^.]+\.[^.]+/,
 ];

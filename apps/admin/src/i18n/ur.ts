@@ -384,6 +384,7 @@ const rabta: Messages['rabta'] = {
     quote: 'اقتباس',
     cited_for: 'بطور ثبوت برائے',
     no_quote: 'کوئی اقتباس نہیں',
+    initial_status: 'ابتدائی صورتحال',
   },
   milestone: {
     slippage: '%{smart_count} دن کی تاخیر |||| %{smart_count} دن کی تاخیر',

@@ -68,7 +68,7 @@ export function InitiativeForm({ mode }: { mode: 'create' | 'edit' }) {
       <BilingualInput source="title" required />
       <BilingualInput source="summary" multiline minRows={3} />
       {mode === 'create' && (
-        <Section title="rabta.status.title">
+        <Section title="rabta.initiative.initial_status">
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
             <SelectInput source="stage" choices={choices.stage} defaultValue="announced" />
             <SelectInput source="health" choices={choices.health} defaultValue="not_assessed" />

@@ -23,6 +23,7 @@ import { HEALTHS, CONFIDENCES, LANGUAGES, SOURCE_KINDS } from '@rabta/domain/enu
 import { CreateSourceSchema, CreateStatusUpdateSchema } from '@rabta/domain/schemas/resources';
 import { useDataProvider, useNotify, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { HealthChip, StageChip } from '../common/chips';
+import { effectiveMoment, todayIso } from '../common/dates';
 import { errorText, zodFieldErrors } from '../common/errors';
 import { useFormatters } from '../i18n/format';
 import type { RabtaDataProvider } from '../providers/dataProvider';
@@ -38,7 +39,7 @@ interface PickedSource {
   quote: string;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = todayIso;
 const EMPTY_SOURCE = { kind: 'news', publisher: '', url: '', language: 'en', publishedAt: today(), title: '', text: '', quote: '' };
 
 type Errors = Record<string, string>;
@@ -151,7 +152,7 @@ export function StatusUpdateDialog({ record, open, onClose }: { record: RaRecord
       ...(toStage ? { toStage } : {}),
       ...(toHealth ? { toHealth } : {}),
       ...(confidence ? { healthConfidence: confidence } : {}),
-      effectiveAt,
+      effectiveAt: effectiveMoment(effectiveAt),
       note: note.trim(),
       ...(noteUr.trim() ? { noteUr: noteUr.trim() } : {}),
       sourceIds: sources.map((s) => s.id),

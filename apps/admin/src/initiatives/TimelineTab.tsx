@@ -10,6 +10,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useGetList, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { pickText } from '../common/bilingual';
+import { FallbackBadge } from '../common/Bilingual';
 import { Transition } from '../common/chips';
 import { DateText } from '../common/fields';
 import { useAsOf } from '../common/useAsOf';
@@ -85,24 +86,28 @@ export function TimelineTab() {
                       <Transition from={update.fromHealth} to={update.toHealth} kind="health" />
                     </MuiLink>
                   ) : (
-                  <MuiLink
-                    component={Link}
-                    to={linkTo(item.link.resource, item.link.id)}
-                    underline="hover"
-                    lang={title?.lang}
-                    dir={title?.lang === 'ur' ? 'rtl' : 'ltr'}
-                    sx={{ fontWeight: 500, ...(title?.lang === 'ur' && locale !== 'ur' ? urduTextSx : {}) }}
-                  >
-                    {title?.text ?? `#${item.id}`}
-                  </MuiLink>
+                    <MuiLink
+                      component={Link}
+                      to={linkTo(item.link.resource, item.link.id)}
+                      underline="hover"
+                      lang={title?.lang}
+                      dir={title?.lang === 'ur' ? 'rtl' : 'ltr'}
+                      sx={{ fontWeight: 500, ...(title?.lang === 'ur' && locale !== 'ur' ? urduTextSx : {}) }}
+                    >
+                      {title?.text ?? `#${item.id}`}
+                    </MuiLink>
                   )}
+                  {!update && title?.fallback && <FallbackBadge lang={title.lang} />}
                 </Box>
               }
               secondary={
                 detail ? (
-                  <Typography variant="body2" color="text.secondary" lang={detail.lang} dir={detail.lang === 'ur' ? 'rtl' : 'ltr'} sx={{ mt: 0.5, textAlign: 'start' }}>
-                    {detail.text}
-                  </Typography>
+                  <Box sx={{ mt: 0.5 }}>
+                    <Typography component="span" variant="body2" color="text.secondary" lang={detail.lang} dir={detail.lang === 'ur' ? 'rtl' : 'ltr'} sx={{ textAlign: 'start' }}>
+                      {detail.text}
+                    </Typography>
+                    {detail.fallback && <FallbackBadge lang={detail.lang} />}
+                  </Box>
                 ) : null
               }
             />

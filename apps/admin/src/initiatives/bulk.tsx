@@ -13,8 +13,9 @@ import {
   useUnselectAll,
 } from 'react-admin';
 import type { RabtaDataProvider } from '../providers/dataProvider';
+import { effectiveMoment, todayIso } from '../common/dates';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = todayIso;
 
 /** Archive (DELETE archives an initiative; it can be restored). */
 export function BulkArchiveButton() {
@@ -76,7 +77,7 @@ export function BulkHealthButton() {
     let done = 0;
     try {
       for (const id of selectedIds) {
-        await dataProvider.createStatusUpdate(id, { toHealth: health, effectiveAt, note, sourceIds: [] });
+        await dataProvider.createStatusUpdate(id, { toHealth: health, effectiveAt: effectiveMoment(effectiveAt), note, sourceIds: [] });
         done += 1;
       }
       unselectAll();

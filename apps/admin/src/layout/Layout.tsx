@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Box, ListItemIcon, ListItemText, ListSubheader, MenuItem, Typography } from '@mui/material';
 import LockResetIcon from '@mui/icons-material/LockReset';
 import PersonIcon from '@mui/icons-material/Person';
@@ -22,6 +22,7 @@ import { useAsOf } from '../common/useAsOf';
 import { AsOfBanner, AsOfControl } from './AsOfControl';
 import { LanguageMenu } from './LanguageMenu';
 import { takeExplicitLocaleChoice } from './localeChoice';
+import { takeProfileLocaleTurn } from '../providers/authProvider';
 import type { RabtaDataProvider } from '../providers/dataProvider';
 import { useDataProvider } from 'react-admin';
 
@@ -115,10 +116,8 @@ function useProfileLocale() {
   const { identity } = useGetIdentity();
   const [locale, setLocale] = useLocaleState();
   const dataProvider = useDataProvider<RabtaDataProvider>();
-  const done = useRef(false);
   useEffect(() => {
-    if (!identity || done.current) return;
-    done.current = true;
+    if (!identity || !takeProfileLocaleTurn()) return;
     if (takeExplicitLocaleChoice()) {
       if (identity.locale !== locale) void dataProvider.updateMe({ locale: locale === 'ur' ? 'ur' : 'en' }).catch(() => undefined);
     } else if (isLocale(identity.locale) && identity.locale !== locale) {

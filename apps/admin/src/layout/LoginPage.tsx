@@ -47,7 +47,7 @@ export function LoginPage() {
             <Typography variant="h5" component="h1" sx={{ fontWeight: 600 }}>
               Rabta
             </Typography>
-            <Typography lang="ur" dir="rtl" sx={{ fontFamily: FONT_NASTALIQ, fontSize: '1.6rem', lineHeight: 2 }}>
+            <Typography lang="ur" dir="rtl" sx={{ fontFamily: `${FONT_NASTALIQ}, serif`, fontSize: '1.6rem', lineHeight: 2 }}>
               رابطہ
             </Typography>
           </Box>

@@ -9,7 +9,16 @@ let currentUser: Me | null = null;
 type UserListener = (user: Me | null) => void;
 const userListeners = new Set<UserListener>();
 
+// The profile's language is applied once per sign-in (not on every mount of the layout).
+let profileLocaleDone = false;
+export function takeProfileLocaleTurn(): boolean {
+  if (profileLocaleDone) return false;
+  profileLocaleDone = true;
+  return true;
+}
+
 function setUser(user: Me | null) {
+  if (!user || user.id !== currentUser?.id) profileLocaleDone = false;
   currentUser = user;
   for (const l of userListeners) l(user);
 }
@@ -72,10 +81,23 @@ export function sectorsOf(ids: number[]): Promise<number[][]> {
   );
 }
 
-async function fetchMe(): Promise<Me> {
-  const me = await api<Me>('/auth/me');
-  setUser(me);
-  return me;
+// One request at a time: react-admin asks checkAuth, getIdentity and canAccess together at start.
+let meInFlight: Promise<Me> | null = null;
+function fetchMe(): Promise<Me> {
+  meInFlight ??= api<Me>('/auth/me')
+    .then((me) => {
+      setUser(me);
+      return me;
+    })
+    .finally(() => {
+      meInFlight = null;
+    });
+  return meInFlight;
+}
+
+/** Check the session as the page starts (before React renders); `onSignedIn` may start loading the route's code. */
+export function startSessionCheck(onSignedIn: () => void): void {
+  fetchMe().then(onSignedIn, () => undefined);
 }
 
 function loginErrorMessage(error: unknown): string {
@@ -134,7 +156,7 @@ export const authProvider: AuthProvider = {
   },
   async getIdentity() {
     const me = currentUser ?? (await fetchMe());
-    return { id: me.id, fullName: me.name, email: me.email, role: me.role, locale: me.locale };
+    return { id: me.id, fullName: me.name, email: me.email, role: me.role, locale: me.locale, sectorIds: me.sectorIds };
   },
   async getPermissions() {
     const me = currentUser ?? (await fetchMe());

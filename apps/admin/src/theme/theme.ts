@@ -3,9 +3,10 @@ import type { AppLocale } from '../i18n';
 
 // System fonts only (Debian's fonts-noto-core): no webfont downloads. Naskh is the dense UI face for Urdu, Nastaliq
 // the traditional face for headings (it needs generous line height). Latin text falls back per glyph.
+// No generic family inside the Urdu stacks: Latin letters in Urdu text must fall through to Noto Sans, not to serif.
 export const FONT_LATIN = '"Noto Sans", "DejaVu Sans", "Segoe UI", system-ui, sans-serif';
-export const FONT_NASKH = '"Noto Naskh Arabic", "Noto Sans Arabic", "Segoe UI", serif';
-export const FONT_NASTALIQ = '"Noto Nastaliq Urdu", "Noto Naskh Arabic", serif';
+export const FONT_NASKH = '"Noto Naskh Arabic", "Noto Sans Arabic"';
+export const FONT_NASTALIQ = '"Noto Nastaliq Urdu", "Noto Naskh Arabic"';
 
 /** Font for a piece of Urdu text shown inside an English page (and vice versa). */
 export const urduTextSx = { fontFamily: `${FONT_NASKH}, ${FONT_LATIN}`, lineHeight: 1.8 } as const;
