@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { api, BASE, itInBrowser, launch, missingKeys, rawKeysOnPage, screenshot, signedIn } from './support/browser';
+import { api, BASE, errorPageShown, itInBrowser, launch, missingKeys, rawKeysOnPage, screenshot, signedIn, watch } from './support/browser';
 
 // English and Urdu: the whole layout flips to right-to-left, every label comes from the catalogue (no raw key, no
 // English left behind), Urdu fonts and ur-PK dates; the choice is stored in the profile. Screenshots of the
@@ -136,6 +136,7 @@ describe('English and Urdu', () => {
     try {
       // The profile's language applies at sign-in.
       const { context, page } = await signedIn(browser, 'other', '/');
+      const { errors } = watch(page);
       await page.waitForFunction(() => document.documentElement.dir === 'rtl');
       const paths = [
         '/',
@@ -180,9 +181,11 @@ describe('English and Urdu', () => {
         }
         const keys = await rawKeysOnPage(page);
         if (keys.length) found[path] = keys;
+        if (await errorPageShown(page)) found[path] = [...(found[path] ?? []), 'error page'];
       }
       expect(found).toEqual({});
       expect(await missingKeys(page)).toEqual([]);
+      expect(errors).toEqual([]);
       await context.close();
     } finally {
       await other.put('/me', { locale: 'en' });
@@ -194,6 +197,7 @@ describe('English and Urdu', () => {
     await admin.put('/me', { locale: 'ur' });
     try {
       const { context, page } = await signedIn(browser, 'admin', '/users');
+      const { errors } = watch(page);
       await page.waitForFunction(() => document.documentElement.dir === 'rtl');
       const found: Record<string, string[]> = {};
       for (const path of ['/users', `/users/${ids.users}`, '/users/create', '/sectors', `/sectors/${ids.sectors}`, '/countries', `/countries/${ids.countries}`, '/audit-events', `/audit-events/${ids['audit-events']}/show`]) {
@@ -201,9 +205,11 @@ describe('English and Urdu', () => {
         await settle(page);
         const keys = await rawKeysOnPage(page);
         if (keys.length) found[path] = keys;
+        if (await errorPageShown(page)) found[path] = [...(found[path] ?? []), 'error page'];
       }
       expect(found).toEqual({});
       expect(await missingKeys(page)).toEqual([]);
+      expect(errors).toEqual([]);
       await context.close();
     } finally {
       await admin.put('/me', { locale: 'en' });

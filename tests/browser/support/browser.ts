@@ -51,10 +51,14 @@ export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ARGS });
 }
 
-/** Page errors and failed API calls, so a test can assert none happened. */
+/** Page errors, console errors and failed API calls (5xx), so a test can assert none happened. */
 export function watch(page: Page): { errors: string[] } {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    // The browser logs every 4xx response too ("Failed to load resource"): refusals are tested where they matter.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text().slice(0, 300)}`);
+  });
   page.on('response', (r) => {
     if (r.status() >= 500) errors.push(`${r.status()} ${r.request().method()} ${r.url()}`);
   });
@@ -131,4 +135,9 @@ export function itInBrowser(name: string, getBrowser: () => Browser | undefined,
     },
     timeout,
   );
+}
+
+/** react-admin's "Something went wrong" page (a render error) is not on screen. */
+export async function errorPageShown(page: Page): Promise<boolean> {
+  return (await page.locator('[class*="RaError-root"]').count()) > 0;
 }

@@ -47,7 +47,7 @@ function Body() {
       <Typography variant="subtitle2" sx={{ mt: 1 }}>
         {translate('rabta.history.changes')}
       </Typography>
-      <ChangeList entity={record.entity} before={record.before} after={record.after} />
+      <ChangeList entity={record.entity} action={record.action} before={record.before} after={record.after} />
       <Grid container spacing={2} sx={{ mt: 1 }}>
         <Grid size={{ xs: 12, md: 6 }}>
           <Detail label="rabta.history.before">

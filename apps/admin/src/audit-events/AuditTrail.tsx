@@ -17,19 +17,19 @@ const ENUM_FIELDS: Record<string, string> = {
   language: 'language',
 };
 
-export function ChangeList({ entity, before, after }: { entity: string; before: unknown; after: unknown }) {
+export function ChangeList({ entity, action, before, after }: { entity: string; action?: string; before: unknown; after: unknown }) {
   const translate = useTranslate();
   const changes = diffOf(before, after);
-  if (before == null && after != null) return <Typography variant="body2">{translate('rabta.history.created')}</Typography>;
+  if (before == null && after != null && (!action || action === 'create')) return <Typography variant="body2">{translate('rabta.history.created')}</Typography>;
   if (changes.length === 0) return <Typography variant="body2" color="text.secondary">{translate('rabta.history.no_changes')}</Typography>;
   const show = (field: string, v: unknown) =>
-    ENUM_FIELDS[field] && typeof v === 'string' ? translate(`enums.${ENUM_FIELDS[field]}.${v}`, { _: v }) : valueText(v);
+    ENUM_FIELDS[field] && typeof v === 'string' ? translate(`enums.${ENUM_FIELDS[field]}.${v}`, { _: v, __optional: true }) : valueText(v);
   return (
     <Stack spacing={0.25}>
       {changes.map((c) => (
         <Box key={c.field} sx={{ fontSize: '0.85rem' }} data-testid="history-change" data-field={c.field}>
           <Box component="span" sx={{ fontWeight: 600 }}>
-            {translate(`resources.${entity}.fields.${c.field}`, { _: c.field })}
+            {translate(`resources.${entity}.fields.${c.field}`, { _: c.field, __optional: true })}
           </Box>
           {': '}
           <Box component="span" dir="auto" sx={{ color: 'text.secondary', textDecoration: 'line-through' }}>
@@ -45,9 +45,9 @@ export function ChangeList({ entity, before, after }: { entity: string; before: 
   );
 }
 
+/** `login.success` → enums.audit_action.login_success (the action itself when the catalogue has no label). */
 export function actionLabel(translate: ReturnType<typeof useTranslate>, action: string): string {
-  const key = action.includes('.') ? action.split('.').pop()! : action;
-  return translate(`enums.audit_action.${key}`, { _: action });
+  return translate(`enums.audit_action.${action.replace(/[^a-z0-9]+/gi, '_')}`, { _: action, __optional: true });
 }
 
 /** The audit trail of one record: who changed what, when, old → new. */
@@ -86,7 +86,7 @@ export function AuditTrail({ entity, entityId }: { entity: string; entityId: RaR
             <TableCell>{e.actorName ?? translate('rabta.history.system')}</TableCell>
             <TableCell>{actionLabel(translate, e.action)}</TableCell>
             <TableCell>
-              <ChangeList entity={entity} before={e.before} after={e.after} />
+              <ChangeList entity={entity} action={e.action} before={e.before} after={e.after} />
             </TableCell>
           </TableRow>
         ))}

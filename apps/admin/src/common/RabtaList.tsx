@@ -3,13 +3,13 @@ import { CreateButton, FilterButton, List, TopToolbar, useCanAccess, useResource
 import { ExportMenu } from './ExportMenu';
 import { SavedViews } from './SavedViews';
 
-export function RabtaListActions({ create = true, extra }: { create?: boolean; extra?: ReactNode }) {
+export function RabtaListActions({ create = true, filters = true, extra }: { create?: boolean; filters?: boolean; extra?: ReactNode }) {
   const resource = useResourceContext();
   const { canAccess: canCreate } = useCanAccess({ action: 'create', resource: resource! });
   return (
     <TopToolbar>
       <SavedViews />
-      <FilterButton />
+      {filters && <FilterButton />}
       {extra}
       {create && canCreate && <CreateButton />}
       <ExportMenu />
@@ -26,7 +26,7 @@ export function RabtaList({
   ...props
 }: ListProps & { children: ReactNode; filters?: ReactElement[]; create?: boolean; extraActions?: ReactNode }) {
   return (
-    <List perPage={25} filters={filters} actions={<RabtaListActions create={create} extra={extraActions} />} {...props}>
+    <List perPage={25} filters={filters} actions={<RabtaListActions create={create} filters={!!filters?.length} extra={extraActions} />} {...props}>
       {children}
     </List>
   );

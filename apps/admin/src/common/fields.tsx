@@ -65,7 +65,7 @@ export function CountryCodesField({ source }: { source: string; label?: string; 
   const record = useRecordContext();
   const codes = (record?.[source] as string[] | undefined) ?? [];
   return (
-    <span style={{ display: 'inline-flex', gap: 4, flexWrap: 'wrap' }} dir="ltr">
+    <span style={{ display: 'inline-flex', gap: 4, flexWrap: 'nowrap' }} dir="ltr">
       {codes.map((c) => (
         <RecordContextProvider key={c} value={{ id: c }}>
           <ReferenceField source="id" reference="countries" link={false} render={({ referenceRecord }) => (

@@ -172,6 +172,7 @@ const rabta = {
     cited_for: 'Cited for',
     no_quote: 'No quoted passage',
     initial_status: 'Starting status',
+    scope: 'Sectors, countries and people',
   },
   milestone: {
     slippage: 'Slipped %{smart_count} day |||| Slipped %{smart_count} days',
@@ -481,12 +482,22 @@ const enums = {
     archive: 'Archived',
     restore: 'Restored',
     purge: 'Purged',
-    status_update: 'Status updated',
-    login: 'Signed in',
-    login_failed: 'Failed sign-in',
-    logout: 'Signed out',
-    lockout: 'Locked out',
+    seed: 'Demo data loaded',
+    deny: 'Refused',
+    status_change: 'Status changed',
+    role_change: 'Role changed',
+    scope_change: 'Sector scope changed',
+    sessions_revoke: 'Sessions ended',
+    token_issue: 'API token issued',
+    token_revoke: 'API token revoked',
     password_change: 'Password changed',
+    password_change_failure: 'Password change refused',
+    logout: 'Signed out',
+    login_success: 'Signed in',
+    login_failure: 'Failed sign-in',
+    login_lockout: 'Locked out',
+    disable: 'Disabled',
+    enable: 'Enabled',
   },
   boolean_filter: { true: 'Yes', false: 'No' },
   report_kind: { portfolio: 'Portfolio status report', initiative: 'Initiative brief', changes: 'Change report', engagement_followup: 'Meeting follow-up' },
@@ -820,8 +831,15 @@ const resources = {
   },
 };
 
+// react-admin asks for these with an English default ("Go to end-ellipsis page"); give them proper labels.
+const ra = {
+  ...englishMessages.ra,
+  navigation: { ...englishMessages.ra.navigation, 'start-ellipsis': 'Earlier pages', 'end-ellipsis': 'Later pages' },
+};
+
 export const en = {
   ...englishMessages,
+  ra,
   rabta,
   enums,
   resources,

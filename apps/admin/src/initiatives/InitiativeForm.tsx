@@ -1,7 +1,11 @@
 import { Alert, Box, Stack, Typography } from '@mui/material';
+import ArchiveIcon from '@mui/icons-material/Archive';
 import {
   ArrayInput,
   DateInput,
+  DeleteButton,
+  SaveButton,
+  Toolbar,
   NumberInput,
   SelectInput,
   SimpleForm,
@@ -57,9 +61,26 @@ function CountriesInput() {
   );
 }
 
+/** DELETE archives an initiative (it can be restored): the button says so. */
+function EditToolbar() {
+  return (
+    <Toolbar sx={{ justifyContent: 'space-between' }}>
+      <SaveButton />
+      <DeleteButton
+        label="rabta.actions.archive"
+        icon={<ArchiveIcon />}
+        mutationMode="pessimistic"
+        confirmTitle="rabta.actions.archive"
+        confirmContent="ra.message.are_you_sure"
+        redirect="list"
+      />
+    </Toolbar>
+  );
+}
+
 export function InitiativeForm({ mode }: { mode: 'create' | 'edit' }) {
   return (
-    <SimpleForm sx={{ maxWidth: 1100 }} warnWhenUnsavedChanges>
+    <SimpleForm sx={{ maxWidth: 1100 }} warnWhenUnsavedChanges toolbar={mode === 'edit' ? <EditToolbar /> : undefined}>
       {mode === 'edit' && <CurrentStatus />}
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
         <TextInput source="code" validate={required()} sx={{ maxWidth: 260 }} slotProps={{ htmlInput: { dir: 'ltr' } }} />
@@ -76,7 +97,7 @@ export function InitiativeForm({ mode }: { mode: 'create' | 'edit' }) {
           </Stack>
         </Section>
       )}
-      <Section title="rabta.initiative.participants">
+      <Section title="rabta.initiative.scope">
         <SectorsInput source="sectorIds" validate={required()} scoped={mode === 'create'} />
         <CountriesInput />
         <OrganizationsInput source="leadOrganizationIds" />

@@ -12,7 +12,7 @@ import {
 } from 'react-admin';
 import { BilingualText } from '../common/Bilingual';
 import { choices } from '../common/choices';
-import { EnumField, HealthField, StageField } from '../common/chips';
+import { HealthField, StageField } from '../common/chips';
 import { CountryCodesField, LocalDateField } from '../common/fields';
 import { CountryInput, SectorInput } from '../common/inputs';
 import { RabtaList } from '../common/RabtaList';
@@ -60,7 +60,7 @@ export default function InitiativeList() {
     <RabtaList filters={filters} sort={{ field: 'updatedAt', order: 'DESC' }}>
       <DataTable rowClick="show" bulkActionButtons={canEdit ? <BulkActions /> : false} data-testid="initiatives-table">
         <DataTable.Col source="code" sx={{ whiteSpace: 'nowrap', fontFamily: 'monospace' }} />
-        <DataTable.Col source="titleEn" label="resources.initiatives.fields.title" field={TitleCell} sx={{ minWidth: 260 }} />
+        <DataTable.Col source="titleEn" label="resources.initiatives.fields.title" field={TitleCell} sx={{ minWidth: 220 }} />
         <DataTable.Col source="stage" field={StageField} />
         <DataTable.Col source="health" field={HealthField} />
         <DataTable.Col source="sectorIds" disableSort>
@@ -69,10 +69,7 @@ export default function InitiativeList() {
         <DataTable.Col source="countryCodes" disableSort>
           <CountryCodesField source="countryCodes" />
         </DataTable.Col>
-        <DataTable.Col source="priority">
-          <EnumField source="priority" name="priority" />
-        </DataTable.Col>
-        <DataTable.Col source="targetDate">
+        <DataTable.Col source="targetDate" sx={{ whiteSpace: 'nowrap' }}>
           <LocalDateField source="targetDate" />
         </DataTable.Col>
         <DataTable.Col source="updatedAt" sx={{ whiteSpace: 'nowrap' }}>

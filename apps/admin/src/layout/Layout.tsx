@@ -42,6 +42,7 @@ function RabtaAppBar() {
   return (
     <AppBar
       color={past ? 'warning' : 'primary'}
+      sx={{ '& #react-admin-title': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 } }}
       toolbar={
         <>
           <AsOfControl />

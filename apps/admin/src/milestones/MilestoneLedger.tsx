@@ -76,8 +76,10 @@ export function MilestoneLedger({ id: idProp }: { id?: RaRecord['id'] }) {
           <TableHead>
             <TableRow>
               <TableCell>{translate('rabta.milestone.ledger_announced_on')}</TableCell>
-              <TableCell>
-                {translate('rabta.milestone.ledger_old')} → {translate('rabta.milestone.ledger_new')}
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                {translate('rabta.milestone.ledger_old')}
+                <DirArrow />
+                {translate('rabta.milestone.ledger_new')}
               </TableCell>
               <TableCell>{translate('rabta.milestone.ledger_announced_by')}</TableCell>
               <TableCell>{translate('rabta.milestone.ledger_source')}</TableCell>

@@ -1,5 +1,5 @@
-import { Card, CardContent, Grid } from '@mui/material';
-import { ReferenceField, Show, useRecordContext } from 'react-admin';
+import { Card, CardContent, Grid, Typography } from '@mui/material';
+import { ReferenceField, Show, useRecordContext, useTranslate } from 'react-admin';
 import { AuditTrail } from '../audit-events/AuditTrail';
 import { BilingualPair } from '../common/Bilingual';
 import { EnumText } from '../common/chips';
@@ -56,10 +56,14 @@ function Body() {
 
 function History() {
   const record = useRecordContext();
+  const translate = useTranslate();
   if (!record) return null;
   return (
     <Card sx={{ mt: 2 }}>
       <CardContent>
+        <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
+          {translate('rabta.initiative.audit_trail')}
+        </Typography>
         <AuditTrail entity="milestones" entityId={record.id} />
       </CardContent>
     </Card>
