@@ -6,6 +6,7 @@ import { actionLabel, ChangeList } from './AuditTrail';
 const filters = [
   <TextInput key="entity" source="entity" alwaysOn />,
   <TextInput key="entityId" source="entityId" alwaysOn />,
+  <TextInput key="action" source="action" />,
   <TextInput key="actorId" source="actorId" />,
   <DateInput key="at_gte" source="at_gte" />,
   <DateInput key="at_lte" source="at_lte" />,
@@ -29,14 +30,14 @@ export default function AuditEventList() {
         <DataTable.Col source="at">
           <LocalDateField source="at" time />
         </DataTable.Col>
-        <DataTable.Col source="actorName">
+        <DataTable.Col source="actorName" disableSort>
           <TextField source="actorName" emptyText="—" />
         </DataTable.Col>
         <DataTable.Col source="action" field={Action} />
         <DataTable.Col source="entity">
           <TextField source="entity" />
         </DataTable.Col>
-        <DataTable.Col source="entityId">
+        <DataTable.Col source="entityId" disableSort>
           <TextField source="entityId" />
         </DataTable.Col>
         <DataTable.Col source="after" label="rabta.history.changes" disableSort field={Changes} />

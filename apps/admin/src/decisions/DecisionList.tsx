@@ -17,13 +17,13 @@ export default function DecisionList() {
   return (
     <RabtaList filters={filters} sort={{ field: 'dueDate', order: 'ASC' }}>
       <DataTable rowClick="edit" bulkActionButtons={false}>
-        <DataTable.Col source="textEn" label="resources.decisions.fields.text">
+        <DataTable.Col source="textEn" label="resources.decisions.fields.text" disableSort>
           <BilingualText source="text" />
         </DataTable.Col>
         <DataTable.Col source="engagementId">
           <ReferenceField source="engagementId" reference="engagements" link="show" />
         </DataTable.Col>
-        <DataTable.Col source="initiativeId">
+        <DataTable.Col source="initiativeId" disableSort>
           <ReferenceField source="initiativeId" reference="initiatives" link="show" />
         </DataTable.Col>
         <DataTable.Col source="dueDate">

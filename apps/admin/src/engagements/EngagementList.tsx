@@ -32,7 +32,7 @@ export default function EngagementList() {
         <DataTable.Col source="status">
           <EnumField source="status" name="engagement_status" />
         </DataTable.Col>
-        <DataTable.Col source="placeEn" label="resources.engagements.fields.place">
+        <DataTable.Col source="placeEn" label="resources.engagements.fields.place" disableSort>
           <BilingualText source="place" />
         </DataTable.Col>
         <DataTable.Col source="initiativeIds" disableSort>

@@ -43,10 +43,10 @@ function Decisions() {
         </Box>
         <ReferenceManyField reference="decisions" target="engagementId" sort={{ field: 'dueDate', order: 'ASC' }} perPage={100}>
           <DataTable rowClick="edit" bulkActionButtons={false} empty={<Typography color="text.secondary">{translate('rabta.dashboard.empty')}</Typography>}>
-            <DataTable.Col source="textEn" label="resources.decisions.fields.text">
+            <DataTable.Col source="textEn" label="resources.decisions.fields.text" disableSort>
               <BilingualText source="text" />
             </DataTable.Col>
-            <DataTable.Col source="initiativeId">
+            <DataTable.Col source="initiativeId" disableSort>
               <ReferenceField source="initiativeId" reference="initiatives" link="show" />
             </DataTable.Col>
             <DataTable.Col source="dueDate">

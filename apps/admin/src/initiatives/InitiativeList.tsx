@@ -17,6 +17,7 @@ import { CountryCodesField, LocalDateField } from '../common/fields';
 import { CountryInput, SectorInput } from '../common/inputs';
 import { RabtaList } from '../common/RabtaList';
 import { BulkArchiveButton, BulkHealthButton } from './bulk';
+import { useAppLocale } from '../i18n/format';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -55,12 +56,14 @@ const BulkActions = () => (
 );
 
 export default function InitiativeList() {
+  // Sorting by the title follows the language it is shown in.
+  const locale = useAppLocale();
   const { canAccess: canEdit } = useCanAccess({ action: 'edit', resource: 'initiatives' });
   return (
     <RabtaList filters={filters} sort={{ field: 'updatedAt', order: 'DESC' }}>
       <DataTable rowClick="show" bulkActionButtons={canEdit ? <BulkActions /> : false} data-testid="initiatives-table">
         <DataTable.Col source="code" sx={{ whiteSpace: 'nowrap', fontFamily: 'monospace' }} />
-        <DataTable.Col source="titleEn" label="resources.initiatives.fields.title" field={TitleCell} sx={{ minWidth: 220 }} />
+        <DataTable.Col source={locale === 'ur' ? 'titleUr' : 'titleEn'} label="resources.initiatives.fields.title" field={TitleCell} sx={{ minWidth: 220 }} />
         <DataTable.Col source="stage" field={StageField} />
         <DataTable.Col source="health" field={HealthField} />
         <DataTable.Col source="sectorIds" disableSort>

@@ -261,7 +261,7 @@ function MilestonesTab() {
           <DataTable.Col source="state">
             <EnumField source="state" name="milestone_state" />
           </DataTable.Col>
-          <DataTable.Col source="originalPlannedDate">
+          <DataTable.Col source="originalPlannedDate" disableSort>
             <LocalDateField source="originalPlannedDate" />
           </DataTable.Col>
           <DataTable.Col source="plannedDate">
@@ -270,8 +270,8 @@ function MilestonesTab() {
           <DataTable.Col source="actualDate">
             <LocalDateField source="actualDate" />
           </DataTable.Col>
-          <DataTable.Col source="slippageDays" field={SlippageField} />
-          <DataTable.NumberCol source="reannouncements" />
+          <DataTable.Col source="slippageDays" field={SlippageField} disableSort />
+          <DataTable.NumberCol source="reannouncements" disableSort />
         </DataTable>
       </ReferenceManyField>
     </Box>

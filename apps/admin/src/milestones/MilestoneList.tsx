@@ -46,7 +46,7 @@ export default function MilestoneList() {
         <DataTable.Col source="actualDate">
           <LocalDateField source="actualDate" />
         </DataTable.Col>
-        <DataTable.Col source="slippageDays" field={SlippageField} />
+        <DataTable.Col source="slippageDays" field={SlippageField} disableSort />
       </DataTable>
     </RabtaList>
   );

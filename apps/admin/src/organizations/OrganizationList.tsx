@@ -4,6 +4,7 @@ import { choices } from '../common/choices';
 import { EnumField } from '../common/chips';
 import { CountryInput } from '../common/inputs';
 import { RabtaList } from '../common/RabtaList';
+import { useAppLocale } from '../i18n/format';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -12,10 +13,12 @@ const filters = [
 ];
 
 export default function OrganizationList() {
+  // Sorting by the title follows the language it is shown in.
+  const locale = useAppLocale();
   return (
     <RabtaList filters={filters} sort={{ field: 'nameEn', order: 'ASC' }}>
       <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="nameEn" label="resources.organizations.fields.name">
+        <DataTable.Col source={locale === 'ur' ? 'nameUr' : 'nameEn'} label="resources.organizations.fields.name">
           <BilingualText source="name" />
         </DataTable.Col>
         <DataTable.Col source="acronym">

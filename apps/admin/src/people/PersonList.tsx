@@ -2,14 +2,17 @@ import { DataTable, ReferenceField, SearchInput } from 'react-admin';
 import { BilingualText } from '../common/Bilingual';
 import { CountryInput } from '../common/inputs';
 import { RabtaList } from '../common/RabtaList';
+import { useAppLocale } from '../i18n/format';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <CountryInput key="countryCode" source="countryCode" alwaysOn />];
 
 export default function PersonList() {
+  // Sorting by the title follows the language it is shown in.
+  const locale = useAppLocale();
   return (
     <RabtaList filters={filters} sort={{ field: 'nameEn', order: 'ASC' }}>
       <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="nameEn" label="resources.people.fields.name">
+        <DataTable.Col source={locale === 'ur' ? 'nameUr' : 'nameEn'} label="resources.people.fields.name">
           <BilingualText source="name" />
         </DataTable.Col>
         <DataTable.Col source="currentTitleEn" label="resources.people.fields.currentTitle" disableSort>

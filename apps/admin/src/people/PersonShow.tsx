@@ -31,7 +31,7 @@ function Positions() {
             <DataTable.Col source="titleEn" label="resources.positions.fields.title">
               <BilingualText source="title" />
             </DataTable.Col>
-            <DataTable.Col source="organizationId">
+            <DataTable.Col source="organizationId" disableSort>
               <ReferenceField source="organizationId" reference="organizations" link="show" />
             </DataTable.Col>
             <DataTable.Col source="fromDate">

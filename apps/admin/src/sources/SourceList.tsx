@@ -35,7 +35,7 @@ export default function SourceList() {
         <DataTable.Col source="publisher">
           <TextField source="publisher" />
         </DataTable.Col>
-        <DataTable.Col source="kind">
+        <DataTable.Col source="kind" disableSort>
           <EnumField source="kind" name="source_kind" />
         </DataTable.Col>
         <DataTable.Col source="language">

@@ -4,7 +4,11 @@ import { choices } from '../common/choices';
 import { EnumField } from '../common/chips';
 import { RabtaList } from '../common/RabtaList';
 
-const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={choices.role} alwaysOn />];
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="role" source="role" choices={choices.role} alwaysOn />,
+  <SelectInput key="disabled" source="disabled" choices={choices.booleanFilter} />,
+];
 
 function Scope() {
   const record = useRecordContext();
