@@ -1,6 +1,8 @@
 import { createPrismaClient, MIGRATIONS_DIR, readMigrations } from '@rabta/db';
 import request from 'supertest';
-import { createApp } from '../../apps/api/src/app';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ADMIN_DIST, createApp } from '../../apps/api/src/app';
 import { loadConfig } from '../../apps/api/src/config/env';
 import { createLogger } from '../../apps/api/src/common/logging/logger';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -46,6 +48,14 @@ describe('GET /api/health and the request basics', () => {
     expect(root.headers['content-type']).toMatch(/text\/html/);
     const deep = await t.http.get('/initiatives/7/show').expect(200);
     expect(deep.text).toContain('Rabta');
+    const asset = readdirSync(join(ADMIN_DIST, 'assets')).find((f) => f.endsWith('.js'))!;
+    const served = await t.http.get(`/assets/${asset}`).expect(200);
+    expect(served.headers['content-type']).toMatch(/javascript/);
+    expect(served.headers['cache-control']).toContain('immutable');
+    // A missing script is a 404, not the HTML page (which the browser would refuse as a script).
+    const missing = await t.http.get('/assets/index-doesnotexist.js').expect(404);
+    expect(missing.headers['content-type']).not.toMatch(/html/);
+    await t.http.get('/no-such-file.js').expect(404);
   });
 
   it('should answer 503 with the same shape when the database is unreachable', async () => {

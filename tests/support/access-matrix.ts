@@ -210,6 +210,7 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
   // initiatives and what hangs off them: sector-scoped writes
   ...readRoutes('initiatives', (f) => f.once('initiative', () => f.initiative())),
   'GET /api/initiatives/:id/timeline': signedIn(async (f) => ({ params: { id: (await f.once('initiative', () => f.initiative())).id } })),
+  'GET /api/initiatives/:id/history': signedIn(async (f) => ({ params: { id: (await f.once('initiative', () => f.initiative())).id } })),
   'POST /api/initiatives': sectorScoped((f) => ({
     body: { code: f.unique('MX').toUpperCase(), titleEn: 'New steel mill in Karachi', sectorIds: [f.sectors.inScope], countryCodes: ['PK', 'RU'] },
   })),

@@ -41,29 +41,35 @@ function registerRequestHooks(fastify: FastifyInstance): void {
   // Errors Fastify raises before a route runs (bad JSON, body too large) reach Nest's handler, then ErrorFilter.
 }
 
-/** The admin is served by the API on the same port: files from its build, index.html for client-side routes. */
+/**
+ * The admin is served by the API on the same port: its hashed assets under /assets (read from disk on each request,
+ * so a rebuilt admin is served without a restart, and a missing asset is a 404, never the HTML page), the other
+ * files of its build by name, and index.html for every client-side route.
+ */
 async function registerAdmin(fastify: FastifyInstance, root: string): Promise<void> {
-  const built = existsSync(join(root, 'index.html'));
-  if (built) {
-    await fastify.register(fastifyStatic, {
-      root,
-      wildcard: false,
-      setHeaders: (reply, path) => {
-        // Vite puts a content hash in every asset name: cache those for good, never index.html.
-        void reply.header('cache-control', path.startsWith(join(root, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
-    });
-  }
+  await fastify.register(fastifyStatic, {
+    root: join(root, 'assets'),
+    prefix: '/assets/',
+    wildcard: true,
+    index: false,
+    // Vite puts a content hash in every asset name: cache those for good.
+    setHeaders: (reply) => void reply.header('cache-control', 'public, max-age=31536000, immutable'),
+  });
   fastify.get('/*', (request, reply) => {
-    if (request.url === '/api' || request.url.startsWith('/api/')) {
-      return sendError(request, reply, new AppException('NOT_FOUND', `No route for GET ${request.url.split('?')[0]}`));
+    const path = request.url.split('?')[0];
+    if (path === '/api' || path.startsWith('/api/')) {
+      return sendError(request, reply, new AppException('NOT_FOUND', `No route for GET ${path}`));
     }
-    if (!built) {
+    if (!existsSync(join(root, 'index.html'))) {
       return reply
         .type('text/html; charset=utf-8')
         .send('<!doctype html><title>Rabta</title><p>The admin is not built. Run <code>npm run build</code>, or <code>npm start</code>.</p>');
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // A top-level file of the build (favicon, robots.txt…); anything else is a client-side route.
+    const file = /^\/[\w.-]+\.[a-z0-9]+$/i.test(path) ? path.slice(1) : undefined;
+    if (file && file !== 'index.html' && existsSync(join(root, file))) return reply.header('cache-control', 'no-cache').sendFile(file, root);
+    if (file) return sendError(request, reply, new AppException('NOT_FOUND', `No file ${path}`));
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', root);
   });
 }
 

@@ -158,4 +158,33 @@ describe('status changes carry evidence', () => {
     const both = await makeInitiative(t, steelAnalyst.cookie, { sectorIds: [await sectorId(t, 'steel')] });
     await t.http.post(`/api/initiatives/${both.id}/status-updates`).set('Cookie', analyst.cookie).send({ toHealth: 'at_risk', effectiveAt: '2025-07-10', note: 'x' }).expect(403);
   });
+
+  it('should take "effective today" as now, after the status recorded when the initiative was created this morning', async () => {
+    const initiative = await makeInitiative(t, analyst.cookie, { effectiveAt: undefined });
+    const source = await makeSource(t, analyst.cookie);
+    const today = new Date().toISOString().slice(0, 10);
+    const res = await t.http
+      .post(`/api/initiatives/${initiative.id}/status-updates`)
+      .set('Cookie', analyst.cookie)
+      .send({ toStage: 'under_negotiation', effectiveAt: today, note: 'Talks opened today', sourceIds: [source.id] })
+      .expect(201);
+    expect(res.body).toMatchObject({ fromStage: 'announced', initiative: { stage: 'under_negotiation' }, authorName: analyst.name });
+    const list = await t.http.get('/api/status-updates').query({ filter: JSON.stringify({ initiativeId: initiative.id }) }).set('Cookie', viewer.cookie).expect(200);
+    expect(list.body.map((u: { authorName: string }) => u.authorName)).toEqual([analyst.name, analyst.name]);
+  });
+
+  it('should give every reader the history of an initiative, its milestones and status updates, without request details', async () => {
+    const initiative = await makeInitiative(t, analyst.cookie);
+    await t.http.put(`/api/initiatives/${initiative.id}`).set('Cookie', analyst.cookie).send({ titleEn: 'Renamed for history', version: 1 }).expect(200);
+    await t.http.post(`/api/initiatives/${initiative.id}/status-updates`).set('Cookie', analyst.cookie).send({ toHealth: 'at_risk', effectiveAt: '2025-07-10', note: 'x' }).expect(201);
+    const res = await t.http.get(`/api/initiatives/${initiative.id}/history`).set('Cookie', viewer.cookie).expect(200);
+    expect(res.body.map((e: { entity: string; action: string }) => `${e.entity}:${e.action}`)).toEqual(
+      expect.arrayContaining(['initiatives:create', 'initiatives:update', 'initiatives:status.change', 'status-updates:create']),
+    );
+    const update = res.body.find((e: { action: string }) => e.action === 'update');
+    expect(update).toMatchObject({ actorName: analyst.name, before: expect.objectContaining({ titleEn: 'Test initiative' }), after: expect.objectContaining({ titleEn: 'Renamed for history' }) });
+    expect(update.ip).toBeUndefined();
+    await t.http.get(`/api/initiatives/${initiative.id}/history`).expect(401);
+    await t.http.get('/api/initiatives/999999/history').set('Cookie', viewer.cookie).expect(404);
+  });
 });

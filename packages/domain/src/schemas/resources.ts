@@ -279,6 +279,8 @@ export const StatusUpdateSchema = z.object({
   effectiveAt: z.string(),
   recordedAt: z.string(),
   authorId: z.number().nullable(),
+  /** Derived: the author's display name (user accounts themselves are for admins). */
+  authorName: z.string().nullable(),
   sourceIds: z.array(z.number()),
   version: VersionSchema,
   ...timestamps,
@@ -326,6 +328,7 @@ export const STATUS_UPDATE_READ_ONLY = [
   'effectiveAt',
   'recordedAt',
   'authorId',
+  'authorName',
   'sourceIds',
   /** Only in the response to a create: the initiative's stage and health after it. */
   'initiative',

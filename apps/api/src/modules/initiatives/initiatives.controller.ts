@@ -10,6 +10,7 @@ import { ApiOperation } from '../../common/http/openapi-meta';
 import { ZodQuery } from '../../common/http/zod';
 import { columnsOf, ExportQuerySchema, sendExport, type ExportQuery } from '../../common/resource/export';
 import { InitiativeFilterSchema, InitiativesService } from './initiatives.service';
+import { HistoryEventSchema, HistoryService, type HistoryEvent } from './history.service';
 import { StatusUpdatesService } from './status-updates.service';
 import { TimelineItemSchema, TimelineService, type TimelineItem } from './timeline.service';
 
@@ -23,6 +24,7 @@ export class InitiativesController {
     private readonly initiatives: InitiativesService,
     private readonly statusUpdates: StatusUpdatesService,
     private readonly timelines: TimelineService,
+    private readonly histories: HistoryService,
   ) {}
 
   @Get()
@@ -59,6 +61,13 @@ export class InitiativesController {
   @ApiOperation({ kind: 'action', resource: 'initiatives', schema: z.array(TimelineItemSchema), query: AsOfQuery, summary: 'Status updates, milestones and their date changes, engagements, decisions, agreements and evidence, oldest first' })
   timeline(@Param('id', ParseIdPipe) id: number, @ZodQuery(AsOfQuery) query: z.infer<typeof AsOfQuery>): Promise<TimelineItem[]> {
     return this.timelines.timeline(id, query);
+  }
+
+  @Get(':id/history')
+  @Access('viewer')
+  @ApiOperation({ kind: 'action', resource: 'initiatives', schema: z.array(HistoryEventSchema), summary: 'Who changed the initiative, its milestones and its status updates: what, when, old → new (newest first)' })
+  history(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<HistoryEvent[]> {
+    return this.histories.history(id, user);
   }
 
   @Post()

@@ -13,7 +13,7 @@ const dateOrTs = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
  * The status history. Read like any resource; recorded through POST (StatusUpdatesController), never deleted;
  * only the notes of an entry can be corrected.
  */
-export const statusUpdatesResource: ResourceDefinition<StatusUpdate & { evidence: { sourceId: number }[] }> = {
+export const statusUpdatesResource: ResourceDefinition<StatusUpdate & { evidence: { sourceId: number }[]; author: { name: string } | null }> = {
   name: 'status-updates',
   label: 'Status update',
   read: 'viewer',
@@ -43,7 +43,7 @@ export const statusUpdatesResource: ResourceDefinition<StatusUpdate & { evidence
   },
   defaultSort: { field: 'effectiveAt', order: 'DESC' },
   delegate: (db) => db.statusUpdate,
-  include: { include: { evidence: { select: { sourceId: true } } } },
+  include: { include: { evidence: { select: { sourceId: true } }, author: { select: { name: true } } } },
   where: (f) => ({
     ...(f.id !== undefined ? { id: { in: toIdList(f.id) } } : {}),
     ...definedOnly({ initiativeId: f.initiativeId, authorId: f.authorId, toStage: f.toStage, toHealth: f.toHealth }),

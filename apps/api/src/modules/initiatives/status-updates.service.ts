@@ -24,7 +24,7 @@ type Input = z.output<typeof CreateStatusUpdateSchema>;
 /** A status update may be dated up to a day ahead (time zones), not into the future beyond that. */
 const FUTURE_TOLERANCE_MS = 86_400_000;
 
-export function toStatusUpdate(r: StatusUpdateRow & { evidence?: { sourceId: number }[] }): StatusUpdate {
+export function toStatusUpdate(r: StatusUpdateRow & { evidence?: { sourceId: number }[]; author?: { name: string } | null }): StatusUpdate {
   return {
     id: r.id,
     initiativeId: r.initiativeId,
@@ -38,6 +38,7 @@ export function toStatusUpdate(r: StatusUpdateRow & { evidence?: { sourceId: num
     effectiveAt: isoTs(r.effectiveAt)!,
     recordedAt: isoTs(r.recordedAt)!,
     authorId: r.authorId,
+    authorName: r.author?.name ?? null,
     sourceIds: [...new Set((r.evidence ?? []).map((e) => e.sourceId))],
     version: r.version,
     createdAt: isoTs(r.createdAt)!,
@@ -68,9 +69,19 @@ export class StatusUpdatesService {
     return parseWith(CreateStatusUpdateSchema, body ?? {}, 'body');
   }
 
+  /**
+   * When the change took effect. A bare calendar date means midnight, except today's: "effective today" is now, so
+   * it comes after whatever else was recorded today (the initial status of an initiative created this morning).
+   */
+  effectiveMoment(value: string): Date {
+    const at = moment(value)!;
+    const today = /^\d{4}-\d{2}-\d{2}$/.test(value) && Date.now() - at.getTime() < 86_400_000;
+    return today ? new Date() : at;
+  }
+
   async record(initiativeId: number, input: Input, user: AuthUser): Promise<StatusUpdate & { initiative: { id: number; stage: InitiativeStage; health: Health; version: number } }> {
-    const effectiveAt = moment(input.effectiveAt)!;
-    if (effectiveAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
+    const effectiveAt = this.effectiveMoment(input.effectiveAt);
+    if (moment(input.effectiveAt)!.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
       throw new AppException('VALIDATION_FAILED', 'effectiveAt is in the future: record a change once it has happened', { effectiveAt: 'Must not be in the future' });
     }
     return this.prisma.$transaction(async (tx) => {
@@ -151,7 +162,7 @@ export class StatusUpdatesService {
             select,
           })
         : (await tx.initiative.findUnique({ where: { id: initiativeId }, select }))!;
-      const wire = toStatusUpdate({ ...row, evidence: input.sourceIds.map((sourceId) => ({ sourceId })) });
+      const wire = toStatusUpdate({ ...row, evidence: input.sourceIds.map((sourceId) => ({ sourceId })), author: { name: user.name } });
       await this.audit.record(tx, { action: 'create', entity: 'status-updates', entityId: row.id, after: wire });
       if (changed) {
         await this.audit.record(tx, {
