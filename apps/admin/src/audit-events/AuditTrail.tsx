@@ -1,5 +1,7 @@
 import { Alert, Box, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useGetList, useTranslate, type HttpError, type RaRecord } from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
+import { useDataProvider, useGetList, useTranslate, type HttpError, type RaRecord } from 'react-admin';
+import type { RabtaDataProvider } from '../providers/dataProvider';
 import { DateText, DirArrow } from '../common/fields';
 import { diffOf, valueText } from './diff';
 
@@ -52,12 +54,28 @@ export function actionLabel(translate: ReturnType<typeof useTranslate>, action: 
 
 /** The audit trail of one record: who changed what, when, old → new. */
 export function AuditTrail({ entity, entityId }: { entity: string; entityId: RaRecord['id'] }) {
-  const translate = useTranslate();
+  // An initiative's history (with its milestones and status updates) is open to every reader; other records' audit
+  // events are the admin's.
+  return entity === 'initiatives' ? <InitiativeTrail entityId={entityId} /> : <RecordTrail entity={entity} entityId={entityId} />;
+}
+
+function InitiativeTrail({ entityId }: { entityId: RaRecord['id'] }) {
+  const dataProvider = useDataProvider<RabtaDataProvider>();
+  const { data, isPending, error } = useQuery({ queryKey: ['initiative-history', entityId], queryFn: () => dataProvider.getHistory(entityId) });
+  return <TrailTable data={data} isPending={isPending} error={error} />;
+}
+
+function RecordTrail({ entity, entityId }: { entity: string; entityId: RaRecord['id'] }) {
   const { data, isPending, error } = useGetList('audit-events', {
     filter: { entity, entityId: String(entityId) },
     sort: { field: 'at', order: 'DESC' },
     pagination: { page: 1, perPage: 100 },
   });
+  return <TrailTable data={data} isPending={isPending} error={error} />;
+}
+
+function TrailTable({ data, isPending, error }: { data?: RaRecord[]; isPending: boolean; error: unknown }) {
+  const translate = useTranslate();
   if (isPending) return <Typography variant="body2">{translate('rabta.common.loading')}</Typography>;
   if (error) {
     return (error as HttpError).status === 403 ? (
@@ -86,7 +104,7 @@ export function AuditTrail({ entity, entityId }: { entity: string; entityId: RaR
             <TableCell>{e.actorName ?? translate('rabta.history.system')}</TableCell>
             <TableCell>{actionLabel(translate, e.action)}</TableCell>
             <TableCell>
-              <ChangeList entity={entity} action={e.action} before={e.before} after={e.after} />
+              <ChangeList entity={e.entity} action={e.action} before={e.before} after={e.after} />
             </TableCell>
           </TableRow>
         ))}

@@ -16,7 +16,7 @@ import {
   PRIORITIES,
   ROLES,
   SOURCE_KINDS,
-} from '@rabta/domain/enums';
+} from '@rabta/domain/values';
 
 // Choices for SelectInput & co from the domain's enums; react-admin translates each `name` key.
 const choicesOf = (name: string, values: readonly string[]) => values.map((id) => ({ id, name: `enums.${name}.${id}` }));

@@ -16,7 +16,7 @@ import {
   PRIORITIES,
   ROLES,
   SOURCE_KINDS,
-} from '@rabta/domain/enums';
+} from '@rabta/domain/values';
 import * as schemas from '@rabta/domain/schemas/resources';
 import * as users from '@rabta/domain/schemas/users';
 import englishMessages from 'ra-language-english';

@@ -370,7 +370,6 @@ function Quote({ quote }: { quote?: string | null }) {
 
 function StatusHistory() {
   const translate = useTranslate();
-  const { canAccess: seesUsers } = useCanAccess({ action: 'list', resource: 'users' });
   return (
     <ReferenceManyField reference="status-updates" target="initiativeId" sort={{ field: 'effectiveAt', order: 'DESC' }} perPage={200}>
       <DataTable bulkActionButtons={false} rowClick="show" data-testid="status-history" empty={<Typography color="text.secondary">{translate('rabta.history.empty')}</Typography>}>
@@ -382,11 +381,7 @@ function StatusHistory() {
         <DataTable.Col source="noteEn" label="resources.status-updates.fields.note" disableSort>
           <BilingualText source="note" />
         </DataTable.Col>
-        {seesUsers ? (
-          <DataTable.Col source="authorId" disableSort>
-            <ReferenceField source="authorId" reference="users" link={false} />
-          </DataTable.Col>
-        ) : null}
+        <DataTable.Col source="authorName" label="resources.status-updates.fields.authorId" disableSort />
         <DataTable.Col source="recordedAt">
           <LocalDateField source="recordedAt" time />
         </DataTable.Col>

@@ -19,7 +19,7 @@ import {
 } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import CloseIcon from '@mui/icons-material/Close';
-import { HEALTHS, CONFIDENCES, LANGUAGES, SOURCE_KINDS } from '@rabta/domain/enums';
+import { HEALTHS, CONFIDENCES, LANGUAGES, SOURCE_KINDS } from '@rabta/domain/values';
 import { CreateSourceSchema, CreateStatusUpdateSchema } from '@rabta/domain/schemas/resources';
 import { useDataProvider, useNotify, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { HealthChip, StageChip } from '../common/chips';

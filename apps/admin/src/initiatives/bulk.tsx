@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField } from '@mui/material';
 import ArchiveIcon from '@mui/icons-material/Archive';
 import MonitorHeartIcon from '@mui/icons-material/MonitorHeart';
-import { HEALTHS } from '@rabta/domain/enums';
+import { HEALTHS } from '@rabta/domain/values';
 import {
   Confirm,
   useDataProvider,

@@ -99,6 +99,7 @@ function RabtaMenu() {
       </Group>
       <Group label="rabta.menu.evidence">
         <Menu.ResourceItem name="sources" />
+        <Menu.ResourceItem name="reports" />
       </Group>
       {isAdmin && (
         <Group label="rabta.menu.administration">

@@ -22,6 +22,8 @@ export function exportUrl(resource: string, format: ExportFormat, filter: Record
 
 export interface RabtaDataProvider extends DataProvider {
   getTimeline(initiativeId: Identifier): Promise<TimelineItem[]>;
+  /** Audit events of an initiative, its milestones and status updates (open to every reader). */
+  getHistory(initiativeId: Identifier): Promise<RaRecord[]>;
   getDashboard(): Promise<Dashboard>;
   createStatusUpdate(initiativeId: Identifier, body: StatusUpdateInput): Promise<RaRecord>;
   createSource(body: SourceInput): Promise<{ id: number; existing: boolean }>;
@@ -43,6 +45,7 @@ export const dataProvider: RabtaDataProvider = {
     return { data: ids };
   },
   getTimeline: (id) => api<TimelineItem[]>(`/initiatives/${encodeURIComponent(String(id))}/timeline`),
+  getHistory: (id) => api<RaRecord[]>(`/initiatives/${encodeURIComponent(String(id))}/history`),
   getDashboard: () => api<Dashboard>('/dashboard'),
   createStatusUpdate: (id, body) => api<RaRecord>(`/initiatives/${encodeURIComponent(String(id))}/status-updates`, { method: 'POST', body }),
   createSource: async (body) => {

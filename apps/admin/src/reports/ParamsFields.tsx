@@ -1,7 +1,7 @@
 import { Autocomplete, Grid, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
-import { HEALTHS, INITIATIVE_STAGES } from '@rabta/domain/enums';
+import { HEALTHS, INITIATIVE_STAGES } from '@rabta/domain/values';
 import { REPORT_KIND_PARAMS, type ReportParamKey } from '@rabta/domain/schemas/reports';
 import { textOf } from '../common/bilingual';
 import { useAppLocale } from '../i18n/format';

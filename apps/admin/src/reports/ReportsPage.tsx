@@ -26,7 +26,7 @@ import DownloadIcon from '@mui/icons-material/Download';
 import ReplayIcon from '@mui/icons-material/Replay';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Title, useGetIdentity, useNotify, useTranslate } from 'react-admin';
-import { LOCALES, REPORT_FORMATS, REPORT_KINDS } from '@rabta/domain/enums';
+import { LOCALES, REPORT_FORMATS, REPORT_KINDS } from '@rabta/domain/values';
 import { getAsOf } from '../providers/asOf';
 import { apiErrorOf } from '../providers/http';
 import { useAppLocale, useFormatters } from '../i18n/format';

@@ -26,7 +26,7 @@ import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
-import { LOCALES, REPORT_FORMATS, REPORT_KINDS } from '@rabta/domain/enums';
+import { LOCALES, REPORT_FORMATS, REPORT_KINDS } from '@rabta/domain/values';
 import { REPORT_SCHEDULE_RUN_PARAMS } from '@rabta/domain/schemas/reports';
 import { apiErrorOf } from '../providers/http';
 import { useFormatters } from '../i18n/format';

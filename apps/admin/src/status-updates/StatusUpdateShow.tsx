@@ -1,5 +1,5 @@
 import { Box, CardContent, Grid, Stack } from '@mui/material';
-import { ReferenceArrayField, ReferenceField, Show, useCanAccess, useRecordContext } from 'react-admin';
+import { ReferenceArrayField, ReferenceField, Show, useRecordContext } from 'react-admin';
 import { BilingualPair } from '../common/Bilingual';
 import { EnumText, Transition } from '../common/chips';
 import { Detail } from '../common/Detail';
@@ -8,7 +8,6 @@ import { RabtaShowActions } from '../common/ShowActions';
 
 function Body() {
   const record = useRecordContext();
-  const { canAccess: seesUsers } = useCanAccess({ action: 'list', resource: 'users' });
   if (!record) return null;
   return (
     <CardContent>
@@ -38,11 +37,7 @@ function Body() {
           <Detail label="resources.status-updates.fields.recordedAt">
             <DateText value={record.recordedAt} time />
           </Detail>
-          {seesUsers && record.authorId && (
-            <Detail label="resources.status-updates.fields.authorId">
-              <ReferenceField source="authorId" reference="users" link={false} />
-            </Detail>
-          )}
+          {record.authorName && <Detail label="resources.status-updates.fields.authorId">{record.authorName}</Detail>}
         </Grid>
       </Grid>
       <BilingualPair source="note" label="resources.status-updates.fields.note" multiline />

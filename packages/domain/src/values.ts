@@ -1,0 +1,83 @@
+// The value lists of the domain's enums, without zod: screens that only need the choices import these.
+// enums.ts builds the zod schemas from them; a unit test keeps them in step with prisma/schema.prisma.
+
+export const INITIATIVE_STAGES = [
+  'announced',
+  'under_negotiation',
+  'mou_signed',
+  'agreement_signed',
+  'feasibility',
+  'implementation',
+  'pilot',
+  'operational',
+  'completed',
+  'suspended',
+  'cancelled',
+] as const;
+
+export const HEALTHS = ['on_track', 'at_risk', 'off_track', 'not_assessed'] as const;
+
+export const CONFIDENCES = ['low', 'medium', 'high'] as const;
+
+export const PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
+
+export const COUNTRY_ROLES = ['partner', 'host', 'lead', 'financier', 'observer'] as const;
+
+export const ORGANIZATION_KINDS = [
+  'ministry',
+  'government_agency',
+  'state_enterprise',
+  'company',
+  'multilateral_forum',
+  'international_organization',
+  'embassy',
+  'legislature',
+  'think_tank',
+  'other',
+] as const;
+
+export const MILESTONE_KINDS = [
+  'announcement',
+  'negotiation',
+  'signing',
+  'financing',
+  'feasibility',
+  'construction',
+  'delivery',
+  'pilot',
+  'commissioning',
+  'meeting',
+  'other',
+] as const;
+
+export const MILESTONE_STATES = ['planned', 'in_progress', 'achieved', 'delayed', 'missed', 'cancelled'] as const;
+
+export const ENGAGEMENT_FORMATS = [
+  'bilateral_meeting',
+  'multilateral_sidelines',
+  'igc_session',
+  'working_group',
+  'visit',
+] as const;
+
+export const ENGAGEMENT_STATUSES = ['planned', 'held', 'postponed', 'cancelled'] as const;
+
+export const DECISION_STATES = ['open', 'in_progress', 'done', 'overdue', 'dropped'] as const;
+
+export const AGREEMENT_KINDS = ['mou', 'protocol', 'agreement', 'contract'] as const;
+
+export const AGREEMENT_STATUSES = ['under_negotiation', 'signed', 'in_force', 'expired', 'terminated'] as const;
+
+export const SOURCE_KINDS = ['news', 'official_statement', 'document'] as const;
+
+export const LANGUAGES = ['en', 'ur', 'ru', 'other'] as const;
+
+export const ROLES = ['admin', 'analyst', 'viewer'] as const;
+
+export const LOCALES = ['en', 'ur'] as const;
+
+export const REPORT_KINDS = ['portfolio', 'initiative', 'changes', 'engagement_followup'] as const;
+
+export const REPORT_FORMATS = ['html', 'pdf', 'xlsx', 'csv'] as const;
+
+export const REPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
