@@ -775,6 +775,7 @@ const resources = {
       effectiveAt: 'Effective',
       recordedAt: 'Recorded',
       authorId: 'Author',
+      authorName: 'Author',
       sourceIds: 'Sources',
     },
   },

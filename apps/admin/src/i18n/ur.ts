@@ -990,6 +990,7 @@ const resources: Messages['resources'] = {
       effectiveAt: 'مؤثر',
       recordedAt: 'درج ہوا',
       authorId: 'مصنف',
+      authorName: 'مصنف',
       sourceIds: 'مآخذ',
     },
   },

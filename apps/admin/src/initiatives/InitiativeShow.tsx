@@ -381,7 +381,7 @@ function StatusHistory() {
         <DataTable.Col source="noteEn" label="resources.status-updates.fields.note" disableSort>
           <BilingualText source="note" />
         </DataTable.Col>
-        <DataTable.Col source="authorName" label="resources.status-updates.fields.authorId" disableSort />
+        <DataTable.Col source="authorName" disableSort />
         <DataTable.Col source="recordedAt">
           <LocalDateField source="recordedAt" time />
         </DataTable.Col>

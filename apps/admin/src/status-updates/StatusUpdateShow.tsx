@@ -37,7 +37,7 @@ function Body() {
           <Detail label="resources.status-updates.fields.recordedAt">
             <DateText value={record.recordedAt} time />
           </Detail>
-          {record.authorName && <Detail label="resources.status-updates.fields.authorId">{record.authorName}</Detail>}
+          {record.authorName && <Detail label="resources.status-updates.fields.authorName">{record.authorName}</Detail>}
         </Grid>
       </Grid>
       <BilingualPair source="note" label="resources.status-updates.fields.note" multiline />
