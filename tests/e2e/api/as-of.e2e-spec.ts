@@ -100,6 +100,11 @@ describe('views as of any date, as known on any date', () => {
     const dates = res.body.map((i: { date: string }) => i.date);
     expect([...dates].sort()).toEqual(dates);
     expect(res.body[0]).toMatchObject({ link: { resource: expect.any(String), id: expect.any(Number) } });
+    // The facts behind each item, for the admin to word in Urdu as in English.
+    expect(res.body.find((i: { type: string }) => i.type === 'milestone_date_change').data).toEqual(
+      expect.objectContaining({ oldDate: null, newDate: '2025-05-13', announcedByEn: 'Haroon Akhtar Khan', announcedByUr: 'ہارون اختر خان' }),
+    );
+    expect(res.body.find((i: { type: string }) => i.type === 'agreement').data).toEqual(expect.objectContaining({ kind: 'agreement', status: 'signed' }));
     const early = await t.http.get(`/api/initiatives/${steelId}/timeline?asOf=2025-03-01`).set('Cookie', viewer.cookie).expect(200);
     // What happened by then; planned milestones and decisions due later may lie ahead of the view.
     const happened = early.body.filter((i: { type: string }) => !['milestone', 'decision'].includes(i.type));

@@ -194,6 +194,15 @@ const rabta = {
     announcement_help: 'Changing the planned date records a re-announcement in the ledger.',
     delivered: 'Delivered %{date}',
   },
+  timeline_detail: {
+    achieved: 'Achieved %{date}',
+    planned: 'Planned for %{date} (%{state})',
+    announced: 'Announced for %{date}',
+    reannounced: 'Re-announced for %{date} (was %{old})',
+    announced_by: 'announced by %{name}',
+    due: '%{state}, due %{date}',
+    signed_in: 'signed in %{place}',
+  },
   timeline: {
     status_update: 'Status update',
     milestone: 'Milestone',

@@ -409,6 +409,15 @@ const rabta: Messages['rabta'] = {
     announcement_help: 'طے شدہ تاریخ بدلنے سے ریکارڈ میں دوبارہ اعلان درج ہوتا ہے۔',
     delivered: 'تکمیل %{date}',
   },
+  timeline_detail: {
+    achieved: '%{date} کو مکمل',
+    planned: '%{date} کے لیے طے (%{state})',
+    announced: '%{date} کے لیے اعلان',
+    reannounced: '%{date} کے لیے دوبارہ اعلان (پہلے %{old})',
+    announced_by: 'اعلان: %{name}',
+    due: '%{state}، آخری تاریخ %{date}',
+    signed_in: '%{place} میں دستخط',
+  },
   timeline: {
     status_update: 'صورتحال کی تازہ کاری',
     milestone: 'سنگِ میل',

@@ -14,9 +14,9 @@ import { FallbackBadge } from '../common/Bilingual';
 import { Transition } from '../common/chips';
 import { DateText } from '../common/fields';
 import { useAsOf } from '../common/useAsOf';
-import { useAppLocale } from '../i18n/format';
+import { useAppLocale, useFormatters, type Formatters } from '../i18n/format';
 import type { RabtaDataProvider } from '../providers/dataProvider';
-import type { TimelineType } from '../providers/types';
+import type { TimelineItem, TimelineType } from '../providers/types';
 import { urduTextSx } from '../theme/theme';
 
 const KINDS: Record<TimelineType, { icon: typeof FlagIcon; color: string }> = {
@@ -33,11 +33,56 @@ const KINDS: Record<TimelineType, { icon: typeof FlagIcon; color: string }> = {
 const WITH_SHOW = new Set(['initiatives', 'milestones', 'engagements', 'agreements', 'people', 'organizations', 'sources', 'status-updates']);
 export const linkTo = (resource: string, id: string | number) => `/${resource}/${encodeURIComponent(String(id))}${WITH_SHOW.has(resource) ? '/show' : ''}`;
 
+type Translate = ReturnType<typeof useTranslate>;
+
+/** An item's details worded in the current language from its facts (the server's English text is the fallback). */
+export function localDetail(item: TimelineItem, translate: Translate, fmt: Formatters): { text: string; lang: 'en' | 'ur' } | undefined {
+  const d = item.data;
+  if (!d) return undefined;
+  const ur = fmt.locale === 'ur';
+  const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+  const inLocale = (en: unknown, urText: unknown) => (ur ? (str(urText) ?? str(en)) : (str(en) ?? str(urText)));
+  const label = (group: string, v: unknown) => (str(v) ? translate(`enums.${group}.${v}`, { _: String(v) }) : undefined);
+  const t = (key: string, args: Record<string, unknown>) => translate(`rabta.timeline_detail.${key}`, args);
+  const parts: (string | undefined)[] = [];
+  switch (item.type) {
+    case 'milestone':
+      parts.push(d.actualDate ? t('achieved', { date: fmt.date(str(d.actualDate)) }) : t('planned', { date: fmt.date(str(d.plannedDate)), state: label('milestone_state', d.state) }));
+      break;
+    case 'milestone_date_change': {
+      parts.push(d.oldDate ? t('reannounced', { date: fmt.date(str(d.newDate)), old: fmt.date(str(d.oldDate)) }) : t('announced', { date: fmt.date(str(d.newDate)) }));
+      const name = inLocale(d.announcedByEn, d.announcedByUr);
+      if (name) parts.push(t('announced_by', { name }));
+      parts.push(str(d.note));
+      break;
+    }
+    case 'engagement':
+      parts.push(label('engagement_format', d.format), inLocale(d.placeEn, d.placeUr), str(d.forumName), d.status !== 'held' ? label('engagement_status', d.status) : undefined, inLocale(d.outcomeEn, d.outcomeUr));
+      break;
+    case 'decision':
+      parts.push(d.dueDate ? t('due', { state: label('decision_state', d.state), date: fmt.date(str(d.dueDate)) }) : label('decision_state', d.state));
+      break;
+    case 'agreement': {
+      const place = inLocale(d.signedPlaceEn, d.signedPlaceUr);
+      parts.push(label('agreement_kind', d.kind), label('agreement_status', d.status), place ? t('signed_in', { place }) : undefined);
+      break;
+    }
+    case 'evidence':
+      parts.push(str(d.publisher), label('language', d.language), str(d.quote));
+      break;
+    default:
+      return undefined;
+  }
+  const text = parts.filter(Boolean).join(' · ');
+  return text ? { text, lang: fmt.locale } : undefined;
+}
+
 /** Everything that happened to an initiative, in order, one icon per kind, each linked to its record. */
 export function TimelineTab() {
   const record = useRecordContext();
   const translate = useTranslate();
   const locale = useAppLocale();
+  const fmt = useFormatters();
   const { asOf, knownAt } = useAsOf();
   const dataProvider = useDataProvider<RabtaDataProvider>();
   const { data, isPending, error } = useQuery({
@@ -62,7 +107,8 @@ export function TimelineTab() {
         const Icon = kind.icon;
         const update = item.type === 'status_update' ? updateById.get(String(item.link.id)) : undefined;
         const title = pickText(item as unknown as Record<string, unknown>, 'title', locale);
-        const detail = update ? pickText(update, 'note', locale) : pickText(item as unknown as Record<string, unknown>, 'detail', locale);
+        const worded = update ? undefined : localDetail(item, translate, fmt);
+        const detail = update ? pickText(update, 'note', locale) : worded ? { ...worded, fallback: false } : pickText(item as unknown as Record<string, unknown>, 'detail', locale);
         return (
           <ListItem key={`${item.type}-${item.id}`} alignItems="flex-start" data-testid="timeline-item" data-type={item.type}>
             <ListItemAvatar>

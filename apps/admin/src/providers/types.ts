@@ -23,6 +23,8 @@ export interface TimelineItem {
   detailEn?: string | null;
   detailUr?: string | null;
   link: { resource: string; id: number | string };
+  /** The facts behind the item, worded by the client in its language. */
+  data?: Record<string, unknown>;
 }
 
 export interface Dashboard {

@@ -494,7 +494,7 @@ export async function seedDemoPortfolio(tx: Tx): Promise<DemoSummary> {
         announcedOn: d(m.announcedOn),
         recordedAt: at('2025-07-11T09:30:00Z'),
         sourceId: sourceId[m.source],
-        note: 'First announced date',
+        note: null,
       },
     });
     await tx.evidence.create({

@@ -15,6 +15,8 @@ export const TimelineItemSchema = z.object({
   detailEn: z.string().nullable(),
   detailUr: z.string().nullable(),
   link: z.object({ resource: z.string(), id: z.number() }),
+  /** The item's facts, for a client to word in its own language (enum values, dates, names in both scripts). */
+  data: z.record(z.string(), z.unknown()),
 });
 export type TimelineItem = z.infer<typeof TimelineItemSchema>;
 
@@ -56,6 +58,7 @@ export class TimelineService {
         detailEn: [u.noteEn, u.author ? `by ${u.author.name}` : null, `recorded ${isoTs(u.recordedAt)}`].filter(Boolean).join(' · '),
         detailUr: u.noteUr,
         link: { resource: 'status-updates', id: u.id },
+        data: { fromStage: u.fromStage, toStage: u.toStage, fromHealth: u.fromHealth, toHealth: u.toHealth, recordedAt: isoTs(u.recordedAt), authorName: u.author?.name ?? null },
       });
     }
     for (const m of milestones) {
@@ -74,6 +77,7 @@ export class TimelineService {
           detailEn: done ? `Achieved ${isoDate(m.actualDate)}` : `Planned for ${isoDate(planned)}`,
           detailUr: null,
           link: { resource: 'milestones', id: m.id },
+          data: { state: done ? 'achieved' : m.state === 'achieved' ? 'in_progress' : m.state, plannedDate: isoDate(planned), actualDate: done ? isoDate(m.actualDate) : null },
         });
       }
       for (const c of m.dateChanges) {
@@ -86,6 +90,7 @@ export class TimelineService {
           detailEn: [c.announcedBy ? `announced by ${c.announcedBy.nameEn}` : null, c.note].filter(Boolean).join(' · ') || null,
           detailUr: c.announcedBy?.nameUr ?? null,
           link: { resource: 'milestones', id: m.id },
+          data: { oldDate: isoDate(c.oldDate), newDate: isoDate(c.newDate), announcedByEn: c.announcedBy?.nameEn ?? null, announcedByUr: c.announcedBy?.nameUr ?? null, note: c.note },
         });
       }
     }
@@ -99,6 +104,7 @@ export class TimelineService {
         detailEn: [e.placeEn, e.forumName, e.status !== 'held' ? e.status : null, e.outcomeEn].filter(Boolean).join(' · ') || null,
         detailUr: e.outcomeUr,
         link: { resource: 'engagements', id: e.id },
+        data: { format: e.format, status: e.status, placeEn: e.placeEn, placeUr: e.placeUr, forumName: e.forumName, outcomeEn: e.outcomeEn, outcomeUr: e.outcomeUr },
       });
     }
     for (const d of decisions) {
@@ -111,6 +117,7 @@ export class TimelineService {
         detailEn: `Decision (${d.state})${d.dueDate ? `, due ${isoDate(d.dueDate)}` : ''}`,
         detailUr: null,
         link: { resource: 'decisions', id: d.id },
+        data: { state: d.state, dueDate: isoDate(d.dueDate) },
       });
     }
     for (const a of agreements) {
@@ -124,6 +131,7 @@ export class TimelineService {
         detailEn: `${a.kind} signed${a.signedPlaceEn ? ` in ${a.signedPlaceEn}` : ''}`,
         detailUr: a.signedPlaceUr,
         link: { resource: 'agreements', id: a.id },
+        data: { kind: a.kind, status: a.status, signedPlaceEn: a.signedPlaceEn, signedPlaceUr: a.signedPlaceUr },
       });
     }
     for (const ev of evidence) {
@@ -132,10 +140,11 @@ export class TimelineService {
         id: ev.id,
         date: isoDate(ev.source.publishedAt)!,
         titleEn: ev.source.title,
-        titleUr: null,
+        titleUr: ev.source.language === 'ur' ? ev.source.title : null,
         detailEn: [ev.source.publisher, ev.source.language, ev.quote].filter(Boolean).join(' · '),
         detailUr: null,
         link: { resource: 'sources', id: ev.source.id },
+        data: { publisher: ev.source.publisher, language: ev.source.language, quote: ev.quote },
       });
     }
     return items.sort((a, b) => a.date.localeCompare(b.date) || a.type.localeCompare(b.type) || a.id - b.id);
