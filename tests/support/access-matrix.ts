@@ -94,7 +94,7 @@ export interface MatrixFixtures {
   sector(): Promise<Rec & { code: string }>;
   country(): Promise<{ code: string; version: number }>;
   /** A saved view owned by `owner` (default: the viewer). */
-  savedView(owner?: SignedInRole): Promise<Rec>;
+  savedView(owner?: SignedInRole, shared?: boolean): Promise<Rec>;
   /** Any request as the admin, throwing unless it succeeds; returns the body. */
   asAdmin(method: 'get' | 'post' | 'put' | 'delete', path: string, body?: object): Promise<Record<string, unknown>>;
 }
@@ -333,7 +333,8 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
   'DELETE /api/countries/:id': adminOnly(async (f) => ({ params: { id: (await f.country()).code } })),
 
   // saved views: every signed-in user keeps their own
-  ...readRoutes('saved-views', (f) => f.once('saved-view', () => f.savedView('viewer'))),
+  // A shared view: every signed-in user reads it (another user's private view is a 404, tests/e2e/api/resources).
+  ...readRoutes('saved-views', (f) => f.once('saved-view', () => f.savedView('viewer', true))),
   'POST /api/saved-views': signedIn(() => ({ body: { resource: 'initiatives', name: 'Steel, at risk', filter: { sectorId: 1, health: 'at_risk' } } })),
   'PUT /api/saved-views/:id': signedIn(async (f, role) => {
     const v = await f.savedView(role === 'anonymous' ? 'viewer' : role);
@@ -444,8 +445,8 @@ export async function createMatrixFixtures(t: Pick<TestApp, 'prisma' | 'http'>):
       const body = await asAdmin('post', '/api/countries', { code, nameEn: `Testland ${code}`, nameUr: 'آزمائش' });
       return { code: body.code as string, version: body.version as number };
     },
-    async savedView(owner = 'viewer') {
-      const res = await t.http.post('/api/saved-views').set('Cookie', users[owner].cookie).send({ resource: 'initiatives', name: `View ${unique()}`, filter: {} });
+    async savedView(owner = 'viewer', shared = false) {
+      const res = await t.http.post('/api/saved-views').set('Cookie', users[owner].cookie).send({ resource: 'initiatives', name: `View ${unique()}`, filter: {}, shared });
       if (res.status !== 201) throw new Error(`Fixture: creating a saved view failed: ${res.status} ${JSON.stringify(res.body)}`);
       return pick(res.body);
     },

@@ -139,6 +139,8 @@ describe('the other resources', () => {
     const secret = await t.http.post('/api/saved-views').set('Cookie', viewer.cookie).send({ resource: 'initiatives', name: 'Private', filter: {} }).expect(201);
     const others = await t.http.get('/api/saved-views').set('Cookie', analyst.cookie).expect(200);
     expect(others.body.map((v: { id: number }) => v.id)).not.toContain(secret.body.id);
+    await t.http.get(`/api/saved-views/${secret.body.id}`).set('Cookie', analyst.cookie).expect(404);
+    await t.http.get(`/api/saved-views/${secret.body.id}`).set('Cookie', viewer.cookie).expect(200);
   });
 
   it('should keep the audit log admin-only and append-only, even for the database owner', async () => {

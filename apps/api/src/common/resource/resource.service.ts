@@ -101,14 +101,14 @@ export class ResourceService {
   }
 
   async getOne(rawId: number | string, user: AuthUser): Promise<Record<string, unknown>> {
-    void user;
-    return this.def.toWire(await this.findRow(this.prisma, this.key(rawId)));
+    const row = await this.findRow(this.prisma, this.key(rawId));
+    if (this.def.readable && !this.def.readable(row, user)) throw AppException.notFound(this.def.label, rawId);
+    return this.def.toWire(row);
   }
 
   async create(body: unknown, user: AuthUser): Promise<Record<string, unknown>> {
-    const { create, read } = this.def.schemas;
+    const { create } = this.def.schemas;
     if (!create || !this.def.toCreateData) throw new AppException('METHOD_NOT_ALLOWED', `${this.def.label} records cannot be created through the API`);
-    void read;
     const input = parseWith(create, body ?? {}, 'body');
     return this.prisma.$transaction(async (tx) => {
       const ctx: WriteContext = { user, tx };

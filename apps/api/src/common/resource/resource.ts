@@ -59,6 +59,8 @@ export interface ResourceDefinition<Row = any, Filter = any, Create = any, Updat
   /** The primary key value from a route id (numeric unless said otherwise). */
   idOf?(raw: string): number | string;
   where(filter: Filter, ctx: ReadContext): Promise<object> | object;
+  /** Whether the user may read this one record (lists are limited by `where`); unreadable records are a 404. */
+  readable?(row: Row, user: AuthUser): boolean;
   toWire(row: Row): Record<string, unknown>;
   toCreateData?(input: Create, ctx: WriteContext): Promise<object> | object;
   toUpdateData?(input: Update, existing: Row, ctx: WriteContext): Promise<object> | object;

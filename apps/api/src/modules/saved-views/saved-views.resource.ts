@@ -33,6 +33,8 @@ export const savedViewsResource: ResourceDefinition<SavedView> = {
       ...(f.resource ? [{ resource: f.resource }] : []),
     ],
   }),
+  // Another user's view that is not shared is not there for you (as in the list); admins see every view.
+  readable: (r, user) => r.ownerId === user.id || r.shared || user.role === 'admin',
   toWire: (r) => ({
     id: r.id,
     resource: r.resource,
