@@ -1,5 +1,5 @@
 import type { Prisma } from '@rabta/db';
-import { canEditLinked, canEditSectors } from '@rabta/domain';
+import { assertCanEdit, assertCanEditLinked as assertLinked } from '../auth/assert-access';
 import type { AuthUser } from '../auth/current-user';
 import { AppException } from '../errors/app-exception';
 
@@ -24,20 +24,14 @@ export async function sectorsOfInitiatives(tx: Tx, ids: readonly number[], field
   return rows.map((r) => r.sectors.map((s) => s.sectorId));
 }
 
-export function forbidOutOfScope(what: string): AppException {
-  return AppException.forbidden(`You cannot change ${what}: it is outside the sectors you work on`);
-}
-
 /** The record hangs off this initiative: the user must be allowed to edit the initiative. */
 export async function assertCanEditInitiative(user: AuthUser, tx: Tx, initiativeId: number, what: string, field = 'initiativeId'): Promise<void> {
-  const sectors = await sectorsOfInitiative(tx, initiativeId, field);
-  if (!canEditSectors(user, sectors)) throw forbidOutOfScope(what);
+  assertCanEdit(user, await sectorsOfInitiative(tx, initiativeId, field), what);
 }
 
 export async function assertCanEditLinked(user: AuthUser, tx: Tx, initiativeIds: readonly number[], what: string, mode: 'any' | 'every' = 'any'): Promise<void> {
   if (user.role === 'admin') return;
-  const sectors = await sectorsOfInitiatives(tx, initiativeIds);
-  if (!canEditLinked(user, sectors, mode)) throw forbidOutOfScope(what);
+  assertLinked(user, await sectorsOfInitiatives(tx, initiativeIds), mode, what);
 }
 
 /** Every id must exist in the table; else 422 naming the field and the id. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { InitiativesModule } from '../initiatives/initiatives.module';
 import { DashboardController } from './dashboard.controller';
 import { DashboardService } from './dashboard.service';
 
-@Module({ controllers: [DashboardController], providers: [DashboardService] })
+@Module({ imports: [InitiativesModule], controllers: [DashboardController], providers: [DashboardService] })
 export class DashboardModule {}

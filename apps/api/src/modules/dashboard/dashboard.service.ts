@@ -4,7 +4,8 @@ import { HEALTHS, INITIATIVE_STAGES, type Health, type InitiativeStage } from '@
 import { z } from 'zod';
 import { parseAsOf, type AsOf } from '../../common/http/as-of';
 import { dateOnly, DAY_MS, daysBetween, isoDate, isoTs } from '../../common/resource/wire';
-import { SettingsService } from '../settings/settings.service';
+import { lastEvidenceSql, viewColumns } from '../initiatives/initiatives.repository';
+import { InitiativesService } from '../initiatives/initiatives.service';
 import { plannedAsOfSql } from '../milestones/milestones.service';
 
 const MilestoneItem = z.object({ id: z.number(), initiativeId: z.number(), titleEn: z.string(), titleUr: z.string().nullable(), plannedDate: z.string() });
@@ -46,24 +47,26 @@ const LIST_LIMIT = 20;
 export class DashboardService {
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly settings: SettingsService,
+    private readonly initiatives: InitiativesService,
   ) {}
 
   async dashboard(query: Record<string, unknown>): Promise<Dashboard> {
     const now = new Date();
-    const view: AsOf = parseAsOf(query, now) ?? { effectiveBefore: now, knownAt: now, knownAtGiven: false, day: now.toISOString().slice(0, 10), isPast: false };
+    const asOf = parseAsOf(query, now);
+    const view: AsOf = asOf ?? { effectiveBefore: now, knownAt: now, knownAtGiven: false, day: now.toISOString().slice(0, 10), isPast: false };
     const day = dateOnly(view.day)!;
-    const staleBefore = new Date(Math.min(view.effectiveBefore.getTime(), view.knownAt.getTime()) - (await this.settings.staleAfterDays()) * DAY_MS);
-    const clocks = Prisma.sql`su.initiative_id = i.id AND su.effective_at < ${view.effectiveBefore} AND su.recorded_at <= ${view.knownAt}`;
+    const staleBefore = await this.initiatives.staleBefore(asOf);
+    // The same view as the initiative lists: the current columns, or the status history read on two clocks.
+    const columns = viewColumns(asOf);
 
     const initiatives = await this.prisma.$queryRaw<
       { id: number; code: string; title_en: string; title_ur: string | null; stage: InitiativeStage | null; health: Health; sector_ids: number[]; last_evidence_at: Date | null }[]
     >`
       SELECT i.id, i.code, i.title_en, i.title_ur,
-        (SELECT su.to_stage FROM status_updates su WHERE ${clocks} AND su.to_stage IS NOT NULL ORDER BY su.effective_at DESC, su.recorded_at DESC, su.id DESC LIMIT 1) AS stage,
-        COALESCE((SELECT su.to_health FROM status_updates su WHERE ${clocks} AND su.to_health IS NOT NULL ORDER BY su.effective_at DESC, su.recorded_at DESC, su.id DESC LIMIT 1), 'not_assessed'::health) AS health,
+        ${columns.stage} AS stage,
+        ${columns.health} AS health,
         ARRAY(SELECT s.sector_id FROM initiative_sectors s WHERE s.initiative_id = i.id) AS sector_ids,
-        (SELECT max(e.recorded_at) FROM evidence e WHERE e.initiative_id = i.id AND e.recorded_at <= ${view.knownAt}) AS last_evidence_at
+        ${lastEvidenceSql(asOf)} AS last_evidence_at
       FROM initiatives i
       WHERE i.archived_at IS NULL`;
     const live = initiatives.filter((i) => i.stage !== null);

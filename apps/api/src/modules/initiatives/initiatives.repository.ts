@@ -83,7 +83,7 @@ export interface PageRequest {
 }
 
 /** The stage and health as of a view (SQL over `i`), or the current columns. */
-function viewColumns(asOf: AsOf | undefined): { stage: Prisma.Sql; health: Prisma.Sql } {
+export function viewColumns(asOf: AsOf | undefined): { stage: Prisma.Sql; health: Prisma.Sql } {
   if (!asOf) return { stage: Prisma.sql`i.stage`, health: Prisma.sql`i.health` };
   const clocks = Prisma.sql`su.initiative_id = i.id AND su.effective_at < ${asOf.effectiveBefore} AND su.recorded_at <= ${asOf.knownAt}`;
   return {
@@ -94,7 +94,8 @@ function viewColumns(asOf: AsOf | undefined): { stage: Prisma.Sql; health: Prism
   };
 }
 
-function lastEvidenceSql(asOf: AsOf | undefined): Prisma.Sql {
+/** When evidence was last recorded for `i` (as known in the view). */
+export function lastEvidenceSql(asOf: AsOf | undefined): Prisma.Sql {
   return asOf
     ? Prisma.sql`(SELECT max(e.recorded_at) FROM evidence e WHERE e.initiative_id = i.id AND e.recorded_at <= ${asOf.knownAt})`
     : Prisma.sql`(SELECT max(e.recorded_at) FROM evidence e WHERE e.initiative_id = i.id)`;

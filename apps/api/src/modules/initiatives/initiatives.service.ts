@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaClient, type Prisma } from '@rabta/db';
 import {
-  canAssignSectors,
-  canEditSectors,
   CreateInitiativeSchema,
   HEALTHS,
   INITIATIVE_READ_ONLY,
@@ -19,7 +17,8 @@ import { parseAsOf, type AsOf } from '../../common/http/as-of';
 import { IdListFilter, parseListQuery, QFilter, toIdList } from '../../common/http/list-query';
 import { parseWith } from '../../common/http/zod';
 import { lastChange, stripReadOnly, versionConflict, versionOf } from '../../common/resource/resource.service';
-import { assertExist, forbidOutOfScope } from '../../common/resource/scope';
+import { assertExist } from '../../common/resource/scope';
+import { assertCanAssign, assertCanEdit } from '../../common/auth/assert-access';
 import { dateOnly, DAY_MS, moment } from '../../common/resource/wire';
 import { AuditService } from '../audit/audit.service';
 import { SettingsService } from '../settings/settings.service';
@@ -129,7 +128,7 @@ export class InitiativesService {
 
   async create(body: unknown, user: AuthUser): Promise<Initiative> {
     const input = parseWith(CreateInitiativeSchema, body ?? {}, 'body');
-    if (!canAssignSectors(user, input.sectorIds)) throw forbidOutOfScope('an initiative in these sectors');
+    assertCanAssign(user, input.sectorIds);
     const stage = input.stage ?? 'announced';
     const health = input.health ?? 'not_assessed';
     const countries = this.countriesOf(input)!;
@@ -193,10 +192,10 @@ export class InitiativesService {
     const version = versionOf(stripped, ifMatch);
     return this.prisma.$transaction(async (tx) => {
       const before = await this.current(tx, id);
-      if (!canEditSectors(user, before.sectorIds)) throw forbidOutOfScope('this initiative');
+      assertCanEdit(user, before.sectorIds, 'this initiative');
       if (input.sectorIds) {
         const changed = [...input.sectorIds.filter((s) => !before.sectorIds.includes(s)), ...before.sectorIds.filter((s) => !input.sectorIds!.includes(s))];
-        if (!canAssignSectors(user, changed)) throw forbidOutOfScope('the sectors of this initiative to ones outside your own');
+        assertCanAssign(user, changed);
       }
       const moved: Record<string, string> = {};
       if (input.stage !== undefined && input.stage !== before.stage) moved.stage = 'Change the stage with a status update (POST /api/initiatives/:id/status-updates), which cites its evidence';
@@ -263,7 +262,7 @@ export class InitiativesService {
   async remove(id: number, purge: boolean, user: AuthUser): Promise<Initiative> {
     return this.prisma.$transaction(async (tx) => {
       const before = await this.current(tx, id);
-      if (!canEditSectors(user, before.sectorIds)) throw forbidOutOfScope('this initiative');
+      assertCanEdit(user, before.sectorIds, 'this initiative');
       if (purge) {
         if (user.role !== 'admin') throw AppException.forbidden('Only an admin can purge an initiative');
         if (!before.archivedAt) throw new AppException('CONFLICT', 'Archive the initiative before purging it');

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { PrismaClient, type StatusUpdate as StatusUpdateRow } from '@rabta/db';
 import {
   allowedNextStages,
-  canEditSectors,
   canTransition,
   CreateStatusUpdateSchema,
   CreateStatusUpdateWithInitiativeSchema,
@@ -14,7 +13,8 @@ import type { z } from 'zod';
 import type { AuthUser } from '../../common/auth/current-user';
 import { AppException } from '../../common/errors/app-exception';
 import { parseWith } from '../../common/http/zod';
-import { forbidOutOfScope, missingReference } from '../../common/resource/scope';
+import { assertCanEdit } from '../../common/auth/assert-access';
+import { missingReference } from '../../common/resource/scope';
 import { isoTs, moment } from '../../common/resource/wire';
 import { AuditService } from '../audit/audit.service';
 import { InitiativesRepository } from './initiatives.repository';
@@ -91,7 +91,7 @@ export class StatusUpdatesService {
       const initiative = locked[0];
       if (!initiative) throw AppException.notFound('Initiative', initiativeId);
       const sectors = (await tx.initiativeSector.findMany({ where: { initiativeId }, select: { sectorId: true } })).map((s) => s.sectorId);
-      if (!canEditSectors(user, sectors)) throw forbidOutOfScope('the status of this initiative');
+      assertCanEdit(user, sectors, 'the status of this initiative');
       if (initiative.archived_at) throw new AppException('CONFLICT', 'This initiative is archived; restore it before recording its status');
 
       const inForce = await this.repo.stateAt(tx, initiativeId, effectiveAt);
