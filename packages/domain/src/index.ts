@@ -8,3 +8,4 @@ export * from './schemas/resources';
 export * from './schemas/users';
 export * from './access';
 export * from './schemas/reports';
+export * from './labels';

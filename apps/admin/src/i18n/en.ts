@@ -1,4 +1,5 @@
 import englishMessages from 'ra-language-english';
+import { DOMAIN_LABELS } from '@rabta/domain/labels';
 
 // Our English catalogue: react-admin's own strings (ra.*), ours (rabta.*), enum labels (enums.*) and the resource
 // and field names (resources.*). ur.ts must have every key of this file (i18n.spec.ts checks it).
@@ -408,82 +409,7 @@ const rabta = {
 };
 
 const enums = {
-  stage: {
-    announced: 'Announced',
-    under_negotiation: 'Under negotiation',
-    mou_signed: 'MoU signed',
-    agreement_signed: 'Agreement signed',
-    feasibility: 'Feasibility',
-    implementation: 'Implementation',
-    pilot: 'Pilot',
-    operational: 'Operational',
-    completed: 'Completed',
-    suspended: 'Suspended',
-    cancelled: 'Cancelled',
-  },
-  health: {
-    on_track: 'On track',
-    at_risk: 'At risk',
-    off_track: 'Off track',
-    not_assessed: 'Not assessed',
-  },
-  confidence: { low: 'Low', medium: 'Medium', high: 'High' },
-  priority: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
-  country_role: { partner: 'Partner', host: 'Host', lead: 'Lead', financier: 'Financier', observer: 'Observer' },
-  organization_kind: {
-    ministry: 'Ministry',
-    government_agency: 'Government agency',
-    state_enterprise: 'State enterprise',
-    company: 'Company',
-    multilateral_forum: 'Multilateral forum',
-    international_organization: 'International organisation',
-    embassy: 'Embassy',
-    legislature: 'Legislature',
-    think_tank: 'Think tank',
-    other: 'Other',
-  },
-  milestone_kind: {
-    announcement: 'Announcement',
-    negotiation: 'Negotiation',
-    signing: 'Signing',
-    financing: 'Financing',
-    feasibility: 'Feasibility',
-    construction: 'Construction',
-    delivery: 'Delivery',
-    pilot: 'Pilot',
-    commissioning: 'Commissioning',
-    meeting: 'Meeting',
-    other: 'Other',
-  },
-  milestone_state: {
-    planned: 'Planned',
-    in_progress: 'In progress',
-    achieved: 'Achieved',
-    delayed: 'Delayed',
-    missed: 'Missed',
-    cancelled: 'Cancelled',
-  },
-  engagement_format: {
-    bilateral_meeting: 'Bilateral meeting',
-    multilateral_sidelines: 'Sidelines of a multilateral forum',
-    igc_session: 'Intergovernmental commission session',
-    working_group: 'Working group',
-    visit: 'Visit',
-  },
-  engagement_status: { planned: 'Planned', held: 'Held', postponed: 'Postponed', cancelled: 'Cancelled' },
-  decision_state: { open: 'Open', in_progress: 'In progress', done: 'Done', overdue: 'Overdue', dropped: 'Dropped' },
-  agreement_kind: { mou: 'MoU', protocol: 'Protocol', agreement: 'Agreement', contract: 'Contract' },
-  agreement_status: {
-    under_negotiation: 'Under negotiation',
-    signed: 'Signed',
-    in_force: 'In force',
-    expired: 'Expired',
-    terminated: 'Terminated',
-  },
-  source_kind: { news: 'News', official_statement: 'Official statement', document: 'Document' },
-  language: { en: 'English', ur: 'Urdu', ru: 'Russian', other: 'Other' },
-  role: { admin: 'Administrator', analyst: 'Analyst', viewer: 'Viewer' },
-  locale: { en: 'English', ur: 'Urdu' },
+  ...DOMAIN_LABELS.en,
   audit_action: {
     create: 'Created',
     update: 'Updated',

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { DOMAIN_LABELS } from '@rabta/domain/labels';
 
 // اردو: react-admin کے اپنے پیغامات (ra.*) اور ہمارے (rabta.*, enums.*, resources.*)۔ npm پر اردو پیغامات کا کوئی
 // پیکیج نہیں، اس لیے یہ فہرست یہیں لکھی گئی ہے۔ ہر کلید en.ts میں بھی ہے (i18n.spec.ts اس کی جانچ کرتا ہے)۔
@@ -623,82 +624,7 @@ const rabta: Messages['rabta'] = {
 };
 
 const enums: Messages['enums'] = {
-  stage: {
-    announced: 'اعلان شدہ',
-    under_negotiation: 'زیرِ مذاکرات',
-    mou_signed: 'مفاہمتی یادداشت پر دستخط',
-    agreement_signed: 'معاہدے پر دستخط',
-    feasibility: 'فزیبلٹی',
-    implementation: 'عمل درآمد',
-    pilot: 'تجرباتی مرحلہ',
-    operational: 'فعال',
-    completed: 'مکمل',
-    suspended: 'معطل',
-    cancelled: 'منسوخ',
-  },
-  health: {
-    on_track: 'درست سمت میں',
-    at_risk: 'خطرے میں',
-    off_track: 'راہ سے ہٹا ہوا',
-    not_assessed: 'جائزہ نہیں ہوا',
-  },
-  confidence: { low: 'کم', medium: 'درمیانہ', high: 'زیادہ' },
-  priority: { low: 'کم', medium: 'درمیانی', high: 'زیادہ', critical: 'انتہائی اہم' },
-  country_role: { partner: 'شراکت دار', host: 'میزبان', lead: 'قائد', financier: 'سرمایہ کار', observer: 'مبصر' },
-  organization_kind: {
-    ministry: 'وزارت',
-    government_agency: 'سرکاری ادارہ',
-    state_enterprise: 'سرکاری کاروباری ادارہ',
-    company: 'کمپنی',
-    multilateral_forum: 'کثیر فریقی فورم',
-    international_organization: 'بین الاقوامی تنظیم',
-    embassy: 'سفارت خانہ',
-    legislature: 'مقننہ',
-    think_tank: 'تھنک ٹینک',
-    other: 'دیگر',
-  },
-  milestone_kind: {
-    announcement: 'اعلان',
-    negotiation: 'مذاکرات',
-    signing: 'دستخط',
-    financing: 'مالی انتظام',
-    feasibility: 'فزیبلٹی',
-    construction: 'تعمیر',
-    delivery: 'فراہمی',
-    pilot: 'تجرباتی مرحلہ',
-    commissioning: 'افتتاح',
-    meeting: 'اجلاس',
-    other: 'دیگر',
-  },
-  milestone_state: {
-    planned: 'طے شدہ',
-    in_progress: 'جاری',
-    achieved: 'حاصل',
-    delayed: 'تاخیر کا شکار',
-    missed: 'رہ گیا',
-    cancelled: 'منسوخ',
-  },
-  engagement_format: {
-    bilateral_meeting: 'دو طرفہ ملاقات',
-    multilateral_sidelines: 'کثیر فریقی فورم کے موقع پر',
-    igc_session: 'بین الحکومتی کمیشن کا اجلاس',
-    working_group: 'ورکنگ گروپ',
-    visit: 'دورہ',
-  },
-  engagement_status: { planned: 'طے شدہ', held: 'منعقد', postponed: 'ملتوی', cancelled: 'منسوخ' },
-  decision_state: { open: 'زیرِ التوا', in_progress: 'جاری', done: 'مکمل', overdue: 'تاخیر شدہ', dropped: 'ترک' },
-  agreement_kind: { mou: 'مفاہمتی یادداشت', protocol: 'پروٹوکول', agreement: 'معاہدہ', contract: 'ٹھیکہ' },
-  agreement_status: {
-    under_negotiation: 'زیرِ مذاکرات',
-    signed: 'دستخط شدہ',
-    in_force: 'نافذ',
-    expired: 'میعاد ختم',
-    terminated: 'ختم شدہ',
-  },
-  source_kind: { news: 'خبر', official_statement: 'سرکاری بیان', document: 'دستاویز' },
-  language: { en: 'انگریزی', ur: 'اردو', ru: 'روسی', other: 'دیگر' },
-  role: { admin: 'منتظم', analyst: 'تجزیہ کار', viewer: 'ناظر' },
-  locale: { en: 'انگریزی', ur: 'اردو' },
+  ...DOMAIN_LABELS.ur,
   audit_action: {
     create: 'بنایا',
     update: 'تبدیل کیا',

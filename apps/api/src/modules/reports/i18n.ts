@@ -1,4 +1,9 @@
-import type { Locale } from '@rabta/domain';
+import { DOMAIN_LABELS, type Locale } from '@rabta/domain';
+
+/** The domain's labels (packages/domain/src/labels.ts), each group looked up by any value. */
+function domainEnums(language: Locale): Record<keyof typeof DOMAIN_LABELS.en, Record<string, string>> {
+  return DOMAIN_LABELS[language];
+}
 
 // The words of the reports in English and Urdu (the Urdu terms follow the admin's catalogue, apps/admin/src/i18n/ur.ts),
 // and the date and number formats of each (en-GB, ur-PK). Every report string comes from here.
@@ -183,47 +188,9 @@ const en = {
     milestoneState: 'Milestone',
   },
   enums: {
-    stage: {
-      announced: 'Announced',
-      under_negotiation: 'Under negotiation',
-      mou_signed: 'MoU signed',
-      agreement_signed: 'Agreement signed',
-      feasibility: 'Feasibility',
-      implementation: 'Implementation',
-      pilot: 'Pilot',
-      operational: 'Operational',
-      completed: 'Completed',
-      suspended: 'Suspended',
-      cancelled: 'Cancelled',
-    } as Record<string, string>,
-    health: { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track', not_assessed: 'Not assessed' } as Record<string, string>,
-    priority: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' } as Record<string, string>,
-    milestone_kind: {
-      announcement: 'Announcement',
-      negotiation: 'Negotiation',
-      signing: 'Signing',
-      financing: 'Financing',
-      feasibility: 'Feasibility',
-      construction: 'Construction',
-      delivery: 'Delivery',
-      pilot: 'Pilot',
-      commissioning: 'Commissioning',
-      meeting: 'Meeting',
-      other: 'Other',
-    } as Record<string, string>,
-    milestone_state: { planned: 'Planned', in_progress: 'In progress', achieved: 'Achieved', delayed: 'Delayed', missed: 'Missed', cancelled: 'Cancelled' } as Record<string, string>,
-    engagement_format: {
-      bilateral_meeting: 'Bilateral meeting',
-      multilateral_sidelines: 'On the sidelines of a multilateral forum',
-      igc_session: 'Intergovernmental commission session',
-      working_group: 'Working group',
-      visit: 'Visit',
-    } as Record<string, string>,
-    engagement_status: { planned: 'Planned', held: 'Held', postponed: 'Postponed', cancelled: 'Cancelled' } as Record<string, string>,
-    decision_state: { open: 'Open', in_progress: 'In progress', done: 'Done', overdue: 'Overdue', dropped: 'Dropped' } as Record<string, string>,
-    agreement_kind: { mou: 'MoU', protocol: 'Protocol', agreement: 'Agreement', contract: 'Contract' } as Record<string, string>,
-    agreement_status: { under_negotiation: 'Under negotiation', signed: 'Signed', in_force: 'In force', expired: 'Expired', terminated: 'Terminated' } as Record<string, string>,
-    language: { en: 'English', ur: 'Urdu', ru: 'Russian', other: 'Other' } as Record<string, string>,
+    ...domainEnums('en'),
+    // A report's sentence reads better with the longer wording, and a role inline in lower case ("PK (host)").
+    engagement_format: { ...DOMAIN_LABELS.en.engagement_format, multilateral_sidelines: 'On the sidelines of a multilateral forum' } as Record<string, string>,
     country_role: { partner: 'partner', host: 'host', lead: 'lead', financier: 'financier', observer: 'observer' } as Record<string, string>,
   },
 };
@@ -409,50 +376,7 @@ const ur: Labels = {
     milestoneAchieved: 'حاصل',
     milestoneState: 'سنگِ میل',
   },
-  enums: {
-    stage: {
-      announced: 'اعلان شدہ',
-      under_negotiation: 'زیرِ مذاکرات',
-      mou_signed: 'مفاہمتی یادداشت پر دستخط',
-      agreement_signed: 'معاہدے پر دستخط',
-      feasibility: 'فزیبلٹی',
-      implementation: 'عمل درآمد',
-      pilot: 'تجرباتی مرحلہ',
-      operational: 'فعال',
-      completed: 'مکمل',
-      suspended: 'معطل',
-      cancelled: 'منسوخ',
-    },
-    health: { on_track: 'درست سمت میں', at_risk: 'خطرے میں', off_track: 'راہ سے ہٹا ہوا', not_assessed: 'جائزہ نہیں ہوا' },
-    priority: { low: 'کم', medium: 'درمیانی', high: 'زیادہ', critical: 'انتہائی اہم' },
-    milestone_kind: {
-      announcement: 'اعلان',
-      negotiation: 'مذاکرات',
-      signing: 'دستخط',
-      financing: 'مالی انتظام',
-      feasibility: 'فزیبلٹی',
-      construction: 'تعمیر',
-      delivery: 'فراہمی',
-      pilot: 'تجرباتی مرحلہ',
-      commissioning: 'افتتاح',
-      meeting: 'اجلاس',
-      other: 'دیگر',
-    },
-    milestone_state: { planned: 'طے شدہ', in_progress: 'جاری', achieved: 'حاصل', delayed: 'تاخیر کا شکار', missed: 'رہ گیا', cancelled: 'منسوخ' },
-    engagement_format: {
-      bilateral_meeting: 'دو طرفہ ملاقات',
-      multilateral_sidelines: 'کثیر فریقی فورم کے موقع پر',
-      igc_session: 'بین الحکومتی کمیشن کا اجلاس',
-      working_group: 'ورکنگ گروپ',
-      visit: 'دورہ',
-    },
-    engagement_status: { planned: 'طے شدہ', held: 'منعقد', postponed: 'ملتوی', cancelled: 'منسوخ' },
-    decision_state: { open: 'زیرِ التوا', in_progress: 'جاری', done: 'مکمل', overdue: 'تاخیر شدہ', dropped: 'ترک' },
-    agreement_kind: { mou: 'مفاہمتی یادداشت', protocol: 'پروٹوکول', agreement: 'معاہدہ', contract: 'ٹھیکہ' },
-    agreement_status: { under_negotiation: 'زیرِ مذاکرات', signed: 'دستخط شدہ', in_force: 'نافذ', expired: 'میعاد ختم', terminated: 'ختم شدہ' },
-    language: { en: 'انگریزی', ur: 'اردو', ru: 'روسی', other: 'دیگر' },
-    country_role: { partner: 'شراکت دار', host: 'میزبان', lead: 'قائد', financier: 'سرمایہ کار', observer: 'مبصر' },
-  },
+  enums: domainEnums('ur'),
 };
 
 export function labelsFor(language: Locale): Labels {
