@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppException } from '../../common/errors/app-exception';
 import { parseAsOf } from '../../common/http/as-of';
 import { isoDate, isoTs } from '../../common/resource/wire';
+import { sortLedger } from '../milestones/milestones.resource';
 
 export const TimelineItemSchema = z.object({
   type: z.enum(['status_update', 'milestone', 'milestone_date_change', 'engagement', 'decision', 'agreement', 'evidence']),
@@ -64,7 +65,7 @@ export class TimelineService {
     for (const m of milestones) {
       const done = m.actualDate && (!asOf || m.actualDate < asOf.effectiveBefore);
       // In a view, a milestone not yet achieved sits at its planned date as announced by then.
-      const announced = [...m.dateChanges].sort((a, b) => a.announcedOn.getTime() - b.announcedOn.getTime() || a.recordedAt.getTime() - b.recordedAt.getTime()).pop();
+      const announced = sortLedger(m.dateChanges).pop();
       const planned = asOf ? (announced?.newDate ?? null) : m.plannedDate;
       const date = done ? m.actualDate : planned;
       if (date) {

@@ -23,7 +23,7 @@ type Update = z.infer<typeof UpdateMilestoneSchema>;
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The ledger in the order things happened in the world (then as they were recorded). */
-export function sortLedger(rows: LedgerRow[]): LedgerRow[] {
+export function sortLedger<T extends Pick<LedgerRow, 'id' | 'announcedOn' | 'recordedAt'>>(rows: T[]): T[] {
   return [...rows].sort(
     (a, b) => a.announcedOn.getTime() - b.announcedOn.getTime() || a.recordedAt.getTime() - b.recordedAt.getTime() || a.id - b.id,
   );
