@@ -24,6 +24,8 @@ const scalar = fc.oneof(
   urdu,
   fc.integer(),
   fc.integer({ min: -2, max: 5 }),
+  // Whole numbers past a PostgreSQL integer (ids, versions are int4).
+  fc.constantFrom(2_147_483_648, 1_526_486_411_730_759, Number.MAX_SAFE_INTEGER, -2_147_483_649),
   fc.double(),
   fc.boolean(),
   fc.constant(null),
@@ -151,6 +153,42 @@ describe('hostile input never breaks the API or half-writes data', () => {
       }),
       { numRuns: RUNS_PER_ROUTE },
     );
+  });
+
+  it('should answer ids, versions and ranges past a PostgreSQL integer with a 400, on every list and update route', async () => {
+    const doc = (await t.http.get('/api/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, { parameters?: { name: string }[] }>>;
+    };
+    const lists = Object.entries(doc.paths).filter(([path, ops]) => !path.includes('{') && ops.get?.parameters?.some((p) => p.name === 'filter')).map(([path]) => path);
+    expect(lists.length).toBeGreaterThan(15);
+    const huge = 2_147_483_648;
+    // An admin may list everything (users, audit events), so every list's filter parsing is reached.
+    const admin = await signedInUser(t, { role: 'admin' });
+    const idKeys = ['id', 'initiativeId', 'sectorId', 'focalPersonId', 'createdById', 'authorId', 'personId', 'organizationId', 'parentId', 'engagementId', 'sourceId', 'actorId', 'ownerOrganizationId', 'ownerPersonId', 'scheduleId'];
+    const before = await fingerprint();
+    for (const path of lists) {
+      for (const filter of [...idKeys.map((k) => ({ [k]: huge })), { id: [1, huge] }]) {
+        total++;
+        const res = await t.http.get(path).query({ filter: JSON.stringify(filter) }).set('Cookie', admin.cookie);
+        assertErrorShape(res.status, res.body, `GET ${path}?filter=${JSON.stringify(filter)}`);
+        expect([200, 400]).toContain(res.status);
+      }
+      total++;
+      const far = await t.http.get(path).query({ range: JSON.stringify([1e15, 1e15 + 9]) }).set('Cookie', admin.cookie);
+      assertErrorShape(far.status, far.body, `GET ${path}?range=[1e15,…]`);
+    }
+    for (const [resource, body] of [['initiatives', { titleEn: 'Huge' }], ['milestones', { titleEn: 'Huge' }], ['people', { nameEn: 'Huge' }], ['sources', { title: 'Huge' }]] as const) {
+      for (const version of [huge, 1_526_486_411_730_759]) {
+        total++;
+        const res = await t.http.put(`/api/${resource}/${ids[resource]}`).set('Cookie', analyst.cookie).send({ ...body, version });
+        expect(res.status).toBe(400);
+        expect(res.body.errors).toHaveProperty('version');
+      }
+      total++;
+      const header = await t.http.put(`/api/${resource}/${ids[resource]}`).set('Cookie', analyst.cookie).set('If-Match', `"${huge}"`).send(body);
+      expect(header.status).toBe(400);
+    }
+    expect(await fingerprint()).toBe(before);
   });
 
   it('should answer raw, broken JSON with 400 MALFORMED_JSON', async () => {

@@ -3,9 +3,12 @@ import { z } from 'zod';
 // Building blocks of the wire schemas. Dates are ISO 8601: `YYYY-MM-DD` for calendar dates, full timestamps
 // with an offset for moments.
 
-export const IdSchema = z.coerce.number().int().positive().max(2_147_483_647);
-export const OptionalIdSchema = z.number().int().positive().max(2_147_483_647).nullable().optional();
-export const RefIdSchema = z.number().int().positive().max(2_147_483_647);
+/** The largest value of a PostgreSQL `integer` (ids, versions): a larger number is a 400, never a database error. */
+export const INT4_MAX = 2_147_483_647;
+
+export const IdSchema = z.coerce.number().int().positive().max(INT4_MAX);
+export const OptionalIdSchema = z.number().int().positive().max(INT4_MAX).nullable().optional();
+export const RefIdSchema = z.number().int().positive().max(INT4_MAX);
 
 /** A calendar date, `YYYY-MM-DD`. */
 export const DateSchema = z.iso.date({ error: 'Must be a date as YYYY-MM-DD' });
@@ -31,7 +34,7 @@ export const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v === '' ? null : v));
 
-export const VersionSchema = z.number().int().positive();
+export const VersionSchema = z.number().int().positive().max(INT4_MAX);
 
 export const TagsSchema = z.array(z.string().trim().min(1).max(60)).max(30);
 

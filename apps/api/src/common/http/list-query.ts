@@ -1,3 +1,4 @@
+import { IdSchema } from '@rabta/domain';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { AppException } from '../errors/app-exception';
@@ -91,6 +92,6 @@ export function setContentRange(reply: FastifyReply, resource: string, start: nu
 }
 
 // Shared filter building blocks.
-export const IdListFilter = z.union([z.array(z.coerce.number().int().positive()).max(MAX_PAGE_SIZE), z.coerce.number().int().positive()]);
+export const IdListFilter = z.union([z.array(IdSchema).max(MAX_PAGE_SIZE), IdSchema]);
 export const toIdList = (v: number | number[] | undefined): number[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
 export const QFilter = z.string().max(200);

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '@rabta/db';
+import { INT4_MAX } from '@rabta/domain';
 import type { AuditService } from '../../modules/audit/audit.service';
 import type { AuthUser } from '../auth/current-user';
 import { AppException } from '../errors/app-exception';
@@ -23,12 +24,13 @@ export function stripReadOnly(body: unknown, readOnly: readonly string[]): unkno
 /** The version a PUT is based on: the body's `version`, else `If-Match` (a bare or quoted number). */
 export function versionOf(body: unknown, ifMatch: string | undefined): number {
   const fromBody = (body as { version?: unknown } | null)?.version;
-  if (typeof fromBody === 'number' && Number.isInteger(fromBody) && fromBody > 0) return fromBody;
+  const valid = (v: number) => Number.isInteger(v) && v > 0 && v <= INT4_MAX;
+  if (typeof fromBody === 'number' && valid(fromBody)) return fromBody;
   if (fromBody !== undefined && fromBody !== null) {
-    throw new AppException('VALIDATION_FAILED', 'version must be a positive integer', { version: 'Must be a positive integer' });
+    throw new AppException('VALIDATION_FAILED', `version must be a whole number from 1 to ${INT4_MAX}`, { version: `Must be a whole number from 1 to ${INT4_MAX}` });
   }
   const header = ifMatch?.replace(/^W\//, '').replace(/"/g, '').trim();
-  if (header && /^\d{1,10}$/.test(header) && Number(header) > 0) return Number(header);
+  if (header && /^\d{1,10}$/.test(header) && valid(Number(header))) return Number(header);
   throw new AppException('VERSION_REQUIRED', 'Send the version this change is based on (the `version` field or an If-Match header)', {
     version: 'Required',
   });

@@ -14,6 +14,7 @@ import {
   UpdateOrganizationSchema,
   UpdatePersonSchema,
   UpdatePositionSchema,
+  IdSchema,
 } from '@rabta/domain';
 import { z } from 'zod';
 import { AppException } from '../../common/errors/app-exception';
@@ -48,7 +49,7 @@ export const organizationsResource: ResourceDefinition<Organization> = {
       id: IdListFilter.optional(),
       kind: z.enum(ORGANIZATION_KINDS).optional(),
       countryCode: countryFilter.optional(),
-      parentId: z.coerce.number().int().positive().optional(),
+      parentId: IdSchema.optional(),
     }),
   },
   sortable: {
@@ -126,7 +127,7 @@ export const peopleResource: ResourceDefinition<PersonRow> = {
       q: QFilter.optional(),
       id: IdListFilter.optional(),
       countryCode: countryFilter.optional(),
-      organizationId: z.coerce.number().int().positive().optional(),
+      organizationId: IdSchema.optional(),
     }),
   },
   sortable: {
@@ -193,8 +194,8 @@ export const positionsResource: ResourceDefinition<Position> = {
     readOnly: POSITION_READ_ONLY,
     filter: z.strictObject({
       id: IdListFilter.optional(),
-      personId: z.coerce.number().int().positive().optional(),
-      organizationId: z.coerce.number().int().positive().optional(),
+      personId: IdSchema.optional(),
+      organizationId: IdSchema.optional(),
       current: z.boolean().optional(),
     }),
   },

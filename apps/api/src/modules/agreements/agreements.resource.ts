@@ -7,6 +7,7 @@ import {
   CreateAgreementSchema,
   searchTextOf,
   UpdateAgreementSchema,
+  IdSchema,
 } from '@rabta/domain';
 import { z } from 'zod';
 import { IdListFilter, QFilter, toIdList } from '../../common/http/list-query';
@@ -41,7 +42,7 @@ export const agreementsResource: ResourceDefinition<AgreementRow> = {
       id: IdListFilter.optional(),
       kind: z.enum(AGREEMENT_KINDS).optional(),
       status: z.enum(AGREEMENT_STATUSES).optional(),
-      initiativeId: z.coerce.number().int().positive().optional(),
+      initiativeId: IdSchema.optional(),
       countryCode: z.string().length(2).transform((v) => v.toUpperCase()).optional(),
       signedDate_gte: z.iso.date().optional(),
       signedDate_lte: z.iso.date().optional(),

@@ -1,5 +1,5 @@
 import type { AuditEvent } from '@rabta/db';
-import { AuditEventSchema } from '@rabta/domain';
+import { IdSchema, AuditEventSchema } from '@rabta/domain';
 import { z } from 'zod';
 import { definedOnly, isoTs, moment } from '../../common/resource/wire';
 import type { ResourceDefinition } from '../../common/resource/resource';
@@ -17,7 +17,7 @@ export const auditEventsResource: ResourceDefinition<AuditEvent & { actor: { nam
       id: z.union([z.array(z.coerce.string().regex(/^\d+$/)), z.coerce.string().regex(/^\d+$/)]).optional(),
       entity: z.string().max(60).optional(),
       entityId: z.coerce.string().max(60).optional(),
-      actorId: z.coerce.number().int().positive().optional(),
+      actorId: IdSchema.optional(),
       action: z.string().max(60).optional(),
       requestId: z.string().max(64).optional(),
       at_gte: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),

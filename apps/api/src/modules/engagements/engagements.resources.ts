@@ -12,6 +12,7 @@ import {
   searchTextOf,
   UpdateDecisionSchema,
   UpdateEngagementSchema,
+  IdSchema,
 } from '@rabta/domain';
 import { z } from 'zod';
 import { AppException } from '../../common/errors/app-exception';
@@ -23,7 +24,7 @@ import { dateOnly, definedOnly, isoDate, isoTs } from '../../common/resource/wir
 
 const and = (...parts: object[]) => ({ AND: parts.filter((p) => Object.keys(p).length > 0) });
 const dateFilter = z.iso.date();
-const idFilter = z.coerce.number().int().positive();
+const idFilter = IdSchema;
 
 // ------------------------------------------------------------------------------------------------ engagements
 

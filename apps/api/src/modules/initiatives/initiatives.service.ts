@@ -9,6 +9,7 @@ import {
   searchTextOf,
   UpdateInitiativeSchema,
   type Initiative,
+  IdSchema,
 } from '@rabta/domain';
 import { z } from 'zod';
 import type { AuthUser } from '../../common/auth/current-user';
@@ -33,11 +34,11 @@ export const InitiativeFilterSchema = z.strictObject({
   id: IdListFilter.optional(),
   stage: oneOrMany(z.enum(INITIATIVE_STAGES)).optional(),
   health: oneOrMany(z.enum(HEALTHS)).optional(),
-  sectorId: oneOrMany(z.coerce.number().int().positive()).optional(),
+  sectorId: oneOrMany(IdSchema).optional(),
   countryCode: oneOrMany(z.string().regex(/^[A-Za-z]{2}$/).transform((v) => v.toUpperCase())).optional(),
   priority: oneOrMany(z.enum(PRIORITIES)).optional(),
-  focalPersonId: z.coerce.number().int().positive().optional(),
-  createdById: z.coerce.number().int().positive().optional(),
+  focalPersonId: IdSchema.optional(),
+  createdById: IdSchema.optional(),
   archived: z.union([z.boolean(), z.literal('all')]).optional(),
   stale: z.boolean().optional(),
   tag: z.string().max(60).optional(),

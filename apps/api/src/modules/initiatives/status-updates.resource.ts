@@ -1,5 +1,5 @@
 import type { StatusUpdate } from '@rabta/db';
-import { HEALTHS, INITIATIVE_STAGES, STATUS_UPDATE_READ_ONLY, StatusUpdateSchema, UpdateStatusUpdateSchema } from '@rabta/domain';
+import { IdSchema, HEALTHS, INITIATIVE_STAGES, STATUS_UPDATE_READ_ONLY, StatusUpdateSchema, UpdateStatusUpdateSchema } from '@rabta/domain';
 import { z } from 'zod';
 import { IdListFilter, toIdList } from '../../common/http/list-query';
 import type { ResourceDefinition } from '../../common/resource/resource';
@@ -25,8 +25,8 @@ export const statusUpdatesResource: ResourceDefinition<StatusUpdate & { evidence
     readOnly: STATUS_UPDATE_READ_ONLY,
     filter: z.strictObject({
       id: IdListFilter.optional(),
-      initiativeId: z.coerce.number().int().positive().optional(),
-      authorId: z.coerce.number().int().positive().optional(),
+      initiativeId: IdSchema.optional(),
+      authorId: IdSchema.optional(),
       toStage: z.enum(INITIATIVE_STAGES).optional(),
       toHealth: z.enum(HEALTHS).optional(),
       effectiveAt_gte: dateOrTs.optional(),

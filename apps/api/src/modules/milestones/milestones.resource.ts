@@ -7,6 +7,7 @@ import {
   MilestoneSchema,
   searchTextOf,
   UpdateMilestoneSchema,
+  IdSchema,
 } from '@rabta/domain';
 import { z } from 'zod';
 import { IdListFilter, QFilter, toIdList } from '../../common/http/list-query';
@@ -85,14 +86,14 @@ export function toMilestone(r: MilestoneRow, options: { ledger?: boolean; view?:
 export const MilestoneFilterSchema = z.strictObject({
   q: QFilter.optional(),
   id: IdListFilter.optional(),
-  initiativeId: z.coerce.number().int().positive().optional(),
+  initiativeId: IdSchema.optional(),
   state: z.union([z.enum(MILESTONE_STATES), z.array(z.enum(MILESTONE_STATES))]).optional(),
   kind: z.enum(MILESTONE_KINDS).optional(),
   plannedDate_gte: z.iso.date().optional(),
   plannedDate_lte: z.iso.date().optional(),
   overdue: z.boolean().optional(),
-  ownerOrganizationId: z.coerce.number().int().positive().optional(),
-  ownerPersonId: z.coerce.number().int().positive().optional(),
+  ownerOrganizationId: IdSchema.optional(),
+  ownerPersonId: IdSchema.optional(),
 });
 
 async function announce(ctx: WriteContext, milestoneId: number, oldDate: Date | null, newDate: Date | null, a: Create['announcement']): Promise<void> {

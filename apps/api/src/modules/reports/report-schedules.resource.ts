@@ -9,6 +9,7 @@ import {
   type CreateReportSchedule,
   type ReportParams,
   type UpdateReportSchedule,
+  IdSchema,
 } from '@rabta/domain';
 import { z } from 'zod';
 import { AppException } from '../../common/errors/app-exception';
@@ -29,7 +30,7 @@ export const ScheduleFilterSchema = z.strictObject({
   kind: z.enum(REPORT_KINDS).optional(),
   format: z.enum(REPORT_FORMATS).optional(),
   paused: z.boolean().optional(),
-  createdById: z.coerce.number().int().positive().optional(),
+  createdById: IdSchema.optional(),
 });
 
 export const reportSchedulesResource: ResourceDefinition<ScheduleRecord, z.infer<typeof ScheduleFilterSchema>, CreateReportSchedule, UpdateReportSchedule> = {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaClient, type Prisma } from '@rabta/db';
-import { CreateReportSchema, LOCALES, REPORT_FORMATS, REPORT_KINDS, REPORT_STATUSES, type Report } from '@rabta/domain';
+import { IdSchema, CreateReportSchema, LOCALES, REPORT_FORMATS, REPORT_KINDS, REPORT_STATUSES, type Report } from '@rabta/domain';
 import { z } from 'zod';
 import type { AuthUser } from '../../common/auth/current-user';
 import { AppException } from '../../common/errors/app-exception';
@@ -22,8 +22,8 @@ export const ReportFilterSchema = z.strictObject({
   format: z.enum(REPORT_FORMATS).optional(),
   language: z.enum(LOCALES).optional(),
   status: z.union([z.enum(REPORT_STATUSES), z.array(z.enum(REPORT_STATUSES)).max(4)]).optional(),
-  createdById: z.coerce.number().int().positive().optional(),
-  scheduleId: z.coerce.number().int().positive().optional(),
+  createdById: IdSchema.optional(),
+  scheduleId: IdSchema.optional(),
   mine: z.boolean().optional(),
 });
 

@@ -11,6 +11,7 @@ import {
   searchTextOf,
   UpdateEvidenceSchema,
   UpdateSourceSchema,
+  IdSchema,
 } from '@rabta/domain';
 import { z } from 'zod';
 import { AppException } from '../../common/errors/app-exception';
@@ -22,7 +23,7 @@ import { matchingIds } from '../../common/resource/search';
 import { dateOnly, definedOnly, isoDate, isoTs, moment } from '../../common/resource/wire';
 
 const and = (...parts: object[]) => ({ AND: parts.filter((p) => Object.keys(p).length > 0) });
-const idFilter = z.coerce.number().int().positive();
+const idFilter = IdSchema;
 
 // ------------------------------------------------------------------------------------------------ sources
 
