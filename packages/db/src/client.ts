@@ -58,5 +58,7 @@ export function createPrismaClient(url: string, options: PrismaClientOptions = {
     onPoolError: options.onPoolError,
     statementNameGenerator: statementNames(),
   });
-  return new PrismaClient({ adapter });
+  // Prisma's defaults (2 s to get a connection, 5 s for the whole transaction) are tight on a loaded two-core
+  // machine; a transaction past its limit is rolled back whole and answered 503, never half-written.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 5_000, timeout: 15_000 } });
 }

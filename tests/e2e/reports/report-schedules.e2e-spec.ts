@@ -44,6 +44,25 @@ describe('/api/report-schedules', () => {
     expect(list.body.map((s: { id: number }) => s.id)).toContain(res.body.id);
   });
 
+  it('should report a failed run to its caller only: the scheduler keeps no rejected promise behind (no unhandled rejection)', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    // A database failure inside the run's transaction (as when a loaded machine times the transaction out).
+    const spy = jest.spyOn(t.prisma, '$transaction').mockRejectedValueOnce(new Error('injected transaction failure'));
+    try {
+      const [scheduler] = schedulers(t);
+      await expect(scheduler.runDue()).rejects.toThrow('injected transaction failure');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+      // The next run works again.
+      expect(await scheduler.runDue()).toBe(0);
+    } finally {
+      spy.mockRestore();
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('should pause (no next run) and resume (next run again), audited, with optimistic versions', async () => {
     const s = (await t.http.post('/api/report-schedules').set('Cookie', owner.cookie).send({ ...weekly(), name: 'Pausable' }).expect(201)).body;
     const paused = await t.http.put(`/api/report-schedules/${s.id}`).set('Cookie', owner.cookie).send({ paused: true, version: s.version }).expect(200);

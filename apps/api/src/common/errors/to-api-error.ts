@@ -64,6 +64,9 @@ function prismaToApiError(err: PrismaLikeError): ApiError | undefined {
       return { statusCode: 404, code: 'NOT_FOUND', message: 'Record not found' };
     case 'P2003':
       return { statusCode: 422, code: 'REFERENCE_NOT_FOUND', message: 'A referenced record does not exist, or the record is still referenced' };
+    case 'P2028':
+      // The interactive transaction could not start or finish in time; it was rolled back whole.
+      return { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database was too busy to finish this change in time; nothing was saved. Try again.' };
     case 'P2034':
       return { statusCode: 409, code: 'CONFLICT', message: 'The record was changed by another request at the same time; try again' };
     default:
@@ -129,7 +132,8 @@ export function toApiError(err: unknown, requestId?: string): { body: ApiError; 
   }
   const e = (err ?? {}) as PrismaLikeError & { statusCode?: number; validation?: unknown };
   const prisma = e.name?.startsWith('PrismaClient') || /^P\d{4}$/.test(e.code ?? '') ? prismaToApiError(e) : undefined;
-  if (prisma) return { body: prisma, internal: false };
+  // A 503 from the database (a transaction out of time) is logged; the others are the client's doing.
+  if (prisma) return { body: prisma, internal: prisma.statusCode >= 500 };
   // Errors Fastify raises before a route runs: bad JSON, a body too large, an unsupported content type.
   switch (e.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':

@@ -21,6 +21,7 @@ import { localDate, nextRun, previousRun } from './schedule-time';
 export class ReportScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
+  private stopping = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -37,7 +38,7 @@ export class ReportScheduler implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   private async tick(): Promise<void> {
-    if (this.running) return;
+    if (this.running || this.stopping) return;
     try {
       await this.runDue();
     } catch (err) {
@@ -49,12 +50,16 @@ export class ReportScheduler implements OnApplicationBootstrap, BeforeApplicatio
   runDue(now = new Date()): Promise<number> {
     const run = (async () => {
       await this.queue.ready;
+      // The queue may come up while the app is shutting down: a run must not start on a closing database.
+      if (this.stopping) return 0;
       let created = 0;
       while (await this.runOne(now)) created++;
       if (created) this.queue.notify();
       return created;
     })();
-    this.running = run.finally(() => (this.running = undefined));
+    // `running` only tracks the run; its failure belongs to the caller of runDue (tick logs it), so the tracking
+    // promise must not reject on its own and surface as an unhandled rejection.
+    this.running = run.catch(() => 0).finally(() => (this.running = undefined));
     return run;
   }
 
@@ -108,6 +113,7 @@ export class ReportScheduler implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     // A run waiting for a queue that never started (database down) is abandoned; a run under way finishes.
     if (this.queue.started) await this.running?.catch(() => undefined);
