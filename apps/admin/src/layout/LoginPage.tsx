@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Card, CardContent, CircularProgress, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useLocaleState, useLogin, useTranslate } from 'react-admin';
 import { isLocale } from '../i18n';
-import { takeAuthNotice, type AuthNotice } from '../providers/authProvider';
+import { useAuthNotice } from '../providers/authNotice';
 import { markExplicitLocaleChoice } from './localeChoice';
 import { FONT_NASTALIQ } from '../theme/theme';
 
@@ -11,7 +11,7 @@ export function LoginPage() {
   const translate = useTranslate();
   const login = useLogin();
   const [locale, setLocale] = useLocaleState();
-  const [notice] = useState<AuthNotice | null>(() => takeAuthNotice());
+  const notice = useAuthNotice();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [email, setEmail] = useState('');

@@ -2,6 +2,7 @@ import { HttpError, type AuthProvider } from 'react-admin';
 import { getCurrentLocale } from '../i18n';
 import { canAccess } from './access';
 import { isPast } from './asOf';
+import { clearAuthNotice, setAuthNotice } from './authNotice';
 import { api, apiErrorOf } from './http';
 import type { Me } from './types';
 
@@ -28,26 +29,6 @@ export function getUser(): Me | null {
 export function onUserChange(listener: UserListener): () => void {
   userListeners.add(listener);
   return () => userListeners.delete(listener);
-}
-
-// Why the sign-in page is showing, for its banner (session expired, signed out).
-const NOTICE_KEY = 'rabta.authNotice';
-export type AuthNotice = 'expired' | 'signed_out';
-export function takeAuthNotice(): AuthNotice | null {
-  try {
-    const v = window.sessionStorage.getItem(NOTICE_KEY);
-    window.sessionStorage.removeItem(NOTICE_KEY);
-    return v === 'expired' || v === 'signed_out' ? v : null;
-  } catch {
-    return null;
-  }
-}
-function setAuthNotice(notice: AuthNotice) {
-  try {
-    window.sessionStorage.setItem(NOTICE_KEY, notice);
-  } catch {
-    // ignore
-  }
 }
 
 // Sectors of initiatives for the access rules of attached records: batched per tick, cached for a minute.
@@ -120,6 +101,7 @@ export const authProvider: AuthProvider = {
     try {
       const res = await api<{ user?: Me } & Partial<Me>>('/auth/login', { method: 'POST', body: { email: email ?? username, password } });
       setUser(res.user ?? (res as Me));
+      clearAuthNotice();
       sectorCache.clear();
     } catch (e) {
       throw new Error(loginErrorMessage(e));

@@ -1,6 +1,7 @@
 import { fetchUtils, HttpError } from 'react-admin';
 import { getCurrentLocale } from '../i18n';
 import { withAsOf } from './asOf';
+import { setAuthNotice } from './authNotice';
 import { translateServerMessage } from './serverMessages';
 
 export { translateServerMessage };
@@ -57,6 +58,7 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
   try {
     return await fetchUtils.fetchJson(withAsOf(url, method), { ...options, headers, credentials: 'same-origin' });
   } catch (e) {
+    if (e instanceof HttpError && e.status === 401 && apiErrorOf(e)?.code === 'SESSION_EXPIRED') setAuthNotice('expired');
     throw toHttpError(e);
   }
 }
