@@ -277,6 +277,20 @@ describe('report content, per kind and format', () => {
       expect(csvTable(rows, 'Evidence').map((e) => e.Language)).toEqual(['Urdu', 'English']);
     });
 
+    it('as known on a date: the demo meeting\'s decision is known from when it was recorded (11 July 2025), not from the seeding', async () => {
+      const followup = async (knownAt: string) =>
+        readCsv((await file({ kind: 'engagement_followup', params: { engagementId: ids.overchuk, asOf: '2025-09-30', knownAt }, format: 'csv', language: 'en' })).body);
+      // The meeting and its decisions were recorded together; a day later both are known.
+      const known = await followup('2025-07-12T00:00:00Z');
+      expect(csvFact(known, 'Decisions')).toBe('1');
+      expect(csvTable(known, 'Decisions and their state').map((d) => d.Decision)).toEqual(['Launch the pilot cargo train Uzbekistan–Pakistan–Russia']);
+      // The steel-mill agreement likewise: reported, and recorded, on 11 July 2025.
+      const changes = async (knownAt: string) =>
+        csvTable(readCsv((await file({ kind: 'changes', params: { from: '2025-05-01', to: '2025-07-31', knownAt }, format: 'csv', language: 'en' })).body), 'New agreements');
+      expect(await changes('2025-07-01T00:00:00Z')).toEqual([]);
+      expect((await changes('2025-08-01T00:00:00Z')).map((a) => a.Initiatives)).toEqual(['PK-RU-STEEL-KHI']);
+    });
+
     it('done by the next session: the 10th IGC session reviews a decision of an earlier one', async () => {
       const igc10 = await t.prisma.engagement.findFirstOrThrow({ where: { sessionNumber: 10 } });
       const igc9 = await t.prisma.engagement.create({

@@ -629,7 +629,9 @@ export async function seedDemoPortfolio(tx: Tx): Promise<DemoSummary> {
     }
   }
 
-  // Decisions, followed to the next meeting.
+  // Decisions, followed to the next meeting. They were recorded with their meetings (11 July 2025): the "as known
+  // on" views and reports must find them from then on, not from the day the demo was seeded.
+  const decisionsRecorded = at('2025-07-11T09:45:00Z');
   await tx.decision.createMany({
     data: [
       {
@@ -638,6 +640,8 @@ export async function seedDemoPortfolio(tx: Tx): Promise<DemoSummary> {
         textUr: 'شنگھائی تعاون تنظیم کی وزرائے خارجہ کونسل میں دوبارہ ملاقات',
         dueDate: d('2025-07-18'),
         state: 'open',
+        createdAt: decisionsRecorded,
+        updatedAt: decisionsRecorded,
       },
       {
         engagementId: engagementIds.get('sorokin')!,
@@ -647,6 +651,8 @@ export async function seedDemoPortfolio(tx: Tx): Promise<DemoSummary> {
         initiativeId: initiatives.get('energy')!,
         milestoneId: milestoneIds.get('energy'),
         state: 'in_progress',
+        createdAt: decisionsRecorded,
+        updatedAt: decisionsRecorded,
       },
       {
         engagementId: engagementIds.get('overchuk')!,
@@ -656,6 +662,8 @@ export async function seedDemoPortfolio(tx: Tx): Promise<DemoSummary> {
         initiativeId: initiatives.get('rail')!,
         milestoneId: milestoneIds.get('rail'),
         state: 'open',
+        createdAt: decisionsRecorded,
+        updatedAt: decisionsRecorded,
       },
     ],
   });
@@ -664,6 +672,9 @@ export async function seedDemoPortfolio(tx: Tx): Promise<DemoSummary> {
   await tx.agreement.create({
     data: {
       kind: 'agreement',
+      // Recorded when the signing was reported (11 July 2025), as its evidence is.
+      createdAt: at('2025-07-11T09:50:00Z'),
+      updatedAt: at('2025-07-11T09:50:00Z'),
       titleEn: 'Agreement on establishing a new steel mill in Karachi',
       titleUr: 'کراچی میں نئی اسٹیل مل کے قیام کا معاہدہ',
       status: 'signed',
