@@ -31,6 +31,7 @@ const Layout = lazyPage(pages.layout);
 const Dashboard = lazyPage(pages.dashboard);
 const ProfilePage = lazyPage(pages.profile);
 const PasswordPage = lazyPage(pages.password);
+const TokensPage = lazyPage(pages.tokens);
 
 const initiatives = {
   list: lazyPage(resourcePages['initiatives'].list!),
@@ -154,6 +155,7 @@ export function App({ i18nProvider }: { i18nProvider: I18nProvider }) {
         <CustomRoutes>
           <Route path="/profile" element={<ProfilePage />} />
           <Route path="/password" element={<PasswordPage />} />
+          <Route path="/tokens" element={<TokensPage />} />
         </CustomRoutes>
       </Admin>
     </CacheProvider>

@@ -8,6 +8,7 @@ describe(loadersFor.name, () => {
     expect(loadersFor('#/initiatives/7')).toEqual([pages.layout, resourcePages.initiatives.edit]);
     expect(loadersFor('#/initiatives/7/show/timeline')).toEqual([pages.layout, resourcePages.initiatives.show]);
     expect(loadersFor('#/profile')).toEqual([pages.layout, pages.profile]);
+    expect(loadersFor('#/tokens')).toEqual([pages.layout, pages.tokens]);
   });
 
   it('should not guess for an unknown route or a view a resource does not have', () => {

@@ -9,6 +9,7 @@ export const pages = {
   dashboard: (() => import('./dashboard/Dashboard')) as Loader,
   profile: (() => import('./account/ProfilePage')) as Loader,
   password: (() => import('./account/PasswordPage')) as Loader,
+  tokens: (() => import('./account/TokensPage')) as Loader,
 };
 
 export const resourcePages: Record<string, Partial<Record<View, Loader>>> = {
@@ -99,6 +100,7 @@ export function loadersFor(hash: string): Loader[] {
   if (!resource) return [pages.layout, pages.dashboard];
   if (resource === 'profile') return [pages.layout, pages.profile];
   if (resource === 'password') return [pages.layout, pages.password];
+  if (resource === 'tokens') return [pages.layout, pages.tokens];
   const views = resourcePages[resource];
   if (!views) return [pages.layout];
   const view: View = !second ? 'list' : second === 'create' ? 'create' : third === 'show' ? 'show' : 'edit';

@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { Box, ListItemIcon, ListItemText, ListSubheader, MenuItem, Typography } from '@mui/material';
+import KeyIcon from '@mui/icons-material/Key';
 import LockResetIcon from '@mui/icons-material/LockReset';
 import PersonIcon from '@mui/icons-material/Person';
 import {
@@ -54,6 +55,7 @@ function RabtaAppBar() {
         <UserMenu>
           <UserMenuLink to="/profile" icon={<PersonIcon fontSize="small" />} label="rabta.menu.profile" />
           <UserMenuLink to="/password" icon={<LockResetIcon fontSize="small" />} label="rabta.menu.password" />
+          <UserMenuLink to="/tokens" icon={<KeyIcon fontSize="small" />} label="rabta.menu.tokens" />
           <Logout />
         </UserMenu>
       }

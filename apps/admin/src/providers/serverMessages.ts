@@ -24,6 +24,7 @@ const SERVER_MESSAGES: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^Unknown field|^Unrecognized key|is not part of/i, () => 'rabta.validation.unknown_field'],
   [/^Invalid email|^Must be an email address$/i, () => 'rabta.validation.email'],
   [/^Invalid option/i, () => 'rabta.validation.invalid_option'],
+  [/^Must be in the future$/, () => 'rabta.validation.future'],
 ];
 
 export function translateServerMessage(message: string): string {
