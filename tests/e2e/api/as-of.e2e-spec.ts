@@ -105,6 +105,13 @@ describe('views as of any date, as known on any date', () => {
       expect.objectContaining({ oldDate: null, newDate: '2025-05-13', announcedByEn: 'Haroon Akhtar Khan', announcedByUr: 'ہارون اختر خان' }),
     );
     expect(res.body.find((i: { type: string }) => i.type === 'agreement').data).toEqual(expect.objectContaining({ kind: 'agreement', status: 'signed' }));
+    // One item per publication, however many records quote it (the Urdu article of 11 July backs several).
+    const articles = res.body.filter((i: { type: string }) => i.type === 'evidence') as { link: { id: number }; data: { quotes: string[]; evidenceIds: number[] } }[];
+    expect(new Set(articles.map((a) => a.link.id)).size).toBe(articles.length);
+    const quotedMost = articles.reduce((a, b) => (b.data.evidenceIds.length > a.data.evidenceIds.length ? b : a));
+    expect(quotedMost.data.evidenceIds.length).toBeGreaterThan(1);
+    expect(quotedMost.data.quotes.length).toBeGreaterThan(0);
+    expect(new Set(quotedMost.data.quotes).size).toBe(quotedMost.data.quotes.length);
     const early = await t.http.get(`/api/initiatives/${steelId}/timeline?asOf=2025-03-01`).set('Cookie', viewer.cookie).expect(200);
     // What happened by then; planned milestones and decisions due later may lie ahead of the view.
     const happened = early.body.filter((i: { type: string }) => !['milestone', 'decision'].includes(i.type));

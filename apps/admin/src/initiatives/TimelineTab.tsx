@@ -68,7 +68,7 @@ export function localDetail(item: TimelineItem, translate: Translate, fmt: Forma
       break;
     }
     case 'evidence':
-      parts.push(str(d.publisher), label('language', d.language), str(d.quote));
+      parts.push(str(d.publisher), label('language', d.language), ...(Array.isArray(d.quotes) ? d.quotes.map(str) : []));
       break;
     default:
       return undefined;

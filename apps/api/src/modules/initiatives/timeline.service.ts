@@ -135,17 +135,23 @@ export class TimelineService {
         data: { kind: a.kind, status: a.status, signedPlaceEn: a.signedPlaceEn, signedPlaceUr: a.signedPlaceUr },
       });
     }
-    for (const ev of evidence) {
+    // One item per source: an article quoted for several records (a status update, a milestone, an agreement) is one
+    // publication on the timeline, carrying each distinct passage quoted from it.
+    const bySource = new Map<number, typeof evidence>();
+    for (const ev of evidence) bySource.set(ev.source.id, [...(bySource.get(ev.source.id) ?? []), ev]);
+    for (const rows of bySource.values()) {
+      const { source } = rows[0];
+      const quotes = [...new Set(rows.map((r) => r.quote?.trim()).filter((q): q is string => !!q))];
       items.push({
         type: 'evidence',
-        id: ev.id,
-        date: isoDate(ev.source.publishedAt)!,
-        titleEn: ev.source.title,
-        titleUr: ev.source.language === 'ur' ? ev.source.title : null,
-        detailEn: [ev.source.publisher, ev.source.language, ev.quote].filter(Boolean).join(' · '),
+        id: Math.min(...rows.map((r) => r.id)),
+        date: isoDate(source.publishedAt)!,
+        titleEn: source.title,
+        titleUr: source.language === 'ur' ? source.title : null,
+        detailEn: [source.publisher, source.language, ...quotes].filter(Boolean).join(' · '),
         detailUr: null,
-        link: { resource: 'sources', id: ev.source.id },
-        data: { publisher: ev.source.publisher, language: ev.source.language, quote: ev.quote },
+        link: { resource: 'sources', id: source.id },
+        data: { publisher: source.publisher, language: source.language, quotes, evidenceIds: rows.map((r) => r.id).sort((a, b) => a - b) },
       });
     }
     return items.sort((a, b) => a.date.localeCompare(b.date) || a.type.localeCompare(b.type) || a.id - b.id);
