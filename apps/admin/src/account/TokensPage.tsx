@@ -106,7 +106,15 @@ export default function TokensPage() {
           </CardContent>
         </Card>
       </Stack>
-      {issued && <IssuedTokenDialog token={issued} onClose={() => setIssued(null)} />}
+      {issued && (
+        <IssuedTokenDialog
+          token={issued}
+          onClose={() => {
+            setIssued(null);
+            refresh();
+          }}
+        />
+      )}
     </Box>
   );
 }
@@ -325,7 +333,7 @@ function IssuedTokenDialog({ token, onClose }: { token: IssuedApiToken; onClose:
               component="pre"
               dir="ltr"
               data-testid="token-curl"
-              sx={{ ...mono, flex: 1, m: 0, p: 1.5, bgcolor: 'action.hover', borderRadius: 1, overflowX: 'auto', whiteSpace: 'pre', textAlign: 'left' }}
+              sx={{ ...mono, flex: 1, m: 0, p: 1.5, bgcolor: 'action.hover', borderRadius: 1, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', textAlign: 'start' }}
             >
               {example}
             </Box>

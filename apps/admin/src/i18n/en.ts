@@ -276,7 +276,7 @@ const rabta = {
   tokens: {
     title: 'API tokens',
     new: 'New API token',
-    intro: 'Scripts and other programs use a personal token instead of your password. A token acts as you, with your role and sectors; send it in the Authorization: Bearer header. Revoke a token you no longer need.',
+    intro: 'Scripts and other programs use a personal token instead of your password. A token acts as you, with your role and sectors; send it in the Authorization:\u00a0Bearer header. Revoke a token you no longer need.',
     yours: 'Your tokens',
     empty: 'You have no API tokens yet.',
     name: 'Name',
