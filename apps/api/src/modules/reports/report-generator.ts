@@ -58,9 +58,9 @@ export class ReportGenerator {
         file = await renderXlsx(doc, knownAt);
         break;
       case 'pdf': {
-        const html = renderHtml(doc);
+        const html = renderHtml(doc, { pdf: true });
         await progress(85);
-        file = await this.pdf.render(html, { language: report.language, footer: doc.footer, knownAt });
+        file = await this.pdf.render(html, { knownAt });
         break;
       }
     }

@@ -112,14 +112,15 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
     tables: [
       {
         columns: [
-          { key: 'code', label: l.cols.code, width: 1.8 },
-          { key: 'initiative', label: l.cols.initiative, width: 3 },
-          { key: 'stageThen', label: l.cols.stageThen, width: 1.5 },
-          { key: 'stageNow', label: l.cols.stageNow, width: 1.5 },
-          { key: 'healthThen', label: l.cols.healthThen, width: 1.3 },
-          { key: 'healthNow', label: l.cols.healthNow, width: 1.3 },
+          // Codes never wrap and stage and health labels fit on a line (as in the sector tables).
+          { key: 'code', label: l.cols.code, width: 2.3 },
+          { key: 'initiative', label: l.cols.initiative, width: 2.8 },
+          { key: 'stageThen', label: l.cols.stageThen, width: 2 },
+          { key: 'stageNow', label: l.cols.stageNow, width: 2 },
+          { key: 'healthThen', label: l.cols.healthThen, width: 1.7 },
+          { key: 'healthNow', label: l.cols.healthNow, width: 1.7 },
           { key: 'date', label: l.cols.effective, align: 'end', width: 1.4 },
-          { key: 'note', label: l.cols.note, width: 3 },
+          { key: 'note', label: l.cols.note, width: 2.6 },
           { key: 'evidence', label: l.cols.evidence, width: 2.6 },
         ],
         rows: changed.map(({ now, then, updates }) => {
@@ -170,17 +171,19 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
       tables: [
         {
           columns: [
-            { key: 'code', label: l.cols.code, width: 1.8 },
-            { key: 'initiative', label: l.cols.initiative, width: 3.1 },
-            { key: 'stage', label: l.cols.stage, width: 1.5 },
-            { key: 'health', label: l.cols.health, width: 1.3 },
-            { key: 'updated', label: l.cols.lastUpdateDate, align: 'end', width: 1.4 },
-            { key: 'lastUpdate', label: l.cols.lastUpdate, width: 2.7 },
-            { key: 'next', label: l.cols.nextMilestone, width: 2.5 },
-            { key: 'nextDate', label: l.cols.nextMilestoneDate, align: 'end', width: 1.4 },
-            { key: 'daysToGo', label: l.cols.daysToGo, align: 'end', width: 0.8 },
-            { key: 'overdue', label: l.cols.overdue, align: 'end', width: 0.9 },
-            { key: 'overdueDays', label: l.cols.overdueDays, align: 'end', width: 0.9 },
+            // Wide enough for the longest codes (never wrapped) and stage and health labels on one line.
+            { key: 'code', label: l.cols.code, width: 2.3 },
+            { key: 'initiative', label: l.cols.initiative, width: 2.9 },
+            { key: 'stage', label: l.cols.stage, width: 2 },
+            { key: 'health', label: l.cols.health, width: 1.7 },
+            // Printed as seven cells, not eleven (a whole portfolio is 15,000 rows: see Column.cell).
+            { key: 'updated', label: l.cols.lastUpdateDate, align: 'end', width: 1.3, cell: 'update' },
+            { key: 'lastUpdate', label: l.cols.lastUpdate, width: 2.4, cell: 'update' },
+            { key: 'next', label: l.cols.nextMilestone, width: 2.3, cell: 'next' },
+            { key: 'nextDate', label: l.cols.nextMilestoneDate, align: 'end', width: 1.2, cell: 'next' },
+            { key: 'daysToGo', label: l.cols.daysToGo, align: 'end', width: 0.8, cell: 'next' },
+            { key: 'overdue', label: l.cols.overdue, align: 'end', width: 0.9, cell: 'overdue' },
+            { key: 'overdueDays', label: l.cols.overdueDays, align: 'end', width: 0.9, cell: 'overdue' },
           ],
           rows,
           empty: l.empty.initiatives,

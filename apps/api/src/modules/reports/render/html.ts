@@ -1,7 +1,7 @@
 import type { Locale } from '@rabta/domain';
 import type { Cell, Column, Fact, ReportDocument, Section, Table } from '../document';
 import { formatDate, formatDateShort, formatMoment, formatNumber, labelsFor } from '../i18n';
-import { reportStyles } from './styles';
+import { pdfOnlyStyles, reportStyles } from './styles';
 
 // The report as one self-contained, printable HTML page: no script, no remote resource (a CSP meta tag forbids
 // both), system fonts only (Noto from Debian's fonts-noto-core). Every value is escaped. Chromium prints this very
@@ -54,17 +54,53 @@ function factsHtml(language: Locale, facts: Fact[], className: string): string {
   return `<dl class="${className}">${facts.map((f) => `<div><dt>${escapeHtml(f.label)}</dt><dd>${cellHtml(language, f.value) || '—'}</dd></div>`).join('')}</dl>`;
 }
 
-function colgroup(columns: Column[]): string {
-  const total = columns.reduce((n, c) => n + (c.width ?? 1), 0);
-  return `<colgroup>${columns.map((c) => `<col style="width:${(((c.width ?? 1) / total) * 100).toFixed(2)}%">`).join('')}</colgroup>`;
+/** The printed cells of a table: columns sharing a `cell` name become one (see Column.cell). */
+interface PrintedColumn {
+  label: string;
+  width: number;
+  end: boolean;
+  keys: string[];
+}
+
+function printedColumns(columns: Column[]): PrintedColumn[] {
+  const byCell = new Map<string, PrintedColumn>();
+  const out: PrintedColumn[] = [];
+  for (const c of columns) {
+    const name = c.cell ?? `\u0000${c.key}`;
+    const existing = byCell.get(name);
+    if (existing) {
+      existing.label += ` · ${c.label}`;
+      existing.width += c.width ?? 1;
+      existing.end &&= c.align === 'end';
+      existing.keys.push(c.key);
+    } else {
+      const printed = { label: c.label, width: c.width ?? 1, end: c.align === 'end', keys: [c.key] };
+      byCell.set(name, printed);
+      out.push(printed);
+    }
+  }
+  return out;
+}
+
+function colgroup(columns: PrintedColumn[]): string {
+  const total = columns.reduce((n, c) => n + c.width, 0);
+  return `<colgroup>${columns.map((c) => `<col style="width:${((c.width / total) * 100).toFixed(2)}%">`).join('')}</colgroup>`;
 }
 
 function tableHtml(language: Locale, t: Table): string {
   const title = t.title ? `<h3>${escapeHtml(t.title)}</h3>` : '';
   if (!t.rows.length) return `${title}<p class="empty">${escapeHtml(t.empty)}</p>`;
-  const head = `<thead><tr>${t.columns.map((c) => `<th${c.align ? ' class="end"' : ''}>${escapeHtml(c.label)}</th>`).join('')}</tr></thead>`;
-  const body = t.rows.map((r) => `<tr>${t.columns.map((c) => `<td${c.align ? ' class="end"' : ''}>${cellHtml(language, r[c.key] ?? null, true)}</td>`).join('')}</tr>`).join('\n');
-  return `${title}<table>${colgroup(t.columns)}${head}<tbody>\n${body}\n</tbody></table>`;
+  const columns = printedColumns(t.columns);
+  const head = `<thead><tr>${columns.map((c) => `<th${c.end ? ' class="end"' : ''}>${escapeHtml(c.label)}</th>`).join('')}</tr></thead>`;
+  const cell = (r: Record<string, Cell>, keys: string[]) =>
+    keys.length === 1
+      ? cellHtml(language, r[keys[0]] ?? null, true)
+      : keys
+          .map((k) => cellHtml(language, r[k] ?? null, true))
+          .filter(Boolean)
+          .join(' · ');
+  const body = t.rows.map((r) => `<tr>${columns.map((c) => `<td${c.end ? ' class="end"' : ''}>${cell(r, c.keys)}</td>`).join('')}</tr>`).join('\n');
+  return `${title}<table>${colgroup(columns)}${head}<tbody>\n${body}\n</tbody></table>`;
 }
 
 function sectionHtml(language: Locale, s: Section): string {
@@ -78,7 +114,11 @@ function sectionHtml(language: Locale, s: Section): string {
   ].join('\n');
 }
 
-export function renderHtml(doc: ReportDocument): string {
+/**
+ * `pdf`: the page as Chromium prints it to PDF — the page footer ("Page X of Y") in the page's margin, and no
+ * screen layout of the report's body before printing (see pdfOnlyStyles).
+ */
+export function renderHtml(doc: ReportDocument, options: { pdf?: boolean } = {}): string {
   const l = labelsFor(doc.language);
   return `<!doctype html>
 <html lang="${doc.language}" dir="${l.dir}">
@@ -87,7 +127,7 @@ export function renderHtml(doc: ReportDocument): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(doc.title)}${doc.subtitle ? ` — ${escapeHtml(doc.subtitle)}` : ''}</title>
-<style>${reportStyles(doc.language)}</style>
+<style>${reportStyles(doc.language)}</style>${options.pdf ? `\n<style>${pdfOnlyStyles(doc.language, doc.footer)}</style>` : ''}
 </head>
 <body class="${doc.language}">
 <header class="cover">

@@ -5,9 +5,6 @@ import { APP_CONFIG, APP_LOGGER } from '../../../app.context';
 import { AppException } from '../../../common/errors/app-exception';
 import type { AppLogger } from '../../../common/logging/logger';
 import type { AppConfig } from '../../../config/env';
-import type { Locale } from '@rabta/domain';
-import { escapeHtml } from './html';
-import { pdfFooterTemplate } from './styles';
 
 // PDF = the report's HTML printed by Chromium (playwright-core driving Debian's chromium; pdfkit and pdfmake get
 // Urdu's bidi wrong). One browser is launched on the first PDF and kept warm; it is closed when the app stops.
@@ -80,7 +77,8 @@ export class PdfRenderer implements OnApplicationShutdown {
     return this.browser;
   }
 
-  async render(html: string, options: { language: Locale; footer: string; knownAt: Date }): Promise<Buffer> {
+  /** `html`: renderHtml(doc, { pdf: true }), which carries the page footer in its page-margin boxes. */
+  async render(html: string, options: { knownAt: Date }): Promise<Buffer> {
     let browser: Browser;
     try {
       browser = await this.launch();
@@ -98,9 +96,7 @@ export class PdfRenderer implements OnApplicationShutdown {
         landscape: true,
         printBackground: true,
         preferCSSPageSize: true,
-        displayHeaderFooter: true,
-        headerTemplate: '<span></span>',
-        footerTemplate: pdfFooterTemplate(options.language, options.footer, escapeHtml),
+        displayHeaderFooter: false,
         margin: { top: '12mm', bottom: '15mm', left: '11mm', right: '11mm' },
       });
       return stampPdfDates(pdf, options.knownAt);
