@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { signedInUser, type SignedInUser } from '../../support/auth';
 import { startTestApp, type TestApp } from '../../support/test-app';
-import { announcePdfSkip, CAN_TEST_PDF, csvFact, csvTable, download, firstPagePng, generate, pdfText, readCsv, sheetRows, sheetTable } from './support';
+import { announcePdfSkip, CAN_TEST_PDF, csvFact, csvTable, download, firstPagePng, generate, pdfPages, pdfText, readCsv, sheetRows, sheetTable } from './support';
 
 // What each kind of report says, in each format, on the demo story (apps/api/src/seed/demo.ts) whose answers are
 // known: Pakistan–Russia cooperation as of 30 September 2025 — the steel-mill agreement signed on 13 May, energy
@@ -151,6 +151,11 @@ describe('report content, per kind and format', () => {
       expect(en.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       const enText = pdfText(en.body, 'portfolio-en');
       for (const s of ['Portfolio status report', 'Executive summary', 'PK-RU-STEEL-KHI', 'New steel mill in Karachi', 'Agreement signed', 'At risk', '30 September 2025', 'Page 1 of']) expect(enText).toContain(s);
+      // The footer is a page-margin box of the printed HTML: every page carries its number and the right total.
+      const enPages = pdfPages(en.body, 'portfolio-en');
+      expect(enPages).toBeGreaterThan(1);
+      for (let n = 1; n <= enPages; n++) expect(enText).toContain(`Page ${n} of ${enPages}`);
+      expect(enText).toContain('Portfolio status report — 30 September 2025 · Rabta · as known at');
       firstPagePng(en.body, 'portfolio-en');
 
       const ur = await file({ kind: 'portfolio', params, format: 'pdf', language: 'ur' });
@@ -158,6 +163,9 @@ describe('report content, per kind and format', () => {
       // Text set in Naskh reads back word for word (Nastaliq headings come out of pdftotext with broken words).
       for (const s of ['کراچی', 'اسٹیل', 'کراچی میں نئی اسٹیل مل', 'معاہدے پر دستخط', 'خطرے میں', 'PK-RU-STEEL-KHI', 'صفحہ']) expect(urText).toContain(s);
       expectPdfText(urText, ['30 ستمبر، 2025', 'ازبکستان، پاکستان اور روس ریل رابطہ']);
+      const urPages = pdfPages(ur.body, 'portfolio-ur');
+      expect(urPages).toBeGreaterThan(1);
+      expectPdfText(urText, Array.from({ length: urPages }, (_, i) => `صفحہ ${i + 1} از ${urPages}`));
       firstPagePng(ur.body, 'portfolio-ur');
     });
   });
@@ -319,6 +327,20 @@ describe('report content, per kind and format', () => {
     pdfIt('PDF in Urdu', async () => {
       const text = pdfText((await file({ kind: 'engagement_followup', params: { engagementId: ids.overchuk, asOf: '2025-09-30' }, format: 'pdf', language: 'ur' })).body, 'followup-ur');
       expectPdfText(text, ['پائلٹ کارگو ٹرین', 'ماسکو', 'الیکسی اوورچک', 'UZ-PK-RU-RAIL', 'تاخیر شدہ']);
+    });
+
+    pdfIt('PDF: a meeting title with quotes, backslashes and </style> is printed as typed in the page footer', async () => {
+      const engagement = await t.prisma.engagement.findUniqueOrThrow({ where: { id: ids.overchuk } });
+      const typed = 'Session "9" \\ </style><h1>x</h1> \\"';
+      await t.prisma.engagement.update({ where: { id: ids.overchuk }, data: { titleEn: typed } });
+      try {
+        const text = pdfText((await file({ kind: 'engagement_followup', params: { engagementId: ids.overchuk, asOf: '2025-09-30' }, format: 'pdf', language: 'en' })).body, 'followup-en');
+        // (pdftotext drops some spaces around the backslashes: compared without spaces.)
+        expectPdfText(text, [`Meeting follow-up — ${typed} · Rabta · as known at`]);
+        expect(text).toContain('Page 1 of');
+      } finally {
+        await t.prisma.engagement.update({ where: { id: ids.overchuk }, data: { titleEn: engagement.titleEn } });
+      }
     });
   });
 });

@@ -229,8 +229,8 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
     tables: [
       {
         columns: [
-          { key: 'due', label: l.cols.due, align: 'end' },
-          { key: 'days', label: l.cols.days, align: 'end' },
+          { key: 'due', label: l.cols.due, align: 'end', width: 1.1, cell: 'due' },
+          { key: 'days', label: l.cols.days, align: 'end', width: 1.1, cell: 'due' },
           { key: 'decision', label: l.cols.decision, width: 3 },
           { key: 'meeting', label: l.cols.meeting, width: 2 },
           { key: 'initiative', label: l.cols.initiative, width: 1.6 },
