@@ -31,6 +31,7 @@ import { errorText } from '../common/errors';
 import { useFormatters } from '../i18n/format';
 import { api, apiErrorOf } from '../providers/http';
 import { curlExample, EXPIRY_PRESETS, expiryOf, tokenState, type ExpiryPreset } from './tokens';
+import { copyToClipboard } from '../common/clipboard';
 
 // Personal API tokens for scripts (as GitHub's and GitLab's personal access tokens): create one with a name and an
 // expiry, see it once, list and revoke. Every role manages its own; the API enforces that.
@@ -40,19 +41,6 @@ const listTokens = () => api<ApiToken[]>('/auth/tokens');
 const issueToken = (body: CreateApiToken) => api<IssuedApiToken>('/auth/tokens', { method: 'POST', body });
 const revokeToken = (id: number) => api<void>(`/auth/tokens/${id}`, { method: 'DELETE' });
 
-async function copy(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    // Not allowed (plain http, no permission): a hidden textarea still works.
-    const ta = document.createElement('textarea');
-    ta.value = text;
-    document.body.appendChild(ta);
-    ta.select();
-    document.execCommand('copy');
-    ta.remove();
-  }
-}
 
 /** Tomorrow as YYYY-MM-DD in the browser's time zone: the earliest date the picker offers. */
 function tomorrow(): string {
@@ -301,7 +289,7 @@ function IssuedTokenDialog({ token, onClose }: { token: IssuedApiToken; onClose:
   const notify = useNotify();
   const example = curlExample(token.token, window.location.origin);
   const copyAndSay = async (text: string) => {
-    await copy(text);
+    await copyToClipboard(text);
     notify('rabta.tokens.copied', { type: 'info' });
   };
   const mono = { fontFamily: 'monospace', fontSize: 14 };

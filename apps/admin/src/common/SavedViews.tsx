@@ -33,6 +33,7 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { useLocation } from 'react-router-dom';
+import { copyToClipboard } from './clipboard';
 
 interface SavedView extends RaRecord {
   resource: string;
@@ -53,19 +54,6 @@ export function viewLink(resource: string, view: SavedView): string {
   return `${window.location.origin}${window.location.pathname}#/${resource}?${params}`;
 }
 
-async function copy(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    // Not allowed (http, no permission): a hidden textarea still works.
-    const ta = document.createElement('textarea');
-    ta.value = text;
-    document.body.appendChild(ta);
-    ta.select();
-    document.execCommand('copy');
-    ta.remove();
-  }
-}
 
 /**
  * Saved views kept on the server (`/api/saved-views`): apply one, save the current filters and sort, share it, copy
@@ -146,7 +134,7 @@ export function SavedViews() {
           size="small"
           onClick={(e) => {
             e.stopPropagation();
-            void copy(viewLink(resource, v)).then(() => notify('rabta.actions.link_copied', { type: 'info' }));
+            void copyToClipboard(viewLink(resource, v)).then(() => notify('rabta.actions.link_copied', { type: 'info' }));
           }}
         >
           <LinkIcon fontSize="small" />
@@ -196,7 +184,7 @@ export function SavedViews() {
         <MenuItem
           onClick={() => {
             setAnchor(null);
-            void copy(window.location.href).then(() => notify('rabta.actions.link_copied', { type: 'info' }));
+            void copyToClipboard(window.location.href).then(() => notify('rabta.actions.link_copied', { type: 'info' }));
           }}
         >
           {translate('rabta.actions.copy_link')}
