@@ -203,6 +203,40 @@ describe('/api/users (admin) in the simple-rest dialect', () => {
       await signIn(t.http, u.email);
     });
   });
+
+  describe('POST /api/users/:id/password (an admin sets a new password)', () => {
+    const NEW = 'Karachi steel mill pilot 2026';
+
+    it('should set it (204), end the user\'s sessions, lift a lockout, keep the version, and audit it without the password', async () => {
+      const u = await signedInUser(t, { role: 'analyst' });
+      await t.prisma.user.update({ where: { id: u.id }, data: { failedLogins: 7, lockedUntil: new Date(Date.now() + 3_600_000) } });
+      const before = await t.http.get(`/api/users/${u.id}`).set(as()).expect(200);
+      await t.http.post(`/api/users/${u.id}/password`).set(as()).send({ password: NEW }).expect(204);
+      await t.http.get('/api/auth/me').set('Cookie', u.cookie).expect(401);
+      await t.http.post('/api/auth/login').send({ email: u.email, password: TEST_PASSWORD }).expect(401);
+      await signIn(t.http, u.email, NEW);
+      expect((await t.http.get(`/api/users/${u.id}`).set(as()).expect(200)).body.version).toBe(before.body.version);
+      const audit = await t.prisma.auditEvent.findMany({ where: { action: 'password.reset', entityId: String(u.id) } });
+      expect(audit).toHaveLength(1);
+      expect(audit[0]).toMatchObject({ actorId: admin.id, after: { sessionsRevoked: 1, unlocked: true } });
+      expect(JSON.stringify(audit[0], (_k, v) => (typeof v === 'bigint' ? String(v) : v))).not.toContain(NEW);
+    });
+
+    it('should refuse a weak password (400 naming password), one\'s own account (403), an unknown user (404) and extra fields (400)', async () => {
+      const u = await signedInUser(t, { role: 'viewer', name: 'Kamran Rafiq' });
+      const weak = await t.http.post(`/api/users/${u.id}/password`).set(as()).send({ password: 'password1234' }).expect(400);
+      expect(weak.body).toMatchObject({ code: 'WEAK_PASSWORD', errors: { password: expect.any(String) } });
+      const short = await t.http.post(`/api/users/${u.id}/password`).set(as()).send({ password: 'short' }).expect(400);
+      expect(short.body.errors).toHaveProperty('password');
+      const self = await t.http.post(`/api/users/${admin.id}/password`).set(as()).send({ password: NEW }).expect(403);
+      expect(self.body.message).toContain('/api/auth/password');
+      await t.http.post('/api/users/999999/password').set(as()).send({ password: NEW }).expect(404);
+      const extra = await t.http.post(`/api/users/${u.id}/password`).set(as()).send({ password: NEW, role: 'admin' }).expect(400);
+      expect(extra.body.code).toBe('UNKNOWN_FIELD');
+      // Nothing was changed by the refusals: the old password still works.
+      await signIn(t.http, u.email);
+    });
+  });
 });
 
 describe('the last active admin', () => {

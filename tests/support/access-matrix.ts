@@ -195,6 +195,7 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
   'PUT /api/users/:id': adminOnly(async (f) => ({ params: { id: (await f.targetUser()).id }, body: { name: 'Renamed', version: 1 } })),
   'DELETE /api/users/:id': adminOnly(async (f) => ({ params: { id: (await f.targetUser()).id } })),
   'POST /api/users/:id/revoke-sessions': adminOnly(async (f) => ({ params: { id: (await f.targetUser()).id } })),
+  'POST /api/users/:id/password': adminOnly(async (f) => ({ params: { id: (await f.targetUser()).id }, body: { password: strong } })),
 
   // OpenAPI and Swagger UI
   'GET /api/openapi.json': publicRoute(),

@@ -41,6 +41,11 @@ export const ChangePasswordSchema = z.strictObject({
   newPassword: PasswordSchema,
 });
 
+/** `POST /api/users/:id/password`: an admin sets a new password for another user (who forgot theirs). */
+export const SetUserPasswordSchema = z.strictObject({
+  password: PasswordSchema,
+});
+
 /** The signed-in user: `GET /api/auth/me`, and `user` in the answer to a sign-in. */
 export const AuthMeSchema = z.object({
   id: z.number(),
@@ -148,6 +153,7 @@ export const IssuedApiTokenSchema = ApiTokenSchema.extend({ token: z.string() })
 export type AuthMe = z.infer<typeof AuthMeSchema>;
 export type Login = z.infer<typeof LoginSchema>;
 export type ChangePassword = z.infer<typeof ChangePasswordSchema>;
+export type SetUserPassword = z.infer<typeof SetUserPasswordSchema>;
 export type User = z.infer<typeof UserSchema>;
 export type CreateUser = z.infer<typeof CreateUserSchema>;
 export type UpdateUser = z.infer<typeof UpdateUserSchema>;

@@ -1,5 +1,6 @@
 import { Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
-import { CreateUserSchema, UpdateUserSchema, type CreateUser, type UpdateUser, type User } from '@rabta/domain';
+import { CreateUserSchema, SetUserPasswordSchema, UpdateUserSchema, type CreateUser, type SetUserPassword, type UpdateUser, type User } from '@rabta/domain';
+import { CurrentUser, type AuthUser } from '../../common/auth/current-user';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { Access } from '../../common/auth/access.decorator';
@@ -38,6 +39,13 @@ export class UsersController {
   @Delete(':id')
   disable(@Param('id') id: string): Promise<User> {
     return this.users.disable(parseId(id));
+  }
+
+  /** An admin sets a new password for another user; their sessions end and a lockout is lifted. */
+  @Post(':id/password')
+  @HttpCode(204)
+  setPassword(@Param('id') id: string, @ZodBody(SetUserPasswordSchema) body: SetUserPassword, @CurrentUser() actor: AuthUser): Promise<void> {
+    return this.users.setPassword(parseId(id), body, actor);
   }
 
   @Post(':id/revoke-sessions')

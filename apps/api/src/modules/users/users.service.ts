@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@rabta/db';
-import type { CreateUser, UpdateMe, UpdateUser, User } from '@rabta/domain';
+import type { CreateUser, SetUserPassword, UpdateMe, UpdateUser, User } from '@rabta/domain';
 import type { AuthUser } from '../../common/auth/current-user';
 import { assertStrongPassword, hashPassword } from '../../common/auth/passwords';
 import { SessionsService } from '../../common/auth/sessions.service';
@@ -80,6 +80,29 @@ export class UsersService {
       const revoked = await this.sessions.revokeAllOf(tx, id);
       await this.audit.record(tx, { action: 'sessions.revoke', entity: 'users', entityId: id, after: { revoked } });
       return { revoked };
+    });
+  }
+
+  /**
+   * POST /api/users/:id/password: an admin sets a new password for another user (who forgot theirs, or whose
+   * account must be taken back). Their sessions end, a lockout is lifted; their API tokens stay (revoke those
+   * separately). One's own password is changed with POST /api/auth/password, which asks for the current one.
+   */
+  async setPassword(id: number, input: SetUserPassword, actor: AuthUser): Promise<void> {
+    if (id === actor.id) {
+      throw AppException.forbidden('Change your own password with POST /api/auth/password (it asks for the current one)');
+    }
+    const row = await this.users.findById(id);
+    if (!row) throw AppException.notFound('User', id);
+    assertStrongPassword(input.password, 'password', { email: row.email, name: row.name });
+    const passwordHash = await hashPassword(input.password);
+    await this.users.transaction(async (tx) => {
+      const before = await tx.user.findUniqueOrThrow({ where: { id }, select: { lockedUntil: true } });
+      const wasLocked = !!before.lockedUntil && before.lockedUntil.getTime() > Date.now();
+      // The password is not part of the user's representation: its version stays, so an open edit form still saves.
+      await tx.user.update({ where: { id }, data: { passwordHash, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null } });
+      const sessionsRevoked = await this.sessions.revokeAllOf(tx, id);
+      await this.audit.record(tx, { action: 'password.reset', entity: 'users', entityId: id, after: { sessionsRevoked, unlocked: wasLocked } });
     });
   }
 
