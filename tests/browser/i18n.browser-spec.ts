@@ -182,6 +182,7 @@ describe('English and Urdu', () => {
         const keys = await rawKeysOnPage(page);
         if (keys.length) found[path] = keys;
         if (await errorPageShown(page)) found[path] = [...(found[path] ?? []), 'error page'];
+        if (path === `/users/${ids.users}`) await screenshot(page, 'user-edit-ur');
       }
       expect(found).toEqual({});
       expect(await missingKeys(page)).toEqual([]);
@@ -206,6 +207,7 @@ describe('English and Urdu', () => {
         const keys = await rawKeysOnPage(page);
         if (keys.length) found[path] = keys;
         if (await errorPageShown(page)) found[path] = [...(found[path] ?? []), 'error page'];
+        if (path === `/users/${ids.users}`) await screenshot(page, 'user-edit-ur');
       }
       expect(found).toEqual({});
       expect(await missingKeys(page)).toEqual([]);
