@@ -18,7 +18,9 @@ export const representation = {
   evidence: (r: RaRecord) => truncate(String(r.quote ?? ''), 80) || `#${r.id}`,
   statusUpdate: (r: RaRecord) => String(r.effectiveAt ?? '').slice(0, 10) || `#${r.id}`,
   country: (r: RaRecord) => `${t(r, 'name')} (${r.id})`,
-  user: (r: RaRecord) => (r.name ? `${r.name} <${r.email}>` : String(r.email ?? r.id)),
+  // The email and its angle brackets as one left-to-right run: `<` and `>` are not paired brackets to the bidi
+  // algorithm, so in an Urdu title they would land on the wrong sides ("<Name <email").
+  user: (r: RaRecord) => (r.name ? `${r.name} \u2066<${r.email}>\u2069` : String(r.email ?? r.id)),
 };
 
 function truncate(s: string, n: number): string {
