@@ -119,8 +119,8 @@ export const authProvider: AuthProvider = {
     if (currentUser) return;
     try {
       await fetchMe();
-    } catch (e) {
-      if (apiErrorOf(e)?.code === 'SESSION_EXPIRED') setAuthNotice('expired');
+    } catch {
+      // A 401 SESSION_EXPIRED has already set the sign-in page's notice (the HTTP layer does it for every request).
       // No notification: the sign-in page explains itself.
       throw { message: false };
     }
@@ -130,7 +130,8 @@ export const authProvider: AuthProvider = {
     if (status === 401) {
       // A session that worked a moment ago and now does not has expired (or was revoked): say so on the sign-in page,
       // which brings the user back here after signing in again.
-      if (currentUser || apiErrorOf(error)?.code === 'SESSION_EXPIRED') setAuthNotice('expired');
+      // SESSION_EXPIRED already set the notice in the HTTP layer; any other 401 after a working session means the same.
+      if (currentUser) setAuthNotice('expired');
       setUser(null);
       throw { message: false };
     }
