@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Alert, Box, Button, Card, CardContent, Chip, Divider, Grid, Paper, Stack, Tooltip, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import ArchiveIcon from '@mui/icons-material/Archive';
@@ -27,24 +27,13 @@ import {
 import { AuditTrail } from '../audit-events/AuditTrail';
 import { BilingualPair, BilingualText } from '../common/Bilingual';
 import { EnumField, EnumText, HealthChip, StageChip, Transition } from '../common/chips';
+import { Detail } from '../common/Detail';
 import { DateText, LanguageText, LocalDateField, MoneyField } from '../common/fields';
 import { useAsOf } from '../common/useAsOf';
 import { useFormatters } from '../i18n/format';
 import { MilestoneLedger, SlippageField } from '../milestones/MilestoneLedger';
 import { StatusUpdateDialog } from './StatusUpdateDialog';
 import { TimelineTab } from './TimelineTab';
-
-function Detail({ label, children }: { label: string; children: ReactNode }) {
-  const translate = useTranslate();
-  return (
-    <Box sx={{ mb: 1.5 }}>
-      <Typography variant="caption" color="text.secondary" component="div">
-        {translate(label)}
-      </Typography>
-      <Box sx={{ fontSize: '0.9rem' }}>{children}</Box>
-    </Box>
-  );
-}
 
 function Header() {
   const record = useRecordContext();
