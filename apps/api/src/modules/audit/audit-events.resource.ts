@@ -1,11 +1,30 @@
 import type { AuditEvent } from '@rabta/db';
-import { IdSchema, AuditEventSchema } from '@rabta/domain';
+import { IdSchema, AuditEventSchema, type AuditEvent as AuditEventWire } from '@rabta/domain';
 import { z } from 'zod';
-import { definedOnly, isoTs, moment } from '../../common/resource/wire';
+import { definedOnly, moment } from '../../common/resource/wire';
 import type { ResourceDefinition } from '../../common/resource/resource';
 
+export type AuditEventRow = AuditEvent & { actor: { name: string } | null };
+
+/** An audit event on the wire (the audit log, and an initiative's history, which drops requestId and ip for non-admins). */
+export function auditEventToWire(r: AuditEventRow): AuditEventWire {
+  return {
+    id: r.id.toString(),
+    actorId: r.actorId,
+    actorName: r.actor?.name ?? r.actorName,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entityId,
+    before: r.before ?? null,
+    after: r.after ?? null,
+    requestId: r.requestId,
+    ip: r.ip,
+    at: r.at.toISOString(),
+  };
+}
+
 /** The audit log: admins read it; nobody writes it through the API (the database refuses changes anyway). */
-export const auditEventsResource: ResourceDefinition<AuditEvent & { actor: { name: string } | null }> = {
+export const auditEventsResource: ResourceDefinition<AuditEventRow> = {
   name: 'audit-events',
   label: 'Audit event',
   read: 'admin',
@@ -33,17 +52,5 @@ export const auditEventsResource: ResourceDefinition<AuditEvent & { actor: { nam
     ...(f.id !== undefined ? { id: { in: (Array.isArray(f.id) ? f.id : [f.id]).map((x: string) => BigInt(x)) } } : {}),
     ...(f.at_gte || f.at_lte ? { at: definedOnly({ gte: moment(f.at_gte), lte: f.at_lte && /^\d{4}-\d{2}-\d{2}$/.test(f.at_lte) ? new Date(`${f.at_lte}T23:59:59.999Z`) : moment(f.at_lte) }) } : {}),
   }),
-  toWire: (r) => ({
-    id: r.id.toString(),
-    actorId: r.actorId,
-    actorName: r.actor?.name ?? r.actorName,
-    action: r.action,
-    entity: r.entity,
-    entityId: r.entityId,
-    before: r.before ?? null,
-    after: r.after ?? null,
-    requestId: r.requestId,
-    ip: r.ip,
-    at: isoTs(r.at),
-  }),
+  toWire: auditEventToWire,
 };

@@ -1,23 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaClient } from '@rabta/db';
-import { z } from 'zod';
+import { AuditEventSchema } from '@rabta/domain';
+import type { z } from 'zod';
 import type { AuthUser } from '../../common/auth/current-user';
 import { AppException } from '../../common/errors/app-exception';
-import { isoTs } from '../../common/resource/wire';
+import { auditEventToWire } from '../audit/audit-events.resource';
 
-export const HistoryEventSchema = z.object({
-  id: z.string(),
-  actorId: z.number().nullable(),
-  actorName: z.string().nullable(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string().nullable(),
-  before: z.unknown().nullable(),
-  after: z.unknown().nullable(),
-  at: z.string(),
-  /** Admins only: where the change came from. */
-  requestId: z.string().nullable().optional(),
-  ip: z.string().nullable().optional(),
+/** An audit event; requestId and ip (where the change came from) for admins only. */
+export const HistoryEventSchema = AuditEventSchema.extend({
+  requestId: AuditEventSchema.shape.requestId.optional(),
+  ip: AuditEventSchema.shape.ip.optional(),
 });
 export type HistoryEvent = z.infer<typeof HistoryEventSchema>;
 
@@ -51,17 +43,9 @@ export class HistoryService {
       include: { actor: { select: { name: true } } },
     });
     const admin = user.role === 'admin';
-    return events.map((e) => ({
-      id: e.id.toString(),
-      actorId: e.actorId,
-      actorName: e.actor?.name ?? e.actorName,
-      action: e.action,
-      entity: e.entity,
-      entityId: e.entityId,
-      before: e.before ?? null,
-      after: e.after ?? null,
-      at: isoTs(e.at)!,
-      ...(admin ? { requestId: e.requestId, ip: e.ip } : {}),
-    }));
+    return events.map((e) => {
+      const { requestId, ip, ...event } = auditEventToWire(e);
+      return admin ? { ...event, requestId, ip } : event;
+    });
   }
 }
