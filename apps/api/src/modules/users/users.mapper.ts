@@ -1,20 +1,15 @@
 import type { Prisma } from '@rabta/db';
 import type { AuthMe, User } from '@rabta/domain';
 import type { AuthUser } from '../../common/auth/current-user';
+import { AUTH_USER_SELECT } from '../../common/auth/sessions.service';
 
-/** What a user row must hold to become the wire representation. */
+/** What a user row must hold to become the wire representation: what the guard reads, and the bookkeeping. */
 export const USER_SELECT = {
-  id: true,
-  email: true,
-  name: true,
-  role: true,
-  locale: true,
-  disabled: true,
+  ...AUTH_USER_SELECT,
   version: true,
   createdAt: true,
   updatedAt: true,
   lastLoginAt: true,
-  sectors: { select: { sectorId: true }, orderBy: { sectorId: 'asc' } },
 } as const satisfies Prisma.UserSelect;
 
 export type UserRow = Prisma.UserGetPayload<{ select: typeof USER_SELECT }>;
