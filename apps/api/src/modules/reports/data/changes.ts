@@ -23,7 +23,7 @@ export async function buildChanges(ctx: BuildContext): Promise<ReportDocument> {
 
   const [updates, firsts, milestones, agreements] = await Promise.all([
     ctx.data.statusUpdates(view, { initiativeIds: filtered ? ids : undefined, effectiveFrom: start }),
-    ctx.data.firstStatusIn(view, start, ids),
+    ctx.data.firstStatusIds(view, start, ids),
     ctx.data.milestones(view, ids),
     ctx.data.agreements(
       view,
@@ -43,8 +43,7 @@ export async function buildChanges(ctx: BuildContext): Promise<ReportDocument> {
   ]);
   await ctx.progress(65);
 
-  const firstIds = new Set([...firsts.values()].map((u) => u.id));
-  const moves = updates.filter((u) => byId.has(u.initiativeId) && !firstIds.has(u.id) && (u.toStage || u.toHealth));
+  const moves = updates.filter((u) => byId.has(u.initiativeId) && !firsts.has(u.id) && (u.toStage || u.toHealth));
   const sep = joiner(ctx.language);
   const initiativeOf = (id: number) => byId.get(id);
 
@@ -165,7 +164,7 @@ export async function buildChanges(ctx: BuildContext): Promise<ReportDocument> {
     ],
   };
 
-  const newInitiatives = [...firsts.values()].filter((u) => byId.has(u.initiativeId)).sort((a, b) => (a.effectiveAt < b.effectiveAt ? -1 : a.effectiveAt > b.effectiveAt ? 1 : a.id - b.id));
+  const newInitiatives = updates.filter((u) => firsts.has(u.id) && byId.has(u.initiativeId)).sort((a, b) => (a.effectiveAt < b.effectiveAt ? -1 : a.effectiveAt > b.effectiveAt ? 1 : a.id - b.id));
   const newSection: Section = {
     id: 'new',
     title: l.sections.newInitiatives,

@@ -381,39 +381,19 @@ export class ReportDataRepository {
       .sort((a, b) => ((a.signedDate ?? '') < (b.signedDate ?? '') ? -1 : (a.signedDate ?? '') > (b.signedDate ?? '') ? 1 : a.id - b.id));
   }
 
-  /** Initiatives whose first status (their beginning) is effective in [from, before), recorded by knownAt. */
-  async firstStatusIn(view: AsOf, from: Date, initiativeIds: number[]): Promise<Map<number, StatusUpdateView>> {
-    if (!initiativeIds.length) return new Map();
-    const firsts = await this.prisma.$queryRaw<{ id: number }[]>`
+  /**
+   * The ids of the status updates that began these initiatives (each one's first, recorded by knownAt) when that
+   * beginning is effective in [from, before). The updates themselves are among those statusUpdates() reads for the
+   * same period, so only their ids are read here.
+   */
+  async firstStatusIds(view: AsOf, from: Date, initiativeIds: number[]): Promise<Set<number>> {
+    if (!initiativeIds.length) return new Set();
+    const firsts = await this.prisma.$queryRaw<{ id: number; effective_at: Date }[]>`
       SELECT DISTINCT ON (su.initiative_id) su.id, su.effective_at
       FROM status_updates su
       WHERE su.initiative_id = ANY(${initiativeIds}::int[]) AND su.recorded_at <= ${view.knownAt}
       ORDER BY su.initiative_id, su.effective_at ASC, su.recorded_at ASC, su.id ASC`;
-    const ids = firsts.map((f) => f.id);
-    if (!ids.length) return new Map();
-    const updates = await this.prisma.statusUpdate.findMany({
-      where: { id: { in: ids }, effectiveAt: { gte: from, lt: view.effectiveBefore } },
-      include: { author: { select: { name: true } }, evidence: { where: { recordedAt: { lte: view.knownAt } }, select: { source: { select: sourceSelect } } } },
-    });
-    return new Map(
-      updates.map((u) => [
-        u.initiativeId,
-        {
-          id: u.id,
-          initiativeId: u.initiativeId,
-          fromStage: u.fromStage,
-          toStage: u.toStage,
-          fromHealth: u.fromHealth,
-          toHealth: u.toHealth,
-          noteEn: u.noteEn,
-          noteUr: u.noteUr,
-          effectiveAt: isoTs(u.effectiveAt)!,
-          recordedAt: isoTs(u.recordedAt)!,
-          authorName: u.author?.name ?? null,
-          sources: uniqueSources(u.evidence.map((e) => toSourceRef(e.source))),
-        },
-      ]),
-    );
+    return new Set(firsts.filter((f) => f.effective_at >= from && f.effective_at < view.effectiveBefore).map((f) => f.id));
   }
 
   /** A second view on the same knowledge: the world at the end of the day before `from`. */
