@@ -1,13 +1,12 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { Prisma, PrismaClient } from '@rabta/db';
+import { PrismaClient } from '@rabta/db';
 import type { ReportParams } from '@rabta/domain';
 import { APP_CONFIG, APP_LOGGER } from '../../app.context';
 import type { AppLogger } from '../../common/logging/logger';
 import type { AppConfig } from '../../config/env';
-import { AuditService } from '../audit/audit.service';
-import { REPORT_SELECT, toReport, type ReportRecord } from './reports.mapper';
 import { ReportsQueue } from './reports.queue';
-import { fileNameOf, resolveParams } from './report-params';
+import { resolveParams } from './report-params';
+import { ReportsService } from './reports.service';
 import { localDate, nextRun, previousRun } from './schedule-time';
 
 // Runs the report schedules that are due. Every API process ticks (REPORT_SCHEDULER_SECONDS); each due schedule is
@@ -28,7 +27,7 @@ export class ReportScheduler implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
     private readonly prisma: PrismaClient,
     private readonly queue: ReportsQueue,
-    private readonly audit: AuditService,
+    private readonly reports: ReportsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -80,22 +79,8 @@ export class ReportScheduler implements OnApplicationBootstrap, BeforeApplicatio
         await tx.reportSchedule.update({ where: { id: s.id }, data: { lastRunAt: slot, nextRunAt: nextRun(s.cron, s.timezone, now) } });
         return true;
       }
-      const report = (await tx.report.create({
-        data: {
-          kind: s.kind,
-          params: params as unknown as Prisma.InputJsonValue,
-          format: s.format,
-          language: s.language,
-          knownAt: new Date(params.knownAt),
-          createdById: s.createdById,
-          scheduleId: s.id,
-          fileName: fileNameOf(s.kind, params, s.format, s.language),
-        },
-        select: REPORT_SELECT,
-      })) as ReportRecord;
+      const report = await this.reports.insertQueued(tx, { kind: s.kind, params, format: s.format, language: s.language, createdById: s.createdById, scheduleId: s.id }, null);
       await tx.reportSchedule.update({ where: { id: s.id }, data: { lastRunAt: slot, nextRunAt: nextRun(s.cron, s.timezone, now) } });
-      await this.audit.record(tx, { action: 'create', entity: 'reports', entityId: report.id, after: { ...toReport(report), scheduleId: s.id }, actor: null });
-      await this.queue.enqueue(tx, report.id);
       this.logger.info({ scheduleId: s.id, reportId: report.id, slot: slot.toISOString() }, 'Scheduled report queued');
       return true;
     });

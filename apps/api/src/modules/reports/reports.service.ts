@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaClient, type Prisma } from '@rabta/db';
-import { IdSchema, CreateReportSchema, LOCALES, REPORT_FORMATS, REPORT_KINDS, REPORT_STATUSES, type Report } from '@rabta/domain';
+import { IdSchema, CreateReportSchema, LOCALES, REPORT_FORMATS, REPORT_KINDS, REPORT_STATUSES, type Locale, type Report, type ReportFormat, type ReportKind } from '@rabta/domain';
 import { z } from 'zod';
 import type { AuthUser } from '../../common/auth/current-user';
 import { AppException } from '../../common/errors/app-exception';
 import { IdListFilter, parseListQuery, toIdList } from '../../common/http/list-query';
 import { parseWith } from '../../common/http/zod';
 import { AuditService } from '../audit/audit.service';
+import type { ResolvedParams } from './data/context';
 import { PdfRenderer } from './render/pdf';
 import { REPORT_SELECT, toReport, type ReportRecord } from './reports.mapper';
 import { ReportsQueue } from './reports.queue';
@@ -59,25 +60,38 @@ export class ReportsService {
     const params = resolveParams(input.kind, input.params, new Date());
     const report = await this.prisma.$transaction(async (tx) => {
       await assertParamReferences(tx, input.params);
-      const row = (await tx.report.create({
-        data: {
-          kind: input.kind,
-          params: params as unknown as Prisma.InputJsonValue,
-          format: input.format,
-          language: input.language,
-          knownAt: new Date(params.knownAt),
-          createdById: user.id,
-          fileName: fileNameOf(input.kind, params, input.format, input.language),
-        },
-        select: REPORT_SELECT,
-      })) as ReportRecord;
-      const wire = toReport(row);
-      await this.audit.record(tx, { action: 'create', entity: 'reports', entityId: row.id, after: wire });
-      await this.queue.enqueue(tx, row.id);
-      return wire;
+      return this.insertQueued(tx, { kind: input.kind, params, format: input.format, language: input.language, createdById: user.id });
     });
     this.queue.notify();
     return report;
+  }
+
+  /**
+   * A report row, its audit event and its job, in the caller's transaction: what a request and a schedule's run
+   * both write. The caller wakes the workers (queue.notify()) once the transaction has committed.
+   */
+  async insertQueued(
+    tx: Prisma.TransactionClient,
+    r: { kind: ReportKind; params: ResolvedParams; format: ReportFormat; language: Locale; createdById: number | null; scheduleId?: number },
+    actor?: null,
+  ): Promise<Report> {
+    const row = (await tx.report.create({
+      data: {
+        kind: r.kind,
+        params: r.params as unknown as Prisma.InputJsonValue,
+        format: r.format,
+        language: r.language,
+        knownAt: new Date(r.params.knownAt),
+        createdById: r.createdById,
+        scheduleId: r.scheduleId,
+        fileName: fileNameOf(r.kind, r.params, r.format, r.language),
+      },
+      select: REPORT_SELECT,
+    })) as ReportRecord;
+    const wire = toReport(row);
+    await this.audit.record(tx, { action: 'create', entity: 'reports', entityId: row.id, after: wire, actor });
+    await this.queue.enqueue(tx, row.id);
+    return wire;
   }
 
   async list(query: unknown, user: AuthUser): Promise<{ rows: Report[]; total: number; start: number }> {
