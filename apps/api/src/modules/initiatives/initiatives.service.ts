@@ -65,6 +65,33 @@ function toRepoFilter(f: InitiativeFilterInput): InitiativeFilter {
   };
 }
 
+/** The initiative's own columns as a create or an update writes them (stage and health move only through status updates). */
+function columnsOf<I extends UpdateInput>(input: I) {
+  return {
+    code: input.code as I['code'], // required when I is a create
+    titleEn: input.titleEn as I['titleEn'],
+    titleUr: input.titleUr,
+    summaryEn: input.summaryEn,
+    summaryUr: input.summaryUr,
+    healthConfidence: input.healthConfidence,
+    priority: input.priority,
+    locationEn: input.locationEn,
+    locationUr: input.locationUr,
+    startDate: dateOnly(input.startDate),
+    targetDate: dateOnly(input.targetDate),
+    estimatedValue: input.estimatedValue,
+    currency: input.currency,
+    tags: input.tags,
+    focalPersonId: input.focalPersonId,
+  };
+}
+
+async function assertCodeFree(tx: Prisma.TransactionClient, code: string): Promise<void> {
+  if (await tx.initiative.findUnique({ where: { code }, select: { id: true } })) {
+    throw new AppException('UNIQUE_VIOLATION', `An initiative with code ${code} already exists`, { code: 'Already exists' });
+  }
+}
+
 @Injectable()
 export class InitiativesService {
   constructor(
@@ -138,28 +165,13 @@ export class InitiativesService {
     const effectiveAt = requested > new Date() ? new Date() : requested;
     return this.prisma.$transaction(async (tx) => {
       await this.assertReferences(tx, input);
-      if (await tx.initiative.findUnique({ where: { code: input.code }, select: { id: true } })) {
-        throw new AppException('UNIQUE_VIOLATION', `An initiative with code ${input.code} already exists`, { code: 'Already exists' });
-      }
+      await assertCodeFree(tx, input.code);
       const created = await tx.initiative.create({
         data: {
-          code: input.code,
-          titleEn: input.titleEn,
-          titleUr: input.titleUr,
-          summaryEn: input.summaryEn,
-          summaryUr: input.summaryUr,
+          ...columnsOf(input),
           stage,
           health,
-          healthConfidence: input.healthConfidence,
-          priority: input.priority,
-          locationEn: input.locationEn,
-          locationUr: input.locationUr,
-          startDate: dateOnly(input.startDate),
-          targetDate: dateOnly(input.targetDate),
-          estimatedValue: input.estimatedValue,
-          currency: input.currency,
           tags: input.tags ?? [],
-          focalPersonId: input.focalPersonId,
           createdById: user.id,
           stageSince: effectiveAt,
           searchText: searchTextOf.initiative(input),
@@ -206,9 +218,7 @@ export class InitiativesService {
         throw versionConflict('Initiative', { current: before, changedBy: await lastChange(tx, 'initiatives', String(id)), changedAt: before.updatedAt });
       }
       await this.assertReferences(tx, input);
-      if (input.code && input.code !== before.code && (await tx.initiative.findUnique({ where: { code: input.code }, select: { id: true } }))) {
-        throw new AppException('UNIQUE_VIOLATION', `An initiative with code ${input.code} already exists`, { code: 'Already exists' });
-      }
+      if (input.code && input.code !== before.code) await assertCodeFree(tx, input.code);
       const merged = { ...before, ...input };
       if (merged.startDate && merged.targetDate && merged.targetDate < merged.startDate) {
         throw new AppException('VALIDATION_FAILED', 'The target date is before the start date', { targetDate: 'Must not be before the start date' });
@@ -216,21 +226,7 @@ export class InitiativesService {
       const res = await tx.initiative.updateMany({
         where: { id, version },
         data: {
-          code: input.code,
-          titleEn: input.titleEn,
-          titleUr: input.titleUr,
-          summaryEn: input.summaryEn,
-          summaryUr: input.summaryUr,
-          healthConfidence: input.healthConfidence,
-          priority: input.priority,
-          locationEn: input.locationEn,
-          locationUr: input.locationUr,
-          startDate: dateOnly(input.startDate),
-          targetDate: dateOnly(input.targetDate),
-          estimatedValue: input.estimatedValue,
-          currency: input.currency,
-          tags: input.tags,
-          focalPersonId: input.focalPersonId,
+          ...columnsOf(input),
           ...(input.archivedAt === null ? { archivedAt: null } : {}),
           searchText: searchTextOf.initiative(merged),
           version: { increment: 1 },
