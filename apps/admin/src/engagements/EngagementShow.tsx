@@ -1,8 +1,6 @@
-import { Box, Button, Card, CardContent, Grid, Typography } from '@mui/material';
-import AddIcon from '@mui/icons-material/Add';
+import { Card, CardContent, Grid, Typography } from '@mui/material';
 import {
   DataTable,
-  Link,
   ReferenceArrayField,
   ReferenceField,
   ReferenceManyField,
@@ -15,50 +13,36 @@ import { BilingualPair, BilingualText } from '../common/Bilingual';
 import { EnumField, EnumText } from '../common/chips';
 import { Detail } from '../common/Detail';
 import { DateText, LocalDateField } from '../common/fields';
+import { RelatedCard } from '../common/RelatedCard';
 import { RabtaShowActions } from '../common/ShowActions';
-import { useAsOf } from '../common/useAsOf';
 
 function Decisions() {
   const record = useRecordContext();
   const translate = useTranslate();
-  const { past } = useAsOf();
   const { canAccess: canEdit } = useCanAccess({ action: 'edit', resource: 'engagements', record });
   if (!record) return null;
   return (
-    <Card sx={{ mt: 2 }}>
-      <CardContent>
-        <Box sx={{ display: 'flex', alignItems: 'center', mb: 1 }}>
-          <Typography variant="h6" component="h2" sx={{ flex: 1 }}>
-            {translate('resources.engagements.fields.decisions')}
-          </Typography>
-          {canEdit && !past && (
-            <Button
-              component={Link}
-              to={`/decisions/create?source=${encodeURIComponent(JSON.stringify({ engagementId: record.id }))}`}
-              startIcon={<AddIcon />}
-            >
-              {translate('rabta.actions.add_decision')}
-            </Button>
-          )}
-        </Box>
-        <ReferenceManyField reference="decisions" target="engagementId" sort={{ field: 'dueDate', order: 'ASC' }} perPage={100}>
-          <DataTable rowClick="edit" bulkActionButtons={false} empty={<Typography color="text.secondary">{translate('rabta.dashboard.empty')}</Typography>}>
-            <DataTable.Col source="textEn" label="resources.decisions.fields.text" disableSort>
-              <BilingualText source="text" />
-            </DataTable.Col>
-            <DataTable.Col source="initiativeId" disableSort>
-              <ReferenceField source="initiativeId" reference="initiatives" link="show" />
-            </DataTable.Col>
-            <DataTable.Col source="dueDate">
-              <LocalDateField source="dueDate" />
-            </DataTable.Col>
-            <DataTable.Col source="state">
-              <EnumField source="state" name="decision_state" />
-            </DataTable.Col>
-          </DataTable>
-        </ReferenceManyField>
-      </CardContent>
-    </Card>
+    <RelatedCard
+      title="resources.engagements.fields.decisions"
+      add={{ resource: 'decisions', source: { engagementId: record.id }, label: 'rabta.actions.add_decision', allowed: !!canEdit }}
+    >
+      <ReferenceManyField reference="decisions" target="engagementId" sort={{ field: 'dueDate', order: 'ASC' }} perPage={100}>
+        <DataTable rowClick="edit" bulkActionButtons={false} empty={<Typography color="text.secondary">{translate('rabta.dashboard.empty')}</Typography>}>
+          <DataTable.Col source="textEn" label="resources.decisions.fields.text" disableSort>
+            <BilingualText source="text" />
+          </DataTable.Col>
+          <DataTable.Col source="initiativeId" disableSort>
+            <ReferenceField source="initiativeId" reference="initiatives" link="show" />
+          </DataTable.Col>
+          <DataTable.Col source="dueDate">
+            <LocalDateField source="dueDate" />
+          </DataTable.Col>
+          <DataTable.Col source="state">
+            <EnumField source="state" name="decision_state" />
+          </DataTable.Col>
+        </DataTable>
+      </ReferenceManyField>
+    </RelatedCard>
   );
 }
 

@@ -29,6 +29,7 @@ import { BilingualPair, BilingualText } from '../common/Bilingual';
 import { EnumField, EnumText, HealthChip, StageChip, Transition } from '../common/chips';
 import { Detail } from '../common/Detail';
 import { DateText, LanguageText, LocalDateField, MoneyField } from '../common/fields';
+import { createWithSource } from '../common/RelatedCard';
 import { useAsOf } from '../common/useAsOf';
 import { useFormatters } from '../i18n/format';
 import { MilestoneLedger, SlippageField } from '../milestones/MilestoneLedger';
@@ -219,14 +220,13 @@ function MilestonesTab() {
   const translate = useTranslate();
   const { past } = useAsOf();
   const { canAccess: canEdit } = useCanAccess({ action: 'edit', resource: 'initiatives', record });
-  const createPath = useCreatePath();
   if (!record) return null;
   return (
     <Box>
       {canEdit && !past && (
         <Button
           component={Link}
-          to={`${createPath({ resource: 'milestones', type: 'create' })}?source=${encodeURIComponent(JSON.stringify({ initiativeId: record.id }))}`}
+          to={createWithSource('milestones', { initiativeId: record.id })}
           startIcon={<AddIcon />}
           sx={{ mb: 1 }}
         >

@@ -1,49 +1,38 @@
-import { Box, Button, Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
-import AddIcon from '@mui/icons-material/Add';
-import { DataTable, Link, ReferenceField, ReferenceManyField, Show, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import { Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
+import { DataTable, ReferenceField, ReferenceManyField, Show, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 import { BilingualPair, BilingualText } from '../common/Bilingual';
 import { Detail } from '../common/Detail';
 import { LocalDateField } from '../common/fields';
+import { RelatedCard } from '../common/RelatedCard';
 import { RabtaShowActions } from '../common/ShowActions';
-import { useAsOf } from '../common/useAsOf';
 
 function Positions() {
   const record = useRecordContext();
   const translate = useTranslate();
-  const { past } = useAsOf();
   const { canAccess: canCreate } = useCanAccess({ action: 'create', resource: 'positions' });
   if (!record) return null;
   return (
-    <Card sx={{ mt: 2 }}>
-      <CardContent>
-        <Box sx={{ display: 'flex', alignItems: 'center', mb: 1 }}>
-          <Typography variant="h6" component="h2" sx={{ flex: 1 }}>
-            {translate('resources.people.fields.positions')}
-          </Typography>
-          {canCreate && !past && (
-            <Button component={Link} to={`/positions/create?source=${encodeURIComponent(JSON.stringify({ personId: record.id }))}`} startIcon={<AddIcon />}>
-              {translate('rabta.actions.add_position')}
-            </Button>
-          )}
-        </Box>
-        <ReferenceManyField reference="positions" target="personId" sort={{ field: 'fromDate', order: 'DESC' }} perPage={100}>
-          <DataTable rowClick="edit" bulkActionButtons={false} empty={<Typography color="text.secondary">{translate('rabta.dashboard.empty')}</Typography>}>
-            <DataTable.Col source="titleEn" label="resources.positions.fields.title">
-              <BilingualText source="title" />
-            </DataTable.Col>
-            <DataTable.Col source="organizationId" disableSort>
-              <ReferenceField source="organizationId" reference="organizations" link="show" />
-            </DataTable.Col>
-            <DataTable.Col source="fromDate">
-              <LocalDateField source="fromDate" />
-            </DataTable.Col>
-            <DataTable.Col source="toDate">
-              <LocalDateField source="toDate" />
-            </DataTable.Col>
-          </DataTable>
-        </ReferenceManyField>
-      </CardContent>
-    </Card>
+    <RelatedCard
+      title="resources.people.fields.positions"
+      add={{ resource: 'positions', source: { personId: record.id }, label: 'rabta.actions.add_position', allowed: !!canCreate }}
+    >
+      <ReferenceManyField reference="positions" target="personId" sort={{ field: 'fromDate', order: 'DESC' }} perPage={100}>
+        <DataTable rowClick="edit" bulkActionButtons={false} empty={<Typography color="text.secondary">{translate('rabta.dashboard.empty')}</Typography>}>
+          <DataTable.Col source="titleEn" label="resources.positions.fields.title">
+            <BilingualText source="title" />
+          </DataTable.Col>
+          <DataTable.Col source="organizationId" disableSort>
+            <ReferenceField source="organizationId" reference="organizations" link="show" />
+          </DataTable.Col>
+          <DataTable.Col source="fromDate">
+            <LocalDateField source="fromDate" />
+          </DataTable.Col>
+          <DataTable.Col source="toDate">
+            <LocalDateField source="toDate" />
+          </DataTable.Col>
+        </DataTable>
+      </ReferenceManyField>
+    </RelatedCard>
   );
 }
 

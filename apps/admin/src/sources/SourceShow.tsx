@@ -1,11 +1,10 @@
 import { Box, Button, Card, CardContent, Grid, Stack, Typography } from '@mui/material';
-import AddIcon from '@mui/icons-material/Add';
 import { Link, ReferenceField, ReferenceManyField, Show, useCanAccess, useRecordContext, useTranslate, WithListContext } from 'react-admin';
 import { EnumText } from '../common/chips';
 import { Detail } from '../common/Detail';
 import { DateText, LanguageText } from '../common/fields';
+import { RelatedCard } from '../common/RelatedCard';
 import { RabtaShowActions } from '../common/ShowActions';
-import { useAsOf } from '../common/useAsOf';
 
 const TARGETS = [
   ['initiativeId', 'initiatives', 'show'],
@@ -19,60 +18,50 @@ const TARGETS = [
 function Evidence() {
   const record = useRecordContext();
   const translate = useTranslate();
-  const { past } = useAsOf();
   const { canAccess: canCreate } = useCanAccess({ action: 'create', resource: 'evidence' });
   if (!record) return null;
   return (
-    <Card sx={{ mt: 2 }}>
-      <CardContent>
-        <Box sx={{ display: 'flex', alignItems: 'center', mb: 1 }}>
-          <Typography variant="h6" component="h2" sx={{ flex: 1 }}>
-            {translate('resources.sources.fields.evidence')}
-          </Typography>
-          {canCreate && !past && (
-            <Button component={Link} to={`/evidence/create?source=${encodeURIComponent(JSON.stringify({ sourceId: record.id }))}`} startIcon={<AddIcon />}>
-              {translate('rabta.actions.add_evidence')}
-            </Button>
-          )}
-        </Box>
-        <ReferenceManyField reference="evidence" target="sourceId" perPage={200} sort={{ field: 'recordedAt', order: 'DESC' }}>
-          <WithListContext
-            render={({ data }) =>
-              !data?.length ? (
-                <Typography color="text.secondary">{translate('rabta.initiative.no_evidence')}</Typography>
-              ) : (
-                <Stack spacing={1.5}>
-                  {data.map((ev) => (
-                    <Box key={ev.id} sx={{ p: 1.5, border: 1, borderColor: 'divider', borderRadius: 1 }} data-testid="source-evidence">
-                      <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', mb: 1 }}>
-                        {TARGETS.filter(([key]) => ev[key]).map(([key, reference, link]) => (
-                          <Typography key={key} variant="body2" component="span">
-                            {translate(`resources.evidence.fields.${key}`)}:{' '}
-                            <ReferenceField record={ev} source={key} reference={reference} link={link} />
-                          </Typography>
-                        ))}
-                        <Button component={Link} to={`/evidence/${ev.id}`} size="small">
-                          {translate('ra.action.edit')}
-                        </Button>
-                      </Stack>
-                      {ev.quote ? (
-                        <Box component="blockquote" sx={{ m: 0, px: 2, py: 1, borderInlineStart: 4, borderColor: 'primary.light', bgcolor: 'grey.50' }}>
-                          <LanguageText text={ev.quote} lang={record.language} multiline />
-                        </Box>
-                      ) : (
-                        <Typography variant="body2" color="text.disabled">
-                          {translate('rabta.initiative.no_quote')}
+    <RelatedCard
+      title="resources.sources.fields.evidence"
+      add={{ resource: 'evidence', source: { sourceId: record.id }, label: 'rabta.actions.add_evidence', allowed: !!canCreate }}
+    >
+      <ReferenceManyField reference="evidence" target="sourceId" perPage={200} sort={{ field: 'recordedAt', order: 'DESC' }}>
+        <WithListContext
+          render={({ data }) =>
+            !data?.length ? (
+              <Typography color="text.secondary">{translate('rabta.initiative.no_evidence')}</Typography>
+            ) : (
+              <Stack spacing={1.5}>
+                {data.map((ev) => (
+                  <Box key={ev.id} sx={{ p: 1.5, border: 1, borderColor: 'divider', borderRadius: 1 }} data-testid="source-evidence">
+                    <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', mb: 1 }}>
+                      {TARGETS.filter(([key]) => ev[key]).map(([key, reference, link]) => (
+                        <Typography key={key} variant="body2" component="span">
+                          {translate(`resources.evidence.fields.${key}`)}:{' '}
+                          <ReferenceField record={ev} source={key} reference={reference} link={link} />
                         </Typography>
-                      )}
-                    </Box>
-                  ))}
-                </Stack>
-              )
-            }
-          />
-        </ReferenceManyField>
-      </CardContent>
-    </Card>
+                      ))}
+                      <Button component={Link} to={`/evidence/${ev.id}`} size="small">
+                        {translate('ra.action.edit')}
+                      </Button>
+                    </Stack>
+                    {ev.quote ? (
+                      <Box component="blockquote" sx={{ m: 0, px: 2, py: 1, borderInlineStart: 4, borderColor: 'primary.light', bgcolor: 'grey.50' }}>
+                        <LanguageText text={ev.quote} lang={record.language} multiline />
+                      </Box>
+                    ) : (
+                      <Typography variant="body2" color="text.disabled">
+                        {translate('rabta.initiative.no_quote')}
+                      </Typography>
+                    )}
+                  </Box>
+                ))}
+              </Stack>
+            )
+          }
+        />
+      </ReferenceManyField>
+    </RelatedCard>
   );
 }
 
