@@ -86,9 +86,14 @@ export function parseListQuery<F>(query: unknown, options: ListOptions<F>): List
   return { sort, range, filter: parsed.data };
 }
 
-/** Sets Content-Range (react-admin reads the total after the slash). */
+// `users 0-24/319`; `users */0` when the page is empty (react-admin reads the total after the slash).
+export function contentRangeOf(resource: string, start: number, count: number, total: number): string {
+  return count > 0 ? `${resource} ${start}-${start + count - 1}/${total}` : `${resource} */${total}`;
+}
+
+/** Sets Content-Range. */
 export function setContentRange(reply: FastifyReply, resource: string, start: number, count: number, total: number): void {
-  void reply.header('content-range', count > 0 ? `${resource} ${start}-${start + count - 1}/${total}` : `${resource} */${total}`);
+  void reply.header('content-range', contentRangeOf(resource, start, count, total));
 }
 
 // Shared filter building blocks.

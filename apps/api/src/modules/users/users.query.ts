@@ -2,13 +2,13 @@ import { IdSchema, RoleSchema } from '@rabta/domain';
 import type { Prisma } from '@rabta/db';
 import { z } from 'zod';
 import { AppException } from '../../common/errors/app-exception';
+import { MAX_PAGE_SIZE } from '../../common/http/list-query';
 import { parseWith } from '../../common/http/zod';
 
 // The list query of react-admin's simple-rest dialect for /api/users:
 //   ?sort=["email","ASC"]&range=[0,24]&filter={"q":"khan","role":"analyst","id":[1,2]}
 
 export const USER_SORTABLE = ['id', 'email', 'name', 'role', 'locale', 'disabled', 'createdAt', 'updatedAt', 'lastLoginAt'] as const;
-export const MAX_PAGE = 1000;
 
 export const UserListQuerySchema = z.strictObject({
   sort: z.string().optional(),
@@ -20,9 +20,9 @@ const SortSchema = z.tuple([z.enum(USER_SORTABLE, { error: `Sort by one of: ${US
 const RangeSchema = z
   .tuple([z.number().int().min(0), z.number().int().min(0)])
   .refine(([a, b]) => b >= a, 'The end must not be before the start')
-  .refine(([a, b]) => b - a < MAX_PAGE, `At most ${MAX_PAGE} rows at a time`);
+  .refine(([a, b]) => b - a < MAX_PAGE_SIZE, `At most ${MAX_PAGE_SIZE} rows at a time`);
 const FilterSchema = z.strictObject({
-  id: z.union([IdSchema, z.array(IdSchema).max(MAX_PAGE)]).optional(),
+  id: z.union([IdSchema, z.array(IdSchema).max(MAX_PAGE_SIZE)]).optional(),
   q: z.string().trim().max(200).optional(),
   email: z.string().trim().max(254).optional(),
   role: z.union([RoleSchema, z.array(RoleSchema)]).optional(),
@@ -80,11 +80,6 @@ export function parseUserListQuery(query: z.output<typeof UserListQuerySchema>):
   const orderBy = field === 'id' ? [primary] : [primary, { id: 'asc' as const }];
   const [start, end] = range ?? [0, 24];
   return { where, orderBy, skip: start, take: end - start + 1 };
-}
-
-// `users 0-24/319`; `users */0` when the page is empty (the total after the slash is what react-admin reads).
-export function contentRange(resource: string, skip: number, count: number, total: number): string {
-  return count === 0 ? `${resource} */${total}` : `${resource} ${skip}-${skip + count - 1}/${total}`;
 }
 
 /** A path id: a positive integer, else 400 naming `id`. */

@@ -5,9 +5,10 @@ import type { AuthUser } from '../../common/auth/current-user';
 import { assertStrongPassword, hashPassword } from '../../common/auth/passwords';
 import { SessionsService } from '../../common/auth/sessions.service';
 import { AppException } from '../../common/errors/app-exception';
+import { contentRangeOf } from '../../common/http/list-query';
 import { AuditService } from '../audit/audit.service';
 import { toUser, type UserRow } from './users.mapper';
-import { contentRange, parseUserListQuery, type UserListQuerySchema } from './users.query';
+import { parseUserListQuery, type UserListQuerySchema } from './users.query';
 import { UsersRepository, type UserChanges } from './users.repository';
 import type { z } from 'zod';
 
@@ -34,7 +35,7 @@ export class UsersService {
   async list(query: z.output<typeof UserListQuerySchema>): Promise<Page<User>> {
     const q = parseUserListQuery(query);
     const { rows, total } = await this.users.list(q);
-    return { data: rows.map(toUser), contentRange: contentRange('users', q.skip, rows.length, total) };
+    return { data: rows.map(toUser), contentRange: contentRangeOf('users', q.skip, rows.length, total) };
   }
 
   async get(id: number): Promise<User> {
