@@ -1,14 +1,14 @@
 import { code, date, list, type ReportDocument, type Section } from '../document';
 import { formatDate, formatMoment, pick } from '../i18n';
 import { contextHelpers, daysFrom, joiner, metaFacts, type BuildContext } from './context';
-import { reportView } from './report-data.repository';
+import { byThenId, reportView } from './report-data.repository';
 
 /**
  * Change report between two dates: stage and health changes, milestones achieved or slipped, new agreements, new
  * initiatives — each with its evidence. The period is [from, to], both whole days (UTC).
  */
 export async function buildChanges(ctx: BuildContext): Promise<ReportDocument> {
-  const { l, countryName, orgName, stageTag, healthTag, sources, source, title, initiativeCells } = contextHelpers(ctx);
+  const { l, countryName, orgName, stageTag, healthTag, sources, source, title, initiativeCells, statusChange } = contextHelpers(ctx);
   const p = ctx.params;
   const from = p.from!;
   const to = p.to!;
@@ -64,12 +64,7 @@ export async function buildChanges(ctx: BuildContext): Promise<ReportDocument> {
         rows: moves.map((u) => ({
           date: date(u.effectiveAt),
           ...initiativeCells(initiativeOf(u.initiativeId)!),
-          change: list(
-            [
-              u.toStage ? l.text.stageTo(u.fromStage ? l.enums.stage[u.fromStage] : '—', l.enums.stage[u.toStage]) : null,
-              u.toHealth ? l.text.healthTo(u.fromHealth ? l.enums.health[u.fromHealth] : '—', l.enums.health[u.toHealth]) : null,
-            ].filter((x): x is string => !!x),
-          ),
+          change: statusChange(u),
           note: pick(ctx.language, u.noteEn, u.noteUr),
           recorded: date(u.recordedAt),
           evidence: sources(u.sources),
@@ -93,7 +88,7 @@ export async function buildChanges(ctx: BuildContext): Promise<ReportDocument> {
           { key: 'evidence', label: l.cols.evidence, width: 2 },
         ],
         rows: achieved
-          .sort((a, b) => (a.actualDate! < b.actualDate! ? -1 : a.actualDate! > b.actualDate! ? 1 : a.id - b.id))
+          .sort(byThenId((m) => m.actualDate!))
           .map((m) => ({
             actual: date(m.actualDate),
             ...initiativeCells(initiativeOf(m.initiativeId)!),
@@ -164,7 +159,7 @@ export async function buildChanges(ctx: BuildContext): Promise<ReportDocument> {
     ],
   };
 
-  const newInitiatives = updates.filter((u) => firsts.has(u.id) && byId.has(u.initiativeId)).sort((a, b) => (a.effectiveAt < b.effectiveAt ? -1 : a.effectiveAt > b.effectiveAt ? 1 : a.id - b.id));
+  const newInitiatives = updates.filter((u) => firsts.has(u.id) && byId.has(u.initiativeId)).sort(byThenId((u) => u.effectiveAt));
   const newSection: Section = {
     id: 'new',
     title: l.sections.newInitiatives,

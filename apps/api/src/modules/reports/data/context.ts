@@ -1,7 +1,7 @@
 import type { Health, InitiativeStage, Locale, ReportKind } from '@rabta/domain';
 import { code, type Cell, type Fact, list, tag } from '../document';
 import { formatDate, labelsFor, pick, type Labels } from '../i18n';
-import type { Reference, ReportDataRepository, SourceRef } from './report-data.repository';
+import type { Reference, ReportDataRepository, SourceRef, StatusUpdateView } from './report-data.repository';
 
 /** Parameters as resolved when the report was requested (every default filled in). */
 export interface ResolvedParams {
@@ -63,7 +63,15 @@ export function contextHelpers(ctx: Pick<BuildContext, 'language' | 'ref'>) {
   const sources = (list_: SourceRef[]): Cell => list(list_.map(source));
   const title = (x: { titleEn: string; titleUr: string | null }) => pick(language, x.titleEn, x.titleUr);
   const initiativeCells = (i: { code: string; titleEn: string; titleUr: string | null }) => ({ code: code(i.code), initiative: title(i) });
-  return { l, sectorName, countryName, personName, orgName, stageTag, healthTag, source, sources, title, initiativeCells };
+  /** What a status update changed ("stage: a → b", "health: a → b"); null for a note only. */
+  const statusChange = (u: Pick<StatusUpdateView, 'fromStage' | 'toStage' | 'fromHealth' | 'toHealth'>): Cell =>
+    list(
+      [
+        u.toStage ? l.text.stageTo(u.fromStage ? l.enums.stage[u.fromStage] : '—', l.enums.stage[u.toStage]) : null,
+        u.toHealth ? l.text.healthTo(u.fromHealth ? l.enums.health[u.fromHealth] : '—', l.enums.health[u.toHealth]) : null,
+      ].filter((x): x is string => !!x),
+    );
+  return { l, sectorName, countryName, personName, orgName, stageTag, healthTag, source, sources, title, initiativeCells, statusChange };
 }
 
 /** The parameters shown at the top of every report. */

@@ -1,7 +1,7 @@
 import { code, date, num, type ReportDocument, type Section } from '../document';
 import { formatDate, formatMoment, pick } from '../i18n';
 import { contextHelpers, daysFrom, joiner, metaFacts, ReportProblem, type BuildContext } from './context';
-import { reportView } from './report-data.repository';
+import { byThenId, reportView } from './report-data.repository';
 
 const OPEN = ['open', 'in_progress', 'overdue'];
 
@@ -93,7 +93,7 @@ export async function buildFollowUp(ctx: BuildContext): Promise<ReportDocument> 
           { key: 'reviewNote', label: l.cols.reviewNote, width: 2 },
         ],
         rows: decisions
-          .sort((a, b) => ((a.dueDate ?? '9999') < (b.dueDate ?? '9999') ? -1 : (a.dueDate ?? '9999') > (b.dueDate ?? '9999') ? 1 : a.id - b.id))
+          .sort(byThenId((d) => d.dueDate ?? '9999'))
           .map((d) => {
             const state = stateOf(d);
             const m = d.milestoneId ? milestoneById.get(d.milestoneId) : undefined;

@@ -1,9 +1,9 @@
 import type { Milestone } from '@rabta/db';
-import { code, date, link, list, num, type Cell, type ReportDocument, type Section } from '../document';
+import { code, date, link, num, type Cell, type ReportDocument, type Section } from '../document';
 import { formatDate, formatMoment, pick } from '../i18n';
 import { toMilestone, type LedgerRow, type MilestoneRow } from '../../milestones/milestones.resource';
 import { contextHelpers, daysFrom, joiner, metaFacts, ReportProblem, type BuildContext } from './context';
-import { reportView, type LedgerView, type MilestoneView } from './report-data.repository';
+import { byThenId, reportView, type LedgerView, type MilestoneView } from './report-data.repository';
 
 /** The ledger-derived figures of a milestone in the view, by the analyst API's own mapper (toMilestone). */
 function derived(m: MilestoneView, ledger: LedgerView[], day: string): { originalPlannedDate: string | null; slippageDays: number | null; reannouncements: number; overdue: boolean } {
@@ -42,7 +42,7 @@ function derived(m: MilestoneView, ledger: LedgerView[], day: string): { origina
  * engagements, agreements, and the evidence list.
  */
 export async function buildInitiativeBrief(ctx: BuildContext): Promise<ReportDocument> {
-  const { l, sectorName, countryName, personName, orgName, stageTag, healthTag, source, sources, title } = contextHelpers(ctx);
+  const { l, sectorName, countryName, personName, orgName, stageTag, healthTag, source, sources, title, statusChange } = contextHelpers(ctx);
   const p = ctx.params;
   const asOf = p.asOf!;
   const view = reportView(asOf, p.knownAt);
@@ -99,12 +99,7 @@ export async function buildInitiativeBrief(ctx: BuildContext): Promise<ReportDoc
         ],
         rows: history.map((u) => ({
           date: date(u.effectiveAt),
-          change: list(
-            [
-              u.toStage ? l.text.stageTo(u.fromStage ? l.enums.stage[u.fromStage] : '—', l.enums.stage[u.toStage]) : null,
-              u.toHealth ? l.text.healthTo(u.fromHealth ? l.enums.health[u.fromHealth] : '—', l.enums.health[u.toHealth]) : null,
-            ].filter((x): x is string => !!x),
-          ) ?? l.text.noteOnly,
+          change: statusChange(u) ?? l.text.noteOnly,
           note: pick(ctx.language, u.noteEn, u.noteUr),
           author: u.authorName,
           recorded: date(u.recordedAt),
@@ -116,7 +111,7 @@ export async function buildInitiativeBrief(ctx: BuildContext): Promise<ReportDoc
   };
 
   const ledgerOf = (mid: number) => ledger.filter((c) => c.milestoneId === mid);
-  const milestonesSorted = [...milestones].sort((a, b) => ((a.plannedDate ?? '9999') < (b.plannedDate ?? '9999') ? -1 : (a.plannedDate ?? '9999') > (b.plannedDate ?? '9999') ? 1 : a.id - b.id));
+  const milestonesSorted = [...milestones].sort(byThenId((m) => m.plannedDate ?? '9999'));
   const milestoneSection: Section = {
     id: 'milestones',
     title: l.sections.milestones,

@@ -3,7 +3,7 @@ import { HEALTHS, INITIATIVE_STAGES } from '@rabta/domain';
 import { code, date, list, num, type Cell, type ReportDocument, type Section } from '../document';
 import { formatDate, formatMoment, pick } from '../i18n';
 import { contextHelpers, daysFrom, metaFacts, type BuildContext } from './context';
-import { addDays, reportView, type MilestoneView } from './report-data.repository';
+import { addDays, byThenId, reportView, uniqueById, type MilestoneView } from './report-data.repository';
 
 const INACTIVE: InitiativeStage[] = ['completed', 'cancelled', 'suspended'];
 /** Decisions due within this many days of the report's date are "falling due". */
@@ -53,14 +53,14 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
   );
   const dueDecisions = decisions
     .filter((d) => !filtered || (d.initiativeId ? byId.has(d.initiativeId) : (decisionEngagements.get(d.engagementId)?.initiativeIds ?? []).some((id) => byId.has(id))))
-    .sort((a, b) => (a.dueDate! < b.dueDate! ? -1 : a.dueDate! > b.dueDate! ? 1 : a.id - b.id));
+    .sort(byThenId((d) => d.dueDate!));
   await ctx.progress(65);
 
   // Per initiative: next milestone and overdue ones, in the view.
   const milestonesOf = new Map<number, MilestoneView[]>();
   for (const m of openMilestones) milestonesOf.set(m.initiativeId, [...(milestonesOf.get(m.initiativeId) ?? []), m]);
   const nextOf = (id: number) =>
-    (milestonesOf.get(id) ?? []).filter((m) => m.plannedDate! >= asOf).sort((a, b) => (a.plannedDate! < b.plannedDate! ? -1 : a.plannedDate! > b.plannedDate! ? 1 : a.id - b.id))[0];
+    (milestonesOf.get(id) ?? []).filter((m) => m.plannedDate! >= asOf).sort(byThenId((m) => m.plannedDate!))[0];
   const overdueOf = (id: number) => (milestonesOf.get(id) ?? []).filter((m) => m.plannedDate! < asOf).sort((a, b) => (a.plannedDate! < b.plannedDate! ? -1 : 1));
   const overdueCount = openMilestones.filter((m) => m.plannedDate! < asOf).length;
   const dueSoon = openMilestones.filter((m) => m.plannedDate! >= asOf && daysFrom(asOf, m.plannedDate!) <= 30).length;
@@ -133,7 +133,7 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
             healthNow: healthTag(now.health),
             date: date(last.effectiveAt),
             note: pick(ctx.language, last.noteEn, last.noteUr),
-            evidence: sources(uniqueBy(updates.flatMap((u) => u.sources))),
+            evidence: sources(uniqueById(updates.flatMap((u) => u.sources))),
           };
         }),
         empty: l.empty.changes,
@@ -263,9 +263,4 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
     sections: [summary, changes, ...sectorSections, engagementsSection, decisionsSection],
     footer: l.footer(`${docTitle} — ${formatDate(ctx.language, asOf)}`, formatMoment(ctx.language, p.knownAt)),
   };
-}
-
-function uniqueBy<T extends { id: number }>(items: T[]): T[] {
-  const seen = new Set<number>();
-  return items.filter((x) => (seen.has(x.id) ? false : (seen.add(x.id), true)));
 }

@@ -19,8 +19,22 @@ export function reportView(asOf: string, knownAt: string): AsOf {
   return parseAsOf({ asOf, knownAt })!;
 }
 
-export const dayBefore = (iso: string): string => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 export const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The order of every report list: by a text key (ISO dates, codes) compared as strings, then by id. */
+export function byThenId<T extends { id: number }>(key: (x: T) => string): (a: T, b: T) => number {
+  return (a, b) => {
+    const x = key(a);
+    const y = key(b);
+    return x < y ? -1 : x > y ? 1 : a.id - b.id;
+  };
+}
+
+/** The first of each id, in order. */
+export function uniqueById<T extends { id: number }>(items: T[]): T[] {
+  const seen = new Set<number>();
+  return items.filter((x) => (seen.has(x.id) ? false : (seen.add(x.id), true)));
+}
 
 export interface InitiativeScope {
   sectorIds?: number[];
@@ -213,7 +227,7 @@ export class ReportDataRepository {
           (!scope.sectorIds?.length || i.sectorIds.some((s) => scope.sectorIds!.includes(s))) &&
           (!scope.countryCodes?.length || i.countryCodes.some((c) => scope.countryCodes!.includes(c))),
       )
-      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.id - b.id));
+      .sort(byThenId((i) => i.code));
   }
 
   /** Each initiative's latest status update in the view (any kind: stage, health or a note). */
@@ -321,7 +335,7 @@ export class ReportDataRepository {
       effectiveAt: isoTs(u.effectiveAt)!,
       recordedAt: isoTs(u.recordedAt)!,
       authorName: u.author?.name ?? null,
-      sources: uniqueSources(u.evidence.map((e) => toSourceRef(e.source))),
+      sources: uniqueById(u.evidence.map((e) => toSourceRef(e.source))),
     }));
   }
 
@@ -358,7 +372,7 @@ export class ReportDataRepository {
     const wire = rows.map((r) => engagementsResource.toWire(r as Parameters<typeof engagementsResource.toWire>[0]) as unknown as EngagementView);
     return asKnown(wire, snapshots, view.knownAt)
       .filter(keep)
-      .sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.id - b.id));
+      .sort(byThenId((e) => e.startDate));
   }
 
   async decisions(view: AsOf, where: Prisma.DecisionWhereInput, keep: (d: DecisionView) => boolean): Promise<DecisionView[]> {
@@ -378,7 +392,7 @@ export class ReportDataRepository {
     const wire = rows.map((r) => agreementsResource.toWire(r as Parameters<typeof agreementsResource.toWire>[0]) as unknown as AgreementView);
     return asKnown(wire, snapshots, view.knownAt)
       .filter(keep)
-      .sort((a, b) => ((a.signedDate ?? '') < (b.signedDate ?? '') ? -1 : (a.signedDate ?? '') > (b.signedDate ?? '') ? 1 : a.id - b.id));
+      .sort(byThenId((a) => a.signedDate ?? ''));
   }
 
   /**
@@ -398,7 +412,7 @@ export class ReportDataRepository {
 
   /** A second view on the same knowledge: the world at the end of the day before `from`. */
   viewBefore(from: string, view: AsOf): AsOf {
-    return reportView(dayBefore(from), view.knownAt.toISOString());
+    return reportView(addDays(from, -1), view.knownAt.toISOString());
   }
 }
 
@@ -408,7 +422,3 @@ function toSourceRef(s: { id: number; publisher: string; title: string; url: str
   return { id: s.id, publisher: s.publisher, title: s.title, url: s.url, language: s.language, publishedAt: isoDate(s.publishedAt)! };
 }
 
-function uniqueSources(list: SourceRef[]): SourceRef[] {
-  const seen = new Set<number>();
-  return list.filter((s) => (seen.has(s.id) ? false : (seen.add(s.id), true)));
-}
