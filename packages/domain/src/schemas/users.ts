@@ -52,20 +52,15 @@ export const AuthMeSchema = z.object({
   email: z.string(),
   name: z.string(),
   role: RoleSchema,
+  /** Sector scope; empty means every sector. */
   sectorIds: z.array(z.number()),
   locale: LocaleSchema,
 });
 
 // ---------------------------------------------------------------------------------------------- users (admin)
 
-export const UserSchema = z.object({
-  id: z.number(),
-  email: z.string(),
-  name: z.string(),
-  role: RoleSchema,
-  /** Sector scope; empty means every sector. */
-  sectorIds: z.array(z.number()),
-  locale: LocaleSchema,
+/** A user as the admin sees it: the signed-in user's fields and the account's state and bookkeeping. */
+export const UserSchema = AuthMeSchema.extend({
   disabled: z.boolean(),
   version: VersionSchema,
   createdAt: z.string(),
