@@ -1,7 +1,7 @@
 import { code, date, list, type ReportDocument, type Section } from '../document';
 import { formatDate, formatMoment, pick } from '../i18n';
 import { contextHelpers, daysFrom, joiner, metaFacts, type BuildContext } from './context';
-import { byThenId, reportView } from './report-data.repository';
+import { byThenId, groupBy, reportView } from './report-data.repository';
 
 /**
  * Change report between two dates: stage and health changes, milestones achieved or slipped, new agreements, new
@@ -41,6 +41,8 @@ export async function buildChanges(ctx: BuildContext): Promise<ReportDocument> {
     achieved.length ? ctx.data.evidence(view, { milestoneId: { in: achieved.map((m) => m.id) } }) : [],
     agreements.length ? ctx.data.evidence(view, { agreementId: { in: agreements.map((a) => a.id) } }) : [],
   ]);
+  const evidenceOfMilestone = groupBy(milestoneEvidence, (e) => e.milestoneId);
+  const evidenceOfAgreement = groupBy(agreementEvidence, (e) => e.agreementId);
   await ctx.progress(65);
 
   const moves = updates.filter((u) => byId.has(u.initiativeId) && !firsts.has(u.id) && (u.toStage || u.toHealth));
@@ -94,7 +96,7 @@ export async function buildChanges(ctx: BuildContext): Promise<ReportDocument> {
             ...initiativeCells(initiativeOf(m.initiativeId)!),
             milestone: title(m),
             planned: date(m.plannedDate),
-            evidence: sources(milestoneEvidence.filter((e) => e.milestoneId === m.id)),
+            evidence: sources(evidenceOfMilestone.get(m.id) ?? []),
           })),
         empty: l.empty.none,
       },
@@ -152,7 +154,7 @@ export async function buildChanges(ctx: BuildContext): Promise<ReportDocument> {
           title: title(a),
           parties: [...a.partyCountryCodes.map(countryName), ...a.partyOrganizationIds.map(orgName)].join(sep) || null,
           initiatives: list(a.initiativeIds.filter((id) => byId.has(id)).map((id) => code(byId.get(id)!.code))),
-          evidence: sources(agreementEvidence.filter((e) => e.agreementId === a.id)),
+          evidence: sources(evidenceOfAgreement.get(a.id) ?? []),
         })),
         empty: l.empty.agreements,
       },

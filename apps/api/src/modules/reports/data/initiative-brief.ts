@@ -3,7 +3,7 @@ import { code, date, link, num, type Cell, type ReportDocument, type Section } f
 import { formatDate, formatMoment, pick } from '../i18n';
 import { toMilestone, type LedgerRow, type MilestoneRow } from '../../milestones/milestones.resource';
 import { contextHelpers, daysFrom, joiner, metaFacts, ReportProblem, type BuildContext } from './context';
-import { byThenId, reportView, type LedgerView, type MilestoneView } from './report-data.repository';
+import { byThenId, groupBy, reportView, type LedgerView, type MilestoneView } from './report-data.repository';
 
 /** The ledger-derived figures of a milestone in the view, by the analyst API's own mapper (toMilestone). */
 function derived(m: MilestoneView, ledger: LedgerView[], day: string): { originalPlannedDate: string | null; slippageDays: number | null; reannouncements: number; overdue: boolean } {
@@ -110,7 +110,8 @@ export async function buildInitiativeBrief(ctx: BuildContext): Promise<ReportDoc
     ],
   };
 
-  const ledgerOf = (mid: number) => ledger.filter((c) => c.milestoneId === mid);
+  const ledgerByMilestone = groupBy(ledger, (c) => c.milestoneId);
+  const ledgerOf = (mid: number) => ledgerByMilestone.get(mid) ?? [];
   const milestonesSorted = [...milestones].sort(byThenId((m) => m.plannedDate ?? '9999'));
   const milestoneSection: Section = {
     id: 'milestones',

@@ -3,7 +3,7 @@ import { HEALTHS, INITIATIVE_STAGES } from '@rabta/domain';
 import { code, date, list, num, type Cell, type ReportDocument, type Section } from '../document';
 import { formatDate, formatMoment, pick } from '../i18n';
 import { contextHelpers, daysFrom, metaFacts, type BuildContext } from './context';
-import { addDays, byThenId, reportView, uniqueById, type MilestoneView } from './report-data.repository';
+import { addDays, byThenId, groupBy, reportView, uniqueById } from './report-data.repository';
 
 const INACTIVE: InitiativeStage[] = ['completed', 'cancelled', 'suspended'];
 /** Decisions due within this many days of the report's date are "falling due". */
@@ -31,21 +31,23 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
   // What changed: stage and health at the end of the day before the period vs now (two views, same knowledge).
   const periodStart = new Date(`${from}T00:00:00.000Z`);
   const updatesInPeriod = (await ctx.data.statusUpdates(view, { initiativeIds: filtered ? ids : undefined, effectiveFrom: periodStart })).filter((u) => byId.has(u.initiativeId));
-  const touched = [...new Set(updatesInPeriod.map((u) => u.initiativeId))];
+  const updatesOf = groupBy(updatesInPeriod, (u) => u.initiativeId);
+  const touched = [...updatesOf.keys()];
   const before = new Map((touched.length ? await ctx.data.initiatives(ctx.data.viewBefore(from, view), { ids: touched }) : []).map((i) => [i.id, i]));
   const changed = touched
-    .map((id) => ({ now: byId.get(id)!, then: before.get(id), updates: updatesInPeriod.filter((u) => u.initiativeId === id) }))
+    .map((id) => ({ now: byId.get(id)!, then: before.get(id), updates: updatesOf.get(id)! }))
     .filter((c) => !c.then || c.then.stage !== c.now.stage || c.then.health !== c.now.health)
     .sort((a, b) => (a.now.code < b.now.code ? -1 : a.now.code > b.now.code ? 1 : 0));
   await ctx.progress(55);
 
+  const dueBy = addDays(asOf, DECISIONS_DUE_DAYS);
   const [engagements, decisions] = await Promise.all([
     ctx.data.engagements(
       view,
       { startDate: { gte: periodStart, lt: view.effectiveBefore } },
       (e) => e.startDate >= from && e.startDate <= asOf && (!filtered || e.initiativeIds.some((id) => byId.has(id))),
     ),
-    ctx.data.decisions(view, { dueDate: { lte: new Date(`${addDays(asOf, DECISIONS_DUE_DAYS)}T00:00:00Z`) } }, (d) => !!d.dueDate && d.dueDate <= addDays(asOf, DECISIONS_DUE_DAYS) && !['done', 'dropped'].includes(d.state)),
+    ctx.data.decisions(view, { dueDate: { lte: new Date(`${dueBy}T00:00:00Z`) } }, (d) => !!d.dueDate && d.dueDate <= dueBy && !['done', 'dropped'].includes(d.state)),
   ]);
   const engagementIds = [...new Set(decisions.map((d) => d.engagementId))];
   const decisionEngagements = new Map(
@@ -57,8 +59,7 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
   await ctx.progress(65);
 
   // Per initiative: next milestone and overdue ones, in the view.
-  const milestonesOf = new Map<number, MilestoneView[]>();
-  for (const m of openMilestones) milestonesOf.set(m.initiativeId, [...(milestonesOf.get(m.initiativeId) ?? []), m]);
+  const milestonesOf = groupBy(openMilestones, (m) => m.initiativeId);
   const nextOf = (id: number) =>
     (milestonesOf.get(id) ?? []).filter((m) => m.plannedDate! >= asOf).sort(byThenId((m) => m.plannedDate!))[0];
   const overdueOf = (id: number) => (milestonesOf.get(id) ?? []).filter((m) => m.plannedDate! < asOf).sort((a, b) => (a.plannedDate! < b.plannedDate! ? -1 : 1));
