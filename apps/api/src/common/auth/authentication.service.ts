@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from './current-user';
 import { hashSecret } from './secrets';
 import { readSessionCookie } from './session-cookie';
-import { AUTH_USER_SELECT, SessionsService } from './sessions.service';
+import { AUTH_USER_SELECT, SessionsService, type AuthUserRow } from './sessions.service';
 
 export type AuthResult =
   | { kind: 'anonymous' }
@@ -14,16 +14,7 @@ export type AuthResult =
   /** An `Authorization: Bearer` header came with a token that is unknown, revoked or expired. */
   | { kind: 'token-invalid' };
 
-type UserRow = {
-  id: number;
-  email: string;
-  name: string;
-  role: AuthUser['role'];
-  locale: AuthUser['locale'];
-  sectors: { sectorId: number }[];
-};
-
-function toAuthUser(u: UserRow, via: AuthUser['via'], ids: { sessionId?: number; tokenId?: number }): AuthUser {
+function toAuthUser(u: AuthUserRow, via: AuthUser['via'], ids: { sessionId?: number; tokenId?: number }): AuthUser {
   return { id: u.id, email: u.email, name: u.name, role: u.role, locale: u.locale, sectorIds: u.sectors.map((s) => s.sectorId), via, ...ids };
 }
 

@@ -93,3 +93,4 @@ export const AUTH_USER_SELECT = {
   disabled: true,
   sectors: { select: { sectorId: true }, orderBy: { sectorId: 'asc' } },
 } as const satisfies Prisma.UserSelect;
+export type AuthUserRow = Prisma.UserGetPayload<{ select: typeof AUTH_USER_SELECT }>;
