@@ -1,4 +1,4 @@
-import { canAssignSectors, canEditLinked, canEditSectors, hasRole, type Role } from '@rabta/domain';
+import { canAssignSectors, canEditLinked, canEditSectors } from '@rabta/domain';
 import { AppException } from '../errors/app-exception';
 import type { AuthUser } from './current-user';
 
@@ -36,9 +36,4 @@ export function assertCanEditLinked(user: AuthUser, linkedSectorIds: readonly (r
       user.role === 'viewer' ? 'Viewers cannot change records' : `You cannot change ${what}: the initiatives it belongs to are outside your scope`,
     );
   }
-}
-
-/** At least this role (for checks inside a handler whose route level is lower). */
-export function assertRole(user: AuthUser, atLeast: Role): void {
-  if (!hasRole(user, atLeast)) throw AppException.forbidden(`This needs the ${atLeast} role`);
 }

@@ -21,10 +21,6 @@ export function moment(value: string | null | undefined): Date | null | undefine
   return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00.000Z` : value);
 }
 
-export function decimalToNumber(d: { toNumber(): number } | null | undefined): number | null {
-  return d ? d.toNumber() : null;
-}
-
 /** Only the keys that are present, so a partial update changes nothing else. */
 export function definedOnly<T extends Record<string, unknown>>(obj: T): Partial<T> {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>;
