@@ -21,6 +21,11 @@ declare global {
   }
 }
 
+/** A language's name in itself, as the language menus and report forms show it. */
+export function languageName(locale: string): string {
+  return locale === 'ur' ? 'اردو' : 'English';
+}
+
 export function isLocale(value: unknown): value is AppLocale {
   return value === 'en' || value === 'ur';
 }
@@ -105,8 +110,8 @@ export function createI18nProvider(initialLocale: AppLocale, initialMessages: Tr
     },
     getLocale: () => currentLocale,
     getLocales: () => [
-      { locale: 'en', name: 'English' },
-      { locale: 'ur', name: 'اردو' },
+      { locale: 'en', name: languageName('en') },
+      { locale: 'ur', name: languageName('ur') },
     ],
   };
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Menu, MenuItem } from '@mui/material';
 import TranslateIcon from '@mui/icons-material/Translate';
 import { useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
-import type { AppLocale } from '../i18n';
+import { languageName, type AppLocale } from '../i18n';
 import { patchUser } from '../providers/authProvider';
 import type { RabtaDataProvider } from '../providers/dataProvider';
 
@@ -37,7 +37,7 @@ export function LanguageMenu() {
         data-testid="language-button"
         sx={{ textTransform: 'none' }}
       >
-        {locale === 'ur' ? 'اردو' : 'English'}
+        {languageName(locale)}
       </Button>
       <Menu open={!!anchor} anchorEl={anchor} onClose={() => setAnchor(null)}>
         {(['en', 'ur'] as const).map((l) => (
@@ -51,7 +51,7 @@ export function LanguageMenu() {
               void switchLocale(l);
             }}
           >
-            {l === 'ur' ? 'اردو' : 'English'}
+            {languageName(l)}
           </MenuItem>
         ))}
       </Menu>

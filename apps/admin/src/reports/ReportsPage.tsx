@@ -29,6 +29,7 @@ import { Title, useGetIdentity, useNotify, useTranslate } from 'react-admin';
 import { LOCALES, REPORT_FORMATS, REPORT_KINDS } from '@rabta/domain/values';
 import { getAsOf } from '../providers/asOf';
 import { apiErrorOf } from '../providers/http';
+import { languageName } from '../i18n';
 import { useAppLocale, useFormatters } from '../i18n/format';
 import { fileUrl, getReport, isFinished, listReports, requestReport, type Report, type ReportFormat, type ReportKind, type ReportParams } from './api';
 import { ParamsFields } from './ParamsFields';
@@ -155,7 +156,7 @@ function NewReport({ onRequested }: { onRequested: () => void }) {
             <ToggleButtonGroup exclusive size="small" value={language} onChange={(_, v) => v && setLanguage(v)} aria-label={translate('rabta.reports.language')}>
               {LOCALES.map((l) => (
                 <ToggleButton key={l} value={l} data-testid={`report-language-${l}`}>
-                  {l === 'ur' ? 'اردو' : 'English'}
+                  {languageName(l)}
                 </ToggleButton>
               ))}
             </ToggleButtonGroup>
@@ -243,7 +244,7 @@ function PastReports({ refreshKey }: { refreshKey: number }) {
                   <TableCell>{translate(`enums.report_kind.${r.kind}`)}</TableCell>
                   <TableCell sx={{ maxWidth: 360 }}>{paramsSummary(r, translate, fmt)}</TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                    {translate(`enums.report_format.${r.format}`)} · {r.language === 'ur' ? 'اردو' : 'English'}
+                    {translate(`enums.report_format.${r.format}`)} · {languageName(r.language)}
                   </TableCell>
                   <TableCell>{r.scheduleName ? `${r.createdByName ?? ''} (${r.scheduleName})` : (r.createdByName ?? '—')}</TableCell>
                   <TableCell>

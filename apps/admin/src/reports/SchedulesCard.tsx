@@ -29,6 +29,7 @@ import { useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { LOCALES, REPORT_FORMATS, REPORT_KINDS } from '@rabta/domain/values';
 import { REPORT_SCHEDULE_RUN_PARAMS } from '@rabta/domain/schemas/reports';
 import { apiErrorOf } from '../providers/http';
+import { languageName } from '../i18n';
 import { useFormatters } from '../i18n/format';
 import type { ReportFormat, ReportKind, ReportParams, ReportSchedule } from './api';
 import { ParamsFields } from './ParamsFields';
@@ -97,7 +98,7 @@ function AddSchedule({ open, onClose }: { open: boolean; onClose: (saved: boolea
             <TextField select size="small" label={translate('rabta.reports.language')} value={language} onChange={(e) => setLanguage(e.target.value as 'en' | 'ur')} sx={{ minWidth: 140 }}>
               {LOCALES.map((l) => (
                 <MenuItem key={l} value={l}>
-                  {l === 'ur' ? 'اردو' : 'English'}
+                  {languageName(l)}
                 </MenuItem>
               ))}
             </TextField>
@@ -191,7 +192,7 @@ export function SchedulesCard({ me }: { me: Me | null }) {
                   <TableCell dir="auto">{s.name}</TableCell>
                   <TableCell>{translate(`enums.report_kind.${s.kind}`)}</TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                    {translate(`enums.report_format.${s.format}`)} · {s.language === 'ur' ? 'اردو' : 'English'}
+                    {translate(`enums.report_format.${s.format}`)} · {languageName(s.language)}
                   </TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
                     <bdi dir="ltr">{s.cron}</bdi> · <bdi dir="ltr">{s.timezone}</bdi>
