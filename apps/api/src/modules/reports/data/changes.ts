@@ -1,6 +1,6 @@
 import { code, date, list, type ReportDocument, type Section } from '../document';
 import { formatDate, formatMoment, pick } from '../i18n';
-import { contextHelpers, daysFrom, joiner, metaFacts, type BuildContext } from './context';
+import { contextHelpers, daysFrom, metaFacts, type BuildContext } from './context';
 import { byThenId, groupBy, reportView } from './report-data.repository';
 
 /**
@@ -8,7 +8,7 @@ import { byThenId, groupBy, reportView } from './report-data.repository';
  * initiatives — each with its evidence. The period is [from, to], both whole days (UTC).
  */
 export async function buildChanges(ctx: BuildContext): Promise<ReportDocument> {
-  const { l, countryName, orgName, stageTag, healthTag, sources, source, title, initiativeCells, statusChange } = contextHelpers(ctx);
+  const { l, stageTag, healthTag, sources, source, title, initiativeCells, statusChange, agreementCells } = contextHelpers(ctx);
   const p = ctx.params;
   const from = p.from!;
   const to = p.to!;
@@ -46,7 +46,6 @@ export async function buildChanges(ctx: BuildContext): Promise<ReportDocument> {
   await ctx.progress(65);
 
   const moves = updates.filter((u) => byId.has(u.initiativeId) && !firsts.has(u.id) && (u.toStage || u.toHealth));
-  const sep = joiner(ctx.language);
   const initiativeOf = (id: number) => byId.get(id);
 
   const moveSection: Section = {
@@ -149,10 +148,7 @@ export async function buildChanges(ctx: BuildContext): Promise<ReportDocument> {
           { key: 'evidence', label: l.cols.evidence, width: 2 },
         ],
         rows: agreements.map((a) => ({
-          signed: date(a.signedDate),
-          kind: l.enums.agreement_kind[a.kind] ?? a.kind,
-          title: title(a),
-          parties: [...a.partyCountryCodes.map(countryName), ...a.partyOrganizationIds.map(orgName)].join(sep) || null,
+          ...agreementCells(a),
           initiatives: list(a.initiativeIds.filter((id) => byId.has(id)).map((id) => code(byId.get(id)!.code))),
           evidence: sources(evidenceOfAgreement.get(a.id) ?? []),
         })),

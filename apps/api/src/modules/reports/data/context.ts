@@ -1,7 +1,7 @@
 import type { Health, InitiativeStage, Locale, ReportKind } from '@rabta/domain';
-import { code, type Cell, type Fact, list, tag } from '../document';
+import { code, date, type Cell, type Fact, list, tag } from '../document';
 import { formatDate, labelsFor, pick, type Labels } from '../i18n';
-import type { Reference, ReportDataRepository, SourceRef, StatusUpdateView } from './report-data.repository';
+import type { AgreementView, EngagementView, Reference, ReportDataRepository, SourceRef, StatusUpdateView } from './report-data.repository';
 
 /** Parameters as resolved when the report was requested (every default filled in). */
 export interface ResolvedParams {
@@ -71,7 +71,23 @@ export function contextHelpers(ctx: Pick<BuildContext, 'language' | 'ref'>) {
         u.toHealth ? l.text.healthTo(u.fromHealth ? l.enums.health[u.fromHealth] : '—', l.enums.health[u.toHealth]) : null,
       ].filter((x): x is string => !!x),
     );
-  return { l, sectorName, countryName, personName, orgName, stageTag, healthTag, source, sources, title, initiativeCells, statusChange };
+  /** The cells every engagements table has (the portfolio's adds the initiatives). */
+  const engagementCells = (e: EngagementView) => ({
+    date: date(e.startDate),
+    title: title(e),
+    place: pick(language, e.placeEn, e.placeUr),
+    format: l.enums.engagement_format[e.format] ?? e.format,
+    status: l.enums.engagement_status[e.status] ?? e.status,
+    outcome: pick(language, e.outcomeEn, e.outcomeUr),
+  });
+  /** The cells every agreements table has: when signed, what, by whom. */
+  const agreementCells = (a: AgreementView) => ({
+    signed: date(a.signedDate),
+    kind: l.enums.agreement_kind[a.kind] ?? a.kind,
+    title: title(a),
+    parties: [...a.partyCountryCodes.map(countryName), ...a.partyOrganizationIds.map(orgName)].join(joiner(language)) || null,
+  });
+  return { l, sectorName, countryName, personName, orgName, stageTag, healthTag, source, sources, title, initiativeCells, statusChange, engagementCells, agreementCells };
 }
 
 /** The parameters shown at the top of every report. */

@@ -42,7 +42,7 @@ function derived(m: MilestoneView, ledger: LedgerView[], day: string): { origina
  * engagements, agreements, and the evidence list.
  */
 export async function buildInitiativeBrief(ctx: BuildContext): Promise<ReportDocument> {
-  const { l, sectorName, countryName, personName, orgName, stageTag, healthTag, source, sources, title, statusChange } = contextHelpers(ctx);
+  const { l, sectorName, countryName, personName, orgName, stageTag, healthTag, source, sources, title, statusChange, engagementCells, agreementCells } = contextHelpers(ctx);
   const p = ctx.params;
   const asOf = p.asOf!;
   const view = reportView(asOf, p.knownAt);
@@ -181,14 +181,7 @@ export async function buildInitiativeBrief(ctx: BuildContext): Promise<ReportDoc
           { key: 'status', label: l.cols.status },
           { key: 'outcome', label: l.cols.outcome, width: 3 },
         ],
-        rows: engagements.map((e) => ({
-          date: date(e.startDate),
-          title: title(e),
-          place: pick(ctx.language, e.placeEn, e.placeUr),
-          format: l.enums.engagement_format[e.format] ?? e.format,
-          status: l.enums.engagement_status[e.status] ?? e.status,
-          outcome: pick(ctx.language, e.outcomeEn, e.outcomeUr),
-        })),
+        rows: engagements.map(engagementCells),
         empty: l.empty.engagements,
       },
     ],
@@ -208,12 +201,9 @@ export async function buildInitiativeBrief(ctx: BuildContext): Promise<ReportDoc
           { key: 'parties', label: l.cols.parties, width: 2 },
         ],
         rows: agreements.map((a) => ({
-          signed: date(a.signedDate),
-          kind: l.enums.agreement_kind[a.kind] ?? a.kind,
-          title: title(a),
+          ...agreementCells(a),
           status: l.enums.agreement_status[a.status] ?? a.status,
           place: pick(ctx.language, a.signedPlaceEn, a.signedPlaceUr) || null,
-          parties: [...a.partyCountryCodes.map(countryName), ...a.partyOrganizationIds.map(orgName)].join(sep) || null,
         })),
         empty: l.empty.agreements,
       },

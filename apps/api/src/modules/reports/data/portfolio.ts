@@ -14,7 +14,7 @@ export const DECISIONS_DUE_DAYS = 60;
  * a table per sector, engagements in the period, decisions falling due.
  */
 export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument> {
-  const { l, sectorName, stageTag, healthTag, sources, title, initiativeCells } = contextHelpers(ctx);
+  const { l, sectorName, stageTag, healthTag, sources, title, initiativeCells, engagementCells } = contextHelpers(ctx);
   const p = ctx.params;
   const asOf = p.asOf!;
   const from = p.from!;
@@ -210,15 +210,7 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
           { key: 'initiatives', label: l.cols.initiatives, width: 1.6 },
           { key: 'outcome', label: l.cols.outcome, width: 3 },
         ],
-        rows: engagements.map((e) => ({
-          date: date(e.startDate),
-          title: title(e),
-          place: pick(ctx.language, e.placeEn, e.placeUr),
-          format: l.enums.engagement_format[e.format] ?? e.format,
-          status: l.enums.engagement_status[e.status] ?? e.status,
-          initiatives: codesOf(e.initiativeIds),
-          outcome: pick(ctx.language, e.outcomeEn, e.outcomeUr),
-        })),
+        rows: engagements.map((e) => ({ ...engagementCells(e), initiatives: codesOf(e.initiativeIds) })),
         empty: l.empty.engagements,
       },
     ],
