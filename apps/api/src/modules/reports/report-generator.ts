@@ -39,8 +39,9 @@ export class ReportGenerator {
   ) {}
 
   async document(kind: ReportKind, params: ResolvedParams, language: Locale, progress: (p: number) => Promise<void>): Promise<ReportDocument> {
-    const ref = await this.data.reference();
-    return BUILDERS[kind]({ kind, params, language, l: labelsFor(language), ref, data: this.data, progress });
+    const data = this.data.forReport();
+    const ref = await data.reference();
+    return BUILDERS[kind]({ kind, params, language, l: labelsFor(language), ref, data, progress });
   }
 
   async generate(report: { kind: ReportKind; params: ResolvedParams; format: ReportFormat; language: Locale }, progress: (p: number) => Promise<void>): Promise<GeneratedFile> {

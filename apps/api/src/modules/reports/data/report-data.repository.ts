@@ -8,7 +8,7 @@ import { decisionsResource, engagementsResource } from '../../engagements/engage
 import { toInitiative } from '../../initiatives/initiatives.mapper';
 import { InitiativesRepository, type InitiativeFilter } from '../../initiatives/initiatives.repository';
 import { plannedAsOfSql } from '../../milestones/milestones.service';
-import { asKnown, snapshotsAt } from './known-at';
+import { asKnown, snapshotsAt, type Snapshot } from './known-at';
 
 // Everything a report reads, in the view of its parameters: the analyst API's as-of SQL for what has clocks (stage
 // and health from status updates, planned dates from the ledger, evidence by recorded time), and the audit log's
@@ -185,6 +185,31 @@ export class ReportDataRepository {
     private readonly initiativesRepo: InitiativesRepository,
   ) {}
 
+  /** Snapshots read so far by one report (see forReport); unset on the shared instance. */
+  private snapshotsRead?: Map<string, Promise<Map<number, Snapshot>>>;
+
+  /**
+   * The reads of one report. A report asks for the same entity's audit snapshots at the same knownAt several times
+   * (the portfolio's initiatives now and the day before its period, a follow-up's three lists of meetings): they are
+   * read once per report, and so are also one consistent set. Never across reports: later edits add snapshots.
+   */
+  forReport(): ReportDataRepository {
+    const scoped = Object.create(this) as ReportDataRepository;
+    scoped.snapshotsRead = new Map();
+    return scoped;
+  }
+
+  private snapshots(entity: string, knownAt: Date): Promise<Map<number, Snapshot>> {
+    if (!this.snapshotsRead) return snapshotsAt(this.prisma, entity, knownAt);
+    const key = `${entity}@${knownAt.toISOString()}`;
+    let read = this.snapshotsRead.get(key);
+    if (!read) {
+      read = snapshotsAt(this.prisma, entity, knownAt);
+      this.snapshotsRead.set(key, read);
+    }
+    return read;
+  }
+
   async reference(): Promise<Reference> {
     const [sectors, countries, people, organizations] = await Promise.all([
       this.prisma.sector.findMany({ select: { id: true, code: true, nameEn: true, nameUr: true } }),
@@ -219,7 +244,7 @@ export class ReportDataRepository {
       countryCode: scope.countryCodes?.length ? scope.countryCodes : undefined,
     };
     const wanted = scope.ids && new Set(scope.ids);
-    const [{ rows }, snapshots] = await Promise.all([this.initiativesRepo.page(filtered, page, view, staleBefore), snapshotsAt(this.prisma, 'initiatives', view.knownAt)]);
+    const [{ rows }, snapshots] = await Promise.all([this.initiativesRepo.page(filtered, page, view, staleBefore), this.snapshots('initiatives', view.knownAt)]);
     const current = rows.map((r) => toInitiative(r, staleBefore));
     // Initiatives changed since knownAt that the current attributes no longer select: read them in the view too.
     const found = new Set(current.map((i) => i.id));
@@ -259,7 +284,7 @@ export class ReportDataRepository {
    */
   async milestones(view: AsOf, initiativeIds: number[], options: { openOnly?: boolean } = {}): Promise<MilestoneView[]> {
     if (!initiativeIds.length) return [];
-    const snapshots = await snapshotsAt(this.prisma, 'milestones', view.knownAt);
+    const snapshots = await this.snapshots('milestones', view.knownAt);
     const changed = [...snapshots.keys()];
     // The cheap conditions go inside, so that the ledger is read only for the milestones that can qualify.
     const open = options.openOnly ? Prisma.sql`AND m.state <> 'cancelled' AND (m.actual_date IS NULL OR m.actual_date >= ${view.effectiveBefore})` : Prisma.empty;
@@ -375,7 +400,7 @@ export class ReportDataRepository {
 
   /** Engagements as known at knownAt; `where` preselects in SQL (a superset), `keep` decides on the known values. */
   async engagements(view: AsOf, where: Prisma.EngagementWhereInput, keep: (e: EngagementView) => boolean): Promise<EngagementView[]> {
-    const snapshots = await snapshotsAt(this.prisma, 'engagements', view.knownAt);
+    const snapshots = await this.snapshots('engagements', view.knownAt);
     const rows = await this.prisma.engagement.findMany({
       where: { OR: [where, { id: { in: [...snapshots.keys()] } }] },
       ...(engagementsResource.include as object),
@@ -388,14 +413,14 @@ export class ReportDataRepository {
   }
 
   async decisions(view: AsOf, where: Prisma.DecisionWhereInput, keep: (d: DecisionView) => boolean): Promise<DecisionView[]> {
-    const snapshots = await snapshotsAt(this.prisma, 'decisions', view.knownAt);
+    const snapshots = await this.snapshots('decisions', view.knownAt);
     const rows = await this.prisma.decision.findMany({ where: { OR: [where, { id: { in: [...snapshots.keys()] } }] }, orderBy: [{ id: 'asc' }] });
     const wire = rows.map((r) => decisionsResource.toWire(r) as unknown as DecisionView);
     return asKnown(wire, snapshots, view.knownAt).filter(keep);
   }
 
   async agreements(view: AsOf, where: Prisma.AgreementWhereInput, keep: (a: AgreementView) => boolean): Promise<AgreementView[]> {
-    const snapshots = await snapshotsAt(this.prisma, 'agreements', view.knownAt);
+    const snapshots = await this.snapshots('agreements', view.knownAt);
     const rows = await this.prisma.agreement.findMany({
       where: { OR: [where, { id: { in: [...snapshots.keys()] } }] },
       ...(agreementsResource.include as object),
