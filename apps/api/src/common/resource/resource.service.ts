@@ -115,10 +115,12 @@ export class ResourceService {
     return this.prisma.$transaction(async (tx) => {
       const ctx: WriteContext = { user, tx };
       await this.def.authorize?.(ctx, null, input);
-      const row = await this.def.delegate(tx).create({ data: await this.def.toCreateData!(input, ctx) });
+      // Without an afterWrite, what create returns (with the read include) is the row; else read it once written.
+      const rereads = this.def.afterWrite !== undefined;
+      const row = await this.def.delegate(tx).create({ data: await this.def.toCreateData!(input, ctx), ...(rereads ? {} : (this.def.include ?? {})) });
       const id = (row as Record<string, number | string>)[this.def.primaryKey ?? 'id'];
       await this.def.afterWrite?.(ctx, id, input, null);
-      const wire = this.def.toWire(await this.findRow(tx, id));
+      const wire = this.def.toWire(rereads ? await this.findRow(tx, id) : row);
       await this.audit.record(tx, { action: 'create', entity: this.def.name, entityId: id, after: wire });
       return wire;
     });
