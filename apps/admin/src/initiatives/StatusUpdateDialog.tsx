@@ -39,8 +39,7 @@ interface PickedSource {
   quote: string;
 }
 
-const today = todayIso;
-const EMPTY_SOURCE = { kind: 'news', publisher: '', url: '', language: 'en', publishedAt: today(), title: '', text: '', quote: '' };
+const EMPTY_SOURCE = { kind: 'news', publisher: '', url: '', language: 'en', publishedAt: todayIso(), title: '', text: '', quote: '' };
 
 type Errors = Record<string, string>;
 
@@ -67,7 +66,7 @@ export function StatusUpdateDialog({ record, open, onClose }: { record: RaRecord
   const [toStage, setToStage] = useState('');
   const [toHealth, setToHealth] = useState('');
   const [confidence, setConfidence] = useState('');
-  const [effectiveAt, setEffectiveAt] = useState(today());
+  const [effectiveAt, setEffectiveAt] = useState(todayIso());
   const [note, setNote] = useState('');
   const [noteUr, setNoteUr] = useState('');
   const [sources, setSources] = useState<PickedSource[]>([]);

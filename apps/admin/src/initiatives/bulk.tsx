@@ -15,8 +15,6 @@ import {
 import type { RabtaDataProvider } from '../providers/dataProvider';
 import { effectiveMoment, todayIso } from '../common/dates';
 
-const today = todayIso;
-
 /** Archive (DELETE archives an initiative; it can be restored). */
 export function BulkArchiveButton() {
   const translate = useTranslate();
@@ -70,7 +68,7 @@ export function BulkHealthButton() {
   const [busy, setBusy] = useState(false);
   const [health, setHealth] = useState('');
   const [note, setNote] = useState('');
-  const [effectiveAt, setEffectiveAt] = useState(today());
+  const [effectiveAt, setEffectiveAt] = useState(todayIso());
 
   const run = async () => {
     setBusy(true);

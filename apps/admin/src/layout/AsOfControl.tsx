@@ -5,8 +5,7 @@ import { useRefresh, useTranslate } from 'react-admin';
 import { useFormatters } from '../i18n/format';
 import { setAsOf } from '../providers/asOf';
 import { useAsOf } from '../common/useAsOf';
-
-const today = () => new Date().toISOString().slice(0, 10);
+import { todayIso } from '../common/dates';
 
 /** The app bar's "as of" date: the whole admin shows the world as of that date, read-only. */
 export function AsOfControl() {
@@ -17,7 +16,7 @@ export function AsOfControl() {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [date, setDate] = useState(asOf ?? '');
   const [known, setKnown] = useState(knownAt ? knownAt.slice(0, 16) : '');
-  const invalid = !!date && date > today();
+  const invalid = !!date && date > todayIso();
 
   const apply = (next: { asOf: string | null; knownAt: string | null }) => {
     setAsOf(next);
@@ -63,7 +62,7 @@ export function AsOfControl() {
             label={translate('rabta.as_of.label')}
             value={date}
             onChange={(e) => setDate(e.target.value)}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today(), 'data-testid': 'as-of-date' } }}
+            slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: todayIso(), 'data-testid': 'as-of-date' } }}
             error={invalid}
             helperText={invalid ? translate('rabta.as_of.invalid') : ' '}
           />

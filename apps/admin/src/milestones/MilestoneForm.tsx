@@ -2,9 +2,8 @@ import { Alert, Box, Stack } from '@mui/material';
 import { DateInput, FormDataConsumer, SelectInput, SimpleForm, TextInput, required, useRecordContext, useTranslate } from 'react-admin';
 import { BilingualInput } from '../common/Bilingual';
 import { choices } from '../common/choices';
+import { todayIso } from '../common/dates';
 import { InitiativeInput, OrganizationInput, PersonInput, SourceInput } from '../common/inputs';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Changing the planned date records who announced the new one (the ledger); asked only when it changes. */
 function Announcement() {
@@ -20,7 +19,7 @@ function Announcement() {
             </Alert>
             <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
               <PersonInput source="announcement.announcedById" />
-              <DateInput source="announcement.announcedOn" defaultValue={today()} />
+              <DateInput source="announcement.announcedOn" defaultValue={todayIso()} />
               <SourceInput source="announcement.sourceId" />
             </Stack>
             <TextInput source="announcement.note" multiline />
