@@ -1,6 +1,6 @@
 import { code, date, list, type ReportDocument, type Section } from '../document';
 import { formatDate, formatMoment, pick } from '../i18n';
-import { contextHelpers, daysFrom, metaFacts, type BuildContext } from './context';
+import { contextHelpers, daysFrom, metaFacts, scopeFacts, type BuildContext } from './context';
 import { byThenId, groupBy, reportView } from './report-data.repository';
 
 /**
@@ -194,7 +194,7 @@ export async function buildChanges(ctx: BuildContext): Promise<ReportDocument> {
     language: ctx.language,
     title: l.kinds.changes,
     subtitle: period,
-    meta: metaFacts(ctx),
+    meta: metaFacts(ctx, scopeFacts(ctx)),
     sections: [moveSection, achievedSection, slippedSection, agreementSection, newSection],
     footer: l.footer(`${l.kinds.changes} — ${period}`, formatMoment(ctx.language, p.knownAt)),
   };

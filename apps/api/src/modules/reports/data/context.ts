@@ -90,26 +90,31 @@ export function contextHelpers(ctx: Pick<BuildContext, 'language' | 'ref'>) {
   return { l, sectorName, countryName, personName, orgName, stageTag, healthTag, source, sources, title, initiativeCells, statusChange, engagementCells, agreementCells };
 }
 
-/** The parameters shown at the top of every report. */
+/** The parameters shown at the top of every report: its date or period, the builder's own (`extra`), knownAt. */
 export function metaFacts(ctx: BuildContext, extra: Fact[] = []): Fact[] {
-  const { l, sectorName, countryName } = contextHelpers(ctx);
+  const { l } = contextHelpers(ctx);
   const p = ctx.params;
   const facts: Fact[] = [];
   if (p.asOf) facts.push({ label: l.meta.asOf, value: { t: 'date', v: p.asOf } });
   if (p.from && p.to) facts.push({ label: l.meta.period, value: `${formatDate(ctx.language, p.from)} – ${formatDate(ctx.language, p.to)}` });
   else if (p.from) facts.push({ label: l.meta.period, value: `${formatDate(ctx.language, p.from)} – ${formatDate(ctx.language, p.asOf ?? p.from)}` });
   facts.push(...extra);
-  if (ctx.kind === 'portfolio' || ctx.kind === 'changes') {
-    const sep = joiner(ctx.language);
-    facts.push({ label: l.meta.sectors, value: p.sectorIds?.length ? p.sectorIds.map(sectorName).join(sep) : l.meta.all });
-    facts.push({ label: l.meta.countries, value: p.countryCodes?.length ? p.countryCodes.map(countryName).join(sep) : l.meta.all });
-  }
-  if (ctx.kind === 'portfolio') {
-    const sep = joiner(ctx.language);
-    if (p.stages?.length) facts.push({ label: l.meta.stages, value: p.stages.map((s) => l.enums.stage[s]).join(sep) });
-    if (p.health?.length) facts.push({ label: l.meta.health, value: p.health.map((h) => l.enums.health[h]).join(sep) });
-  }
   facts.push({ label: l.meta.knownAt, value: { t: 'moment', v: p.knownAt } });
+  return facts;
+}
+
+/** The selection of a report over many initiatives (portfolio, changes): sectors and countries ("all" when none), stages and health when chosen. */
+export function scopeFacts(ctx: BuildContext): Fact[] {
+  const { l, sectorName, countryName } = contextHelpers(ctx);
+  const p = ctx.params;
+  const sep = joiner(ctx.language);
+  const facts: Fact[] = [
+    { label: l.meta.sectors, value: p.sectorIds?.length ? p.sectorIds.map(sectorName).join(sep) : l.meta.all },
+    { label: l.meta.countries, value: p.countryCodes?.length ? p.countryCodes.map(countryName).join(sep) : l.meta.all },
+  ];
+  // Only a portfolio's parameters carry these (resolveParams).
+  if (p.stages?.length) facts.push({ label: l.meta.stages, value: p.stages.map((s) => l.enums.stage[s]).join(sep) });
+  if (p.health?.length) facts.push({ label: l.meta.health, value: p.health.map((h) => l.enums.health[h]).join(sep) });
   return facts;
 }
 

@@ -2,7 +2,7 @@ import type { Initiative, InitiativeStage } from '@rabta/domain';
 import { HEALTHS, INITIATIVE_STAGES } from '@rabta/domain';
 import { code, date, list, num, type Cell, type ReportDocument, type Section } from '../document';
 import { formatDate, formatMoment, pick } from '../i18n';
-import { contextHelpers, daysFrom, metaFacts, type BuildContext } from './context';
+import { contextHelpers, daysFrom, metaFacts, scopeFacts, type BuildContext } from './context';
 import { addDays, byThenId, groupBy, reportView, uniqueById } from './report-data.repository';
 
 const INACTIVE: InitiativeStage[] = ['completed', 'cancelled', 'suspended'];
@@ -252,7 +252,7 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
     language: ctx.language,
     title: docTitle,
     subtitle: `${l.meta.asOf} ${formatDate(ctx.language, asOf)}`,
-    meta: metaFacts(ctx),
+    meta: metaFacts(ctx, scopeFacts(ctx)),
     sections: [summary, changes, ...sectorSections, engagementsSection, decisionsSection],
     footer: l.footer(`${docTitle} — ${formatDate(ctx.language, asOf)}`, formatMoment(ctx.language, p.knownAt)),
   };
