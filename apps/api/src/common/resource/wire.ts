@@ -21,6 +21,11 @@ export function moment(value: string | null | undefined): Date | null | undefine
   return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00.000Z` : value);
 }
 
+/** An ISO date or date-time as an inclusive upper bound: a bare date runs to its last millisecond (UTC). */
+export function momentUntil(value: string | null | undefined): Date | null | undefined {
+  return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T23:59:59.999Z`) : moment(value);
+}
+
 /** Only the keys that are present, so a partial update changes nothing else. */
 export function definedOnly<T extends Record<string, unknown>>(obj: T): Partial<T> {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -1,7 +1,7 @@
 import type { AuditEvent } from '@rabta/db';
 import { IdSchema, AuditEventSchema, type AuditEvent as AuditEventWire } from '@rabta/domain';
 import { z } from 'zod';
-import { definedOnly, moment } from '../../common/resource/wire';
+import { definedOnly, moment, momentUntil } from '../../common/resource/wire';
 import type { ResourceDefinition } from '../../common/resource/resource';
 
 export type AuditEventRow = AuditEvent & { actor: { name: string } | null };
@@ -50,7 +50,7 @@ export const auditEventsResource: ResourceDefinition<AuditEventRow> = {
   where: (f) => ({
     ...definedOnly({ entity: f.entity, entityId: f.entityId, actorId: f.actorId, action: f.action, requestId: f.requestId }),
     ...(f.id !== undefined ? { id: { in: (Array.isArray(f.id) ? f.id : [f.id]).map((x: string) => BigInt(x)) } } : {}),
-    ...(f.at_gte || f.at_lte ? { at: definedOnly({ gte: moment(f.at_gte), lte: f.at_lte && /^\d{4}-\d{2}-\d{2}$/.test(f.at_lte) ? new Date(`${f.at_lte}T23:59:59.999Z`) : moment(f.at_lte) }) } : {}),
+    ...(f.at_gte || f.at_lte ? { at: definedOnly({ gte: moment(f.at_gte), lte: momentUntil(f.at_lte) }) } : {}),
   }),
   toWire: auditEventToWire,
 };

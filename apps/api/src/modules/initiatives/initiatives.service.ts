@@ -20,7 +20,7 @@ import { parseWith } from '../../common/http/zod';
 import { lastChange, stripReadOnly, versionConflict, versionOf } from '../../common/resource/resource.service';
 import { assertExist } from '../../common/resource/scope';
 import { assertCanAssign, assertCanEdit } from '../../common/auth/assert-access';
-import { dateOnly, DAY_MS, moment } from '../../common/resource/wire';
+import { dateOnly, DAY_MS, moment, momentUntil } from '../../common/resource/wire';
 import { AuditService } from '../audit/audit.service';
 import { SettingsService } from '../settings/settings.service';
 import { toInitiative } from './initiatives.mapper';
@@ -59,7 +59,7 @@ function toRepoFilter(f: InitiativeFilterInput): InitiativeFilter {
     ...f,
     id: toIdList(f.id),
     updatedAt_gte: moment(f.updatedAt_gte) ?? undefined,
-    updatedAt_lte: f.updatedAt_lte && /^\d{4}-\d{2}-\d{2}$/.test(f.updatedAt_lte) ? new Date(`${f.updatedAt_lte}T23:59:59.999Z`) : (moment(f.updatedAt_lte) ?? undefined),
+    updatedAt_lte: momentUntil(f.updatedAt_lte) ?? undefined,
     targetDate_gte: dateOnly(f.targetDate_gte) ?? undefined,
     targetDate_lte: dateOnly(f.targetDate_lte) ?? undefined,
   };
