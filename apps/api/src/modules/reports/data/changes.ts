@@ -34,9 +34,8 @@ export async function buildChanges(ctx: BuildContext): Promise<ReportDocument> {
   await ctx.progress(45);
   const milestoneById = new Map(milestones.map((m) => [m.id, m]));
   const achieved = milestones.filter((m) => m.actualDate && m.actualDate >= from && m.actualDate <= to);
-  const ledger = (await ctx.data.ledger(view, milestones.map((m) => m.id))).filter(
-    (c) => c.announcedOn >= from && c.announcedOn <= to && c.oldDate !== null && (c.newDate === null || c.newDate > c.oldDate),
-  );
+  // Slips announced in the period (the view ends with it; the database leaves out what was announced before it).
+  const ledger = (await ctx.data.ledger(view, milestones.map((m) => m.id), start)).filter((c) => c.oldDate !== null && (c.newDate === null || c.newDate > c.oldDate));
   const [milestoneEvidence, agreementEvidence] = await Promise.all([
     achieved.length ? ctx.data.evidence(view, { milestoneId: { in: achieved.map((m) => m.id) } }) : [],
     agreements.length ? ctx.data.evidence(view, { agreementId: { in: agreements.map((a) => a.id) } }) : [],

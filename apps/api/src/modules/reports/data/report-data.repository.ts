@@ -325,11 +325,11 @@ export class ReportDataRepository {
       .filter((m) => !options.openOnly || (m.plannedDate && m.state !== 'cancelled' && !m.actualDate));
   }
 
-  /** The date ledger of these milestones in the view: announced by then, recorded by knownAt. */
-  async ledger(view: AsOf, milestoneIds: number[]): Promise<LedgerView[]> {
+  /** The date ledger of these milestones in the view: announced by then (and from `announcedFrom`), recorded by knownAt. */
+  async ledger(view: AsOf, milestoneIds: number[], announcedFrom?: Date): Promise<LedgerView[]> {
     if (!milestoneIds.length) return [];
     const rows = await this.prisma.milestoneDateChange.findMany({
-      where: { milestoneId: { in: milestoneIds }, announcedOn: { lt: view.effectiveBefore }, recordedAt: { lte: view.knownAt } },
+      where: { milestoneId: { in: milestoneIds }, announcedOn: { lt: view.effectiveBefore, ...(announcedFrom ? { gte: announcedFrom } : {}) }, recordedAt: { lte: view.knownAt } },
       include: { source: { select: sourceSelect } },
       orderBy: [{ announcedOn: 'asc' }, { recordedAt: 'asc' }, { id: 'asc' }],
     });
