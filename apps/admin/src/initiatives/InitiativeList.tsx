@@ -18,6 +18,7 @@ import { CountryInput, SectorInput } from '../common/inputs';
 import { RabtaList } from '../common/RabtaList';
 import { BulkArchiveButton, BulkHealthButton } from './bulk';
 import { useAppLocale } from '../i18n/format';
+import { fieldIn } from '../common/bilingual';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -63,7 +64,7 @@ export default function InitiativeList() {
     <RabtaList filters={filters} sort={{ field: 'updatedAt', order: 'DESC' }}>
       <DataTable rowClick="show" bulkActionButtons={canEdit ? <BulkActions /> : false} data-testid="initiatives-table">
         <DataTable.Col source="code" sx={{ whiteSpace: 'nowrap', fontFamily: 'monospace' }} />
-        <DataTable.Col source={locale === 'ur' ? 'titleUr' : 'titleEn'} label="resources.initiatives.fields.title" field={TitleCell} sx={{ minWidth: 220 }} />
+        <DataTable.Col source={fieldIn('title', locale)} label="resources.initiatives.fields.title" field={TitleCell} sx={{ minWidth: 220 }} />
         <DataTable.Col source="stage" field={StageField} />
         <DataTable.Col source="health" field={HealthField} />
         <DataTable.Col source="sectorIds" disableSort>

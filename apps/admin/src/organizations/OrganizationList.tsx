@@ -5,6 +5,7 @@ import { EnumField } from '../common/chips';
 import { CountryInput } from '../common/inputs';
 import { RabtaList } from '../common/RabtaList';
 import { useAppLocale } from '../i18n/format';
+import { fieldIn } from '../common/bilingual';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -18,7 +19,7 @@ export default function OrganizationList() {
   return (
     <RabtaList filters={filters} sort={{ field: 'nameEn', order: 'ASC' }}>
       <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source={locale === 'ur' ? 'nameUr' : 'nameEn'} label="resources.organizations.fields.name">
+        <DataTable.Col source={fieldIn('name', locale)} label="resources.organizations.fields.name">
           <BilingualText source="name" />
         </DataTable.Col>
         <DataTable.Col source="acronym">

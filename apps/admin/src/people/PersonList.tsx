@@ -3,6 +3,7 @@ import { BilingualText } from '../common/Bilingual';
 import { CountryInput } from '../common/inputs';
 import { RabtaList } from '../common/RabtaList';
 import { useAppLocale } from '../i18n/format';
+import { fieldIn } from '../common/bilingual';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <CountryInput key="countryCode" source="countryCode" alwaysOn />];
 
@@ -12,7 +13,7 @@ export default function PersonList() {
   return (
     <RabtaList filters={filters} sort={{ field: 'nameEn', order: 'ASC' }}>
       <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source={locale === 'ur' ? 'nameUr' : 'nameEn'} label="resources.people.fields.name">
+        <DataTable.Col source={fieldIn('name', locale)} label="resources.people.fields.name">
           <BilingualText source="name" />
         </DataTable.Col>
         <DataTable.Col source="currentTitleEn" label="resources.people.fields.currentTitle" disableSort>

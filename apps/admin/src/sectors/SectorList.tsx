@@ -2,6 +2,7 @@ import { DataTable, TextField } from 'react-admin';
 import { BilingualText } from '../common/Bilingual';
 import { RabtaList } from '../common/RabtaList';
 import { useAppLocale } from '../i18n/format';
+import { fieldIn } from '../common/bilingual';
 
 export default function SectorList() {
   // Sorting by the title follows the language it is shown in.
@@ -12,7 +13,7 @@ export default function SectorList() {
         <DataTable.Col source="code">
           <TextField source="code" />
         </DataTable.Col>
-        <DataTable.Col source={locale === 'ur' ? 'nameUr' : 'nameEn'} label="resources.sectors.fields.name">
+        <DataTable.Col source={fieldIn('name', locale)} label="resources.sectors.fields.name">
           <BilingualText source="name" />
         </DataTable.Col>
       </DataTable>
