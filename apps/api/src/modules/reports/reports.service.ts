@@ -9,6 +9,7 @@ import { parseWith } from '../../common/http/zod';
 import { AuditService } from '../audit/audit.service';
 import type { ResolvedParams } from './data/context';
 import { PdfRenderer } from './render/pdf';
+import type { GeneratedFile } from './report-generator';
 import { REPORT_SELECT, toReport, type ReportRecord } from './reports.mapper';
 import { ReportsQueue } from './reports.queue';
 import { assertParamReferences, fileNameOf, resolveParams } from './report-params';
@@ -37,12 +38,8 @@ const SORTABLE: Record<string, (o: 'asc' | 'desc') => Prisma.ReportOrderByWithRe
   status: (o) => ({ status: o }),
 };
 
-export interface ReportFile {
-  file: Buffer;
-  fileName: string;
-  contentType: string;
-  checksum: string;
-}
+/** A finished report's file as stored (what ReportGenerator made, less its size). */
+export type ReportFile = Omit<GeneratedFile, 'size'>;
 
 @Injectable()
 export class ReportsService {
