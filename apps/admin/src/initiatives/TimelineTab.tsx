@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Alert, Avatar, Box, Link as MuiLink, List, ListItem, ListItemAvatar, ListItemText, Typography } from '@mui/material';
 import ArticleIcon from '@mui/icons-material/Article';
 import DescriptionIcon from '@mui/icons-material/Description';
@@ -96,7 +97,7 @@ export function TimelineTab() {
     pagination: { page: 1, perPage: 500 },
     sort: { field: 'effectiveAt', order: 'ASC' },
   }, { enabled: !!record });
-  const updateById = new Map<string, RaRecord>((updates ?? []).map((u) => [String(u.id), u]));
+  const updateById = useMemo(() => new Map<string, RaRecord>((updates ?? []).map((u) => [String(u.id), u])), [updates]);
   if (isPending) return <Typography variant="body2">{translate('rabta.common.loading')}</Typography>;
   if (error) return <Alert severity="error">{(error as Error).message}</Alert>;
   if (!data?.length) return <Typography color="text.secondary">{translate('rabta.initiative.no_timeline')}</Typography>;
