@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '@rabta/db';
-import { INT4_MAX } from '@rabta/domain';
+import { INT4_MAX, VersionSchema } from '@rabta/domain';
 import type { AuditService } from '../../modules/audit/audit.service';
 import type { AuthUser } from '../auth/current-user';
 import { AppException } from '../errors/app-exception';
@@ -24,7 +24,8 @@ export function stripReadOnly(body: unknown, readOnly: readonly string[]): unkno
 /** The version a PUT is based on: the body's `version`, else `If-Match` (a bare or quoted number). */
 export function versionOf(body: unknown, ifMatch: string | undefined): number {
   const fromBody = (body as { version?: unknown } | null)?.version;
-  const valid = (v: number) => Number.isInteger(v) && v > 0 && v <= INT4_MAX;
+  // The domain's VersionSchema: a whole number from 1 to the largest PostgreSQL integer.
+  const valid = (v: unknown) => VersionSchema.safeParse(v).success;
   if (typeof fromBody === 'number' && valid(fromBody)) return fromBody;
   if (fromBody !== undefined && fromBody !== null) {
     throw new AppException('VALIDATION_FAILED', `version must be a whole number from 1 to ${INT4_MAX}`, { version: `Must be a whole number from 1 to ${INT4_MAX}` });
