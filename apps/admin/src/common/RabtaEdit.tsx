@@ -105,6 +105,19 @@ export function ConflictDialog({
   );
 }
 
+/** The conflict a failed save reports (409 VERSION_CONFLICT with the record as it is now), else null. */
+function conflictOf(error: unknown, yours: Record<string, unknown>, base: Record<string, unknown>): Conflict | null {
+  const body = apiErrorOf(error);
+  if (body?.code !== 'VERSION_CONFLICT' || !body.current) return null;
+  return {
+    yours,
+    base,
+    current: body.current as Record<string, unknown>,
+    changedBy: body.changedBy as Conflict['changedBy'],
+    changedAt: body.changedAt as string | undefined,
+  };
+}
+
 function ConflictHandler({
   conflict,
   setConflict,
@@ -145,12 +158,10 @@ function ConflictHandler({
       remount();
       redirect(redirectTo, resource, data.id, data);
     } catch (e) {
-      const body = apiErrorOf(e);
-      if (body?.code === 'VERSION_CONFLICT' && body.current) {
-        setConflict({ ...conflict, current: body.current as Record<string, unknown>, changedBy: body.changedBy as Conflict['changedBy'], changedAt: body.changedAt as string });
-      } else {
-        notify((e as Error).message, { type: 'error' });
-      }
+      // Changed again meanwhile: the same dialog, against the newer record.
+      const again = conflictOf(e, conflict.yours, conflict.base);
+      if (again) setConflict(again);
+      else notify((e as Error).message, { type: 'error' });
     } finally {
       setBusy(false);
     }
@@ -186,16 +197,10 @@ export function RabtaEdit({ children, redirect = 'show', mutationOptions, ...pro
       mutationOptions={{
         ...mutationOptions,
         onError: (error: unknown, variables: unknown) => {
-          const body = apiErrorOf(error);
           const vars = variables as { data?: Record<string, unknown>; previousData?: Record<string, unknown> };
-          if (body?.code === 'VERSION_CONFLICT' && body.current) {
-            setConflict({
-              yours: vars.data ?? {},
-              base: vars.previousData ?? {},
-              current: body.current as Record<string, unknown>,
-              changedBy: body.changedBy as Conflict['changedBy'],
-              changedAt: body.changedAt as string | undefined,
-            });
+          const found = conflictOf(error, vars.data ?? {}, vars.previousData ?? {});
+          if (found) {
+            setConflict(found);
             return;
           }
           const fieldErrors = (error as HttpError)?.body?.errors;
