@@ -121,11 +121,6 @@ export function FallbackBadge({ lang }: { lang: 'en' | 'ur' }) {
   );
 }
 
-/** Field version for lists and show layouts (label from the resource's `fields.<base>`). */
-export function BilingualField(props: BilingualTextProps & { label?: string; sortBy?: string }) {
-  return <BilingualText {...props} />;
-}
-
 /** Both languages, labelled, side by side (show pages). */
 export function BilingualPair({ source, label, multiline }: { source: string; label: string; multiline?: boolean }) {
   const record = useRecordContext() as Record<string, unknown> | undefined;

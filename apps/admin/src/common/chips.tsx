@@ -80,10 +80,6 @@ export function EnumField({ source, name }: { source: string; name: string; labe
   return <EnumText name={name} value={record?.[source]} />;
 }
 
-export function StatusChip({ label, color, testId }: { label: string; color: ChipProps['color']; testId?: string }) {
-  return <Chip size="small" color={color} variant="outlined" label={label} data-testid={testId} />;
-}
-
 /** from → to of a stage or a health (the "from" outlined). */
 export function Transition({ from, to, kind }: { from?: string | null; to?: string | null; kind: 'stage' | 'health' }) {
   if (!to) return null;

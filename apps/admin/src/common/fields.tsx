@@ -21,11 +21,6 @@ export function LocalDateField({ source, time }: { source: string; time?: boolea
   return <DateText value={record?.[source] as string | null | undefined} time={time} />;
 }
 
-export function NumberText({ value }: { value?: number | null }) {
-  const fmt = useFormatters();
-  return <>{value == null ? '' : fmt.number(value)}</>;
-}
-
 export function MoneyField({ source, currencySource }: { source: string; currencySource: string; label?: string }) {
   const record = useRecordContext();
   const fmt = useFormatters();
