@@ -1,5 +1,5 @@
 import { Box, Button, Card, CardContent, Grid, Stack, Typography } from '@mui/material';
-import { Link, ReferenceField, ReferenceManyField, Show, useCanAccess, useRecordContext, useTranslate, WithListContext } from 'react-admin';
+import { Link, ReferenceField, ReferenceManyField, Show, useCanAccess, useRecordContext, useTranslate, WithListContext, type RaRecord } from 'react-admin';
 import { EnumText } from '../common/chips';
 import { Detail } from '../common/Detail';
 import { DateText, LanguageText } from '../common/fields';
@@ -14,6 +14,35 @@ const TARGETS = [
   ['decisionId', 'decisions', 'edit'],
   ['statusUpdateId', 'status-updates', 'show'],
 ] as const;
+
+/** One piece of evidence drawn from this source: what it is cited for, then the quote in the source's language. */
+function EvidenceItem({ evidence, language }: { evidence: RaRecord; language?: string | null }) {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ p: 1.5, border: 1, borderColor: 'divider', borderRadius: 1 }} data-testid="source-evidence">
+      <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', mb: 1 }}>
+        {TARGETS.filter(([key]) => evidence[key]).map(([key, reference, link]) => (
+          <Typography key={key} variant="body2" component="span">
+            {translate(`resources.evidence.fields.${key}`)}:{' '}
+            <ReferenceField record={evidence} source={key} reference={reference} link={link} />
+          </Typography>
+        ))}
+        <Button component={Link} to={`/evidence/${evidence.id}`} size="small">
+          {translate('ra.action.edit')}
+        </Button>
+      </Stack>
+      {evidence.quote ? (
+        <Box component="blockquote" sx={{ m: 0, px: 2, py: 1, borderInlineStart: 4, borderColor: 'primary.light', bgcolor: 'grey.50' }}>
+          <LanguageText text={evidence.quote} lang={language} multiline />
+        </Box>
+      ) : (
+        <Typography variant="body2" color="text.disabled">
+          {translate('rabta.initiative.no_quote')}
+        </Typography>
+      )}
+    </Box>
+  );
+}
 
 function Evidence() {
   const record = useRecordContext();
@@ -33,28 +62,7 @@ function Evidence() {
             ) : (
               <Stack spacing={1.5}>
                 {data.map((ev) => (
-                  <Box key={ev.id} sx={{ p: 1.5, border: 1, borderColor: 'divider', borderRadius: 1 }} data-testid="source-evidence">
-                    <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', mb: 1 }}>
-                      {TARGETS.filter(([key]) => ev[key]).map(([key, reference, link]) => (
-                        <Typography key={key} variant="body2" component="span">
-                          {translate(`resources.evidence.fields.${key}`)}:{' '}
-                          <ReferenceField record={ev} source={key} reference={reference} link={link} />
-                        </Typography>
-                      ))}
-                      <Button component={Link} to={`/evidence/${ev.id}`} size="small">
-                        {translate('ra.action.edit')}
-                      </Button>
-                    </Stack>
-                    {ev.quote ? (
-                      <Box component="blockquote" sx={{ m: 0, px: 2, py: 1, borderInlineStart: 4, borderColor: 'primary.light', bgcolor: 'grey.50' }}>
-                        <LanguageText text={ev.quote} lang={record.language} multiline />
-                      </Box>
-                    ) : (
-                      <Typography variant="body2" color="text.disabled">
-                        {translate('rabta.initiative.no_quote')}
-                      </Typography>
-                    )}
-                  </Box>
+                  <EvidenceItem key={ev.id} evidence={ev} language={record.language} />
                 ))}
               </Stack>
             )
