@@ -4,23 +4,46 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'packages/db/src/generated/**', '.nx/**', 'coverage/**', 'tests/artifacts/**', '.data/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'packages/db/src/generated/**',
+      '.nx/**',
+      'coverage/**',
+      'tests/artifacts/**',
+      '.data/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through apps/api/src/config/env.ts only.' },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read configuration through apps/api/src/config/env.ts only.',
+        },
       ],
     },
   },
   {
     // The config loader, scripts and test support may read the environment.
-    files: ['apps/api/src/config/env.ts', '**/scripts/**', 'tests/**', 'apps/api/src/runtime.ts', '*.config.*', 'packages/db/src/embedded-postgres.ts'],
+    files: [
+      'apps/api/src/config/env.ts',
+      '**/scripts/**',
+      'tests/**',
+      'apps/api/src/runtime.ts',
+      '*.config.*',
+      'packages/db/src/embedded-postgres.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

@@ -28,7 +28,11 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/packages/*/src/**/*.spec.ts', '<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/apps/admin/src/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/packages/*/src/**/*.spec.ts',
+        '<rootDir>/apps/api/src/**/*.spec.ts',
+        '<rootDir>/apps/admin/src/**/*.spec.ts',
+      ],
     },
     {
       ...shared,

@@ -21,7 +21,16 @@ const { chromium } = require('playwright-core');
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
 const RUNS = Math.max(1, Number(args.runs));
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -54,7 +63,12 @@ try {
   page.on('response', async (r) => {
     if (r.request().resourceType() === 'script') {
       const body = await r.body().catch(() => Buffer.alloc(0));
-      scripts.push({ url: new URL(r.url()).pathname, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, encoding: r.headers()['content-encoding'] ?? 'identity' });
+      scripts.push({
+        url: new URL(r.url()).pathname,
+        raw: body.length,
+        gzip: gzipSync(body, { level: 9 }).length,
+        encoding: r.headers()['content-encoding'] ?? 'identity',
+      });
     }
   });
   await page.goto(`${server.url}/`);
@@ -75,7 +89,9 @@ try {
   async function openList(ctx) {
     const tab = await ctx.newPage();
     await tab.goto(`${server.url}/#/initiatives`);
-    await tab.waitForFunction(() => document.querySelectorAll('table tbody tr').length >= 25, undefined, { timeout: 60_000 });
+    await tab.waitForFunction(() => document.querySelectorAll('table tbody tr').length >= 25, undefined, {
+      timeout: 60_000,
+    });
     const rowsAt = await tab.evaluate(() => performance.now());
     // Interactive: a click on the first row's checkbox is handled and shows (react-admin's bulk-actions toolbar
     // appears).
@@ -116,13 +132,36 @@ try {
   const line = (label, xs) =>
     `  ${label.padEnd(44)} median ${Math.round(quantile(xs, 0.5)).toString().padStart(5)} ms   p90 ${Math.round(quantile(xs, 0.9)).toString().padStart(5)} ms`;
   process.stdout.write(`\nAdmin load benchmark (headless Chromium, localhost, ${RUNS} runs)\n\n`);
-  process.stdout.write(`First-load JS before sign-in: ${kb(gz)} gzip (${kb(raw)} raw) in ${before.length} files; budget 350 kB, aim 300 kB\n`);
-  for (const s of before.sort((a, b) => b.gzip - a.gzip)) process.stdout.write(`  ${kb(s.gzip).padStart(10)}  ${s.url}\n`);
+  process.stdout.write(
+    `First-load JS before sign-in: ${kb(gz)} gzip (${kb(raw)} raw) in ${before.length} files; budget 350 kB, aim 300 kB\n`,
+  );
+  for (const s of before.sort((a, b) => b.gzip - a.gzip))
+    process.stdout.write(`  ${kb(s.gzip).padStart(10)}  ${s.url}\n`);
   process.stdout.write(`\nInitiatives list, 25 rows (signed in, new tab; from navigation start):\n`);
-  process.stdout.write(`${line('cold cache: 25 rows on screen', cold.map((r) => r.rowsAt))}\n`);
-  process.stdout.write(`${line('cold cache: interactive (row click handled)', cold.map((r) => r.interactiveAt))}\n`);
-  process.stdout.write(`${line('warm cache: 25 rows on screen', warm.map((r) => r.rowsAt))}\n`);
-  process.stdout.write(`${line('warm cache: interactive (row click handled)', warm.map((r) => r.interactiveAt))}\n`);
+  process.stdout.write(
+    `${line(
+      'cold cache: 25 rows on screen',
+      cold.map((r) => r.rowsAt),
+    )}\n`,
+  );
+  process.stdout.write(
+    `${line(
+      'cold cache: interactive (row click handled)',
+      cold.map((r) => r.interactiveAt),
+    )}\n`,
+  );
+  process.stdout.write(
+    `${line(
+      'warm cache: 25 rows on screen',
+      warm.map((r) => r.rowsAt),
+    )}\n`,
+  );
+  process.stdout.write(
+    `${line(
+      'warm cache: interactive (row click handled)',
+      warm.map((r) => r.interactiveAt),
+    )}\n`,
+  );
   process.stdout.write(`  aim: interactive < 1500 ms\n\n`);
 } finally {
   await browser?.close();

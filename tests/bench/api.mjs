@@ -92,7 +92,8 @@ const SCENARIOS = {
     title: 'GET /api/initiatives sector filter, sort updatedAt DESC, 25 rows',
     auth: true,
     list: true,
-    variants: (ctx) => ctx.sectorIds.map((id) => listPath({ filter: { sectorId: id }, sort: ['updatedAt', 'DESC'], range: [0, 24] })),
+    variants: (ctx) =>
+      ctx.sectorIds.map((id) => listPath({ filter: { sectorId: id }, sort: ['updatedAt', 'DESC'], range: [0, 24] })),
     aim: 'ratio ≥ 0.8 (floor 0.5)',
   },
   asof: {
@@ -138,16 +139,25 @@ async function capture(api, proxy, scenario, variants, headers) {
     await new Promise((r) => setTimeout(r, 50));
     const records = proxy.since(mark);
     if (res.status !== 200) {
-      const detail = typeof res.body === 'object' ? JSON.stringify(res.body).slice(0, 300) : String(res.body).slice(0, 300);
+      const detail =
+        typeof res.body === 'object' ? JSON.stringify(res.body).slice(0, 300) : String(res.body).slice(0, 300);
       return { available: false, reason: `${path} answered ${res.status}: ${detail}` };
     }
     if (scenario.list && (!Array.isArray(res.body) || !res.contentRange)) {
-      return { available: false, reason: `${path} answered 200 but not a react-admin list (array body and Content-Range)` };
+      return {
+        available: false,
+        reason: `${path} answered 200 but not a react-admin list (array body and Content-Range)`,
+      };
     }
     const plan = planOf(records);
     if (!plan.length) return { available: false, reason: `${path}: no SQL was recorded for it` };
     plans.push(plan);
-    checks.push({ path, rows: Array.isArray(res.body) ? res.body.length : undefined, contentRange: res.contentRange, statements: plan.reduce((n, u) => n + u.statements.length, 0) });
+    checks.push({
+      path,
+      rows: Array.isArray(res.body) ? res.body.length : undefined,
+      contentRange: res.contentRange,
+      statements: plan.reduce((n, u) => n + u.statements.length, 0),
+    });
   }
   return { available: true, plans, checks };
 }
@@ -226,15 +236,23 @@ function verdict(name, r) {
   if (!r.api) return '';
   if (name === 'list') return r.ratio >= 0.8 ? 'meets aim' : r.ratio >= 0.5 ? 'above floor, below aim' : 'BELOW FLOOR';
   const p95 = (limit) =>
-    r.api.p95 < limit ? 'meets aim' : r.apiOneConnection.p95 < limit ? `misses aim at ${CONNECTIONS} conn, meets it alone` : 'misses aim';
+    r.api.p95 < limit
+      ? 'meets aim'
+      : r.apiOneConnection.p95 < limit
+        ? `misses aim at ${CONNECTIONS} conn, meets it alone`
+        : 'misses aim';
   if (name === 'asof') return p95(100);
   if (name === 'q') return p95(50);
   return '';
 }
 
 async function main() {
-  const names = args.scenarios.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const n of names) if (!SCENARIOS[n]) throw new BenchError(`Unknown scenario "${n}". Known: ${Object.keys(SCENARIOS).join(', ')}`);
+  const names = args.scenarios
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const n of names)
+    if (!SCENARIOS[n]) throw new BenchError(`Unknown scenario "${n}". Known: ${Object.keys(SCENARIOS).join(', ')}`);
   const built = loadBuilt();
   const database = await openBenchDatabase(built, { url: args.url });
   stopOnSignals(database.stop);
@@ -244,7 +262,9 @@ async function main() {
   // Idle connections are cut when the embedded server stops at the end; a failing query rejects on its own.
   pool.on('error', () => undefined);
   try {
-    log(`Bench database: ${redact(database.url)}${database.embedded ? ' (embedded cluster in tests/bench/out/pgdata)' : ''}`);
+    log(
+      `Bench database: ${redact(database.url)}${database.embedded ? ' (embedded cluster in tests/bench/out/pgdata)' : ''}`,
+    );
     const client = new built.pg.Client({ connectionString: database.url });
     await client.connect();
     let token;
@@ -252,19 +272,33 @@ async function main() {
     let pgVersion;
     let dataSet;
     try {
-      const n = await client.query(`SELECT (SELECT count(*) FROM initiatives) AS initiatives, (SELECT count(*) FROM status_updates) AS status_updates,
-        (SELECT count(*) FROM milestones) AS milestones, (SELECT count(*) FROM audit_events) AS audit_events`).catch(() => undefined);
-      if (!n || Number(n.rows[0].initiatives) === 0) throw new BenchError('The bench database holds no initiatives: run `npm run bench:generate` first (see docs/benchmarks.md).');
+      const n = await client
+        .query(
+          `SELECT (SELECT count(*) FROM initiatives) AS initiatives, (SELECT count(*) FROM status_updates) AS status_updates,
+        (SELECT count(*) FROM milestones) AS milestones, (SELECT count(*) FROM audit_events) AS audit_events`,
+        )
+        .catch(() => undefined);
+      if (!n || Number(n.rows[0].initiatives) === 0)
+        throw new BenchError(
+          'The bench database holds no initiatives: run `npm run bench:generate` first (see docs/benchmarks.md).',
+        );
       dataSet = Object.fromEntries(Object.entries(n.rows[0]).map(([k, v]) => [k, Number(v)]));
       token = await mintApiToken(client, BENCH_ANALYST_EMAIL, 'bench:api');
-      sectorIds = (await client.query('SELECT DISTINCT sector_id FROM initiative_sectors ORDER BY 1')).rows.map((r) => r.sector_id);
+      sectorIds = (await client.query('SELECT DISTINCT sector_id FROM initiative_sectors ORDER BY 1')).rows.map(
+        (r) => r.sector_id,
+      );
       pgVersion = (await client.query('SHOW server_version')).rows[0].server_version.split(' ')[0];
     } finally {
       await client.end();
     }
-    log(`Data set: ${Object.entries(dataSet).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}`);
+    log(
+      `Data set: ${Object.entries(dataSet)
+        .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
+        .join(', ')}`,
+    );
     const ctx = { sectorIds };
-    const headersFor = (s) => (s.auth ? { authorization: `Bearer ${token}`, accept: 'application/json' } : { accept: 'application/json' });
+    const headersFor = (s) =>
+      s.auth ? { authorization: `Bearer ${token}`, accept: 'application/json' } : { accept: 'application/json' };
 
     // 1. Record the SQL of each request, through the proxy.
     const upstream = new URL(database.url);
@@ -282,7 +316,9 @@ async function main() {
       const c = captured[name];
       if (c.available) {
         const first = c.checks[0];
-        log(`  ${name}: ${c.checks.length} request variant(s), ${first.statements} statement(s) each, e.g. ${first.path} → ${first.rows ?? '-'} rows${first.contentRange ? `, Content-Range ${first.contentRange}` : ''}`);
+        log(
+          `  ${name}: ${c.checks.length} request variant(s), ${first.statements} statement(s) each, e.g. ${first.path} → ${first.rows ?? '-'} rows${first.contentRange ? `, Content-Range ${first.contentRange}` : ''}`,
+        );
       } else {
         log(`  ${name}: NOT MEASURED — ${c.reason}`);
       }
@@ -305,17 +341,28 @@ async function main() {
         const s = slowestStatement(c.plans[0]);
         if (!s || s.simple) continue;
         const plan = await pool.query({ text: `EXPLAIN (ANALYZE, BUFFERS) ${s.text}`, values: s.values });
-        lines.push(`=== ${name}: ${c.checks[0].path}`, `--- ${s.text.replace(/\s+/g, ' ').trim()}`, `--- values: ${JSON.stringify(s.values)}`, ...plan.rows.map((r) => r['QUERY PLAN']), '');
+        lines.push(
+          `=== ${name}: ${c.checks[0].path}`,
+          `--- ${s.text.replace(/\s+/g, ' ').trim()}`,
+          `--- values: ${JSON.stringify(s.values)}`,
+          ...plan.rows.map((r) => r['QUERY PLAN']),
+          '',
+        );
       }
       writeFileSync(out('api-explain.txt'), lines.join('\n'));
       log(`EXPLAIN of the slowest statement of each scenario: tests/bench/out/api-explain.txt`);
     }
 
     // 2. The API directly on the database, then the same SQL through pg, for each scenario.
-    log(`Starting the API directly on the database; ${CONNECTIONS} connections, ${DURATION / 1000} s per run after ${WARMUP / 1000} s of warm-up…`);
+    log(
+      `Starting the API directly on the database; ${CONNECTIONS} connections, ${DURATION / 1000} s per run after ${WARMUP / 1000} s of warm-up…`,
+    );
     const profileDir = out('profile');
     if (args.profile) rmSync(profileDir, { recursive: true, force: true });
-    api = await startApi(built, { databaseUrl: database.url, nodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
+    api = await startApi(built, {
+      databaseUrl: database.url,
+      nodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    });
     const results = {};
     for (const name of names) {
       const c = captured[name];
@@ -348,14 +395,27 @@ async function main() {
 
       const ratio = Number((apiResult.rps / pgResult.rps).toFixed(2));
       const othersCpu = othersCpuPercent(meter);
-      results[name] = { title: s.title, aim: s.aim, api: apiResult, pg: pgResult, ratio, apiOneConnection: single, othersCpuPercent: othersCpu };
+      results[name] = {
+        title: s.title,
+        aim: s.aim,
+        api: apiResult,
+        pg: pgResult,
+        ratio,
+        apiOneConnection: single,
+        othersCpuPercent: othersCpu,
+      };
       results[name].verdict = verdict(name, results[name]);
       log(
         `  ${name}: API ${apiResult.rps} req/s p95 ${ms(apiResult.p95)}; pg ${pgResult.rps} req/s p95 ${ms(pgResult.p95)}; ratio ${ratio}; ` +
-          `API with 1 connection p95 ${ms(single.p95)}` + (othersCpu === undefined ? '' : `; other work used ${othersCpu} % of the CPU meanwhile`),
+          `API with 1 connection p95 ${ms(single.p95)}` +
+          (othersCpu === undefined ? '' : `; other work used ${othersCpu} % of the CPU meanwhile`),
       );
-      if (othersCpu > 10) log(`    Other processes competed for the ${cpus().length} cores (${othersCpu} % of the CPU): these figures are noisy.`);
-      if (apiResult.non2xx || apiResult.errors) log(`    API: ${apiResult.non2xx} non-2xx responses, ${apiResult.errors} errors/timeouts`);
+      if (othersCpu > 10)
+        log(
+          `    Other processes competed for the ${cpus().length} cores (${othersCpu} % of the CPU): these figures are noisy.`,
+        );
+      if (apiResult.non2xx || apiResult.errors)
+        log(`    API: ${apiResult.non2xx} non-2xx responses, ${apiResult.errors} errors/timeouts`);
       if (pgResult.errors) log(`    pg: ${pgResult.errors} errors, last: ${pgResult.lastError}`);
     }
     await api.stop();
@@ -367,29 +427,74 @@ async function main() {
           `\nWhere the API's busy CPU time went (self time, % of non-idle samples over the API's whole run, start-up and all scenarios; ` +
             `open tests/bench/out/profile/${file} in Chrome DevTools for more):`,
         );
-        log(table(['function', '%'], topOfProfile(join(profileDir, file)).map((r) => [r.fn, r.percent])));
+        log(
+          table(
+            ['function', '%'],
+            topOfProfile(join(profileDir, file)).map((r) => [r.fn, r.percent]),
+          ),
+        );
       } else log('No CPU profile was written (did the API exit cleanly?).');
     }
 
     // 3. Report.
-    const headers = ['scenario', 'API req/s', 'API p50', 'API p95', 'API p99', 'pg req/s', 'pg p95', 'ratio', 'API p95, 1 conn', 'others CPU', 'aim', 'verdict'];
+    const headers = [
+      'scenario',
+      'API req/s',
+      'API p50',
+      'API p95',
+      'API p99',
+      'pg req/s',
+      'pg p95',
+      'ratio',
+      'API p95, 1 conn',
+      'others CPU',
+      'aim',
+      'verdict',
+    ];
     const rows = Object.entries(results).map(([name, r]) =>
       r.skipped
         ? [name, 'not measured', '', '', '', '', '', '', '', '', SCENARIOS[name].aim ?? '', r.skipped.slice(0, 60)]
-        : [name, r.api.rps, ms(r.api.p50), ms(r.api.p95), ms(r.api.p99), r.pg.rps, ms(r.pg.p95), r.ratio, ms(r.apiOneConnection.p95), r.othersCpuPercent === undefined ? '?' : `${r.othersCpuPercent} %`, r.aim ?? '', r.verdict],
+        : [
+            name,
+            r.api.rps,
+            ms(r.api.p50),
+            ms(r.api.p95),
+            ms(r.api.p99),
+            r.pg.rps,
+            ms(r.pg.p95),
+            r.ratio,
+            ms(r.apiOneConnection.p95),
+            r.othersCpuPercent === undefined ? '?' : `${r.othersCpuPercent} %`,
+            r.aim ?? '',
+            r.verdict,
+          ],
     );
     const m = machine();
     log(`\n${table(headers, rows)}\n`);
-    log('ratio = API requests/s ÷ pg requests/s (the same statements, values and concurrency replayed through pg in this process).');
-    log(`p50/p95/p99 and req/s at ${CONNECTIONS} concurrent connections; "API p95, 1 conn": one client alone, no queueing.`);
-    log('others CPU: the share of the machine\'s CPU that processes other than this benchmark, the API and its PostgreSQL used meanwhile.');
+    log(
+      'ratio = API requests/s ÷ pg requests/s (the same statements, values and concurrency replayed through pg in this process).',
+    );
+    log(
+      `p50/p95/p99 and req/s at ${CONNECTIONS} concurrent connections; "API p95, 1 conn": one client alone, no queueing.`,
+    );
+    log(
+      "others CPU: the share of the machine's CPU that processes other than this benchmark, the API and its PostgreSQL used meanwhile.",
+    );
     log(`Machine: ${describeMachine(m, pgVersion)}. The SQL replayed: tests/bench/out/api-sql.json.`);
     const result = {
       date: new Date().toISOString(),
       machine: m,
       postgres: pgVersion,
       dataSet,
-      settings: { connections: CONNECTIONS, durationSeconds: DURATION / 1000, rounds: ROUNDS, warmupSeconds: WARMUP / 1000, pgPoolMax: POOL, asOf: args['as-of'], urduQueries: URDU_QUERIES },
+      settings: {
+        connections: CONNECTIONS,
+        durationSeconds: DURATION / 1000,
+        rounds: ROUNDS,
+        warmupSeconds: WARMUP / 1000,
+        pgPoolMax: POOL,
+        asOf: args['as-of'],
+        urduQueries: URDU_QUERIES,
+      },
       results,
     };
     writeFileSync(out('api.json'), JSON.stringify(result, null, 2) + '\n');
@@ -400,7 +505,9 @@ async function main() {
         `### Analyst API (\`npm run bench:api\`), ${result.date.slice(0, 10)}\n\n` +
           `Machine: ${describeMachine(m, pgVersion)}, shared with other work: \`others CPU\` is the share of ` +
           'the CPU that processes other than the benchmark, the API and its PostgreSQL used during a scenario (the higher, the noisier). ' +
-          `Data set: ${Object.entries(dataSet).map(([k, v]) => `${v.toLocaleString('en')} ${k.replace(/_/g, ' ')}`).join(', ')}. ` +
+          `Data set: ${Object.entries(dataSet)
+            .map(([k, v]) => `${v.toLocaleString('en')} ${k.replace(/_/g, ' ')}`)
+            .join(', ')}. ` +
           `${CONNECTIONS} concurrent connections, ${DURATION / 1000} s each for API and pg (alternating in ${ROUNDS} rounds) after ` +
           `${WARMUP / 1000} s of warm-up; pg pool ${POOL} (the API's).\n\n` +
           markdownTable(headers, rows) +

@@ -48,7 +48,13 @@ const { values: args } = parseArgs({
   },
 });
 if (args.help) {
-  process.stdout.write(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 12).join('\n').replace(/^\/\/ ?/gm, '') + '\n');
+  process.stdout.write(
+    readFileSync(new URL(import.meta.url), 'utf8')
+      .split('\n')
+      .slice(1, 12)
+      .join('\n')
+      .replace(/^\/\/ ?/gm, '') + '\n',
+  );
   process.exit(0);
 }
 const SCALE = Number(args.scale);
@@ -168,7 +174,9 @@ const loaded = {};
 async function load(client, tableName, columns, rows) {
   const names = columns.map(([n]) => `"${n}"`).join(', ');
   const params = columns.map(([, type], i) => `$${i + 1}::${type === 'text[]' ? 'text' : type}[]`).join(', ');
-  const selects = columns.map(([, type], i) => (type === 'text[]' ? `coalesce(string_to_array(c${i}, E'\\x1f'), '{}')` : `c${i}`)).join(', ');
+  const selects = columns
+    .map(([, type], i) => (type === 'text[]' ? `coalesce(string_to_array(c${i}, E'\\x1f'), '{}')` : `c${i}`))
+    .join(', ');
   const aliases = columns.map((_, i) => `c${i}`).join(', ');
   const sql = `INSERT INTO "${tableName}" (${names}) SELECT ${selects} FROM unnest(${params}) AS t(${aliases})`;
   for (let start = 0; start < rows.length; start += BATCH) {
@@ -197,7 +205,14 @@ function buildDataSet(sectorIdByCode, countriesByCode, passwordHash) {
     [1, BENCH_ADMIN_EMAIL, 'Bench Admin', passwordHash, 'admin'],
     [2, BENCH_ANALYST_EMAIL, 'Bench Analyst', passwordHash, 'analyst'],
   ];
-  for (let i = 1; i <= N.authors; i++) D.users.push([2 + i, `bench-author${String(i).padStart(2, '0')}@rabta.local`, `Analyst ${i}`, passwordHash, 'analyst']);
+  for (let i = 1; i <= N.authors; i++)
+    D.users.push([
+      2 + i,
+      `bench-author${String(i).padStart(2, '0')}@rabta.local`,
+      `Analyst ${i}`,
+      passwordHash,
+      'analyst',
+    ]);
   const authorIds = D.users.map((u) => u[0]);
   const emailOf = new Map(D.users.map((u) => [u[0], u[1]]));
   const author = () => pick(authorIds.slice(1));
@@ -225,7 +240,17 @@ function buildDataSet(sectorIdByCode, countriesByCode, passwordHash) {
     }
     if (chance(0.2)) nameUr = variantSpelling(nameUr);
     const created = EPOCH + rnd() * (NOW - EPOCH) * 0.5;
-    D.people.push([id, nameEn, nameUr, nameRu, aliases, countryCode, searchTextOf.person({ nameEn, nameUr, nameRu, aliases }), created, created]);
+    D.people.push([
+      id,
+      nameEn,
+      nameUr,
+      nameRu,
+      aliases,
+      countryCode,
+      searchTextOf.person({ nameEn, nameUr, nameRu, aliases }),
+      created,
+      created,
+    ]);
     if (!peopleByCountry.has(countryCode)) peopleByCountry.set(countryCode, []);
     peopleByCountry.get(countryCode).push(id);
   }
@@ -236,10 +261,17 @@ function buildDataSet(sectorIdByCode, countriesByCode, passwordHash) {
   const orgsByCountry = new Map();
   const orgCandidates = [];
   for (const code of ['PK', ...W.PARTNERS.map((p) => p[0])]) {
-    for (const [en, ur] of W.MINISTRY_DOMAINS) orgCandidates.push({ nameEn: `Ministry of ${en} of ${countryEn(code)}`, nameUr: `وزارت ${ur} ${countryUr(code)}`, kind: 'ministry', code });
+    for (const [en, ur] of W.MINISTRY_DOMAINS)
+      orgCandidates.push({
+        nameEn: `Ministry of ${en} of ${countryEn(code)}`,
+        nameUr: `وزارت ${ur} ${countryUr(code)}`,
+        kind: 'ministry',
+        code,
+      });
   }
   for (const code of ['PK', ...W.PARTNERS.map((p) => p[0])]) {
-    for (const [en, ur, kind] of W.COMPANY_KINDS) orgCandidates.push({ nameEn: `${countryEn(code)} ${en}`, nameUr: `${countryUr(code)} ${ur}`, kind, code });
+    for (const [en, ur, kind] of W.COMPANY_KINDS)
+      orgCandidates.push({ nameEn: `${countryEn(code)} ${en}`, nameUr: `${countryUr(code)} ${ur}`, kind, code });
   }
   for (let id = 1; id <= N.organizations; id++) {
     const c = orgCandidates[(id - 1) % orgCandidates.length];
@@ -252,7 +284,18 @@ function buildDataSet(sectorIdByCode, countriesByCode, passwordHash) {
       .map((w) => w[0])
       .join('');
     const created = EPOCH + rnd() * (NOW - EPOCH) * 0.3;
-    D.organizations.push([id, nameEn, nameUr, null, acronym, c.kind, c.code, searchTextOf.organization({ nameEn, nameUr, nameRu: null, acronym }), created, created]);
+    D.organizations.push([
+      id,
+      nameEn,
+      nameUr,
+      null,
+      acronym,
+      c.kind,
+      c.code,
+      searchTextOf.organization({ nameEn, nameUr, nameRu: null, acronym }),
+      created,
+      created,
+    ]);
     if (!orgsByCountry.has(c.code)) orgsByCountry.set(c.code, []);
     orgsByCountry.get(c.code).push(id);
   }
@@ -262,13 +305,25 @@ function buildDataSet(sectorIdByCode, countriesByCode, passwordHash) {
   for (const p of D.people) {
     const [title, titleUr] = pick(W.POSITION_TITLES);
     const from = p[7];
-    D.positions.push([D.positions.length + 1, p[0], orgFrom(p[5]), title, titleUr, chance(0.7) ? from : null, chance(0.2) ? from + int(200, 1500) * DAY : null, from, from]);
+    D.positions.push([
+      D.positions.length + 1,
+      p[0],
+      orgFrom(p[5]),
+      title,
+      titleUr,
+      chance(0.7) ? from : null,
+      chance(0.2) ? from + int(200, 1500) * DAY : null,
+      from,
+      from,
+    ]);
   }
 
   // Sources: published uniformly over the period, sorted by date so evidence can cite what was published by then.
   D.sources = [];
   const sourceDates = [];
-  const sourceTimes = Array.from({ length: N.sources }, () => dayOf(EPOCH + rnd() * (NOW - EPOCH))).sort((a, b) => a - b);
+  const sourceTimes = Array.from({ length: N.sources }, () => dayOf(EPOCH + rnd() * (NOW - EPOCH))).sort(
+    (a, b) => a - b,
+  );
   const sectorCodes = Object.keys(W.PROJECTS);
   for (let i = 0; i < N.sources; i++) {
     const id = i + 1;
@@ -280,12 +335,16 @@ function buildDataSet(sectorIdByCode, countriesByCode, passwordHash) {
     const place = pick(W.PLACES_PK);
     let title;
     if (language === 'ur') {
-      title = chance(0.5) ? `${project[1]} پر پاکستان اور ${countryUr(partner)} کے درمیان بات چیت` : `${place[1]} میں ${project[1]} پر پیش رفت`;
+      title = chance(0.5)
+        ? `${project[1]} پر پاکستان اور ${countryUr(partner)} کے درمیان بات چیت`
+        : `${place[1]} میں ${project[1]} پر پیش رفت`;
       if (chance(0.25)) title = variantSpelling(title);
     } else if (language === 'ru') {
       title = `Пакистан и ${countryRu(partner)} обсудили сотрудничество: ${W.PROJECTS[sectorCode].ru}`;
     } else {
-      title = chance(0.5) ? `Pakistan, ${countryEn(partner)} discuss ${project[0].toLowerCase()}` : `${place[0]}: progress on ${project[0].toLowerCase()}`;
+      title = chance(0.5)
+        ? `Pakistan, ${countryEn(partner)} discuss ${project[0].toLowerCase()}`
+        : `${place[0]}: progress on ${project[0].toLowerCase()}`;
     }
     const kind = domainName.endsWith('.gov.pk') ? 'official_statement' : chance(0.08) ? 'document' : 'news';
     const date = new Date(published).toISOString().slice(0, 10);
@@ -293,7 +352,22 @@ function buildDataSet(sectorIdByCode, countriesByCode, passwordHash) {
     const text = chance(0.1) ? `${title}. ${pick(W.QUOTES)}. (${date}, ${publisher}, ${id})` : null;
     const contentHash = sourceContentHash({ text, url, publisher, publishedAt: date, title });
     const created = published + int(1, 20) * 3_600_000;
-    D.sources.push([id, kind, publisher, url, language, published, title, text, contentHash, created, searchTextOf.source({ title, publisher }), author(), created, created]);
+    D.sources.push([
+      id,
+      kind,
+      publisher,
+      url,
+      language,
+      published,
+      title,
+      text,
+      contentHash,
+      created,
+      searchTextOf.source({ title, publisher }),
+      author(),
+      created,
+      created,
+    ]);
     sourceDates.push(published);
   }
   /** A source published on or shortly before time t. */
@@ -381,7 +455,10 @@ function buildDataSet(sectorIdByCode, countriesByCode, passwordHash) {
     const quietUntil = chance(0.25) ? NOW - int(90, 1000) * DAY : NOW - int(20, 60) * DAY;
     const end = Math.max(announced + 30 * DAY, quietUntil);
     const k = suPerInitiative[i];
-    const effective = [announced, ...Array.from({ length: k - 1 }, () => announced + rnd() * (end - announced)).sort((a, b) => a - b)];
+    const effective = [
+      announced,
+      ...Array.from({ length: k - 1 }, () => announced + rnd() * (end - announced)).sort((a, b) => a - b),
+    ];
     let stage = 'announced';
     let health = 'not_assessed';
     let confidence = null;
@@ -426,12 +503,43 @@ function buildDataSet(sectorIdByCode, countriesByCode, passwordHash) {
       const [noteEn, noteUr] = pick(toStage ? W.STATUS_NOTES.stage : W.STATUS_NOTES.health);
       const who = author();
       suId++;
-      D.statusUpdates.push([suId, id, fromStage, toStage, fromHealth, toHealth, healthConfidence, noteEn, noteUr, eff, recorded, who, 1, recorded, recorded]);
+      D.statusUpdates.push([
+        suId,
+        id,
+        fromStage,
+        toStage,
+        fromHealth,
+        toHealth,
+        healthConfidence,
+        noteEn,
+        noteUr,
+        eff,
+        recorded,
+        who,
+        1,
+        recorded,
+        recorded,
+      ]);
       // A stage change needs evidence; a health change has it often.
       const citations = toStage ? (chance(0.7) ? 1 : 2) : chance(0.4) ? 1 : 0;
       const cited = new Set();
       for (let c = 0; c < citations; c++) cited.add(sourceNear(eff));
-      for (const sourceId of cited) D.evidence.push([++evId, sourceId, pick(W.QUOTES), id, null, null, null, null, suId, who, 1, recorded, recorded]);
+      for (const sourceId of cited)
+        D.evidence.push([
+          ++evId,
+          sourceId,
+          pick(W.QUOTES),
+          id,
+          null,
+          null,
+          null,
+          null,
+          suId,
+          who,
+          1,
+          recorded,
+          recorded,
+        ]);
     }
     const archived = chance(0.02) ? recorded + int(1, 60) * DAY : null;
     const startDate = announced + int(30, 400) * DAY;
@@ -480,7 +588,10 @@ function buildDataSet(sectorIdByCode, countriesByCode, passwordHash) {
     const planned0 = Array.from({ length: m }, () => announced + int(30, 6 * 365) * DAY).sort((a, b) => a - b);
     for (let j = 0; j < m; j++) {
       msId++;
-      const [kind, tEn, tUr] = W.MILESTONE_TEMPLATES[Math.min(W.MILESTONE_TEMPLATES.length - 1, Math.floor((j / m) * W.MILESTONE_TEMPLATES.length + rnd() * 2))];
+      const [kind, tEn, tUr] =
+        W.MILESTONE_TEMPLATES[
+          Math.min(W.MILESTONE_TEMPLATES.length - 1, Math.floor((j / m) * W.MILESTONE_TEMPLATES.length + rnd() * 2))
+        ];
       const mTitleEn = `${tEn}: ${project[0].toLowerCase()}`;
       let mTitleUr = `${project[1]}: ${tUr}`;
       if (chance(0.15)) mTitleUr = variantSpelling(mTitleUr);
@@ -490,7 +601,18 @@ function buildDataSet(sectorIdByCode, countriesByCode, passwordHash) {
       const who = author();
       const created = rec;
       dcId++;
-      D.dateChanges.push([dcId, msId, null, planned, chance(0.5) ? personFrom(chance(0.5) ? 'PK' : partner) : null, announcedOn, rec, chance(0.5) ? sourceNear(announcedOn) : null, null, who]);
+      D.dateChanges.push([
+        dcId,
+        msId,
+        null,
+        planned,
+        chance(0.5) ? personFrom(chance(0.5) ? 'PK' : partner) : null,
+        announcedOn,
+        rec,
+        chance(0.5) ? sourceNear(announcedOn) : null,
+        null,
+        who,
+      ]);
       let changes = 1;
       if (chance(0.35)) {
         const slips = int(1, 3);
@@ -500,7 +622,18 @@ function buildDataSet(sectorIdByCode, countriesByCode, passwordHash) {
           const newPlanned = planned + int(30, 365) * DAY;
           rec = Math.max(rec + 60_000, nextAnnounced + int(1, 240) * 3_600_000);
           dcId++;
-          D.dateChanges.push([dcId, msId, planned, newPlanned, chance(0.6) ? personFrom(chance(0.5) ? 'PK' : partner) : null, nextAnnounced, rec, chance(0.6) ? sourceNear(nextAnnounced) : null, 'Re-announced', author()]);
+          D.dateChanges.push([
+            dcId,
+            msId,
+            planned,
+            newPlanned,
+            chance(0.6) ? personFrom(chance(0.5) ? 'PK' : partner) : null,
+            nextAnnounced,
+            rec,
+            chance(0.6) ? sourceNear(nextAnnounced) : null,
+            'Re-announced',
+            author(),
+          ]);
           announcedOn = nextAnnounced;
           planned = newPlanned;
           changes++;
@@ -543,10 +676,27 @@ function buildDataSet(sectorIdByCode, countriesByCode, passwordHash) {
         created,
         Math.min(NOW, updated),
       ]);
-      if (state === 'achieved' && chance(0.2)) D.evidence.push([++evId, sourceNear(actual), pick(W.QUOTES), id, msId, null, null, null, null, who, 1, Math.min(NOW, updated), Math.min(NOW, updated)]);
+      if (state === 'achieved' && chance(0.2))
+        D.evidence.push([
+          ++evId,
+          sourceNear(actual),
+          pick(W.QUOTES),
+          id,
+          msId,
+          null,
+          null,
+          null,
+          null,
+          who,
+          1,
+          Math.min(NOW, updated),
+          Math.min(NOW, updated),
+        ]);
     }
   }
-  log(`built ${D.initiatives.length} initiatives, ${D.statusUpdates.length} status updates, ${D.milestones.length} milestones`);
+  log(
+    `built ${D.initiatives.length} initiatives, ${D.statusUpdates.length} status updates, ${D.milestones.length} milestones`,
+  );
 
   /** A random initiative announced by time t (falls back to any). */
   function initiativeBy(t) {
@@ -618,7 +768,16 @@ function buildDataSet(sectorIdByCode, countriesByCode, passwordHash) {
       titleEn = `Pakistan–${countryEn(e.partner)} talks on ${sectorEn}`;
       titleUr = `${sectorUr} پر پاکستان ${countryUr(e.partner)} مذاکرات`;
     }
-    const status = e.date > NOW ? (chance(0.9) ? 'planned' : 'postponed') : chance(0.92) ? 'held' : chance(0.5) ? 'postponed' : 'cancelled';
+    const status =
+      e.date > NOW
+        ? chance(0.9)
+          ? 'planned'
+          : 'postponed'
+        : chance(0.92)
+          ? 'held'
+          : chance(0.5)
+            ? 'postponed'
+            : 'cancelled';
     const created = Math.min(NOW, e.date - int(1, 60) * DAY);
     D.engagements.push([
       id,
@@ -652,11 +811,54 @@ function buildDataSet(sectorIdByCode, countriesByCode, passwordHash) {
       for (let n = int(0, 4); n > 0; n--) {
         const [textEn, textUr] = pick(W.DECISIONS);
         const due = e.date + int(60, 365) * DAY;
-        const state = due < NOW ? weighted([['done', 50], ['overdue', 25], ['dropped', 10], ['in_progress', 15]], (x) => x[1])[0] : chance(0.6) ? 'open' : 'in_progress';
-        D.decisions.push([D.decisions.length + 1, id, textEn, textUr, due, pick([...linked]), null, state, null, null, null, 1, created, created]);
+        const state =
+          due < NOW
+            ? weighted(
+                [
+                  ['done', 50],
+                  ['overdue', 25],
+                  ['dropped', 10],
+                  ['in_progress', 15],
+                ],
+                (x) => x[1],
+              )[0]
+            : chance(0.6)
+              ? 'open'
+              : 'in_progress';
+        D.decisions.push([
+          D.decisions.length + 1,
+          id,
+          textEn,
+          textUr,
+          due,
+          pick([...linked]),
+          null,
+          state,
+          null,
+          null,
+          null,
+          1,
+          created,
+          created,
+        ]);
       }
     }
-    if (status === 'held') D.evidence.push([++evId, sourceNear(e.date + DAY), pick(W.QUOTES), [...linked][0], null, id, null, null, null, author(), 1, e.date + 2 * DAY, e.date + 2 * DAY]);
+    if (status === 'held')
+      D.evidence.push([
+        ++evId,
+        sourceNear(e.date + DAY),
+        pick(W.QUOTES),
+        [...linked][0],
+        null,
+        id,
+        null,
+        null,
+        null,
+        author(),
+        1,
+        e.date + 2 * DAY,
+        e.date + 2 * DAY,
+      ]);
   });
   // The next session reviews the decisions of the previous one.
   for (const d of D.decisions) {
@@ -683,7 +885,17 @@ function buildDataSet(sectorIdByCode, countriesByCode, passwordHash) {
     const titleEn = `${kEn} on cooperation in ${W.PROJECTS[sectorCode].items[0][0].toLowerCase()}`;
     const titleUr = `${W.PROJECTS[sectorCode].items[0][1]} میں تعاون پر ${kUr}`;
     const signed = dayOf(Math.min(NOW - DAY, initiativeStart[first - 1] + int(10, 900) * DAY));
-    const status = chance(0.1) ? 'under_negotiation' : weighted([['signed', 50], ['in_force', 40], ['expired', 7], ['terminated', 3]], (x) => x[1])[0];
+    const status = chance(0.1)
+      ? 'under_negotiation'
+      : weighted(
+          [
+            ['signed', 50],
+            ['in_force', 40],
+            ['expired', 7],
+            ['terminated', 3],
+          ],
+          (x) => x[1],
+        )[0];
     const [placeEn, placeUr] = chance(0.5) ? pick(W.PLACES_PK) : W.CAPITALS[partner];
     const created = signed + int(0, 20) * DAY;
     D.agreements.push([
@@ -702,12 +914,30 @@ function buildDataSet(sectorIdByCode, countriesByCode, passwordHash) {
       Math.min(NOW, created),
       Math.min(NOW, created),
     ]);
-    D.agreementParties.push([D.agreementParties.length + 1, a, 'PK', null], [D.agreementParties.length + 2, a, partner, null]);
+    D.agreementParties.push(
+      [D.agreementParties.length + 1, a, 'PK', null],
+      [D.agreementParties.length + 2, a, partner, null],
+    );
     if (status !== 'under_negotiation') D.agreementSignatories.push([a, personFrom('PK')], [a, personFrom(partner)]);
     const served = new Set([first]);
     if (chance(0.3)) served.add(initiativeBy(signed));
     for (const i of served) D.agreementInitiatives.push([a, i]);
-    if (status !== 'under_negotiation') D.evidence.push([++evId, sourceNear(signed + DAY), pick(W.QUOTES), first, null, null, a, null, null, author(), 1, Math.min(NOW, created), Math.min(NOW, created)]);
+    if (status !== 'under_negotiation')
+      D.evidence.push([
+        ++evId,
+        sourceNear(signed + DAY),
+        pick(W.QUOTES),
+        first,
+        null,
+        null,
+        a,
+        null,
+        null,
+        author(),
+        1,
+        Math.min(NOW, created),
+        Math.min(NOW, created),
+      ]);
   }
   // agreement_signatories has (agreement, person) as its key: one person may appear on both sides by chance.
   D.agreementSignatories = [...new Map(D.agreementSignatories.map((r) => [`${r[0]}:${r[1]}`, r])).values()];
@@ -728,53 +958,256 @@ function buildDataSet(sectorIdByCode, countriesByCode, passwordHash) {
 // ---------------------------------------------------------------------------------------------------------------
 
 const COLUMNS = {
-  users: [['id', 'int4'], ['email', 'text'], ['name', 'text'], ['password_hash', 'text'], ['role', 'role'], ['updated_at', 'timestamptz']],
-  people: [['id', 'int4'], ['name_en', 'text'], ['name_ur', 'text'], ['name_ru', 'text'], ['aliases', 'text[]'], ['country_code', 'bpchar'], ['search_text', 'text'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']],
-  organizations: [['id', 'int4'], ['name_en', 'text'], ['name_ur', 'text'], ['name_ru', 'text'], ['acronym', 'text'], ['kind', 'organization_kind'], ['country_code', 'bpchar'], ['search_text', 'text'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']],
-  positions: [['id', 'int4'], ['person_id', 'int4'], ['organization_id', 'int4'], ['title_en', 'text'], ['title_ur', 'text'], ['from_date', 'date'], ['to_date', 'date'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']],
-  sources: [['id', 'int4'], ['kind', 'source_kind'], ['publisher', 'text'], ['url', 'text'], ['language', 'language'], ['published_at', 'date'], ['title', 'text'], ['text', 'text'], ['content_hash', 'bpchar'], ['retrieved_at', 'timestamptz'], ['search_text', 'text'], ['created_by_id', 'int4'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']],
-  initiatives: [
-    ['id', 'int4'], ['code', 'text'], ['title_en', 'text'], ['title_ur', 'text'], ['summary_en', 'text'], ['summary_ur', 'text'], ['stage', 'initiative_stage'], ['health', 'health'],
-    ['health_confidence', 'confidence'], ['priority', 'priority'], ['location_en', 'text'], ['location_ur', 'text'], ['start_date', 'date'], ['target_date', 'date'], ['estimated_value', 'numeric'],
-    ['currency', 'bpchar'], ['tags', 'text[]'], ['focal_person_id', 'int4'], ['search_text', 'text'], ['version', 'int4'], ['archived_at', 'timestamptz'], ['created_by_id', 'int4'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+  users: [
+    ['id', 'int4'],
+    ['email', 'text'],
+    ['name', 'text'],
+    ['password_hash', 'text'],
+    ['role', 'role'],
+    ['updated_at', 'timestamptz'],
   ],
-  initiative_sectors: [['initiative_id', 'int4'], ['sector_id', 'int4']],
-  initiative_countries: [['initiative_id', 'int4'], ['country_code', 'bpchar'], ['role', 'country_role']],
-  initiative_organizations: [['initiative_id', 'int4'], ['organization_id', 'int4']],
+  people: [
+    ['id', 'int4'],
+    ['name_en', 'text'],
+    ['name_ur', 'text'],
+    ['name_ru', 'text'],
+    ['aliases', 'text[]'],
+    ['country_code', 'bpchar'],
+    ['search_text', 'text'],
+    ['created_at', 'timestamptz'],
+    ['updated_at', 'timestamptz'],
+  ],
+  organizations: [
+    ['id', 'int4'],
+    ['name_en', 'text'],
+    ['name_ur', 'text'],
+    ['name_ru', 'text'],
+    ['acronym', 'text'],
+    ['kind', 'organization_kind'],
+    ['country_code', 'bpchar'],
+    ['search_text', 'text'],
+    ['created_at', 'timestamptz'],
+    ['updated_at', 'timestamptz'],
+  ],
+  positions: [
+    ['id', 'int4'],
+    ['person_id', 'int4'],
+    ['organization_id', 'int4'],
+    ['title_en', 'text'],
+    ['title_ur', 'text'],
+    ['from_date', 'date'],
+    ['to_date', 'date'],
+    ['created_at', 'timestamptz'],
+    ['updated_at', 'timestamptz'],
+  ],
+  sources: [
+    ['id', 'int4'],
+    ['kind', 'source_kind'],
+    ['publisher', 'text'],
+    ['url', 'text'],
+    ['language', 'language'],
+    ['published_at', 'date'],
+    ['title', 'text'],
+    ['text', 'text'],
+    ['content_hash', 'bpchar'],
+    ['retrieved_at', 'timestamptz'],
+    ['search_text', 'text'],
+    ['created_by_id', 'int4'],
+    ['created_at', 'timestamptz'],
+    ['updated_at', 'timestamptz'],
+  ],
+  initiatives: [
+    ['id', 'int4'],
+    ['code', 'text'],
+    ['title_en', 'text'],
+    ['title_ur', 'text'],
+    ['summary_en', 'text'],
+    ['summary_ur', 'text'],
+    ['stage', 'initiative_stage'],
+    ['health', 'health'],
+    ['health_confidence', 'confidence'],
+    ['priority', 'priority'],
+    ['location_en', 'text'],
+    ['location_ur', 'text'],
+    ['start_date', 'date'],
+    ['target_date', 'date'],
+    ['estimated_value', 'numeric'],
+    ['currency', 'bpchar'],
+    ['tags', 'text[]'],
+    ['focal_person_id', 'int4'],
+    ['search_text', 'text'],
+    ['version', 'int4'],
+    ['archived_at', 'timestamptz'],
+    ['created_by_id', 'int4'],
+    ['created_at', 'timestamptz'],
+    ['updated_at', 'timestamptz'],
+  ],
+  initiative_sectors: [
+    ['initiative_id', 'int4'],
+    ['sector_id', 'int4'],
+  ],
+  initiative_countries: [
+    ['initiative_id', 'int4'],
+    ['country_code', 'bpchar'],
+    ['role', 'country_role'],
+  ],
+  initiative_organizations: [
+    ['initiative_id', 'int4'],
+    ['organization_id', 'int4'],
+  ],
   status_updates: [
-    ['id', 'int4'], ['initiative_id', 'int4'], ['from_stage', 'initiative_stage'], ['to_stage', 'initiative_stage'], ['from_health', 'health'], ['to_health', 'health'], ['health_confidence', 'confidence'],
-    ['note_en', 'text'], ['note_ur', 'text'], ['effective_at', 'timestamptz'], ['recorded_at', 'timestamptz'], ['author_id', 'int4'], ['version', 'int4'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+    ['id', 'int4'],
+    ['initiative_id', 'int4'],
+    ['from_stage', 'initiative_stage'],
+    ['to_stage', 'initiative_stage'],
+    ['from_health', 'health'],
+    ['to_health', 'health'],
+    ['health_confidence', 'confidence'],
+    ['note_en', 'text'],
+    ['note_ur', 'text'],
+    ['effective_at', 'timestamptz'],
+    ['recorded_at', 'timestamptz'],
+    ['author_id', 'int4'],
+    ['version', 'int4'],
+    ['created_at', 'timestamptz'],
+    ['updated_at', 'timestamptz'],
   ],
   milestones: [
-    ['id', 'int4'], ['initiative_id', 'int4'], ['title_en', 'text'], ['title_ur', 'text'], ['kind', 'milestone_kind'], ['planned_date', 'date'], ['actual_date', 'date'], ['state', 'milestone_state'],
-    ['owner_organization_id', 'int4'], ['owner_person_id', 'int4'], ['search_text', 'text'], ['version', 'int4'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+    ['id', 'int4'],
+    ['initiative_id', 'int4'],
+    ['title_en', 'text'],
+    ['title_ur', 'text'],
+    ['kind', 'milestone_kind'],
+    ['planned_date', 'date'],
+    ['actual_date', 'date'],
+    ['state', 'milestone_state'],
+    ['owner_organization_id', 'int4'],
+    ['owner_person_id', 'int4'],
+    ['search_text', 'text'],
+    ['version', 'int4'],
+    ['created_at', 'timestamptz'],
+    ['updated_at', 'timestamptz'],
   ],
-  milestone_date_changes: [['id', 'int4'], ['milestone_id', 'int4'], ['old_date', 'date'], ['new_date', 'date'], ['announced_by_id', 'int4'], ['announced_on', 'date'], ['recorded_at', 'timestamptz'], ['source_id', 'int4'], ['note', 'text'], ['recorded_by_id', 'int4']],
+  milestone_date_changes: [
+    ['id', 'int4'],
+    ['milestone_id', 'int4'],
+    ['old_date', 'date'],
+    ['new_date', 'date'],
+    ['announced_by_id', 'int4'],
+    ['announced_on', 'date'],
+    ['recorded_at', 'timestamptz'],
+    ['source_id', 'int4'],
+    ['note', 'text'],
+    ['recorded_by_id', 'int4'],
+  ],
   engagements: [
-    ['id', 'int4'], ['title_en', 'text'], ['title_ur', 'text'], ['format', 'engagement_format'], ['status', 'engagement_status'], ['start_date', 'date'], ['end_date', 'date'], ['place_en', 'text'], ['place_ur', 'text'],
-    ['country_code', 'bpchar'], ['forum_name', 'text'], ['session_number', 'int4'], ['outcome_en', 'text'], ['outcome_ur', 'text'], ['previous_id', 'int4'], ['search_text', 'text'], ['version', 'int4'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+    ['id', 'int4'],
+    ['title_en', 'text'],
+    ['title_ur', 'text'],
+    ['format', 'engagement_format'],
+    ['status', 'engagement_status'],
+    ['start_date', 'date'],
+    ['end_date', 'date'],
+    ['place_en', 'text'],
+    ['place_ur', 'text'],
+    ['country_code', 'bpchar'],
+    ['forum_name', 'text'],
+    ['session_number', 'int4'],
+    ['outcome_en', 'text'],
+    ['outcome_ur', 'text'],
+    ['previous_id', 'int4'],
+    ['search_text', 'text'],
+    ['version', 'int4'],
+    ['created_at', 'timestamptz'],
+    ['updated_at', 'timestamptz'],
   ],
-  engagement_participants: [['engagement_id', 'int4'], ['person_id', 'int4'], ['role_en', 'text'], ['role_ur', 'text']],
-  engagement_initiatives: [['engagement_id', 'int4'], ['initiative_id', 'int4']],
+  engagement_participants: [
+    ['engagement_id', 'int4'],
+    ['person_id', 'int4'],
+    ['role_en', 'text'],
+    ['role_ur', 'text'],
+  ],
+  engagement_initiatives: [
+    ['engagement_id', 'int4'],
+    ['initiative_id', 'int4'],
+  ],
   decisions: [
-    ['id', 'int4'], ['engagement_id', 'int4'], ['text_en', 'text'], ['text_ur', 'text'], ['due_date', 'date'], ['initiative_id', 'int4'], ['milestone_id', 'int4'], ['state', 'decision_state'],
-    ['reviewed_at_id', 'int4'], ['review_note_en', 'text'], ['review_note_ur', 'text'], ['version', 'int4'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+    ['id', 'int4'],
+    ['engagement_id', 'int4'],
+    ['text_en', 'text'],
+    ['text_ur', 'text'],
+    ['due_date', 'date'],
+    ['initiative_id', 'int4'],
+    ['milestone_id', 'int4'],
+    ['state', 'decision_state'],
+    ['reviewed_at_id', 'int4'],
+    ['review_note_en', 'text'],
+    ['review_note_ur', 'text'],
+    ['version', 'int4'],
+    ['created_at', 'timestamptz'],
+    ['updated_at', 'timestamptz'],
   ],
   agreements: [
-    ['id', 'int4'], ['kind', 'agreement_kind'], ['title_en', 'text'], ['title_ur', 'text'], ['status', 'agreement_status'], ['signed_date', 'date'], ['signed_place_en', 'text'], ['signed_place_ur', 'text'],
-    ['summary_en', 'text'], ['summary_ur', 'text'], ['search_text', 'text'], ['version', 'int4'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+    ['id', 'int4'],
+    ['kind', 'agreement_kind'],
+    ['title_en', 'text'],
+    ['title_ur', 'text'],
+    ['status', 'agreement_status'],
+    ['signed_date', 'date'],
+    ['signed_place_en', 'text'],
+    ['signed_place_ur', 'text'],
+    ['summary_en', 'text'],
+    ['summary_ur', 'text'],
+    ['search_text', 'text'],
+    ['version', 'int4'],
+    ['created_at', 'timestamptz'],
+    ['updated_at', 'timestamptz'],
   ],
-  agreement_parties: [['id', 'int4'], ['agreement_id', 'int4'], ['country_code', 'bpchar'], ['organization_id', 'int4']],
-  agreement_signatories: [['agreement_id', 'int4'], ['person_id', 'int4']],
-  agreement_initiatives: [['agreement_id', 'int4'], ['initiative_id', 'int4']],
+  agreement_parties: [
+    ['id', 'int4'],
+    ['agreement_id', 'int4'],
+    ['country_code', 'bpchar'],
+    ['organization_id', 'int4'],
+  ],
+  agreement_signatories: [
+    ['agreement_id', 'int4'],
+    ['person_id', 'int4'],
+  ],
+  agreement_initiatives: [
+    ['agreement_id', 'int4'],
+    ['initiative_id', 'int4'],
+  ],
   evidence: [
-    ['id', 'int4'], ['source_id', 'int4'], ['quote', 'text'], ['initiative_id', 'int4'], ['milestone_id', 'int4'], ['engagement_id', 'int4'], ['agreement_id', 'int4'], ['decision_id', 'int4'],
-    ['status_update_id', 'int4'], ['created_by_id', 'int4'], ['version', 'int4'], ['recorded_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+    ['id', 'int4'],
+    ['source_id', 'int4'],
+    ['quote', 'text'],
+    ['initiative_id', 'int4'],
+    ['milestone_id', 'int4'],
+    ['engagement_id', 'int4'],
+    ['agreement_id', 'int4'],
+    ['decision_id', 'int4'],
+    ['status_update_id', 'int4'],
+    ['created_by_id', 'int4'],
+    ['version', 'int4'],
+    ['recorded_at', 'timestamptz'],
+    ['updated_at', 'timestamptz'],
   ],
 };
 
 /** Tables whose secondary indexes are dropped during the load and rebuilt after it (much faster in bulk). */
-const BULK_TABLES = ['audit_events', 'status_updates', 'evidence', 'milestones', 'milestone_date_changes', 'initiatives', 'sources', 'engagements', 'agreements', 'people', 'organizations'];
+const BULK_TABLES = [
+  'audit_events',
+  'status_updates',
+  'evidence',
+  'milestones',
+  'milestone_date_changes',
+  'initiatives',
+  'sources',
+  'engagements',
+  'agreements',
+  'people',
+  'organizations',
+];
 
 // The audit log: one event per record the history created (as the API writes them: camelCase JSON of the record),
 // then updates, sign-ins and exports up to the target, all in time order so ids grow with `at`.
@@ -848,43 +1281,80 @@ async function verify(client) {
       `SELECT count(*) FROM initiatives i JOIN LATERAL (SELECT to_health FROM status_updates s WHERE s.initiative_id = i.id AND s.to_health IS NOT NULL
          ORDER BY effective_at DESC, recorded_at DESC LIMIT 1) l ON true WHERE l.to_health <> i.health`,
     ],
-    ['initiatives without status updates', `SELECT count(*) FROM initiatives i WHERE NOT EXISTS (SELECT 1 FROM status_updates s WHERE s.initiative_id = i.id)`],
-    ['initiatives whose stage_since is not their first stage', `SELECT count(*) FROM initiatives i WHERE i.stage_since IS DISTINCT FROM
-       (SELECT min(effective_at) FROM status_updates s WHERE s.initiative_id = i.id AND s.to_stage IS NOT NULL)`],
+    [
+      'initiatives without status updates',
+      `SELECT count(*) FROM initiatives i WHERE NOT EXISTS (SELECT 1 FROM status_updates s WHERE s.initiative_id = i.id)`,
+    ],
+    [
+      'initiatives whose stage_since is not their first stage',
+      `SELECT count(*) FROM initiatives i WHERE i.stage_since IS DISTINCT FROM
+       (SELECT min(effective_at) FROM status_updates s WHERE s.initiative_id = i.id AND s.to_stage IS NOT NULL)`,
+    ],
     [
       'status updates out of order (effective or recorded time going back)',
       `SELECT count(*) FROM (SELECT effective_at < lag(effective_at) OVER w OR recorded_at < lag(recorded_at) OVER w AS bad
          FROM status_updates WINDOW w AS (PARTITION BY initiative_id ORDER BY id)) x WHERE bad`,
     ],
-    ['status updates recorded before they happened', `SELECT count(*) FROM status_updates WHERE recorded_at < effective_at`],
-    ['stage changes without evidence', `SELECT count(*) FROM status_updates s WHERE to_stage IS NOT NULL AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.status_update_id = s.id)`],
+    [
+      'status updates recorded before they happened',
+      `SELECT count(*) FROM status_updates WHERE recorded_at < effective_at`,
+    ],
+    [
+      'stage changes without evidence',
+      `SELECT count(*) FROM status_updates s WHERE to_stage IS NOT NULL AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.status_update_id = s.id)`,
+    ],
     [
       "milestones whose planned date is not the ledger's latest",
       `SELECT count(*) FROM milestones m JOIN LATERAL (SELECT new_date FROM milestone_date_changes d WHERE d.milestone_id = m.id ORDER BY announced_on DESC, id DESC LIMIT 1) l ON true
         WHERE l.new_date IS DISTINCT FROM m.planned_date`,
     ],
-    ['milestones without a ledger row', `SELECT count(*) FROM milestones m WHERE NOT EXISTS (SELECT 1 FROM milestone_date_changes d WHERE d.milestone_id = m.id)`],
+    [
+      'milestones without a ledger row',
+      `SELECT count(*) FROM milestones m WHERE NOT EXISTS (SELECT 1 FROM milestone_date_changes d WHERE d.milestone_id = m.id)`,
+    ],
   ];
   const results = [];
   for (const [name, sql] of checks) results.push([name, Number((await client.query(sql)).rows[0].count)]);
 
   const { searchTextOf } = domain;
   const samples = [
-    ['initiatives', 'code, title_en, title_ur, tags', (r) => searchTextOf.initiative({ code: r.code, titleEn: r.title_en, titleUr: r.title_ur, tags: r.tags })],
+    [
+      'initiatives',
+      'code, title_en, title_ur, tags',
+      (r) => searchTextOf.initiative({ code: r.code, titleEn: r.title_en, titleUr: r.title_ur, tags: r.tags }),
+    ],
     ['milestones', 'title_en, title_ur', (r) => searchTextOf.milestone({ titleEn: r.title_en, titleUr: r.title_ur })],
-    ['people', 'name_en, name_ur, name_ru, aliases', (r) => searchTextOf.person({ nameEn: r.name_en, nameUr: r.name_ur, nameRu: r.name_ru, aliases: r.aliases })],
-    ['organizations', 'name_en, name_ur, name_ru, acronym', (r) => searchTextOf.organization({ nameEn: r.name_en, nameUr: r.name_ur, nameRu: r.name_ru, acronym: r.acronym })],
+    [
+      'people',
+      'name_en, name_ur, name_ru, aliases',
+      (r) => searchTextOf.person({ nameEn: r.name_en, nameUr: r.name_ur, nameRu: r.name_ru, aliases: r.aliases }),
+    ],
+    [
+      'organizations',
+      'name_en, name_ur, name_ru, acronym',
+      (r) => searchTextOf.organization({ nameEn: r.name_en, nameUr: r.name_ur, nameRu: r.name_ru, acronym: r.acronym }),
+    ],
     ['sources', 'title, publisher', (r) => searchTextOf.source({ title: r.title, publisher: r.publisher })],
     [
       'engagements',
       'title_en, title_ur, forum_name, place_en, place_ur',
-      (r) => searchTextOf.engagement({ titleEn: r.title_en, titleUr: r.title_ur, forumName: r.forum_name, placeEn: r.place_en, placeUr: r.place_ur }),
+      (r) =>
+        searchTextOf.engagement({
+          titleEn: r.title_en,
+          titleUr: r.title_ur,
+          forumName: r.forum_name,
+          placeEn: r.place_en,
+          placeUr: r.place_ur,
+        }),
     ],
     ['agreements', 'title_en, title_ur', (r) => searchTextOf.agreement({ titleEn: r.title_en, titleUr: r.title_ur })],
   ];
   for (const [tableName, cols, fn] of samples) {
     const rows = (await client.query(`SELECT ${cols}, search_text FROM ${tableName} ORDER BY random() LIMIT 500`)).rows;
-    results.push([`${tableName}: search_text differing from searchTextOf (sample of ${rows.length})`, rows.filter((r) => fn(r) !== r.search_text).length]);
+    results.push([
+      `${tableName}: search_text differing from searchTextOf (sample of ${rows.length})`,
+      rows.filter((r) => fn(r) !== r.search_text).length,
+    ]);
   }
   return results;
 }
@@ -906,7 +1376,9 @@ async function main() {
   stopOnSignals(database.stop);
   let url = database.url;
   try {
-    process.stdout.write(`Bench database: ${redact(url)}${database.embedded ? ` (embedded cluster in tests/bench/out/pgdata)` : ''}\n`);
+    process.stdout.write(
+      `Bench database: ${redact(url)}${database.embedded ? ` (embedded cluster in tests/bench/out/pgdata)` : ''}\n`,
+    );
 
     if (args.reset) {
       const dbName = decodeURIComponent(new URL(url).pathname.slice(1));
@@ -925,7 +1397,10 @@ async function main() {
       await probe.connect();
     } catch (err) {
       const name = decodeURIComponent(new URL(url).pathname.slice(1));
-      if (err.code === '3D000') throw new BenchError(`Database "${name}" does not exist at ${redact(url)}: create it, or pass --reset to create it.`);
+      if (err.code === '3D000')
+        throw new BenchError(
+          `Database "${name}" does not exist at ${redact(url)}: create it, or pass --reset to create it.`,
+        );
       throw new BenchError(`Cannot connect to ${redact(url)}: ${err.message}`);
     } finally {
       await probe.end().catch(() => undefined);
@@ -934,7 +1409,9 @@ async function main() {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const existing = await client.query(`SELECT (SELECT count(*) FROM initiatives) AS initiatives, (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM audit_events) AS audit`);
+      const existing = await client.query(
+        `SELECT (SELECT count(*) FROM initiatives) AS initiatives, (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM audit_events) AS audit`,
+      );
       const ex = existing.rows[0];
       if (Number(ex.initiatives) > 0 || Number(ex.users) > 0 || Number(ex.audit) > 0) {
         throw new BenchError(
@@ -954,10 +1431,16 @@ async function main() {
       await client.query(`SET synchronous_commit = off; SET work_mem = '256MB'; SET maintenance_work_mem = '512MB'`);
       await client.query('BEGIN');
       for (const s of W.EXTRA_SECTORS) {
-        await client.query(`INSERT INTO sectors (code, name_en, name_ur, updated_at) VALUES ($1, $2, $3, now()) ON CONFLICT (code) DO NOTHING`, [s.code, s.nameEn, s.nameUr]);
+        await client.query(
+          `INSERT INTO sectors (code, name_en, name_ur, updated_at) VALUES ($1, $2, $3, now()) ON CONFLICT (code) DO NOTHING`,
+          [s.code, s.nameEn, s.nameUr],
+        );
       }
-      const sectorIdByCode = new Map((await client.query('SELECT id, code FROM sectors')).rows.map((r) => [r.code, r.id]));
-      for (const code of Object.keys(W.PROJECTS)) if (!sectorIdByCode.has(code)) throw new Error(`sector ${code} is missing`);
+      const sectorIdByCode = new Map(
+        (await client.query('SELECT id, code FROM sectors')).rows.map((r) => [r.code, r.id]),
+      );
+      for (const code of Object.keys(W.PROJECTS))
+        if (!sectorIdByCode.has(code)) throw new Error(`sector ${code} is missing`);
       const countriesByCode = new Map(referenceCountries().map((c) => [c.code, c]));
 
       const { hash } = createRequire(import.meta.url)('@node-rs/argon2');
@@ -1008,7 +1491,9 @@ async function main() {
       const filler = Math.max(0, N.auditEvents - derived);
       await client.query(auditSql(filler));
       loaded.audit_events = derived + filler;
-      log(`generated ${derived + filler} audit events in the database (${derived} from the records, ${filler} updates, sign-ins and exports)`);
+      log(
+        `generated ${derived + filler} audit events in the database (${derived} from the records, ${filler} updates, sign-ins and exports)`,
+      );
 
       for (const r of idx.rows) await client.query(r.indexdef);
       log(`rebuilt ${idx.rows.length} secondary indexes`);
@@ -1019,7 +1504,10 @@ async function main() {
            FROM information_schema.columns c WHERE c.table_schema = current_schema() AND c.column_default LIKE 'nextval(%'`,
       );
       for (const s of serials.rows) {
-        await client.query(`SELECT setval($1, coalesce((SELECT max("${s.column_name}") FROM "${s.table_name}"), 0) + 1, false)`, [s.seq]);
+        await client.query(
+          `SELECT setval($1, coalesce((SELECT max("${s.column_name}") FROM "${s.table_name}"), 0) + 1, false)`,
+          [s.seq],
+        );
       }
       await client.query('COMMIT');
       log('committed');
@@ -1042,17 +1530,31 @@ async function main() {
       const dbSize = Number((await client.query('SELECT pg_database_size(current_database()) AS b')).rows[0].b);
       const mb = (b) => (Number(b) / 2 ** 20).toFixed(1);
       const counts = {};
-      for (const r of sizes.rows) counts[r.table] = Number((await client.query(`SELECT count(*) FROM "${r.table}"`)).rows[0].count);
+      for (const r of sizes.rows)
+        counts[r.table] = Number((await client.query(`SELECT count(*) FROM "${r.table}"`)).rows[0].count);
 
-      process.stdout.write(`\n${table(['table', 'rows', 'MiB'], sizes.rows.map((r) => [r.table, counts[r.table], mb(r.bytes)]))}\n`);
-      process.stdout.write(`\nDatabase size: ${mb(dbSize)} MiB. Urdu titles and names spelled with variant letters: ${variantCount}.\n`);
-      process.stdout.write(`\nChecks:\n${failures.map(([name, n]) => `  ${n === 0 ? 'ok  ' : 'FAIL'} ${name}: ${n}`).join('\n')}\n`);
+      process.stdout.write(
+        `\n${table(
+          ['table', 'rows', 'MiB'],
+          sizes.rows.map((r) => [r.table, counts[r.table], mb(r.bytes)]),
+        )}\n`,
+      );
+      process.stdout.write(
+        `\nDatabase size: ${mb(dbSize)} MiB. Urdu titles and names spelled with variant letters: ${variantCount}.\n`,
+      );
+      process.stdout.write(
+        `\nChecks:\n${failures.map(([name, n]) => `  ${n === 0 ? 'ok  ' : 'FAIL'} ${name}: ${n}`).join('\n')}\n`,
+      );
       process.stdout.write(
         `\nGenerated in ${generateSeconds.toFixed(1)} s (scale ${SCALE})` +
           (othersCpu === undefined ? '.\n' : `; other processes used ${othersCpu} % of the machine's CPU meanwhile.\n`),
       );
 
-      const credentials = { url: database.embedded ? null : redact(url), admin: { email: BENCH_ADMIN_EMAIL, password }, analyst: { email: BENCH_ANALYST_EMAIL, password } };
+      const credentials = {
+        url: database.embedded ? null : redact(url),
+        admin: { email: BENCH_ADMIN_EMAIL, password },
+        analyst: { email: BENCH_ANALYST_EMAIL, password },
+      };
       writeFileSync(out('credentials.json'), JSON.stringify(credentials, null, 2) + '\n', { mode: 0o600 });
       const m = machine();
       const result = {
@@ -1069,7 +1571,15 @@ async function main() {
         checks: Object.fromEntries(failures),
       };
       writeFileSync(out('generate.json'), JSON.stringify(result, null, 2) + '\n');
-      const main = ['initiatives', 'milestones', 'milestone_date_changes', 'status_updates', 'evidence', 'sources', 'audit_events'];
+      const main = [
+        'initiatives',
+        'milestones',
+        'milestone_date_changes',
+        'status_updates',
+        'evidence',
+        'sources',
+        'audit_events',
+      ];
       updateDocsSection(
         'generate',
         `### Data set (\`npm run bench:generate${SCALE !== 1 ? ` -- --scale ${SCALE}` : ''}\`), ${result.date.slice(0, 10)}\n\n` +
@@ -1077,10 +1587,14 @@ async function main() {
           `${othersCpu === undefined ? '' : ` (other processes used ${othersCpu} % of the CPU meanwhile)`}; database ${result.databaseMiB} MiB.\n\n` +
           markdownTable(
             ['table', 'rows', 'MiB'],
-            result.tables.filter((t) => main.includes(t.table)).map((t) => [t.table, t.rows.toLocaleString('en'), t.MiB]),
+            result.tables
+              .filter((t) => main.includes(t.table))
+              .map((t) => [t.table, t.rows.toLocaleString('en'), t.MiB]),
           ),
       );
-      process.stdout.write(`\nFigures: tests/bench/out/generate.json. Bench users' password: tests/bench/out/credentials.json.\n`);
+      process.stdout.write(
+        `\nFigures: tests/bench/out/generate.json. Bench users' password: tests/bench/out/credentials.json.\n`,
+      );
       if (database.embedded) {
         process.stdout.write(
           `The embedded cluster stays in tests/bench/out/pgdata (database "${BENCH_DB}"); it was served at ${redact(url)} during this run ` +

@@ -28,7 +28,9 @@ export function loadBuilt() {
   ];
   const missing = need.filter(([file]) => !existsSync(join(ROOT, file)));
   if (missing.length) {
-    fail(`${missing.map(([, what]) => what).join(', ')} not built (${missing.map(([f]) => f).join(', ')} missing). Run \`npm run build\` first.`);
+    fail(
+      `${missing.map(([, what]) => what).join(', ')} not built (${missing.map(([f]) => f).join(', ')} missing). Run \`npm run build\` first.`,
+    );
   }
   return {
     db: require(join(ROOT, 'packages/db/dist/index.js')),
@@ -84,7 +86,12 @@ export function redact(url) {
 export async function openBenchDatabase(built, { url, settings } = {}) {
   if (url) return { url, embedded: false, stop: async () => undefined };
   mkdirSync(OUT, { recursive: true });
-  const pg = await built.db.startEmbeddedPostgres({ dataDir: PGDATA, database: BENCH_DB, logger: quietLogger, settings });
+  const pg = await built.db.startEmbeddedPostgres({
+    dataDir: PGDATA,
+    database: BENCH_DB,
+    logger: quietLogger,
+    settings,
+  });
   return { url: pg.url, serverUrl: pg.serverUrl, embedded: true, stop: () => pg.stop() };
 }
 
@@ -136,7 +143,11 @@ export async function startApi(built, { databaseUrl, logLevel = 'warn', extraEnv
     LOG_LEVEL: logLevel,
     ...extraEnv,
   };
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'apps/api/dist/main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'apps/api/dist/main.js')], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   const keep = (chunk) => {
     log = (log + chunk.toString('utf8')).slice(-20_000);
@@ -214,7 +225,11 @@ export function table(headers, rows) {
 /** The same table in Markdown. */
 export function markdownTable(headers, rows) {
   const esc = (c) => String(c ?? '').replace(/\|/g, '\\|');
-  return [`| ${headers.map(esc).join(' | ')} |`, `|${headers.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
+  return [
+    `| ${headers.map(esc).join(' | ')} |`,
+    `|${headers.map(() => ' --- ').join('|')}|`,
+    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
+  ].join('\n');
 }
 
 /** Replaces the section between `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->` in docs/benchmarks.md. */

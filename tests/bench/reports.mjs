@@ -47,7 +47,9 @@ const { values: args } = parseArgs({
   },
 });
 if (args.help) {
-  process.stdout.write('Options: --url <postgres url> --api <running API base URL> --kind portfolio --formats html,xlsx,pdf[,csv] --language en|ur --runs <n> --timeout <s> --no-docs\n');
+  process.stdout.write(
+    'Options: --url <postgres url> --api <running API base URL> --kind portfolio --formats html,xlsx,pdf[,csv] --language en|ur --runs <n> --timeout <s> --no-docs\n',
+  );
   process.exit(0);
 }
 const RUNS = Math.max(1, Number(args.runs));
@@ -74,18 +76,25 @@ async function runOne(base, headers, format) {
     body: JSON.stringify({ kind: args.kind, params: {}, format, language: args.language }),
   });
   const created = await json(res);
-  if (res.status === 404 && !(created && created.id)) return { unavailable: `POST /api/reports answered 404 (${JSON.stringify(created).slice(0, 200)})` };
-  if (res.status >= 300 || !created?.id) return { error: `POST /api/reports answered ${res.status}: ${JSON.stringify(created).slice(0, 300)}` };
+  if (res.status === 404 && !(created && created.id))
+    return { unavailable: `POST /api/reports answered 404 (${JSON.stringify(created).slice(0, 200)})` };
+  if (res.status >= 300 || !created?.id)
+    return { error: `POST /api/reports answered ${res.status}: ${JSON.stringify(created).slice(0, 300)}` };
   let report = created;
   while (report.status !== 'done' && report.status !== 'failed') {
-    if (performance.now() - t0 > TIMEOUT) return { error: `report ${created.id} not done after ${TIMEOUT / 1000} s (status ${report.status}, progress ${report.progress})` };
+    if (performance.now() - t0 > TIMEOUT)
+      return {
+        error: `report ${created.id} not done after ${TIMEOUT / 1000} s (status ${report.status}, progress ${report.progress})`,
+      };
     await sleep(25);
     const r = await fetch(`${base}/api/reports/${created.id}`, { headers });
     report = await json(r);
-    if (r.status !== 200) return { error: `GET /api/reports/${created.id} answered ${r.status}: ${JSON.stringify(report).slice(0, 300)}` };
+    if (r.status !== 200)
+      return { error: `GET /api/reports/${created.id} answered ${r.status}: ${JSON.stringify(report).slice(0, 300)}` };
   }
   const total = performance.now() - t0;
-  if (report.status === 'failed') return { error: `report ${created.id} failed: ${report.error ?? JSON.stringify(report).slice(0, 300)}`, total };
+  if (report.status === 'failed')
+    return { error: `report ${created.id} failed: ${report.error ?? JSON.stringify(report).slice(0, 300)}`, total };
   const file = await fetch(`${base}/api/reports/${created.id}/file`, { headers });
   const bytes = file.ok ? (await file.arrayBuffer()).byteLength : undefined;
   const time = (k) => (report[k] ? Date.parse(report[k]) : NaN);
@@ -101,14 +110,21 @@ async function runOne(base, headers, format) {
 }
 
 async function main() {
-  const formats = args.formats.split(',').map((f) => f.trim()).filter(Boolean);
-  for (const f of formats) if (!['html', 'pdf', 'xlsx', 'csv'].includes(f)) throw new BenchError(`Unknown format "${f}": html, pdf, xlsx or csv.`);
+  const formats = args.formats
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  for (const f of formats)
+    if (!['html', 'pdf', 'xlsx', 'csv'].includes(f))
+      throw new BenchError(`Unknown format "${f}": html, pdf, xlsx or csv.`);
   const built = loadBuilt();
   const database = await openBenchDatabase(built, { url: args.url });
   stopOnSignals(database.stop);
   let api;
   try {
-    log(`Bench database: ${redact(database.url)}${database.embedded ? ' (embedded cluster in tests/bench/out/pgdata)' : ''}`);
+    log(
+      `Bench database: ${redact(database.url)}${database.embedded ? ' (embedded cluster in tests/bench/out/pgdata)' : ''}`,
+    );
     const client = new built.pg.Client({ connectionString: database.url });
     await client.connect();
     let token;
@@ -117,18 +133,24 @@ async function main() {
     try {
       const n = await client.query('SELECT count(*) FROM initiatives').catch(() => undefined);
       initiatives = Number(n?.rows[0].count ?? 0);
-      if (!initiatives) throw new BenchError('The bench database holds no initiatives: run `npm run bench:generate` first (see docs/benchmarks.md).');
+      if (!initiatives)
+        throw new BenchError(
+          'The bench database holds no initiatives: run `npm run bench:generate` first (see docs/benchmarks.md).',
+        );
       token = await mintApiToken(client, BENCH_ANALYST_EMAIL, 'bench:reports');
       pgVersion = (await client.query('SHOW server_version')).rows[0].server_version.split(' ')[0];
     } finally {
       await client.end();
     }
-    const chromium = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+    const chromium =
+      process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
     api = args.api
       ? { base: args.api.replace(/\/+$/, ''), stop: async () => undefined }
       : await startApi(built, { databaseUrl: database.url, extraEnv: chromium ? { CHROMIUM_PATH: chromium } : {} });
     const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
-    log(`Report ${args.kind}, language ${args.language}, ${RUNS} run(s) per format, on ${initiatives.toLocaleString('en')} initiatives.`);
+    log(
+      `Report ${args.kind}, language ${args.language}, ${RUNS} run(s) per format, on ${initiatives.toLocaleString('en')} initiatives.`,
+    );
 
     const results = {};
     for (const format of formats) {
@@ -141,7 +163,9 @@ async function main() {
           break;
         }
         runs.push(r);
-        log(`  ${format} #${i + 1}: ${r.error ? `ERROR ${r.error}` : `${seconds(r.total)} (generation ${seconds(r.generation)}, queued ${seconds(r.queued)}), ${r.bytes ?? '?'} bytes, ${r.contentType}`}`);
+        log(
+          `  ${format} #${i + 1}: ${r.error ? `ERROR ${r.error}` : `${seconds(r.total)} (generation ${seconds(r.generation)}, queued ${seconds(r.queued)}), ${r.bytes ?? '?'} bytes, ${r.contentType}`}`,
+        );
         if (r.error) break;
       }
       if (results[format]?.skipped) {
@@ -171,20 +195,68 @@ async function main() {
     await api.stop();
     api = undefined;
 
-    const headersRow = ['format', 'first run', 'median', 'min', 'max', 'generation (median)', 'size', 'others CPU', 'aim', 'verdict'];
+    const headersRow = [
+      'format',
+      'first run',
+      'median',
+      'min',
+      'max',
+      'generation (median)',
+      'size',
+      'others CPU',
+      'aim',
+      'verdict',
+    ];
     const rows = formats.map((f) => {
       const r = results[f];
-      if (!r || r.skipped) return [f, 'not measured', '', '', '', '', '', '', AIMS[f] ? `< ${AIMS[f] / 1000} s` : '', /answered 404/.test(r?.skipped ?? '') ? 'no /api/reports yet' : (r?.skipped ?? '').slice(0, 60)];
-      if (!r.runs.some((x) => !x.error)) return [f, 'failed', '', '', '', '', '', '', AIMS[f] ? `< ${AIMS[f] / 1000} s` : '', r.errors[0]?.slice(0, 80)];
+      if (!r || r.skipped)
+        return [
+          f,
+          'not measured',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          AIMS[f] ? `< ${AIMS[f] / 1000} s` : '',
+          /answered 404/.test(r?.skipped ?? '') ? 'no /api/reports yet' : (r?.skipped ?? '').slice(0, 60),
+        ];
+      if (!r.runs.some((x) => !x.error))
+        return [f, 'failed', '', '', '', '', '', '', AIMS[f] ? `< ${AIMS[f] / 1000} s` : '', r.errors[0]?.slice(0, 80)];
       const verdict = r.aimMs ? (r.median < r.aimMs ? 'meets aim' : 'misses aim') : '';
-      return [f, seconds(r.first), seconds(r.median), seconds(r.min), seconds(r.max), seconds(r.medianGeneration), r.bytes ? `${(r.bytes / 1024).toFixed(0)} KiB` : '', r.othersCpuPercent === undefined ? '?' : `${r.othersCpuPercent} %`, r.aimMs ? `< ${r.aimMs / 1000} s` : '', verdict];
+      return [
+        f,
+        seconds(r.first),
+        seconds(r.median),
+        seconds(r.min),
+        seconds(r.max),
+        seconds(r.medianGeneration),
+        r.bytes ? `${(r.bytes / 1024).toFixed(0)} KiB` : '',
+        r.othersCpuPercent === undefined ? '?' : `${r.othersCpuPercent} %`,
+        r.aimMs ? `< ${r.aimMs / 1000} s` : '',
+        verdict,
+      ];
     });
     const m = machine();
     log(`\n${table(headersRow, rows)}\n`);
-    log('Times run from POST /api/reports to GET /api/reports/:id reporting done (25 ms polling); generation = finishedAt − startedAt of the record.');
-    log('others CPU: the share of the machine\'s CPU that processes other than this benchmark, the API and its PostgreSQL used meanwhile.');
+    log(
+      'Times run from POST /api/reports to GET /api/reports/:id reporting done (25 ms polling); generation = finishedAt − startedAt of the record.',
+    );
+    log(
+      "others CPU: the share of the machine's CPU that processes other than this benchmark, the API and its PostgreSQL used meanwhile.",
+    );
     log(`Machine: ${describeMachine(m, pgVersion)}.`);
-    const result = { date: new Date().toISOString(), machine: m, postgres: pgVersion, initiatives, kind: args.kind, language: args.language, runsPerFormat: RUNS, results };
+    const result = {
+      date: new Date().toISOString(),
+      machine: m,
+      postgres: pgVersion,
+      initiatives,
+      kind: args.kind,
+      language: args.language,
+      runsPerFormat: RUNS,
+      results,
+    };
     writeFileSync(out('reports.json'), JSON.stringify(result, null, 2) + '\n');
     log('Figures: tests/bench/out/reports.json.');
     if (!args['no-docs']) {

@@ -96,10 +96,36 @@ export const PROJECTS = {
       ['Barter trade mechanism', 'بارٹر تجارت کا نظام'],
     ],
   },
-  it: { weight: 4, tags: ['digital'], ru: 'ИТ', items: [['Data centre', 'ڈیٹا سینٹر'], ['Software park', 'سافٹ ویئر پارک']] },
-  education: { weight: 4, tags: ['scholarships'], ru: 'образование', items: [['University exchange', 'جامعات کا تبادلہ']] },
-  health: { weight: 4, tags: ['hospitals'], ru: 'здравоохранение', items: [['Hospital construction', 'ہسپتال کی تعمیر']] },
-  mining: { weight: 4, tags: ['minerals'], ru: 'горнодобыча', items: [['Copper mine', 'تانبے کی کان'], ['Coal gasification', 'کوئلے سے گیس']] },
+  it: {
+    weight: 4,
+    tags: ['digital'],
+    ru: 'ИТ',
+    items: [
+      ['Data centre', 'ڈیٹا سینٹر'],
+      ['Software park', 'سافٹ ویئر پارک'],
+    ],
+  },
+  education: {
+    weight: 4,
+    tags: ['scholarships'],
+    ru: 'образование',
+    items: [['University exchange', 'جامعات کا تبادلہ']],
+  },
+  health: {
+    weight: 4,
+    tags: ['hospitals'],
+    ru: 'здравоохранение',
+    items: [['Hospital construction', 'ہسپتال کی تعمیر']],
+  },
+  mining: {
+    weight: 4,
+    tags: ['minerals'],
+    ru: 'горнодобыча',
+    items: [
+      ['Copper mine', 'تانبے کی کان'],
+      ['Coal gasification', 'کوئلے سے گیس'],
+    ],
+  },
 };
 
 export const PLACES_PK = [

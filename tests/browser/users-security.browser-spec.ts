@@ -13,56 +13,67 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const signIn = (context: BrowserContext, email: string, password: string) => context.request.post(`${BASE}/api/auth/login`, { data: { email, password } });
+const signIn = (context: BrowserContext, email: string, password: string) =>
+  context.request.post(`${BASE}/api/auth/login`, { data: { email, password } });
 const me = async (context: BrowserContext) => (await context.request.get(`${BASE}/api/auth/me`)).status();
 
-describe('an administrator takes care of a user\'s password and sessions', () => {
-  itInBrowser('should set a new password (a weak one refused beside the field), then sign the user out everywhere', () => browser, async () => {
-    const admin = await api('admin');
-    const email = `forgot.${Date.now().toString(36)}@browser.test`;
-    const old = 'First-passphrase-of-2026';
-    const fresh = 'Second-passphrase-of-2026';
-    const user = await admin.post('/users', { email, name: 'Forgetful Analyst', role: 'analyst', password: old });
-    const theirs = await newContext(browser);
-    expect((await signIn(theirs, email, old)).status()).toBe(200);
+describe("an administrator takes care of a user's password and sessions", () => {
+  itInBrowser(
+    'should set a new password (a weak one refused beside the field), then sign the user out everywhere',
+    () => browser,
+    async () => {
+      const admin = await api('admin');
+      const email = `forgot.${Date.now().toString(36)}@browser.test`;
+      const old = 'First-passphrase-of-2026';
+      const fresh = 'Second-passphrase-of-2026';
+      const user = await admin.post('/users', { email, name: 'Forgetful Analyst', role: 'analyst', password: old });
+      const theirs = await newContext(browser);
+      expect((await signIn(theirs, email, old)).status()).toBe(200);
 
-    const { context, page } = await signedIn(browser, 'admin', `/users/${user.id}`);
-    const { errors } = watch(page);
-    await page.waitForSelector('[data-testid=user-security]');
-    await page.getByRole('button', { name: 'Set a new password' }).click();
-    const input = page.getByTestId('new-password');
-    await input.fill('password1234');
-    await page.getByRole('dialog').getByRole('button', { name: 'Set a new password' }).click();
-    await page.waitForSelector('.MuiFormHelperText-root.Mui-error');
-    expect(await page.locator('.MuiFormHelperText-root.Mui-error').innerText()).toMatch(/common/i);
-    await screenshot(page, 'user-security-en');
-    await input.fill(fresh);
-    await page.getByRole('dialog').getByRole('button', { name: 'Set a new password' }).click();
-    await page.getByText('New password set for Forgetful Analyst').waitFor();
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
+      const { context, page } = await signedIn(browser, 'admin', `/users/${user.id}`);
+      const { errors } = watch(page);
+      await page.waitForSelector('[data-testid=user-security]');
+      await page.getByRole('button', { name: 'Set a new password' }).click();
+      const input = page.getByTestId('new-password');
+      await input.fill('password1234');
+      await page.getByRole('dialog').getByRole('button', { name: 'Set a new password' }).click();
+      await page.waitForSelector('.MuiFormHelperText-root.Mui-error');
+      expect(await page.locator('.MuiFormHelperText-root.Mui-error').innerText()).toMatch(/common/i);
+      await screenshot(page, 'user-security-en');
+      await input.fill(fresh);
+      await page.getByRole('dialog').getByRole('button', { name: 'Set a new password' }).click();
+      await page.getByText('New password set for Forgetful Analyst').waitFor();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
 
-    // Their old session has ended; the old password no longer works, the new one does.
-    expect(await me(theirs)).toBe(401);
-    expect((await signIn(theirs, email, old)).status()).toBe(401);
-    expect((await signIn(theirs, email, fresh)).status()).toBe(200);
-    expect(await me(theirs)).toBe(200);
+      // Their old session has ended; the old password no longer works, the new one does.
+      expect(await me(theirs)).toBe(401);
+      expect((await signIn(theirs, email, old)).status()).toBe(401);
+      expect((await signIn(theirs, email, fresh)).status()).toBe(200);
+      expect(await me(theirs)).toBe(200);
 
-    await page.getByRole('button', { name: 'Sign out everywhere' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Sign out everywhere' }).click();
-    await page.getByText('Forgetful Analyst: one session ended').waitFor();
-    expect(await me(theirs)).toBe(401);
-    expect(errors).toEqual([]);
-    await theirs.close();
-    await context.close();
-  });
+      await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Sign out everywhere' }).click();
+      await page.getByText('Forgetful Analyst: one session ended').waitFor();
+      expect(await me(theirs)).toBe(401);
+      expect(errors).toEqual([]);
+      await theirs.close();
+      await context.close();
+    },
+  );
 
-  itInBrowser('should not offer it for one\'s own account (that is the Password page, which asks for the current one)', () => browser, async () => {
-    const admin = await api('admin');
-    const self = (await admin.get('/auth/me')) as { id: number };
-    const { context, page } = await signedIn(browser, 'admin', `/users/${self.id}`);
-    await page.waitForSelector('[data-testid=user-security]');
-    expect(await page.getByTestId('user-security').innerText()).toContain('Change your own password on the Password page');
-    expect(await page.getByRole('button', { name: 'Set a new password' }).count()).toBe(0);
-    await context.close();
-  });
+  itInBrowser(
+    "should not offer it for one's own account (that is the Password page, which asks for the current one)",
+    () => browser,
+    async () => {
+      const admin = await api('admin');
+      const self = (await admin.get('/auth/me')) as { id: number };
+      const { context, page } = await signedIn(browser, 'admin', `/users/${self.id}`);
+      await page.waitForSelector('[data-testid=user-security]');
+      expect(await page.getByTestId('user-security').innerText()).toContain(
+        'Change your own password on the Password page',
+      );
+      expect(await page.getByRole('button', { name: 'Set a new password' }).count()).toBe(0);
+      await context.close();
+    },
+  );
 });

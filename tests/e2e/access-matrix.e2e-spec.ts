@@ -37,7 +37,9 @@ describe('the authorization matrix', () => {
           `Add one per route; suggested lines to start from:\n${suggestion.join('\n')}`,
       );
     }
-    process.stdout.write(`Access matrix: ${routes.length} routes × ${MATRIX_ROLES.length} callers = ${routes.length * MATRIX_ROLES.length} checks\n`);
+    process.stdout.write(
+      `Access matrix: ${routes.length} routes × ${MATRIX_ROLES.length} callers = ${routes.length * MATRIX_ROLES.length} checks\n`,
+    );
   });
 
   it('should name only routes the app registers (no stale or misspelt keys)', () => {
@@ -60,7 +62,9 @@ describe('the authorization matrix', () => {
         if (spec.query) req = req.query(spec.query);
         const res: Response = spec.body === undefined ? await req : await req.send(spec.body as object);
         if (!matches(entry.expect[role], res.status)) {
-          wrong.push(`${role}: expected ${entry.expect[role]}, got ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+          wrong.push(
+            `${role}: expected ${entry.expect[role]}, got ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`,
+          );
         }
       }
       if (wrong.length) throw new Error(`${key}\n  ${wrong.join('\n  ')}`);

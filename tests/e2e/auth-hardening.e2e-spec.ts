@@ -51,7 +51,10 @@ describe('security headers, CORS and the same-origin rule', () => {
   });
 
   it('should keep CORS closed unless CORS_ORIGINS is set', async () => {
-    const preflight = await t.http.options('/api/auth/me').set('Origin', 'https://other.example').set('Access-Control-Request-Method', 'GET');
+    const preflight = await t.http
+      .options('/api/auth/me')
+      .set('Origin', 'https://other.example')
+      .set('Access-Control-Request-Method', 'GET');
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
     const get = await t.http.get('/api/health').set('Origin', 'https://other.example');
     expect(get.headers['access-control-allow-origin']).toBeUndefined();
@@ -82,7 +85,10 @@ describe('security headers, CORS and the same-origin rule', () => {
   });
 
   it('should refuse a body over 1 MiB with 413, in the one error shape', async () => {
-    const res = await t.http.post('/api/auth/login').set('Content-Type', 'application/json').send(JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(1_100_000) }));
+    const res = await t.http
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(1_100_000) }));
     expect(res.status).toBe(413);
     expect(res.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
   });
@@ -90,9 +96,14 @@ describe('security headers, CORS and the same-origin rule', () => {
 
 describe('CORS when configured, and HSTS behind https', () => {
   it('should allow the configured origins with credentials, expose Content-Range, and trust them for writes', async () => {
-    const t = await startTestApp({ env: { CORS_ORIGINS: 'https://partner.example', PUBLIC_URL: 'https://rabta.example.gov' } });
+    const t = await startTestApp({
+      env: { CORS_ORIGINS: 'https://partner.example', PUBLIC_URL: 'https://rabta.example.gov' },
+    });
     try {
-      const preflight = await t.http.options('/api/users').set('Origin', 'https://partner.example').set('Access-Control-Request-Method', 'PUT');
+      const preflight = await t.http
+        .options('/api/users')
+        .set('Origin', 'https://partner.example')
+        .set('Access-Control-Request-Method', 'PUT');
       expect(preflight.headers['access-control-allow-origin']).toBe('https://partner.example');
       expect(preflight.headers['access-control-allow-credentials']).toBe('true');
       const get = await t.http.get('/api/health').set('Origin', 'https://partner.example').expect(200);
@@ -100,7 +111,13 @@ describe('CORS when configured, and HSTS behind https', () => {
       const other = await t.http.get('/api/health').set('Origin', 'https://other.example');
       expect(other.headers['access-control-allow-origin']).toBeUndefined();
       const u = await signedInUser(t, { role: 'viewer' });
-      await t.http.put('/api/me').set('Cookie', u.cookie).set('Origin', 'https://partner.example').set('Sec-Fetch-Site', 'cross-site').send({ locale: 'ur' }).expect(200);
+      await t.http
+        .put('/api/me')
+        .set('Cookie', u.cookie)
+        .set('Origin', 'https://partner.example')
+        .set('Sec-Fetch-Site', 'cross-site')
+        .send({ locale: 'ur' })
+        .expect(200);
       const root = await t.http.get('/').expect(200);
       expect(root.headers['strict-transport-security']).toBe('max-age=31536000');
       expect(root.headers['content-security-policy']).toContain('upgrade-insecure-requests');
@@ -164,9 +181,20 @@ describe('no passwords, tokens or cookies in the logs', () => {
   it('should keep every secret out of the log lines, even at trace level', async () => {
     const db = await createTestDatabase();
     const { logger, text } = capturingLogger('trace');
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'trace', DATABASE_URL: db.url, RABTA_DATA_DIR: mkdtempSync(join(tmpdir(), 'rabta-log-')) });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'trace',
+      DATABASE_URL: db.url,
+      RABTA_DATA_DIR: mkdtempSync(join(tmpdir(), 'rabta-log-')),
+    });
     const prisma = createPrismaClient(db.url, { max: 3 });
-    const app = await createApp({ config, logger, prisma, database: { url: db.url, embedded: false, serverVersion: 'test' }, migrationsDir: MIGRATIONS_DIR });
+    const app = await createApp({
+      config,
+      logger,
+      prisma,
+      database: { url: db.url, embedded: false, serverVersion: 'test' },
+      migrationsDir: MIGRATIONS_DIR,
+    });
     const http = request(app.getHttpServer());
     try {
       const u = await createUser(prisma, { role: 'admin' });
@@ -175,12 +203,31 @@ describe('no passwords, tokens or cookies in the logs', () => {
       const newPassword = 'Quiet rivers run under Lahore';
       await http.get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
       await http.post('/api/auth/login').send({ email: u.email, password: 'a wrong secret value' }).expect(401);
-      await http.post('/api/auth/password').set('Cookie', cookie).send({ currentPassword: TEST_PASSWORD, newPassword }).expect(204);
-      await http.post('/api/users').set('Cookie', cookie).send({ email: 'new.analyst@test.rabta', name: 'N', role: 'analyst', password: 'Another long secret 99' }).expect(201);
-      await http.post('/api/auth/login').set('Content-Type', 'application/json').send(`{"email":"x","password":"${TEST_PASSWORD}"`).expect(400);
+      await http
+        .post('/api/auth/password')
+        .set('Cookie', cookie)
+        .send({ currentPassword: TEST_PASSWORD, newPassword })
+        .expect(204);
+      await http
+        .post('/api/users')
+        .set('Cookie', cookie)
+        .send({ email: 'new.analyst@test.rabta', name: 'N', role: 'analyst', password: 'Another long secret 99' })
+        .expect(201);
+      await http
+        .post('/api/auth/login')
+        .set('Content-Type', 'application/json')
+        .send(`{"email":"x","password":"${TEST_PASSWORD}"`)
+        .expect(400);
       const logged = text();
       expect(logged).toContain('request completed');
-      for (const secret of [TEST_PASSWORD, newPassword, 'a wrong secret value', 'Another long secret 99', token, cookie.split('=')[1]]) {
+      for (const secret of [
+        TEST_PASSWORD,
+        newPassword,
+        'a wrong secret value',
+        'Another long secret 99',
+        token,
+        cookie.split('=')[1],
+      ]) {
         expect(logged).not.toContain(secret);
       }
     } finally {
@@ -197,7 +244,11 @@ describe('the first admin, on a database without users', () => {
     try {
       const { logger, text } = capturingLogger('trace');
       const result = await ensureFirstAdmin({ prisma: t.prisma, config: t.ctx.config, logger });
-      expect(result).toMatchObject({ created: true, email: 'admin@rabta.local', generatedPassword: expect.stringMatching(/^[A-Za-z0-9_-]{24}$/) });
+      expect(result).toMatchObject({
+        created: true,
+        email: 'admin@rabta.local',
+        generatedPassword: expect.stringMatching(/^[A-Za-z0-9_-]{24}$/),
+      });
       const password = (result as { generatedPassword: string }).generatedPassword;
       const admin = await t.prisma.user.findUniqueOrThrow({ where: { email: 'admin@rabta.local' } });
       expect(admin.role).toBe('admin');
@@ -218,17 +269,28 @@ describe('the first admin, on a database without users', () => {
   });
 
   it('should take RABTA_ADMIN_EMAIL and RABTA_ADMIN_PASSWORD when set, and refuse a weak one', async () => {
-    const weak = await startTestApp({ env: { RABTA_ADMIN_EMAIL: 'Dar@MOFA.example', RABTA_ADMIN_PASSWORD: 'password1234' } });
+    const weak = await startTestApp({
+      env: { RABTA_ADMIN_EMAIL: 'Dar@MOFA.example', RABTA_ADMIN_PASSWORD: 'password1234' },
+    });
     try {
       await expect(ensureFirstAdmin(weak.ctx)).rejects.toBeInstanceOf(StartupError);
       expect(await weak.prisma.user.count()).toBe(0);
     } finally {
       await weak.close();
     }
-    const t = await startTestApp({ env: { RABTA_ADMIN_EMAIL: 'Dar@MOFA.example', RABTA_ADMIN_PASSWORD: 'Kuala Lumpur in July 2025' } });
+    const t = await startTestApp({
+      env: { RABTA_ADMIN_EMAIL: 'Dar@MOFA.example', RABTA_ADMIN_PASSWORD: 'Kuala Lumpur in July 2025' },
+    });
     try {
-      expect(await ensureFirstAdmin(t.ctx)).toEqual({ created: true, email: 'dar@mofa.example', generatedPassword: undefined });
-      await t.http.post('/api/auth/login').send({ email: 'dar@mofa.example', password: 'Kuala Lumpur in July 2025' }).expect(200);
+      expect(await ensureFirstAdmin(t.ctx)).toEqual({
+        created: true,
+        email: 'dar@mofa.example',
+        generatedPassword: undefined,
+      });
+      await t.http
+        .post('/api/auth/login')
+        .send({ email: 'dar@mofa.example', password: 'Kuala Lumpur in July 2025' })
+        .expect(200);
     } finally {
       await t.close();
     }

@@ -13,14 +13,20 @@ describe('per-account lockout with a growing delay', () => {
 
   const attempt = (email: string, password: string) => t.http.post('/api/auth/login').send({ email, password });
   /** Lets the current lock run out, as if its time had passed. */
-  const expireLock = (id: number) => t.prisma.user.update({ where: { id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+  const expireLock = (id: number) =>
+    t.prisma.user.update({ where: { id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
 
   it('should lock after 5 failures for 60 s, refuse even the right password while locked, then double the delay', async () => {
     const u = await createUser(t.prisma, { role: 'analyst' });
     for (let i = 1; i <= 4; i++) expect((await attempt(u.email, `wrong password ${i}!`)).status).toBe(401);
     const fifth = await attempt(u.email, 'wrong password 5!');
     expect(fifth.status).toBe(429);
-    expect(fifth.body).toMatchObject({ statusCode: 429, code: 'ACCOUNT_LOCKED', retryAfter: 60, message: expect.stringContaining('1 minute') });
+    expect(fifth.body).toMatchObject({
+      statusCode: 429,
+      code: 'ACCOUNT_LOCKED',
+      retryAfter: 60,
+      message: expect.stringContaining('1 minute'),
+    });
     expect(fifth.headers['retry-after']).toBe('60');
 
     const right = await attempt(u.email, TEST_PASSWORD);
@@ -37,14 +43,20 @@ describe('per-account lockout with a growing delay', () => {
 
     const row = await t.prisma.user.findUniqueOrThrow({ where: { id: u.id } });
     expect(row.failedLogins).toBe(7);
-    const lockouts = await t.prisma.auditEvent.findMany({ where: { action: 'login.lockout', entityId: String(u.id) }, orderBy: { id: 'asc' } });
+    const lockouts = await t.prisma.auditEvent.findMany({
+      where: { action: 'login.lockout', entityId: String(u.id) },
+      orderBy: { id: 'asc' },
+    });
     expect(lockouts.map((e) => (e.after as { seconds: number }).seconds)).toEqual([60, 120, 240]);
     expect(lockouts[0]).toMatchObject({ ip: '127.0.0.1', requestId: expect.any(String) });
 
     // When the lock has run out, the right password works and the count starts again.
     await expireLock(u.id);
     await attempt(u.email, TEST_PASSWORD).expect(200);
-    expect(await t.prisma.user.findUniqueOrThrow({ where: { id: u.id } })).toMatchObject({ failedLogins: 0, lockedUntil: null });
+    expect(await t.prisma.user.findUniqueOrThrow({ where: { id: u.id } })).toMatchObject({
+      failedLogins: 0,
+      lockedUntil: null,
+    });
   });
 
   it('should cap the delay at one hour', async () => {
@@ -68,7 +80,10 @@ describe('per-account lockout with a growing delay', () => {
   it('should count wrong current passwords on POST /api/auth/password towards the same lockout', async () => {
     const u = await signedInUser(t, { role: 'viewer' });
     const change = (currentPassword: string) =>
-      t.http.post('/api/auth/password').set('Cookie', u.cookie).send({ currentPassword, newPassword: 'Seven blue camels crossed Thar' });
+      t.http
+        .post('/api/auth/password')
+        .set('Cookie', u.cookie)
+        .send({ currentPassword, newPassword: 'Seven blue camels crossed Thar' });
     for (let i = 1; i <= 4; i++) expect((await change(`not it ${i}`)).status).toBe(400);
     const locked = await change('not it 5');
     expect(locked.status).toBe(429);
@@ -87,10 +102,15 @@ describe('per-IP rate limit on sign-in', () => {
 
   it('should answer 429 RATE_LIMITED with Retry-After past the limit, per address, and leave other routes alone', async () => {
     const u = await createUser(t.prisma, { role: 'viewer' });
-    const from = (ip: string) => t.http.post('/api/auth/login').set('X-Forwarded-For', ip).send({ email: u.email, password: TEST_PASSWORD });
+    const from = (ip: string) =>
+      t.http.post('/api/auth/login').set('X-Forwarded-For', ip).send({ email: u.email, password: TEST_PASSWORD });
     for (let i = 0; i < 3; i++) await from('203.0.113.7').expect(200);
     const limited = await from('203.0.113.7').expect(429);
-    expect(limited.body).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED', message: expect.stringContaining('Too many sign-in attempts') });
+    expect(limited.body).toMatchObject({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: expect.stringContaining('Too many sign-in attempts'),
+    });
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
     // Another address has its own allowance; the rest of the API is not limited.

@@ -3,7 +3,8 @@ import { createUser, signedInUser, signIn, TEST_PASSWORD } from '../support/auth
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const sessionOf = (t: TestApp, cookie: string) => t.prisma.session.findUniqueOrThrow({ where: { tokenHash: sha256(cookie.split('=')[1]) } });
+const sessionOf = (t: TestApp, cookie: string) =>
+  t.prisma.session.findUniqueOrThrow({ where: { tokenHash: sha256(cookie.split('=')[1]) } });
 
 describe('sessions: idle timeout, absolute lifetime, revocation', () => {
   let t: TestApp;
@@ -17,7 +18,11 @@ describe('sessions: idle timeout, absolute lifetime, revocation', () => {
     const s = await sessionOf(t, u.cookie);
     await t.prisma.session.update({ where: { id: s.id }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
     const res = await t.http.get('/api/auth/me').set('Cookie', u.cookie).expect(401);
-    expect(res.body).toEqual({ statusCode: 401, code: 'SESSION_EXPIRED', message: 'Your session has expired; sign in again' });
+    expect(res.body).toEqual({
+      statusCode: 401,
+      code: 'SESSION_EXPIRED',
+      message: 'Your session has expired; sign in again',
+    });
     expect([res.headers['set-cookie']].flat().join('\n')).toMatch(/^rabta_session=;/m);
   });
 
@@ -53,7 +58,8 @@ describe('sessions: idle timeout, absolute lifetime, revocation', () => {
     const laptop = await signIn(t.http, victim.email);
     const phone = await signIn(t.http, victim.email);
     await t.http.delete(`/api/users/${victim.id}`).set('Cookie', admin.cookie).expect(200);
-    for (const cookie of [laptop, phone]) expect((await t.http.get('/api/auth/me').set('Cookie', cookie).expect(401)).body.code).toBe('SESSION_EXPIRED');
+    for (const cookie of [laptop, phone])
+      expect((await t.http.get('/api/auth/me').set('Cookie', cookie).expect(401)).body.code).toBe('SESSION_EXPIRED');
     expect(await t.prisma.session.count({ where: { userId: victim.id, revokedAt: null } })).toBe(0);
     await t.http.post('/api/auth/login').send({ email: victim.email, password: TEST_PASSWORD }).expect(401);
   });
@@ -72,7 +78,9 @@ describe('sessions: idle timeout, absolute lifetime, revocation', () => {
     const res = await t.http.post(`/api/users/${u.id}/revoke-sessions`).set('Cookie', admin.cookie).expect(200);
     expect(res.body).toEqual({ revoked: 2 });
     for (const cookie of [a, b]) await t.http.get('/api/auth/me').set('Cookie', cookie).expect(401);
-    const event = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: 'sessions.revoke', entityId: String(u.id) } });
+    const event = await t.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'sessions.revoke', entityId: String(u.id) },
+    });
     expect(event).toMatchObject({ actorId: admin.id, after: { revoked: 2 } });
     // The user can sign in again.
     await signIn(t.http, u.email);
@@ -101,19 +109,29 @@ describe('POST /api/auth/password', () => {
     const u = await signedInUser(t, { role: 'analyst' });
     const other = await signIn(t.http, u.email);
     const newPassword = 'Seven blue camels crossed Thar';
-    await t.http.post('/api/auth/password').set('Cookie', u.cookie).send({ currentPassword: TEST_PASSWORD, newPassword }).expect(204);
+    await t.http
+      .post('/api/auth/password')
+      .set('Cookie', u.cookie)
+      .send({ currentPassword: TEST_PASSWORD, newPassword })
+      .expect(204);
     await t.http.get('/api/auth/me').set('Cookie', u.cookie).expect(200);
     expect((await t.http.get('/api/auth/me').set('Cookie', other).expect(401)).body.code).toBe('SESSION_EXPIRED');
     await t.http.post('/api/auth/login').send({ email: u.email, password: TEST_PASSWORD }).expect(401);
     await signIn(t.http, u.email, newPassword);
-    const event = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: 'password.change', entityId: String(u.id) } });
+    const event = await t.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'password.change', entityId: String(u.id) },
+    });
     expect(event).toMatchObject({ actorId: u.id, after: { otherSessionsRevoked: 1 } });
     expect(JSON.stringify(event.after)).not.toContain('camels');
   });
 
   it('should refuse a wrong current password with 400 naming the field', async () => {
     const u = await signedInUser(t, { role: 'viewer' });
-    const res = await t.http.post('/api/auth/password').set('Cookie', u.cookie).send({ currentPassword: 'not it, not it', newPassword: 'Seven blue camels crossed Thar' }).expect(400);
+    const res = await t.http
+      .post('/api/auth/password')
+      .set('Cookie', u.cookie)
+      .send({ currentPassword: 'not it, not it', newPassword: 'Seven blue camels crossed Thar' })
+      .expect(400);
     expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: { currentPassword: 'Not correct' } });
     expect((await t.prisma.user.findUniqueOrThrow({ where: { id: u.id } })).failedLogins).toBe(1);
   });
@@ -128,7 +146,11 @@ describe('POST /api/auth/password', () => {
     ['the current one', TEST_PASSWORD, /differ/, 'WEAK_PASSWORD'],
   ])('should refuse a new password that is %s', async (_what, newPassword, reason, code) => {
     const u = await signedInUser(t, { role: 'viewer' });
-    const res = await t.http.post('/api/auth/password').set('Cookie', u.cookie).send({ currentPassword: TEST_PASSWORD, newPassword }).expect(400);
+    const res = await t.http
+      .post('/api/auth/password')
+      .set('Cookie', u.cookie)
+      .send({ currentPassword: TEST_PASSWORD, newPassword })
+      .expect(400);
     expect(res.body.code).toBe(code);
     expect(res.body.errors.newPassword).toMatch(reason);
     await signIn(t.http, u.email);
@@ -136,14 +158,25 @@ describe('POST /api/auth/password', () => {
 
   it('should refuse the email address as a password', async () => {
     const u = await signedInUser(t, { role: 'viewer', email: 'fatemi.tariq@mofa.example' });
-    const res = await t.http.post('/api/auth/password').set('Cookie', u.cookie).send({ currentPassword: TEST_PASSWORD, newPassword: 'fatemi.tariq@mofa.example' }).expect(400);
+    const res = await t.http
+      .post('/api/auth/password')
+      .set('Cookie', u.cookie)
+      .send({ currentPassword: TEST_PASSWORD, newPassword: 'fatemi.tariq@mofa.example' })
+      .expect(400);
     expect(res.body.errors.newPassword).toMatch(/email/);
   });
 
   it('should refuse unknown fields and require a session (401 without one)', async () => {
     const u = await signedInUser(t, { role: 'viewer' });
-    const extra = await t.http.post('/api/auth/password').set('Cookie', u.cookie).send({ currentPassword: TEST_PASSWORD, newPassword: 'Seven blue camels crossed Thar', userId: 1 }).expect(400);
+    const extra = await t.http
+      .post('/api/auth/password')
+      .set('Cookie', u.cookie)
+      .send({ currentPassword: TEST_PASSWORD, newPassword: 'Seven blue camels crossed Thar', userId: 1 })
+      .expect(400);
     expect(extra.body.code).toBe('UNKNOWN_FIELD');
-    await t.http.post('/api/auth/password').send({ currentPassword: TEST_PASSWORD, newPassword: 'Seven blue camels crossed Thar' }).expect(401);
+    await t.http
+      .post('/api/auth/password')
+      .send({ currentPassword: TEST_PASSWORD, newPassword: 'Seven blue camels crossed Thar' })
+      .expect(401);
   });
 });

@@ -38,7 +38,11 @@ describe('GET /api/health and the request basics', () => {
 
   it('should answer an unknown API route with the one error shape, not the admin page', async () => {
     const res = await t.http.get('/api/no-such-thing').expect(404);
-    expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', message: expect.stringContaining('/api/no-such-thing') });
+    expect(res.body).toMatchObject({
+      statusCode: 404,
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('/api/no-such-thing'),
+    });
     const post = await t.http.post('/api/no-such-thing').send({}).expect(404);
     expect(post.body.code).toBe('NOT_FOUND');
   });
@@ -59,7 +63,12 @@ describe('GET /api/health and the request basics', () => {
   });
 
   it('should answer 503 with the same shape when the database is unreachable', async () => {
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RABTA_DATA_DIR: '/tmp', DATABASE_URL: 'postgresql://x:y@127.0.0.1:9/none' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      RABTA_DATA_DIR: '/tmp',
+      DATABASE_URL: 'postgresql://x:y@127.0.0.1:9/none',
+    });
     const prisma = createPrismaClient(config.databaseUrl!, { max: 1 });
     const app = await createApp({
       config,
@@ -70,7 +79,10 @@ describe('GET /api/health and the request basics', () => {
     });
     try {
       const res = await request(app.getHttpServer()).get('/api/health').expect(503);
-      expect(res.body).toEqual({ status: 'unavailable', database: { connected: false, version: null, embedded: true, migrations: null } });
+      expect(res.body).toEqual({
+        status: 'unavailable',
+        database: { connected: false, version: null, embedded: true, migrations: null },
+      });
     } finally {
       await app.close();
       await prisma.$disconnect();

@@ -28,11 +28,15 @@ describe('every route declares who may call it', () => {
 
   it('should find the routes Nest registered (the walk itself works)', () => {
     expect(routes.length).toBeGreaterThan(10);
-    expect(routes.map((r) => r.key)).toEqual(expect.arrayContaining(['POST /api/auth/login', 'GET /api/users/:id', 'GET /api/health']));
+    expect(routes.map((r) => r.key)).toEqual(
+      expect.arrayContaining(['POST /api/auth/login', 'GET /api/users/:id', 'GET /api/health']),
+    );
   });
 
   it('should have an @Access level on every Nest route', () => {
-    const undeclared = routes.filter((r) => r.access === undefined).map((r) => `${r.key} (${r.controller}.${r.handler})`);
+    const undeclared = routes
+      .filter((r) => r.access === undefined)
+      .map((r) => `${r.key} (${r.controller}.${r.handler})`);
     expect(undeclared).toEqual([]);
     expect([...new Set(routes.map((r) => r.access))]).toEqual(expect.arrayContaining(['public', 'viewer', 'admin']));
   });
@@ -48,7 +52,9 @@ describe('every route declares who may call it', () => {
     expect(bypassing).toEqual([]);
     for (const route of routes) expect(fastify.map(key)).toContain(route.key);
     // Outside /api only the admin's files are served: reads only.
-    const writesOutsideApi = fastify.filter((r) => !r.url.startsWith('/api') && !['GET', 'HEAD', 'OPTIONS'].includes(r.method)).map(key);
+    const writesOutsideApi = fastify
+      .filter((r) => !r.url.startsWith('/api') && !['GET', 'HEAD', 'OPTIONS'].includes(r.method))
+      .map(key);
     expect(writesOutsideApi).toEqual([]);
   });
 
@@ -77,7 +83,10 @@ describe('every route declares who may call it', () => {
     await app.getHttpAdapter().getInstance().ready();
     try {
       const refused = await request(app.getHttpServer()).get('/api/undeclared').expect(403);
-      expect(refused.body).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('declares no access rule') });
+      expect(refused.body).toMatchObject({
+        code: 'FORBIDDEN',
+        message: expect.stringContaining('declares no access rule'),
+      });
       expect(JSON.stringify(refused.body)).not.toContain('should never be served');
       expect(nestRoutes(app).find((r) => r.key === 'GET /api/undeclared')?.access).toBeUndefined();
       await request(app.getHttpServer()).get('/api/declared').expect(200, { ok: true });

@@ -116,11 +116,41 @@ export interface MatrixEntry {
 
 type Builder = MatrixEntry['request'];
 
-export const PUBLIC: Expectation = { anonymous: '2xx', viewer: '2xx', analystOutOfScope: '2xx', analystInScope: '2xx', admin: '2xx' };
-export const SIGNED_IN: Expectation = { anonymous: 401, viewer: '2xx', analystOutOfScope: '2xx', analystInScope: '2xx', admin: '2xx' };
-export const ANALYST: Expectation = { anonymous: 401, viewer: 403, analystOutOfScope: '2xx', analystInScope: '2xx', admin: '2xx' };
-export const SECTOR_SCOPED: Expectation = { anonymous: 401, viewer: 403, analystOutOfScope: 403, analystInScope: '2xx', admin: '2xx' };
-export const ADMIN_ONLY: Expectation = { anonymous: 401, viewer: 403, analystOutOfScope: 403, analystInScope: 403, admin: '2xx' };
+export const PUBLIC: Expectation = {
+  anonymous: '2xx',
+  viewer: '2xx',
+  analystOutOfScope: '2xx',
+  analystInScope: '2xx',
+  admin: '2xx',
+};
+export const SIGNED_IN: Expectation = {
+  anonymous: 401,
+  viewer: '2xx',
+  analystOutOfScope: '2xx',
+  analystInScope: '2xx',
+  admin: '2xx',
+};
+export const ANALYST: Expectation = {
+  anonymous: 401,
+  viewer: 403,
+  analystOutOfScope: '2xx',
+  analystInScope: '2xx',
+  admin: '2xx',
+};
+export const SECTOR_SCOPED: Expectation = {
+  anonymous: 401,
+  viewer: 403,
+  analystOutOfScope: 403,
+  analystInScope: '2xx',
+  admin: '2xx',
+};
+export const ADMIN_ONLY: Expectation = {
+  anonymous: 401,
+  viewer: 403,
+  analystOutOfScope: 403,
+  analystInScope: 403,
+  admin: '2xx',
+};
 
 export const route = (expect: Expectation, request?: Builder): MatrixEntry => ({ expect, request });
 export const publicRoute = (request?: Builder): MatrixEntry => route(PUBLIC, request);
@@ -131,7 +161,12 @@ export const adminOnly = (request?: Builder): MatrixEntry => route(ADMIN_ONLY, r
 
 /** The preset a route's @Access level implies before object-level checks, for the suggested lines of missing entries. */
 export function suggestEntry(key: string, level: string | undefined): string {
-  const preset: Record<string, string> = { public: 'publicRoute', viewer: 'signedIn', analyst: 'analystRoute', admin: 'adminOnly' };
+  const preset: Record<string, string> = {
+    public: 'publicRoute',
+    viewer: 'signedIn',
+    analyst: 'analystRoute',
+    admin: 'adminOnly',
+  };
   const hint = level === 'analyst' ? '  // sectorScoped if it changes an initiative or a record attached to one' : '';
   return `  '${key}': ${level ? preset[level] : 'route'}(/* request builder */),${hint}`;
 }
@@ -192,10 +227,16 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
   'POST /api/users': adminOnly((f) => ({
     body: { email: `${f.unique('new')}@test.rabta`, name: 'New user', role: 'viewer', password: strong },
   })),
-  'PUT /api/users/:id': adminOnly(async (f) => ({ params: { id: (await f.targetUser()).id }, body: { name: 'Renamed', version: 1 } })),
+  'PUT /api/users/:id': adminOnly(async (f) => ({
+    params: { id: (await f.targetUser()).id },
+    body: { name: 'Renamed', version: 1 },
+  })),
   'DELETE /api/users/:id': adminOnly(async (f) => ({ params: { id: (await f.targetUser()).id } })),
   'POST /api/users/:id/revoke-sessions': adminOnly(async (f) => ({ params: { id: (await f.targetUser()).id } })),
-  'POST /api/users/:id/password': adminOnly(async (f) => ({ params: { id: (await f.targetUser()).id }, body: { password: strong } })),
+  'POST /api/users/:id/password': adminOnly(async (f) => ({
+    params: { id: (await f.targetUser()).id },
+    body: { password: strong },
+  })),
 
   // OpenAPI and Swagger UI
   'GET /api/openapi.json': publicRoute(),
@@ -210,10 +251,19 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
 
   // initiatives and what hangs off them: sector-scoped writes
   ...readRoutes('initiatives', (f) => f.once('initiative', () => f.initiative())),
-  'GET /api/initiatives/:id/timeline': signedIn(async (f) => ({ params: { id: (await f.once('initiative', () => f.initiative())).id } })),
-  'GET /api/initiatives/:id/history': signedIn(async (f) => ({ params: { id: (await f.once('initiative', () => f.initiative())).id } })),
+  'GET /api/initiatives/:id/timeline': signedIn(async (f) => ({
+    params: { id: (await f.once('initiative', () => f.initiative())).id },
+  })),
+  'GET /api/initiatives/:id/history': signedIn(async (f) => ({
+    params: { id: (await f.once('initiative', () => f.initiative())).id },
+  })),
   'POST /api/initiatives': sectorScoped((f) => ({
-    body: { code: f.unique('MX').toUpperCase(), titleEn: 'New steel mill in Karachi', sectorIds: [f.sectors.inScope], countryCodes: ['PK', 'RU'] },
+    body: {
+      code: f.unique('MX').toUpperCase(),
+      titleEn: 'New steel mill in Karachi',
+      sectorIds: [f.sectors.inScope],
+      countryCodes: ['PK', 'RU'],
+    },
   })),
   'PUT /api/initiatives/:id': sectorScoped(async (f) => {
     const i = await f.initiative();
@@ -227,7 +277,12 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
 
   ...readRoutes('status-updates', (f) => f.once('status-update', () => f.statusUpdate())),
   'POST /api/status-updates': sectorScoped(async (f) => ({
-    body: { initiativeId: (await f.initiative()).id, toHealth: 'on_track', effectiveAt: '2025-07-10', note: 'Back on track' },
+    body: {
+      initiativeId: (await f.initiative()).id,
+      toHealth: 'on_track',
+      effectiveAt: '2025-07-10',
+      note: 'Back on track',
+    },
   })),
   'PUT /api/status-updates/:id': sectorScoped(async (f) => {
     const u = await f.statusUpdate();
@@ -235,7 +290,9 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
   }),
 
   ...readRoutes('milestones', (f) => f.once('milestone', () => f.milestone())),
-  'POST /api/milestones': sectorScoped(async (f) => ({ body: { initiativeId: (await f.initiative()).id, titleEn: 'Pilot cargo train', plannedDate: '2025-08-15' } })),
+  'POST /api/milestones': sectorScoped(async (f) => ({
+    body: { initiativeId: (await f.initiative()).id, titleEn: 'Pilot cargo train', plannedDate: '2025-08-15' },
+  })),
   'PUT /api/milestones/:id': sectorScoped(async (f) => {
     const m = await f.milestone();
     return { params: { id: m.id }, body: { titleEn: 'Renamed milestone', version: m.version } };
@@ -244,7 +301,12 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
 
   ...readRoutes('engagements', (f) => f.once('engagement', () => f.engagement())),
   'POST /api/engagements': sectorScoped(async (f) => ({
-    body: { titleEn: 'Dar meets Lavrov', format: 'multilateral_sidelines', startDate: '2025-07-10', initiativeIds: [(await f.initiative()).id] },
+    body: {
+      titleEn: 'Dar meets Lavrov',
+      format: 'multilateral_sidelines',
+      startDate: '2025-07-10',
+      initiativeIds: [(await f.initiative()).id],
+    },
   })),
   'PUT /api/engagements/:id': sectorScoped(async (f) => {
     const e = await f.engagement();
@@ -264,7 +326,9 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
   'DELETE /api/decisions/:id': sectorScoped(async (f) => ({ params: { id: (await f.decision()).id } })),
 
   ...readRoutes('agreements', (f) => f.once('agreement', () => f.agreement())),
-  'POST /api/agreements': sectorScoped(async (f) => ({ body: { kind: 'agreement', titleEn: 'Steel mill agreement', initiativeIds: [(await f.initiative()).id] } })),
+  'POST /api/agreements': sectorScoped(async (f) => ({
+    body: { kind: 'agreement', titleEn: 'Steel mill agreement', initiativeIds: [(await f.initiative()).id] },
+  })),
   'PUT /api/agreements/:id': sectorScoped(async (f) => {
     const a = await f.agreement();
     return { params: { id: a.id }, body: { status: 'signed', version: a.version } };
@@ -272,7 +336,9 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
   'DELETE /api/agreements/:id': sectorScoped(async (f) => ({ params: { id: (await f.agreement()).id } })),
 
   ...readRoutes('evidence', (f) => f.once('evidence', () => f.evidence())),
-  'POST /api/evidence': sectorScoped(async (f) => ({ body: { sourceId: (await f.source()).id, initiativeId: (await f.initiative()).id, quote: 'Quoted' } })),
+  'POST /api/evidence': sectorScoped(async (f) => ({
+    body: { sourceId: (await f.source()).id, initiativeId: (await f.initiative()).id, quote: 'Quoted' },
+  })),
   'PUT /api/evidence/:id': sectorScoped(async (f) => {
     const e = await f.evidence();
     return { params: { id: e.id }, body: { quote: 'Better quote', version: e.version } };
@@ -282,7 +348,9 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
   // Sources: anyone who analyses may add one; changing one cited for an initiative needs that initiative's scope
   // (every citing initiative); one cited nowhere belongs to nobody's sector (and only such a one can be deleted).
   ...readRoutes('sources', (f) => f.once('source', () => f.source())),
-  'POST /api/sources': analystRoute((f) => ({ body: { kind: 'news', publisher: 'Dawn', language: 'en', publishedAt: '2025-07-11', title: `Report ${f.unique()}` } })),
+  'POST /api/sources': analystRoute((f) => ({
+    body: { kind: 'news', publisher: 'Dawn', language: 'en', publishedAt: '2025-07-11', title: `Report ${f.unique()}` },
+  })),
   'PUT /api/sources/:id': sectorScoped(async (f) => {
     const s = await f.source({ citedIn: 'inScope' });
     return { params: { id: s.id }, body: { publisher: 'Express Tribune', version: s.version } };
@@ -291,21 +359,27 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
 
   // actors: analyst work, not tied to a sector
   ...readRoutes('people', (f) => f.once('person', () => f.person())),
-  'POST /api/people': analystRoute(() => ({ body: { nameEn: 'Alexei Overchuk', nameUr: 'الیکسی اوورچک', aliases: ['اوورچک'] } })),
+  'POST /api/people': analystRoute(() => ({
+    body: { nameEn: 'Alexei Overchuk', nameUr: 'الیکسی اوورچک', aliases: ['اوورچک'] },
+  })),
   'PUT /api/people/:id': analystRoute(async (f) => {
     const p = await f.person();
     return { params: { id: p.id }, body: { nameRu: 'Алексей Оверчук', version: p.version } };
   }),
   'DELETE /api/people/:id': analystRoute(async (f) => ({ params: { id: (await f.person()).id } })),
   ...readRoutes('organizations', (f) => f.once('organization', () => f.organization())),
-  'POST /api/organizations': analystRoute((f) => ({ body: { nameEn: `Pakistan Steel Mills ${f.unique()}`, kind: 'state_enterprise', countryCode: 'PK' } })),
+  'POST /api/organizations': analystRoute((f) => ({
+    body: { nameEn: `Pakistan Steel Mills ${f.unique()}`, kind: 'state_enterprise', countryCode: 'PK' },
+  })),
   'PUT /api/organizations/:id': analystRoute(async (f) => {
     const o = await f.organization();
     return { params: { id: o.id }, body: { acronym: 'PSM', version: o.version } };
   }),
   'DELETE /api/organizations/:id': analystRoute(async (f) => ({ params: { id: (await f.organization()).id } })),
   ...readRoutes('positions', (f) => f.once('position', () => f.position())),
-  'POST /api/positions': analystRoute(async (f) => ({ body: { personId: (await f.person()).id, titleEn: 'First Deputy Minister of Energy', fromDate: '2024-05-01' } })),
+  'POST /api/positions': analystRoute(async (f) => ({
+    body: { personId: (await f.person()).id, titleEn: 'First Deputy Minister of Energy', fromDate: '2024-05-01' },
+  })),
   'PUT /api/positions/:id': analystRoute(async (f) => {
     const p = await f.position();
     return { params: { id: p.id }, body: { toDate: '2025-12-31', version: p.version } };
@@ -314,7 +388,9 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
 
   // reference data: admins change it
   ...readRoutes('sectors', (f) => f.once('sector', () => f.sector())),
-  'POST /api/sectors': adminOnly((f) => ({ body: { code: f.unique('agri').replace('-', '_'), nameEn: 'Agriculture', nameUr: 'زراعت' } })),
+  'POST /api/sectors': adminOnly((f) => ({
+    body: { code: f.unique('agri').replace('-', '_'), nameEn: 'Agriculture', nameUr: 'زراعت' },
+  })),
   'PUT /api/sectors/:id': adminOnly(async (f) => {
     const s = await f.sector();
     return { params: { id: s.id }, body: { nameEn: 'Renamed sector', version: s.version } };
@@ -336,33 +412,53 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
   // saved views: every signed-in user keeps their own
   // A shared view: every signed-in user reads it (another user's private view is a 404, tests/e2e/api/resources).
   ...readRoutes('saved-views', (f) => f.once('saved-view', () => f.savedView('viewer', true))),
-  'POST /api/saved-views': signedIn(() => ({ body: { resource: 'initiatives', name: 'Steel, at risk', filter: { sectorId: 1, health: 'at_risk' } } })),
+  'POST /api/saved-views': signedIn(() => ({
+    body: { resource: 'initiatives', name: 'Steel, at risk', filter: { sectorId: 1, health: 'at_risk' } },
+  })),
   'PUT /api/saved-views/:id': signedIn(async (f, role) => {
     const v = await f.savedView(role === 'anonymous' ? 'viewer' : role);
     return { params: { id: v.id }, body: { name: 'Renamed view', version: v.version } };
   }),
-  'DELETE /api/saved-views/:id': signedIn(async (f, role) => ({ params: { id: (await f.savedView(role === 'anonymous' ? 'viewer' : role)).id } })),
+  'DELETE /api/saved-views/:id': signedIn(async (f, role) => ({
+    params: { id: (await f.savedView(role === 'anonymous' ? 'viewer' : role)).id },
+  })),
 
   // status reports (issue 6): anyone signed in requests them and reads every report; schedules are analysts' own
   'POST /api/reports': signedIn(() => ({ body: { kind: 'portfolio', params: {}, format: 'csv', language: 'en' } })),
   'GET /api/reports': signedIn(() => ({ query: { range: '[0,9]' } })),
   'GET /api/reports/:id': signedIn(async (f) => ({ params: { id: (await doneReport(f)).id } })),
   'GET /api/reports/:id/file': signedIn(async (f) => ({ params: { id: (await doneReport(f)).id } })),
-  ...readRoutes('report-schedules', (f) => f.once('report-schedule', () => f.asAdmin('post', '/api/report-schedules', reportSchedule()) as unknown as Promise<Rec>)),
+  ...readRoutes('report-schedules', (f) =>
+    f.once(
+      'report-schedule',
+      () => f.asAdmin('post', '/api/report-schedules', reportSchedule()) as unknown as Promise<Rec>,
+    ),
+  ),
   'POST /api/report-schedules': analystRoute(() => ({ body: reportSchedule() })),
   'PUT /api/report-schedules/:id': analystRoute(async (f, role) => {
     const s = await ownSchedule(f, role);
     return { params: { id: s.id }, body: { paused: true, version: s.version } };
   }),
-  'DELETE /api/report-schedules/:id': analystRoute(async (f, role) => ({ params: { id: (await ownSchedule(f, role)).id } })),
+  'DELETE /api/report-schedules/:id': analystRoute(async (f, role) => ({
+    params: { id: (await ownSchedule(f, role)).id },
+  })),
 
   // the audit log: admins only, read-only
-  ...readRoutes('audit-events', async (f) => ({ id: Number((await f.prisma.auditEvent.findFirstOrThrow({ select: { id: true } })).id) }), ADMIN_ONLY),
+  ...readRoutes(
+    'audit-events',
+    async (f) => ({ id: Number((await f.prisma.auditEvent.findFirstOrThrow({ select: { id: true } })).id) }),
+    ADMIN_ONLY,
+  ),
 };
 
 // ------------------------------------------------------------------------------------------------ fixtures
 
-const ROLE_OF: Record<SignedInRole, Role> = { viewer: 'viewer', analystOutOfScope: 'analyst', analystInScope: 'analyst', admin: 'admin' };
+const ROLE_OF: Record<SignedInRole, Role> = {
+  viewer: 'viewer',
+  analystOutOfScope: 'analyst',
+  analystInScope: 'analyst',
+  admin: 'admin',
+};
 
 /** Signs in the four callers: an in-scope analyst limited to steel, an out-of-scope analyst limited to energy. */
 export async function createMatrixFixtures(t: Pick<TestApp, 'prisma' | 'http'>): Promise<MatrixFixtures> {
@@ -399,22 +495,39 @@ export async function createMatrixFixtures(t: Pick<TestApp, 'prisma' | 'http'>):
     initiative: (o = {}) => createInitiative(o),
     async milestone(o = {}) {
       const i = await createInitiative(o);
-      return pick(await asAdmin('post', '/api/milestones', { initiativeId: i.id, titleEn: `Milestone ${unique()}`, plannedDate: '2025-08-01' }), 'initiativeId');
+      return pick(
+        await asAdmin('post', '/api/milestones', {
+          initiativeId: i.id,
+          titleEn: `Milestone ${unique()}`,
+          plannedDate: '2025-08-01',
+        }),
+        'initiativeId',
+      );
     },
     async statusUpdate(o = {}) {
       const i = await createInitiative(o);
-      const body = await asAdmin('post', `/api/initiatives/${i.id}/status-updates`, { toHealth: 'at_risk', effectiveAt: '2025-07-10', note: 'Matrix status update' });
+      const body = await asAdmin('post', `/api/initiatives/${i.id}/status-updates`, {
+        toHealth: 'at_risk',
+        effectiveAt: '2025-07-10',
+        note: 'Matrix status update',
+      });
       return pick(body, 'initiativeId');
     },
     engagement: (o = {}) => createEngagement(o),
     async decision(o = {}) {
       const e = await createEngagement(o);
-      const body = await asAdmin('post', '/api/decisions', { engagementId: e.id, initiativeId: e.initiativeIds[0], textEn: `Decision ${unique()}` });
+      const body = await asAdmin('post', '/api/decisions', {
+        engagementId: e.id,
+        initiativeId: e.initiativeIds[0],
+        textEn: `Decision ${unique()}`,
+      });
       return pick(body, 'engagementId', 'initiativeId');
     },
     async agreement(o = {}) {
       const i = await createInitiative(o);
-      return pick(await asAdmin('post', '/api/agreements', { kind: 'mou', titleEn: `MoU ${unique()}`, initiativeIds: [i.id] }));
+      return pick(
+        await asAdmin('post', '/api/agreements', { kind: 'mou', titleEn: `MoU ${unique()}`, initiativeIds: [i.id] }),
+      );
     },
     async source(o = {}) {
       const source = await createSource();
@@ -427,15 +540,24 @@ export async function createMatrixFixtures(t: Pick<TestApp, 'prisma' | 'http'>):
     async evidence(o = {}) {
       const i = await createInitiative(o);
       const source = await createSource();
-      return pick(await asAdmin('post', '/api/evidence', { sourceId: source.id, initiativeId: i.id, quote: 'Quoted passage' }), 'initiativeId', 'sourceId');
+      return pick(
+        await asAdmin('post', '/api/evidence', { sourceId: source.id, initiativeId: i.id, quote: 'Quoted passage' }),
+        'initiativeId',
+        'sourceId',
+      );
     },
     person: () => createPerson(),
     async organization() {
-      return pick(await asAdmin('post', '/api/organizations', { nameEn: `Organisation ${unique()}`, kind: 'ministry' }));
+      return pick(
+        await asAdmin('post', '/api/organizations', { nameEn: `Organisation ${unique()}`, kind: 'ministry' }),
+      );
     },
     async position() {
       const p = await createPerson();
-      return pick(await asAdmin('post', '/api/positions', { personId: p.id, titleEn: 'Special Assistant' }), 'personId');
+      return pick(
+        await asAdmin('post', '/api/positions', { personId: p.id, titleEn: 'Special Assistant' }),
+        'personId',
+      );
     },
     async sector() {
       const code = unique('mx').replace('-', '_');
@@ -447,30 +569,59 @@ export async function createMatrixFixtures(t: Pick<TestApp, 'prisma' | 'http'>):
       return { code: body.code as string, version: body.version as number };
     },
     async savedView(owner = 'viewer', shared = false) {
-      const res = await t.http.post('/api/saved-views').set('Cookie', users[owner].cookie).send({ resource: 'initiatives', name: `View ${unique()}`, filter: {}, shared });
-      if (res.status !== 201) throw new Error(`Fixture: creating a saved view failed: ${res.status} ${JSON.stringify(res.body)}`);
+      const res = await t.http
+        .post('/api/saved-views')
+        .set('Cookie', users[owner].cookie)
+        .send({ resource: 'initiatives', name: `View ${unique()}`, filter: {}, shared });
+      if (res.status !== 201)
+        throw new Error(`Fixture: creating a saved view failed: ${res.status} ${JSON.stringify(res.body)}`);
       return pick(res.body);
     },
   };
 
-  async function asAdmin(method: 'get' | 'post' | 'put' | 'delete', path: string, body?: object): Promise<Record<string, unknown>> {
+  async function asAdmin(
+    method: 'get' | 'post' | 'put' | 'delete',
+    path: string,
+    body?: object,
+  ): Promise<Record<string, unknown>> {
     const req = t.http[method](path).set('Cookie', users.admin.cookie);
     const res = body === undefined ? await req : await req.send(body);
-    if (res.status < 200 || res.status > 299) throw new Error(`Fixture: ${method.toUpperCase()} ${path} failed: ${res.status} ${JSON.stringify(res.body).slice(0, 400)}`);
+    if (res.status < 200 || res.status > 299)
+      throw new Error(
+        `Fixture: ${method.toUpperCase()} ${path} failed: ${res.status} ${JSON.stringify(res.body).slice(0, 400)}`,
+      );
     return res.body as Record<string, unknown>;
   }
   async function createInitiative(o: Scope): Promise<Rec & { code: string }> {
     const code = unique('MX').toUpperCase();
-    const body = await asAdmin('post', '/api/initiatives', { code, titleEn: `Matrix initiative ${code}`, sectorIds: [sectors[o.sector ?? 'inScope']], countryCodes: ['PK', 'RU'] });
+    const body = await asAdmin('post', '/api/initiatives', {
+      code,
+      titleEn: `Matrix initiative ${code}`,
+      sectorIds: [sectors[o.sector ?? 'inScope']],
+      countryCodes: ['PK', 'RU'],
+    });
     return pick(body, 'code');
   }
   async function createEngagement(o: Scope): Promise<Rec & { initiativeIds: number[] }> {
     const i = await createInitiative(o);
-    const body = await asAdmin('post', '/api/engagements', { titleEn: `Meeting ${unique()}`, format: 'bilateral_meeting', startDate: '2025-07-10', initiativeIds: [i.id] });
+    const body = await asAdmin('post', '/api/engagements', {
+      titleEn: `Meeting ${unique()}`,
+      format: 'bilateral_meeting',
+      startDate: '2025-07-10',
+      initiativeIds: [i.id],
+    });
     return pick(body, 'initiativeIds');
   }
   async function createSource(): Promise<Rec> {
-    return pick(await asAdmin('post', '/api/sources', { kind: 'news', publisher: 'Matrix Times', language: 'en', publishedAt: '2025-07-10', title: `Report ${unique()}` }));
+    return pick(
+      await asAdmin('post', '/api/sources', {
+        kind: 'news',
+        publisher: 'Matrix Times',
+        language: 'en',
+        publishedAt: '2025-07-10',
+        title: `Report ${unique()}`,
+      }),
+    );
   }
   async function createPerson(): Promise<Rec> {
     return pick(await asAdmin('post', '/api/people', { nameEn: `Person ${unique()}` }));
@@ -492,7 +643,8 @@ let countries = 0;
 export function pathOf(key: string, params: RequestSpec['params'] = {}): string {
   const path = key.slice(key.indexOf(' ') + 1);
   return path.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => {
-    if (params[name] === undefined) throw new Error(`The matrix entry "${key}" gives no value for :${name} (return { params: { ${name}: … } })`);
+    if (params[name] === undefined)
+      throw new Error(`The matrix entry "${key}" gives no value for :${name} (return { params: { ${name}: … } })`);
     return encodeURIComponent(String(params[name]));
   });
 }
@@ -511,7 +663,8 @@ function reportSchedule(): Record<string, unknown> {
 async function ownSchedule(f: MatrixFixtures, role: MatrixRole): Promise<Rec> {
   if (role === 'analystInScope' || role === 'analystOutOfScope') {
     const res = await f.http.post('/api/report-schedules').set('Cookie', f.users[role].cookie).send(reportSchedule());
-    if (res.status !== 201) throw new Error(`Creating a report schedule as ${role} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 201)
+      throw new Error(`Creating a report schedule as ${role} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as Rec;
   }
   return (await f.asAdmin('post', '/api/report-schedules', reportSchedule())) as unknown as Rec;
@@ -520,7 +673,12 @@ async function ownSchedule(f: MatrixFixtures, role: MatrixRole): Promise<Rec> {
 /** One finished report, shared by the read routes. */
 function doneReport(f: MatrixFixtures): Promise<Rec> {
   return f.once('report', async () => {
-    const report = await f.asAdmin('post', '/api/reports', { kind: 'portfolio', params: {}, format: 'csv', language: 'en' });
+    const report = await f.asAdmin('post', '/api/reports', {
+      kind: 'portfolio',
+      params: {},
+      format: 'csv',
+      language: 'en',
+    });
     for (let i = 0; i < 600; i++) {
       const now = await f.asAdmin('get', `/api/reports/${String(report.id)}`);
       if (now.status === 'done') return now as unknown as Rec;

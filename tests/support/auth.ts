@@ -84,13 +84,20 @@ export function sessionCookieOf(setCookie: string | string[] | undefined): strin
 export type SignedInUser = TestUser & { cookie: string };
 
 /** createUser + signIn. */
-export async function signedInUser(t: Pick<TestApp, 'prisma' | 'http'>, options: CreateUserOptions): Promise<SignedInUser> {
+export async function signedInUser(
+  t: Pick<TestApp, 'prisma' | 'http'>,
+  options: CreateUserOptions,
+): Promise<SignedInUser> {
   const user = await createUser(t.prisma, options);
   return { ...user, cookie: await signIn(t.http, user.email, user.password) };
 }
 
 /** Issues a personal API token for the signed-in user of `cookie` (POST /api/auth/tokens); returns the token. */
-export async function bearerToken(http: Http, cookie: string, options: { name?: string; expiresAt?: string } = {}): Promise<string> {
+export async function bearerToken(
+  http: Http,
+  cookie: string,
+  options: { name?: string; expiresAt?: string } = {},
+): Promise<string> {
   const res = await http
     .post('/api/auth/tokens')
     .set('Cookie', cookie)

@@ -13,13 +13,22 @@ export async function sectorId(t: T, code: string): Promise<number> {
   return sector.id;
 }
 
-async function post(t: T, cookie: string, path: string, body: Record<string, unknown>): Promise<Record<string, unknown> & { id: number; version: number }> {
+async function post(
+  t: T,
+  cookie: string,
+  path: string,
+  body: Record<string, unknown>,
+): Promise<Record<string, unknown> & { id: number; version: number }> {
   const res = await t.http.post(path).set('Cookie', cookie).send(body);
   if (res.status !== 201) throw new Error(`POST ${path} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
-export async function makeInitiative(t: T, cookie: string, overrides: Record<string, unknown> = {}): Promise<Record<string, unknown> & { id: number; version: number }> {
+export async function makeInitiative(
+  t: T,
+  cookie: string,
+  overrides: Record<string, unknown> = {},
+): Promise<Record<string, unknown> & { id: number; version: number }> {
   return post(t, cookie, '/api/initiatives', {
     code: `T-${unique()}`,
     titleEn: 'Test initiative',
@@ -31,7 +40,11 @@ export async function makeInitiative(t: T, cookie: string, overrides: Record<str
   });
 }
 
-export async function makeSource(t: T, cookie: string, overrides: Record<string, unknown> = {}): Promise<Record<string, unknown> & { id: number; version: number }> {
+export async function makeSource(
+  t: T,
+  cookie: string,
+  overrides: Record<string, unknown> = {},
+): Promise<Record<string, unknown> & { id: number; version: number }> {
   return post(t, cookie, '/api/sources', {
     kind: 'news',
     publisher: 'Test Gazette',
@@ -43,14 +56,37 @@ export async function makeSource(t: T, cookie: string, overrides: Record<string,
   });
 }
 
-export async function makeMilestone(t: T, cookie: string, initiativeId: number, overrides: Record<string, unknown> = {}): Promise<Record<string, unknown> & { id: number; version: number }> {
-  return post(t, cookie, '/api/milestones', { initiativeId, titleEn: `Milestone ${unique()}`, plannedDate: '2025-08-31', ...overrides });
+export async function makeMilestone(
+  t: T,
+  cookie: string,
+  initiativeId: number,
+  overrides: Record<string, unknown> = {},
+): Promise<Record<string, unknown> & { id: number; version: number }> {
+  return post(t, cookie, '/api/milestones', {
+    initiativeId,
+    titleEn: `Milestone ${unique()}`,
+    plannedDate: '2025-08-31',
+    ...overrides,
+  });
 }
 
-export async function makePerson(t: T, cookie: string, overrides: Record<string, unknown> = {}): Promise<Record<string, unknown> & { id: number; version: number }> {
+export async function makePerson(
+  t: T,
+  cookie: string,
+  overrides: Record<string, unknown> = {},
+): Promise<Record<string, unknown> & { id: number; version: number }> {
   return post(t, cookie, '/api/people', { nameEn: `Person ${unique()}`, ...overrides });
 }
 
-export async function makeEngagement(t: T, cookie: string, overrides: Record<string, unknown> = {}): Promise<Record<string, unknown> & { id: number; version: number }> {
-  return post(t, cookie, '/api/engagements', { titleEn: `Meeting ${unique()}`, format: 'bilateral_meeting', startDate: '2025-07-10', ...overrides });
+export async function makeEngagement(
+  t: T,
+  cookie: string,
+  overrides: Record<string, unknown> = {},
+): Promise<Record<string, unknown> & { id: number; version: number }> {
+  return post(t, cookie, '/api/engagements', {
+    titleEn: `Meeting ${unique()}`,
+    format: 'bilateral_meeting',
+    startDate: '2025-07-10',
+    ...overrides,
+  });
 }

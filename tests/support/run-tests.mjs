@@ -9,7 +9,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: process.env.FORCE_COLOR ?? '1' };
+const env = {
+  ...process.env,
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  NX_TUI: 'false',
+  FORCE_COLOR: process.env.FORCE_COLOR ?? '1',
+};
 const extraJestArgs = process.argv.slice(2);
 
 function run(label, cmd, args, extraEnv = {}) {
@@ -17,12 +23,19 @@ function run(label, cmd, args, extraEnv = {}) {
     const started = Date.now();
     process.stdout.write(`\n▶ ${label}\n`);
     const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: { ...env, ...extraEnv } });
-    child.on('exit', (code, signal) => resolve({ label, ok: code === 0, code: code ?? signal, ms: Date.now() - started }));
+    child.on('exit', (code, signal) =>
+      resolve({ label, ok: code === 0, code: code ?? signal, ms: Date.now() - started }),
+    );
   });
 }
 
 export function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   return candidates.find((p) => p && existsSync(p));
 }
 
@@ -55,26 +68,57 @@ function finish(code) {
   const { passed, failed } = countTests();
   rmSync(reports, { recursive: true, force: true });
   process.stdout.write('\n── npm test ─────────────────────────────\n');
-  for (const r of results) process.stdout.write(`${r.ok ? '✔' : '✘'} ${r.label.padEnd(34)} ${(r.ms / 1000).toFixed(1).padStart(6)} s${r.note ? `  ${r.note}` : ''}\n`);
+  for (const r of results)
+    process.stdout.write(
+      `${r.ok ? '✔' : '✘'} ${r.label.padEnd(34)} ${(r.ms / 1000).toFixed(1).padStart(6)} s${r.note ? `  ${r.note}` : ''}\n`,
+    );
   process.stdout.write(`  total${' '.repeat(30)}${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s\n`);
   process.stdout.write(`\ntests: ${passed} passed, ${failed} failed\n`);
   process.exit(code);
 }
 
-await step('build (prisma client, packages, api, admin)', bin('nx'), ['run-many', '-t', 'build', '--outputStyle=static']);
+await step('build (prisma client, packages, api, admin)', bin('nx'), [
+  'run-many',
+  '-t',
+  'build',
+  '--outputStyle=static',
+]);
 await step('typecheck', bin('nx'), ['run-many', '-t', 'typecheck', '--outputStyle=static']);
-await step('typecheck tests', process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tests', 'tsconfig.json')]);
+await step('typecheck tests', process.execPath, [
+  join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+  '-p',
+  join(root, 'tests', 'tsconfig.json'),
+]);
 await step('lint', bin('eslint'), ['--max-warnings=0', '.']);
-await step('unit + e2e (jest, real PostgreSQL)', process.execPath, [bin('jest'), '--ci', '--json', jestReport(), '--selectProjects', 'unit', 'e2e', ...extraJestArgs]);
+await step('unit + e2e (jest, real PostgreSQL)', process.execPath, [
+  bin('jest'),
+  '--ci',
+  '--json',
+  jestReport(),
+  '--selectProjects',
+  'unit',
+  'e2e',
+  ...extraJestArgs,
+]);
 
 const chromium = findChromium();
 const browserTests = join(root, 'tests', 'browser', 'jest.config.js');
 if (!existsSync(browserTests)) {
   results.push({ label: 'browser (Chromium)', ok: true, ms: 0, note: 'no browser tests yet' });
 } else if (chromium) {
-  await step('browser (Chromium)', process.execPath, [bin('jest'), '--ci', '--json', jestReport(), '-c', browserTests], { CHROMIUM_PATH: chromium });
+  await step(
+    'browser (Chromium)',
+    process.execPath,
+    [bin('jest'), '--ci', '--json', jestReport(), '-c', browserTests],
+    { CHROMIUM_PATH: chromium },
+  );
 } else if (process.env.RABTA_REQUIRE_BROWSER === '1') {
-  results.push({ label: 'browser (Chromium)', ok: false, ms: 0, note: 'Chromium is required here (RABTA_REQUIRE_BROWSER=1) but not installed' });
+  results.push({
+    label: 'browser (Chromium)',
+    ok: false,
+    ms: 0,
+    note: 'Chromium is required here (RABTA_REQUIRE_BROWSER=1) but not installed',
+  });
   finish(1);
 } else {
   const banner = '!'.repeat(78);

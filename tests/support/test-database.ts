@@ -44,10 +44,13 @@ export interface TestDatabase {
 export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const info = testServer();
   const name = `${info.prefix}${randomBytes(5).toString('hex')}`;
-  await withAdminClient(info, (c) => c.query(`CREATE DATABASE "${name}"${options.empty ? '' : ` TEMPLATE "${info.template}"`}`));
+  await withAdminClient(info, (c) =>
+    c.query(`CREATE DATABASE "${name}"${options.empty ? '' : ` TEMPLATE "${info.template}"`}`),
+  );
   return {
     name,
     url: urlFor(info, name),
-    drop: () => withAdminClient(info, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withAdminClient(info, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }

@@ -13,7 +13,10 @@ const dist = resolve(args.dist ?? join(dirname(fileURLToPath(import.meta.url)), 
 const budget = Number(args.budget ?? 350);
 
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
-const entries = [...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1]);
+const entries = [
+  ...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g),
+  ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
+].map((m) => m[1]);
 
 const seen = new Map();
 function visit(url) {
@@ -23,7 +26,9 @@ function visit(url) {
   seen.set(file, { raw: code.length, gzip: gzipSync(code, { level: 9 }).length });
   const text = code.toString('utf8');
   // Static imports only: `import … from "./x.js"`, `import "./x.js"`, `export … from "./x.js"` (not `import("./x.js")`).
-  for (const m of text.matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w${},*\s]+?\s*from\s*)?["'](\.\/[^"']+\.js)["']/g)) {
+  for (const m of text.matchAll(
+    /(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w${},*\s]+?\s*from\s*)?["'](\.\/[^"']+\.js)["']/g,
+  )) {
     visit(join(dirname(url), m[1]).replace(/\\/g, '/'));
   }
 }
@@ -35,11 +40,15 @@ if (args.locale === 'ur') {
   if (ur) visit(`/assets/${ur[1].slice(2)}`);
 }
 
-const rows = [...seen.entries()].map(([f, s]) => ({ file: f.slice(dist.length + 1), ...s })).sort((a, b) => b.gzip - a.gzip);
+const rows = [...seen.entries()]
+  .map(([f, s]) => ({ file: f.slice(dist.length + 1), ...s }))
+  .sort((a, b) => b.gzip - a.gzip);
 const total = rows.reduce((n, r) => ({ raw: n.raw + r.raw, gzip: n.gzip + r.gzip }), { raw: 0, gzip: 0 });
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 if (!('quiet' in args)) {
   for (const r of rows) process.stdout.write(`${kb(r.gzip)} kB gzip ${kb(r.raw)} kB  ${r.file}\n`);
 }
-process.stdout.write(`first-load JS before sign-in${args.locale === 'ur' ? ' (Urdu)' : ''}: ${(total.gzip / 1024).toFixed(1)} kB gzip (${(total.raw / 1024).toFixed(1)} kB raw, ${rows.length} files); budget ${budget} kB\n`);
+process.stdout.write(
+  `first-load JS before sign-in${args.locale === 'ur' ? ' (Urdu)' : ''}: ${(total.gzip / 1024).toFixed(1)} kB gzip (${(total.raw / 1024).toFixed(1)} kB raw, ${rows.length} files); budget ${budget} kB\n`,
+);
 process.exit(total.gzip / 1024 > budget ? 1 : 0);

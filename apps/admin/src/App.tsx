@@ -134,14 +134,29 @@ export function App({ i18nProvider }: { i18nProvider: I18nProvider }) {
         requireAuth
         disableTelemetry
       >
-        <Resource name="initiatives" icon={FlagIcon} recordRepresentation={representation.initiatives} {...initiatives} />
+        <Resource
+          name="initiatives"
+          icon={FlagIcon}
+          recordRepresentation={representation.initiatives}
+          {...initiatives}
+        />
         <Resource name="milestones" icon={TaskAltIcon} recordRepresentation={representation.title} {...milestones} />
-        <Resource name="engagements" icon={HandshakeIcon} recordRepresentation={representation.title} {...engagements} />
+        <Resource
+          name="engagements"
+          icon={HandshakeIcon}
+          recordRepresentation={representation.title}
+          {...engagements}
+        />
         <Resource name="decisions" icon={GavelIcon} recordRepresentation={representation.decision} {...decisions} />
         <Resource name="agreements" icon={ArticleIcon} recordRepresentation={representation.title} {...agreements} />
         <Resource name="people" icon={PeopleIcon} recordRepresentation={representation.name} {...people} />
         <Resource name="positions" recordRepresentation={representation.title} {...positions} />
-        <Resource name="organizations" icon={BusinessIcon} recordRepresentation={representation.organization} {...organizations} />
+        <Resource
+          name="organizations"
+          icon={BusinessIcon}
+          recordRepresentation={representation.organization}
+          {...organizations}
+        />
         <Resource name="sources" icon={EventIcon} recordRepresentation={representation.source} {...sources} />
         <Resource name="evidence" recordRepresentation={representation.evidence} {...evidence} />
         <Resource name="status-updates" recordRepresentation={representation.statusUpdate} {...statusUpdates} />

@@ -13,58 +13,58 @@ export const pages = {
 };
 
 export const resourcePages: Record<string, Partial<Record<View, Loader>>> = {
-  'initiatives': {
+  initiatives: {
     list: () => import('./initiatives/InitiativeList'),
     show: () => import('./initiatives/InitiativeShow'),
     edit: () => import('./initiatives/InitiativeEdit'),
     create: () => import('./initiatives/InitiativeCreate'),
   },
-  'milestones': {
+  milestones: {
     list: () => import('./milestones/MilestoneList'),
     show: () => import('./milestones/MilestoneShow'),
     edit: () => import('./milestones/MilestoneEdit'),
     create: () => import('./milestones/MilestoneCreate'),
   },
-  'engagements': {
+  engagements: {
     list: () => import('./engagements/EngagementList'),
     show: () => import('./engagements/EngagementShow'),
     edit: () => import('./engagements/EngagementEdit'),
     create: () => import('./engagements/EngagementCreate'),
   },
-  'decisions': {
+  decisions: {
     list: () => import('./decisions/DecisionList'),
     edit: () => import('./decisions/DecisionEdit'),
     create: () => import('./decisions/DecisionCreate'),
   },
-  'agreements': {
+  agreements: {
     list: () => import('./agreements/AgreementList'),
     show: () => import('./agreements/AgreementShow'),
     edit: () => import('./agreements/AgreementEdit'),
     create: () => import('./agreements/AgreementCreate'),
   },
-  'people': {
+  people: {
     list: () => import('./people/PersonList'),
     show: () => import('./people/PersonShow'),
     edit: () => import('./people/PersonEdit'),
     create: () => import('./people/PersonCreate'),
   },
-  'positions': {
+  positions: {
     edit: () => import('./positions/PositionEdit'),
     create: () => import('./positions/PositionCreate'),
   },
-  'organizations': {
+  organizations: {
     list: () => import('./organizations/OrganizationList'),
     show: () => import('./organizations/OrganizationShow'),
     edit: () => import('./organizations/OrganizationEdit'),
     create: () => import('./organizations/OrganizationCreate'),
   },
-  'sources': {
+  sources: {
     list: () => import('./sources/SourceList'),
     show: () => import('./sources/SourceShow'),
     edit: () => import('./sources/SourceEdit'),
     create: () => import('./sources/SourceCreate'),
   },
-  'evidence': {
+  evidence: {
     edit: () => import('./evidence/EvidenceEdit'),
     create: () => import('./evidence/EvidenceCreate'),
   },
@@ -72,17 +72,17 @@ export const resourcePages: Record<string, Partial<Record<View, Loader>>> = {
     show: () => import('./status-updates/StatusUpdateShow'),
     edit: () => import('./status-updates/StatusUpdateEdit'),
   },
-  'countries': {
+  countries: {
     list: () => import('./countries/CountryList'),
     edit: () => import('./countries/CountryEdit'),
     create: () => import('./countries/CountryCreate'),
   },
-  'sectors': {
+  sectors: {
     list: () => import('./sectors/SectorList'),
     edit: () => import('./sectors/SectorEdit'),
     create: () => import('./sectors/SectorCreate'),
   },
-  'users': {
+  users: {
     list: () => import('./users/UserList'),
     edit: () => import('./users/UserEdit'),
     create: () => import('./users/UserCreate'),

@@ -37,7 +37,19 @@ export class AppModule {
   static register(ctx: AppContext): DynamicModule {
     return {
       module: AppModule,
-      imports: [ContextModule.register(ctx), AuditModule, AuthCoreModule, SettingsModule, HealthModule, AuthModule, UsersModule, MeModule, ResourcesModule, ReportsModule, OpenApiModule],
+      imports: [
+        ContextModule.register(ctx),
+        AuditModule,
+        AuthCoreModule,
+        SettingsModule,
+        HealthModule,
+        AuthModule,
+        UsersModule,
+        MeModule,
+        ResourcesModule,
+        ReportsModule,
+        OpenApiModule,
+      ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_GUARD, useClass: AccessGuard },

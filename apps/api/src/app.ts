@@ -33,7 +33,12 @@ function registerRequestHooks(fastify: FastifyInstance): void {
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     request.log.info(
-      { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      {
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
       'request completed',
     );
     done();
@@ -63,24 +68,35 @@ async function registerAdmin(fastify: FastifyInstance, root: string): Promise<vo
     if (!existsSync(join(root, 'index.html'))) {
       return reply
         .type('text/html; charset=utf-8')
-        .send('<!doctype html><title>Rabta</title><p>The admin is not built. Run <code>npm run build</code>, or <code>npm start</code>.</p>');
+        .send(
+          '<!doctype html><title>Rabta</title><p>The admin is not built. Run <code>npm run build</code>, or <code>npm start</code>.</p>',
+        );
     }
     // A top-level file of the build (favicon, robots.txt…); anything else is a client-side route.
     const file = /^\/[\w.-]+\.[a-z0-9]+$/i.test(path) ? path.slice(1) : undefined;
-    if (file && file !== 'index.html' && existsSync(join(root, file))) return reply.header('cache-control', 'no-cache').sendFile(file, root);
+    if (file && file !== 'index.html' && existsSync(join(root, file)))
+      return reply.header('cache-control', 'no-cache').sendFile(file, root);
     if (file) return sendError(request, reply, new AppException('NOT_FOUND', `No file ${path}`));
     return reply.header('cache-control', 'no-cache').sendFile('index.html', root);
   });
 }
 
-export async function createApp(ctx: AppContext, options: { adminDist?: string } = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  ctx: AppContext,
+  options: { adminDist?: string } = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: ctx.logger,
     logController: new LogController({ disableRequestLogging: true }),
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(req.headers['x-request-id']),
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) =>
+      requestIdFrom(req.headers['x-request-id']),
     requestIdHeader: false,
     // The logger's mixin already adds the request id to every line (request.log or not); don't add it twice.
-    childLoggerFactory: (logger: FastifyBaseLogger, _bindings: unknown, opts: Parameters<FastifyBaseLogger['child']>[1]) => logger.child({}, opts),
+    childLoggerFactory: (
+      logger: FastifyBaseLogger,
+      _bindings: unknown,
+      opts: Parameters<FastifyBaseLogger['child']>[1],
+    ) => logger.child({}, opts),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: ctx.config.trustProxy,
     return503OnClosing: true,

@@ -51,10 +51,14 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = ['127.0.0.1', '0.0.0.0', '::', 'localhost'].includes(config.host) ? 'localhost' : config.host;
   const url = config.publicUrl ?? `http://${host}:${port}`;
-  logger.info({ url, ms: Date.now() - started, embeddedDatabase: runtime.ctx.database.embedded }, `Rabta is ready at ${url}`);
+  logger.info(
+    { url, ms: Date.now() - started, embeddedDatabase: runtime.ctx.database.embedded },
+    `Rabta is ready at ${url}`,
+  );
   process.stderr.write(`\n  Rabta is ready at ${url}\n\n`);
   // Plain text on stderr, once; never in the JSON log.
-  if (firstAdmin.created && firstAdmin.generatedPassword) process.stderr.write(firstAdminNotice(url, firstAdmin.email, firstAdmin.generatedPassword));
+  if (firstAdmin.created && firstAdmin.generatedPassword)
+    process.stderr.write(firstAdminNotice(url, firstAdmin.email, firstAdmin.generatedPassword));
 }
 
 void main();

@@ -1,5 +1,13 @@
 import { createServer } from 'node:net';
-import { createPrismaClient, migrate, MIGRATIONS_DIR, openDatabase, StartupError, type OpenDatabase, type PrismaClient } from '@rabta/db';
+import {
+  createPrismaClient,
+  migrate,
+  MIGRATIONS_DIR,
+  openDatabase,
+  StartupError,
+  type OpenDatabase,
+  type PrismaClient,
+} from '@rabta/db';
 import type { AppContext } from './app.context';
 import { loadConfig, type AppConfig } from './config/env';
 import { createLogger, type AppLogger } from './common/logging/logger';
@@ -18,7 +26,9 @@ async function warnWithoutUrduTrigrams(prisma: PrismaClient, logger: AppLogger):
   if (!row.ok) {
     logger.warn(
       { ctype: row.ctype },
-      'This database has LC_CTYPE=' + row.ctype + ': trigram search cannot see Urdu letters, so misspelt Urdu names are not found. ' +
+      'This database has LC_CTYPE=' +
+        row.ctype +
+        ': trigram search cannot see Urdu letters, so misspelt Urdu names are not found. ' +
         "Create the database with LC_CTYPE 'C.UTF-8' (or another UTF-8 locale) for full Urdu search.",
     );
   }
@@ -31,7 +41,9 @@ export async function openRuntime(config: AppConfig, logger: AppLogger): Promise
   try {
     const result = await migrate(db.url, MIGRATIONS_DIR, logger);
     logger.info({ applied: result.applied.length, total: result.total }, 'Database schema is up to date');
-    prisma = createPrismaClient(db.url, { onPoolError: (err) => logger.warn({ err: err.message }, 'Database connection lost') });
+    prisma = createPrismaClient(db.url, {
+      onPoolError: (err) => logger.warn({ err: err.message }, 'Database connection lost'),
+    });
     await warnWithoutUrduTrigrams(prisma, logger);
   } catch (err) {
     await db.stop();
@@ -89,10 +101,14 @@ export function listenProblem(err: unknown, config: Pick<AppConfig, 'port' | 'ho
     );
   }
   if (code === 'EADDRNOTAVAIL') {
-    return new StartupError(`HOST=${config.host} is not an address of this machine. Use 127.0.0.1, or 0.0.0.0 to listen on every address.`);
+    return new StartupError(
+      `HOST=${config.host} is not an address of this machine. Use 127.0.0.1, or 0.0.0.0 to listen on every address.`,
+    );
   }
   if (code === 'EACCES') {
-    return new StartupError(`Port ${config.port} needs privileges this process does not have. Use a port above 1023, e.g. PORT=3000.`);
+    return new StartupError(
+      `Port ${config.port} needs privileges this process does not have. Use a port above 1023, e.g. PORT=3000.`,
+    );
   }
   return undefined;
 }

@@ -28,11 +28,16 @@ if (!name && !print) {
 
 const toSchema = readFileSync(join(root, 'prisma', 'schema.prisma'), 'utf8');
 const fromSchema =
-  from === 'empty' ? null : execFileSync('git', ['show', `${from}:prisma/schema.prisma`], { cwd: root, encoding: 'utf8' });
+  from === 'empty'
+    ? null
+    : execFileSync('git', ['show', `${from}:prisma/schema.prisma`], { cwd: root, encoding: 'utf8' });
 
 async function loadEngine() {
   const bg = await import('@prisma/schema-engine-wasm/schema_engine_bg');
-  const wasmPath = join(dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
+  const wasmPath = join(
+    dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')),
+    'schema_engine_bg.wasm',
+  );
   const module = await WebAssembly.compile(readFileSync(wasmPath));
   const imports = {};
   for (const imp of WebAssembly.Module.imports(module)) {

@@ -15,7 +15,9 @@ export interface PrismaClientOptions {
  * its own: five system calls per statement. Corking the socket for the rest of the tick sends them as one.
  */
 function coalesceWrites(client: PoolClient): void {
-  const stream = (client as unknown as { connection?: { stream?: NodeJS.WritableStream & { cork?(): void; uncork?(): void } } }).connection?.stream;
+  const stream = (
+    client as unknown as { connection?: { stream?: NodeJS.WritableStream & { cork?(): void; uncork?(): void } } }
+  ).connection?.stream;
   if (!stream || typeof stream.cork !== 'function' || typeof stream.uncork !== 'function') return;
   const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
   let corked = false;

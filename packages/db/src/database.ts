@@ -75,7 +75,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
   }
   if (version.major < MIN_POSTGRES_MAJOR) {
     await running?.stop();
-    throw new StartupError(`PostgreSQL ${version.version} at ${describeUrl(url)} is too old: Rabta needs ${MIN_POSTGRES_MAJOR} or newer.`);
+    throw new StartupError(
+      `PostgreSQL ${version.version} at ${describeUrl(url)} is too old: Rabta needs ${MIN_POSTGRES_MAJOR} or newer.`,
+    );
   }
   return {
     url,

@@ -1,6 +1,16 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -73,7 +83,9 @@ function serverUser(): { uid: number; gid: number } | undefined {
     spawnSync('useradd', ['--system', '-g', 'postgres', '--no-create-home', 'postgres']);
     uid = id('-u');
     if (uid.status !== 0) {
-      throw new StartupError('Running as root, and no `postgres` system user exists or could be created to run PostgreSQL.');
+      throw new StartupError(
+        'Running as root, and no `postgres` system user exists or could be created to run PostgreSQL.',
+      );
     }
   }
   return { uid: Number(uid.stdout.trim()), gid: Number(id('-g').stdout.trim()) };
@@ -110,7 +122,9 @@ function readCredentials(file: string, logger: DbLogger): Credentials | undefine
   } catch {
     // handled below
   }
-  throw new StartupError(`${file} is not a valid credentials file. Restore it from a backup, or move the data dir away to start afresh.`);
+  throw new StartupError(
+    `${file} is not a valid credentials file. Restore it from a backup, or move the data dir away to start afresh.`,
+  );
 }
 
 function isPostgresDataDir(dir: string): boolean {
@@ -160,7 +174,10 @@ async function recoverFromCrash(pgDir: string, logger: DbLogger): Promise<void> 
   const isOurPostgres = info.alive && info.cmdline.includes('postgres') && info.cmdline.includes(resolve(pgDir));
   if (!isOurPostgres) {
     rmSync(pidFile, { force: true });
-    logger.warn({ pid, dataDir: pgDir }, `Recovered from an unclean shutdown: removed the stale postmaster.pid (pid ${pid} is not running PostgreSQL)`);
+    logger.warn(
+      { pid, dataDir: pgDir },
+      `Recovered from an unclean shutdown: removed the stale postmaster.pid (pid ${pid} is not running PostgreSQL)`,
+    );
     return;
   }
   const parent = info.ppid > 1 ? processInfo(info.ppid) : undefined;
@@ -170,7 +187,10 @@ async function recoverFromCrash(pgDir: string, logger: DbLogger): Promise<void> 
         'Stop that process first, or give this one its own RABTA_DATA_DIR.',
     );
   }
-  logger.warn({ pid, dataDir: pgDir }, `Recovered from an unclean shutdown: stopped the orphaned PostgreSQL (pid ${pid}) still holding the data dir`);
+  logger.warn(
+    { pid, dataDir: pgDir },
+    `Recovered from an unclean shutdown: stopped the orphaned PostgreSQL (pid ${pid}) still holding the data dir`,
+  );
   process.kill(pid, 'SIGINT');
   if (!(await waitForExit(pid, 30_000))) {
     process.kill(pid, 'SIGQUIT');
@@ -185,7 +205,9 @@ export async function findFreePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -199,10 +221,18 @@ export function localeFlags(): string[] {
   const available = spawnSync('locale', ['-a'], { encoding: 'utf8' }).stdout ?? '';
   const names = available.split(/\r?\n/).map((l) => l.trim());
   const utf8 = ['C.UTF-8', 'C.utf8', 'en_US.UTF-8', 'en_US.utf8'].find((n) => names.includes(n));
-  return utf8 ? ['--locale-provider=libc', `--locale=${utf8}`, '--lc-messages=C'] : ['--locale-provider=builtin', '--builtin-locale=C.UTF-8'];
+  return utf8
+    ? ['--locale-provider=libc', `--locale=${utf8}`, '--lc-messages=C']
+    : ['--locale-provider=builtin', '--builtin-locale=C.UTF-8'];
 }
 
-function initialise(bin: Binaries, pgDir: string, credentials: Credentials, owner: { uid: number; gid: number } | undefined, logger: DbLogger): void {
+function initialise(
+  bin: Binaries,
+  pgDir: string,
+  credentials: Credentials,
+  owner: { uid: number; gid: number } | undefined,
+  logger: DbLogger,
+): void {
   mkdirSync(pgDir, { recursive: true, mode: 0o700 });
   const pwFile = join(pgDir, '..', `.pwfile-${process.pid}`);
   writeFileSync(pwFile, `${credentials.password}\n`, { mode: 0o600 });
@@ -226,7 +256,9 @@ function initialise(bin: Binaries, pgDir: string, credentials: Credentials, owne
       { encoding: 'utf8', ...owner, env: { ...process.env, LC_ALL: 'C', LANG: 'C' } },
     );
     if (result.status !== 0) {
-      throw new StartupError(`Could not initialise the embedded PostgreSQL data dir ${pgDir}: ${(result.stderr || result.stdout || String(result.error)).trim()}`);
+      throw new StartupError(
+        `Could not initialise the embedded PostgreSQL data dir ${pgDir}: ${(result.stderr || result.stdout || String(result.error)).trim()}`,
+      );
     }
     logger.info({ dataDir: pgDir, ms: Date.now() - started }, 'Initialised a new embedded PostgreSQL cluster');
   } finally {
@@ -253,7 +285,8 @@ async function waitUntilReady(url: string, child: ChildProcess, recentLog: () =>
       // 57P03: the database system is starting up (or recovering)
       if (code && code !== '57P03' && code !== 'ECONNREFUSED') throw err;
     }
-    if (Date.now() > until) throw new StartupError(`The embedded PostgreSQL server did not accept connections within 60 s:\n${recentLog()}`);
+    if (Date.now() > until)
+      throw new StartupError(`The embedded PostgreSQL server did not accept connections within 60 s:\n${recentLog()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -297,7 +330,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       );
     }
     if (!credentials) {
-      throw new StartupError(`${credentialsFile} is missing, so the database in ${pgDir} cannot be opened. Restore the file, or move the data dir away to start afresh.`);
+      throw new StartupError(
+        `${credentialsFile} is missing, so the database in ${pgDir} cannot be opened. Restore the file, or move the data dir away to start afresh.`,
+      );
     }
     await recoverFromCrash(pgDir, logger);
   } else {
@@ -319,7 +354,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     ...options.settings,
   };
   const args = ['-D', pgDir, '-p', String(port), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
-  const child = spawn(bin.postgres, args, { ...owner, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } });
+  const child = spawn(bin.postgres, args, {
+    ...owner,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
   const recent: string[] = [];
   const onOutput = (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) {
@@ -339,7 +378,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const user = encodeURIComponent(credentials.user);
   const password = encodeURIComponent(credentials.password);
-  const serverUrl = (database: string) => `postgresql://${user}:${password}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  const serverUrl = (database: string) =>
+    `postgresql://${user}:${password}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   try {
     await waitUntilReady(serverUrl('postgres'), child, () => recent.join('\n'));
     const admin = new Client({ connectionString: serverUrl('postgres') });

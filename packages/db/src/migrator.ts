@@ -119,7 +119,9 @@ export async function migrationStatus(url: string, migrationsDir: string): Promi
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const done = new Set((await readApplied(client)).filter((r) => r.finished_at && !r.rolled_back_at).map((r) => r.migration_name));
+    const done = new Set(
+      (await readApplied(client)).filter((r) => r.finished_at && !r.rolled_back_at).map((r) => r.migration_name),
+    );
     const pendingNames = files.filter((f) => !done.has(f.name)).map((f) => f.name);
     return { applied: files.length - pendingNames.length, pending: pendingNames.length, pendingNames };
   } finally {
@@ -152,7 +154,10 @@ export async function migrate(url: string, migrationsDir: string, logger: DbLogg
           [id, file.checksum, file.name],
         );
         await client.query(file.sql);
-        await client.query('UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [id]);
+        await client.query(
+          'UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1',
+          [id],
+        );
         await client.query('COMMIT');
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);

@@ -40,7 +40,11 @@ export function canAssignSectors(principal: Principal, sectorIds: readonly numbe
  * linked to none, or when the principal may edit at least one of them (for sources: every one, since changing a
  * source changes the evidence of each initiative that cites it).
  */
-export function canEditLinked(principal: Principal, linkedSectorIds: readonly (readonly number[])[], mode: 'any' | 'every'): boolean {
+export function canEditLinked(
+  principal: Principal,
+  linkedSectorIds: readonly (readonly number[])[],
+  mode: 'any' | 'every',
+): boolean {
   if (principal.role === 'admin') return true;
   if (principal.role !== 'analyst') return false;
   if (linkedSectorIds.length === 0) return true;

@@ -24,7 +24,6 @@ import {
 
 export * from './values';
 
-
 /** Lifecycle stage of an initiative: IATI-compatible, with diplomatic pre-stages. */
 export const InitiativeStageSchema = z.enum(INITIATIVE_STAGES);
 export type InitiativeStage = z.infer<typeof InitiativeStageSchema>;

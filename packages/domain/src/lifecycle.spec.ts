@@ -1,5 +1,12 @@
 import { INITIATIVE_STAGES, type InitiativeStage } from './enums';
-import { allowedNextStages, canTransition, IATI_ACTIVITY_STATUS, iatiActivityStatus, STAGE_TRANSITIONS, TERMINAL_STAGES } from './lifecycle';
+import {
+  allowedNextStages,
+  canTransition,
+  IATI_ACTIVITY_STATUS,
+  iatiActivityStatus,
+  STAGE_TRANSITIONS,
+  TERMINAL_STAGES,
+} from './lifecycle';
 
 const LIVE_STAGES = INITIATIVE_STAGES.filter((s) => !TERMINAL_STAGES.includes(s) && s !== 'suspended');
 
@@ -57,7 +64,9 @@ describe('stage transitions', () => {
 
   it('should make completed and cancelled terminal: exactly the stages nothing moves on from', () => {
     expect([...TERMINAL_STAGES].sort()).toEqual(['cancelled', 'completed']);
-    expect(INITIATIVE_STAGES.filter((s) => STAGE_TRANSITIONS[s].length === 0).sort()).toEqual([...TERMINAL_STAGES].sort());
+    expect(INITIATIVE_STAGES.filter((s) => STAGE_TRANSITIONS[s].length === 0).sort()).toEqual(
+      [...TERMINAL_STAGES].sort(),
+    );
     for (const terminal of TERMINAL_STAGES) {
       for (const to of INITIATIVE_STAGES) expect(canTransition(terminal, to)).toBe(false);
     }
@@ -65,7 +74,11 @@ describe('stage transitions', () => {
 
   it('should let every live stage be suspended or cancelled', () => {
     for (const from of LIVE_STAGES) {
-      expect({ from, suspend: canTransition(from, 'suspended'), cancel: canTransition(from, 'cancelled') }).toEqual({ from, suspend: true, cancel: true });
+      expect({ from, suspend: canTransition(from, 'suspended'), cancel: canTransition(from, 'cancelled') }).toEqual({
+        from,
+        suspend: true,
+        cancel: true,
+      });
     }
   });
 

@@ -24,13 +24,17 @@ function readPairs(): Pair[] {
 }
 
 const pairs = readPairs();
-const codePoints = (s: string) => [...s].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+const codePoints = (s: string) =>
+  [...s].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
 
 describe(normalizeText.name, () => {
   it('should read every pair of the fixture (three tab-separated columns, at least a dozen pairs)', () => {
     expect(pairs.length).toBeGreaterThanOrEqual(12);
     for (const p of pairs) {
-      expect({ line: p.line, columns: [p.left, p.right, p.why].every((c) => typeof c === 'string' && c.length > 0) }).toEqual({ line: p.line, columns: true });
+      expect({
+        line: p.line,
+        columns: [p.left, p.right, p.why].every((c) => typeof c === 'string' && c.length > 0),
+      }).toEqual({ line: p.line, columns: true });
     }
   });
 
@@ -40,7 +44,10 @@ describe(normalizeText.name, () => {
     const left = normalizeText(p.left);
     const right = normalizeText(p.right);
     expect(left.length).toBeGreaterThan(0);
-    expect({ left: codePoints(left), right: codePoints(right) }).toEqual({ left: codePoints(right), right: codePoints(right) });
+    expect({ left: codePoints(left), right: codePoints(right) }).toEqual({
+      left: codePoints(right),
+      right: codePoints(right),
+    });
   });
 
   it('should be idempotent on every fixture string', () => {

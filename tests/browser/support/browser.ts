@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { apiSession } = require('./server.cjs') as { apiSession: (url: string, user: { email: string; password: string }) => Promise<ApiSession> };
+const { apiSession } = require('./server.cjs') as {
+  apiSession: (url: string, user: { email: string; password: string }) => Promise<ApiSession>;
+};
 
 export interface ApiResult {
   status: number;
@@ -57,7 +59,8 @@ export function watch(page: Page): { errors: string[] } {
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     // The browser logs every 4xx response too ("Failed to load resource"): refusals are tested where they matter.
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text().slice(0, 300)}`);
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+      errors.push(`console: ${m.text().slice(0, 300)}`);
   });
   page.on('response', (r) => {
     if (r.status() >= 500) errors.push(`${r.status()} ${r.request().method()} ${r.url()}`);
@@ -66,13 +69,24 @@ export function watch(page: Page): { errors: string[] } {
 }
 
 export async function newContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, locale: 'en-GB', timezoneId: 'Asia/Karachi' });
+  return browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true,
+    locale: 'en-GB',
+    timezoneId: 'Asia/Karachi',
+  });
 }
 
 /** A page already signed in (through the API, sharing the context's cookies), showing `path`. */
-export async function signedIn(browser: Browser, role: Role, path = '/'): Promise<{ context: BrowserContext; page: Page }> {
+export async function signedIn(
+  browser: Browser,
+  role: Role,
+  path = '/',
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(browser);
-  const res = await context.request.post(`${BASE}/api/auth/login`, { data: { email: USERS[role].email, password: USERS[role].password } });
+  const res = await context.request.post(`${BASE}/api/auth/login`, {
+    data: { email: USERS[role].email, password: USERS[role].password },
+  });
   if (!res.ok()) throw new Error(`sign-in as ${role} failed: ${res.status()} ${await res.text()}`);
   const page = await context.newPage();
   await page.goto(`${BASE}/#${path}`);
@@ -103,14 +117,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function rawKeysOnPage(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const re = /\b(?:ra|rabta|enums|resources)\.[a-z_-]+\.[\w.-]+/g;
-    const texts = [document.body.innerText, ...[...document.querySelectorAll('[aria-label],[title],[placeholder]')].map((e) => `${e.getAttribute('aria-label') ?? ''} ${e.getAttribute('title') ?? ''} ${e.getAttribute('placeholder') ?? ''}`), document.title];
+    const texts = [
+      document.body.innerText,
+      ...[...document.querySelectorAll('[aria-label],[title],[placeholder]')].map(
+        (e) =>
+          `${e.getAttribute('aria-label') ?? ''} ${e.getAttribute('title') ?? ''} ${e.getAttribute('placeholder') ?? ''}`,
+      ),
+      document.title,
+    ];
     return [...new Set(texts.flatMap((t) => t.match(re) ?? []))];
   });
 }
 
 /** Keys the i18n provider was asked for and could not find (recorded by apps/admin/src/i18n/index.ts). */
 export async function missingKeys(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...((window as unknown as { __rabtaMissingKeys?: Set<string> }).__rabtaMissingKeys ?? [])]);
+  return page.evaluate(() => [
+    ...((window as unknown as { __rabtaMissingKeys?: Set<string> }).__rabtaMissingKeys ?? []),
+  ]);
 }
 
 export async function waitForRows(page: Page, min = 1): Promise<void> {
@@ -118,7 +141,12 @@ export async function waitForRows(page: Page, min = 1): Promise<void> {
 }
 
 /** `it`, with a screenshot of every open page when the test fails (tests/artifacts/screenshots/failed-*.png). */
-export function itInBrowser(name: string, getBrowser: () => Browser | undefined, fn: () => Promise<void>, timeout?: number): void {
+export function itInBrowser(
+  name: string,
+  getBrowser: () => Browser | undefined,
+  fn: () => Promise<void>,
+  timeout?: number,
+): void {
   it(
     name,
     async () => {
@@ -129,7 +157,11 @@ export function itInBrowser(name: string, getBrowser: () => Browser | undefined,
         const pages = browser ? browser.contexts().flatMap((c) => c.pages()) : [];
         mkdirSync(SCREENSHOTS, { recursive: true });
         const slug = name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-        await Promise.all(pages.map((p, i) => p.screenshot({ path: join(SCREENSHOTS, `failed-${slug}-${i}.png`), fullPage: true }).catch(() => undefined)));
+        await Promise.all(
+          pages.map((p, i) =>
+            p.screenshot({ path: join(SCREENSHOTS, `failed-${slug}-${i}.png`), fullPage: true }).catch(() => undefined),
+          ),
+        );
         throw error;
       }
     },

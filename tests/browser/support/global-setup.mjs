@@ -15,14 +15,39 @@ export default async function globalSetup() {
   if (!energy) throw new Error(`The demo seed has no energy sector: ${JSON.stringify(sectors.map((s) => s.code))}`);
   const users = {
     admin: { ...ADMIN, name: 'Administrator' },
-    analyst: { email: 'energy.analyst@browser.test', password: PASSWORD, name: 'Energy Analyst', role: 'analyst', sectorIds: [energy.id] },
-    viewer: { email: 'viewer@browser.test', password: PASSWORD, name: 'Portfolio Viewer', role: 'viewer', sectorIds: [] },
+    analyst: {
+      email: 'energy.analyst@browser.test',
+      password: PASSWORD,
+      name: 'Energy Analyst',
+      role: 'analyst',
+      sectorIds: [energy.id],
+    },
+    viewer: {
+      email: 'viewer@browser.test',
+      password: PASSWORD,
+      name: 'Portfolio Viewer',
+      role: 'viewer',
+      sectorIds: [],
+    },
     // For tests that sign in and out, switch language or get their session revoked.
-    other: { email: 'other.analyst@browser.test', password: PASSWORD, name: 'Other Analyst', role: 'analyst', sectorIds: [] },
+    other: {
+      email: 'other.analyst@browser.test',
+      password: PASSWORD,
+      name: 'Other Analyst',
+      role: 'analyst',
+      sectorIds: [],
+    },
   };
   for (const role of ['analyst', 'viewer', 'other']) {
     const u = users[role];
-    const created = await admin.post('/users', { email: u.email, name: u.name, role: u.role, sectorIds: u.sectorIds, password: u.password, locale: 'en' });
+    const created = await admin.post('/users', {
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      sectorIds: u.sectorIds,
+      password: u.password,
+      locale: 'en',
+    });
     u.id = created.id;
   }
   process.env.RABTA_BROWSER_BASE_URL = api.url;

@@ -40,7 +40,10 @@ async function startOnce({ env = {}, timeoutMs = 180_000 } = {}) {
   const main = join(ROOT, 'apps', 'api', 'dist', 'main.js');
   const admin = join(ROOT, 'apps', 'admin', 'dist', 'index.html');
   for (const file of [main, admin]) {
-    if (!existsSync(file)) throw new Error(`${file} is missing: build first (npm run build). The browser tests start the built app and build nothing.`);
+    if (!existsSync(file))
+      throw new Error(
+        `${file} is missing: build first (npm run build). The browser tests start the built app and build nothing.`,
+      );
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'rabta-browser-'));
   const port = await freePort();
@@ -114,7 +117,10 @@ async function apiSession(url, { email, password }) {
     body: JSON.stringify({ email, password }),
   });
   if (!res.ok) throw new Error(`Sign-in as ${email} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const call = async (method, path, body) => {
     const r = await fetch(`${url}/api${path}`, {
       method,

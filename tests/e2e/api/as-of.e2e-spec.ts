@@ -42,8 +42,15 @@ describe('views as of any date, as known on any date', () => {
   });
 
   it('should list only the initiatives that existed then, with the stage they had', async () => {
-    const res = await t.http.get('/api/initiatives?asOf=2025-03-01').query({ sort: JSON.stringify(['code', 'ASC']) }).set('Cookie', viewer.cookie).expect(200);
-    expect(res.body.map((i: { code: string; stage: string }) => `${i.code}:${i.stage}`)).toEqual(['PK-RU-ENERGY:announced', 'PK-RU-STEEL-KHI:under_negotiation']);
+    const res = await t.http
+      .get('/api/initiatives?asOf=2025-03-01')
+      .query({ sort: JSON.stringify(['code', 'ASC']) })
+      .set('Cookie', viewer.cookie)
+      .expect(200);
+    expect(res.body.map((i: { code: string; stage: string }) => `${i.code}:${i.stage}`)).toEqual([
+      'PK-RU-ENERGY:announced',
+      'PK-RU-STEEL-KHI:under_negotiation',
+    ]);
     expect(res.headers['content-range']).toBe('initiatives 0-1/2');
     const byStage = await t.http
       .get('/api/initiatives?asOf=2025-06-01&knownAt=2025-06-01')
@@ -62,27 +69,53 @@ describe('views as of any date, as known on any date', () => {
     const milestone = await t.prisma.milestone.findFirstOrThrow({ where: { initiativeId: railId } });
     // Re-announced on 2025-09-15 for 2025-11-30 (recorded the day after).
     await t.prisma.milestoneDateChange.create({
-      data: { milestoneId: milestone.id, oldDate: new Date('2025-08-31'), newDate: new Date('2025-11-30'), announcedOn: new Date('2025-09-15'), recordedAt: new Date('2025-09-16T10:00:00Z') },
+      data: {
+        milestoneId: milestone.id,
+        oldDate: new Date('2025-08-31'),
+        newDate: new Date('2025-11-30'),
+        announcedOn: new Date('2025-09-15'),
+        recordedAt: new Date('2025-09-16T10:00:00Z'),
+      },
     });
     await t.prisma.milestone.update({ where: { id: milestone.id }, data: { plannedDate: new Date('2025-11-30') } });
-    const at = async (query: string) => (await t.http.get(`/api/milestones/${milestone.id}${query}`).set('Cookie', viewer.cookie).expect(200)).body;
+    const at = async (query: string) =>
+      (await t.http.get(`/api/milestones/${milestone.id}${query}`).set('Cookie', viewer.cookie).expect(200)).body;
     expect((await at('')).plannedDate).toBe('2025-11-30');
-    expect(await at('?asOf=2025-09-01')).toMatchObject({ plannedDate: '2025-08-31', overdue: true, reannouncements: 0 });
-    expect(await at('?asOf=2025-10-01')).toMatchObject({ plannedDate: '2025-11-30', overdue: false, originalPlannedDate: '2025-08-31', slippageDays: 91, reannouncements: 1 });
+    expect(await at('?asOf=2025-09-01')).toMatchObject({
+      plannedDate: '2025-08-31',
+      overdue: true,
+      reannouncements: 0,
+    });
+    expect(await at('?asOf=2025-10-01')).toMatchObject({
+      plannedDate: '2025-11-30',
+      overdue: false,
+      originalPlannedDate: '2025-08-31',
+      slippageDays: 91,
+      reannouncements: 1,
+    });
     expect((await at('?asOf=2025-10-01&knownAt=2025-09-15T23:00:00Z')).plannedDate).toBe('2025-08-31');
-    const list = await t.http.get(`/api/milestones?asOf=2025-09-01`).query({ filter: JSON.stringify({ initiativeId: railId }) }).set('Cookie', viewer.cookie).expect(200);
+    const list = await t.http
+      .get(`/api/milestones?asOf=2025-09-01`)
+      .query({ filter: JSON.stringify({ initiativeId: railId }) })
+      .set('Cookie', viewer.cookie)
+      .expect(200);
     expect(list.body.map((m: { plannedDate: string }) => m.plannedDate)).toEqual(['2025-08-31']);
   });
 
   it('should give the dashboard as of a date', async () => {
-    const june = (await t.http.get('/api/dashboard?asOf=2025-06-01&knownAt=2025-06-01').set('Cookie', viewer.cookie).expect(200)).body;
+    const june = (
+      await t.http.get('/api/dashboard?asOf=2025-06-01&knownAt=2025-06-01').set('Cookie', viewer.cookie).expect(200)
+    ).body;
     expect(june.totals.initiatives).toBe(2);
     expect(june.byStage).toMatchObject({ under_negotiation: 1, announced: 1, agreement_signed: 0 });
     const now = (await t.http.get('/api/dashboard').set('Cookie', viewer.cookie).expect(200)).body;
     expect(now.totals.initiatives).toBe(6);
     expect(now.byHealth.at_risk).toBe(1);
     expect(now.overdueMilestones.map((m: { titleEn: string }) => m.titleEn)).toEqual(
-      expect.arrayContaining(['Pilot cargo train Uzbekistan–Pakistan–Russia', '10th session of the Pakistan–Russia IGC in Islamabad (energy a main agenda item)']),
+      expect.arrayContaining([
+        'Pilot cargo train Uzbekistan–Pakistan–Russia',
+        '10th session of the Pakistan–Russia IGC in Islamabad (energy a main agenda item)',
+      ]),
     );
     expect(now.stageBySector.length).toBeGreaterThan(0);
     expect(now.recentChanges[0]).toMatchObject({ code: expect.any(String), effectiveAt: expect.any(String) });
@@ -96,23 +129,45 @@ describe('views as of any date, as known on any date', () => {
   it('should give the timeline of an initiative in order, each item typed and linked', async () => {
     const res = await t.http.get(`/api/initiatives/${steelId}/timeline`).set('Cookie', viewer.cookie).expect(200);
     const types = res.body.map((i: { type: string }) => i.type);
-    expect(types).toEqual(expect.arrayContaining(['status_update', 'milestone', 'milestone_date_change', 'engagement', 'agreement', 'evidence']));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'status_update',
+        'milestone',
+        'milestone_date_change',
+        'engagement',
+        'agreement',
+        'evidence',
+      ]),
+    );
     const dates = res.body.map((i: { date: string }) => i.date);
     expect([...dates].sort()).toEqual(dates);
     expect(res.body[0]).toMatchObject({ link: { resource: expect.any(String), id: expect.any(Number) } });
     // The facts behind each item, for the admin to word in Urdu as in English.
     expect(res.body.find((i: { type: string }) => i.type === 'milestone_date_change').data).toEqual(
-      expect.objectContaining({ oldDate: null, newDate: '2025-05-13', announcedByEn: 'Haroon Akhtar Khan', announcedByUr: 'ہارون اختر خان' }),
+      expect.objectContaining({
+        oldDate: null,
+        newDate: '2025-05-13',
+        announcedByEn: 'Haroon Akhtar Khan',
+        announcedByUr: 'ہارون اختر خان',
+      }),
     );
-    expect(res.body.find((i: { type: string }) => i.type === 'agreement').data).toEqual(expect.objectContaining({ kind: 'agreement', status: 'signed' }));
+    expect(res.body.find((i: { type: string }) => i.type === 'agreement').data).toEqual(
+      expect.objectContaining({ kind: 'agreement', status: 'signed' }),
+    );
     // One item per publication, however many records quote it (the Urdu article of 11 July backs several).
-    const articles = res.body.filter((i: { type: string }) => i.type === 'evidence') as { link: { id: number }; data: { quotes: string[]; evidenceIds: number[] } }[];
+    const articles = res.body.filter((i: { type: string }) => i.type === 'evidence') as {
+      link: { id: number };
+      data: { quotes: string[]; evidenceIds: number[] };
+    }[];
     expect(new Set(articles.map((a) => a.link.id)).size).toBe(articles.length);
     const quotedMost = articles.reduce((a, b) => (b.data.evidenceIds.length > a.data.evidenceIds.length ? b : a));
     expect(quotedMost.data.evidenceIds.length).toBeGreaterThan(1);
     expect(quotedMost.data.quotes.length).toBeGreaterThan(0);
     expect(new Set(quotedMost.data.quotes).size).toBe(quotedMost.data.quotes.length);
-    const early = await t.http.get(`/api/initiatives/${steelId}/timeline?asOf=2025-03-01`).set('Cookie', viewer.cookie).expect(200);
+    const early = await t.http
+      .get(`/api/initiatives/${steelId}/timeline?asOf=2025-03-01`)
+      .set('Cookie', viewer.cookie)
+      .expect(200);
     // What happened by then; planned milestones and decisions due later may lie ahead of the view.
     const happened = early.body.filter((i: { type: string }) => !['milestone', 'decision'].includes(i.type));
     expect(happened.length).toBeGreaterThan(0);

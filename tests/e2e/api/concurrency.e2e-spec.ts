@@ -25,10 +25,19 @@ describe('no lost updates', () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
     const winner = results.find((r) => r.status === 200)!.body;
-    for (const loser of results.filter((r) => r.status === 409)) expect(loser.body).toMatchObject({ code: 'VERSION_CONFLICT', current: { version: expect.any(Number) } });
+    for (const loser of results.filter((r) => r.status === 409))
+      expect(loser.body).toMatchObject({ code: 'VERSION_CONFLICT', current: { version: expect.any(Number) } });
     const stored = await t.prisma.initiative.findUniqueOrThrow({ where: { id: initiative.id } });
-    expect({ titleEn: stored.titleEn, summaryEn: stored.summaryEn, version: stored.version }).toEqual({ titleEn: winner.titleEn, summaryEn: winner.summaryEn, version: 2 });
-    expect(await t.prisma.auditEvent.count({ where: { entity: 'initiatives', entityId: String(initiative.id), action: 'update' } })).toBe(1);
+    expect({ titleEn: stored.titleEn, summaryEn: stored.summaryEn, version: stored.version }).toEqual({
+      titleEn: winner.titleEn,
+      summaryEn: winner.summaryEn,
+      version: 2,
+    });
+    expect(
+      await t.prisma.auditEvent.count({
+        where: { entity: 'initiatives', entityId: String(initiative.id), action: 'update' },
+      }),
+    ).toBe(1);
   });
 
   it('should do the same for a kit resource (milestones), with the ledger written once', async () => {

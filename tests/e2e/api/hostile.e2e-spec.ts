@@ -10,11 +10,63 @@ import { startTestApp, type TestApp } from '../../support/test-app';
 const RUNS_PER_ROUTE = Number(process.env.RABTA_FUZZ_RUNS ?? 480);
 
 const FIELD_NAMES = [
-  'id', 'code', 'titleEn', 'titleUr', 'summaryEn', 'stage', 'health', 'sectorIds', 'countryCodes', 'countries', 'version', 'archivedAt',
-  'initiativeId', 'plannedDate', 'actualDate', 'state', 'kind', 'announcement', 'format', 'startDate', 'endDate', 'participantIds',
-  'initiativeIds', 'engagementId', 'textEn', 'dueDate', 'sourceId', 'quote', 'publisher', 'url', 'language', 'publishedAt', 'title', 'text',
-  'nameEn', 'nameUr', 'aliases', 'personId', 'organizationId', 'role', 'password', 'filter', 'sort', 'resource', 'name', 'shared',
-  'toStage', 'toHealth', 'effectiveAt', 'note', 'sourceIds', 'quotes', '__proto__', 'constructor', 'q', 'sectorId', 'plannedDate_gte',
+  'id',
+  'code',
+  'titleEn',
+  'titleUr',
+  'summaryEn',
+  'stage',
+  'health',
+  'sectorIds',
+  'countryCodes',
+  'countries',
+  'version',
+  'archivedAt',
+  'initiativeId',
+  'plannedDate',
+  'actualDate',
+  'state',
+  'kind',
+  'announcement',
+  'format',
+  'startDate',
+  'endDate',
+  'participantIds',
+  'initiativeIds',
+  'engagementId',
+  'textEn',
+  'dueDate',
+  'sourceId',
+  'quote',
+  'publisher',
+  'url',
+  'language',
+  'publishedAt',
+  'title',
+  'text',
+  'nameEn',
+  'nameUr',
+  'aliases',
+  'personId',
+  'organizationId',
+  'role',
+  'password',
+  'filter',
+  'sort',
+  'resource',
+  'name',
+  'shared',
+  'toStage',
+  'toHealth',
+  'effectiveAt',
+  'note',
+  'sourceIds',
+  'quotes',
+  '__proto__',
+  'constructor',
+  'q',
+  'sectorId',
+  'plannedDate_gte',
 ];
 
 const urdu = fc.constantFrom('کراچی', 'اسٹيل', 'ہارون\u200c', '۱۳ مئی', 'پاکِستان', '\u200f', 'ك', '');
@@ -31,22 +83,52 @@ const scalar = fc.oneof(
   fc.constant(null),
   fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
   fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
-  fc.constantFrom('announced', 'operational', 'on_track', 'PK', 'RU', 'news', 'ur', '2025-02-30', '9999-99-99', 'x'.repeat(5000), '<script>', "'; DROP TABLE initiatives; --"),
+  fc.constantFrom(
+    'announced',
+    'operational',
+    'on_track',
+    'PK',
+    'RU',
+    'news',
+    'ur',
+    '2025-02-30',
+    '9999-99-99',
+    'x'.repeat(5000),
+    '<script>',
+    "'; DROP TABLE initiatives; --",
+  ),
 );
-const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 4 }), fc.dictionary(fc.constantFrom(...FIELD_NAMES), scalar, { maxKeys: 3 }));
+const value = fc.oneof(
+  scalar,
+  fc.array(scalar, { maxLength: 4 }),
+  fc.dictionary(fc.constantFrom(...FIELD_NAMES), scalar, { maxKeys: 3 }),
+);
 const body = fc.oneof(
-  { weight: 6, arbitrary: fc.dictionary(fc.oneof(fc.constantFrom(...FIELD_NAMES), fc.string({ maxLength: 12 })), value, { maxKeys: 8 }) },
+  {
+    weight: 6,
+    arbitrary: fc.dictionary(fc.oneof(fc.constantFrom(...FIELD_NAMES), fc.string({ maxLength: 12 })), value, {
+      maxKeys: 8,
+    }),
+  },
   { weight: 1, arbitrary: value },
 );
 const jsonish = fc.oneof(
   fc.json({ maxDepth: 2 }),
   fc.string({ maxLength: 30 }),
   fc.dictionary(fc.constantFrom(...FIELD_NAMES), scalar, { maxKeys: 4 }).map((o) => JSON.stringify(o)),
-  fc.tuple(fc.constantFrom('id', 'code', 'titleEn', 'updatedAt', 'nope', ''), fc.constantFrom('ASC', 'DESC', 'up')).map((t) => JSON.stringify(t)),
+  fc
+    .tuple(fc.constantFrom('id', 'code', 'titleEn', 'updatedAt', 'nope', ''), fc.constantFrom('ASC', 'DESC', 'up'))
+    .map((t) => JSON.stringify(t)),
   fc.tuple(fc.integer({ min: -5, max: 3000 }), fc.integer({ min: -5, max: 3000 })).map((t) => JSON.stringify(t)),
 );
 const queryString = fc.record(
-  { sort: jsonish, range: jsonish, filter: jsonish, asOf: fc.oneof(fc.string({ maxLength: 12 }), fc.constant('2025-06-01')), junk: fc.string({ maxLength: 8 }) },
+  {
+    sort: jsonish,
+    range: jsonish,
+    filter: jsonish,
+    asOf: fc.oneof(fc.string({ maxLength: 12 }), fc.constant('2025-06-01')),
+    junk: fc.string({ maxLength: 8 }),
+  },
   { requiredKeys: [] },
 );
 
@@ -109,18 +191,90 @@ describe('hostile input never breaks the API or half-writes data', () => {
   // A valid body per route: half the cases are it with one field replaced by anything, which reaches the checks
   // behind validation (references, scope, lifecycle, uniqueness) where a half-done write could hide.
   const writeRoutes: [string, string, () => Record<string, unknown>][] = [
-    ['post', '/api/initiatives', () => ({ code: 'FUZZ-1', titleEn: 'Fuzz', sectorIds: [1], countryCodes: ['PK'], leadOrganizationIds: [1] })],
-    ['put', '/api/initiatives/:initiatives', () => ({ titleEn: 'Fuzzed', sectorIds: [2], countryCodes: ['PK'], version: 1 })],
-    ['post', '/api/initiatives/:initiatives/status-updates', () => ({ toStage: 'under_negotiation', effectiveAt: '2025-07-10', note: 'x', sourceIds: [ids.sources] })],
-    ['post', '/api/milestones', () => ({ initiativeId: ids.initiatives, titleEn: 'M', plannedDate: '2025-09-01', announcement: { announcedById: ids.people, sourceId: ids.sources } })],
-    ['put', '/api/milestones/:milestones', () => ({ plannedDate: '2025-10-01', announcement: { announcedById: ids.people }, version: 1 })],
-    ['post', '/api/engagements', () => ({ titleEn: 'E', format: 'visit', startDate: '2025-07-10', participantIds: [ids.people], initiativeIds: [ids.initiatives] })],
-    ['put', '/api/engagements/:engagements', () => ({ participantIds: [ids.people], initiativeIds: [ids.initiatives], version: 1 })],
-    ['post', '/api/decisions', () => ({ engagementId: ids.engagements, textEn: 'D', initiativeId: ids.initiatives, milestoneId: ids.milestones })],
-    ['put', '/api/agreements/:agreements', () => ({ partyCountryCodes: ['PK', 'RU'], signatoryIds: [ids.people], initiativeIds: [ids.initiatives], version: 1 })],
-    ['post', '/api/sources', () => ({ kind: 'news', publisher: 'P', language: 'ur', publishedAt: '2025-07-11', title: 'T', url: 'https://example.org/fuzz' })],
+    [
+      'post',
+      '/api/initiatives',
+      () => ({ code: 'FUZZ-1', titleEn: 'Fuzz', sectorIds: [1], countryCodes: ['PK'], leadOrganizationIds: [1] }),
+    ],
+    [
+      'put',
+      '/api/initiatives/:initiatives',
+      () => ({ titleEn: 'Fuzzed', sectorIds: [2], countryCodes: ['PK'], version: 1 }),
+    ],
+    [
+      'post',
+      '/api/initiatives/:initiatives/status-updates',
+      () => ({ toStage: 'under_negotiation', effectiveAt: '2025-07-10', note: 'x', sourceIds: [ids.sources] }),
+    ],
+    [
+      'post',
+      '/api/milestones',
+      () => ({
+        initiativeId: ids.initiatives,
+        titleEn: 'M',
+        plannedDate: '2025-09-01',
+        announcement: { announcedById: ids.people, sourceId: ids.sources },
+      }),
+    ],
+    [
+      'put',
+      '/api/milestones/:milestones',
+      () => ({ plannedDate: '2025-10-01', announcement: { announcedById: ids.people }, version: 1 }),
+    ],
+    [
+      'post',
+      '/api/engagements',
+      () => ({
+        titleEn: 'E',
+        format: 'visit',
+        startDate: '2025-07-10',
+        participantIds: [ids.people],
+        initiativeIds: [ids.initiatives],
+      }),
+    ],
+    [
+      'put',
+      '/api/engagements/:engagements',
+      () => ({ participantIds: [ids.people], initiativeIds: [ids.initiatives], version: 1 }),
+    ],
+    [
+      'post',
+      '/api/decisions',
+      () => ({
+        engagementId: ids.engagements,
+        textEn: 'D',
+        initiativeId: ids.initiatives,
+        milestoneId: ids.milestones,
+      }),
+    ],
+    [
+      'put',
+      '/api/agreements/:agreements',
+      () => ({
+        partyCountryCodes: ['PK', 'RU'],
+        signatoryIds: [ids.people],
+        initiativeIds: [ids.initiatives],
+        version: 1,
+      }),
+    ],
+    [
+      'post',
+      '/api/sources',
+      () => ({
+        kind: 'news',
+        publisher: 'P',
+        language: 'ur',
+        publishedAt: '2025-07-11',
+        title: 'T',
+        url: 'https://example.org/fuzz',
+      }),
+    ],
     ['put', '/api/people/:people', () => ({ nameEn: 'N', aliases: ['a'], countryCode: 'PK', version: 1 })],
-    ['post', '/api/positions', () => ({ personId: ids.people, organizationId: 1, titleEn: 'Minister', fromDate: '2024-01-01' })],
+    [
+      'post',
+      '/api/positions',
+      () => ({ personId: ids.people, organizationId: 1, titleEn: 'Minister', fromDate: '2024-01-01' }),
+    ],
     ['post', '/api/evidence', () => ({ sourceId: ids.sources, milestoneId: ids.milestones, quote: 'q' })],
     ['post', '/api/saved-views', () => ({ resource: 'initiatives', name: 'V', filter: { stage: 'announced' } })],
     ['put', '/api/status-updates/:status-updates', () => ({ noteEn: 'n', version: 1 })],
@@ -129,63 +283,114 @@ describe('hostile input never breaks the API or half-writes data', () => {
   it.each(writeRoutes)('%s %s: arbitrary bodies', async (method, template, valid) => {
     const path = template.replace(/:([a-z-]+)/, (_, r: string) => String(ids[r]));
     const base = valid();
-    const perturbed = fc.tuple(fc.oneof(fc.constantFrom(...Object.keys(base)), fc.constantFrom(...FIELD_NAMES)), value).map(([k, v]) => ({ ...base, [k]: v }));
+    const perturbed = fc
+      .tuple(fc.oneof(fc.constantFrom(...Object.keys(base)), fc.constantFrom(...FIELD_NAMES)), value)
+      .map(([k, v]) => ({ ...base, [k]: v }));
     let before = await fingerprint();
     await fc.assert(
       fc.asyncProperty(fc.oneof(body, perturbed), async (b) => {
         total++;
-        const res = await t.http[method as 'post' | 'put'](path).set('Cookie', analyst.cookie).set('Content-Type', 'application/json').send(JSON.stringify(b));
+        const res = await t.http[method as 'post' | 'put'](path)
+          .set('Cookie', analyst.cookie)
+          .set('Content-Type', 'application/json')
+          .send(JSON.stringify(b));
         assertErrorShape(res.status, res.body, `${method.toUpperCase()} ${path} ${JSON.stringify(b).slice(0, 200)}`);
         const after = await fingerprint();
-        if (res.status >= 400 && after !== before) throw new Error(`A rejected ${method.toUpperCase()} ${path} (${res.status}) changed the database: ${before} → ${after}`);
+        if (res.status >= 400 && after !== before)
+          throw new Error(
+            `A rejected ${method.toUpperCase()} ${path} (${res.status}) changed the database: ${before} → ${after}`,
+          );
         before = after;
       }),
       { numRuns: RUNS_PER_ROUTE },
     );
   });
 
-  it.each(['initiatives', 'milestones', 'people', 'sources', 'engagements', 'status-updates'])('GET /api/%s: arbitrary query strings', async (resource) => {
-    await fc.assert(
-      fc.asyncProperty(queryString, async (q) => {
-        total++;
-        const res = await t.http.get(`/api/${resource}`).query(q).set('Cookie', analyst.cookie);
-        assertErrorShape(res.status, res.body, `GET /api/${resource}?${new URLSearchParams(q as Record<string, string>).toString().slice(0, 200)}`);
-      }),
-      { numRuns: RUNS_PER_ROUTE },
-    );
-  });
+  it.each(['initiatives', 'milestones', 'people', 'sources', 'engagements', 'status-updates'])(
+    'GET /api/%s: arbitrary query strings',
+    async (resource) => {
+      await fc.assert(
+        fc.asyncProperty(queryString, async (q) => {
+          total++;
+          const res = await t.http.get(`/api/${resource}`).query(q).set('Cookie', analyst.cookie);
+          assertErrorShape(
+            res.status,
+            res.body,
+            `GET /api/${resource}?${new URLSearchParams(q as Record<string, string>).toString().slice(0, 200)}`,
+          );
+        }),
+        { numRuns: RUNS_PER_ROUTE },
+      );
+    },
+  );
 
   it('should answer ids, versions and ranges past a PostgreSQL integer with a 400, on every list and update route', async () => {
     const doc = (await t.http.get('/api/openapi.json').expect(200)).body as {
       paths: Record<string, Record<string, { parameters?: { name: string }[] }>>;
     };
-    const lists = Object.entries(doc.paths).filter(([path, ops]) => !path.includes('{') && ops.get?.parameters?.some((p) => p.name === 'filter')).map(([path]) => path);
+    const lists = Object.entries(doc.paths)
+      .filter(([path, ops]) => !path.includes('{') && ops.get?.parameters?.some((p) => p.name === 'filter'))
+      .map(([path]) => path);
     expect(lists.length).toBeGreaterThan(15);
     const huge = 2_147_483_648;
     // An admin may list everything (users, audit events), so every list's filter parsing is reached.
     const admin = await signedInUser(t, { role: 'admin' });
-    const idKeys = ['id', 'initiativeId', 'sectorId', 'focalPersonId', 'createdById', 'authorId', 'personId', 'organizationId', 'parentId', 'engagementId', 'sourceId', 'actorId', 'ownerOrganizationId', 'ownerPersonId', 'scheduleId'];
+    const idKeys = [
+      'id',
+      'initiativeId',
+      'sectorId',
+      'focalPersonId',
+      'createdById',
+      'authorId',
+      'personId',
+      'organizationId',
+      'parentId',
+      'engagementId',
+      'sourceId',
+      'actorId',
+      'ownerOrganizationId',
+      'ownerPersonId',
+      'scheduleId',
+    ];
     const before = await fingerprint();
     for (const path of lists) {
       for (const filter of [...idKeys.map((k) => ({ [k]: huge })), { id: [1, huge] }]) {
         total++;
-        const res = await t.http.get(path).query({ filter: JSON.stringify(filter) }).set('Cookie', admin.cookie);
+        const res = await t.http
+          .get(path)
+          .query({ filter: JSON.stringify(filter) })
+          .set('Cookie', admin.cookie);
         assertErrorShape(res.status, res.body, `GET ${path}?filter=${JSON.stringify(filter)}`);
         expect([200, 400]).toContain(res.status);
       }
       total++;
-      const far = await t.http.get(path).query({ range: JSON.stringify([1e15, 1e15 + 9]) }).set('Cookie', admin.cookie);
+      const far = await t.http
+        .get(path)
+        .query({ range: JSON.stringify([1e15, 1e15 + 9]) })
+        .set('Cookie', admin.cookie);
       assertErrorShape(far.status, far.body, `GET ${path}?range=[1e15,…]`);
     }
-    for (const [resource, body] of [['initiatives', { titleEn: 'Huge' }], ['milestones', { titleEn: 'Huge' }], ['people', { nameEn: 'Huge' }], ['sources', { title: 'Huge' }]] as const) {
+    for (const [resource, body] of [
+      ['initiatives', { titleEn: 'Huge' }],
+      ['milestones', { titleEn: 'Huge' }],
+      ['people', { nameEn: 'Huge' }],
+      ['sources', { title: 'Huge' }],
+    ] as const) {
       for (const version of [huge, 1_526_486_411_730_759]) {
         total++;
-        const res = await t.http.put(`/api/${resource}/${ids[resource]}`).set('Cookie', analyst.cookie).send({ ...body, version });
+        const res = await t.http
+          .put(`/api/${resource}/${ids[resource]}`)
+          .set('Cookie', analyst.cookie)
+          .send({ ...body, version });
         expect(res.status).toBe(400);
         expect(res.body.errors).toHaveProperty('version');
       }
       total++;
-      const header = await t.http.put(`/api/${resource}/${ids[resource]}`).set('Cookie', analyst.cookie).set('If-Match', `"${huge}"`).send(body);
+      const header = await t.http
+        .put(`/api/${resource}/${ids[resource]}`)
+        .set('Cookie', analyst.cookie)
+        .set('If-Match', `"${huge}"`)
+        .send(body);
       expect(header.status).toBe(400);
     }
     expect(await fingerprint()).toBe(before);
@@ -193,12 +398,26 @@ describe('hostile input never breaks the API or half-writes data', () => {
 
   it('should answer raw, broken JSON with 400 MALFORMED_JSON', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 50 }).filter((s) => { try { JSON.parse(s); return false; } catch { return true; } }), async (raw) => {
-        total++;
-        const res = await t.http.post('/api/initiatives').set('Cookie', analyst.cookie).set('Content-Type', 'application/json').send(raw);
-        assertErrorShape(res.status, res.body, `raw body ${JSON.stringify(raw)}`);
-        if (res.status !== 400) throw new Error(`raw body ${JSON.stringify(raw)} → ${res.status}`);
-      }),
+      fc.asyncProperty(
+        fc.string({ minLength: 1, maxLength: 50 }).filter((s) => {
+          try {
+            JSON.parse(s);
+            return false;
+          } catch {
+            return true;
+          }
+        }),
+        async (raw) => {
+          total++;
+          const res = await t.http
+            .post('/api/initiatives')
+            .set('Cookie', analyst.cookie)
+            .set('Content-Type', 'application/json')
+            .send(raw);
+          assertErrorShape(res.status, res.body, `raw body ${JSON.stringify(raw)}`);
+          if (res.status !== 400) throw new Error(`raw body ${JSON.stringify(raw)} → ${res.status}`);
+        },
+      ),
       { numRuns: 200 },
     );
   });

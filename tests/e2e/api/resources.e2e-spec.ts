@@ -1,6 +1,13 @@
 import ExcelJS from 'exceljs';
 import { signedInUser, type SignedInUser } from '../../support/auth';
-import { makeEngagement, makeInitiative, makeMilestone, makePerson, makeSource, sectorId } from '../../support/fixtures';
+import {
+  makeEngagement,
+  makeInitiative,
+  makeMilestone,
+  makePerson,
+  makeSource,
+  sectorId,
+} from '../../support/fixtures';
 import { startTestApp, type TestApp } from '../../support/test-app';
 
 describe('the other resources', () => {
@@ -21,17 +28,36 @@ describe('the other resources', () => {
 
   it('should find people by any spelling the press uses, in Urdu or English', async () => {
     for (const q of ['اوورچک', 'Alexei Overchuk', 'Alexel Overchuk', 'الیکسی', 'Оверчук']) {
-      const res = await t.http.get('/api/people').query({ filter: JSON.stringify({ q }) }).set('Cookie', viewer.cookie).expect(200);
-      expect({ q, names: res.body.map((p: { nameEn: string }) => p.nameEn) }).toEqual({ q, names: ['Alexei Overchuk'] });
+      const res = await t.http
+        .get('/api/people')
+        .query({ filter: JSON.stringify({ q }) })
+        .set('Cookie', viewer.cookie)
+        .expect(200);
+      expect({ q, names: res.body.map((p: { nameEn: string }) => p.nameEn) }).toEqual({
+        q,
+        names: ['Alexei Overchuk'],
+      });
     }
     for (const q of ['ہارون اختر', 'هارون اختر', 'Haroon Akhtar']) {
-      const res = await t.http.get('/api/people').query({ filter: JSON.stringify({ q }) }).set('Cookie', viewer.cookie).expect(200);
+      const res = await t.http
+        .get('/api/people')
+        .query({ filter: JSON.stringify({ q }) })
+        .set('Cookie', viewer.cookie)
+        .expect(200);
       expect(res.body.map((p: { nameEn: string }) => p.nameEn)).toEqual(['Haroon Akhtar Khan']);
     }
     // Misspelt in Urdu (an extra yeh): found by trigram similarity, which needs a UTF-8 ctype in the database.
-    const sorokin = await t.http.get('/api/people').query({ filter: JSON.stringify({ q: 'سوروکین' }) }).set('Cookie', viewer.cookie).expect(200);
+    const sorokin = await t.http
+      .get('/api/people')
+      .query({ filter: JSON.stringify({ q: 'سوروکین' }) })
+      .set('Cookie', viewer.cookie)
+      .expect(200);
     expect(sorokin.body.map((p: { nameEn: string }) => p.nameEn)).toEqual(['Pavel Sorokin']);
-    const dar = await t.http.get('/api/people').query({ filter: JSON.stringify({ q: 'Ishaq Dar' }) }).set('Cookie', viewer.cookie).expect(200);
+    const dar = await t.http
+      .get('/api/people')
+      .query({ filter: JSON.stringify({ q: 'Ishaq Dar' }) })
+      .set('Cookie', viewer.cookie)
+      .expect(200);
     expect(dar.body[0]).toMatchObject({ currentTitleEn: 'Deputy Prime Minister and Minister of Foreign Affairs' });
   });
 
@@ -39,32 +65,84 @@ describe('the other resources', () => {
     const initiative = await makeInitiative(t, analyst.cookie);
     const source = await makeSource(t, analyst.cookie);
     const overchuk = await t.prisma.person.findFirstOrThrow({ where: { nameEn: 'Alexei Overchuk' } });
-    const milestone = await makeMilestone(t, analyst.cookie, initiative.id, { plannedDate: '2025-08-31', announcement: { announcedById: overchuk.id, announcedOn: '2025-07-10', sourceId: source.id } });
+    const milestone = await makeMilestone(t, analyst.cookie, initiative.id, {
+      plannedDate: '2025-08-31',
+      announcement: { announcedById: overchuk.id, announcedOn: '2025-07-10', sourceId: source.id },
+    });
     const moved = await t.http
       .put(`/api/milestones/${milestone.id}`)
       .set('Cookie', analyst.cookie)
-      .send({ ...milestone, plannedDate: '2025-10-15', announcement: { announcedById: overchuk.id, announcedOn: '2025-09-01', note: 'Postponed' } })
+      .send({
+        ...milestone,
+        plannedDate: '2025-10-15',
+        announcement: { announcedById: overchuk.id, announcedOn: '2025-09-01', note: 'Postponed' },
+      })
       .expect(200);
-    expect(moved.body).toMatchObject({ plannedDate: '2025-10-15', originalPlannedDate: '2025-08-31', slippageDays: 45, reannouncements: 1 });
+    expect(moved.body).toMatchObject({
+      plannedDate: '2025-10-15',
+      originalPlannedDate: '2025-08-31',
+      slippageDays: 45,
+      reannouncements: 1,
+    });
     expect(moved.body.dateChanges).toEqual([
-      expect.objectContaining({ oldDate: null, newDate: '2025-08-31', announcedById: overchuk.id, announcedOn: '2025-07-10', sourceId: source.id, recordedById: analyst.id }),
-      expect.objectContaining({ oldDate: '2025-08-31', newDate: '2025-10-15', announcedOn: '2025-09-01', note: 'Postponed' }),
+      expect.objectContaining({
+        oldDate: null,
+        newDate: '2025-08-31',
+        announcedById: overchuk.id,
+        announcedOn: '2025-07-10',
+        sourceId: source.id,
+        recordedById: analyst.id,
+      }),
+      expect.objectContaining({
+        oldDate: '2025-08-31',
+        newDate: '2025-10-15',
+        announcedOn: '2025-09-01',
+        note: 'Postponed',
+      }),
     ]);
-    const same = await t.http.put(`/api/milestones/${milestone.id}`).set('Cookie', analyst.cookie).send({ titleEn: 'Renamed', version: moved.body.version }).expect(200);
+    const same = await t.http
+      .put(`/api/milestones/${milestone.id}`)
+      .set('Cookie', analyst.cookie)
+      .send({ titleEn: 'Renamed', version: moved.body.version })
+      .expect(200);
     expect(same.body.dateChanges).toHaveLength(2);
-    const achieved = await t.http.put(`/api/milestones/${milestone.id}`).set('Cookie', analyst.cookie).send({ actualDate: '2025-10-20', state: 'achieved', version: same.body.version }).expect(200);
+    const achieved = await t.http
+      .put(`/api/milestones/${milestone.id}`)
+      .set('Cookie', analyst.cookie)
+      .send({ actualDate: '2025-10-20', state: 'achieved', version: same.body.version })
+      .expect(200);
     expect(achieved.body).toMatchObject({ slippageDays: 50, overdue: false });
-    await t.http.put(`/api/milestones/${milestone.id}`).set('Cookie', steelAnalyst.cookie).send({ titleEn: 'x', version: achieved.body.version }).expect(403);
+    await t.http
+      .put(`/api/milestones/${milestone.id}`)
+      .set('Cookie', steelAnalyst.cookie)
+      .send({ titleEn: 'x', version: achieved.body.version })
+      .expect(403);
   });
 
   it('should keep engagements and their decisions, and follow decisions to the next session', async () => {
     const energyInitiative = await makeInitiative(t, analyst.cookie);
-    const igc9 = await makeEngagement(t, analyst.cookie, { format: 'igc_session', sessionNumber: 9, forumName: 'Pakistan–Russia IGC', initiativeIds: [energyInitiative.id] });
-    const igc10 = await makeEngagement(t, analyst.cookie, { format: 'igc_session', sessionNumber: 10, previousId: igc9.id, startDate: '2025-12-01', status: 'planned' });
+    const igc9 = await makeEngagement(t, analyst.cookie, {
+      format: 'igc_session',
+      sessionNumber: 9,
+      forumName: 'Pakistan–Russia IGC',
+      initiativeIds: [energyInitiative.id],
+    });
+    const igc10 = await makeEngagement(t, analyst.cookie, {
+      format: 'igc_session',
+      sessionNumber: 10,
+      previousId: igc9.id,
+      startDate: '2025-12-01',
+      status: 'planned',
+    });
     const decision = await t.http
       .post('/api/decisions')
       .set('Cookie', analyst.cookie)
-      .send({ engagementId: igc9.id, textEn: 'Sign the LPG protocol', dueDate: '2025-06-30', initiativeId: energyInitiative.id })
+      .send({
+        engagementId: igc9.id,
+        textEn: 'Sign the LPG protocol',
+        dueDate: '2025-06-30',
+        initiativeId: energyInitiative.id,
+      })
       .expect(201);
     expect(decision.body).toMatchObject({ state: 'open', overdue: true });
     const reviewed = await t.http
@@ -73,23 +151,43 @@ describe('the other resources', () => {
       .send({ ...decision.body, state: 'done', reviewedAtId: igc10.id, reviewNoteEn: 'Signed before the 10th session' })
       .expect(200);
     expect(reviewed.body).toMatchObject({ state: 'done', reviewedAtId: igc10.id, overdue: false });
-    const followUps = await t.http.get('/api/decisions').query({ filter: JSON.stringify({ reviewedAtId: igc10.id }) }).set('Cookie', viewer.cookie).expect(200);
+    const followUps = await t.http
+      .get('/api/decisions')
+      .query({ filter: JSON.stringify({ reviewedAtId: igc10.id }) })
+      .set('Cookie', viewer.cookie)
+      .expect(200);
     expect(followUps.body.map((d: { id: number }) => d.id)).toEqual([decision.body.id]);
     const steelInitiative = await t.prisma.initiative.findUniqueOrThrow({ where: { code: 'PK-RU-STEEL-KHI' } });
-    await t.http.put(`/api/engagements/${igc9.id}`).set('Cookie', steelAnalyst.cookie).send({ titleEn: 'x', version: igc9.version }).expect(403);
-    const linkOut = await t.http.put(`/api/engagements/${igc10.id}`).set('Cookie', analyst.cookie).send({ initiativeIds: [steelInitiative.id], version: igc10.version }).expect(403);
+    await t.http
+      .put(`/api/engagements/${igc9.id}`)
+      .set('Cookie', steelAnalyst.cookie)
+      .send({ titleEn: 'x', version: igc9.version })
+      .expect(403);
+    const linkOut = await t.http
+      .put(`/api/engagements/${igc10.id}`)
+      .set('Cookie', analyst.cookie)
+      .send({ initiativeIds: [steelInitiative.id], version: igc10.version })
+      .expect(403);
     expect(linkOut.body.code).toBe('FORBIDDEN');
   });
 
   it('should refuse a second copy of the same article, pointing at the first', async () => {
-    const text = 'اسلام آباد: پاکستان اور روس کے درمیان اسٹیل مل کے قیام کے معاہدے پر دستخط ہو چکے ہیں اور دونوں ممالک نے تعاون بڑھانے پر اتفاق کیا۔';
+    const text =
+      'اسلام آباد: پاکستان اور روس کے درمیان اسٹیل مل کے قیام کے معاہدے پر دستخط ہو چکے ہیں اور دونوں ممالک نے تعاون بڑھانے پر اتفاق کیا۔';
     const first = await makeSource(t, analyst.cookie, { language: 'ur', text, url: null });
     // The same text with Arabic yeh and kaf, as another site would encode it.
     const variant = text.replace(/ی/g, 'ي').replace(/ک/g, 'ك');
     const dup = await t.http
       .post('/api/sources')
       .set('Cookie', analyst.cookie)
-      .send({ kind: 'news', publisher: 'Other Site', language: 'ur', publishedAt: '2025-07-12', title: 'Copy', text: variant })
+      .send({
+        kind: 'news',
+        publisher: 'Other Site',
+        language: 'ur',
+        publishedAt: '2025-07-12',
+        title: 'Copy',
+        text: variant,
+      })
       .expect(409);
     expect(dup.body).toMatchObject({ code: 'UNIQUE_VIOLATION', existingId: first.id });
   });
@@ -106,18 +204,38 @@ describe('the other resources', () => {
     const last = await t.http.delete(`/api/evidence/${evidence.id}`).set('Cookie', analyst.cookie).expect(422);
     expect(last.body.code).toBe('EVIDENCE_REQUIRED');
     const steel = await t.prisma.initiative.findUniqueOrThrow({ where: { code: 'PK-RU-STEEL-KHI' } });
-    await t.http.post('/api/evidence').set('Cookie', analyst.cookie).send({ sourceId: source.id, initiativeId: steel.id, quote: 'x' }).expect(403);
-    const ok = await t.http.post('/api/evidence').set('Cookie', analyst.cookie).send({ sourceId: source.id, initiativeId: initiative.id, quote: 'Quoted passage' }).expect(201);
+    await t.http
+      .post('/api/evidence')
+      .set('Cookie', analyst.cookie)
+      .send({ sourceId: source.id, initiativeId: steel.id, quote: 'x' })
+      .expect(403);
+    const ok = await t.http
+      .post('/api/evidence')
+      .set('Cookie', analyst.cookie)
+      .send({ sourceId: source.id, initiativeId: initiative.id, quote: 'Quoted passage' })
+      .expect(201);
     expect(ok.body).toMatchObject({ initiativeId: initiative.id, createdById: analyst.id });
-    const none = await t.http.post('/api/evidence').set('Cookie', analyst.cookie).send({ sourceId: source.id, quote: 'x' }).expect(400);
+    const none = await t.http
+      .post('/api/evidence')
+      .set('Cookie', analyst.cookie)
+      .send({ sourceId: source.id, quote: 'x' })
+      .expect(400);
     expect(none.body.errors.initiativeId).toContain('Link the source');
     const inUse = await t.http.delete(`/api/sources/${source.id}`).set('Cookie', analyst.cookie).expect(409);
     expect(inUse.body.code).toBe('IN_USE');
   });
 
   it('should leave countries and sectors to admins, and refuse removing a sector that is in use', async () => {
-    await t.http.post('/api/sectors').set('Cookie', analyst.cookie).send({ code: 'agriculture', nameEn: 'Agriculture', nameUr: 'زراعت' }).expect(403);
-    const created = await t.http.post('/api/sectors').set('Cookie', admin.cookie).send({ code: 'agriculture', nameEn: 'Agriculture', nameUr: 'زراعت' }).expect(201);
+    await t.http
+      .post('/api/sectors')
+      .set('Cookie', analyst.cookie)
+      .send({ code: 'agriculture', nameEn: 'Agriculture', nameUr: 'زراعت' })
+      .expect(403);
+    const created = await t.http
+      .post('/api/sectors')
+      .set('Cookie', admin.cookie)
+      .send({ code: 'agriculture', nameEn: 'Agriculture', nameUr: 'زراعت' })
+      .expect(201);
     expect(created.body).toMatchObject({ code: 'agriculture', nameUr: 'زراعت' });
     const steel = await sectorId(t, 'steel');
     const inUse = await t.http.delete(`/api/sectors/${steel}`).set('Cookie', admin.cookie).expect(409);
@@ -131,12 +249,30 @@ describe('the other resources', () => {
     const mine = await t.http
       .post('/api/saved-views')
       .set('Cookie', viewer.cookie)
-      .send({ resource: 'initiatives', name: 'Energy at risk', filter: { sectorId: 2, health: 'at_risk' }, sort: { field: 'updatedAt', order: 'DESC' }, shared: true })
+      .send({
+        resource: 'initiatives',
+        name: 'Energy at risk',
+        filter: { sectorId: 2, health: 'at_risk' },
+        sort: { field: 'updatedAt', order: 'DESC' },
+        shared: true,
+      })
       .expect(201);
-    const seen = await t.http.get('/api/saved-views').query({ filter: JSON.stringify({ resource: 'initiatives' }) }).set('Cookie', analyst.cookie).expect(200);
+    const seen = await t.http
+      .get('/api/saved-views')
+      .query({ filter: JSON.stringify({ resource: 'initiatives' }) })
+      .set('Cookie', analyst.cookie)
+      .expect(200);
     expect(seen.body.map((v: { id: number }) => v.id)).toContain(mine.body.id);
-    await t.http.put(`/api/saved-views/${mine.body.id}`).set('Cookie', analyst.cookie).send({ name: 'Mine now', version: 1 }).expect(403);
-    const secret = await t.http.post('/api/saved-views').set('Cookie', viewer.cookie).send({ resource: 'initiatives', name: 'Private', filter: {} }).expect(201);
+    await t.http
+      .put(`/api/saved-views/${mine.body.id}`)
+      .set('Cookie', analyst.cookie)
+      .send({ name: 'Mine now', version: 1 })
+      .expect(403);
+    const secret = await t.http
+      .post('/api/saved-views')
+      .set('Cookie', viewer.cookie)
+      .send({ resource: 'initiatives', name: 'Private', filter: {} })
+      .expect(201);
     const others = await t.http.get('/api/saved-views').set('Cookie', analyst.cookie).expect(200);
     expect(others.body.map((v: { id: number }) => v.id)).not.toContain(secret.body.id);
     await t.http.get(`/api/saved-views/${secret.body.id}`).set('Cookie', analyst.cookie).expect(404);
@@ -146,8 +282,19 @@ describe('the other resources', () => {
   it('should keep the audit log admin-only and append-only, even for the database owner', async () => {
     await t.http.get('/api/audit-events').set('Cookie', analyst.cookie).expect(403);
     const person = await makePerson(t, analyst.cookie, { nameEn: 'Audited Person' });
-    const log = await t.http.get('/api/audit-events').query({ filter: JSON.stringify({ entity: 'people', entityId: String(person.id) }) }).set('Cookie', admin.cookie).expect(200);
-    expect(log.body).toEqual([expect.objectContaining({ action: 'create', actorId: analyst.id, actorName: analyst.name, after: expect.objectContaining({ nameEn: 'Audited Person' }) })]);
+    const log = await t.http
+      .get('/api/audit-events')
+      .query({ filter: JSON.stringify({ entity: 'people', entityId: String(person.id) }) })
+      .set('Cookie', admin.cookie)
+      .expect(200);
+    expect(log.body).toEqual([
+      expect.objectContaining({
+        action: 'create',
+        actorId: analyst.id,
+        actorName: analyst.name,
+        after: expect.objectContaining({ nameEn: 'Audited Person' }),
+      }),
+    ]);
     await expect(t.prisma.$executeRaw`UPDATE audit_events SET action = 'tampered'`).rejects.toThrow(/append-only/);
     await expect(t.prisma.$executeRaw`DELETE FROM audit_events`).rejects.toThrow(/append-only/);
     await expect(t.prisma.$executeRaw`TRUNCATE audit_events`).rejects.toThrow(/append-only/);
@@ -156,7 +303,8 @@ describe('the other resources', () => {
 
   it('should export every matching row as CSV with a BOM and Urdu intact, and as XLSX', async () => {
     const source = await makeSource(t, analyst.cookie);
-    for (let n = 0; n < 3; n++) await makeInitiative(t, analyst.cookie, { titleEn: `Exported ${n}`, titleUr: `برآمد شدہ منصوبہ ${n}` });
+    for (let n = 0; n < 3; n++)
+      await makeInitiative(t, analyst.cookie, { titleEn: `Exported ${n}`, titleUr: `برآمد شدہ منصوبہ ${n}` });
     const csv = await t.http
       .get('/api/initiatives/export')
       .query({ format: 'csv', filter: JSON.stringify({ q: 'Exported' }), sort: JSON.stringify(['titleEn', 'ASC']) })
@@ -203,15 +351,26 @@ describe('the other resources', () => {
     expect(Object.keys(bad.body.errors)).toEqual(['staleAfterDays']);
     const fresh = await makeInitiative(t, analyst.cookie);
     const source = await makeSource(t, analyst.cookie);
-    await t.http.post('/api/evidence').set('Cookie', analyst.cookie).send({ sourceId: source.id, initiativeId: fresh.id }).expect(201);
+    await t.http
+      .post('/api/evidence')
+      .set('Cookie', analyst.cookie)
+      .send({ sourceId: source.id, initiativeId: fresh.id })
+      .expect(201);
     const steel = await t.prisma.initiative.findUniqueOrThrow({ where: { code: 'PK-RU-STEEL-KHI' } });
     await t.http.put('/api/settings').set('Cookie', admin.cookie).send({ staleAfterDays: 30 }).expect(200);
-    const get = async (id: number) => (await t.http.get(`/api/initiatives/${id}`).set('Cookie', viewer.cookie).expect(200)).body;
+    const get = async (id: number) =>
+      (await t.http.get(`/api/initiatives/${id}`).set('Cookie', viewer.cookie).expect(200)).body;
     expect((await get(fresh.id)).stale).toBe(false);
     expect((await get(steel.id)).stale).toBe(true);
-    const staleList = await t.http.get('/api/initiatives').query({ filter: JSON.stringify({ stale: true }) }).set('Cookie', viewer.cookie).expect(200);
+    const staleList = await t.http
+      .get('/api/initiatives')
+      .query({ filter: JSON.stringify({ stale: true }) })
+      .set('Cookie', viewer.cookie)
+      .expect(200);
     expect(staleList.body.map((i: { id: number }) => i.id)).toContain(steel.id);
     expect(staleList.body.map((i: { id: number }) => i.id)).not.toContain(fresh.id);
-    expect((await t.http.get('/api/settings').set('Cookie', viewer.cookie).expect(200)).body).toEqual({ staleAfterDays: 30 });
+    expect((await t.http.get('/api/settings').set('Cookie', viewer.cookie).expect(200)).body).toEqual({
+      staleAfterDays: 30,
+    });
   });
 });

@@ -45,8 +45,16 @@ describe('status changes carry evidence', () => {
     const stored = await t.prisma.initiative.findUniqueOrThrow({ where: { id: initiative.id } });
     expect({ stage: stored.stage, health: stored.health }).toEqual({ stage: 'under_negotiation', health: 'on_track' });
     const evidence = await t.prisma.evidence.findMany({ where: { statusUpdateId: res.body.id } });
-    expect(evidence).toEqual([expect.objectContaining({ sourceId: source.id, initiativeId: initiative.id, quote: 'جاری توانائی تعاون پر اطمینان کا اظہار کیا گیا' })]);
-    const audit = await t.prisma.auditEvent.findMany({ where: { entity: 'initiatives', entityId: String(initiative.id), action: 'status.change' } });
+    expect(evidence).toEqual([
+      expect.objectContaining({
+        sourceId: source.id,
+        initiativeId: initiative.id,
+        quote: 'جاری توانائی تعاون پر اطمینان کا اظہار کیا گیا',
+      }),
+    ]);
+    const audit = await t.prisma.auditEvent.findMany({
+      where: { entity: 'initiatives', entityId: String(initiative.id), action: 'status.change' },
+    });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: analyst.id, before: { stage: 'announced', health: 'not_assessed' } });
   });
@@ -59,7 +67,12 @@ describe('status changes carry evidence', () => {
       .set('Cookie', analyst.cookie)
       .send({ toStage: 'operational', effectiveAt: '2025-07-10', note: 'Jumped ahead', sourceIds: [source.id] })
       .expect(422);
-    expect(res.body).toMatchObject({ code: 'INVALID_TRANSITION', from: 'announced', to: 'operational', allowed: expect.arrayContaining(['under_negotiation', 'mou_signed']) });
+    expect(res.body).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      from: 'announced',
+      to: 'operational',
+      allowed: expect.arrayContaining(['under_negotiation', 'mou_signed']),
+    });
     expect(res.body.message).toContain('under_negotiation');
     expect(await t.prisma.statusUpdate.count({ where: { initiativeId: initiative.id } })).toBe(1);
     expect((await t.prisma.initiative.findUniqueOrThrow({ where: { id: initiative.id } })).stage).toBe('announced');
@@ -98,27 +111,58 @@ describe('status changes carry evidence', () => {
     const late = await t.http
       .post(`/api/initiatives/${initiative.id}/status-updates`)
       .set('Cookie', analyst.cookie)
-      .send({ toStage: 'under_negotiation', effectiveAt: '2025-03-01', note: 'Talks began in March', sourceIds: [source.id] })
+      .send({
+        toStage: 'under_negotiation',
+        effectiveAt: '2025-03-01',
+        note: 'Talks began in March',
+        sourceIds: [source.id],
+      })
       .expect(201);
-    expect(late.body).toMatchObject({ fromStage: 'announced', toStage: 'under_negotiation', initiative: { stage: 'agreement_signed' } });
-    const asOfApril = await t.http.get(`/api/initiatives/${initiative.id}?asOf=2025-04-01`).set('Cookie', analyst.cookie).expect(200);
+    expect(late.body).toMatchObject({
+      fromStage: 'announced',
+      toStage: 'under_negotiation',
+      initiative: { stage: 'agreement_signed' },
+    });
+    const asOfApril = await t.http
+      .get(`/api/initiatives/${initiative.id}?asOf=2025-04-01`)
+      .set('Cookie', analyst.cookie)
+      .expect(200);
     expect(asOfApril.body.stage).toBe('under_negotiation');
     // An even earlier stage moves back when the initiative began, for the as-of views.
     await t.http
       .post(`/api/initiatives/${initiative.id}/status-updates`)
       .set('Cookie', analyst.cookie)
-      .send({ toStage: 'announced', effectiveAt: '2024-11-05', note: 'First reported in November', sourceIds: [source.id] })
+      .send({
+        toStage: 'announced',
+        effectiveAt: '2024-11-05',
+        note: 'First reported in November',
+        sourceIds: [source.id],
+      })
       .expect(201);
-    expect((await t.prisma.initiative.findUniqueOrThrow({ where: { id: initiative.id } })).stageSince).toEqual(new Date('2024-11-05T00:00:00Z'));
-    const listed = await t.http.get('/api/initiatives?asOf=2024-12-01').query({ filter: JSON.stringify({ id: [initiative.id] }) }).set('Cookie', analyst.cookie).expect(200);
+    expect((await t.prisma.initiative.findUniqueOrThrow({ where: { id: initiative.id } })).stageSince).toEqual(
+      new Date('2024-11-05T00:00:00Z'),
+    );
+    const listed = await t.http
+      .get('/api/initiatives?asOf=2024-12-01')
+      .query({ filter: JSON.stringify({ id: [initiative.id] }) })
+      .set('Cookie', analyst.cookie)
+      .expect(200);
     expect(listed.body.map((i: { stage: string }) => i.stage)).toEqual(['announced']);
   });
 
   it('should let only analysts in scope and admins record status; viewers never', async () => {
     const initiative = await makeInitiative(t, analyst.cookie);
     const body = { toHealth: 'at_risk', effectiveAt: '2025-07-10', note: 'x' };
-    await t.http.post(`/api/initiatives/${initiative.id}/status-updates`).set('Cookie', steelAnalyst.cookie).send(body).expect(403);
-    await t.http.post(`/api/initiatives/${initiative.id}/status-updates`).set('Cookie', viewer.cookie).send(body).expect(403);
+    await t.http
+      .post(`/api/initiatives/${initiative.id}/status-updates`)
+      .set('Cookie', steelAnalyst.cookie)
+      .send(body)
+      .expect(403);
+    await t.http
+      .post(`/api/initiatives/${initiative.id}/status-updates`)
+      .set('Cookie', viewer.cookie)
+      .send(body)
+      .expect(403);
     await t.http.post(`/api/initiatives/${initiative.id}/status-updates`).send(body).expect(401);
     expect(await t.prisma.statusUpdate.count({ where: { initiativeId: initiative.id } })).toBe(1);
   });
@@ -130,9 +174,17 @@ describe('status changes carry evidence', () => {
       .set('Cookie', analyst.cookie)
       .send({ initiativeId: initiative.id, toHealth: 'off_track', effectiveAt: '2025-08-01', note: 'Typo hre' })
       .expect(201);
-    const fixed = await t.http.put(`/api/status-updates/${created.body.id}`).set('Cookie', analyst.cookie).send({ ...created.body, noteEn: 'Typo here' }).expect(200);
+    const fixed = await t.http
+      .put(`/api/status-updates/${created.body.id}`)
+      .set('Cookie', analyst.cookie)
+      .send({ ...created.body, noteEn: 'Typo here' })
+      .expect(200);
     expect(fixed.body).toMatchObject({ noteEn: 'Typo here', toHealth: 'off_track', version: 2 });
-    const rewrite = await t.http.put(`/api/status-updates/${created.body.id}`).set('Cookie', analyst.cookie).send({ toHealth: 'on_track', version: 2 }).expect(200);
+    const rewrite = await t.http
+      .put(`/api/status-updates/${created.body.id}`)
+      .set('Cookie', analyst.cookie)
+      .send({ toHealth: 'on_track', version: 2 })
+      .expect(200);
     expect(rewrite.body.toHealth).toBe('off_track');
     await t.http.delete(`/api/status-updates/${created.body.id}`).set('Cookie', analyst.cookie).expect(404);
   });
@@ -156,7 +208,11 @@ describe('status changes carry evidence', () => {
 
   it('should refuse an energy analyst on a steel initiative', async () => {
     const both = await makeInitiative(t, steelAnalyst.cookie, { sectorIds: [await sectorId(t, 'steel')] });
-    await t.http.post(`/api/initiatives/${both.id}/status-updates`).set('Cookie', analyst.cookie).send({ toHealth: 'at_risk', effectiveAt: '2025-07-10', note: 'x' }).expect(403);
+    await t.http
+      .post(`/api/initiatives/${both.id}/status-updates`)
+      .set('Cookie', analyst.cookie)
+      .send({ toHealth: 'at_risk', effectiveAt: '2025-07-10', note: 'x' })
+      .expect(403);
   });
 
   it('should take "effective today" as now, after the status recorded when the initiative was created this morning', async () => {
@@ -168,21 +224,46 @@ describe('status changes carry evidence', () => {
       .set('Cookie', analyst.cookie)
       .send({ toStage: 'under_negotiation', effectiveAt: today, note: 'Talks opened today', sourceIds: [source.id] })
       .expect(201);
-    expect(res.body).toMatchObject({ fromStage: 'announced', initiative: { stage: 'under_negotiation' }, authorName: analyst.name });
-    const list = await t.http.get('/api/status-updates').query({ filter: JSON.stringify({ initiativeId: initiative.id }) }).set('Cookie', viewer.cookie).expect(200);
+    expect(res.body).toMatchObject({
+      fromStage: 'announced',
+      initiative: { stage: 'under_negotiation' },
+      authorName: analyst.name,
+    });
+    const list = await t.http
+      .get('/api/status-updates')
+      .query({ filter: JSON.stringify({ initiativeId: initiative.id }) })
+      .set('Cookie', viewer.cookie)
+      .expect(200);
     expect(list.body.map((u: { authorName: string }) => u.authorName)).toEqual([analyst.name, analyst.name]);
   });
 
   it('should give every reader the history of an initiative, its milestones and status updates, without request details', async () => {
     const initiative = await makeInitiative(t, analyst.cookie);
-    await t.http.put(`/api/initiatives/${initiative.id}`).set('Cookie', analyst.cookie).send({ titleEn: 'Renamed for history', version: 1 }).expect(200);
-    await t.http.post(`/api/initiatives/${initiative.id}/status-updates`).set('Cookie', analyst.cookie).send({ toHealth: 'at_risk', effectiveAt: '2025-07-10', note: 'x' }).expect(201);
+    await t.http
+      .put(`/api/initiatives/${initiative.id}`)
+      .set('Cookie', analyst.cookie)
+      .send({ titleEn: 'Renamed for history', version: 1 })
+      .expect(200);
+    await t.http
+      .post(`/api/initiatives/${initiative.id}/status-updates`)
+      .set('Cookie', analyst.cookie)
+      .send({ toHealth: 'at_risk', effectiveAt: '2025-07-10', note: 'x' })
+      .expect(201);
     const res = await t.http.get(`/api/initiatives/${initiative.id}/history`).set('Cookie', viewer.cookie).expect(200);
     expect(res.body.map((e: { entity: string; action: string }) => `${e.entity}:${e.action}`)).toEqual(
-      expect.arrayContaining(['initiatives:create', 'initiatives:update', 'initiatives:status.change', 'status-updates:create']),
+      expect.arrayContaining([
+        'initiatives:create',
+        'initiatives:update',
+        'initiatives:status.change',
+        'status-updates:create',
+      ]),
     );
     const update = res.body.find((e: { action: string }) => e.action === 'update');
-    expect(update).toMatchObject({ actorName: analyst.name, before: expect.objectContaining({ titleEn: 'Test initiative' }), after: expect.objectContaining({ titleEn: 'Renamed for history' }) });
+    expect(update).toMatchObject({
+      actorName: analyst.name,
+      before: expect.objectContaining({ titleEn: 'Test initiative' }),
+      after: expect.objectContaining({ titleEn: 'Renamed for history' }),
+    });
     expect(update.ip).toBeUndefined();
     await t.http.get(`/api/initiatives/${initiative.id}/history`).expect(401);
     await t.http.get('/api/initiatives/999999/history').set('Cookie', viewer.cookie).expect(404);

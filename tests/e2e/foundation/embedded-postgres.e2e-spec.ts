@@ -1,6 +1,17 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { findBinaries, startEmbeddedPostgres, type DbLogger, type RunningPostgres } from '@rabta/db';
@@ -19,8 +30,16 @@ interface LogLine {
 
 function captureLogger(): DbLogger & { lines: LogLine[]; at(level: LogLine['level']): string[] } {
   const lines: LogLine[] = [];
-  const log = (level: LogLine['level']) => (obj: object | string, msg?: string) => lines.push({ level, msg: typeof obj === 'string' ? obj : (msg ?? '') });
-  return { lines, info: log('info'), warn: log('warn'), error: log('error'), debug: log('debug'), at: (level) => lines.filter((l) => l.level === level).map((l) => l.msg) };
+  const log = (level: LogLine['level']) => (obj: object | string, msg?: string) =>
+    lines.push({ level, msg: typeof obj === 'string' ? obj : (msg ?? '') });
+  return {
+    lines,
+    info: log('info'),
+    warn: log('warn'),
+    error: log('error'),
+    debug: log('debug'),
+    at: (level) => lines.filter((l) => l.level === level).map((l) => l.msg),
+  };
 }
 
 async function query<T extends object>(url: string, text: string): Promise<T[]> {
@@ -44,7 +63,8 @@ function snapshot(dir: string): Record<string, string> {
       if (entry.isDirectory()) walk(p);
       else {
         const s = statSync(p);
-        out[relative(dir, p)] = `${(s.mode & 0o7777).toString(8)} ${s.uid} ${createHash('sha256').update(readFileSync(p)).digest('hex')}`;
+        out[relative(dir, p)] =
+          `${(s.mode & 0o7777).toString(8)} ${s.uid} ${createHash('sha256').update(readFileSync(p)).digest('hex')}`;
       }
     }
   };
@@ -52,7 +72,8 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
-const postmasterPid = (dataDir: string) => Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+const postmasterPid = (dataDir: string) =>
+  Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
 const CHILD = join(__dirname, 'fixtures', 'postgres-child.cjs');
 
 async function startChild(dataDir: string): Promise<{ run: Running; postgresPid: number; url: string }> {
@@ -103,12 +124,17 @@ describe('embedded PostgreSQL', () => {
       expect(stored.user).toBe('rabta');
       expect(stored.password).toMatch(/^[A-Za-z0-9_-]{24,}$/);
       expect(pg.url).toBe(`postgresql://rabta:${stored.password}@127.0.0.1:${pg.port}/rabta`);
-      const [row] = await query<{ v: string; db: string }>(pg.url, 'SELECT current_setting(\'server_version_num\') AS v, current_database() AS db');
+      const [row] = await query<{ v: string; db: string }>(
+        pg.url,
+        "SELECT current_setting('server_version_num') AS v, current_database() AS db",
+      );
       expect(Math.floor(Number(row.v) / 10_000)).toBe(findBinaries().major);
       expect(row.db).toBe('rabta');
       expect(logger.at('info')).toContain('Initialised a new embedded PostgreSQL cluster');
       // The password is the only way in: a wrong one is refused.
-      await expect(query(pg.url.replace(stored.password, 'wrong-password'), 'SELECT 1')).rejects.toThrow(/password authentication failed/);
+      await expect(query(pg.url.replace(stored.password, 'wrong-password'), 'SELECT 1')).rejects.toThrow(
+        /password authentication failed/,
+      );
       await query(pg.url, "CREATE TABLE kept (note text); INSERT INTO kept VALUES ('survives restarts')");
       await pg.stop();
       expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
@@ -141,7 +167,9 @@ describe('embedded PostgreSQL', () => {
       const logger = captureLogger();
       const again = await startEmbeddedPostgres({ dataDir, database: 'rabta', logger });
       running.push(again);
-      expect(logger.at('warn')).toEqual([`Recovered from an unclean shutdown: removed the stale postmaster.pid (pid ${pid} is not running PostgreSQL)`]);
+      expect(logger.at('warn')).toEqual([
+        `Recovered from an unclean shutdown: removed the stale postmaster.pid (pid ${pid} is not running PostgreSQL)`,
+      ]);
       expect(await query(again.url, 'SELECT note FROM kept')).toEqual([{ note: 'survives restarts' }]);
       await again.stop();
     });
@@ -159,7 +187,9 @@ describe('embedded PostgreSQL', () => {
         const logger = captureLogger();
         const again = await startEmbeddedPostgres({ dataDir, database: 'rabta', logger });
         running.push(again);
-        expect(logger.at('warn')).toEqual([`Recovered from an unclean shutdown: removed the stale postmaster.pid (pid ${other.pid} is not running PostgreSQL)`]);
+        expect(logger.at('warn')).toEqual([
+          `Recovered from an unclean shutdown: removed the stale postmaster.pid (pid ${other.pid} is not running PostgreSQL)`,
+        ]);
         expect(isRunning(other.pid!)).toBe(true);
         expect(await query(again.url, 'SELECT count(*)::int AS n FROM kept')).toEqual([{ n: 1 }]);
         await again.stop();
@@ -210,14 +240,18 @@ describe('embedded PostgreSQL', () => {
     it('should refuse credentials that belong to another installation, naming both files', async () => {
       const file = join(dataDir, 'credentials.json');
       const original = readFileSync(file);
-      writeFileSync(file, JSON.stringify({ user: 'rabta', password: 'not-the-password-of-this-cluster' }), { mode: 0o600 });
+      writeFileSync(file, JSON.stringify({ user: 'rabta', password: 'not-the-password-of-this-cluster' }), {
+        mode: 0o600,
+      });
       try {
         const err = await startEmbeddedPostgres({ dataDir, database: 'rabta', logger: captureLogger() }).then(
           () => undefined,
           (e: unknown) => e as Error,
         );
         expect(err?.name).toBe('StartupError');
-        expect(err?.message).toContain(`The credentials in ${file} do not open the PostgreSQL data dir ${join(dataDir, 'postgres')}`);
+        expect(err?.message).toContain(
+          `The credentials in ${file} do not open the PostgreSQL data dir ${join(dataDir, 'postgres')}`,
+        );
         expect(err?.message).not.toContain('not-the-password-of-this-cluster');
         // The server it started to find out is stopped again.
         expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
@@ -264,8 +298,12 @@ describe('embedded PostgreSQL', () => {
           await pg.stop();
           return;
         }
-        await expect(attempt).rejects.toThrow(`which cannot enter ${closed}. Put RABTA_DATA_DIR where that user can reach it`);
-        await expect(startEmbeddedPostgres({ dataDir: dir, database: 'rabta', logger: captureLogger() })).rejects.toThrow(`chmod o+x ${closed}`);
+        await expect(attempt).rejects.toThrow(
+          `which cannot enter ${closed}. Put RABTA_DATA_DIR where that user can reach it`,
+        );
+        await expect(
+          startEmbeddedPostgres({ dataDir: dir, database: 'rabta', logger: captureLogger() }),
+        ).rejects.toThrow(`chmod o+x ${closed}`);
         expect(readdirSync(closed)).toEqual([]);
       });
 
@@ -290,11 +328,16 @@ describe('embedded PostgreSQL', () => {
 
       it('should refuse a cluster whose credentials file is missing', async () => {
         const dir = damagedCopy((_pgDir, data) => unlinkSync(join(data, 'credentials.json')));
-        await expectRefusal(dir, `${join(dir, 'credentials.json')} is missing, so the database in ${join(dir, 'postgres')} cannot be opened`);
+        await expectRefusal(
+          dir,
+          `${join(dir, 'credentials.json')} is missing, so the database in ${join(dir, 'postgres')} cannot be opened`,
+        );
       });
 
       it('should refuse a credentials file that is not valid', async () => {
-        const dir = damagedCopy((_pgDir, data) => writeFileSync(join(data, 'credentials.json'), '{"user":', { mode: 0o600 }));
+        const dir = damagedCopy((_pgDir, data) =>
+          writeFileSync(join(data, 'credentials.json'), '{"user":', { mode: 0o600 }),
+        );
         await expectRefusal(dir, `${join(dir, 'credentials.json')} is not a valid credentials file`);
       });
 

@@ -2,7 +2,16 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { markRolledBack, migrate, MigrationError, migrationStatus, MIGRATIONS_DIR, PRISMA_ADVISORY_LOCK_KEY, readMigrations, silentLogger } from '@rabta/db';
+import {
+  markRolledBack,
+  migrate,
+  MigrationError,
+  migrationStatus,
+  MIGRATIONS_DIR,
+  PRISMA_ADVISORY_LOCK_KEY,
+  readMigrations,
+  silentLogger,
+} from '@rabta/db';
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
 import { built, cleanEnv, runNode } from './processes';
@@ -23,7 +32,11 @@ interface Row {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const sha256File = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-async function sql<T extends object = Record<string, unknown>>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
+async function sql<T extends object = Record<string, unknown>>(
+  url: string,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -34,7 +47,8 @@ async function sql<T extends object = Record<string, unknown>>(url: string, text
 }
 
 const rowsOf = (url: string) => sql<Row>(url, 'SELECT * FROM "_prisma_migrations" ORDER BY started_at, migration_name');
-const exists = async (url: string, table: string) => (await sql<{ t: string | null }>(url, 'SELECT to_regclass($1)::text AS t', [table]))[0].t !== null;
+const exists = async (url: string, table: string) =>
+  (await sql<{ t: string | null }>(url, 'SELECT to_regclass($1)::text AS t', [table]))[0].t !== null;
 
 const tempDirs: string[] = [];
 function migrationsDir(files: Record<string, string>): string {
@@ -97,11 +111,35 @@ describe('the migrator', () => {
     expect(columns).toEqual([
       { column_name: 'id', data_type: 'character varying', len: 36, is_nullable: 'NO', column_default: null },
       { column_name: 'checksum', data_type: 'character varying', len: 64, is_nullable: 'NO', column_default: null },
-      { column_name: 'finished_at', data_type: 'timestamp with time zone', len: null, is_nullable: 'YES', column_default: null },
-      { column_name: 'migration_name', data_type: 'character varying', len: 255, is_nullable: 'NO', column_default: null },
+      {
+        column_name: 'finished_at',
+        data_type: 'timestamp with time zone',
+        len: null,
+        is_nullable: 'YES',
+        column_default: null,
+      },
+      {
+        column_name: 'migration_name',
+        data_type: 'character varying',
+        len: 255,
+        is_nullable: 'NO',
+        column_default: null,
+      },
       { column_name: 'logs', data_type: 'text', len: null, is_nullable: 'YES', column_default: null },
-      { column_name: 'rolled_back_at', data_type: 'timestamp with time zone', len: null, is_nullable: 'YES', column_default: null },
-      { column_name: 'started_at', data_type: 'timestamp with time zone', len: null, is_nullable: 'NO', column_default: 'now()' },
+      {
+        column_name: 'rolled_back_at',
+        data_type: 'timestamp with time zone',
+        len: null,
+        is_nullable: 'YES',
+        column_default: null,
+      },
+      {
+        column_name: 'started_at',
+        data_type: 'timestamp with time zone',
+        len: null,
+        is_nullable: 'NO',
+        column_default: 'now()',
+      },
       { column_name: 'applied_steps_count', data_type: 'integer', len: null, is_nullable: 'NO', column_default: '0' },
     ]);
 
@@ -118,7 +156,11 @@ describe('the migrator', () => {
     expect(rows.map((r) => [r.migration_name, r.checksum, r.applied_steps_count])).toEqual(
       result.applied.map((name) => [name, sha256File(join(MIGRATIONS_DIR, name, 'migration.sql')), 1]),
     );
-    expect(await migrationStatus(db.url, MIGRATIONS_DIR)).toEqual({ applied: result.applied.length, pending: 0, pendingNames: [] });
+    expect(await migrationStatus(db.url, MIGRATIONS_DIR)).toEqual({
+      applied: result.applied.length,
+      pending: 0,
+      pendingNames: [],
+    });
   });
 
   it('should count applied and pending migrations', async () => {
@@ -134,7 +176,7 @@ describe('the migrator', () => {
   it('should apply each migration exactly once when several migrators start at once', async () => {
     const db = await emptyDb();
     const dir = migrationsDir({
-      [FIRST]: 'CREATE TABLE runs (migration text NOT NULL);\nINSERT INTO runs VALUES (\'first\');\n',
+      [FIRST]: "CREATE TABLE runs (migration text NOT NULL);\nINSERT INTO runs VALUES ('first');\n",
       // Slow enough that the others are waiting on the lock, not finished already.
       [SECOND]: "SELECT pg_sleep(0.5);\nINSERT INTO runs VALUES ('second');\n",
       [THIRD]: "INSERT INTO runs VALUES ('third');\n",
@@ -142,10 +184,17 @@ describe('the migrator', () => {
     const results = await Promise.all([1, 2, 3].map(() => migrate(db.url, dir, silentLogger)));
     expect(results.flatMap((r) => r.applied).sort()).toEqual([FIRST, SECOND, THIRD]);
     expect(results.filter((r) => r.applied.length === 3)).toHaveLength(1);
-    expect((await sql<{ migration: string }>(db.url, 'SELECT migration FROM runs ORDER BY 1')).map((r) => r.migration)).toEqual(['first', 'second', 'third']);
+    expect(
+      (await sql<{ migration: string }>(db.url, 'SELECT migration FROM runs ORDER BY 1')).map((r) => r.migration),
+    ).toEqual(['first', 'second', 'third']);
     expect((await rowsOf(db.url)).map((r) => r.migration_name)).toEqual([FIRST, SECOND, THIRD]);
     // The lock is Prisma's, and it is released.
-    expect(await sql(db.url, "SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).toEqual([]);
+    expect(
+      await sql(
+        db.url,
+        "SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+      ),
+    ).toEqual([]);
     expect(PRISMA_ADVISORY_LOCK_KEY).toBe(72707369);
   });
 
@@ -157,7 +206,10 @@ describe('the migrator', () => {
     expect([a.code, b.code]).toEqual([0, 0]);
     const total = (await rowsOf(db.url)).length;
     expect(total).toBeGreaterThan(0);
-    expect([a.stdout, b.stdout].sort()).toEqual([`0 applied now, ${total} in all.\n`, `${total} applied now, ${total} in all.\n`]);
+    expect([a.stdout, b.stdout].sort()).toEqual([
+      `0 applied now, ${total} in all.\n`,
+      `${total} applied now, ${total} in all.\n`,
+    ]);
     const names = (await rowsOf(db.url)).map((r) => r.migration_name);
     expect(new Set(names).size).toBe(names.length);
   });
@@ -243,7 +295,9 @@ describe('the migrator', () => {
     );
     expect(err).toBeInstanceOf(MigrationError);
     expect((err as MigrationError).migration).toBe(FIRST);
-    expect((err as Error).message).toMatch(new RegExp(`^Migration ${FIRST} was changed after it was applied to this database`));
+    expect((err as Error).message).toMatch(
+      new RegExp(`^Migration ${FIRST} was changed after it was applied to this database`),
+    );
     expect((err as Error).message).toContain('put the change in a new migration');
     // Refused before anything ran: the new migration is not applied either.
     expect(await exists(db.url, 'd')).toBe(false);
@@ -255,7 +309,11 @@ describe('the migrator', () => {
     await migrate(db.url, migrationsDir({}), silentLogger); // only creates the bookkeeping table
     const init = readMigrations(MIGRATIONS_DIR)[0].name;
     // As a failed attempt leaves it: a row that never finished, with the error in its logs.
-    await sql(db.url, `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, logs) VALUES (gen_random_uuid(), repeat('0', 64), $1, 'boom')`, [init]);
+    await sql(
+      db.url,
+      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, logs) VALUES (gen_random_uuid(), repeat('0', 64), $1, 'boom')`,
+      [init],
+    );
     const cli = built('apps/api/dist/cli/migrate.js');
     const env = cleanEnv({ DATABASE_URL: db.url, LOG_LEVEL: 'silent', RABTA_DATA_DIR: join(tmpdir(), 'rabta-unused') });
 

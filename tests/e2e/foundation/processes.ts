@@ -11,7 +11,9 @@ export const ROOT = join(__dirname, '..', '..', '..');
 export function built(relative: string): string {
   const file = join(ROOT, relative);
   if (!existsSync(file)) {
-    throw new Error(`${relative} is missing: these tests run the built server. Run \`npm run build\` first (\`npm test\` does).`);
+    throw new Error(
+      `${relative} is missing: these tests run the built server. Run \`npm run build\` first (\`npm test\` does).`,
+    );
   }
   return file;
 }
@@ -20,7 +22,12 @@ export function built(relative: string): string {
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (/^(DATABASE_URL|TEST_DATABASE_URL|PORT|HOST|NODE_ENV|LOG_LEVEL|PUBLIC_URL|CORS_ORIGINS|TRUST_PROXY|SESSION_.*|LOGIN_.*|RABTA_.*)$/.test(k)) continue;
+    if (
+      /^(DATABASE_URL|TEST_DATABASE_URL|PORT|HOST|NODE_ENV|LOG_LEVEL|PUBLIC_URL|CORS_ORIGINS|TRUST_PROXY|SESSION_.*|LOGIN_.*|RABTA_.*)$/.test(
+        k,
+      )
+    )
+      continue;
     env[k] = v;
   }
   return { ...env, ...extra };
@@ -45,7 +52,9 @@ export function startNode(args: string[], env: NodeJS.ProcessEnv): Running {
   let stderr = '';
   child.stdout!.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-  const exited = new Promise<Finished>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  const exited = new Promise<Finished>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
   return { child, output: () => ({ stdout, stderr }), exited };
 }
 
@@ -86,7 +95,12 @@ export function isRunning(pid: number): boolean {
   }
 }
 
-export async function waitFor<T>(what: string, fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000, everyMs = 100): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 60_000,
+  everyMs = 100,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await fn();

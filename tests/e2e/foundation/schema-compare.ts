@@ -172,7 +172,13 @@ function nativeTypeOf(name: string, args: string[]): string {
 }
 
 /** What pg_get_expr() prints for the column default Prisma's migration would create; undefined where unknown. */
-function expectedDefault(field: DmmfField, table: string, column: string, type: string, enumDbName?: string): string | null | undefined {
+function expectedDefault(
+  field: DmmfField,
+  table: string,
+  column: string,
+  type: string,
+  enumDbName?: string,
+): string | null | undefined {
   if (!field.hasDefaultValue || field.isUpdatedAt) return null;
   const d = field.default;
   if (d && typeof d === 'object' && !Array.isArray(d) && 'name' in d) {
@@ -230,7 +236,10 @@ export function expectedSchema(dmmf: Dmmf): { schema: Schema; problems: string[]
           });
         } else if (field.isList) {
           const back = models.get(field.type)!.fields.find((f) => f.relationName === field.relationName && f !== field);
-          if (back?.isList) problems.push(`${model.name}.${field.name} is an implicit many-to-many relation, which this comparison does not cover`);
+          if (back?.isList)
+            problems.push(
+              `${model.name}.${field.name} is an implicit many-to-many relation, which this comparison does not cover`,
+            );
         }
         continue;
       }
@@ -240,8 +249,11 @@ export function expectedSchema(dmmf: Dmmf): { schema: Schema; problems: string[]
       }
       const column = field.dbName ?? field.name;
       const enumDbName = field.kind === 'enum' ? enumDbNames.get(field.type) : undefined;
-      const base = enumDbName ?? (field.nativeType ? nativeTypeOf(field.nativeType[0], field.nativeType[1]) : DEFAULT_TYPES[field.type]);
-      if (!base) problems.push(`${model.name}.${field.name} has the type ${field.type}, which this comparison does not know`);
+      const base =
+        enumDbName ??
+        (field.nativeType ? nativeTypeOf(field.nativeType[0], field.nativeType[1]) : DEFAULT_TYPES[field.type]);
+      if (!base)
+        problems.push(`${model.name}.${field.name} has the type ${field.type}, which this comparison does not know`);
       const type = field.isList ? `${base}[]` : base;
       columns.set(column, {
         type,
@@ -259,7 +271,8 @@ export function expectedSchema(dmmf: Dmmf): { schema: Schema; problems: string[]
         continue;
       }
       const suffix = idx.type === 'id' ? '_pkey' : idx.type === 'unique' ? '_key' : '_idx';
-      const name = idx.dbName ?? (idx.type === 'id' ? defaultName(table, [], suffix) : defaultName(table, cols, suffix));
+      const name =
+        idx.dbName ?? (idx.type === 'id' ? defaultName(table, [], suffix) : defaultName(table, cols, suffix));
       indexes.set(name, {
         columns: cols,
         unique: idx.type !== 'normal',
@@ -278,7 +291,13 @@ export function expectedSchema(dmmf: Dmmf): { schema: Schema; problems: string[]
 // The database side: pg_catalog
 // ---------------------------------------------------------------------------------------------------------------
 
-const ACTIONS: Record<string, ReferentialAction> = { a: 'NoAction', r: 'Restrict', c: 'Cascade', n: 'SetNull', d: 'SetDefault' };
+const ACTIONS: Record<string, ReferentialAction> = {
+  a: 'NoAction',
+  r: 'Restrict',
+  c: 'Cascade',
+  n: 'SetNull',
+  d: 'SetDefault',
+};
 
 export async function readDatabaseSchema(client: Client): Promise<Schema> {
   const tables = new Map<string, Table>();
@@ -290,7 +309,13 @@ export async function readDatabaseSchema(client: Client): Promise<Schema> {
     if (!IGNORED_TABLES.has(name)) tables.set(name, { columns: new Map(), indexes: new Map(), foreignKeys: new Map() });
   }
 
-  const columns = await client.query<{ table: string; column: string; type: string; nullable: boolean; default: string | null }>(
+  const columns = await client.query<{
+    table: string;
+    column: string;
+    type: string;
+    nullable: boolean;
+    default: string | null;
+  }>(
     `SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type,
             NOT a.attnotnull AS nullable, pg_get_expr(d.adbin, d.adrelid) AS default
        FROM pg_attribute a
@@ -300,7 +325,8 @@ export async function readDatabaseSchema(client: Client): Promise<Schema> {
       WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
       ORDER BY c.relname, a.attnum`,
   );
-  for (const r of columns.rows) tables.get(r.table)?.columns.set(r.column, { type: r.type, nullable: r.nullable, default: r.default });
+  for (const r of columns.rows)
+    tables.get(r.table)?.columns.set(r.column, { type: r.type, nullable: r.nullable, default: r.default });
 
   const indexes = await client.query<{
     table: string;
@@ -334,7 +360,9 @@ export async function readDatabaseSchema(client: Client): Promise<Schema> {
       ORDER BY 1, 2`,
   );
   for (const r of indexes.rows) {
-    const extra = [r.predicate && `WHERE ${r.predicate}`, r.expressions && `on ${r.expressions}`].filter(Boolean).join(' ');
+    const extra = [r.predicate && `WHERE ${r.predicate}`, r.expressions && `on ${r.expressions}`]
+      .filter(Boolean)
+      .join(' ');
     tables.get(r.table)?.indexes.set(r.name, {
       columns: r.columns,
       unique: r.unique,
@@ -347,7 +375,15 @@ export async function readDatabaseSchema(client: Client): Promise<Schema> {
     });
   }
 
-  const fks = await client.query<{ table: string; name: string; columns: string[]; ref_table: string; ref_columns: string[]; on_delete: string; on_update: string }>(
+  const fks = await client.query<{
+    table: string;
+    name: string;
+    columns: string[];
+    ref_table: string;
+    ref_columns: string[];
+    on_delete: string;
+    on_update: string;
+  }>(
     `SELECT c.relname AS table, con.conname AS name, rc.relname AS ref_table,
             ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
                     JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.ord) AS columns,
@@ -388,9 +424,14 @@ export async function readDatabaseSchema(client: Client): Promise<Schema> {
 const list = (xs: readonly string[]) => `(${xs.join(', ')})`;
 const describeIndex = (i: Index) =>
   `${i.primary ? 'primary key' : i.unique ? 'unique index' : 'index'} ${i.method} ${list(
-    i.columns.map((c, n) => [c, i.opclasses[n] !== 'default' ? i.opclasses[n] : '', i.orders[n] === 'DESC' ? 'DESC' : ''].filter(Boolean).join(' ')),
+    i.columns.map((c, n) =>
+      [c, i.opclasses[n] !== 'default' ? i.opclasses[n] : '', i.orders[n] === 'DESC' ? 'DESC' : '']
+        .filter(Boolean)
+        .join(' '),
+    ),
   )}${i.extra ? ` ${i.extra}` : ''}`;
-const describeFk = (f: ForeignKey) => `${list(f.columns)} → ${f.refTable}${list(f.refColumns)} ON DELETE ${f.onDelete} ON UPDATE ${f.onUpdate}`;
+const describeFk = (f: ForeignKey) =>
+  `${list(f.columns)} → ${f.refTable}${list(f.refColumns)} ON DELETE ${f.onDelete} ON UPDATE ${f.onUpdate}`;
 
 /** Every difference between what schema.prisma expects and what the database has, one sentence each. */
 export function compareSchemas(expected: Schema, actual: Schema): string[] {
@@ -398,9 +439,11 @@ export function compareSchemas(expected: Schema, actual: Schema): string[] {
   for (const [name, values] of expected.enums) {
     const got = actual.enums.get(name);
     if (!got) out.push(`enum ${name} is missing`);
-    else if (got.join(',') !== values.join(',')) out.push(`enum ${name} has values ${list(got)}, schema.prisma says ${list(values)}`);
+    else if (got.join(',') !== values.join(','))
+      out.push(`enum ${name} has values ${list(got)}, schema.prisma says ${list(values)}`);
   }
-  for (const name of actual.enums.keys()) if (!expected.enums.has(name)) out.push(`enum ${name} is not in schema.prisma`);
+  for (const name of actual.enums.keys())
+    if (!expected.enums.has(name)) out.push(`enum ${name} is not in schema.prisma`);
 
   for (const [tableName, exp] of expected.tables) {
     const act = actual.tables.get(tableName);
@@ -416,25 +459,36 @@ export function compareSchemas(expected: Schema, actual: Schema): string[] {
         continue;
       }
       if (a.type !== e.type) out.push(`${where} is ${a.type}, schema.prisma says ${e.type}`);
-      if (a.nullable !== e.nullable) out.push(`${where} is ${a.nullable ? 'nullable' : 'NOT NULL'}, schema.prisma says ${e.nullable ? 'nullable' : 'NOT NULL'}`);
-      if (e.default !== undefined && a.default !== e.default) out.push(`${where} has default ${a.default ?? 'none'}, schema.prisma says ${e.default ?? 'none'}`);
+      if (a.nullable !== e.nullable)
+        out.push(
+          `${where} is ${a.nullable ? 'nullable' : 'NOT NULL'}, schema.prisma says ${e.nullable ? 'nullable' : 'NOT NULL'}`,
+        );
+      if (e.default !== undefined && a.default !== e.default)
+        out.push(`${where} has default ${a.default ?? 'none'}, schema.prisma says ${e.default ?? 'none'}`);
     }
-    for (const col of act.columns.keys()) if (!exp.columns.has(col)) out.push(`column ${tableName}.${col} is not in schema.prisma`);
+    for (const col of act.columns.keys())
+      if (!exp.columns.has(col)) out.push(`column ${tableName}.${col} is not in schema.prisma`);
 
     for (const [name, e] of exp.indexes) {
       const a = act.indexes.get(name);
       if (!a) out.push(`${describeIndex(e)} ${name} on ${tableName} is missing`);
-      else if (describeIndex(a) !== describeIndex(e)) out.push(`${name} on ${tableName} is ${describeIndex(a)}, schema.prisma says ${describeIndex(e)}`);
+      else if (describeIndex(a) !== describeIndex(e))
+        out.push(`${name} on ${tableName} is ${describeIndex(a)}, schema.prisma says ${describeIndex(e)}`);
     }
-    for (const [name, a] of act.indexes) if (!exp.indexes.has(name)) out.push(`${describeIndex(a)} ${name} on ${tableName} is not in schema.prisma`);
+    for (const [name, a] of act.indexes)
+      if (!exp.indexes.has(name)) out.push(`${describeIndex(a)} ${name} on ${tableName} is not in schema.prisma`);
 
     for (const [name, e] of exp.foreignKeys) {
       const a = act.foreignKeys.get(name);
       if (!a) out.push(`foreign key ${name} ${describeFk(e)} is missing`);
-      else if (describeFk(a) !== describeFk(e)) out.push(`foreign key ${name} is ${describeFk(a)}, schema.prisma says ${describeFk(e)}`);
+      else if (describeFk(a) !== describeFk(e))
+        out.push(`foreign key ${name} is ${describeFk(a)}, schema.prisma says ${describeFk(e)}`);
     }
-    for (const [name, a] of act.foreignKeys) if (!exp.foreignKeys.has(name)) out.push(`foreign key ${name} ${describeFk(a)} on ${tableName} is not in schema.prisma`);
+    for (const [name, a] of act.foreignKeys)
+      if (!exp.foreignKeys.has(name))
+        out.push(`foreign key ${name} ${describeFk(a)} on ${tableName} is not in schema.prisma`);
   }
-  for (const tableName of actual.tables.keys()) if (!expected.tables.has(tableName)) out.push(`table ${tableName} is not in schema.prisma`);
+  for (const tableName of actual.tables.keys())
+    if (!expected.tables.has(tableName)) out.push(`table ${tableName} is not in schema.prisma`);
   return out;
 }

@@ -3,7 +3,14 @@ import { MIGRATIONS_DIR, migrate, silentLogger } from '@rabta/db';
 import { DOMAIN_ENUMS } from '@rabta/domain';
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
-import { compareSchemas, expectedSchema, readDatabaseSchema, readDmmf, SCHEMA_FILE, type Schema } from './schema-compare';
+import {
+  compareSchemas,
+  expectedSchema,
+  readDatabaseSchema,
+  readDmmf,
+  SCHEMA_FILE,
+  type Schema,
+} from './schema-compare';
 
 // The migrations are hand-maintained SQL (Prisma's engine cannot run here), so this suite is what keeps them equal
 // to prisma/schema.prisma: a fresh database migrated from prisma/migrations is compared, table by table, with the
@@ -56,14 +63,34 @@ describe('the migrated database and prisma/schema.prisma', () => {
 
   it('should map the native types, defaults and indexes as Prisma does (spot checks of the expectation itself)', () => {
     const initiatives = expected.tables.get('initiatives')!;
-    expect(initiatives.columns.get('estimated_value')).toEqual({ type: 'numeric(18,2)', nullable: true, default: null });
+    expect(initiatives.columns.get('estimated_value')).toEqual({
+      type: 'numeric(18,2)',
+      nullable: true,
+      default: null,
+    });
     expect(initiatives.columns.get('start_date')).toEqual({ type: 'date', nullable: true, default: null });
     expect(initiatives.columns.get('currency')).toEqual({ type: 'character(3)', nullable: true, default: null });
     expect(initiatives.columns.get('tags')).toEqual({ type: 'text[]', nullable: true, default: 'ARRAY[]::text[]' });
-    expect(initiatives.columns.get('stage')).toEqual({ type: 'initiative_stage', nullable: false, default: "'announced'::initiative_stage" });
-    expect(initiatives.columns.get('created_at')).toEqual({ type: 'timestamp(3) with time zone', nullable: false, default: 'CURRENT_TIMESTAMP' });
-    expect(initiatives.columns.get('updated_at')).toEqual({ type: 'timestamp(3) with time zone', nullable: false, default: null });
-    expect(initiatives.columns.get('id')).toEqual({ type: 'integer', nullable: false, default: "nextval('initiatives_id_seq'::regclass)" });
+    expect(initiatives.columns.get('stage')).toEqual({
+      type: 'initiative_stage',
+      nullable: false,
+      default: "'announced'::initiative_stage",
+    });
+    expect(initiatives.columns.get('created_at')).toEqual({
+      type: 'timestamp(3) with time zone',
+      nullable: false,
+      default: 'CURRENT_TIMESTAMP',
+    });
+    expect(initiatives.columns.get('updated_at')).toEqual({
+      type: 'timestamp(3) with time zone',
+      nullable: false,
+      default: null,
+    });
+    expect(initiatives.columns.get('id')).toEqual({
+      type: 'integer',
+      nullable: false,
+      default: "nextval('initiatives_id_seq'::regclass)",
+    });
     expect(initiatives.indexes.get('initiatives_search_text_trgm_idx')).toEqual({
       columns: ['search_text'],
       unique: false,
@@ -73,7 +100,10 @@ describe('the migrated database and prisma/schema.prisma', () => {
       orders: ['ASC'],
     });
     expect(initiatives.indexes.get('initiatives_code_key')).toMatchObject({ columns: ['code'], unique: true });
-    expect(initiatives.indexes.get('initiatives_updated_at_id_idx')).toMatchObject({ columns: ['updated_at', 'id'], unique: false });
+    expect(initiatives.indexes.get('initiatives_updated_at_id_idx')).toMatchObject({
+      columns: ['updated_at', 'id'],
+      unique: false,
+    });
     expect(initiatives.foreignKeys.get('initiatives_focal_person_id_fkey')).toEqual({
       columns: ['focal_person_id'],
       refTable: 'people',
@@ -81,18 +111,39 @@ describe('the migrated database and prisma/schema.prisma', () => {
       onDelete: 'SetNull',
       onUpdate: 'Cascade',
     });
-    expect(expected.tables.get('countries')!.columns.get('code')).toEqual({ type: 'character(2)', nullable: false, default: null });
+    expect(expected.tables.get('countries')!.columns.get('code')).toEqual({
+      type: 'character(2)',
+      nullable: false,
+      default: null,
+    });
     expect(expected.tables.get('audit_events')!.columns.get('id')!.type).toBe('bigint');
-    expect(expected.tables.get('saved_views')!.columns.get('filter')).toEqual({ type: 'jsonb', nullable: false, default: "'{}'::jsonb" });
-    expect(expected.tables.get('initiative_sectors')!.indexes.get('initiative_sectors_pkey')).toMatchObject({ columns: ['initiative_id', 'sector_id'], primary: true });
-    expect(expected.tables.get('agreement_parties')!.indexes.get('agreement_parties_agreement_id_country_code_organization_id_key')).toMatchObject({
+    expect(expected.tables.get('saved_views')!.columns.get('filter')).toEqual({
+      type: 'jsonb',
+      nullable: false,
+      default: "'{}'::jsonb",
+    });
+    expect(expected.tables.get('initiative_sectors')!.indexes.get('initiative_sectors_pkey')).toMatchObject({
+      columns: ['initiative_id', 'sector_id'],
+      primary: true,
+    });
+    expect(
+      expected.tables
+        .get('agreement_parties')!
+        .indexes.get('agreement_parties_agreement_id_country_code_organization_id_key'),
+    ).toMatchObject({
       unique: true,
       columns: ['agreement_id', 'country_code', 'organization_id'],
     });
     // Every trigram index of the schema, by name and column.
-    const trigram = [...expected.tables].flatMap(([t, tab]) => [...tab.indexes].filter(([, i]) => i.opclasses.includes('gin_trgm_ops')).map(([n, i]) => `${t}.${n}(${i.columns})`));
+    const trigram = [...expected.tables].flatMap(([t, tab]) =>
+      [...tab.indexes]
+        .filter(([, i]) => i.opclasses.includes('gin_trgm_ops'))
+        .map(([n, i]) => `${t}.${n}(${i.columns})`),
+    );
     expect(trigram.sort()).toEqual(
-      ['agreements', 'engagements', 'initiatives', 'milestones', 'organizations', 'people', 'sources'].map((t) => `${t}.${t}_search_text_trgm_idx(search_text)`),
+      ['agreements', 'engagements', 'initiatives', 'milestones', 'organizations', 'people', 'sources'].map(
+        (t) => `${t}.${t}_search_text_trgm_idx(search_text)`,
+      ),
     );
   });
 

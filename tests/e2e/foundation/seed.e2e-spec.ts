@@ -21,7 +21,8 @@ async function rowCounts(url: string): Promise<Record<string, number>> {
       "SELECT relname AS name FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace AND relname <> '_prisma_migrations' ORDER BY 1",
     );
     const counts: Record<string, number> = {};
-    for (const { name } of tables.rows) counts[name] = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${name}"`)).rows[0].n;
+    for (const { name } of tables.rows)
+      counts[name] = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${name}"`)).rows[0].n;
     return counts;
   } finally {
     await client.end();
@@ -48,7 +49,16 @@ describe('the seed', () => {
     const afterFirst = await rowCounts(db.url);
     // The portfolio is really there: the issue's initiatives, milestones, engagements, people, sources.
     expect(afterFirst).toMatchObject({ countries: expect.any(Number), sectors: 6 });
-    for (const table of ['initiatives', 'milestones', 'engagements', 'engagement_participants', 'people', 'sources', 'evidence', 'status_updates']) {
+    for (const table of [
+      'initiatives',
+      'milestones',
+      'engagements',
+      'engagement_participants',
+      'people',
+      'sources',
+      'evidence',
+      'status_updates',
+    ]) {
       expect({ table, rows: afterFirst[table] > 0 }).toEqual({ table, rows: true });
     }
     expect(afterFirst.countries).toBeGreaterThanOrEqual(200);
@@ -64,7 +74,10 @@ describe('the seed', () => {
       [built('apps/api/dist/cli/seed.js')],
       cleanEnv({ DATABASE_URL: db.url, LOG_LEVEL: 'silent', RABTA_DATA_DIR: join(tmpdir(), 'rabta-unused') }),
     );
-    expect({ code: cli.code, stdout: cli.stdout }).toEqual({ code: 0, stdout: 'Countries added: 0, sectors added: 0, demo portfolio: already present.\n' });
+    expect({ code: cli.code, stdout: cli.stdout }).toEqual({
+      code: 0,
+      stdout: 'Countries added: 0, sectors added: 0, demo portfolio: already present.\n',
+    });
     expect(await rowCounts(db.url)).toEqual(afterFirst);
   });
 
@@ -91,7 +104,9 @@ describe('the seed', () => {
     const client = createPrismaClient(other.url, { max: 1 });
     try {
       await client.initiative.create({ data: { code: 'REAL-1', titleEn: 'A real initiative' } });
-      expect(await runSeed(client, logger, { demo: true })).toMatchObject({ demo: 'skipped: the database already holds initiatives' });
+      expect(await runSeed(client, logger, { demo: true })).toMatchObject({
+        demo: 'skipped: the database already holds initiatives',
+      });
       expect(await client.initiative.count()).toBe(1);
       expect(await client.setting.findUnique({ where: { key: 'seed.demo' } })).toBeNull();
     } finally {

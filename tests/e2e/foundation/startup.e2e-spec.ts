@@ -22,7 +22,9 @@ async function scalar<T>(url: string, text: string): Promise<T> {
   }
 }
 
-async function health(port: number): Promise<{ status: number; body: { database?: Record<string, unknown> } } | undefined> {
+async function health(
+  port: number,
+): Promise<{ status: number; body: { database?: Record<string, unknown> } } | undefined> {
   try {
     const res = await fetch(`http://127.0.0.1:${port}/api/health`);
     return { status: res.status, body: (await res.json()) as { database?: Record<string, unknown> } };
@@ -53,7 +55,13 @@ describe('starting the built server (node apps/api/dist/main.js)', () => {
     const dataDir = join(tempDir(), 'never-created');
     const res = await runNode(
       [main],
-      cleanEnv({ PORT: 'abc', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://root@localhost/rabta', RABTA_SEED_DEMO: 'maybe', RABTA_DATA_DIR: dataDir }),
+      cleanEnv({
+        PORT: 'abc',
+        LOG_LEVEL: 'loud',
+        DATABASE_URL: 'mysql://root@localhost/rabta',
+        RABTA_SEED_DEMO: 'maybe',
+        RABTA_DATA_DIR: dataDir,
+      }),
     );
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('Invalid configuration: fix or unset these environment variables');
@@ -70,9 +78,14 @@ describe('starting the built server (node apps/api/dist/main.js)', () => {
     const db = await createTestDatabase({ empty: true });
     dbs.push(db);
     const blocker: Server = createServer();
-    const port = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)));
+    const port = await new Promise<number>((resolve) =>
+      blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)),
+    );
     try {
-      const res = await runNode([main], cleanEnv({ PORT: String(port), DATABASE_URL: db.url, RABTA_DATA_DIR: tempDir(), LOG_LEVEL: 'warn' }));
+      const res = await runNode(
+        [main],
+        cleanEnv({ PORT: String(port), DATABASE_URL: db.url, RABTA_DATA_DIR: tempDir(), LOG_LEVEL: 'warn' }),
+      );
       expect(res.code).toBe(1);
       expect(res.stderr).toContain(`Rabta cannot start: Port ${port} on 127.0.0.1 is already in use`);
       expect(res.stderr).toContain(`PORT=${port + 1} npm start`);
@@ -80,15 +93,29 @@ describe('starting the built server (node apps/api/dist/main.js)', () => {
       blocker.close();
     }
     // Not migrated, not seeded: nothing was written.
-    expect(await scalar<number>(db.url, "SELECT count(*)::int FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace")).toBe(0);
+    expect(
+      await scalar<number>(
+        db.url,
+        "SELECT count(*)::int FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace",
+      ),
+    ).toBe(0);
   });
 
   it('should name host:port of an unreachable DATABASE_URL, never its password', async () => {
     const port = await freePort();
     const dataDir = join(tempDir(), 'data');
-    const res = await runNode([main], cleanEnv({ PORT: String(await freePort()), DATABASE_URL: `postgresql://rabta:s3cret-Pa55@127.0.0.1:${port}/rabta`, RABTA_DATA_DIR: dataDir }));
+    const res = await runNode(
+      [main],
+      cleanEnv({
+        PORT: String(await freePort()),
+        DATABASE_URL: `postgresql://rabta:s3cret-Pa55@127.0.0.1:${port}/rabta`,
+        RABTA_DATA_DIR: dataDir,
+      }),
+    );
     expect(res.code).toBe(1);
-    expect(res.stderr).toContain(`Rabta cannot start: Cannot reach the PostgreSQL at 127.0.0.1:${port}/rabta (ECONNREFUSED)`);
+    expect(res.stderr).toContain(
+      `Rabta cannot start: Cannot reach the PostgreSQL at 127.0.0.1:${port}/rabta (ECONNREFUSED)`,
+    );
     expect(res.stderr).toContain('DATABASE_URL');
     expect(res.stdout + res.stderr).not.toContain('s3cret-Pa55');
     expect(existsSync(dataDir)).toBe(false);
@@ -99,11 +126,19 @@ describe('starting the built server (node apps/api/dist/main.js)', () => {
     dbs.push(db);
     const [init] = readMigrations(MIGRATIONS_DIR);
     // As if migration.sql had been edited after it was applied: the recorded checksum no longer matches.
-    await scalar(db.url, `UPDATE "_prisma_migrations" SET checksum = repeat('a', 64) WHERE migration_name = '${init.name}' RETURNING 1`);
+    await scalar(
+      db.url,
+      `UPDATE "_prisma_migrations" SET checksum = repeat('a', 64) WHERE migration_name = '${init.name}' RETURNING 1`,
+    );
     const countries = await scalar<number>(db.url, 'SELECT count(*)::int FROM countries');
-    const res = await runNode([main], cleanEnv({ PORT: String(await freePort()), DATABASE_URL: db.url, RABTA_DATA_DIR: tempDir() }));
+    const res = await runNode(
+      [main],
+      cleanEnv({ PORT: String(await freePort()), DATABASE_URL: db.url, RABTA_DATA_DIR: tempDir() }),
+    );
     expect(res.code).toBe(1);
-    expect(res.stderr).toContain(`Rabta cannot start: Migration ${init.name} was changed after it was applied to this database`);
+    expect(res.stderr).toContain(
+      `Rabta cannot start: Migration ${init.name} was changed after it was applied to this database`,
+    );
     expect(res.stderr).toContain('Restore the original migration.sql and put the change in a new migration');
     expect(await scalar<number>(db.url, 'SELECT count(*)::int FROM countries')).toBe(countries);
     expect(await scalar<number>(db.url, 'SELECT count(*)::int FROM users')).toBe(0);
@@ -119,13 +154,18 @@ describe('starting the built server (node apps/api/dist/main.js)', () => {
       port = await freePort();
     });
 
-    async function startAndWait(): Promise<{ server: Running; ms: number; body: { database?: Record<string, unknown> } }> {
+    async function startAndWait(): Promise<{
+      server: Running;
+      ms: number;
+      body: { database?: Record<string, unknown> };
+    }> {
       const started = Date.now();
       const server = startNode([main], cleanEnv({ PORT: String(port), RABTA_DATA_DIR: dataDir, LOG_LEVEL: 'info' }));
       const res = await waitFor(
         '/api/health to answer 200',
         async () => {
-          if (server.child.exitCode !== null) throw new Error(`the server exited with ${server.child.exitCode}:\n${server.output().stderr}`);
+          if (server.child.exitCode !== null)
+            throw new Error(`the server exited with ${server.child.exitCode}:\n${server.output().stderr}`);
           const h = await health(port);
           return h?.status === 200 ? h : undefined;
         },
@@ -152,7 +192,12 @@ describe('starting the built server (node apps/api/dist/main.js)', () => {
       process.stdout.write(`cold start on an empty data dir: /api/health 200 after ${ms} ms\n`);
       expect(body).toEqual({
         status: 'ok',
-        database: { connected: true, version: expect.stringMatching(/^\d+\.\d+/), embedded: true, migrations: { applied: readMigrations(MIGRATIONS_DIR).length, pending: 0 } },
+        database: {
+          connected: true,
+          version: expect.stringMatching(/^\d+\.\d+/),
+          embedded: true,
+          migrations: { applied: readMigrations(MIGRATIONS_DIR).length, pending: 0 },
+        },
       });
       expect(server.output().stderr).toContain(`Rabta is ready at http://localhost:${port}`);
       expect(statSync(join(dataDir, 'credentials.json')).mode & 0o777).toBe(0o600);

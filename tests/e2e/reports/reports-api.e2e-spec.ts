@@ -23,7 +23,12 @@ describe('POST/GET /api/reports', () => {
     const res = await t.http
       .post('/api/reports')
       .set('Cookie', viewer.cookie)
-      .send({ kind: 'portfolio', params: { asOf: '2025-07-31', knownAt: '2025-08-01T00:00:00Z', sectorIds: [] }, format: 'csv', language: 'ur' })
+      .send({
+        kind: 'portfolio',
+        params: { asOf: '2025-07-31', knownAt: '2025-08-01T00:00:00Z', sectorIds: [] },
+        format: 'csv',
+        language: 'ur',
+      })
       .expect(202);
     expect(res.body).toMatchObject({
       id: expect.any(Number),
@@ -44,15 +49,30 @@ describe('POST/GET /api/reports', () => {
     });
     expect(Date.parse(res.body.createdAt)).toBeGreaterThan(Date.now() - 60_000);
     const done = await waitForReport(t, viewer.cookie, res.body.id);
-    expect(done).toMatchObject({ status: 'done', progress: 100, fileName: 'rabta-portfolio-2025-07-31-ur.csv', contentType: 'text/csv; charset=utf-8' });
+    expect(done).toMatchObject({
+      status: 'done',
+      progress: 100,
+      fileName: 'rabta-portfolio-2025-07-31-ur.csv',
+      contentType: 'text/csv; charset=utf-8',
+    });
     expect(done.checksum).toMatch(/^[0-9a-f]{64}$/);
     expect(Date.parse(done.finishedAt as string)).toBeGreaterThanOrEqual(Date.parse(done.startedAt as string));
-    const audit = await t.prisma.auditEvent.findFirstOrThrow({ where: { entity: 'reports', entityId: String(res.body.id), action: 'create' } });
-    expect(audit).toMatchObject({ actorId: viewer.id, after: expect.objectContaining({ kind: 'portfolio', format: 'csv' }) });
+    const audit = await t.prisma.auditEvent.findFirstOrThrow({
+      where: { entity: 'reports', entityId: String(res.body.id), action: 'create' },
+    });
+    expect(audit).toMatchObject({
+      actorId: viewer.id,
+      after: expect.objectContaining({ kind: 'portfolio', format: 'csv' }),
+    });
   });
 
   it('should serve the file with its content type, a file name of kind, date and language, and its checksum', async () => {
-    const report = await generate(t, analyst.cookie, { kind: 'initiative', params: { initiativeId: steelId, asOf: '2025-07-15' }, format: 'html', language: 'en' });
+    const report = await generate(t, analyst.cookie, {
+      kind: 'initiative',
+      params: { initiativeId: steelId, asOf: '2025-07-15' },
+      format: 'html',
+      language: 'en',
+    });
     const file = await download(t, analyst.cookie, report.id);
     expect(file.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(file.headers['content-disposition']).toBe('attachment; filename="rabta-initiative-2025-07-15-en.html"');
@@ -63,7 +83,12 @@ describe('POST/GET /api/reports', () => {
   });
 
   it('should list every report with who made it and when, newest first, with Content-Range', async () => {
-    await generate(t, analyst.cookie, { kind: 'changes', params: { from: '2025-07-01', to: '2025-07-31' }, format: 'csv', language: 'en' });
+    await generate(t, analyst.cookie, {
+      kind: 'changes',
+      params: { from: '2025-07-01', to: '2025-07-31' },
+      format: 'csv',
+      language: 'en',
+    });
     const res = await t.http.get('/api/reports').query({ range: '[0,99]' }).set('Cookie', viewer.cookie).expect(200);
     expect(res.headers['content-range']).toMatch(/^reports 0-\d+\/\d+$/);
     expect(res.body.length).toBeGreaterThanOrEqual(3);
@@ -73,7 +98,11 @@ describe('POST/GET /api/reports', () => {
     expect(names).toEqual(new Set(['Vera Viewer', 'Anwar Analyst']));
     // No file bytes in lists.
     expect(res.body[0]).not.toHaveProperty('file');
-    const mine = await t.http.get('/api/reports').query({ filter: JSON.stringify({ mine: true }) }).set('Cookie', viewer.cookie).expect(200);
+    const mine = await t.http
+      .get('/api/reports')
+      .query({ filter: JSON.stringify({ mine: true }) })
+      .set('Cookie', viewer.cookie)
+      .expect(200);
     expect(mine.body.every((r: { createdById: number }) => r.createdById === viewer.id)).toBe(true);
     expect(mine.body.length).toBeGreaterThanOrEqual(1);
     const one = await t.http.get(`/api/reports/${res.body[0].id}`).set('Cookie', viewer.cookie).expect(200);
@@ -102,9 +131,20 @@ describe('POST/GET /api/reports', () => {
   });
 
   it('should refuse parameters that point nowhere with 422 naming them', async () => {
-    const res = await t.http.post('/api/reports').set('Cookie', viewer.cookie).send({ kind: 'initiative', params: { initiativeId: 999999 }, format: 'csv' }).expect(422);
-    expect(res.body).toMatchObject({ code: 'REFERENCE_NOT_FOUND', errors: { 'params.initiativeId': expect.any(String) } });
-    const sector = await t.http.post('/api/reports').set('Cookie', viewer.cookie).send({ kind: 'portfolio', params: { sectorIds: [999999] }, format: 'csv' }).expect(422);
+    const res = await t.http
+      .post('/api/reports')
+      .set('Cookie', viewer.cookie)
+      .send({ kind: 'initiative', params: { initiativeId: 999999 }, format: 'csv' })
+      .expect(422);
+    expect(res.body).toMatchObject({
+      code: 'REFERENCE_NOT_FOUND',
+      errors: { 'params.initiativeId': expect.any(String) },
+    });
+    const sector = await t.http
+      .post('/api/reports')
+      .set('Cookie', viewer.cookie)
+      .send({ kind: 'portfolio', params: { sectorIds: [999999] }, format: 'csv' })
+      .expect(422);
     expect(sector.body.errors).toHaveProperty(['params.sectorIds']);
   });
 
@@ -116,19 +156,39 @@ describe('POST/GET /api/reports', () => {
 
   it('should answer 409 for the file of a report that is not done, and of one that failed', async () => {
     // A report whose job has not run yet (a row held as queued): 409 with the status.
-    const queued = await t.prisma.report.create({ data: { kind: 'portfolio', params: { knownAt: new Date().toISOString(), asOf: '2025-07-01', from: '2025-06-01' }, format: 'csv', language: 'en', knownAt: new Date(), createdById: viewer.id } });
+    const queued = await t.prisma.report.create({
+      data: {
+        kind: 'portfolio',
+        params: { knownAt: new Date().toISOString(), asOf: '2025-07-01', from: '2025-06-01' },
+        format: 'csv',
+        language: 'en',
+        knownAt: new Date(),
+        createdById: viewer.id,
+      },
+    });
     const conflict = await t.http.get(`/api/reports/${queued.id}/file`).set('Cookie', viewer.cookie).expect(409);
     expect(conflict.body).toMatchObject({ code: 'CONFLICT', status: 'queued' });
 
     // An initiative that did not exist yet at that date: the report fails, saying why.
-    const failed = await generate(t, viewer.cookie, { kind: 'initiative', params: { initiativeId: steelId, asOf: '2025-01-01' }, format: 'csv' });
-    expect(failed).toMatchObject({ status: 'failed', error: expect.stringContaining('not yet recorded as of 2025-01-01') });
+    const failed = await generate(t, viewer.cookie, {
+      kind: 'initiative',
+      params: { initiativeId: steelId, asOf: '2025-01-01' },
+      format: 'csv',
+    });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      error: expect.stringContaining('not yet recorded as of 2025-01-01'),
+    });
     const gone = await t.http.get(`/api/reports/${failed.id}/file`).set('Cookie', viewer.cookie).expect(409);
     expect(gone.body.message).toContain('failed');
   });
 
   it('should keep the report progress between 0 and 100 and end at 100', async () => {
-    const res = await t.http.post('/api/reports').set('Cookie', viewer.cookie).send({ kind: 'portfolio', params: {}, format: 'xlsx' }).expect(202);
+    const res = await t.http
+      .post('/api/reports')
+      .set('Cookie', viewer.cookie)
+      .send({ kind: 'portfolio', params: {}, format: 'xlsx' })
+      .expect(202);
     const seen: number[] = [];
     for (;;) {
       const r = (await t.http.get(`/api/reports/${res.body.id}`).set('Cookie', viewer.cookie)).body;
@@ -145,7 +205,11 @@ describe('POST/GET /api/reports', () => {
     const web = await startTestApp({ db: t.db, env: { REPORT_WORKERS: '0' } });
     try {
       const cookie = (await signedInUser(web, { role: 'viewer' })).cookie;
-      const res = await web.http.post('/api/reports').set('Cookie', cookie).send({ kind: 'changes', params: {}, format: 'html' }).expect(202);
+      const res = await web.http
+        .post('/api/reports')
+        .set('Cookie', cookie)
+        .send({ kind: 'changes', params: {}, format: 'html' })
+        .expect(202);
       t.app.get(ReportsQueue).notify();
       expect((await waitForReport(t, viewer.cookie, res.body.id)).status).toBe('done');
     } finally {
@@ -165,7 +229,11 @@ describe('PDF reports where Chromium is missing', () => {
   afterAll(() => t.close());
 
   it('should refuse a PDF with 503 DEPENDENCY_MISSING saying what to install', async () => {
-    const res = await t.http.post('/api/reports').set('Cookie', viewer.cookie).send({ kind: 'portfolio', params: {}, format: 'pdf', language: 'ur' }).expect(503);
+    const res = await t.http
+      .post('/api/reports')
+      .set('Cookie', viewer.cookie)
+      .send({ kind: 'portfolio', params: {}, format: 'pdf', language: 'ur' })
+      .expect(503);
     expect(res.body.code).toBe('DEPENDENCY_MISSING');
     expect(res.body.message).toContain('apt-get install -y chromium fonts-noto-core');
     expect(res.body.message).toContain('CHROMIUM_PATH');
@@ -173,13 +241,22 @@ describe('PDF reports where Chromium is missing', () => {
 
   it('should still make the other formats', async () => {
     for (const format of ['html', 'xlsx', 'csv']) {
-      expect((await generate(t, viewer.cookie, { kind: 'portfolio', params: {}, format, language: 'ur' })).status).toBe('done');
+      expect((await generate(t, viewer.cookie, { kind: 'portfolio', params: {}, format, language: 'ur' })).status).toBe(
+        'done',
+      );
     }
   });
 
   it('should fail a queued PDF (e.g. a schedule) with an error that says what to install', async () => {
     const report = await t.prisma.report.create({
-      data: { kind: 'portfolio', params: { knownAt: new Date().toISOString(), asOf: '2025-07-01', from: '2025-06-01' }, format: 'pdf', language: 'en', knownAt: new Date(), createdById: viewer.id },
+      data: {
+        kind: 'portfolio',
+        params: { knownAt: new Date().toISOString(), asOf: '2025-07-01', from: '2025-06-01' },
+        format: 'pdf',
+        language: 'en',
+        knownAt: new Date(),
+        createdById: viewer.id,
+      },
     });
     await t.app.get(ReportsQueue).run(report.id);
     const done = await waitForReport(t, viewer.cookie, report.id);

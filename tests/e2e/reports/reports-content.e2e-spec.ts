@@ -1,7 +1,20 @@
 import ExcelJS from 'exceljs';
 import { signedInUser, type SignedInUser } from '../../support/auth';
 import { startTestApp, type TestApp } from '../../support/test-app';
-import { announcePdfSkip, CAN_TEST_PDF, csvFact, csvTable, download, firstPagePng, generate, pdfPages, pdfText, readCsv, sheetRows, sheetTable } from './support';
+import {
+  announcePdfSkip,
+  CAN_TEST_PDF,
+  csvFact,
+  csvTable,
+  download,
+  firstPagePng,
+  generate,
+  pdfPages,
+  pdfText,
+  readCsv,
+  sheetRows,
+  sheetTable,
+} from './support';
 
 // What each kind of report says, in each format, on the demo story (apps/api/src/seed/demo.ts) whose answers are
 // known: Pakistan–Russia cooperation as of 30 September 2025 — the steel-mill agreement signed on 13 May, energy
@@ -44,12 +57,26 @@ describe('report content, per kind and format', () => {
     t = await startTestApp({ demo: true });
     viewer = await signedInUser(t, { role: 'viewer' });
     const code = async (c: string) => (await t.prisma.initiative.findUniqueOrThrow({ where: { code: c } })).id;
-    const meeting = async (s: string) => (await t.prisma.engagement.findFirstOrThrow({ where: { titleEn: { contains: s } } })).id;
-    ids = { steel: await code('PK-RU-STEEL-KHI'), rail: await code('UZ-PK-RU-RAIL'), energy: await code('PK-RU-ENERGY'), overchuk: await meeting('Overchuk'), arf: await meeting('ASEAN') };
+    const meeting = async (s: string) =>
+      (await t.prisma.engagement.findFirstOrThrow({ where: { titleEn: { contains: s } } })).id;
+    ids = {
+      steel: await code('PK-RU-STEEL-KHI'),
+      rail: await code('UZ-PK-RU-RAIL'),
+      energy: await code('PK-RU-ENERGY'),
+      overchuk: await meeting('Overchuk'),
+      arf: await meeting('ASEAN'),
+    };
     // The rail pilot train, planned for 31 August, re-announced on 15 September for 30 November (recorded next day).
     const pilot = await t.prisma.milestone.findFirstOrThrow({ where: { initiativeId: ids.rail } });
     await t.prisma.milestoneDateChange.create({
-      data: { milestoneId: pilot.id, oldDate: new Date('2025-08-31'), newDate: new Date('2025-11-30'), announcedOn: new Date('2025-09-15'), recordedAt: new Date('2025-09-16T10:00:00Z'), note: 'Re-announced' },
+      data: {
+        milestoneId: pilot.id,
+        oldDate: new Date('2025-08-31'),
+        newDate: new Date('2025-11-30'),
+        announcedOn: new Date('2025-09-15'),
+        recordedAt: new Date('2025-09-16T10:00:00Z'),
+        note: 'Re-announced',
+      },
     });
     await t.prisma.milestone.update({ where: { id: pilot.id }, data: { plannedDate: new Date('2025-11-30') } });
   });
@@ -70,15 +97,51 @@ describe('report content, per kind and format', () => {
       expect(csvFact(rows, 'On track')).toBe('2');
       // The pilot train was re-announced for 30 November on 15 September: not overdue on 30 September.
       expect(csvFact(rows, 'Overdue milestones')).toBe('0');
-      expect(csvTable(rows, 'Initiatives by stage')).toEqual(expect.arrayContaining([{ Stage: 'Announced', Count: '4' }, { Stage: 'Agreement signed', Count: '1' }, { Stage: 'Under negotiation', Count: '1' }]));
+      expect(csvTable(rows, 'Initiatives by stage')).toEqual(
+        expect.arrayContaining([
+          { Stage: 'Announced', Count: '4' },
+          { Stage: 'Agreement signed', Count: '1' },
+          { Stage: 'Under negotiation', Count: '1' },
+        ]),
+      );
       expect(csvTable(rows, 'What changed since the previous period')).toEqual([
-        expect.objectContaining({ Code: 'UZ-PK-RU-RAIL', 'Stage before': 'Announced', 'Stage now': 'Announced', 'Health before': 'On track', 'Health now': 'At risk', Effective: '2025-09-01' }),
+        expect.objectContaining({
+          Code: 'UZ-PK-RU-RAIL',
+          'Stage before': 'Announced',
+          'Stage now': 'Announced',
+          'Health before': 'On track',
+          'Health now': 'At risk',
+          Effective: '2025-09-01',
+        }),
       ]);
       const steel = csvTable(rows, 'Sector: Steel');
-      expect(steel).toEqual([expect.objectContaining({ Code: 'PK-RU-STEEL-KHI', Initiative: 'New steel mill in Karachi', Stage: 'Agreement signed', Health: 'On track', 'Update date': '2025-05-13' })]);
+      expect(steel).toEqual([
+        expect.objectContaining({
+          Code: 'PK-RU-STEEL-KHI',
+          Initiative: 'New steel mill in Karachi',
+          Stage: 'Agreement signed',
+          Health: 'On track',
+          'Update date': '2025-05-13',
+        }),
+      ]);
       const energy = csvTable(rows, 'Sector: Energy');
-      expect(energy).toEqual([expect.objectContaining({ Code: 'PK-RU-ENERGY', 'Next milestone': expect.stringContaining('10th session'), Due: '2025-12-31', 'Days to go': '92' })]);
-      expect(csvTable(rows, 'Sector: Rail')).toEqual([expect.objectContaining({ Code: 'UZ-PK-RU-RAIL', Health: 'At risk', Due: '2025-11-30', 'Days to go': '61', 'Overdue milestones': '' })]);
+      expect(energy).toEqual([
+        expect.objectContaining({
+          Code: 'PK-RU-ENERGY',
+          'Next milestone': expect.stringContaining('10th session'),
+          Due: '2025-12-31',
+          'Days to go': '92',
+        }),
+      ]);
+      expect(csvTable(rows, 'Sector: Rail')).toEqual([
+        expect.objectContaining({
+          Code: 'UZ-PK-RU-RAIL',
+          Health: 'At risk',
+          Due: '2025-11-30',
+          'Days to go': '61',
+          'Overdue milestones': '',
+        }),
+      ]);
       expect(csvTable(rows, 'Engagements in the period')).toEqual([]);
       // Decisions due by 29 November (60 days) that are not done: the SCO meeting (18 July) and the pilot train (31 August).
       const decisions = csvTable(rows, 'Decisions falling due');
@@ -86,15 +149,29 @@ describe('report content, per kind and format', () => {
         ['2025-07-18', '74 days overdue', 'Overdue'],
         ['2025-08-31', '30 days overdue', 'Overdue'],
       ]);
-      expect(decisions[1]).toMatchObject({ Decision: 'Launch the pilot cargo train Uzbekistan–Pakistan–Russia', Initiative: 'UZ-PK-RU-RAIL' });
+      expect(decisions[1]).toMatchObject({
+        Decision: 'Launch the pilot cargo train Uzbekistan–Pakistan–Russia',
+        Initiative: 'UZ-PK-RU-RAIL',
+      });
     });
 
     it('CSV with filters: the energy sector only', async () => {
       const energySector = (await t.prisma.sector.findUniqueOrThrow({ where: { code: 'energy' } })).id;
-      const rows = readCsv((await file({ kind: 'portfolio', params: { ...params, sectorIds: [energySector] }, format: 'csv', language: 'en' })).body);
+      const rows = readCsv(
+        (
+          await file({
+            kind: 'portfolio',
+            params: { ...params, sectorIds: [energySector] },
+            format: 'csv',
+            language: 'en',
+          })
+        ).body,
+      );
       expect(csvFact(rows, 'Sectors')).toBe('Energy');
       expect(csvFact(rows, 'Initiatives')).toBe('1');
-      expect(rows.filter((r) => r.length === 1 && r[0].startsWith('Sector: ')).map((r) => r[0])).toEqual(['Sector: Energy']);
+      expect(rows.filter((r) => r.length === 1 && r[0].startsWith('Sector: ')).map((r) => r[0])).toEqual([
+        'Sector: Energy',
+      ]);
       expect(csvTable(rows, 'Decisions falling due')).toEqual([]);
     });
 
@@ -103,15 +180,35 @@ describe('report content, per kind and format', () => {
       expect(report.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       const wb = await xlsx(body);
       const names = wb.worksheets.map((w) => w.name);
-      expect(names).toEqual(expect.arrayContaining(['پورٹ فولیو کی صورتحال کی رپورٹ', 'خلاصہ برائے اعلیٰ حکام', 'گزشتہ مدت کے بعد کیا بدلا', 'شعبہ اسٹیل', 'شعبہ ریلوے']));
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'پورٹ فولیو کی صورتحال کی رپورٹ',
+          'خلاصہ برائے اعلیٰ حکام',
+          'گزشتہ مدت کے بعد کیا بدلا',
+          'شعبہ اسٹیل',
+          'شعبہ ریلوے',
+        ]),
+      );
       for (const ws of wb.worksheets) expect(ws.views[0]).toMatchObject({ rightToLeft: true });
       const steel = sheetTable(wb.getWorksheet('شعبہ اسٹیل')!, 'کوڈ');
-      expect(steel).toEqual([expect.objectContaining({ کوڈ: 'PK-RU-STEEL-KHI', اقدام: 'کراچی میں نئی اسٹیل مل', مرحلہ: 'معاہدے پر دستخط', کیفیت: 'درست سمت میں' })]);
+      expect(steel).toEqual([
+        expect.objectContaining({
+          کوڈ: 'PK-RU-STEEL-KHI',
+          اقدام: 'کراچی میں نئی اسٹیل مل',
+          مرحلہ: 'معاہدے پر دستخط',
+          کیفیت: 'درست سمت میں',
+        }),
+      ]);
       expect(steel[0]['تاریخِ تازہ کاری']).toEqual(new Date('2025-05-13T00:00:00.000Z'));
       const rail = sheetTable(wb.getWorksheet('شعبہ ریلوے')!, 'کوڈ');
       expect(rail[0]).toMatchObject({ کوڈ: 'UZ-PK-RU-RAIL', کیفیت: 'خطرے میں', 'باقی دن': 61 });
       const summary = sheetRows(wb.getWorksheet('خلاصہ برائے اعلیٰ حکام')!);
-      expect(summary).toEqual(expect.arrayContaining([['اقدامات', 6], ['خطرے میں', 1]]));
+      expect(summary).toEqual(
+        expect.arrayContaining([
+          ['اقدامات', 6],
+          ['خطرے میں', 1],
+        ]),
+      );
       expect(wb.creator).toBe('رابطہ');
       // The workbook's own date is the report's knownAt (to the second, as the file format keeps it).
       expect(wb.created.getTime()).toBe(Math.floor(Date.parse(report.knownAt) / 1000) * 1000);
@@ -135,7 +232,10 @@ describe('report content, per kind and format', () => {
 
     it('HTML escapes what analysts typed', async () => {
       const rail = await t.prisma.initiative.findUniqueOrThrow({ where: { id: ids.rail } });
-      await t.prisma.initiative.update({ where: { id: ids.rail }, data: { titleEn: 'Rail <script>alert(1)</script> & "link"' } });
+      await t.prisma.initiative.update({
+        where: { id: ids.rail },
+        data: { titleEn: 'Rail <script>alert(1)</script> & "link"' },
+      });
       try {
         const html = (await file({ kind: 'portfolio', params, format: 'html', language: 'en' })).body.toString('utf8');
         expect(html).toContain('Rail &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;link&quot;');
@@ -150,7 +250,17 @@ describe('report content, per kind and format', () => {
       expect(en.report.contentType).toBe('application/pdf');
       expect(en.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       const enText = pdfText(en.body, 'portfolio-en');
-      for (const s of ['Portfolio status report', 'Executive summary', 'PK-RU-STEEL-KHI', 'New steel mill in Karachi', 'Agreement signed', 'At risk', '30 September 2025', 'Page 1 of']) expect(enText).toContain(s);
+      for (const s of [
+        'Portfolio status report',
+        'Executive summary',
+        'PK-RU-STEEL-KHI',
+        'New steel mill in Karachi',
+        'Agreement signed',
+        'At risk',
+        '30 September 2025',
+        'Page 1 of',
+      ])
+        expect(enText).toContain(s);
       // The footer is a page-margin box of the printed HTML: every page carries its number and the right total.
       const enPages = pdfPages(en.body, 'portfolio-en');
       expect(enPages).toBeGreaterThan(1);
@@ -161,18 +271,35 @@ describe('report content, per kind and format', () => {
       const ur = await file({ kind: 'portfolio', params, format: 'pdf', language: 'ur' });
       const urText = pdfText(ur.body, 'portfolio-ur');
       // Text set in Naskh reads back word for word (Nastaliq headings come out of pdftotext with broken words).
-      for (const s of ['کراچی', 'اسٹیل', 'کراچی میں نئی اسٹیل مل', 'معاہدے پر دستخط', 'خطرے میں', 'PK-RU-STEEL-KHI', 'صفحہ']) expect(urText).toContain(s);
+      for (const s of [
+        'کراچی',
+        'اسٹیل',
+        'کراچی میں نئی اسٹیل مل',
+        'معاہدے پر دستخط',
+        'خطرے میں',
+        'PK-RU-STEEL-KHI',
+        'صفحہ',
+      ])
+        expect(urText).toContain(s);
       expectPdfText(urText, ['30 ستمبر، 2025', 'ازبکستان، پاکستان اور روس ریل رابطہ']);
       const urPages = pdfPages(ur.body, 'portfolio-ur');
       expect(urPages).toBeGreaterThan(1);
-      expectPdfText(urText, Array.from({ length: urPages }, (_, i) => `صفحہ ${i + 1} از ${urPages}`));
+      expectPdfText(
+        urText,
+        Array.from({ length: urPages }, (_, i) => `صفحہ ${i + 1} از ${urPages}`),
+      );
       firstPagePng(ur.body, 'portfolio-ur');
     });
   });
 
   describe('initiative brief', () => {
     it('CSV: summary, stage and health history with evidence, milestones with the ledger, engagements, agreements, evidence', async () => {
-      const { body, report } = await file({ kind: 'initiative', params: { initiativeId: ids.steel, asOf: '2025-07-31' }, format: 'csv', language: 'en' });
+      const { body, report } = await file({
+        kind: 'initiative',
+        params: { initiativeId: ids.steel, asOf: '2025-07-31' },
+        format: 'csv',
+        language: 'en',
+      });
       expect(report.fileName).toBe('rabta-initiative-2025-07-31-en.csv');
       const rows = readCsv(body);
       expect(csvFact(rows, 'Stage')).toBe('Agreement signed');
@@ -185,18 +312,54 @@ describe('report content, per kind and format', () => {
       ]);
       expect(history[1].Evidence).toContain('The News International (2025-07-11) https://');
       expect(csvTable(rows, 'Milestones')).toEqual([
-        expect.objectContaining({ Milestone: 'Agreement to establish the Karachi steel mill signed', 'First announced': '2025-05-13', Planned: '2025-05-13', Delivered: '2025-05-13', State: 'Achieved', 'Slippage (days)': '0', 'Re-announcements': '0' }),
+        expect.objectContaining({
+          Milestone: 'Agreement to establish the Karachi steel mill signed',
+          'First announced': '2025-05-13',
+          Planned: '2025-05-13',
+          Delivered: '2025-05-13',
+          State: 'Achieved',
+          'Slippage (days)': '0',
+          'Re-announcements': '0',
+        }),
       ]);
-      expect(csvTable(rows, 'Announced vs delivered: the date ledger')).toEqual([expect.objectContaining({ 'Announced on': '2025-07-10', 'New date': '2025-05-13', 'Announced by': 'Haroon Akhtar Khan' })]);
-      expect(csvTable(rows, 'Engagements')).toEqual([expect.objectContaining({ Date: '2025-07-10', Place: 'Moscow', Status: 'Held' })]);
-      expect(csvTable(rows, 'Agreements')).toEqual([expect.objectContaining({ Signed: '2025-05-13', Kind: 'Agreement', Parties: 'Pakistan, Russia' })]);
+      expect(csvTable(rows, 'Announced vs delivered: the date ledger')).toEqual([
+        expect.objectContaining({
+          'Announced on': '2025-07-10',
+          'New date': '2025-05-13',
+          'Announced by': 'Haroon Akhtar Khan',
+        }),
+      ]);
+      expect(csvTable(rows, 'Engagements')).toEqual([
+        expect.objectContaining({ Date: '2025-07-10', Place: 'Moscow', Status: 'Held' }),
+      ]);
+      expect(csvTable(rows, 'Agreements')).toEqual([
+        expect.objectContaining({ Signed: '2025-05-13', Kind: 'Agreement', Parties: 'Pakistan, Russia' }),
+      ]);
       const evidence = csvTable(rows, 'Evidence');
-      expect(evidence.map((e) => e.Publisher).sort()).toEqual(['The News International', 'مشرق نامہ (Mashriq Nama)', 'مشرق نامہ (Mashriq Nama)', 'مشرق نامہ (Mashriq Nama)']);
-      expect(evidence.find((e) => e.Publisher === 'The News International')).toMatchObject({ Language: 'English', Published: '2025-07-11', Link: expect.stringMatching(/^https:\/\/www\.thenews\.com\.pk\//) });
+      expect(evidence.map((e) => e.Publisher).sort()).toEqual([
+        'The News International',
+        'مشرق نامہ (Mashriq Nama)',
+        'مشرق نامہ (Mashriq Nama)',
+        'مشرق نامہ (Mashriq Nama)',
+      ]);
+      expect(evidence.find((e) => e.Publisher === 'The News International')).toMatchObject({
+        Language: 'English',
+        Published: '2025-07-11',
+        Link: expect.stringMatching(/^https:\/\/www\.thenews\.com\.pk\//),
+      });
     });
 
     it('as known on 1 June 2025: still under negotiation, the signing not yet reported', async () => {
-      const rows = readCsv((await file({ kind: 'initiative', params: { initiativeId: ids.steel, asOf: '2025-06-01', knownAt: '2025-06-01' }, format: 'csv', language: 'en' })).body);
+      const rows = readCsv(
+        (
+          await file({
+            kind: 'initiative',
+            params: { initiativeId: ids.steel, asOf: '2025-06-01', knownAt: '2025-06-01' },
+            format: 'csv',
+            language: 'en',
+          })
+        ).body,
+      );
       expect(csvFact(rows, 'Stage')).toBe('Under negotiation');
       expect(csvFact(rows, 'Health')).toBe('Not assessed');
       expect(csvTable(rows, 'Stage and health history')).toHaveLength(1);
@@ -205,20 +368,61 @@ describe('report content, per kind and format', () => {
     });
 
     it('XLSX in Urdu and HTML in English', async () => {
-      const wb = await xlsx((await file({ kind: 'initiative', params: { initiativeId: ids.steel, asOf: '2025-07-31' }, format: 'xlsx', language: 'ur' })).body);
-      expect(wb.worksheets.map((w) => w.name)).toEqual(['اقدام کا خلاصہ', 'خلاصہ', 'مرحلے اور کیفیت کی تاریخ', 'سنگ ہائے میل', 'ملاقاتیں اور اجلاس', 'معاہدے', 'ثبوت']);
+      const wb = await xlsx(
+        (
+          await file({
+            kind: 'initiative',
+            params: { initiativeId: ids.steel, asOf: '2025-07-31' },
+            format: 'xlsx',
+            language: 'ur',
+          })
+        ).body,
+      );
+      expect(wb.worksheets.map((w) => w.name)).toEqual([
+        'اقدام کا خلاصہ',
+        'خلاصہ',
+        'مرحلے اور کیفیت کی تاریخ',
+        'سنگ ہائے میل',
+        'ملاقاتیں اور اجلاس',
+        'معاہدے',
+        'ثبوت',
+      ]);
       const history = sheetTable(wb.getWorksheet('مرحلے اور کیفیت کی تاریخ')!, 'مؤثر تاریخ');
       expect(history).toHaveLength(2);
       expect(history[1]['مؤثر تاریخ']).toEqual(new Date('2025-05-13T00:00:00.000Z'));
-      const html = (await file({ kind: 'initiative', params: { initiativeId: ids.steel, asOf: '2025-07-31' }, format: 'html', language: 'en' })).body.toString('utf8');
+      const html = (
+        await file({
+          kind: 'initiative',
+          params: { initiativeId: ids.steel, asOf: '2025-07-31' },
+          format: 'html',
+          language: 'en',
+        })
+      ).body.toString('utf8');
       expect(html).toContain('<h1>Initiative brief</h1>');
       expect(html).toContain('New steel mill in Karachi · As of 31 July 2025');
       expect(html).toContain('<a href="https://www.thenews.com.pk/');
     });
 
     pdfIt('PDF in Urdu', async () => {
-      const text = pdfText((await file({ kind: 'initiative', params: { initiativeId: ids.steel, asOf: '2025-07-31' }, format: 'pdf', language: 'ur' })).body, 'initiative-ur');
-      expectPdfText(text, ['کراچی میں نئی اسٹیل مل', 'ہارون اختر خان', 'معاہدے پر دستخط', '13 مئی', 'PK-RU-STEEL-KHI', 'The News International']);
+      const text = pdfText(
+        (
+          await file({
+            kind: 'initiative',
+            params: { initiativeId: ids.steel, asOf: '2025-07-31' },
+            format: 'pdf',
+            language: 'ur',
+          })
+        ).body,
+        'initiative-ur',
+      );
+      expectPdfText(text, [
+        'کراچی میں نئی اسٹیل مل',
+        'ہارون اختر خان',
+        'معاہدے پر دستخط',
+        '13 مئی',
+        'PK-RU-STEEL-KHI',
+        'The News International',
+      ]);
     });
   });
 
@@ -237,7 +441,13 @@ describe('report content, per kind and format', () => {
       expect(moves[0].Evidence).toContain('مشرق نامہ (Mashriq Nama) (2025-07-11)');
       expect(csvTable(rows, 'Milestones achieved')).toEqual([]);
       expect(csvTable(rows, 'Milestones slipped')).toEqual([
-        expect.objectContaining({ 'Announced on': '2025-09-15', Code: 'UZ-PK-RU-RAIL', 'Old date': '2025-08-31', 'New date': '2025-11-30', 'Slippage (days)': '91' }),
+        expect.objectContaining({
+          'Announced on': '2025-09-15',
+          Code: 'UZ-PK-RU-RAIL',
+          'Old date': '2025-08-31',
+          'New date': '2025-11-30',
+          'Slippage (days)': '91',
+        }),
       ]);
       expect(csvTable(rows, 'New agreements')).toEqual([]);
       const fresh = csvTable(rows, 'New initiatives');
@@ -247,11 +457,42 @@ describe('report content, per kind and format', () => {
 
     it('XLSX: the steel-mill agreement signed in May, with the evidence published by the end of the period', async () => {
       // As of 31 May the signing had happened but no source had reported it yet (published 11 July).
-      const may = await xlsx((await file({ kind: 'changes', params: { from: '2025-05-01', to: '2025-05-31' }, format: 'xlsx', language: 'en' })).body);
-      expect(sheetTable(may.getWorksheet('New agreements')!, 'Signed')).toEqual([expect.objectContaining({ Signed: new Date('2025-05-13T00:00:00.000Z'), Kind: 'Agreement', Initiatives: 'PK-RU-STEEL-KHI', Evidence: null })]);
-      const wb = await xlsx((await file({ kind: 'changes', params: { from: '2025-05-01', to: '2025-07-31' }, format: 'xlsx', language: 'en' })).body);
+      const may = await xlsx(
+        (
+          await file({
+            kind: 'changes',
+            params: { from: '2025-05-01', to: '2025-05-31' },
+            format: 'xlsx',
+            language: 'en',
+          })
+        ).body,
+      );
+      expect(sheetTable(may.getWorksheet('New agreements')!, 'Signed')).toEqual([
+        expect.objectContaining({
+          Signed: new Date('2025-05-13T00:00:00.000Z'),
+          Kind: 'Agreement',
+          Initiatives: 'PK-RU-STEEL-KHI',
+          Evidence: null,
+        }),
+      ]);
+      const wb = await xlsx(
+        (
+          await file({
+            kind: 'changes',
+            params: { from: '2025-05-01', to: '2025-07-31' },
+            format: 'xlsx',
+            language: 'en',
+          })
+        ).body,
+      );
       const agreements = sheetTable(wb.getWorksheet('New agreements')!, 'Signed');
-      expect(agreements).toEqual([expect.objectContaining({ Signed: new Date('2025-05-13T00:00:00.000Z'), Kind: 'Agreement', Initiatives: 'PK-RU-STEEL-KHI' })]);
+      expect(agreements).toEqual([
+        expect.objectContaining({
+          Signed: new Date('2025-05-13T00:00:00.000Z'),
+          Kind: 'Agreement',
+          Initiatives: 'PK-RU-STEEL-KHI',
+        }),
+      ]);
       expect(String(agreements[0].Evidence)).toContain('مشرق نامہ');
       const moves = sheetTable(wb.getWorksheet('Stage and health changes')!, 'Effective');
       expect(moves.map((m) => m.Code)).toEqual(['PK-RU-STEEL-KHI', 'PK-RU-ENERGY']);
@@ -266,35 +507,74 @@ describe('report content, per kind and format', () => {
 
     pdfIt('PDF in English', async () => {
       const text = pdfText((await file({ kind: 'changes', params, format: 'pdf', language: 'en' })).body, 'changes-en');
-      for (const s of ['Change report', 'Milestones slipped', 'UZ-PK-RU-RAIL', '30 Nov 2025']) expect(text).toContain(s);
+      for (const s of ['Change report', 'Milestones slipped', 'UZ-PK-RU-RAIL', '30 Nov 2025'])
+        expect(text).toContain(s);
     });
   });
 
   describe('meeting follow-up', () => {
     it('CSV: the decisions of a meeting and the state of each as of the date', async () => {
-      const { body, report } = await file({ kind: 'engagement_followup', params: { engagementId: ids.overchuk, asOf: '2025-09-30' }, format: 'csv', language: 'en' });
+      const { body, report } = await file({
+        kind: 'engagement_followup',
+        params: { engagementId: ids.overchuk, asOf: '2025-09-30' },
+        format: 'csv',
+        language: 'en',
+      });
       expect(report.fileName).toBe('rabta-engagement-followup-2025-09-30-en.csv');
       const rows = readCsv(body);
       expect(csvFact(rows, 'Date')).toBe('2025-07-10');
       expect(csvFact(rows, 'Decisions')).toBe('1');
       expect(csvFact(rows, 'Overdue')).toBe('1');
-      expect(csvTable(rows, 'Participants').map((p) => p.Person)).toEqual(['Syed Tariq Fatemi', 'Haroon Akhtar Khan', 'Alexei Overchuk']);
+      expect(csvTable(rows, 'Participants').map((p) => p.Person)).toEqual([
+        'Syed Tariq Fatemi',
+        'Haroon Akhtar Khan',
+        'Alexei Overchuk',
+      ]);
       expect(csvTable(rows, 'Decisions and their state')).toEqual([
-        expect.objectContaining({ Decision: 'Launch the pilot cargo train Uzbekistan–Pakistan–Russia', Due: '2025-08-31', Days: '30 days overdue', Initiative: 'UZ-PK-RU-RAIL', 'State now': 'Overdue' }),
+        expect.objectContaining({
+          Decision: 'Launch the pilot cargo train Uzbekistan–Pakistan–Russia',
+          Due: '2025-08-31',
+          Days: '30 days overdue',
+          Initiative: 'UZ-PK-RU-RAIL',
+          'State now': 'Overdue',
+        }),
       ]);
       expect(csvTable(rows, 'Evidence').map((e) => e.Language)).toEqual(['Urdu', 'English']);
     });
 
-    it('as known on a date: the demo meeting\'s decision is known from when it was recorded (11 July 2025), not from the seeding', async () => {
+    it("as known on a date: the demo meeting's decision is known from when it was recorded (11 July 2025), not from the seeding", async () => {
       const followup = async (knownAt: string) =>
-        readCsv((await file({ kind: 'engagement_followup', params: { engagementId: ids.overchuk, asOf: '2025-09-30', knownAt }, format: 'csv', language: 'en' })).body);
+        readCsv(
+          (
+            await file({
+              kind: 'engagement_followup',
+              params: { engagementId: ids.overchuk, asOf: '2025-09-30', knownAt },
+              format: 'csv',
+              language: 'en',
+            })
+          ).body,
+        );
       // The meeting and its decisions were recorded together; a day later both are known.
       const known = await followup('2025-07-12T00:00:00Z');
       expect(csvFact(known, 'Decisions')).toBe('1');
-      expect(csvTable(known, 'Decisions and their state').map((d) => d.Decision)).toEqual(['Launch the pilot cargo train Uzbekistan–Pakistan–Russia']);
+      expect(csvTable(known, 'Decisions and their state').map((d) => d.Decision)).toEqual([
+        'Launch the pilot cargo train Uzbekistan–Pakistan–Russia',
+      ]);
       // The steel-mill agreement likewise: reported, and recorded, on 11 July 2025.
       const changes = async (knownAt: string) =>
-        csvTable(readCsv((await file({ kind: 'changes', params: { from: '2025-05-01', to: '2025-07-31', knownAt }, format: 'csv', language: 'en' })).body), 'New agreements');
+        csvTable(
+          readCsv(
+            (
+              await file({
+                kind: 'changes',
+                params: { from: '2025-05-01', to: '2025-07-31', knownAt },
+                format: 'csv',
+                language: 'en',
+              })
+            ).body,
+          ),
+          'New agreements',
+        );
       expect(await changes('2025-07-01T00:00:00Z')).toEqual([]);
       expect((await changes('2025-08-01T00:00:00Z')).map((a) => a.Initiatives)).toEqual(['PK-RU-STEEL-KHI']);
     });
@@ -302,45 +582,116 @@ describe('report content, per kind and format', () => {
     it('done by the next session: the 10th IGC session reviews a decision of an earlier one', async () => {
       const igc10 = await t.prisma.engagement.findFirstOrThrow({ where: { sessionNumber: 10 } });
       const igc9 = await t.prisma.engagement.create({
-        data: { titleEn: '9th session of the Pakistan–Russia Intergovernmental Commission', titleUr: 'پاکستان-روس بین الحکومتی کمیشن کا نواں اجلاس', format: 'igc_session', status: 'held', startDate: new Date('2024-06-10'), placeEn: 'Moscow', sessionNumber: 9, createdAt: new Date('2024-06-11') },
+        data: {
+          titleEn: '9th session of the Pakistan–Russia Intergovernmental Commission',
+          titleUr: 'پاکستان-روس بین الحکومتی کمیشن کا نواں اجلاس',
+          format: 'igc_session',
+          status: 'held',
+          startDate: new Date('2024-06-10'),
+          placeEn: 'Moscow',
+          sessionNumber: 9,
+          createdAt: new Date('2024-06-11'),
+        },
       });
       await t.prisma.engagement.update({ where: { id: igc10.id }, data: { previousId: igc9.id } });
       await t.prisma.decision.create({
-        data: { engagementId: igc9.id, textEn: 'Sign the steel-mill agreement', textUr: 'اسٹیل مل معاہدے پر دستخط', dueDate: new Date('2025-06-30'), initiativeId: ids.steel, state: 'done', reviewedAtId: igc10.id, reviewNoteEn: 'Signed on 13 May 2025', createdAt: new Date('2024-06-11') },
+        data: {
+          engagementId: igc9.id,
+          textEn: 'Sign the steel-mill agreement',
+          textUr: 'اسٹیل مل معاہدے پر دستخط',
+          dueDate: new Date('2025-06-30'),
+          initiativeId: ids.steel,
+          state: 'done',
+          reviewedAtId: igc10.id,
+          reviewNoteEn: 'Signed on 13 May 2025',
+          createdAt: new Date('2024-06-11'),
+        },
       });
-      const wb = await xlsx((await file({ kind: 'engagement_followup', params: { engagementId: igc9.id, asOf: '2025-09-30' }, format: 'xlsx', language: 'en' })).body);
+      const wb = await xlsx(
+        (
+          await file({
+            kind: 'engagement_followup',
+            params: { engagementId: igc9.id, asOf: '2025-09-30' },
+            format: 'xlsx',
+            language: 'en',
+          })
+        ).body,
+      );
       const decisions = sheetTable(wb.getWorksheet('Decisions and their state')!, 'Decision');
       expect(decisions).toEqual([
-        expect.objectContaining({ Decision: 'Sign the steel-mill agreement', 'State now': 'Done', 'Reviewed at': expect.stringContaining('10th session'), 'Review note': 'Signed on 13 May 2025', Days: null }),
+        expect.objectContaining({
+          Decision: 'Sign the steel-mill agreement',
+          'State now': 'Done',
+          'Reviewed at': expect.stringContaining('10th session'),
+          'Review note': 'Signed on 13 May 2025',
+          Days: null,
+        }),
       ]);
       const meeting = sheetRows(wb.getWorksheet('The meeting')!);
-      expect(meeting).toEqual(expect.arrayContaining([['Followed up at', expect.stringContaining('10th session of the Pakistan–Russia Intergovernmental Commission')]]));
+      expect(meeting).toEqual(
+        expect.arrayContaining([
+          [
+            'Followed up at',
+            expect.stringContaining('10th session of the Pakistan–Russia Intergovernmental Commission'),
+          ],
+        ]),
+      );
     });
 
     it('HTML in Urdu', async () => {
-      const html = (await file({ kind: 'engagement_followup', params: { engagementId: ids.overchuk, asOf: '2025-09-30' }, format: 'html', language: 'ur' })).body.toString('utf8');
+      const html = (
+        await file({
+          kind: 'engagement_followup',
+          params: { engagementId: ids.overchuk, asOf: '2025-09-30' },
+          format: 'html',
+          language: 'ur',
+        })
+      ).body.toString('utf8');
       expect(html).toContain('اجلاس کے فیصلوں پر پیش رفت');
       expect(html).toContain('ازبکستان، پاکستان، روس پائلٹ کارگو ٹرین کا آغاز');
       expect(html).toContain('تاخیر شدہ');
     });
 
     pdfIt('PDF in Urdu', async () => {
-      const text = pdfText((await file({ kind: 'engagement_followup', params: { engagementId: ids.overchuk, asOf: '2025-09-30' }, format: 'pdf', language: 'ur' })).body, 'followup-ur');
+      const text = pdfText(
+        (
+          await file({
+            kind: 'engagement_followup',
+            params: { engagementId: ids.overchuk, asOf: '2025-09-30' },
+            format: 'pdf',
+            language: 'ur',
+          })
+        ).body,
+        'followup-ur',
+      );
       expectPdfText(text, ['پائلٹ کارگو ٹرین', 'ماسکو', 'الیکسی اوورچک', 'UZ-PK-RU-RAIL', 'تاخیر شدہ']);
     });
 
-    pdfIt('PDF: a meeting title with quotes, backslashes and </style> is printed as typed in the page footer', async () => {
-      const engagement = await t.prisma.engagement.findUniqueOrThrow({ where: { id: ids.overchuk } });
-      const typed = 'Session "9" \\ </style><h1>x</h1> \\"';
-      await t.prisma.engagement.update({ where: { id: ids.overchuk }, data: { titleEn: typed } });
-      try {
-        const text = pdfText((await file({ kind: 'engagement_followup', params: { engagementId: ids.overchuk, asOf: '2025-09-30' }, format: 'pdf', language: 'en' })).body, 'followup-en');
-        // (pdftotext drops some spaces around the backslashes: compared without spaces.)
-        expectPdfText(text, [`Meeting follow-up — ${typed} · Rabta · as known at`]);
-        expect(text).toContain('Page 1 of');
-      } finally {
-        await t.prisma.engagement.update({ where: { id: ids.overchuk }, data: { titleEn: engagement.titleEn } });
-      }
-    });
+    pdfIt(
+      'PDF: a meeting title with quotes, backslashes and </style> is printed as typed in the page footer',
+      async () => {
+        const engagement = await t.prisma.engagement.findUniqueOrThrow({ where: { id: ids.overchuk } });
+        const typed = 'Session "9" \\ </style><h1>x</h1> \\"';
+        await t.prisma.engagement.update({ where: { id: ids.overchuk }, data: { titleEn: typed } });
+        try {
+          const text = pdfText(
+            (
+              await file({
+                kind: 'engagement_followup',
+                params: { engagementId: ids.overchuk, asOf: '2025-09-30' },
+                format: 'pdf',
+                language: 'en',
+              })
+            ).body,
+            'followup-en',
+          );
+          // (pdftotext drops some spaces around the backslashes: compared without spaces.)
+          expectPdfText(text, [`Meeting follow-up — ${typed} · Rabta · as known at`]);
+          expect(text).toContain('Page 1 of');
+        } finally {
+          await t.prisma.engagement.update({ where: { id: ids.overchuk }, data: { titleEn: engagement.titleEn } });
+        }
+      },
+    );
   });
 });

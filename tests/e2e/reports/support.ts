@@ -26,22 +26,33 @@ export async function waitForReport(t: TestApp, cookie: string, id: number, time
   const started = Date.now();
   for (;;) {
     const res = await t.http.get(`/api/reports/${id}`).set('Cookie', cookie);
-    if (res.status !== 200) throw new Error(`GET /api/reports/${id} answered ${res.status}: ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`GET /api/reports/${id} answered ${res.status}: ${JSON.stringify(res.body)}`);
     if (res.body.status === 'done' || res.body.status === 'failed') return res.body as ReportRecord;
-    if (Date.now() - started > timeoutMs) throw new Error(`Report ${id} still ${res.body.status} (${res.body.progress} %) after ${timeoutMs} ms`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`Report ${id} still ${res.body.status} (${res.body.progress} %) after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
 
 /** POST /api/reports, expect 202, wait for the job. */
-export async function generate(t: TestApp, cookie: string, body: Record<string, unknown>, timeoutMs?: number): Promise<ReportRecord> {
+export async function generate(
+  t: TestApp,
+  cookie: string,
+  body: Record<string, unknown>,
+  timeoutMs?: number,
+): Promise<ReportRecord> {
   const res = await t.http.post('/api/reports').set('Cookie', cookie).send(body);
   if (res.status !== 202) throw new Error(`POST /api/reports answered ${res.status}: ${JSON.stringify(res.body)}`);
   return waitForReport(t, cookie, res.body.id, timeoutMs);
 }
 
 /** The report's file as bytes, with its headers. */
-export async function download(t: TestApp, cookie: string, id: number): Promise<{ body: Buffer; headers: Record<string, string> }> {
+export async function download(
+  t: TestApp,
+  cookie: string,
+  id: number,
+): Promise<{ body: Buffer; headers: Record<string, string> }> {
   const res = await t.http
     .get(`/api/reports/${id}/file`)
     .set('Cookie', cookie)
@@ -51,7 +62,8 @@ export async function download(t: TestApp, cookie: string, id: number): Promise<
       response.on('data', (c: Buffer) => chunks.push(c));
       response.on('end', () => done(null, Buffer.concat(chunks)));
     });
-  if (res.status !== 200) throw new Error(`GET /api/reports/${id}/file answered ${res.status}: ${res.body?.toString?.()}`);
+  if (res.status !== 200)
+    throw new Error(`GET /api/reports/${id}/file answered ${res.status}: ${res.body?.toString?.()}`);
   return { body: res.body as Buffer, headers: res.headers as Record<string, string> };
 }
 
@@ -93,7 +105,9 @@ function which(cmd: string): string | undefined {
   return undefined;
 }
 
-export const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+export const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (p) => p && existsSync(p),
+);
 export const POPPLER = which('pdftotext') && which('pdftoppm');
 /** PDF tests run where Chromium and poppler-utils are installed; CI (RABTA_REQUIRE_BROWSER=1) must have both. */
 export const CAN_TEST_PDF = !!(CHROMIUM && POPPLER);
@@ -103,7 +117,8 @@ export function announcePdfSkip(): void {
   const missing = [!CHROMIUM && 'chromium', !POPPLER && 'poppler-utils'].filter(Boolean).join(' and ');
   const banner = '!'.repeat(78);
   const message = `\n${banner}\n!! SKIPPING the PDF report tests (issue 6): ${missing} not installed.\n!! Install: apt-get install -y chromium fonts-noto-core poppler-utils (or set CHROMIUM_PATH).\n${banner}\n`;
-  if (process.env.RABTA_REQUIRE_BROWSER === '1') throw new Error(`RABTA_REQUIRE_BROWSER=1 but ${missing} is missing: the PDF report tests must run here.`);
+  if (process.env.RABTA_REQUIRE_BROWSER === '1')
+    throw new Error(`RABTA_REQUIRE_BROWSER=1 but ${missing} is missing: the PDF report tests must run here.`);
   process.stderr.write(message);
 }
 
@@ -112,7 +127,10 @@ export function pdfText(pdf: Buffer, name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = join(ARTIFACTS, `${name}.pdf`);
   writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(
+    /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    '',
+  );
 }
 
 /** The first page as PNG (pdftoppm), for a person to look at; returns the PNG's path. */
@@ -149,7 +167,8 @@ export function csvTable(rows: string[][], title: string): Record<string, string
   }
   const header = rows[i];
   const out: Record<string, string>[] = [];
-  for (i++; i < rows.length && !(rows[i].length === 1 && rows[i][0] === ''); i++) out.push(Object.fromEntries(header.map((h, k) => [h, rows[i][k] ?? ''])));
+  for (i++; i < rows.length && !(rows[i].length === 1 && rows[i][0] === ''); i++)
+    out.push(Object.fromEntries(header.map((h, k) => [h, rows[i][k] ?? ''])));
   return out;
 }
 
@@ -162,7 +181,9 @@ export function csvFact(rows: string[][], label: string): string | undefined {
 export function sheetRows(ws: import('exceljs').Worksheet): unknown[][] {
   const out: unknown[][] = [];
   ws.eachRow({ includeEmpty: true }, (row) => {
-    const values = (row.values as unknown[]).slice(1).map((v) => (v && typeof v === 'object' && 'text' in (v as object) ? (v as { text: string }).text : v));
+    const values = (row.values as unknown[])
+      .slice(1)
+      .map((v) => (v && typeof v === 'object' && 'text' in (v as object) ? (v as { text: string }).text : v));
     out.push(values);
   });
   return out;
@@ -175,6 +196,7 @@ export function sheetTable(ws: import('exceljs').Worksheet, headerFirst: string)
   if (at < 0) throw new Error(`No table starting with "${headerFirst}" on sheet ${ws.name}`);
   const header = rows[at] as string[];
   const out: Record<string, unknown>[] = [];
-  for (let i = at + 1; i < rows.length && rows[i].length > 0 && rows[i].some((v) => v !== null && v !== undefined); i++) out.push(Object.fromEntries(header.map((h, k) => [h, rows[i][k] ?? null])));
+  for (let i = at + 1; i < rows.length && rows[i].length > 0 && rows[i].some((v) => v !== null && v !== undefined); i++)
+    out.push(Object.fromEntries(header.map((h, k) => [h, rows[i][k] ?? null])));
   return out;
 }

@@ -39,8 +39,10 @@ export default function PasswordPage() {
       const body = apiErrorOf(err);
       const fieldErrors = { ...((body?.errors as Record<string, string>) ?? {}) };
       delete fieldErrors.root;
-      if (body?.code === 'WEAK_PASSWORD' && !fieldErrors.newPassword) fieldErrors.newPassword = 'rabta.validation.weak_password';
-      if (body?.code === 'INVALID_CREDENTIALS' && !fieldErrors.currentPassword) fieldErrors.currentPassword = 'rabta.errors.INVALID_CREDENTIALS';
+      if (body?.code === 'WEAK_PASSWORD' && !fieldErrors.newPassword)
+        fieldErrors.newPassword = 'rabta.validation.weak_password';
+      if (body?.code === 'INVALID_CREDENTIALS' && !fieldErrors.currentPassword)
+        fieldErrors.currentPassword = 'rabta.errors.INVALID_CREDENTIALS';
       setErrors(fieldErrors);
       if (!Object.keys(fieldErrors).length) setFormError((err as Error).message);
     } finally {
@@ -48,7 +50,13 @@ export default function PasswordPage() {
     }
   };
 
-  const field = (name: 'currentPassword' | 'newPassword' | 'confirm', label: string, value: string, set: (v: string) => void, auto: string) => (
+  const field = (
+    name: 'currentPassword' | 'newPassword' | 'confirm',
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    auto: string,
+  ) => (
     <TextField
       type="password"
       label={translate(label)}
@@ -56,7 +64,9 @@ export default function PasswordPage() {
       onChange={(e) => set(e.target.value)}
       autoComplete={auto}
       error={!!errors[name]}
-      helperText={errorText(translate, errors[name]) || (name === 'newPassword' ? translate('rabta.password.min_length') : ' ')}
+      helperText={
+        errorText(translate, errors[name]) || (name === 'newPassword' ? translate('rabta.password.min_length') : ' ')
+      }
       slotProps={{ htmlInput: { dir: 'ltr', 'data-testid': `password-${name}` } }}
     />
   );
@@ -73,7 +83,12 @@ export default function PasswordPage() {
             {field('newPassword', 'rabta.password.new', newPassword, setNew, 'new-password')}
             {field('confirm', 'rabta.password.confirm', confirm, setConfirm, 'new-password')}
             <Box>
-              <Button type="submit" variant="contained" disabled={busy || !currentPassword || !newPassword} data-testid="password-submit">
+              <Button
+                type="submit"
+                variant="contained"
+                disabled={busy || !currentPassword || !newPassword}
+                data-testid="password-submit"
+              >
                 {translate('rabta.password.submit')}
               </Button>
             </Box>

@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import { Alert, Box, Button, Card, CardContent, Chip, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import { Title, useDataProvider, useLocaleState, useNotify, useTranslate, ReferenceArrayField, RecordContextProvider } from 'react-admin';
+import {
+  Title,
+  useDataProvider,
+  useLocaleState,
+  useNotify,
+  useTranslate,
+  ReferenceArrayField,
+  RecordContextProvider,
+} from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
 import { errorText } from '../common/errors';
 import { isLocale } from '../i18n';
@@ -19,7 +27,11 @@ export default function ProfilePage() {
       <Title title="rabta.profile.title" />
       <Card>
         <CardContent>
-          {!me ? <Typography>{translate('rabta.common.loading')}</Typography> : <ProfileForm me={me} onSaved={() => void refetch()} />}
+          {!me ? (
+            <Typography>{translate('rabta.common.loading')}</Typography>
+          ) : (
+            <ProfileForm me={me} onSaved={() => void refetch()} />
+          )}
         </CardContent>
       </Card>
     </Box>
@@ -58,7 +70,12 @@ function ProfileForm({ me, onSaved }: { me: Me; onSaved: () => void }) {
 
   return (
     <Stack spacing={2}>
-      <TextField label={translate('rabta.profile.email')} value={me.email} disabled slotProps={{ htmlInput: { dir: 'ltr' } }} />
+      <TextField
+        label={translate('rabta.profile.email')}
+        value={me.email}
+        disabled
+        slotProps={{ htmlInput: { dir: 'ltr' } }}
+      />
       <TextField
         label={translate('rabta.profile.name')}
         value={name}

@@ -41,7 +41,6 @@ const listTokens = () => api<ApiToken[]>('/auth/tokens');
 const issueToken = (body: CreateApiToken) => api<IssuedApiToken>('/auth/tokens', { method: 'POST', body });
 const revokeToken = (id: number) => api<void>(`/auth/tokens/${id}`, { method: 'DELETE' });
 
-
 /** Tomorrow as YYYY-MM-DD in the browser's time zone: the earliest date the picker offers. */
 function tomorrow(): string {
   const d = new Date(Date.now() + 86_400_000);
@@ -169,7 +168,9 @@ function CreateTokenForm({ onIssued }: { onIssued: (token: IssuedApiToken) => vo
           error={!!errors.expiresAt && preset !== 'date'}
           helperText={(preset !== 'date' && errorText(translate, errors.expiresAt)) || expiryHint}
           sx={{ flex: 1, minWidth: 200 }}
-          slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'token-expiry' } as React.HTMLAttributes<HTMLDivElement> } }}
+          slotProps={{
+            select: { SelectDisplayProps: { 'data-testid': 'token-expiry' } as React.HTMLAttributes<HTMLDivElement> },
+          }}
         >
           {EXPIRY_PRESETS.map((p) => (
             <MenuItem key={p} value={p} data-testid={`token-expiry-${p}`}>
@@ -186,7 +187,10 @@ function CreateTokenForm({ onIssued }: { onIssued: (token: IssuedApiToken) => vo
             error={!!errors.expiresAt}
             helperText={errorText(translate, errors.expiresAt) || ' '}
             sx={{ flex: 1, minWidth: 180 }}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: tomorrow(), dir: 'ltr', 'data-testid': 'token-expiry-date' } }}
+            slotProps={{
+              inputLabel: { shrink: true },
+              htmlInput: { min: tomorrow(), dir: 'ltr', 'data-testid': 'token-expiry-date' },
+            }}
           />
         )}
       </Stack>
@@ -244,13 +248,20 @@ function TokenTable({ tokens, now, onRevoked }: { tokens: ApiToken[]; now: numbe
                   <Typography variant="body2" dir="auto" sx={{ fontWeight: 500 }}>
                     {t.name}
                   </Typography>
-                  <Typography variant="caption" color="text.secondary" dir="ltr" sx={{ fontFamily: 'monospace', display: 'inline-block' }}>
+                  <Typography
+                    variant="caption"
+                    color="text.secondary"
+                    dir="ltr"
+                    sx={{ fontFamily: 'monospace', display: 'inline-block' }}
+                  >
                     {t.prefix}…
                   </Typography>
                 </TableCell>
                 <TableCell>{fmt.dateTime(t.createdAt)}</TableCell>
                 <TableCell>{t.expiresAt ? fmt.dateTime(t.expiresAt) : translate('rabta.tokens.never')}</TableCell>
-                <TableCell>{t.lastUsedAt ? fmt.dateTime(t.lastUsedAt) : translate('rabta.tokens.never_used')}</TableCell>
+                <TableCell>
+                  {t.lastUsedAt ? fmt.dateTime(t.lastUsedAt) : translate('rabta.tokens.never_used')}
+                </TableCell>
                 <TableCell>
                   <Chip
                     size="small"
@@ -260,7 +271,12 @@ function TokenTable({ tokens, now, onRevoked }: { tokens: ApiToken[]; now: numbe
                   />
                 </TableCell>
                 <TableCell align="right">
-                  <Button size="small" color="error" onClick={() => setRevoking(t)} data-testid={`token-revoke-${t.id}`}>
+                  <Button
+                    size="small"
+                    color="error"
+                    onClick={() => setRevoking(t)}
+                    data-testid={`token-revoke-${t.id}`}
+                  >
                     {translate('rabta.tokens.revoke')}
                   </Button>
                 </TableCell>
@@ -296,7 +312,13 @@ function IssuedTokenDialog({ token, onClose }: { token: IssuedApiToken; onClose:
 
   return (
     // Only the button closes it: a stray click outside must not lose the one chance to copy the token.
-    <Dialog open onClose={(_, reason) => reason !== 'backdropClick' && onClose()} maxWidth="md" fullWidth data-testid="token-issued-dialog">
+    <Dialog
+      open
+      onClose={(_, reason) => reason !== 'backdropClick' && onClose()}
+      maxWidth="md"
+      fullWidth
+      data-testid="token-issued-dialog"
+    >
       <DialogTitle>{translate('rabta.tokens.issued_title', { name: token.name })}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -310,7 +332,11 @@ function IssuedTokenDialog({ token, onClose }: { token: IssuedApiToken; onClose:
               slotProps={{ htmlInput: { readOnly: true, dir: 'ltr', style: mono, 'data-testid': 'token-secret' } }}
             />
             <Tooltip title={translate('rabta.common.copy')}>
-              <IconButton onClick={() => void copyAndSay(token.token)} aria-label={translate('rabta.tokens.copy_token')} data-testid="token-copy">
+              <IconButton
+                onClick={() => void copyAndSay(token.token)}
+                aria-label={translate('rabta.tokens.copy_token')}
+                data-testid="token-copy"
+              >
                 <ContentCopyIcon />
               </IconButton>
             </Tooltip>
@@ -321,12 +347,26 @@ function IssuedTokenDialog({ token, onClose }: { token: IssuedApiToken; onClose:
               component="pre"
               dir="ltr"
               data-testid="token-curl"
-              sx={{ ...mono, flex: 1, m: 0, p: 1.5, bgcolor: 'action.hover', borderRadius: 1, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', textAlign: 'start' }}
+              sx={{
+                ...mono,
+                flex: 1,
+                m: 0,
+                p: 1.5,
+                bgcolor: 'action.hover',
+                borderRadius: 1,
+                whiteSpace: 'pre-wrap',
+                overflowWrap: 'anywhere',
+                textAlign: 'start',
+              }}
             >
               {example}
             </Box>
             <Tooltip title={translate('rabta.common.copy')}>
-              <IconButton onClick={() => void copyAndSay(example)} aria-label={translate('rabta.tokens.copy_example')} data-testid="token-copy-curl">
+              <IconButton
+                onClick={() => void copyAndSay(example)}
+                aria-label={translate('rabta.tokens.copy_example')}
+                data-testid="token-copy-curl"
+              >
                 <ContentCopyIcon />
               </IconButton>
             </Tooltip>

@@ -23,6 +23,8 @@ describe(expiryOf.name, () => {
 
 describe(curlExample.name, () => {
   it('should show the token in the Authorization header of a request to this server', () => {
-    expect(curlExample('rabta_abc', 'https://rabta.example')).toBe('curl -H "Authorization: Bearer rabta_abc" https://rabta.example/api/initiatives');
+    expect(curlExample('rabta_abc', 'https://rabta.example')).toBe(
+      'curl -H "Authorization: Bearer rabta_abc" https://rabta.example/api/initiatives',
+    );
   });
 });

@@ -20,7 +20,9 @@ function Action() {
 
 function Changes() {
   const record = useRecordContext();
-  return record ? <ChangeList entity={record.entity} action={record.action} before={record.before} after={record.after} /> : null;
+  return record ? (
+    <ChangeList entity={record.entity} action={record.action} before={record.before} after={record.after} />
+  ) : null;
 }
 
 export default function AuditEventList() {

@@ -6,7 +6,20 @@ import { actionLabel, ChangeList } from './AuditTrail';
 
 function Json({ value }: { value: unknown }) {
   return (
-    <Box component="pre" dir="ltr" sx={{ m: 0, p: 1.5, bgcolor: 'grey.50', borderRadius: 1, overflow: 'auto', maxHeight: 420, fontSize: '0.8rem', textAlign: 'left' }}>
+    <Box
+      component="pre"
+      dir="ltr"
+      sx={{
+        m: 0,
+        p: 1.5,
+        bgcolor: 'grey.50',
+        borderRadius: 1,
+        overflow: 'auto',
+        maxHeight: 420,
+        fontSize: '0.8rem',
+        textAlign: 'left',
+      }}
+    >
       {value == null ? '—' : JSON.stringify(value, null, 2)}
     </Box>
   );
@@ -25,7 +38,9 @@ function Body() {
           </Detail>
         </Grid>
         <Grid size={{ xs: 6, md: 3 }}>
-          <Detail label="resources.audit-events.fields.actorName">{record.actorName ?? translate('rabta.history.system')}</Detail>
+          <Detail label="resources.audit-events.fields.actorName">
+            {record.actorName ?? translate('rabta.history.system')}
+          </Detail>
         </Grid>
         <Grid size={{ xs: 6, md: 3 }}>
           <Detail label="resources.audit-events.fields.action">{actionLabel(translate, record.action)}</Detail>

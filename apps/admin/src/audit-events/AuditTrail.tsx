@@ -19,13 +19,31 @@ const ENUM_FIELDS: Record<string, string> = {
   language: 'language',
 };
 
-export function ChangeList({ entity, action, before, after }: { entity: string; action?: string; before: unknown; after: unknown }) {
+export function ChangeList({
+  entity,
+  action,
+  before,
+  after,
+}: {
+  entity: string;
+  action?: string;
+  before: unknown;
+  after: unknown;
+}) {
   const translate = useTranslate();
   const changes = diffOf(before, after);
-  if (before == null && after != null && (!action || action === 'create')) return <Typography variant="body2">{translate('rabta.history.created')}</Typography>;
-  if (changes.length === 0) return <Typography variant="body2" color="text.secondary">{translate('rabta.history.no_changes')}</Typography>;
+  if (before == null && after != null && (!action || action === 'create'))
+    return <Typography variant="body2">{translate('rabta.history.created')}</Typography>;
+  if (changes.length === 0)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {translate('rabta.history.no_changes')}
+      </Typography>
+    );
   const show = (field: string, v: unknown) =>
-    ENUM_FIELDS[field] && typeof v === 'string' ? translate(`enums.${ENUM_FIELDS[field]}.${v}`, { _: v, __optional: true }) : valueText(v);
+    ENUM_FIELDS[field] && typeof v === 'string'
+      ? translate(`enums.${ENUM_FIELDS[field]}.${v}`, { _: v, __optional: true })
+      : valueText(v);
   return (
     <Stack spacing={0.25}>
       {changes.map((c) => (
@@ -56,12 +74,19 @@ export function actionLabel(translate: ReturnType<typeof useTranslate>, action: 
 export function AuditTrail({ entity, entityId }: { entity: string; entityId: RaRecord['id'] }) {
   // An initiative's history (with its milestones and status updates) is open to every reader; other records' audit
   // events are the admin's.
-  return entity === 'initiatives' ? <InitiativeTrail entityId={entityId} /> : <RecordTrail entity={entity} entityId={entityId} />;
+  return entity === 'initiatives' ? (
+    <InitiativeTrail entityId={entityId} />
+  ) : (
+    <RecordTrail entity={entity} entityId={entityId} />
+  );
 }
 
 function InitiativeTrail({ entityId }: { entityId: RaRecord['id'] }) {
   const dataProvider = useDataProvider<RabtaDataProvider>();
-  const { data, isPending, error } = useQuery({ queryKey: ['initiative-history', entityId], queryFn: () => dataProvider.getHistory(entityId) });
+  const { data, isPending, error } = useQuery({
+    queryKey: ['initiative-history', entityId],
+    queryFn: () => dataProvider.getHistory(entityId),
+  });
   return <TrailTable data={data} isPending={isPending} error={error} />;
 }
 
@@ -84,7 +109,12 @@ function TrailTable({ data, isPending, error }: { data?: RaRecord[]; isPending: 
       <Alert severity="error">{(error as Error).message}</Alert>
     );
   }
-  if (!data?.length) return <Typography variant="body2" color="text.secondary">{translate('rabta.history.empty')}</Typography>;
+  if (!data?.length)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {translate('rabta.history.empty')}
+      </Typography>
+    );
   return (
     <Table size="small" data-testid="audit-trail">
       <TableHead>

@@ -19,7 +19,8 @@ export function diffOf(before: unknown, after: unknown): FieldChange[] {
 
 export function valueText(v: unknown): string {
   if (v == null || v === '') return '—';
-  if (Array.isArray(v)) return v.map((x) => (x && typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ') || '—';
+  if (Array.isArray(v))
+    return v.map((x) => (x && typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ') || '—';
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }

@@ -36,7 +36,8 @@ export function BilingualInput({ source, required, validate, multiline, minRows,
   );
 }
 
-const requiredValidator = (value: unknown) => (typeof value === 'string' && value.trim() ? undefined : 'ra.validation.required');
+const requiredValidator = (value: unknown) =>
+  typeof value === 'string' && value.trim() ? undefined : 'ra.validation.required';
 
 interface BilingualTextProps {
   source: string;
@@ -52,7 +53,14 @@ interface BilingualTextProps {
  * A bilingual field in the current language. When only the other language has text, it is shown in that language
  * (in its own direction and font) with a visible marker, never silently.
  */
-export function BilingualText({ source, record: recordProp, variant = 'body2', component = 'span', sx, hideEmpty }: BilingualTextProps) {
+export function BilingualText({
+  source,
+  record: recordProp,
+  variant = 'body2',
+  component = 'span',
+  sx,
+  hideEmpty,
+}: BilingualTextProps) {
   const recordCtx = useRecordContext();
   const record = (recordProp ?? recordCtx) as Record<string, unknown> | undefined;
   const locale = useAppLocale();
@@ -137,7 +145,11 @@ export function BilingualPair({ source, label, multiline }: { source: string; la
           variant="body2"
           lang={lang}
           dir={lang === 'ur' ? 'rtl' : 'ltr'}
-          sx={{ whiteSpace: multiline ? 'pre-wrap' : undefined, ...(lang === 'ur' ? urduTextSx : {}), textAlign: 'start' }}
+          sx={{
+            whiteSpace: multiline ? 'pre-wrap' : undefined,
+            ...(lang === 'ur' ? urduTextSx : {}),
+            textAlign: 'start',
+          }}
         >
           {value}
         </Typography>

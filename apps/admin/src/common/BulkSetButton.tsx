@@ -46,7 +46,14 @@ export function BulkSetButton({
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="xs">
         <DialogTitle>{translate(label)}</DialogTitle>
         <DialogContent>
-          <TextField select value={value} onChange={(e) => setValue(e.target.value)} fullWidth margin="dense" label={translate(label)}>
+          <TextField
+            select
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            fullWidth
+            margin="dense"
+            label={translate(label)}
+          >
             {choices.map((c) => (
               <MenuItem key={c.id} value={c.id}>
                 {translate(c.name)}

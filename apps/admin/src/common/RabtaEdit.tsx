@@ -61,7 +61,10 @@ export function ConflictDialog({
       <DialogContent>
         <Alert severity="warning" sx={{ mb: 2 }}>
           {conflict.changedBy?.name
-            ? translate('rabta.conflict.message', { name: conflict.changedBy.name, date: fmt.dateTime(conflict.changedAt ?? '') })
+            ? translate('rabta.conflict.message', {
+                name: conflict.changedBy.name,
+                date: fmt.dateTime(conflict.changedAt ?? ''),
+              })
             : translate('rabta.conflict.message_unknown')}
         </Alert>
         {rows.length === 0 ? (
@@ -81,7 +84,11 @@ export function ConflictDialog({
                   <TableCell sx={{ fontWeight: r.edited ? 700 : 400 }}>
                     {translate(`resources.${resource}.fields.${r.field}`, { _: r.field })}
                   </TableCell>
-                  <TableCell dir="auto" data-testid="conflict-theirs" sx={{ bgcolor: r.changedByThem ? '#e8f4fd' : undefined }}>
+                  <TableCell
+                    dir="auto"
+                    data-testid="conflict-theirs"
+                    sx={{ bgcolor: r.changedByThem ? '#e8f4fd' : undefined }}
+                  >
                     {display(r.theirs)}
                   </TableCell>
                   <TableCell dir="auto" data-testid="conflict-yours" sx={{ bgcolor: r.edited ? '#fff4e5' : undefined }}>
@@ -185,7 +192,12 @@ function PastNotice() {
  * Edit with the house rules: pessimistic saves (server errors beside the fields), the version sent with every PUT
  * (react-admin sends the whole record), and the conflict dialog on 409.
  */
-export function RabtaEdit({ children, redirect = 'show', mutationOptions, ...props }: EditProps & { children: ReactNode }) {
+export function RabtaEdit({
+  children,
+  redirect = 'show',
+  mutationOptions,
+  ...props
+}: EditProps & { children: ReactNode }) {
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [formKey, setFormKey] = useState(0);
   const notify = useNotify();
@@ -212,7 +224,12 @@ export function RabtaEdit({ children, redirect = 'show', mutationOptions, ...pro
     >
       <PastNotice />
       <Fragment key={formKey}>{children}</Fragment>
-      <ConflictHandler conflict={conflict} setConflict={setConflict} remount={() => setFormKey((k) => k + 1)} redirectTo={redirect} />
+      <ConflictHandler
+        conflict={conflict}
+        setConflict={setConflict}
+        remount={() => setFormKey((k) => k + 1)}
+        redirectTo={redirect}
+      />
     </Edit>
   );
 }

@@ -1,9 +1,25 @@
 import type { ReactElement, ReactNode } from 'react';
-import { CreateButton, FilterButton, List, TopToolbar, useCanAccess, useResourceContext, type ListProps } from 'react-admin';
+import {
+  CreateButton,
+  FilterButton,
+  List,
+  TopToolbar,
+  useCanAccess,
+  useResourceContext,
+  type ListProps,
+} from 'react-admin';
 import { ExportMenu } from './ExportMenu';
 import { SavedViews } from './SavedViews';
 
-export function RabtaListActions({ create = true, filters = true, extra }: { create?: boolean; filters?: boolean; extra?: ReactNode }) {
+export function RabtaListActions({
+  create = true,
+  filters = true,
+  extra,
+}: {
+  create?: boolean;
+  filters?: boolean;
+  extra?: ReactNode;
+}) {
   const resource = useResourceContext();
   const { canAccess: canCreate } = useCanAccess({ action: 'create', resource: resource! });
   return (
@@ -26,7 +42,12 @@ export function RabtaList({
   ...props
 }: ListProps & { children: ReactNode; filters?: ReactElement[]; create?: boolean; extraActions?: ReactNode }) {
   return (
-    <List perPage={25} filters={filters} actions={<RabtaListActions create={create} filters={!!filters?.length} extra={extraActions} />} {...props}>
+    <List
+      perPage={25}
+      filters={filters}
+      actions={<RabtaListActions create={create} filters={!!filters?.length} extra={extraActions} />}
+      {...props}
+    >
       {children}
     </List>
   );

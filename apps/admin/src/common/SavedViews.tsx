@@ -54,7 +54,6 @@ export function viewLink(resource: string, view: SavedView): string {
   return `${window.location.origin}${window.location.pathname}#/${resource}?${params}`;
 }
 
-
 /**
  * Saved views kept on the server (`/api/saved-views`): apply one, save the current filters and sort, share it, copy
  * its link. Opening a link with `?view=<id>` applies that view.
@@ -105,7 +104,15 @@ export function SavedViews() {
   const save = () =>
     create(
       'saved-views',
-      { data: { resource, name: name.trim(), filter: filterValues, sort: sort?.field ? { field: sort.field, order: sort.order } : null, shared } },
+      {
+        data: {
+          resource,
+          name: name.trim(),
+          filter: filterValues,
+          sort: sort?.field ? { field: sort.field, order: sort.order } : null,
+          shared,
+        },
+      },
       {
         onSuccess: () => {
           notify('rabta.views.saved', { type: 'success' });
@@ -134,7 +141,9 @@ export function SavedViews() {
           size="small"
           onClick={(e) => {
             e.stopPropagation();
-            void copyToClipboard(viewLink(resource, v)).then(() => notify('rabta.actions.link_copied', { type: 'info' }));
+            void copyToClipboard(viewLink(resource, v)).then(() =>
+              notify('rabta.actions.link_copied', { type: 'info' }),
+            );
           }}
         >
           <LinkIcon fontSize="small" />
@@ -146,7 +155,16 @@ export function SavedViews() {
             size="small"
             onClick={(e) => {
               e.stopPropagation();
-              remove('saved-views', { id: v.id, previousData: v }, { onSuccess: () => { notify('rabta.views.deleted'); void refetch(); } });
+              remove(
+                'saved-views',
+                { id: v.id, previousData: v },
+                {
+                  onSuccess: () => {
+                    notify('rabta.views.deleted');
+                    void refetch();
+                  },
+                },
+              );
             }}
           >
             <DeleteIcon fontSize="small" />
@@ -158,10 +176,20 @@ export function SavedViews() {
 
   return (
     <>
-      <Button size="small" startIcon={<BookmarkIcon />} onClick={(e) => setAnchor(e.currentTarget)} data-testid="saved-views-button">
+      <Button
+        size="small"
+        startIcon={<BookmarkIcon />}
+        onClick={(e) => setAnchor(e.currentTarget)}
+        data-testid="saved-views-button"
+      >
         {translate('rabta.views.button')}
       </Button>
-      <Menu open={!!anchor} anchorEl={anchor} onClose={() => setAnchor(null)} slotProps={{ paper: { sx: { minWidth: 280 } } }}>
+      <Menu
+        open={!!anchor}
+        anchorEl={anchor}
+        onClose={() => setAnchor(null)}
+        slotProps={{ paper: { sx: { minWidth: 280 } } }}
+      >
         {mine.length > 0 && <ListSubheader>{translate('rabta.views.mine')}</ListSubheader>}
         {mine.map((v) => item(v, true))}
         {others.length > 0 && <ListSubheader>{translate('rabta.views.shared_views')}</ListSubheader>}
@@ -184,7 +212,9 @@ export function SavedViews() {
         <MenuItem
           onClick={() => {
             setAnchor(null);
-            void copyToClipboard(window.location.href).then(() => notify('rabta.actions.link_copied', { type: 'info' }));
+            void copyToClipboard(window.location.href).then(() =>
+              notify('rabta.actions.link_copied', { type: 'info' }),
+            );
           }}
         >
           {translate('rabta.actions.copy_link')}
@@ -202,7 +232,10 @@ export function SavedViews() {
             margin="dense"
             slotProps={{ htmlInput: { 'data-testid': 'saved-view-name', maxLength: 120 } }}
           />
-          <FormControlLabel control={<Checkbox checked={shared} onChange={(e) => setShared(e.target.checked)} />} label={translate('rabta.views.shared')} />
+          <FormControlLabel
+            control={<Checkbox checked={shared} onChange={(e) => setShared(e.target.checked)} />}
+            label={translate('rabta.views.shared')}
+          />
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setDialog(false)}>{translate('ra.action.cancel')}</Button>

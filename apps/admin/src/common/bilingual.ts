@@ -12,7 +12,11 @@ export interface PickedText {
 export const fieldIn = (base: string, lang: AppLocale) => `${base}${lang === 'ur' ? 'Ur' : 'En'}`;
 
 /** The `<base>En` / `<base>Ur` field in the current language, else the other one (flagged as a fallback). */
-export function pickText(record: Record<string, unknown> | null | undefined, base: string, locale: AppLocale): PickedText | null {
+export function pickText(
+  record: Record<string, unknown> | null | undefined,
+  base: string,
+  locale: AppLocale,
+): PickedText | null {
   if (!record) return null;
   const other: AppLocale = locale === 'ur' ? 'en' : 'ur';
   const own = record[fieldIn(base, locale)];

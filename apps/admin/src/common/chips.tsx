@@ -26,11 +26,17 @@ export const HEALTH_COLORS: Record<string, string> = {
 };
 
 const chip = (color: string, outlined?: boolean): ChipProps['sx'] =>
-  outlined
-    ? { borderColor: color, color, bgcolor: 'background.paper' }
-    : { bgcolor: color, color: '#fff' };
+  outlined ? { borderColor: color, color, bgcolor: 'background.paper' } : { bgcolor: color, color: '#fff' };
 
-export function StageChip({ stage, size = 'small', outlined }: { stage?: string | null; size?: ChipProps['size']; outlined?: boolean }) {
+export function StageChip({
+  stage,
+  size = 'small',
+  outlined,
+}: {
+  stage?: string | null;
+  size?: ChipProps['size'];
+  outlined?: boolean;
+}) {
   const translate = useTranslate();
   if (!stage) return null;
   return (
@@ -44,7 +50,15 @@ export function StageChip({ stage, size = 'small', outlined }: { stage?: string 
   );
 }
 
-export function HealthChip({ health, size = 'small', outlined }: { health?: string | null; size?: ChipProps['size']; outlined?: boolean }) {
+export function HealthChip({
+  health,
+  size = 'small',
+  outlined,
+}: {
+  health?: string | null;
+  size?: ChipProps['size'];
+  outlined?: boolean;
+}) {
   const translate = useTranslate();
   if (!health) return null;
   return (

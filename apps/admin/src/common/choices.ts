@@ -19,7 +19,8 @@ import {
 } from '@rabta/domain/values';
 
 // Choices for SelectInput & co from the domain's enums; react-admin translates each `name` key.
-const choicesOf = (name: string, values: readonly string[]) => values.map((id) => ({ id, name: `enums.${name}.${id}` }));
+const choicesOf = (name: string, values: readonly string[]) =>
+  values.map((id) => ({ id, name: `enums.${name}.${id}` }));
 
 export const choices = {
   stage: choicesOf('stage', INITIATIVE_STAGES),

@@ -15,12 +15,22 @@ describe(conflictRows.name, () => {
   it('should list the fields I edited and those they changed, mine first', () => {
     expect(conflictRows(conflict)).toEqual([
       { field: 'summaryEn', theirs: 'Old summary', yours: 'My summary', edited: true, changedByThem: false },
-      { field: 'titleEn', theirs: 'New steel mill in Karachi', yours: 'Steel mill', edited: false, changedByThem: true },
+      {
+        field: 'titleEn',
+        theirs: 'New steel mill in Karachi',
+        yours: 'Steel mill',
+        edited: false,
+        changedByThem: true,
+      },
     ]);
   });
 
   it('should ignore bookkeeping fields and arrays in another order', () => {
-    const rows = conflictRows({ ...conflict, yours: { ...conflict.yours, sectorIds: [1] }, current: { ...conflict.current, sectorIds: [1] } });
+    const rows = conflictRows({
+      ...conflict,
+      yours: { ...conflict.yours, sectorIds: [1] },
+      current: { ...conflict.current, sectorIds: [1] },
+    });
     expect(rows.map((r) => r.field)).not.toContain('version');
     expect(rows.map((r) => r.field)).not.toContain('updatedAt');
     expect(rows.map((r) => r.field)).not.toContain('sectorIds');

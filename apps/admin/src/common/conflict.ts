@@ -47,7 +47,8 @@ export interface ConflictRow {
 
 export function normalizeValue(v: unknown): string {
   if (v == null || v === '') return '';
-  if (Array.isArray(v)) return JSON.stringify([...v].map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).sort());
+  if (Array.isArray(v))
+    return JSON.stringify([...v].map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).sort());
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }

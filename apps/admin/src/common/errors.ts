@@ -9,7 +9,10 @@ export function errorText(translate: Translate, message: string | undefined | nu
   if (!message) return '';
   if (message.startsWith(RA_PREFIX)) {
     try {
-      const { message: key, args } = JSON.parse(message.slice(RA_PREFIX.length)) as { message: string; args?: Record<string, unknown> };
+      const { message: key, args } = JSON.parse(message.slice(RA_PREFIX.length)) as {
+        message: string;
+        args?: Record<string, unknown>;
+      };
       return translate(key, { _: key, ...args });
     } catch {
       return message;

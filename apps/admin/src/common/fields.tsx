@@ -16,7 +16,16 @@ export function DateText({ value, time }: { value?: string | null; time?: boolea
   );
 }
 
-export function LocalDateField({ source, time }: { source: string; time?: boolean; label?: string; sortable?: boolean; sortBy?: string }) {
+export function LocalDateField({
+  source,
+  time,
+}: {
+  source: string;
+  time?: boolean;
+  label?: string;
+  sortable?: boolean;
+  sortBy?: string;
+}) {
   const record = useRecordContext();
   return <DateText value={record?.[source] as string | null | undefined} time={time} />;
 }
@@ -29,7 +38,15 @@ export function MoneyField({ source, currencySource }: { source: string; currenc
 }
 
 /** Text of a language the record declares (sources), in its own direction. */
-export function LanguageText({ text, lang, multiline }: { text?: string | null; lang?: string | null; multiline?: boolean }) {
+export function LanguageText({
+  text,
+  lang,
+  multiline,
+}: {
+  text?: string | null;
+  lang?: string | null;
+  multiline?: boolean;
+}) {
   if (!text) return null;
   const rtl = lang === 'ur';
   return (
@@ -50,7 +67,11 @@ export function DirArrow() {
   return (
     <ArrowForwardIcon
       fontSize="inherit"
-      sx={(theme) => ({ mx: 0.5, verticalAlign: 'middle', transform: theme.direction === 'rtl' ? 'scaleX(-1)' : 'none' })}
+      sx={(theme) => ({
+        mx: 0.5,
+        verticalAlign: 'middle',
+        transform: theme.direction === 'rtl' ? 'scaleX(-1)' : 'none',
+      })}
     />
   );
 }
@@ -63,11 +84,16 @@ export function CountryCodesField({ source }: { source: string; label?: string; 
     <span style={{ display: 'inline-flex', gap: 4, flexWrap: 'nowrap' }} dir="ltr">
       {codes.map((c) => (
         <RecordContextProvider key={c} value={{ id: c }}>
-          <ReferenceField source="id" reference="countries" link={false} render={({ referenceRecord }) => (
-            <Tooltip title={referenceRecord ? representation.country(referenceRecord) : c}>
-              <Chip size="small" variant="outlined" label={c} />
-            </Tooltip>
-          )} />
+          <ReferenceField
+            source="id"
+            reference="countries"
+            link={false}
+            render={({ referenceRecord }) => (
+              <Tooltip title={referenceRecord ? representation.country(referenceRecord) : c}>
+                <Chip size="small" variant="outlined" label={c} />
+              </Tooltip>
+            )}
+          />
         </RecordContextProvider>
       ))}
     </span>

@@ -18,11 +18,25 @@ const countryText = (r: Record<string, unknown>) => `${nameText(r)} (${r.id})`;
 const sourceText = (r: Record<string, unknown>) => `${r.publisher}: ${r.title}`;
 const q = (search: string) => (search ? { q: search } : {});
 
-type RefProps = { source: string; label?: string; validate?: Validator | Validator[]; alwaysOn?: boolean; helperText?: string | false; disabled?: boolean };
+type RefProps = {
+  source: string;
+  label?: string;
+  validate?: Validator | Validator[];
+  alwaysOn?: boolean;
+  helperText?: string | false;
+  disabled?: boolean;
+};
 
 export const InitiativeInput = ({ source, label, validate, alwaysOn, helperText, disabled }: RefProps) => (
   <ReferenceInput source={source} reference="initiatives" sort={{ field: 'code', order: 'ASC' }} alwaysOn={alwaysOn}>
-    <AutocompleteInput label={label} optionText={initiativeText} filterToQuery={q} validate={validate} helperText={helperText} disabled={disabled} />
+    <AutocompleteInput
+      label={label}
+      optionText={initiativeText}
+      filterToQuery={q}
+      validate={validate}
+      helperText={helperText}
+      disabled={disabled}
+    />
   </ReferenceInput>
 );
 
@@ -57,7 +71,13 @@ export const OrganizationsInput = ({ source, label }: RefProps) => (
 );
 
 export const CountryInput = ({ source, label, validate, alwaysOn }: RefProps) => (
-  <ReferenceInput source={source} reference="countries" sort={{ field: 'nameEn', order: 'ASC' }} perPage={300} alwaysOn={alwaysOn}>
+  <ReferenceInput
+    source={source}
+    reference="countries"
+    sort={{ field: 'nameEn', order: 'ASC' }}
+    perPage={300}
+    alwaysOn={alwaysOn}
+  >
     <AutocompleteInput label={label} optionText={countryText} validate={validate} />
   </ReferenceInput>
 );
@@ -69,7 +89,13 @@ export const CountriesInput = ({ source, label, validate }: RefProps) => (
 );
 
 export const SectorInput = ({ source, label, alwaysOn }: RefProps) => (
-  <ReferenceInput source={source} reference="sectors" sort={{ field: 'nameEn', order: 'ASC' }} perPage={100} alwaysOn={alwaysOn}>
+  <ReferenceInput
+    source={source}
+    reference="sectors"
+    sort={{ field: 'nameEn', order: 'ASC' }}
+    perPage={100}
+    alwaysOn={alwaysOn}
+  >
     <AutocompleteInput label={label} optionText={nameText} />
   </ReferenceInput>
 );
@@ -98,7 +124,12 @@ export const SourceInput = ({ source, label, validate }: RefProps) => (
 );
 
 export const EngagementInput = ({ source, label, validate, alwaysOn }: RefProps) => (
-  <ReferenceInput source={source} reference="engagements" sort={{ field: 'startDate', order: 'DESC' }} alwaysOn={alwaysOn}>
+  <ReferenceInput
+    source={source}
+    reference="engagements"
+    sort={{ field: 'startDate', order: 'DESC' }}
+    alwaysOn={alwaysOn}
+  >
     <AutocompleteInput label={label} optionText={titleText} filterToQuery={q} validate={validate} />
   </ReferenceInput>
 );

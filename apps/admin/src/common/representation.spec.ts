@@ -2,7 +2,9 @@ import { representation } from './representation';
 
 describe('representation.user', () => {
   it('should keep the email and its angle brackets in one left-to-right isolate, so an Urdu title reads "name <email>"', () => {
-    expect(representation.user({ id: 3, name: 'ہارون اختر خان', email: 'haroon@mofa.example' })).toBe('ہارون اختر خان \u2066<haroon@mofa.example>\u2069');
+    expect(representation.user({ id: 3, name: 'ہارون اختر خان', email: 'haroon@mofa.example' })).toBe(
+      'ہارون اختر خان \u2066<haroon@mofa.example>\u2069',
+    );
   });
 
   it('should fall back to the email, then the id', () => {

@@ -19,7 +19,19 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Title, useDataProvider, useGetList, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  Pie,
+  PieChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { pickText } from '../common/bilingual';
 import { HEALTH_COLORS, HealthChip, STAGE_COLORS, StageChip } from '../common/chips';
 import { DirArrow } from '../common/fields';
@@ -35,7 +47,19 @@ const listUrl = (resource: string, filter: Record<string, unknown>) =>
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (iso: string, n: number) => isoDay(new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000));
 
-function Kpi({ label, value, to, tone, testId }: { label: string; value: number; to: string; tone?: string; testId: string }) {
+function Kpi({
+  label,
+  value,
+  to,
+  tone,
+  testId,
+}: {
+  label: string;
+  value: number;
+  to: string;
+  tone?: string;
+  testId: string;
+}) {
   const navigate = useNavigate();
   const translate = useTranslate();
   const fmt = useFormatters();
@@ -46,7 +70,12 @@ function Kpi({ label, value, to, tone, testId }: { label: string; value: number;
           <Typography variant="body2" color="text.secondary">
             {translate(label)}
           </Typography>
-          <Typography variant="h4" component="div" sx={{ fontWeight: 600, fontFamily: 'inherit', lineHeight: 1.4 }} data-value={value}>
+          <Typography
+            variant="h4"
+            component="div"
+            sx={{ fontWeight: 600, fontFamily: 'inherit', lineHeight: 1.4 }}
+            data-value={value}
+          >
             {fmt.number(value)}
           </Typography>
         </CardContent>
@@ -55,7 +84,17 @@ function Kpi({ label, value, to, tone, testId }: { label: string; value: number;
   );
 }
 
-function Panel({ title, action, children, testId }: { title: string; action?: ReactNode; children: ReactNode; testId?: string }) {
+function Panel({
+  title,
+  action,
+  children,
+  testId,
+}: {
+  title: string;
+  action?: ReactNode;
+  children: ReactNode;
+  testId?: string;
+}) {
   const translate = useTranslate();
   return (
     <Card sx={{ height: '100%' }} data-testid={testId}>
@@ -84,7 +123,11 @@ function Titled({ item }: { item: { titleEn: string; titleUr: string | null } })
   const picked = pickText(item as unknown as Record<string, unknown>, 'title', locale);
   if (!picked) return null;
   return (
-    <span lang={picked.lang} dir={picked.lang === 'ur' ? 'rtl' : 'ltr'} style={picked.lang === 'ur' && locale !== 'ur' ? urduTextSx : undefined}>
+    <span
+      lang={picked.lang}
+      dir={picked.lang === 'ur' ? 'rtl' : 'ltr'}
+      style={picked.lang === 'ur' && locale !== 'ur' ? urduTextSx : undefined}
+    >
       {picked.text}
     </span>
   );
@@ -96,8 +139,14 @@ function StageBySector({ data }: { data: DashboardData }) {
   const locale = useAppLocale();
   const theme = useTheme();
   const rtl = theme.direction === 'rtl';
-  const { data: sectors = [] } = useGetList('sectors', { pagination: { page: 1, perPage: 200 }, sort: { field: 'nameEn', order: 'ASC' } });
-  const stages = useMemo(() => Object.keys(STAGE_COLORS).filter((s) => data.stageBySector.some((r) => r.stage === s)), [data]);
+  const { data: sectors = [] } = useGetList('sectors', {
+    pagination: { page: 1, perPage: 200 },
+    sort: { field: 'nameEn', order: 'ASC' },
+  });
+  const stages = useMemo(
+    () => Object.keys(STAGE_COLORS).filter((s) => data.stageBySector.some((r) => r.stage === s)),
+    [data],
+  );
   const rows = useMemo(() => {
     const bySector = new Map<number, Record<string, number | string>>();
     for (const r of data.stageBySector) {
@@ -107,7 +156,7 @@ function StageBySector({ data }: { data: DashboardData }) {
     }
     return [...bySector.values()].map((row) => {
       const sector = sectors.find((s) => s.id === row.sectorId);
-      return { ...row, name: sector ? pickText(sector, 'name', locale)?.text ?? sector.code : `#${row.sectorId}` };
+      return { ...row, name: sector ? (pickText(sector, 'name', locale)?.text ?? sector.code) : `#${row.sectorId}` };
     });
   }, [data, sectors, locale]);
   if (!rows.length) return <Empty />;
@@ -129,7 +178,11 @@ function StageBySector({ data }: { data: DashboardData }) {
               isAnimationActive={false}
               fill={STAGE_COLORS[s]}
               cursor="pointer"
-              onClick={(row) => navigate(listUrl('initiatives', { stage: s, sectorId: (row as unknown as { sectorId: number }).sectorId }))}
+              onClick={(row) =>
+                navigate(
+                  listUrl('initiatives', { stage: s, sectorId: (row as unknown as { sectorId: number }).sectorId }),
+                )
+              }
             />
           ))}
         </BarChart>
@@ -160,7 +213,9 @@ function HealthDistribution({ data }: { data: DashboardData }) {
             paddingAngle={2}
             isAnimationActive={false}
             cursor="pointer"
-            onClick={(entry) => navigate(listUrl('initiatives', { health: (entry as unknown as { health: string }).health }))}
+            onClick={(entry) =>
+              navigate(listUrl('initiatives', { health: (entry as unknown as { health: string }).health }))
+            }
             label={({ value }) => String(value)}
           >
             {rows.map((r) => (
@@ -201,10 +256,28 @@ export default function Dashboard() {
           [
             ['initiatives', data.totals.initiatives, listUrl('initiatives', {}), undefined, 'kpi-initiatives'],
             ['active', data.totals.active, listUrl('initiatives', { archived: false }), '#0b5563', 'kpi-active'],
-            ['at_risk', data.totals.atRisk, listUrl('initiatives', { health: 'at_risk' }), HEALTH_COLORS.at_risk, 'kpi-at-risk'],
-            ['off_track', data.totals.offTrack, listUrl('initiatives', { health: 'off_track' }), HEALTH_COLORS.off_track, 'kpi-off-track'],
+            [
+              'at_risk',
+              data.totals.atRisk,
+              listUrl('initiatives', { health: 'at_risk' }),
+              HEALTH_COLORS.at_risk,
+              'kpi-at-risk',
+            ],
+            [
+              'off_track',
+              data.totals.offTrack,
+              listUrl('initiatives', { health: 'off_track' }),
+              HEALTH_COLORS.off_track,
+              'kpi-off-track',
+            ],
             ['stale', data.totals.stale, listUrl('initiatives', { stale: true }), '#8d6e63', 'kpi-stale'],
-            ['overdue_milestones', data.totals.overdueMilestones, listUrl('milestones', { overdue: true }), '#c62828', 'kpi-overdue'],
+            [
+              'overdue_milestones',
+              data.totals.overdueMilestones,
+              listUrl('milestones', { overdue: true }),
+              '#c62828',
+              'kpi-overdue',
+            ],
           ] as const
         ).map(([key, value, to, tone, testId]) => (
           <Grid key={key} size={{ xs: 6, sm: 4, lg: 2 }}>
@@ -219,7 +292,12 @@ export default function Dashboard() {
               {Object.entries(data.byStage)
                 .filter(([, n]) => n > 0)
                 .map(([stage, n]) => (
-                  <Box key={stage} onClick={() => navigate(listUrl('initiatives', { stage }))} sx={{ cursor: 'pointer' }} data-testid={`stage-count-${stage}`}>
+                  <Box
+                    key={stage}
+                    onClick={() => navigate(listUrl('initiatives', { stage }))}
+                    sx={{ cursor: 'pointer' }}
+                    data-testid={`stage-count-${stage}`}
+                  >
                     <StageChip stage={stage} />
                     <Typography component="span" variant="body2" sx={{ mx: 0.5 }}>
                       {fmt.number(n)}
@@ -287,7 +365,9 @@ export default function Dashboard() {
                 variant="body2"
                 component="a"
                 sx={{ cursor: 'pointer', color: 'primary.main' }}
-                onClick={() => navigate(listUrl('milestones', { plannedDate_gte: day, plannedDate_lte: addDays(day, window_) }))}
+                onClick={() =>
+                  navigate(listUrl('milestones', { plannedDate_gte: day, plannedDate_lte: addDays(day, window_) }))
+                }
               >
                 {translate('rabta.actions.view_all')}
               </Typography>
@@ -327,7 +407,11 @@ export default function Dashboard() {
             ) : (
               <List dense disablePadding>
                 {data.recentChanges.map((c) => (
-                  <ListItemButton key={c.id} onClick={() => navigate(`/initiatives/${c.initiativeId}/show/history`)} data-testid="recent-change">
+                  <ListItemButton
+                    key={c.id}
+                    onClick={() => navigate(`/initiatives/${c.initiativeId}/show/history`)}
+                    data-testid="recent-change"
+                  >
                     <ListItemText
                       disableTypography
                       primary={
@@ -339,7 +423,11 @@ export default function Dashboard() {
                         </Typography>
                       }
                       secondary={
-                        <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', flexWrap: 'wrap', mt: 0.5, rowGap: 0.5 }}>
+                        <Stack
+                          direction="row"
+                          spacing={0.5}
+                          sx={{ alignItems: 'center', flexWrap: 'wrap', mt: 0.5, rowGap: 0.5 }}
+                        >
                           {c.toStage && (
                             <>
                               {c.fromStage && <StageChip stage={c.fromStage} outlined />}

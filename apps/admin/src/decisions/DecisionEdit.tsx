@@ -3,7 +3,9 @@ import { DecisionForm } from './DecisionForm';
 
 export default function DecisionEdit() {
   return (
-    <RabtaEdit redirect={(_r, _id, data) => (data?.engagementId ? `engagements/${data.engagementId}/show` : 'decisions')}>
+    <RabtaEdit
+      redirect={(_r, _id, data) => (data?.engagementId ? `engagements/${data.engagementId}/show` : 'decisions')}
+    >
       <DecisionForm />
     </RabtaEdit>
   );

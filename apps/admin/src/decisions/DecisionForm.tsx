@@ -15,7 +15,12 @@ export function DecisionForm() {
       </Stack>
       <InitiativeInput source="initiativeId" />
       <FormDataConsumer>
-        {({ formData }) => <MilestoneInput source="milestoneId" filter={formData.initiativeId ? { initiativeId: formData.initiativeId } : undefined} />}
+        {({ formData }) => (
+          <MilestoneInput
+            source="milestoneId"
+            filter={formData.initiativeId ? { initiativeId: formData.initiativeId } : undefined}
+          />
+        )}
       </FormDataConsumer>
       <EngagementInput source="reviewedAtId" />
       <BilingualInput source="reviewNote" multiline />

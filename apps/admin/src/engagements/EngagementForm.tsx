@@ -1,5 +1,14 @@
 import { Stack } from '@mui/material';
-import { DateInput, NumberInput, ReferenceInput, AutocompleteInput, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
+import {
+  DateInput,
+  NumberInput,
+  ReferenceInput,
+  AutocompleteInput,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  required,
+} from 'react-admin';
 import { BilingualInput } from '../common/Bilingual';
 import { choices } from '../common/choices';
 import { CountryInput, InitiativesInput, PeopleInput } from '../common/inputs';
@@ -22,7 +31,10 @@ export function EngagementForm() {
         <TextInput source="forumName" />
         <NumberInput source="sessionNumber" min={1} />
         <ReferenceInput source="previousId" reference="engagements" sort={{ field: 'startDate', order: 'DESC' }}>
-          <AutocompleteInput optionText={(r) => textOf(r, 'title', getCurrentLocale())} filterToQuery={(q) => (q ? { q } : {})} />
+          <AutocompleteInput
+            optionText={(r) => textOf(r, 'title', getCurrentLocale())}
+            filterToQuery={(q) => (q ? { q } : {})}
+          />
         </ReferenceInput>
       </Stack>
       <PeopleInput source="participantIds" />

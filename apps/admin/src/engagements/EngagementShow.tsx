@@ -24,10 +24,24 @@ function Decisions() {
   return (
     <RelatedCard
       title="resources.engagements.fields.decisions"
-      add={{ resource: 'decisions', source: { engagementId: record.id }, label: 'rabta.actions.add_decision', allowed: !!canEdit }}
+      add={{
+        resource: 'decisions',
+        source: { engagementId: record.id },
+        label: 'rabta.actions.add_decision',
+        allowed: !!canEdit,
+      }}
     >
-      <ReferenceManyField reference="decisions" target="engagementId" sort={{ field: 'dueDate', order: 'ASC' }} perPage={100}>
-        <DataTable rowClick="edit" bulkActionButtons={false} empty={<Typography color="text.secondary">{translate('rabta.dashboard.empty')}</Typography>}>
+      <ReferenceManyField
+        reference="decisions"
+        target="engagementId"
+        sort={{ field: 'dueDate', order: 'ASC' }}
+        perPage={100}
+      >
+        <DataTable
+          rowClick="edit"
+          bulkActionButtons={false}
+          empty={<Typography color="text.secondary">{translate('rabta.dashboard.empty')}</Typography>}
+        >
           <DataTable.Col source="textEn" label="resources.decisions.fields.text" disableSort>
             <BilingualText source="text" />
           </DataTable.Col>

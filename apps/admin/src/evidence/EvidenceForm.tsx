@@ -17,4 +17,5 @@ export function EvidenceForm({ mode }: { mode: 'create' | 'edit' }) {
   );
 }
 
-export const toSource = (_r?: string, _id?: unknown, data?: Record<string, unknown>) => (data?.sourceId ? `sources/${data.sourceId}/show` : 'sources');
+export const toSource = (_r?: string, _id?: unknown, data?: Record<string, unknown>) =>
+  data?.sourceId ? `sources/${data.sourceId}/show` : 'sources';

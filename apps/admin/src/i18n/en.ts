@@ -276,7 +276,8 @@ const rabta = {
   tokens: {
     title: 'API tokens',
     new: 'New API token',
-    intro: 'Scripts and other programs use a personal token instead of your password. A token acts as you, with your role and sectors; send it in the Authorization:\u00a0Bearer header. Revoke a token you no longer need.',
+    intro:
+      'Scripts and other programs use a personal token instead of your password. A token acts as you, with your role and sectors; send it in the Authorization:\u00a0Bearer header. Revoke a token you no longer need.',
     yours: 'Your tokens',
     empty: 'You have no API tokens yet.',
     name: 'Name',
@@ -305,7 +306,8 @@ const rabta = {
     revoke_content: 'Scripts that use it will be refused at once. This cannot be undone.',
     revoked: 'Token "%{name}" revoked: it no longer works.',
     issued_title: 'Your new token "%{name}"',
-    issued_warning: 'Copy this token now. It will not be shown again: Rabta keeps only a fingerprint of it. If you lose it, revoke it and create another.',
+    issued_warning:
+      'Copy this token now. It will not be shown again: Rabta keeps only a fingerprint of it. If you lose it, revoke it and create another.',
     token: 'Token',
     copy_token: 'Copy the token',
     copy_example: 'Copy the example',
@@ -323,13 +325,15 @@ const rabta = {
     own_password: 'Change your own password on the Password page (it asks for the current one).',
     set_password: 'Set a new password',
     set_password_title: 'A new password for %{name}',
-    set_password_help: 'Their open sessions end and a lockout is lifted; their API tokens stay. Give them the password over a safe channel and ask them to change it.',
+    set_password_help:
+      'Their open sessions end and a lockout is lifted; their API tokens stay. Give them the password over a safe channel and ask them to change it.',
     new_password: 'New password',
     new_password_help: 'At least 12 characters, not a common password',
     password_set: 'New password set for %{name}; their sessions have ended.',
     end_sessions: 'Sign out everywhere',
     end_sessions_title: 'Sign %{name} out everywhere?',
-    end_sessions_content: 'Every browser where they are signed in will ask them to sign in again. Their API tokens stay.',
+    end_sessions_content:
+      'Every browser where they are signed in will ask them to sign in again. Their API tokens stay.',
     sessions_ended: '%{name}: one session ended |||| %{name}: %{smart_count} sessions ended',
   },
   errors: {
@@ -394,8 +398,10 @@ const rabta = {
     kind: 'Report',
     kind_help: {
       portfolio: 'Counts by stage and health, what changed, a table per sector, engagements, decisions falling due',
-      initiative: 'One initiative: summary, stage and health history, milestones and their dates, engagements, agreements, evidence',
-      changes: 'What moved between two dates: stage and health changes, milestones achieved or slipped, new agreements and initiatives',
+      initiative:
+        'One initiative: summary, stage and health history, milestones and their dates, engagements, agreements, evidence',
+      changes:
+        'What moved between two dates: stage and health changes, milestones achieved or slipped, new agreements and initiatives',
       engagement_followup: 'One meeting: its decisions and the state of each (agreed at one session, done by the next)',
     },
     params: {
@@ -492,7 +498,12 @@ const enums = {
     enable: 'Enabled',
   },
   boolean_filter: { true: 'Yes', false: 'No' },
-  report_kind: { portfolio: 'Portfolio status report', initiative: 'Initiative brief', changes: 'Change report', engagement_followup: 'Meeting follow-up' },
+  report_kind: {
+    portfolio: 'Portfolio status report',
+    initiative: 'Initiative brief',
+    changes: 'Change report',
+    engagement_followup: 'Meeting follow-up',
+  },
   report_format: { html: 'HTML', pdf: 'PDF', xlsx: 'Excel (XLSX)', csv: 'CSV' },
   report_status: { queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed' },
 };

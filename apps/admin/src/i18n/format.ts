@@ -25,7 +25,13 @@ export interface Formatters {
 export function makeFormatters(locale: AppLocale): Formatters {
   const tag = intlLocale(locale);
   const dateFmt = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
-  const dateTimeFmt = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const dateTimeFmt = new Intl.DateTimeFormat(tag, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   const numberFmt = new Intl.NumberFormat(tag);
   return {
     locale,
@@ -41,7 +47,10 @@ export function makeFormatters(locale: AppLocale): Formatters {
     money: (v, currency) => {
       if (v == null) return '';
       try {
-        return new Intl.NumberFormat(tag, currency ? { style: 'currency', currency, maximumFractionDigits: 0 } : {}).format(v);
+        return new Intl.NumberFormat(
+          tag,
+          currency ? { style: 'currency', currency, maximumFractionDigits: 0 } : {},
+        ).format(v);
       } catch {
         return `${numberFmt.format(v)} ${currency ?? ''}`.trim();
       }

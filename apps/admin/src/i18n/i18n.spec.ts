@@ -88,7 +88,9 @@ describe('the Urdu catalogue', () => {
   });
 
   it('should have no empty message in either language', () => {
-    const empty = [...enLeaves, ...urLeaves].filter(([key, text]) => key !== 'ra.boolean.null' && !text.trim()).map(([k]) => k);
+    const empty = [...enLeaves, ...urLeaves]
+      .filter(([key, text]) => key !== 'ra.boolean.null' && !text.trim())
+      .map(([k]) => k);
     expect(empty).toEqual([]);
   });
 });
@@ -115,7 +117,9 @@ describe('labels for the domain', () => {
   ];
 
   it('should name every value of every enum of @rabta/domain', () => {
-    const missing = enums.flatMap(([name, values]) => values.filter((v) => !enLeaves.has(`enums.${name}.${v}`)).map((v) => `enums.${name}.${v}`));
+    const missing = enums.flatMap(([name, values]) =>
+      values.filter((v) => !enLeaves.has(`enums.${name}.${v}`)).map((v) => `enums.${name}.${v}`),
+    );
     expect(missing).toEqual([]);
   });
 

@@ -90,7 +90,8 @@ export function createI18nProvider(initialLocale: AppLocale, initialMessages: Tr
       if (typeof key !== 'string') return String(key ?? '');
       if (!polyglot.has(key)) {
         // `__optional`: a lookup of data-driven names (an audit event's JSON keys), not a label of ours.
-        if (!options.__optional && KEY_LIKE.test(key) && !OPTIONAL_KEYS.some((re) => re.test(key))) missing.add(`${currentLocale}:${key}`);
+        if (!options.__optional && KEY_LIKE.test(key) && !OPTIONAL_KEYS.some((re) => re.test(key)))
+          missing.add(`${currentLocale}:${key}`);
         if (options._ !== undefined) {
           const fallback = String(options._);
           return new Polyglot({ locale: currentLocale, phrases: { x: fallback }, allowMissing: true }).t('x', options);

@@ -55,7 +55,13 @@ function CountriesInput() {
     <ArrayInput source="countries" label="resources.initiatives.fields.countries" validate={required()}>
       <SimpleFormIterator inline disableReordering>
         <CountryInput source="code" label="resources.initiatives.fields.countryCode" validate={required()} />
-        <SelectInput source="role" label="resources.initiatives.fields.role" choices={choices.countryRole} defaultValue="partner" validate={required()} />
+        <SelectInput
+          source="role"
+          label="resources.initiatives.fields.role"
+          choices={choices.countryRole}
+          defaultValue="partner"
+          validate={required()}
+        />
       </SimpleFormIterator>
     </ArrayInput>
   );
@@ -83,7 +89,12 @@ export function InitiativeForm({ mode }: { mode: 'create' | 'edit' }) {
     <SimpleForm sx={{ maxWidth: 1100 }} warnWhenUnsavedChanges toolbar={mode === 'edit' ? <EditToolbar /> : undefined}>
       {mode === 'edit' && <CurrentStatus />}
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
-        <TextInput source="code" validate={required()} sx={{ maxWidth: 260 }} slotProps={{ htmlInput: { dir: 'ltr' } }} />
+        <TextInput
+          source="code"
+          validate={required()}
+          sx={{ maxWidth: 260 }}
+          slotProps={{ htmlInput: { dir: 'ltr' } }}
+        />
         <SelectInput source="priority" choices={choices.priority} defaultValue="medium" sx={{ maxWidth: 220 }} />
       </Stack>
       <BilingualInput source="title" required />

@@ -64,7 +64,12 @@ export default function InitiativeList() {
     <RabtaList filters={filters} sort={{ field: 'updatedAt', order: 'DESC' }}>
       <DataTable rowClick="show" bulkActionButtons={canEdit ? <BulkActions /> : false} data-testid="initiatives-table">
         <DataTable.Col source="code" sx={{ whiteSpace: 'nowrap', fontFamily: 'monospace' }} />
-        <DataTable.Col source={fieldIn('title', locale)} label="resources.initiatives.fields.title" field={TitleCell} sx={{ minWidth: 220 }} />
+        <DataTable.Col
+          source={fieldIn('title', locale)}
+          label="resources.initiatives.fields.title"
+          field={TitleCell}
+          sx={{ minWidth: 220 }}
+        />
         <DataTable.Col source="stage" field={StageField} />
         <DataTable.Col source="health" field={HealthField} />
         <DataTable.Col source="sectorIds" disableSort>

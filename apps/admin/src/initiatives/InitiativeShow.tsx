@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Card, CardContent, Chip, Divider, Grid, Paper, Stack, Tooltip, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Chip,
+  Divider,
+  Grid,
+  Paper,
+  Stack,
+  Tooltip,
+  Typography,
+} from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import ArchiveIcon from '@mui/icons-material/Archive';
 import EditIcon from '@mui/icons-material/Edit';
@@ -56,7 +69,11 @@ function Header() {
     setBusy(true);
     try {
       if (archived) {
-        await dataProvider.update('initiatives', { id: record.id, data: { archivedAt: null, version: record.version }, previousData: record });
+        await dataProvider.update('initiatives', {
+          id: record.id,
+          data: { archivedAt: null, version: record.version },
+          previousData: record,
+        });
         notify('rabta.actions.restored', { type: 'success' });
       } else {
         await dataProvider.delete('initiatives', { id: record.id, previousData: record });
@@ -75,7 +92,11 @@ function Header() {
     <Paper sx={{ p: 2.5, mb: 2 }} data-testid="initiative-header">
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'flex-start' } }}>
         <Box sx={{ flex: 1, minWidth: 0 }}>
-          <Typography variant="overline" sx={{ fontFamily: 'monospace', letterSpacing: 1 }} data-testid="initiative-code">
+          <Typography
+            variant="overline"
+            sx={{ fontFamily: 'monospace', letterSpacing: 1 }}
+            data-testid="initiative-code"
+          >
             {record.code}
           </Typography>
           <BilingualText source="title" variant="h5" component="h1" sx={{ display: 'block' }} />
@@ -87,10 +108,19 @@ function Header() {
                 {translate('rabta.status.confidence')}: <EnumText name="confidence" value={record.healthConfidence} />
               </Typography>
             )}
-            <Chip size="small" variant="outlined" label={translate('rabta.initiative.iati', { code: record.iatiStatus })} />
+            <Chip
+              size="small"
+              variant="outlined"
+              label={translate('rabta.initiative.iati', { code: record.iatiStatus })}
+            />
             {record.stale && (
               <Tooltip title={translate('rabta.initiative.stale_help')}>
-                <Chip size="small" color="warning" label={translate('rabta.initiative.stale')} data-testid="stale-chip" />
+                <Chip
+                  size="small"
+                  color="warning"
+                  label={translate('rabta.initiative.stale')}
+                  data-testid="stale-chip"
+                />
               </Tooltip>
             )}
             {archived && <Chip size="small" label={translate('rabta.initiative.archived')} />}
@@ -103,7 +133,12 @@ function Header() {
         {canEdit && !past && (
           <Stack direction="row" spacing={1} sx={{ flexShrink: 0 }}>
             {!archived && (
-              <Button variant="contained" startIcon={<TrendingUpIcon />} onClick={() => setStatusOpen(true)} data-testid="update-status">
+              <Button
+                variant="contained"
+                startIcon={<TrendingUpIcon />}
+                onClick={() => setStatusOpen(true)}
+                data-testid="update-status"
+              >
                 {translate('rabta.actions.update_status')}
               </Button>
             )}
@@ -189,7 +224,11 @@ function Overview() {
           <ReferenceArrayField source="leadOrganizationIds" reference="organizations" />
         </Detail>
         <Detail label="resources.initiatives.fields.focalPersonId">
-          {record.focalPersonId ? <ReferenceField source="focalPersonId" reference="people" link="show" /> : translate('rabta.common.none')}
+          {record.focalPersonId ? (
+            <ReferenceField source="focalPersonId" reference="people" link="show" />
+          ) : (
+            translate('rabta.common.none')
+          )}
         </Detail>
         <Stack direction="row" spacing={4}>
           <Detail label="resources.initiatives.fields.priority">
@@ -233,7 +272,12 @@ function MilestonesTab() {
           {translate('rabta.actions.add_milestone')}
         </Button>
       )}
-      <ReferenceManyField reference="milestones" target="initiativeId" sort={{ field: 'plannedDate', order: 'ASC' }} perPage={200}>
+      <ReferenceManyField
+        reference="milestones"
+        target="initiativeId"
+        sort={{ field: 'plannedDate', order: 'ASC' }}
+        perPage={200}
+      >
         <DataTable
           bulkActionButtons={false}
           rowClick={false}
@@ -270,11 +314,17 @@ function MilestonesTab() {
 function EvidenceTab() {
   const translate = useTranslate();
   return (
-    <ReferenceManyField reference="evidence" target="initiativeId" sort={{ field: 'recordedAt', order: 'DESC' }} perPage={200}>
+    <ReferenceManyField
+      reference="evidence"
+      target="initiativeId"
+      sort={{ field: 'recordedAt', order: 'DESC' }}
+      perPage={200}
+    >
       <WithListContext
         render={({ data, isPending }) => {
           if (isPending) return <Typography variant="body2">{translate('rabta.common.loading')}</Typography>;
-          if (!data?.length) return <Typography color="text.secondary">{translate('rabta.initiative.no_evidence')}</Typography>;
+          if (!data?.length)
+            return <Typography color="text.secondary">{translate('rabta.initiative.no_evidence')}</Typography>;
           return (
             <Stack spacing={1.5} data-testid="evidence-list">
               {data.map((ev) => (
@@ -302,7 +352,9 @@ function EvidenceCard({ evidence }: { evidence: RaRecord }) {
         <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 1 }}>
           {translate('rabta.initiative.cited_for')}:{' '}
           {evidence.statusUpdateId ? (
-            <Link to={`/status-updates/${evidence.statusUpdateId}/show`}>{translate('resources.evidence.fields.statusUpdateId')}</Link>
+            <Link to={`/status-updates/${evidence.statusUpdateId}/show`}>
+              {translate('resources.evidence.fields.statusUpdateId')}
+            </Link>
           ) : evidence.milestoneId ? (
             <ReferenceField record={evidence} source="milestoneId" reference="milestones" link="show" />
           ) : (
@@ -327,7 +379,8 @@ export function SourceSummary() {
         <span dir="auto">{source.title}</span>
       </Link>
       <Typography variant="caption" color="text.secondary" component="div">
-        {source.publisher} · {fmt.date(source.publishedAt)} · {translate(`enums.language.${source.language}`, { _: source.language })} ·{' '}
+        {source.publisher} · {fmt.date(source.publishedAt)} ·{' '}
+        {translate(`enums.language.${source.language}`, { _: source.language })} ·{' '}
         {translate(`enums.source_kind.${source.kind}`, { _: source.kind })}
         {source.url && (
           <>
@@ -345,7 +398,12 @@ export function SourceSummary() {
 function Quote({ quote }: { quote?: string | null }) {
   const source = useRecordContext();
   const translate = useTranslate();
-  if (!quote) return <Typography variant="body2" color="text.disabled" sx={{ mt: 1 }}>{translate('rabta.initiative.no_quote')}</Typography>;
+  if (!quote)
+    return (
+      <Typography variant="body2" color="text.disabled" sx={{ mt: 1 }}>
+        {translate('rabta.initiative.no_quote')}
+      </Typography>
+    );
   return (
     <Box
       component="blockquote"
@@ -360,13 +418,33 @@ function Quote({ quote }: { quote?: string | null }) {
 function StatusHistory() {
   const translate = useTranslate();
   return (
-    <ReferenceManyField reference="status-updates" target="initiativeId" sort={{ field: 'effectiveAt', order: 'DESC' }} perPage={200}>
-      <DataTable bulkActionButtons={false} rowClick="show" data-testid="status-history" empty={<Typography color="text.secondary">{translate('rabta.history.empty')}</Typography>}>
+    <ReferenceManyField
+      reference="status-updates"
+      target="initiativeId"
+      sort={{ field: 'effectiveAt', order: 'DESC' }}
+      perPage={200}
+    >
+      <DataTable
+        bulkActionButtons={false}
+        rowClick="show"
+        data-testid="status-history"
+        empty={<Typography color="text.secondary">{translate('rabta.history.empty')}</Typography>}
+      >
         <DataTable.Col source="effectiveAt">
           <LocalDateField source="effectiveAt" />
         </DataTable.Col>
-        <DataTable.Col source="toStage" label="resources.initiatives.fields.stage" disableSort render={(r) => <Transition from={r.fromStage} to={r.toStage} kind="stage" />} />
-        <DataTable.Col source="toHealth" label="resources.initiatives.fields.health" disableSort render={(r) => <Transition from={r.fromHealth} to={r.toHealth} kind="health" />} />
+        <DataTable.Col
+          source="toStage"
+          label="resources.initiatives.fields.stage"
+          disableSort
+          render={(r) => <Transition from={r.fromStage} to={r.toStage} kind="stage" />}
+        />
+        <DataTable.Col
+          source="toHealth"
+          label="resources.initiatives.fields.health"
+          disableSort
+          render={(r) => <Transition from={r.fromHealth} to={r.toHealth} kind="health" />}
+        />
         <DataTable.Col source="noteEn" label="resources.status-updates.fields.note" disableSort>
           <BilingualText source="note" />
         </DataTable.Col>

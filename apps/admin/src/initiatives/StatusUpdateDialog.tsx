@@ -39,7 +39,16 @@ interface PickedSource {
   quote: string;
 }
 
-const EMPTY_SOURCE = { kind: 'news', publisher: '', url: '', language: 'en', publishedAt: todayIso(), title: '', text: '', quote: '' };
+const EMPTY_SOURCE = {
+  kind: 'news',
+  publisher: '',
+  url: '',
+  language: 'en',
+  publishedAt: todayIso(),
+  title: '',
+  text: '',
+  quote: '',
+};
 
 type Errors = Record<string, string>;
 
@@ -56,7 +65,15 @@ function fieldErrorsOf(e: unknown): Errors {
  * Urdu, and the evidence: existing sources or a new one added inline, each with its quoted passage. Errors from the
  * server appear beside the fields they concern.
  */
-export function StatusUpdateDialog({ record, open, onClose }: { record: RaRecord; open: boolean; onClose: () => void }) {
+export function StatusUpdateDialog({
+  record,
+  open,
+  onClose,
+}: {
+  record: RaRecord;
+  open: boolean;
+  onClose: () => void;
+}) {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -116,7 +133,17 @@ export function StatusUpdateDialog({ record, open, onClose }: { record: RaRecord
     setSources((list) =>
       list.some((x) => x.id === s.id)
         ? list
-        : [...list, { id: Number(s.id), title: s.title, publisher: s.publisher, publishedAt: s.publishedAt, language: s.language, quote }],
+        : [
+            ...list,
+            {
+              id: Number(s.id),
+              title: s.title,
+              publisher: s.publisher,
+              publishedAt: s.publishedAt,
+              language: s.language,
+              quote,
+            },
+          ],
     );
 
   const saveNewSource = async () => {
@@ -133,7 +160,9 @@ export function StatusUpdateDialog({ record, open, onClose }: { record: RaRecord
       const { id, existing } = await dataProvider.createSource(body);
       const { data } = await dataProvider.getOne('sources', { id });
       addPicked(data, quote);
-      notify(existing ? 'rabta.status.source_exists' : 'rabta.status.source_added', { type: existing ? 'info' : 'success' });
+      notify(existing ? 'rabta.status.source_exists' : 'rabta.status.source_added', {
+        type: existing ? 'info' : 'success',
+      });
       setAdding(false);
       setNewSource(EMPTY_SOURCE);
     } catch (e) {
@@ -174,7 +203,9 @@ export function StatusUpdateDialog({ record, open, onClose }: { record: RaRecord
       const api = apiErrorOf(e);
       const next = fieldErrorsOf(e);
       if (api?.code === 'INVALID_TRANSITION') {
-        const stages = ((api.allowed as string[] | undefined) ?? []).map((s) => translate(`enums.stage.${s}`)).join('، ');
+        const stages = ((api.allowed as string[] | undefined) ?? [])
+          .map((s) => translate(`enums.stage.${s}`))
+          .join('، ');
         next.toStage = `@@react-admin@@${JSON.stringify({ message: 'rabta.validation.invalid_transition', args: { stages } })}`;
       }
       if (api?.code === 'EVIDENCE_REQUIRED') next.sourceIds = 'rabta.validation.evidence_required';
@@ -188,7 +219,14 @@ export function StatusUpdateDialog({ record, open, onClose }: { record: RaRecord
   const urInput = { dir: 'rtl', lang: 'ur', style: { ...urduTextSx } } as const;
 
   return (
-    <Dialog open={open} onClose={busy ? undefined : onClose} maxWidth="md" fullWidth aria-labelledby="status-dialog-title" data-testid="status-dialog">
+    <Dialog
+      open={open}
+      onClose={busy ? undefined : onClose}
+      maxWidth="md"
+      fullWidth
+      aria-labelledby="status-dialog-title"
+      data-testid="status-dialog"
+    >
       <DialogTitle id="status-dialog-title" sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
         <Box sx={{ flex: 1 }}>{translate('rabta.status.title')}</Box>
         <IconButton onClick={onClose} aria-label={translate('ra.action.close')} disabled={busy}>
@@ -283,7 +321,10 @@ export function StatusUpdateDialog({ record, open, onClose }: { record: RaRecord
         </Stack>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mt: 1 }}>
           <TextField
-            label={translate('rabta.bilingual.label', { field: translate('rabta.status.note'), language: translate('rabta.bilingual.en') })}
+            label={translate('rabta.bilingual.label', {
+              field: translate('rabta.status.note'),
+              language: translate('rabta.bilingual.en'),
+            })}
             value={note}
             onChange={(e) => setNote(e.target.value)}
             multiline
@@ -295,7 +336,10 @@ export function StatusUpdateDialog({ record, open, onClose }: { record: RaRecord
             sx={{ flex: 1 }}
           />
           <TextField
-            label={translate('rabta.bilingual.label', { field: translate('rabta.status.note'), language: translate('rabta.bilingual.ur') })}
+            label={translate('rabta.bilingual.label', {
+              field: translate('rabta.status.note'),
+              language: translate('rabta.bilingual.ur'),
+            })}
             value={noteUr}
             onChange={(e) => setNoteUr(e.target.value)}
             multiline
@@ -325,7 +369,8 @@ export function StatusUpdateDialog({ record, open, onClose }: { record: RaRecord
                     {o.title}
                   </Typography>
                   <Typography variant="caption" color="text.secondary">
-                    {o.publisher} · {fmt.date(o.publishedAt)} · {translate(`enums.language.${o.language}`, { _: o.language })}
+                    {o.publisher} · {fmt.date(o.publishedAt)} ·{' '}
+                    {translate(`enums.language.${o.language}`, { _: o.language })}
                   </Typography>
                 </Box>
               </li>
@@ -373,7 +418,11 @@ export function StatusUpdateDialog({ record, open, onClose }: { record: RaRecord
                     {s.publisher} · {fmt.date(s.publishedAt)}
                   </Typography>
                 </Box>
-                <IconButton size="small" aria-label={translate('rabta.common.remove')} onClick={() => setSources((l) => l.filter((x) => x.id !== s.id))}>
+                <IconButton
+                  size="small"
+                  aria-label={translate('rabta.common.remove')}
+                  onClick={() => setSources((l) => l.filter((x) => x.id !== s.id))}
+                >
                   <CloseIcon fontSize="small" />
                 </IconButton>
               </Stack>
@@ -388,7 +437,10 @@ export function StatusUpdateDialog({ record, open, onClose }: { record: RaRecord
                 error={!!errors[`quotes.${s.id}`]}
                 helperText={err(`quotes.${s.id}`) || translate('rabta.status.quote_help')}
                 slotProps={{
-                  htmlInput: s.language === 'ur' ? { ...urInput, 'data-testid': `quote-${s.id}` } : { dir: 'auto', 'data-testid': `quote-${s.id}` },
+                  htmlInput:
+                    s.language === 'ur'
+                      ? { ...urInput, 'data-testid': `quote-${s.id}` }
+                      : { dir: 'auto', 'data-testid': `quote-${s.id}` },
                 }}
               />
             </Paper>
@@ -396,7 +448,12 @@ export function StatusUpdateDialog({ record, open, onClose }: { record: RaRecord
         </Stack>
 
         {!adding ? (
-          <Button startIcon={<AddIcon />} sx={{ mt: 1 }} onClick={() => setAdding(true)} data-testid="status-new-source">
+          <Button
+            startIcon={<AddIcon />}
+            sx={{ mt: 1 }}
+            onClick={() => setAdding(true)}
+            data-testid="status-new-source"
+          >
             {translate('rabta.status.new_source')}
           </Button>
         ) : (
@@ -490,7 +547,12 @@ export function StatusUpdateDialog({ record, open, onClose }: { record: RaRecord
               fullWidth
               multiline
               minRows={2}
-              slotProps={{ htmlInput: newSource.language === 'ur' ? { ...urInput, 'data-testid': 'new-source-text' } : { dir: 'auto', 'data-testid': 'new-source-text' } }}
+              slotProps={{
+                htmlInput:
+                  newSource.language === 'ur'
+                    ? { ...urInput, 'data-testid': 'new-source-text' }
+                    : { dir: 'auto', 'data-testid': 'new-source-text' },
+              }}
             />
             <TextField
               label={translate('rabta.status.quote')}
@@ -500,7 +562,12 @@ export function StatusUpdateDialog({ record, open, onClose }: { record: RaRecord
               multiline
               minRows={2}
               helperText={translate('rabta.status.quote_help')}
-              slotProps={{ htmlInput: newSource.language === 'ur' ? { ...urInput, 'data-testid': 'new-source-quote' } : { dir: 'auto', 'data-testid': 'new-source-quote' } }}
+              slotProps={{
+                htmlInput:
+                  newSource.language === 'ur'
+                    ? { ...urInput, 'data-testid': 'new-source-quote' }
+                    : { dir: 'auto', 'data-testid': 'new-source-quote' },
+              }}
             />
             <Stack direction="row" spacing={1} sx={{ mt: 1, justifyContent: 'flex-end' }}>
               <Button onClick={() => setAdding(false)} disabled={savingSource}>

@@ -1,5 +1,15 @@
 import { useMemo } from 'react';
-import { Alert, Avatar, Box, Link as MuiLink, List, ListItem, ListItemAvatar, ListItemText, Typography } from '@mui/material';
+import {
+  Alert,
+  Avatar,
+  Box,
+  Link as MuiLink,
+  List,
+  ListItem,
+  ListItemAvatar,
+  ListItemText,
+  Typography,
+} from '@mui/material';
 import ArticleIcon from '@mui/icons-material/Article';
 import DescriptionIcon from '@mui/icons-material/Description';
 import EventRepeatIcon from '@mui/icons-material/EventRepeat';
@@ -31,45 +41,86 @@ const KINDS: Record<TimelineType, { icon: typeof FlagIcon; color: string }> = {
 };
 
 /** Where a timeline item opens: its show page where one exists, else its edit page. */
-const WITH_SHOW = new Set(['initiatives', 'milestones', 'engagements', 'agreements', 'people', 'organizations', 'sources', 'status-updates']);
-export const linkTo = (resource: string, id: string | number) => `/${resource}/${encodeURIComponent(String(id))}${WITH_SHOW.has(resource) ? '/show' : ''}`;
+const WITH_SHOW = new Set([
+  'initiatives',
+  'milestones',
+  'engagements',
+  'agreements',
+  'people',
+  'organizations',
+  'sources',
+  'status-updates',
+]);
+export const linkTo = (resource: string, id: string | number) =>
+  `/${resource}/${encodeURIComponent(String(id))}${WITH_SHOW.has(resource) ? '/show' : ''}`;
 
 type Translate = ReturnType<typeof useTranslate>;
 
 /** An item's details worded in the current language from its facts (the server's English text is the fallback). */
-export function localDetail(item: TimelineItem, translate: Translate, fmt: Formatters): { text: string; lang: 'en' | 'ur' } | undefined {
+export function localDetail(
+  item: TimelineItem,
+  translate: Translate,
+  fmt: Formatters,
+): { text: string; lang: 'en' | 'ur' } | undefined {
   const d = item.data;
   if (!d) return undefined;
   const ur = fmt.locale === 'ur';
   const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
   const inLocale = (en: unknown, urText: unknown) => (ur ? (str(urText) ?? str(en)) : (str(en) ?? str(urText)));
-  const label = (group: string, v: unknown) => (str(v) ? translate(`enums.${group}.${v}`, { _: String(v) }) : undefined);
+  const label = (group: string, v: unknown) =>
+    str(v) ? translate(`enums.${group}.${v}`, { _: String(v) }) : undefined;
   const t = (key: string, args: Record<string, unknown>) => translate(`rabta.timeline_detail.${key}`, args);
   const parts: (string | undefined)[] = [];
   switch (item.type) {
     case 'milestone':
-      parts.push(d.actualDate ? t('achieved', { date: fmt.date(str(d.actualDate)) }) : t('planned', { date: fmt.date(str(d.plannedDate)), state: label('milestone_state', d.state) }));
+      parts.push(
+        d.actualDate
+          ? t('achieved', { date: fmt.date(str(d.actualDate)) })
+          : t('planned', { date: fmt.date(str(d.plannedDate)), state: label('milestone_state', d.state) }),
+      );
       break;
     case 'milestone_date_change': {
-      parts.push(d.oldDate ? t('reannounced', { date: fmt.date(str(d.newDate)), old: fmt.date(str(d.oldDate)) }) : t('announced', { date: fmt.date(str(d.newDate)) }));
+      parts.push(
+        d.oldDate
+          ? t('reannounced', { date: fmt.date(str(d.newDate)), old: fmt.date(str(d.oldDate)) })
+          : t('announced', { date: fmt.date(str(d.newDate)) }),
+      );
       const name = inLocale(d.announcedByEn, d.announcedByUr);
       if (name) parts.push(t('announced_by', { name }));
       parts.push(str(d.note));
       break;
     }
     case 'engagement':
-      parts.push(label('engagement_format', d.format), inLocale(d.placeEn, d.placeUr), str(d.forumName), d.status !== 'held' ? label('engagement_status', d.status) : undefined, inLocale(d.outcomeEn, d.outcomeUr));
+      parts.push(
+        label('engagement_format', d.format),
+        inLocale(d.placeEn, d.placeUr),
+        str(d.forumName),
+        d.status !== 'held' ? label('engagement_status', d.status) : undefined,
+        inLocale(d.outcomeEn, d.outcomeUr),
+      );
       break;
     case 'decision':
-      parts.push(d.dueDate ? t('due', { state: label('decision_state', d.state), date: fmt.date(str(d.dueDate)) }) : label('decision_state', d.state));
+      parts.push(
+        d.dueDate
+          ? t('due', { state: label('decision_state', d.state), date: fmt.date(str(d.dueDate)) })
+          : label('decision_state', d.state),
+      );
       break;
     case 'agreement': {
       const place = inLocale(d.signedPlaceEn, d.signedPlaceUr);
-      parts.push(label('agreement_kind', d.kind), label('agreement_status', d.status), place ? t('signed_in', { place }) : undefined);
+      parts.push(
+        label('agreement_kind', d.kind),
+        label('agreement_status', d.status),
+        place ? t('signed_in', { place }) : undefined,
+      );
       break;
     }
     case 'evidence':
-      parts.push(str(d.publisher), label('language', d.language), ...(Array.isArray(d.quotes) ? d.quotes.map(str) : []));
+      parts.push(
+        str(d.publisher),
+        label('language', d.language),
+        ...(Array.isArray(d.quotes) ? d.quotes.map(str) : []),
+      );
       break;
     default:
       return undefined;
@@ -92,26 +143,53 @@ export function TimelineTab() {
     enabled: !!record,
   });
   // Status updates are labelled here, in the current language, from their own record (stage and health chips).
-  const { data: updates } = useGetList('status-updates', {
-    filter: { initiativeId: record?.id },
-    pagination: { page: 1, perPage: 500 },
-    sort: { field: 'effectiveAt', order: 'ASC' },
-  }, { enabled: !!record });
+  const { data: updates } = useGetList(
+    'status-updates',
+    {
+      filter: { initiativeId: record?.id },
+      pagination: { page: 1, perPage: 500 },
+      sort: { field: 'effectiveAt', order: 'ASC' },
+    },
+    { enabled: !!record },
+  );
   const updateById = useMemo(() => new Map<string, RaRecord>((updates ?? []).map((u) => [String(u.id), u])), [updates]);
   if (isPending) return <Typography variant="body2">{translate('rabta.common.loading')}</Typography>;
   if (error) return <Alert severity="error">{(error as Error).message}</Alert>;
   if (!data?.length) return <Typography color="text.secondary">{translate('rabta.initiative.no_timeline')}</Typography>;
   return (
-    <List data-testid="timeline" sx={{ position: 'relative', '&::before': { content: '""', position: 'absolute', insetInlineStart: 35, top: 8, bottom: 8, borderInlineStart: '2px solid', borderColor: 'divider' } }}>
+    <List
+      data-testid="timeline"
+      sx={{
+        position: 'relative',
+        '&::before': {
+          content: '""',
+          position: 'absolute',
+          insetInlineStart: 35,
+          top: 8,
+          bottom: 8,
+          borderInlineStart: '2px solid',
+          borderColor: 'divider',
+        },
+      }}
+    >
       {data.map((item) => {
         const kind = KINDS[item.type] ?? KINDS.evidence;
         const Icon = kind.icon;
         const update = item.type === 'status_update' ? updateById.get(String(item.link.id)) : undefined;
         const title = pickText(item as unknown as Record<string, unknown>, 'title', locale);
         const worded = update ? undefined : localDetail(item, translate, fmt);
-        const detail = update ? pickText(update, 'note', locale) : worded ? { ...worded, fallback: false } : pickText(item as unknown as Record<string, unknown>, 'detail', locale);
+        const detail = update
+          ? pickText(update, 'note', locale)
+          : worded
+            ? { ...worded, fallback: false }
+            : pickText(item as unknown as Record<string, unknown>, 'detail', locale);
         return (
-          <ListItem key={`${item.type}-${item.id}`} alignItems="flex-start" data-testid="timeline-item" data-type={item.type}>
+          <ListItem
+            key={`${item.type}-${item.id}`}
+            alignItems="flex-start"
+            data-testid="timeline-item"
+            data-type={item.type}
+          >
             <ListItemAvatar>
               <Avatar sx={{ bgcolor: kind.color, width: 36, height: 36 }} aria-hidden>
                 <Icon fontSize="small" />
@@ -128,7 +206,12 @@ export function TimelineTab() {
                     {translate(`rabta.timeline.${item.type}`, { _: item.type })}
                   </Typography>
                   {update ? (
-                    <MuiLink component={Link} to={linkTo(item.link.resource, item.link.id)} underline="none" sx={{ display: 'inline-flex', gap: 1 }}>
+                    <MuiLink
+                      component={Link}
+                      to={linkTo(item.link.resource, item.link.id)}
+                      underline="none"
+                      sx={{ display: 'inline-flex', gap: 1 }}
+                    >
                       <Transition from={update.fromStage} to={update.toStage} kind="stage" />
                       <Transition from={update.fromHealth} to={update.toHealth} kind="health" />
                     </MuiLink>
@@ -150,7 +233,14 @@ export function TimelineTab() {
               secondary={
                 detail ? (
                   <Box sx={{ mt: 0.5 }}>
-                    <Typography component="span" variant="body2" color="text.secondary" lang={detail.lang} dir={detail.lang === 'ur' ? 'rtl' : 'ltr'} sx={{ textAlign: 'start' }}>
+                    <Typography
+                      component="span"
+                      variant="body2"
+                      color="text.secondary"
+                      lang={detail.lang}
+                      dir={detail.lang === 'ur' ? 'rtl' : 'ltr'}
+                      sx={{ textAlign: 'start' }}
+                    >
                       {detail.text}
                     </Typography>
                     {detail.fallback && <FallbackBadge lang={detail.lang} />}

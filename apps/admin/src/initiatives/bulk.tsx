@@ -75,7 +75,12 @@ export function BulkHealthButton() {
     let done = 0;
     try {
       for (const id of selectedIds) {
-        await dataProvider.createStatusUpdate(id, { toHealth: health, effectiveAt: effectiveMoment(effectiveAt), note, sourceIds: [] });
+        await dataProvider.createStatusUpdate(id, {
+          toHealth: health,
+          effectiveAt: effectiveMoment(effectiveAt),
+          note,
+          sourceIds: [],
+        });
         done += 1;
       }
       unselectAll();
@@ -97,7 +102,14 @@ export function BulkHealthButton() {
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="xs">
         <DialogTitle>{translate('rabta.actions.change_health')}</DialogTitle>
         <DialogContent>
-          <TextField select label={translate('rabta.status.to_health')} value={health} onChange={(e) => setHealth(e.target.value)} fullWidth margin="dense">
+          <TextField
+            select
+            label={translate('rabta.status.to_health')}
+            value={health}
+            onChange={(e) => setHealth(e.target.value)}
+            fullWidth
+            margin="dense"
+          >
             {HEALTHS.map((h) => (
               <MenuItem key={h} value={h}>
                 {translate(`enums.health.${h}`)}
@@ -113,7 +125,15 @@ export function BulkHealthButton() {
             margin="dense"
             slotProps={{ inputLabel: { shrink: true } }}
           />
-          <TextField label={translate('rabta.status.note')} value={note} onChange={(e) => setNote(e.target.value)} fullWidth margin="dense" multiline minRows={2} />
+          <TextField
+            label={translate('rabta.status.note')}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            fullWidth
+            margin="dense"
+            multiline
+            minRows={2}
+          />
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>

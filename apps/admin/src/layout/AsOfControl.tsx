@@ -47,10 +47,14 @@ export function AsOfControl() {
         anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
         transformOrigin={{ vertical: 'top', horizontal: 'right' }}
       >
-        <Box sx={{ p: 2, width: 320 }} component="form" onSubmit={(e) => {
-          e.preventDefault();
-          if (!invalid) apply({ asOf: date || null, knownAt: known ? new Date(known).toISOString() : null });
-        }}>
+        <Box
+          sx={{ p: 2, width: 320 }}
+          component="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!invalid) apply({ asOf: date || null, knownAt: known ? new Date(known).toISOString() : null });
+          }}
+        >
           <Typography variant="subtitle2" gutterBottom>
             {translate('rabta.as_of.pick')}
           </Typography>
@@ -75,7 +79,9 @@ export function AsOfControl() {
           />
           <Stack direction="row" spacing={1} sx={{ mt: 2, justifyContent: 'flex-end' }}>
             {past && (
-              <Button onClick={() => apply({ asOf: null, knownAt: null })}>{translate('rabta.as_of.back_to_today')}</Button>
+              <Button onClick={() => apply({ asOf: null, knownAt: null })}>
+                {translate('rabta.as_of.back_to_today')}
+              </Button>
             )}
             <Button type="submit" variant="contained" disabled={invalid || (!date && !known)} data-testid="as-of-apply">
               {translate('rabta.as_of.apply')}

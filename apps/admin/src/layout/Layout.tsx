@@ -43,7 +43,9 @@ function RabtaAppBar() {
   return (
     <AppBar
       color={past ? 'warning' : 'primary'}
-      sx={{ '& #react-admin-title': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 } }}
+      sx={{
+        '& #react-admin-title': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
+      }}
       toolbar={
         <>
           <AsOfControl />
@@ -62,7 +64,13 @@ function RabtaAppBar() {
     >
       <Typography
         component="span"
-        sx={{ fontWeight: 700, mx: 1, display: { xs: 'none', md: 'inline' }, whiteSpace: 'nowrap', fontFamily: 'inherit' }}
+        sx={{
+          fontWeight: 700,
+          mx: 1,
+          display: { xs: 'none', md: 'inline' },
+          whiteSpace: 'nowrap',
+          fontFamily: 'inherit',
+        }}
       >
         Rabta · رابطہ
       </Typography>
@@ -123,7 +131,8 @@ function useProfileLocale() {
   useEffect(() => {
     if (!identity || !takeProfileLocaleTurn()) return;
     if (takeExplicitLocaleChoice()) {
-      if (identity.locale !== locale) void dataProvider.updateMe({ locale: locale === 'ur' ? 'ur' : 'en' }).catch(() => undefined);
+      if (identity.locale !== locale)
+        void dataProvider.updateMe({ locale: locale === 'ur' ? 'ur' : 'en' }).catch(() => undefined);
     } else if (isLocale(identity.locale) && identity.locale !== locale) {
       setLocale(identity.locale);
     }

@@ -1,5 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Box, Button, Card, CardContent, CircularProgress, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CircularProgress,
+  TextField,
+  ToggleButton,
+  ToggleButtonGroup,
+  Typography,
+} from '@mui/material';
 import { useLocaleState, useLogin, useTranslate } from 'react-admin';
 import { isLocale } from '../i18n';
 import { useAuthNotice } from '../providers/authNotice';
@@ -47,7 +58,11 @@ export function LoginPage() {
             <Typography variant="h5" component="h1" sx={{ fontWeight: 600 }}>
               Rabta
             </Typography>
-            <Typography lang="ur" dir="rtl" sx={{ fontFamily: `${FONT_NASTALIQ}, serif`, fontSize: '1.6rem', lineHeight: 2 }}>
+            <Typography
+              lang="ur"
+              dir="rtl"
+              sx={{ fontFamily: `${FONT_NASTALIQ}, serif`, fontSize: '1.6rem', lineHeight: 2 }}
+            >
               رابطہ
             </Typography>
           </Box>
@@ -97,7 +112,14 @@ export function LoginPage() {
               variant="outlined"
               slotProps={{ htmlInput: { dir: 'ltr' } }}
             />
-            <Button type="submit" variant="contained" fullWidth size="large" sx={{ mt: 2 }} disabled={busy || !email || !password}>
+            <Button
+              type="submit"
+              variant="contained"
+              fullWidth
+              size="large"
+              sx={{ mt: 2 }}
+              disabled={busy || !email || !password}
+            >
               {busy ? <CircularProgress size={22} color="inherit" /> : translate('rabta.auth.sign_in')}
             </Button>
           </form>

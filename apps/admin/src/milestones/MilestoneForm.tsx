@@ -1,5 +1,14 @@
 import { Alert, Box, Stack } from '@mui/material';
-import { DateInput, FormDataConsumer, SelectInput, SimpleForm, TextInput, required, useRecordContext, useTranslate } from 'react-admin';
+import {
+  DateInput,
+  FormDataConsumer,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  required,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { BilingualInput } from '../common/Bilingual';
 import { choices } from '../common/choices';
 import { todayIso } from '../common/dates';
@@ -13,7 +22,10 @@ function Announcement() {
     <FormDataConsumer>
       {({ formData }) =>
         record && (formData.plannedDate ?? null) !== (record.plannedDate ?? null) ? (
-          <Box sx={{ width: '100%', p: 2, mb: 2, border: 1, borderColor: 'warning.light', borderRadius: 1 }} data-testid="announcement">
+          <Box
+            sx={{ width: '100%', p: 2, mb: 2, border: 1, borderColor: 'warning.light', borderRadius: 1 }}
+            data-testid="announcement"
+          >
             <Alert severity="warning" sx={{ mb: 1 }}>
               {translate('rabta.milestone.announcement_help')}
             </Alert>
@@ -51,7 +63,10 @@ export function MilestoneForm({ mode }: { mode: 'create' | 'edit' }) {
 }
 
 /** Send `announcement` only with a changed planned date, without empty members. */
-export function transformMilestone(data: Record<string, unknown>, previous?: Record<string, unknown>): Record<string, unknown> {
+export function transformMilestone(
+  data: Record<string, unknown>,
+  previous?: Record<string, unknown>,
+): Record<string, unknown> {
   const out = { ...data };
   const a = out.announcement as Record<string, unknown> | undefined;
   const changed = previous ? (out.plannedDate ?? null) !== (previous.plannedDate ?? null) : false;

@@ -1,5 +1,12 @@
 import { Alert, Box, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { ReferenceField, RecordContextProvider, useGetOne, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import {
+  ReferenceField,
+  RecordContextProvider,
+  useGetOne,
+  useRecordContext,
+  useTranslate,
+  type RaRecord,
+} from 'react-admin';
 import { DateText, DirArrow } from '../common/fields';
 import { useFormatters } from '../i18n/format';
 
@@ -7,12 +14,45 @@ export function SlippageChip({ days, overdue }: { days?: number | null; overdue?
   const translate = useTranslate();
   const chips = [];
   if (days != null) {
-    if (days > 0) chips.push(<Chip key="s" size="small" color={days > 60 ? 'error' : 'warning'} label={translate('rabta.milestone.slippage', { smart_count: days })} />);
-    else if (days < 0) chips.push(<Chip key="s" size="small" color="success" variant="outlined" label={translate('rabta.milestone.ahead', { smart_count: -days })} />);
-    else chips.push(<Chip key="s" size="small" color="success" variant="outlined" label={translate('rabta.milestone.on_time')} />);
+    if (days > 0)
+      chips.push(
+        <Chip
+          key="s"
+          size="small"
+          color={days > 60 ? 'error' : 'warning'}
+          label={translate('rabta.milestone.slippage', { smart_count: days })}
+        />,
+      );
+    else if (days < 0)
+      chips.push(
+        <Chip
+          key="s"
+          size="small"
+          color="success"
+          variant="outlined"
+          label={translate('rabta.milestone.ahead', { smart_count: -days })}
+        />,
+      );
+    else
+      chips.push(
+        <Chip key="s" size="small" color="success" variant="outlined" label={translate('rabta.milestone.on_time')} />,
+      );
   }
-  if (overdue) chips.push(<Chip key="o" size="small" color="error" label={translate('rabta.milestone.overdue')} data-testid="overdue-chip" />);
-  return <Stack direction="row" spacing={0.5}>{chips}</Stack>;
+  if (overdue)
+    chips.push(
+      <Chip
+        key="o"
+        size="small"
+        color="error"
+        label={translate('rabta.milestone.overdue')}
+        data-testid="overdue-chip"
+      />,
+    );
+  return (
+    <Stack direction="row" spacing={0.5}>
+      {chips}
+    </Stack>
+  );
 }
 
 export function SlippageField(_props: { label?: string; source?: string; sortable?: boolean }) {
@@ -47,7 +87,9 @@ export function MilestoneLedger({ id: idProp }: { id?: RaRecord['id'] }) {
   const { data, isPending, error } = useGetOne('milestones', { id: id! }, { enabled: id != null });
   if (isPending) return <Typography variant="body2">{translate('rabta.common.loading')}</Typography>;
   if (error || !data) return <Alert severity="error">{(error as Error)?.message}</Alert>;
-  const changes = ((data.dateChanges as DateChange[] | undefined) ?? []).slice().sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
+  const changes = ((data.dateChanges as DateChange[] | undefined) ?? [])
+    .slice()
+    .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
   return (
     <Box sx={{ p: 1.5, bgcolor: 'grey.50', borderRadius: 1 }} data-testid={`ledger-${id}`}>
       <Stack direction="row" spacing={3} sx={{ mb: 1, flexWrap: 'wrap', alignItems: 'center' }}>
@@ -64,7 +106,11 @@ export function MilestoneLedger({ id: idProp }: { id?: RaRecord['id'] }) {
         )}
         <SlippageChip days={data.slippageDays} overdue={data.overdue} />
         {data.reannouncements > 0 && (
-          <Chip size="small" variant="outlined" label={translate('rabta.milestone.reannounced', { smart_count: data.reannouncements })} />
+          <Chip
+            size="small"
+            variant="outlined"
+            label={translate('rabta.milestone.reannounced', { smart_count: data.reannouncements })}
+          />
         )}
       </Stack>
       {changes.length === 0 ? (
@@ -101,17 +147,30 @@ export function MilestoneLedger({ id: idProp }: { id?: RaRecord['id'] }) {
                       <DirArrow />
                       <DateText value={c.newDate} />
                       {delta != null && delta !== 0 && (
-                        <Typography component="span" variant="caption" color={delta > 0 ? 'error' : 'success.main'} sx={{ mx: 0.5 }}>
+                        <Typography
+                          component="span"
+                          variant="caption"
+                          color={delta > 0 ? 'error' : 'success.main'}
+                          sx={{ mx: 0.5 }}
+                        >
                           ({delta > 0 ? '+' : '−'}
                           {translate('rabta.common.days', { smart_count: Math.abs(delta) })})
                         </Typography>
                       )}
                     </TableCell>
                     <TableCell>
-                      {c.announcedById ? <ReferenceField source="announcedById" reference="people" link="show" /> : translate('rabta.common.none')}
+                      {c.announcedById ? (
+                        <ReferenceField source="announcedById" reference="people" link="show" />
+                      ) : (
+                        translate('rabta.common.none')
+                      )}
                     </TableCell>
                     <TableCell>
-                      {c.sourceId ? <ReferenceField source="sourceId" reference="sources" link="show" /> : translate('rabta.common.none')}
+                      {c.sourceId ? (
+                        <ReferenceField source="sourceId" reference="sources" link="show" />
+                      ) : (
+                        translate('rabta.common.none')
+                      )}
                     </TableCell>
                     <TableCell dir="auto">{c.note ?? ''}</TableCell>
                     <TableCell>

@@ -1,4 +1,12 @@
-import { BooleanInput, DataTable, DateInput, ReferenceField, SearchInput, SelectInput, useCanAccess } from 'react-admin';
+import {
+  BooleanInput,
+  DataTable,
+  DateInput,
+  ReferenceField,
+  SearchInput,
+  SelectInput,
+  useCanAccess,
+} from 'react-admin';
 import { BilingualText } from '../common/Bilingual';
 import { BulkSetButton } from '../common/BulkSetButton';
 import { choices } from '../common/choices';
@@ -25,7 +33,16 @@ export default function MilestoneList() {
       <DataTable
         rowClick="show"
         bulkActionButtons={
-          canEdit ? <BulkSetButton field="state" label="rabta.actions.change_state" choices={choices.milestoneState} done="rabta.actions.state_changed" /> : false
+          canEdit ? (
+            <BulkSetButton
+              field="state"
+              label="rabta.actions.change_state"
+              choices={choices.milestoneState}
+              done="rabta.actions.state_changed"
+            />
+          ) : (
+            false
+          )
         }
       >
         <DataTable.Col source="titleEn" label="resources.milestones.fields.title">

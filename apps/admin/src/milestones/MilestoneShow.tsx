@@ -42,7 +42,11 @@ function Body() {
             <SlippageChip days={record.slippageDays} overdue={record.overdue} />
           </Detail>
           <Detail label="resources.milestones.fields.ownerOrganizationId">
-            {record.ownerOrganizationId ? <ReferenceField source="ownerOrganizationId" reference="organizations" link="show" /> : '—'}
+            {record.ownerOrganizationId ? (
+              <ReferenceField source="ownerOrganizationId" reference="organizations" link="show" />
+            ) : (
+              '—'
+            )}
           </Detail>
           <Detail label="resources.milestones.fields.ownerPersonId">
             {record.ownerPersonId ? <ReferenceField source="ownerPersonId" reference="people" link="show" /> : '—'}

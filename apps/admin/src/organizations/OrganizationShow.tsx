@@ -44,8 +44,17 @@ function People() {
         <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
           {translate('resources.positions.name', { smart_count: 2 })}
         </Typography>
-        <ReferenceManyField reference="positions" target="organizationId" sort={{ field: 'fromDate', order: 'DESC' }} perPage={100}>
-          <DataTable rowClick="edit" bulkActionButtons={false} empty={<Typography color="text.secondary">{translate('rabta.dashboard.empty')}</Typography>}>
+        <ReferenceManyField
+          reference="positions"
+          target="organizationId"
+          sort={{ field: 'fromDate', order: 'DESC' }}
+          perPage={100}
+        >
+          <DataTable
+            rowClick="edit"
+            bulkActionButtons={false}
+            empty={<Typography color="text.secondary">{translate('rabta.dashboard.empty')}</Typography>}
+          >
             <DataTable.Col source="personId">
               <ReferenceField source="personId" reference="people" link="show" />
             </DataTable.Col>

@@ -5,7 +5,10 @@ import { RabtaList } from '../common/RabtaList';
 import { useAppLocale } from '../i18n/format';
 import { fieldIn } from '../common/bilingual';
 
-const filters = [<SearchInput key="q" source="q" alwaysOn />, <CountryInput key="countryCode" source="countryCode" alwaysOn />];
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <CountryInput key="countryCode" source="countryCode" alwaysOn />,
+];
 
 export default function PersonList() {
   // Sorting by the title follows the language it is shown in.

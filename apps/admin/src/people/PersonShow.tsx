@@ -1,5 +1,13 @@
 import { Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
-import { DataTable, ReferenceField, ReferenceManyField, Show, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import {
+  DataTable,
+  ReferenceField,
+  ReferenceManyField,
+  Show,
+  useCanAccess,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { BilingualPair, BilingualText } from '../common/Bilingual';
 import { Detail } from '../common/Detail';
 import { LocalDateField } from '../common/fields';
@@ -14,10 +22,24 @@ function Positions() {
   return (
     <RelatedCard
       title="resources.people.fields.positions"
-      add={{ resource: 'positions', source: { personId: record.id }, label: 'rabta.actions.add_position', allowed: !!canCreate }}
+      add={{
+        resource: 'positions',
+        source: { personId: record.id },
+        label: 'rabta.actions.add_position',
+        allowed: !!canCreate,
+      }}
     >
-      <ReferenceManyField reference="positions" target="personId" sort={{ field: 'fromDate', order: 'DESC' }} perPage={100}>
-        <DataTable rowClick="edit" bulkActionButtons={false} empty={<Typography color="text.secondary">{translate('rabta.dashboard.empty')}</Typography>}>
+      <ReferenceManyField
+        reference="positions"
+        target="personId"
+        sort={{ field: 'fromDate', order: 'DESC' }}
+        perPage={100}
+      >
+        <DataTable
+          rowClick="edit"
+          bulkActionButtons={false}
+          empty={<Typography color="text.secondary">{translate('rabta.dashboard.empty')}</Typography>}
+        >
           <DataTable.Col source="titleEn" label="resources.positions.fields.title">
             <BilingualText source="title" />
           </DataTable.Col>

@@ -17,4 +17,5 @@ export function PositionForm() {
   );
 }
 
-export const toPerson = (_r?: string, _id?: unknown, data?: Record<string, unknown>) => (data?.personId ? `people/${data.personId}/show` : 'people');
+export const toPerson = (_r?: string, _id?: unknown, data?: Record<string, unknown>) =>
+  data?.personId ? `people/${data.personId}/show` : 'people';

@@ -1,10 +1,21 @@
 import { canAccess, type AccessContext } from './access';
 import type { Me } from './types';
 
-const user = (role: Me['role'], sectorIds: number[] = []): Me => ({ id: 7, email: `${role}@x`, name: role, role, sectorIds, locale: 'en' });
+const user = (role: Me['role'], sectorIds: number[] = []): Me => ({
+  id: 7,
+  email: `${role}@x`,
+  name: role,
+  role,
+  sectorIds,
+  locale: 'en',
+});
 // Initiative 1 is in sector 10 (energy), initiative 2 in sector 20 (steel).
 const SECTORS: Record<number, number[]> = { 1: [10], 2: [20] };
-const ctx = (u: Me | null, past = false): AccessContext => ({ user: u, past, sectorsOf: async (ids) => ids.map((id) => SECTORS[id] ?? []) });
+const ctx = (u: Me | null, past = false): AccessContext => ({
+  user: u,
+  past,
+  sectorsOf: async (ids) => ids.map((id) => SECTORS[id] ?? []),
+});
 
 const energyInitiative = { id: 1, sectorIds: [10] };
 const steelInitiative = { id: 2, sectorIds: [20] };
@@ -23,7 +34,9 @@ describe(canAccess.name, () => {
     expect(await canAccess({ action: 'delete', resource: 'sources', record: { id: 3 } }, v)).toBe(false);
     expect(await canAccess({ action: 'create', resource: 'saved-views' }, v)).toBe(true);
     expect(await canAccess({ action: 'delete', resource: 'saved-views', record: { id: 1, ownerId: 7 } }, v)).toBe(true);
-    expect(await canAccess({ action: 'delete', resource: 'saved-views', record: { id: 2, ownerId: 8 } }, v)).toBe(false);
+    expect(await canAccess({ action: 'delete', resource: 'saved-views', record: { id: 2, ownerId: 8 } }, v)).toBe(
+      false,
+    );
   });
 
   it('should hide the administration from analysts and viewers', async () => {
@@ -33,7 +46,9 @@ describe(canAccess.name, () => {
       }
     }
     expect(await canAccess({ action: 'list', resource: 'audit-events' }, ctx(user('admin')))).toBe(true);
-    expect(await canAccess({ action: 'edit', resource: 'audit-events', record: { id: 'x' } }, ctx(user('admin')))).toBe(false);
+    expect(await canAccess({ action: 'edit', resource: 'audit-events', record: { id: 'x' } }, ctx(user('admin')))).toBe(
+      false,
+    );
     expect(await canAccess({ action: 'edit', resource: 'users', record: { id: 1 } }, ctx(user('admin')))).toBe(true);
   });
 
@@ -43,17 +58,27 @@ describe(canAccess.name, () => {
     expect(await canAccess({ action: 'edit', resource: 'initiatives', record: steelInitiative }, energy)).toBe(false);
     expect(await canAccess({ action: 'show', resource: 'initiatives', record: steelInitiative }, energy)).toBe(true);
     // Records attached to an initiative follow its sectors.
-    expect(await canAccess({ action: 'edit', resource: 'milestones', record: { id: 5, initiativeId: 1 } }, energy)).toBe(true);
-    expect(await canAccess({ action: 'delete', resource: 'milestones', record: { id: 6, initiativeId: 2 } }, energy)).toBe(false);
+    expect(
+      await canAccess({ action: 'edit', resource: 'milestones', record: { id: 5, initiativeId: 1 } }, energy),
+    ).toBe(true);
+    expect(
+      await canAccess({ action: 'delete', resource: 'milestones', record: { id: 6, initiativeId: 2 } }, energy),
+    ).toBe(false);
     // Records linked to several initiatives: editable when one of them is in scope.
-    expect(await canAccess({ action: 'edit', resource: 'engagements', record: { id: 1, initiativeIds: [1, 2] } }, energy)).toBe(true);
-    expect(await canAccess({ action: 'edit', resource: 'agreements', record: { id: 1, initiativeIds: [2] } }, energy)).toBe(false);
+    expect(
+      await canAccess({ action: 'edit', resource: 'engagements', record: { id: 1, initiativeIds: [1, 2] } }, energy),
+    ).toBe(true);
+    expect(
+      await canAccess({ action: 'edit', resource: 'agreements', record: { id: 1, initiativeIds: [2] } }, energy),
+    ).toBe(false);
   });
 
   it('should treat an empty sector scope as every sector', async () => {
     const all = ctx(user('analyst', []));
     expect(await canAccess({ action: 'edit', resource: 'initiatives', record: steelInitiative }, all)).toBe(true);
-    expect(await canAccess({ action: 'edit', resource: 'milestones', record: { id: 6, initiativeId: 2 } }, all)).toBe(true);
+    expect(await canAccess({ action: 'edit', resource: 'milestones', record: { id: 6, initiativeId: 2 } }, all)).toBe(
+      true,
+    );
   });
 
   it('should offer no change at all while viewing the past, even to admins', async () => {

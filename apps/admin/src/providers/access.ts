@@ -34,7 +34,8 @@ export async function canAccess({ action, resource, record }: AccessQuery, ctx: 
   if (resource === 'profile' || resource === 'dashboard') return true;
 
   if (resource === 'audit-events') return user.role === 'admin' && isRead(action);
-  if ((ADMIN_RESOURCES as readonly string[]).includes(resource)) return user.role === 'admin' && (isRead(action) || !ctx.past);
+  if ((ADMIN_RESOURCES as readonly string[]).includes(resource))
+    return user.role === 'admin' && (isRead(action) || !ctx.past);
 
   if (isRead(action)) return true;
 

@@ -17,7 +17,10 @@ function load(): AsOfState {
     const raw = window.sessionStorage.getItem(KEY);
     if (raw) {
       const v = JSON.parse(raw) as Partial<AsOfState>;
-      return { asOf: typeof v.asOf === 'string' ? v.asOf : null, knownAt: typeof v.knownAt === 'string' ? v.knownAt : null };
+      return {
+        asOf: typeof v.asOf === 'string' ? v.asOf : null,
+        knownAt: typeof v.knownAt === 'string' ? v.knownAt : null,
+      };
     }
   } catch {
     // ignore

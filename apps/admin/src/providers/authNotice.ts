@@ -33,11 +33,8 @@ export const clearAuthNotice = (): void => write(null);
 
 /** The current notice, re-rendering when it changes (a 401 may arrive after the sign-in page is up). */
 export function useAuthNotice(): AuthNotice | null {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    readAuthNotice,
-  );
+  return useSyncExternalStore((l) => {
+    listeners.add(l);
+    return () => listeners.delete(l);
+  }, readAuthNotice);
 }

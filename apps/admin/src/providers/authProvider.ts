@@ -99,7 +99,10 @@ function loginErrorMessage(error: unknown): string {
 export const authProvider: AuthProvider = {
   async login({ username, email, password }: { username?: string; email?: string; password: string }) {
     try {
-      const res = await api<{ user?: Me } & Partial<Me>>('/auth/login', { method: 'POST', body: { email: email ?? username, password } });
+      const res = await api<{ user?: Me } & Partial<Me>>('/auth/login', {
+        method: 'POST',
+        body: { email: email ?? username, password },
+      });
       setUser(res.user ?? (res as Me));
       clearAuthNotice();
       sectorCache.clear();

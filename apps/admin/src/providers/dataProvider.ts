@@ -9,7 +9,12 @@ const base = simpleRestProvider(API, httpClient);
 export type ExportFormat = 'csv' | 'xlsx';
 
 /** The server export streams every matching row (no client cap); the browser downloads it with the session cookie. */
-export function exportUrl(resource: string, format: ExportFormat, filter: Record<string, unknown>, sort?: SortPayload): string {
+export function exportUrl(
+  resource: string,
+  format: ExportFormat,
+  filter: Record<string, unknown>,
+  sort?: SortPayload,
+): string {
   const params = new URLSearchParams({ format, filter: JSON.stringify(filter ?? {}) });
   if (sort?.field) params.set('sort', JSON.stringify([sort.field, sort.order]));
   if (isPast() && (resource === 'initiatives' || resource === 'milestones')) {
@@ -47,14 +52,16 @@ export const dataProvider: RabtaDataProvider = {
   getTimeline: (id) => api<TimelineItem[]>(`/initiatives/${encodeURIComponent(String(id))}/timeline`),
   getHistory: (id) => api<RaRecord[]>(`/initiatives/${encodeURIComponent(String(id))}/history`),
   getDashboard: () => api<Dashboard>('/dashboard'),
-  createStatusUpdate: (id, body) => api<RaRecord>(`/initiatives/${encodeURIComponent(String(id))}/status-updates`, { method: 'POST', body }),
+  createStatusUpdate: (id, body) =>
+    api<RaRecord>(`/initiatives/${encodeURIComponent(String(id))}/status-updates`, { method: 'POST', body }),
   createSource: async (body) => {
     try {
       const created = await api<{ id: number }>('/sources', { method: 'POST', body });
       return { id: created.id, existing: false };
     } catch (e) {
       const existingId = (e as { body?: { code?: string; existingId?: number } }).body;
-      if (existingId?.code === 'UNIQUE_VIOLATION' && typeof existingId.existingId === 'number') return { id: existingId.existingId, existing: true };
+      if (existingId?.code === 'UNIQUE_VIOLATION' && typeof existingId.existingId === 'number')
+        return { id: existingId.existingId, existing: true };
       throw e;
     }
   },

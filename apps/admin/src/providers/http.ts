@@ -58,7 +58,8 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
   try {
     return await fetchUtils.fetchJson(withAsOf(url, method), { ...options, headers, credentials: 'same-origin' });
   } catch (e) {
-    if (e instanceof HttpError && e.status === 401 && apiErrorOf(e)?.code === 'SESSION_EXPIRED') setAuthNotice('expired');
+    if (e instanceof HttpError && e.status === 401 && apiErrorOf(e)?.code === 'SESSION_EXPIRED')
+      setAuthNotice('expired');
     throw toHttpError(e);
   }
 }

@@ -2,7 +2,8 @@
 
 // react-admin translates a validation message written in this form, with its arguments.
 const RA_PREFIX = '@@react-admin@@';
-const withArgs = (message: string, args?: Record<string, unknown>) => (args ? `${RA_PREFIX}${JSON.stringify({ message, args })}` : message);
+const withArgs = (message: string, args?: Record<string, unknown>) =>
+  args ? `${RA_PREFIX}${JSON.stringify({ message, args })}` : message;
 
 /** Server field messages (English, from the zod schemas) mapped to catalogue keys so they show in Urdu too. */
 const SERVER_MESSAGES: [RegExp, (m: RegExpMatchArray) => string][] = [

@@ -12,7 +12,8 @@ export interface Me {
   locale: 'en' | 'ur';
 }
 
-export type TimelineType = 'status_update' | 'milestone' | 'milestone_date_change' | 'engagement' | 'decision' | 'agreement' | 'evidence';
+export type TimelineType =
+  'status_update' | 'milestone' | 'milestone_date_change' | 'engagement' | 'decision' | 'agreement' | 'evidence';
 
 export interface TimelineItem {
   type: TimelineType;
@@ -30,18 +31,45 @@ export interface TimelineItem {
 export interface Dashboard {
   asOf: string | null;
   knownAt: string | null;
-  totals: { initiatives: number; active: number; atRisk: number; offTrack: number; stale: number; overdueMilestones: number };
+  totals: {
+    initiatives: number;
+    active: number;
+    atRisk: number;
+    offTrack: number;
+    stale: number;
+    overdueMilestones: number;
+  };
   byStage: Record<string, number>;
   byHealth: Record<string, number>;
   stageBySector: { sectorId: number; stage: string; count: number }[];
-  overdueMilestones: { id: number; initiativeId: number; titleEn: string; titleUr: string | null; plannedDate: string; daysOverdue: number }[];
+  overdueMilestones: {
+    id: number;
+    initiativeId: number;
+    titleEn: string;
+    titleUr: string | null;
+    plannedDate: string;
+    daysOverdue: number;
+  }[];
   upcomingMilestones: {
     d30: number;
     d60: number;
     d90: number;
-    items: { id: number; initiativeId: number; titleEn: string; titleUr: string | null; plannedDate: string; daysToGo: number }[];
+    items: {
+      id: number;
+      initiativeId: number;
+      titleEn: string;
+      titleUr: string | null;
+      plannedDate: string;
+      daysToGo: number;
+    }[];
   };
-  staleInitiatives: { id: number; code: string; titleEn: string; titleUr: string | null; lastEvidenceAt: string | null }[];
+  staleInitiatives: {
+    id: number;
+    code: string;
+    titleEn: string;
+    titleUr: string | null;
+    lastEvidenceAt: string | null;
+  }[];
   recentChanges: {
     id: number;
     initiativeId: number;

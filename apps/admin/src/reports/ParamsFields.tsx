@@ -16,12 +16,34 @@ interface Option {
   label: string;
 }
 
-function useOptions(resource: string, q: string, label: (r: Record<string, unknown>) => string, perPage = 200, sort = 'id'): Option[] {
-  const { data } = useGetList(resource, { pagination: { page: 1, perPage }, sort: { field: sort, order: 'ASC' }, filter: q ? { q } : {} });
+function useOptions(
+  resource: string,
+  q: string,
+  label: (r: Record<string, unknown>) => string,
+  perPage = 200,
+  sort = 'id',
+): Option[] {
+  const { data } = useGetList(resource, {
+    pagination: { page: 1, perPage },
+    sort: { field: sort, order: 'ASC' },
+    filter: q ? { q } : {},
+  });
   return (data ?? []).map((r) => ({ id: r.id, label: label(r) }));
 }
 
-function MultiPick({ label, options, value, onChange, testId }: { label: string; options: Option[]; value: (string | number)[]; onChange: (v: (string | number)[]) => void; testId: string }) {
+function MultiPick({
+  label,
+  options,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  options: Option[];
+  value: (string | number)[];
+  onChange: (v: (string | number)[]) => void;
+  testId: string;
+}) {
   const selected = options.filter((o) => value.includes(o.id));
   return (
     <Autocomplete
@@ -31,17 +53,43 @@ function MultiPick({ label, options, value, onChange, testId }: { label: string;
       getOptionLabel={(o) => o.label}
       isOptionEqualToValue={(a, b) => a.id === b.id}
       onChange={(_, v) => onChange(v.map((o) => o.id))}
-      renderInput={(params) => <TextField {...params} label={label} slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': testId } }} />}
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          label={label}
+          slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': testId } }}
+        />
+      )}
       size="small"
     />
   );
 }
 
-function SearchPick({ label, resource, text, value, onChange, testId }: { label: string; resource: string; text: (r: Record<string, unknown>) => string; value?: number; onChange: (v?: number) => void; testId: string }) {
+function SearchPick({
+  label,
+  resource,
+  text,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  resource: string;
+  text: (r: Record<string, unknown>) => string;
+  value?: number;
+  onChange: (v?: number) => void;
+  testId: string;
+}) {
   const [q, setQ] = useState('');
   const options = useOptions(resource, q, text, 20, resource === 'engagements' ? 'startDate' : 'id');
-  const { data: current } = useGetList(resource, { pagination: { page: 1, perPage: 1 }, filter: value ? { id: [value] } : { id: [] } }, { enabled: !!value });
-  const selected = value ? (options.find((o) => o.id === value) ?? (current?.[0] ? { id: current[0].id, label: text(current[0]) } : null)) : null;
+  const { data: current } = useGetList(
+    resource,
+    { pagination: { page: 1, perPage: 1 }, filter: value ? { id: [value] } : { id: [] } },
+    { enabled: !!value },
+  );
+  const selected = value
+    ? (options.find((o) => o.id === value) ?? (current?.[0] ? { id: current[0].id, label: text(current[0]) } : null))
+    : null;
   return (
     <Autocomplete
       options={options}
@@ -51,13 +99,32 @@ function SearchPick({ label, resource, text, value, onChange, testId }: { label:
       isOptionEqualToValue={(a, b) => a.id === b.id}
       onInputChange={(_, v, reason) => reason === 'input' && setQ(v)}
       onChange={(_, v) => onChange(v ? Number(v.id) : undefined)}
-      renderInput={(params) => <TextField {...params} required label={label} slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': testId } }} />}
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          required
+          label={label}
+          slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': testId } }}
+        />
+      )}
       size="small"
     />
   );
 }
 
-export function ParamsFields({ kind, params, onChange, errors, fixed = [] }: { kind: ReportKind; params: ReportParams; onChange: (p: ReportParams) => void; errors: Record<string, string>; fixed?: readonly ReportParamKey[] }) {
+export function ParamsFields({
+  kind,
+  params,
+  onChange,
+  errors,
+  fixed = [],
+}: {
+  kind: ReportKind;
+  params: ReportParams;
+  onChange: (p: ReportParams) => void;
+  errors: Record<string, string>;
+  fixed?: readonly ReportParamKey[];
+}) {
   const translate = useTranslate();
   const locale = useAppLocale();
   const allowed = REPORT_KIND_PARAMS[kind].allowed.filter((k: ReportParamKey) => !fixed.includes(k));
@@ -134,12 +201,24 @@ export function ParamsFields({ kind, params, onChange, errors, fixed = [] }: { k
       )}
       {has('sectorIds') && (
         <Grid size={{ xs: 12, sm: 6 }}>
-          <MultiPick label={label('sectorIds')} options={sectors} value={params.sectorIds ?? []} onChange={(v) => set('sectorIds', v.map(Number))} testId="report-sectors" />
+          <MultiPick
+            label={label('sectorIds')}
+            options={sectors}
+            value={params.sectorIds ?? []}
+            onChange={(v) => set('sectorIds', v.map(Number))}
+            testId="report-sectors"
+          />
         </Grid>
       )}
       {has('countryCodes') && (
         <Grid size={{ xs: 12, sm: 6 }}>
-          <MultiPick label={label('countryCodes')} options={countries} value={params.countryCodes ?? []} onChange={(v) => set('countryCodes', v.map(String))} testId="report-countries" />
+          <MultiPick
+            label={label('countryCodes')}
+            options={countries}
+            value={params.countryCodes ?? []}
+            onChange={(v) => set('countryCodes', v.map(String))}
+            testId="report-countries"
+          />
         </Grid>
       )}
       {has('stages') && (
@@ -155,7 +234,13 @@ export function ParamsFields({ kind, params, onChange, errors, fixed = [] }: { k
       )}
       {has('health') && (
         <Grid size={{ xs: 12, sm: 6 }}>
-          <MultiPick label={label('health')} options={HEALTHS.map((h) => ({ id: h, label: translate(`enums.health.${h}`) }))} value={params.health ?? []} onChange={(v) => set('health', v)} testId="report-health" />
+          <MultiPick
+            label={label('health')}
+            options={HEALTHS.map((h) => ({ id: h, label: translate(`enums.health.${h}`) }))}
+            value={params.health ?? []}
+            onChange={(v) => set('health', v)}
+            testId="report-health"
+          />
         </Grid>
       )}
     </Grid>

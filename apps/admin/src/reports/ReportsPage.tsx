@@ -31,7 +31,17 @@ import { getAsOf } from '../providers/asOf';
 import { apiErrorOf } from '../providers/http';
 import { languageName } from '../i18n';
 import { useAppLocale, useFormatters } from '../i18n/format';
-import { fileUrl, getReport, isFinished, listReports, requestReport, type Report, type ReportFormat, type ReportKind, type ReportParams } from './api';
+import {
+  fileUrl,
+  getReport,
+  isFinished,
+  listReports,
+  requestReport,
+  type Report,
+  type ReportFormat,
+  type ReportKind,
+  type ReportParams,
+} from './api';
 import { ParamsFields } from './ParamsFields';
 import { SchedulesCard } from './SchedulesCard';
 
@@ -45,8 +55,13 @@ export function ReportStatus({ report }: { report: Report }) {
   if (report.status === 'running' || report.status === 'queued') {
     return (
       <Box sx={{ minWidth: 140 }} data-testid={`report-progress-${report.id}`} data-status={report.status}>
-        <Typography variant="caption">{translate(`enums.report_status.${report.status}`)} · {report.progress} %</Typography>
-        <LinearProgress variant={report.status === 'queued' ? 'indeterminate' : 'determinate'} value={report.progress} />
+        <Typography variant="caption">
+          {translate(`enums.report_status.${report.status}`)} · {report.progress} %
+        </Typography>
+        <LinearProgress
+          variant={report.status === 'queued' ? 'indeterminate' : 'determinate'}
+          value={report.progress}
+        />
       </Box>
     );
   }
@@ -66,7 +81,13 @@ function DownloadButton({ report }: { report: Report }) {
   const translate = useTranslate();
   if (report.status !== 'done') return null;
   return (
-    <Button size="small" startIcon={<DownloadIcon />} href={fileUrl(report.id)} download={report.fileName ?? undefined} data-testid={`report-download-${report.id}`}>
+    <Button
+      size="small"
+      startIcon={<DownloadIcon />}
+      href={fileUrl(report.id)}
+      download={report.fileName ?? undefined}
+      data-testid={`report-download-${report.id}`}
+    >
       {translate('rabta.reports.download')}
     </Button>
   );
@@ -105,7 +126,9 @@ function NewReport({ onRequested }: { onRequested: () => void }) {
     setKind(k);
     setErrors({});
     // Keep what the new kind also takes.
-    setParams((p) => Object.fromEntries(Object.entries(p).filter(([key]) => ['asOf', 'knownAt'].includes(key))) as ReportParams);
+    setParams(
+      (p) => Object.fromEntries(Object.entries(p).filter(([key]) => ['asOf', 'knownAt'].includes(key))) as ReportParams,
+    );
   };
 
   const submit = async () => {
@@ -146,14 +169,26 @@ function NewReport({ onRequested }: { onRequested: () => void }) {
           </TextField>
           <ParamsFields kind={kind} params={params} onChange={setParams} errors={errors} />
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
-            <ToggleButtonGroup exclusive size="small" value={format} onChange={(_, v) => v && setFormat(v)} aria-label={translate('rabta.reports.format')}>
+            <ToggleButtonGroup
+              exclusive
+              size="small"
+              value={format}
+              onChange={(_, v) => v && setFormat(v)}
+              aria-label={translate('rabta.reports.format')}
+            >
               {REPORT_FORMATS.map((f) => (
                 <ToggleButton key={f} value={f} data-testid={`report-format-${f}`}>
                   {translate(`enums.report_format.${f}`)}
                 </ToggleButton>
               ))}
             </ToggleButtonGroup>
-            <ToggleButtonGroup exclusive size="small" value={language} onChange={(_, v) => v && setLanguage(v)} aria-label={translate('rabta.reports.language')}>
+            <ToggleButtonGroup
+              exclusive
+              size="small"
+              value={language}
+              onChange={(_, v) => v && setLanguage(v)}
+              aria-label={translate('rabta.reports.language')}
+            >
               {LOCALES.map((l) => (
                 <ToggleButton key={l} value={l} data-testid={`report-language-${l}`}>
                   {languageName(l)}
@@ -161,16 +196,25 @@ function NewReport({ onRequested }: { onRequested: () => void }) {
               ))}
             </ToggleButtonGroup>
             <Box sx={{ flex: 1 }} />
-            <Button variant="contained" onClick={() => void submit()} disabled={busy || (!!shown && !isFinished(shown))} data-testid="report-generate">
+            <Button
+              variant="contained"
+              onClick={() => void submit()}
+              disabled={busy || (!!shown && !isFinished(shown))}
+              data-testid="report-generate"
+            >
               {translate('rabta.reports.generate')}
             </Button>
           </Stack>
-          {errors.format || errors.language || errors.kind ? <Alert severity="error">{errors.format ?? errors.language ?? errors.kind}</Alert> : null}
+          {errors.format || errors.language || errors.kind ? (
+            <Alert severity="error">{errors.format ?? errors.language ?? errors.kind}</Alert>
+          ) : null}
           {shown && (
             <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }} data-testid="report-current">
               <ReportStatus report={shown} />
               <Typography variant="body2" sx={{ flex: 1 }}>
-                {shown.status === 'failed' ? translate('rabta.reports.failed', { error: shown.error ?? '' }) : translate(`rabta.reports.state.${shown.status}`)}
+                {shown.status === 'failed'
+                  ? translate('rabta.reports.failed', { error: shown.error ?? '' })
+                  : translate(`rabta.reports.state.${shown.status}`)}
               </Typography>
               <DownloadButton report={shown} />
             </Stack>
@@ -181,7 +225,11 @@ function NewReport({ onRequested }: { onRequested: () => void }) {
   );
 }
 
-function paramsSummary(report: Report, translate: ReturnType<typeof useTranslate>, fmt: ReturnType<typeof useFormatters>): string {
+function paramsSummary(
+  report: Report,
+  translate: ReturnType<typeof useTranslate>,
+  fmt: ReturnType<typeof useFormatters>,
+): string {
   const p = report.params;
   const parts: string[] = [];
   if (p.asOf) parts.push(`${translate('rabta.reports.params.asOf')}: ${fmt.date(p.asOf)}`);
@@ -218,7 +266,12 @@ function PastReports({ refreshKey }: { refreshKey: number }) {
     <Card>
       <CardHeader
         title={translate('rabta.reports.past')}
-        action={<FormControlLabel control={<Switch checked={mine} onChange={(e) => setMine(e.target.checked)} />} label={translate('rabta.reports.mine')} />}
+        action={
+          <FormControlLabel
+            control={<Switch checked={mine} onChange={(e) => setMine(e.target.checked)} />}
+            label={translate('rabta.reports.mine')}
+          />
+        }
       />
       <CardContent sx={{ overflowX: 'auto' }}>
         {error ? <Alert severity="error">{(error as Error).message}</Alert> : null}
@@ -246,14 +299,21 @@ function PastReports({ refreshKey }: { refreshKey: number }) {
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
                     {translate(`enums.report_format.${r.format}`)} · {languageName(r.language)}
                   </TableCell>
-                  <TableCell>{r.scheduleName ? `${r.createdByName ?? ''} (${r.scheduleName})` : (r.createdByName ?? '—')}</TableCell>
+                  <TableCell>
+                    {r.scheduleName ? `${r.createdByName ?? ''} (${r.scheduleName})` : (r.createdByName ?? '—')}
+                  </TableCell>
                   <TableCell>
                     <ReportStatus report={r} />
                   </TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
                     <DownloadButton report={r} />
                     {isFinished(r) && (
-                      <Button size="small" startIcon={<ReplayIcon />} onClick={() => void again(r)} title={translate('rabta.reports.again_help')}>
+                      <Button
+                        size="small"
+                        startIcon={<ReplayIcon />}
+                        onClick={() => void again(r)}
+                        title={translate('rabta.reports.again_help')}
+                      >
                         {translate('rabta.reports.again')}
                       </Button>
                     )}
@@ -277,7 +337,11 @@ export default function ReportsPage() {
       <Title title="rabta.reports.title" />
       <NewReport onRequested={onRequested} />
       <PastReports refreshKey={refreshKey} />
-      <SchedulesCard me={identity ? { id: Number(identity.id), role: String((identity as { role?: string }).role ?? 'viewer') } : null} />
+      <SchedulesCard
+        me={
+          identity ? { id: Number(identity.id), role: String((identity as { role?: string }).role ?? 'viewer') } : null
+        }
+      />
     </Stack>
   );
 }

@@ -78,31 +78,75 @@ function AddSchedule({ open, onClose }: { open: boolean; onClose: (saved: boolea
       <DialogTitle>{translate('rabta.reports.schedule_add')}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
-          <TextField size="small" label={translate('rabta.reports.schedule_name')} value={name} onChange={(e) => setName(e.target.value)} error={!!errors.name} helperText={errors.name ?? ' '} slotProps={{ htmlInput: { 'data-testid': 'schedule-name', dir: 'auto' } }} />
-          <TextField select size="small" label={translate('rabta.reports.kind')} value={kind} onChange={(e) => { setKind(e.target.value as ReportKind); setParams({}); }}>
+          <TextField
+            size="small"
+            label={translate('rabta.reports.schedule_name')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={!!errors.name}
+            helperText={errors.name ?? ' '}
+            slotProps={{ htmlInput: { 'data-testid': 'schedule-name', dir: 'auto' } }}
+          />
+          <TextField
+            select
+            size="small"
+            label={translate('rabta.reports.kind')}
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value as ReportKind);
+              setParams({});
+            }}
+          >
             {REPORT_KINDS.map((k) => (
               <MenuItem key={k} value={k}>
                 {translate(`enums.report_kind.${k}`)}
               </MenuItem>
             ))}
           </TextField>
-          <ParamsFields kind={kind} params={params} onChange={setParams} errors={errors} fixed={REPORT_SCHEDULE_RUN_PARAMS} />
+          <ParamsFields
+            kind={kind}
+            params={params}
+            onChange={setParams}
+            errors={errors}
+            fixed={REPORT_SCHEDULE_RUN_PARAMS}
+          />
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <TextField select size="small" label={translate('rabta.reports.format')} value={format} onChange={(e) => setFormat(e.target.value as ReportFormat)} sx={{ minWidth: 140 }}>
+            <TextField
+              select
+              size="small"
+              label={translate('rabta.reports.format')}
+              value={format}
+              onChange={(e) => setFormat(e.target.value as ReportFormat)}
+              sx={{ minWidth: 140 }}
+            >
               {REPORT_FORMATS.map((f) => (
                 <MenuItem key={f} value={f}>
                   {translate(`enums.report_format.${f}`)}
                 </MenuItem>
               ))}
             </TextField>
-            <TextField select size="small" label={translate('rabta.reports.language')} value={language} onChange={(e) => setLanguage(e.target.value as 'en' | 'ur')} sx={{ minWidth: 140 }}>
+            <TextField
+              select
+              size="small"
+              label={translate('rabta.reports.language')}
+              value={language}
+              onChange={(e) => setLanguage(e.target.value as 'en' | 'ur')}
+              sx={{ minWidth: 140 }}
+            >
               {LOCALES.map((l) => (
                 <MenuItem key={l} value={l}>
                   {languageName(l)}
                 </MenuItem>
               ))}
             </TextField>
-            <TextField select size="small" label={translate('rabta.reports.when')} value={PRESETS.find((p) => p.cron === cron)?.cron ?? ''} onChange={(e) => e.target.value && setCron(e.target.value)} sx={{ minWidth: 200 }}>
+            <TextField
+              select
+              size="small"
+              label={translate('rabta.reports.when')}
+              value={PRESETS.find((p) => p.cron === cron)?.cron ?? ''}
+              onChange={(e) => e.target.value && setCron(e.target.value)}
+              sx={{ minWidth: 200 }}
+            >
               {PRESETS.map((p) => (
                 <MenuItem key={p.key} value={p.cron}>
                   {translate(`rabta.reports.presets.${p.key}`)}
@@ -111,8 +155,26 @@ function AddSchedule({ open, onClose }: { open: boolean; onClose: (saved: boolea
             </TextField>
           </Stack>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <TextField size="small" label={translate('rabta.reports.cron')} value={cron} onChange={(e) => setCron(e.target.value)} error={!!errors.cron} helperText={errors.cron ?? translate('rabta.reports.cron_help')} slotProps={{ htmlInput: { dir: 'ltr', 'data-testid': 'schedule-cron' } }} sx={{ flex: 1 }} />
-            <TextField size="small" label={translate('rabta.reports.timezone')} value={timezone} onChange={(e) => setTimezone(e.target.value)} error={!!errors.timezone} helperText={errors.timezone ?? ' '} slotProps={{ htmlInput: { dir: 'ltr' } }} sx={{ flex: 1 }} />
+            <TextField
+              size="small"
+              label={translate('rabta.reports.cron')}
+              value={cron}
+              onChange={(e) => setCron(e.target.value)}
+              error={!!errors.cron}
+              helperText={errors.cron ?? translate('rabta.reports.cron_help')}
+              slotProps={{ htmlInput: { dir: 'ltr', 'data-testid': 'schedule-cron' } }}
+              sx={{ flex: 1 }}
+            />
+            <TextField
+              size="small"
+              label={translate('rabta.reports.timezone')}
+              value={timezone}
+              onChange={(e) => setTimezone(e.target.value)}
+              error={!!errors.timezone}
+              helperText={errors.timezone ?? ' '}
+              slotProps={{ htmlInput: { dir: 'ltr' } }}
+              sx={{ flex: 1 }}
+            />
           </Stack>
           {errors.params ? <Alert severity="error">{errors.params}</Alert> : null}
         </Stack>
@@ -136,7 +198,14 @@ export function SchedulesCard({ me }: { me: Me | null }) {
   const [adding, setAdding] = useState(false);
   const { data: schedules = [] } = useQuery({
     queryKey: ['report-schedules'],
-    queryFn: async () => (await dataProvider.getList<ReportSchedule & { id: number }>('report-schedules', { pagination: { page: 1, perPage: 200 }, sort: { field: 'name', order: 'ASC' }, filter: {} })).data,
+    queryFn: async () =>
+      (
+        await dataProvider.getList<ReportSchedule & { id: number }>('report-schedules', {
+          pagination: { page: 1, perPage: 200 },
+          sort: { field: 'name', order: 'ASC' },
+          filter: {},
+        })
+      ).data,
   });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['report-schedules'] });
   const canAdd = me?.role === 'analyst' || me?.role === 'admin';
@@ -151,10 +220,21 @@ export function SchedulesCard({ me }: { me: Me | null }) {
     refresh();
   };
   const togglePause = (s: ReportSchedule & { id: number }) =>
-    act(() => dataProvider.update('report-schedules', { id: s.id, data: { paused: !s.paused, version: s.version }, previousData: s }), s.paused ? 'rabta.reports.resumed' : 'rabta.reports.paused_done');
+    act(
+      () =>
+        dataProvider.update('report-schedules', {
+          id: s.id,
+          data: { paused: !s.paused, version: s.version },
+          previousData: s,
+        }),
+      s.paused ? 'rabta.reports.resumed' : 'rabta.reports.paused_done',
+    );
   const remove = (s: ReportSchedule & { id: number }) => {
     if (!window.confirm(translate('rabta.reports.confirm_remove', { name: s.name }))) return;
-    void act(() => dataProvider.delete('report-schedules', { id: s.id, previousData: s }), 'rabta.reports.schedule_removed');
+    void act(
+      () => dataProvider.delete('report-schedules', { id: s.id, previousData: s }),
+      'rabta.reports.schedule_removed',
+    );
   };
   return (
     <Card>
@@ -203,13 +283,29 @@ export function SchedulesCard({ me }: { me: Me | null }) {
                   <TableCell>
                     <Tooltip title={translate(s.paused ? 'rabta.reports.resume' : 'rabta.reports.pause')}>
                       <span>
-                        <Switch size="small" checked={!s.paused} disabled={!canChange(s)} onChange={() => void togglePause(s)} slotProps={{ input: { 'aria-label': translate(s.paused ? 'rabta.reports.resume' : 'rabta.reports.pause') } }} data-testid={`schedule-toggle-${s.id}`} />
+                        <Switch
+                          size="small"
+                          checked={!s.paused}
+                          disabled={!canChange(s)}
+                          onChange={() => void togglePause(s)}
+                          slotProps={{
+                            input: {
+                              'aria-label': translate(s.paused ? 'rabta.reports.resume' : 'rabta.reports.pause'),
+                            },
+                          }}
+                          data-testid={`schedule-toggle-${s.id}`}
+                        />
                       </span>
                     </Tooltip>
                   </TableCell>
                   <TableCell>
                     {canChange(s) && (
-                      <IconButton size="small" aria-label={translate('rabta.reports.remove')} onClick={() => remove(s)} data-testid={`schedule-remove-${s.id}`}>
+                      <IconButton
+                        size="small"
+                        aria-label={translate('rabta.reports.remove')}
+                        onClick={() => remove(s)}
+                        data-testid={`schedule-remove-${s.id}`}
+                      >
                         <DeleteIcon fontSize="small" />
                       </IconButton>
                     )}

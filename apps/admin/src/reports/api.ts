@@ -17,6 +17,8 @@ export interface ReportRequest {
 export const requestReport = (body: ReportRequest) => api<Report>('/reports', { method: 'POST', body });
 export const getReport = (id: number) => api<Report>(`/reports/${id}`);
 export const listReports = (filter: Record<string, unknown>, range: [number, number] = [0, 24]) =>
-  api<Report[]>(`/reports?${new URLSearchParams({ sort: JSON.stringify(['createdAt', 'DESC']), range: JSON.stringify(range), filter: JSON.stringify(filter) })}`);
+  api<Report[]>(
+    `/reports?${new URLSearchParams({ sort: JSON.stringify(['createdAt', 'DESC']), range: JSON.stringify(range), filter: JSON.stringify(filter) })}`,
+  );
 export const fileUrl = (id: number) => `${API}/reports/${id}/file`;
 export const isFinished = (r: Pick<Report, 'status'>) => r.status === 'done' || r.status === 'failed';

@@ -18,7 +18,10 @@ function Title() {
   const record = useRecordContext();
   if (!record) return null;
   return (
-    <span dir={record.language === 'ur' ? 'rtl' : 'auto'} lang={record.language !== 'other' ? record.language : undefined}>
+    <span
+      dir={record.language === 'ur' ? 'rtl' : 'auto'}
+      lang={record.language !== 'other' ? record.language : undefined}
+    >
       {record.title}
     </span>
   );

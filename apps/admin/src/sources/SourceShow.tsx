@@ -1,5 +1,15 @@
 import { Box, Button, Card, CardContent, Grid, Stack, Typography } from '@mui/material';
-import { Link, ReferenceField, ReferenceManyField, Show, useCanAccess, useRecordContext, useTranslate, WithListContext, type RaRecord } from 'react-admin';
+import {
+  Link,
+  ReferenceField,
+  ReferenceManyField,
+  Show,
+  useCanAccess,
+  useRecordContext,
+  useTranslate,
+  WithListContext,
+  type RaRecord,
+} from 'react-admin';
 import { EnumText } from '../common/chips';
 import { Detail } from '../common/Detail';
 import { DateText, LanguageText } from '../common/fields';
@@ -32,7 +42,10 @@ function EvidenceItem({ evidence, language }: { evidence: RaRecord; language?: s
         </Button>
       </Stack>
       {evidence.quote ? (
-        <Box component="blockquote" sx={{ m: 0, px: 2, py: 1, borderInlineStart: 4, borderColor: 'primary.light', bgcolor: 'grey.50' }}>
+        <Box
+          component="blockquote"
+          sx={{ m: 0, px: 2, py: 1, borderInlineStart: 4, borderColor: 'primary.light', bgcolor: 'grey.50' }}
+        >
           <LanguageText text={evidence.quote} lang={language} multiline />
         </Box>
       ) : (
@@ -52,9 +65,19 @@ function Evidence() {
   return (
     <RelatedCard
       title="resources.sources.fields.evidence"
-      add={{ resource: 'evidence', source: { sourceId: record.id }, label: 'rabta.actions.add_evidence', allowed: !!canCreate }}
+      add={{
+        resource: 'evidence',
+        source: { sourceId: record.id },
+        label: 'rabta.actions.add_evidence',
+        allowed: !!canCreate,
+      }}
     >
-      <ReferenceManyField reference="evidence" target="sourceId" perPage={200} sort={{ field: 'recordedAt', order: 'DESC' }}>
+      <ReferenceManyField
+        reference="evidence"
+        target="sourceId"
+        perPage={200}
+        sort={{ field: 'recordedAt', order: 'DESC' }}
+      >
         <WithListContext
           render={({ data }) =>
             !data?.length ? (

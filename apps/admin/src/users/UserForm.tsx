@@ -1,5 +1,14 @@
 import { Stack } from '@mui/material';
-import { BooleanInput, PasswordInput, SelectInput, SimpleForm, TextInput, email, minLength, required } from 'react-admin';
+import {
+  BooleanInput,
+  PasswordInput,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  email,
+  minLength,
+  required,
+} from 'react-admin';
 import { choices } from '../common/choices';
 import { SectorsInput } from '../common/inputs';
 
@@ -8,7 +17,12 @@ export function UserForm({ mode }: { mode: 'create' | 'edit' }) {
     <SimpleForm sx={{ maxWidth: 900 }} warnWhenUnsavedChanges>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
         <TextInput source="name" validate={required()} />
-        <TextInput source="email" type="email" validate={[required(), email()]} slotProps={{ htmlInput: { dir: 'ltr' } }} />
+        <TextInput
+          source="email"
+          type="email"
+          validate={[required(), email()]}
+          slotProps={{ htmlInput: { dir: 'ltr' } }}
+        />
       </Stack>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
         <SelectInput source="role" choices={choices.role} validate={required()} defaultValue="viewer" />

@@ -1,5 +1,14 @@
 import { Chip } from '@mui/material';
-import { BooleanField, DataTable, ReferenceArrayField, SearchInput, SelectInput, TextField, useRecordContext, useTranslate } from 'react-admin';
+import {
+  BooleanField,
+  DataTable,
+  ReferenceArrayField,
+  SearchInput,
+  SelectInput,
+  TextField,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { choices } from '../common/choices';
 import { EnumField } from '../common/chips';
 import { RabtaList } from '../common/RabtaList';
@@ -14,7 +23,8 @@ function Scope() {
   const record = useRecordContext();
   const translate = useTranslate();
   if (!record) return null;
-  if (!record.sectorIds?.length) return <Chip size="small" variant="outlined" label={translate('rabta.users.all_sectors')} />;
+  if (!record.sectorIds?.length)
+    return <Chip size="small" variant="outlined" label={translate('rabta.users.all_sectors')} />;
   return <ReferenceArrayField source="sectorIds" reference="sectors" />;
 }
 

@@ -1,5 +1,18 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import LockResetIcon from '@mui/icons-material/LockReset';
 import LogoutIcon from '@mui/icons-material/Logout';
 import { Confirm, useGetIdentity, useNotify, useRecordContext, useTranslate } from 'react-admin';
@@ -31,7 +44,10 @@ export function UserSecurityCard() {
   };
 
   return (
-    <Card sx={{ ml: { md: 2 }, mt: { xs: 2, md: 0 }, width: { md: 320 }, alignSelf: 'flex-start' }} data-testid="user-security">
+    <Card
+      sx={{ ml: { md: 2 }, mt: { xs: 2, md: 0 }, width: { md: 320 }, alignSelf: 'flex-start' }}
+      data-testid="user-security"
+    >
       <CardContent>
         <Typography variant="h6" component="h2" gutterBottom>
           {translate('rabta.users.security')}

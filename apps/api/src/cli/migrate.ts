@@ -8,7 +8,9 @@ import { bootConfig, failStartup } from '../runtime';
 async function main(): Promise<void> {
   const { config, logger } = bootConfig();
   const args = process.argv.slice(2);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger }).catch((err) => failStartup(logger, err));
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger }).catch((err) =>
+    failStartup(logger, err),
+  );
   try {
     const rolledBack = args.indexOf('--rolled-back');
     if (rolledBack >= 0) {
@@ -19,7 +21,9 @@ async function main(): Promise<void> {
     }
     if (args.includes('--status')) {
       const status = await migrationStatus(db.url, MIGRATIONS_DIR);
-      process.stdout.write(`${status.applied} applied, ${status.pending} pending${status.pending ? `: ${status.pendingNames.join(', ')}` : ''}\n`);
+      process.stdout.write(
+        `${status.applied} applied, ${status.pending} pending${status.pending ? `: ${status.pendingNames.join(', ')}` : ''}\n`,
+      );
     } else {
       const result = await migrate(db.url, MIGRATIONS_DIR, logger);
       process.stdout.write(`${result.applied.length} applied now, ${result.total} in all.\n`);

@@ -8,7 +8,9 @@ async function main(): Promise<void> {
   const runtime = await openRuntime(config, logger).catch((err) => failStartup(logger, err));
   try {
     const result = await runSeed(runtime.ctx.prisma, logger, { demo: true });
-    process.stdout.write(`Countries added: ${result.countries}, sectors added: ${result.sectors}, demo portfolio: ${result.demo}.\n`);
+    process.stdout.write(
+      `Countries added: ${result.countries}, sectors added: ${result.sectors}, demo portfolio: ${result.demo}.\n`,
+    );
   } catch (err) {
     await runtime.close();
     failStartup(logger, err);

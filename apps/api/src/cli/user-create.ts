@@ -30,7 +30,9 @@ export interface CliIo {
 async function readAll(stdin: AsyncIterable<Buffer | string>): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** `npm run user:create`; returns the exit code (0 done, 1 refused, 2 bad usage). */
@@ -60,7 +62,13 @@ export async function userCreate(argv: string[], io: CliIo): Promise<number> {
   }
   const role = RoleSchema.safeParse(args.role);
   const locale = LocaleSchema.safeParse(args.locale ?? 'en');
-  const usage = !args.email ? '--email is required' : !role.success ? '--role must be admin, analyst or viewer' : !locale.success ? '--locale must be en or ur' : '';
+  const usage = !args.email
+    ? '--email is required'
+    : !role.success
+      ? '--role must be admin, analyst or viewer'
+      : !locale.success
+        ? '--locale must be en or ur'
+        : '';
   if (usage) {
     io.err(`${usage}\n\n${USAGE}`);
     return 2;
@@ -77,7 +85,12 @@ export async function userCreate(argv: string[], io: CliIo): Promise<number> {
       name: args.name,
       role: role.data!,
       locale: locale.data!,
-      sectorCodes: args.sectors ? args.sectors.split(',').map((s) => s.trim()).filter(Boolean) : [],
+      sectorCodes: args.sectors
+        ? args.sectors
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
       password,
     });
     io.out(
@@ -88,10 +101,13 @@ export async function userCreate(argv: string[], io: CliIo): Promise<number> {
   } catch (err) {
     const e = err as { code?: string; message?: string; name?: string };
     const message =
-      err instanceof AppException ? err.message
-      : e.code === 'P2002' ? `a user with the email ${args.email} already exists`
-      : ['ConfigError', 'StartupError', 'MigrationError'].includes(e.name ?? '') ? e.message
-      : undefined;
+      err instanceof AppException
+        ? err.message
+        : e.code === 'P2002'
+          ? `a user with the email ${args.email} already exists`
+          : ['ConfigError', 'StartupError', 'MigrationError'].includes(e.name ?? '')
+            ? e.message
+            : undefined;
     if (message === undefined) throw err;
     io.err(`Cannot create the user: ${message}\n`);
     return 1;
@@ -101,7 +117,11 @@ export async function userCreate(argv: string[], io: CliIo): Promise<number> {
 }
 
 if (require.main === module) {
-  userCreate(process.argv.slice(2), { stdin: process.stdin, out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }).then(
+  userCreate(process.argv.slice(2), {
+    stdin: process.stdin,
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+  }).then(
     (code) => process.exit(code),
     (err: unknown) => {
       process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);

@@ -9,7 +9,13 @@ export function sha256Hex(input: string | Buffer): string {
  * A source's identity for de-duplication: its normalised text when there is one (so the same article pasted
  * twice, or with other Urdu letter forms, is one source), else its URL, else its publisher, date and title.
  */
-export function sourceContentHash(s: { text?: string | null; url?: string | null; publisher?: string; publishedAt?: string; title?: string }): string {
+export function sourceContentHash(s: {
+  text?: string | null;
+  url?: string | null;
+  publisher?: string;
+  publishedAt?: string;
+  title?: string;
+}): string {
   const text = normalizeText(s.text);
   if (text.length >= 40) return sha256Hex(`text:${text}`);
   if (s.url) return sha256Hex(`url:${s.url.trim()}`);

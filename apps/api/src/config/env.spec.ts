@@ -73,7 +73,17 @@ describe(loadConfig.name, () => {
       PUBLIC_URL: 'rabta.example',
     });
     expect(keysOf(problems)).toEqual(
-      ['DATABASE_URL', 'LOG_LEVEL', 'NODE_ENV', 'PORT', 'PUBLIC_URL', 'RABTA_ADMIN_EMAIL', 'RABTA_ADMIN_PASSWORD', 'RABTA_SEED_DEMO', 'SESSION_IDLE_MINUTES'].sort(),
+      [
+        'DATABASE_URL',
+        'LOG_LEVEL',
+        'NODE_ENV',
+        'PORT',
+        'PUBLIC_URL',
+        'RABTA_ADMIN_EMAIL',
+        'RABTA_ADMIN_PASSWORD',
+        'RABTA_SEED_DEMO',
+        'SESSION_IDLE_MINUTES',
+      ].sort(),
     );
     expect(problems.find((p) => p.startsWith('DATABASE_URL'))).toContain('postgresql://');
   });
@@ -85,7 +95,13 @@ describe(loadConfig.name, () => {
     } catch (err) {
       const message = (err as Error).message;
       expect(message).toMatch(/^Invalid configuration: fix or unset these environment variables/);
-      expect(message.split('\n').filter((l) => l.startsWith('  - ')).map((l) => l.slice(4).split(':')[0]).sort()).toEqual(['LOG_LEVEL', 'PORT']);
+      expect(
+        message
+          .split('\n')
+          .filter((l) => l.startsWith('  - '))
+          .map((l) => l.slice(4).split(':')[0])
+          .sort(),
+      ).toEqual(['LOG_LEVEL', 'PORT']);
     }
   });
 

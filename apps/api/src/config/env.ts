@@ -27,7 +27,12 @@ export const EnvSchema = z.object({
   CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.url())),
   /** The public URL when Rabta is behind a reverse proxy (cookies get `Secure` when it is https). */
   PUBLIC_URL: z.url().optional(),
@@ -78,7 +83,9 @@ export interface AppConfig {
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration: fix or unset these environment variables (see the README's configuration table):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `Invalid configuration: fix or unset these environment variables (see the README's configuration table):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -110,6 +117,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxDays: e.SESSION_MAX_DAYS,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT,
-    lockout: { threshold: e.LOGIN_LOCKOUT_THRESHOLD, baseSeconds: e.LOGIN_LOCKOUT_SECONDS, maxSeconds: e.LOGIN_LOCKOUT_MAX_SECONDS },
+    lockout: {
+      threshold: e.LOGIN_LOCKOUT_THRESHOLD,
+      baseSeconds: e.LOGIN_LOCKOUT_SECONDS,
+      maxSeconds: e.LOGIN_LOCKOUT_MAX_SECONDS,
+    },
   };
 }

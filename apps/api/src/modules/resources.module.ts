@@ -26,6 +26,11 @@ export const DECLARED_RESOURCES = [
 ];
 
 @Module({
-  imports: [InitiativesModule, MilestonesModule, DashboardModule, ...DECLARED_RESOURCES.map((def) => resourceModule(def))],
+  imports: [
+    InitiativesModule,
+    MilestonesModule,
+    DashboardModule,
+    ...DECLARED_RESOURCES.map((def) => resourceModule(def)),
+  ],
 })
 export class ResourcesModule {}

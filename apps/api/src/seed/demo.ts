@@ -29,42 +29,238 @@ function readArticle(file: string): { meta: Record<string, string>; text: string
 }
 
 const PEOPLE = [
-  { key: 'dar', nameEn: 'Ishaq Dar', nameUr: 'اسحاق ڈار', nameRu: 'Исхак Дар', aliases: ['Muhammad Ishaq Dar', 'Senator Ishaq Dar'], countryCode: 'PK' },
-  { key: 'lavrov', nameEn: 'Sergey Lavrov', nameUr: 'سرگئی لاوروف', nameRu: 'Сергей Лавров', aliases: ['Sergei Lavrov'], countryCode: 'RU' },
-  { key: 'overchuk', nameEn: 'Alexei Overchuk', nameUr: 'الیکسی اوورچک', nameRu: 'Алексей Оверчук', aliases: ['اوورچک', 'Alexey Overchuk', 'Alexel Overchuk'], countryCode: 'RU' },
-  { key: 'fatemi', nameEn: 'Syed Tariq Fatemi', nameUr: 'سید طارق فاطمی', nameRu: 'Сайед Тарик Фатеми', aliases: ['طارق فاطمی', 'Tariq Fatemi'], countryCode: 'PK' },
-  { key: 'haroon', nameEn: 'Haroon Akhtar Khan', nameUr: 'ہارون اختر خان', nameRu: 'Харун Ахтар Хан', aliases: ['ہارون اختر', 'Haroon Akhtar'], countryCode: 'PK' },
-  { key: 'sorokin', nameEn: 'Pavel Sorokin', nameUr: 'پاویل سوروکن', nameRu: 'Павел Сорокин', aliases: ['پاول سوروکن', 'Pavel Sorokin'], countryCode: 'RU' },
-  { key: 'putin', nameEn: 'Vladimir Putin', nameUr: 'ولادیمیر پیوٹن', nameRu: 'Владимир Путин', aliases: ['صدر پیوٹن', 'پیوٹن', 'President Putin'], countryCode: 'RU' },
+  {
+    key: 'dar',
+    nameEn: 'Ishaq Dar',
+    nameUr: 'اسحاق ڈار',
+    nameRu: 'Исхак Дар',
+    aliases: ['Muhammad Ishaq Dar', 'Senator Ishaq Dar'],
+    countryCode: 'PK',
+  },
+  {
+    key: 'lavrov',
+    nameEn: 'Sergey Lavrov',
+    nameUr: 'سرگئی لاوروف',
+    nameRu: 'Сергей Лавров',
+    aliases: ['Sergei Lavrov'],
+    countryCode: 'RU',
+  },
+  {
+    key: 'overchuk',
+    nameEn: 'Alexei Overchuk',
+    nameUr: 'الیکسی اوورچک',
+    nameRu: 'Алексей Оверчук',
+    aliases: ['اوورچک', 'Alexey Overchuk', 'Alexel Overchuk'],
+    countryCode: 'RU',
+  },
+  {
+    key: 'fatemi',
+    nameEn: 'Syed Tariq Fatemi',
+    nameUr: 'سید طارق فاطمی',
+    nameRu: 'Сайед Тарик Фатеми',
+    aliases: ['طارق فاطمی', 'Tariq Fatemi'],
+    countryCode: 'PK',
+  },
+  {
+    key: 'haroon',
+    nameEn: 'Haroon Akhtar Khan',
+    nameUr: 'ہارون اختر خان',
+    nameRu: 'Харун Ахтар Хан',
+    aliases: ['ہارون اختر', 'Haroon Akhtar'],
+    countryCode: 'PK',
+  },
+  {
+    key: 'sorokin',
+    nameEn: 'Pavel Sorokin',
+    nameUr: 'پاویل سوروکن',
+    nameRu: 'Павел Сорокин',
+    aliases: ['پاول سوروکن', 'Pavel Sorokin'],
+    countryCode: 'RU',
+  },
+  {
+    key: 'putin',
+    nameEn: 'Vladimir Putin',
+    nameUr: 'ولادیمیر پیوٹن',
+    nameRu: 'Владимир Путин',
+    aliases: ['صدر پیوٹن', 'پیوٹن', 'President Putin'],
+    countryCode: 'RU',
+  },
 ] as const;
 type PersonKey = (typeof PEOPLE)[number]['key'];
 
 const ORGANIZATIONS = [
-  { key: 'mofa_pk', nameEn: 'Ministry of Foreign Affairs of Pakistan', nameUr: 'وزارت خارجہ پاکستان', nameRu: 'Министерство иностранных дел Пакистана', acronym: 'MoFA', kind: 'ministry', countryCode: 'PK' },
-  { key: 'pmo_pk', nameEn: "Prime Minister's Office, Pakistan", nameUr: 'وزیر اعظم آفس', nameRu: 'Канцелярия премьер-министра Пакистана', acronym: 'PMO', kind: 'government_agency', countryCode: 'PK' },
-  { key: 'moip_pk', nameEn: 'Ministry of Industries and Production of Pakistan', nameUr: 'وزارت صنعت و پیداوار', nameRu: 'Министерство промышленности и производства Пакистана', acronym: 'MoI&P', kind: 'ministry', countryCode: 'PK' },
-  { key: 'psm', nameEn: 'Pakistan Steel Mills', nameUr: 'پاکستان اسٹیل ملز', nameRu: 'Пакистанский металлургический комбинат', acronym: 'PSM', kind: 'state_enterprise', countryCode: 'PK' },
-  { key: 'railways_pk', nameEn: 'Pakistan Railways', nameUr: 'پاکستان ریلوے', nameRu: 'Железные дороги Пакистана', acronym: 'PR', kind: 'state_enterprise', countryCode: 'PK' },
-  { key: 'mid_ru', nameEn: 'Ministry of Foreign Affairs of the Russian Federation', nameUr: 'روسی وزارت خارجہ', nameRu: 'Министерство иностранных дел Российской Федерации', acronym: 'MID', kind: 'ministry', countryCode: 'RU' },
-  { key: 'gov_ru', nameEn: 'Government of the Russian Federation', nameUr: 'روسی حکومت', nameRu: 'Правительство Российской Федерации', acronym: null, kind: 'government_agency', countryCode: 'RU' },
-  { key: 'minenergo_ru', nameEn: 'Ministry of Energy of the Russian Federation', nameUr: 'روسی وزارت توانائی', nameRu: 'Министерство энергетики Российской Федерации', acronym: 'Minenergo', kind: 'ministry', countryCode: 'RU' },
-  { key: 'kremlin', nameEn: 'Office of the President of the Russian Federation', nameUr: 'روسی صدر کا دفتر', nameRu: 'Администрация Президента Российской Федерации', acronym: null, kind: 'government_agency', countryCode: 'RU' },
-  { key: 'rzd', nameEn: 'Russian Railways', nameUr: 'روسی ریلوے', nameRu: 'Российские железные дороги', acronym: 'RZD', kind: 'state_enterprise', countryCode: 'RU' },
-  { key: 'uty', nameEn: 'Uzbekistan Railways', nameUr: 'ازبکستان ریلوے', nameRu: 'Узбекские железные дороги', acronym: 'UTY', kind: 'state_enterprise', countryCode: 'UZ' },
-  { key: 'arf', nameEn: 'ASEAN Regional Forum', nameUr: 'آسیان ریجنل فورم', nameRu: 'Региональный форум АСЕАН', acronym: 'ARF', kind: 'multilateral_forum', countryCode: null },
-  { key: 'sco', nameEn: 'Shanghai Cooperation Organisation', nameUr: 'شنگھائی تعاون تنظیم', nameRu: 'Шанхайская организация сотрудничества', acronym: 'SCO', kind: 'international_organization', countryCode: null },
-  { key: 'igc', nameEn: 'Pakistan–Russia Intergovernmental Commission', nameUr: 'پاکستان-روس بین الحکومتی کمیشن', nameRu: 'Российско-пакистанская межправительственная комиссия', acronym: 'IGC', kind: 'other', countryCode: null },
+  {
+    key: 'mofa_pk',
+    nameEn: 'Ministry of Foreign Affairs of Pakistan',
+    nameUr: 'وزارت خارجہ پاکستان',
+    nameRu: 'Министерство иностранных дел Пакистана',
+    acronym: 'MoFA',
+    kind: 'ministry',
+    countryCode: 'PK',
+  },
+  {
+    key: 'pmo_pk',
+    nameEn: "Prime Minister's Office, Pakistan",
+    nameUr: 'وزیر اعظم آفس',
+    nameRu: 'Канцелярия премьер-министра Пакистана',
+    acronym: 'PMO',
+    kind: 'government_agency',
+    countryCode: 'PK',
+  },
+  {
+    key: 'moip_pk',
+    nameEn: 'Ministry of Industries and Production of Pakistan',
+    nameUr: 'وزارت صنعت و پیداوار',
+    nameRu: 'Министерство промышленности и производства Пакистана',
+    acronym: 'MoI&P',
+    kind: 'ministry',
+    countryCode: 'PK',
+  },
+  {
+    key: 'psm',
+    nameEn: 'Pakistan Steel Mills',
+    nameUr: 'پاکستان اسٹیل ملز',
+    nameRu: 'Пакистанский металлургический комбинат',
+    acronym: 'PSM',
+    kind: 'state_enterprise',
+    countryCode: 'PK',
+  },
+  {
+    key: 'railways_pk',
+    nameEn: 'Pakistan Railways',
+    nameUr: 'پاکستان ریلوے',
+    nameRu: 'Железные дороги Пакистана',
+    acronym: 'PR',
+    kind: 'state_enterprise',
+    countryCode: 'PK',
+  },
+  {
+    key: 'mid_ru',
+    nameEn: 'Ministry of Foreign Affairs of the Russian Federation',
+    nameUr: 'روسی وزارت خارجہ',
+    nameRu: 'Министерство иностранных дел Российской Федерации',
+    acronym: 'MID',
+    kind: 'ministry',
+    countryCode: 'RU',
+  },
+  {
+    key: 'gov_ru',
+    nameEn: 'Government of the Russian Federation',
+    nameUr: 'روسی حکومت',
+    nameRu: 'Правительство Российской Федерации',
+    acronym: null,
+    kind: 'government_agency',
+    countryCode: 'RU',
+  },
+  {
+    key: 'minenergo_ru',
+    nameEn: 'Ministry of Energy of the Russian Federation',
+    nameUr: 'روسی وزارت توانائی',
+    nameRu: 'Министерство энергетики Российской Федерации',
+    acronym: 'Minenergo',
+    kind: 'ministry',
+    countryCode: 'RU',
+  },
+  {
+    key: 'kremlin',
+    nameEn: 'Office of the President of the Russian Federation',
+    nameUr: 'روسی صدر کا دفتر',
+    nameRu: 'Администрация Президента Российской Федерации',
+    acronym: null,
+    kind: 'government_agency',
+    countryCode: 'RU',
+  },
+  {
+    key: 'rzd',
+    nameEn: 'Russian Railways',
+    nameUr: 'روسی ریلوے',
+    nameRu: 'Российские железные дороги',
+    acronym: 'RZD',
+    kind: 'state_enterprise',
+    countryCode: 'RU',
+  },
+  {
+    key: 'uty',
+    nameEn: 'Uzbekistan Railways',
+    nameUr: 'ازبکستان ریلوے',
+    nameRu: 'Узбекские железные дороги',
+    acronym: 'UTY',
+    kind: 'state_enterprise',
+    countryCode: 'UZ',
+  },
+  {
+    key: 'arf',
+    nameEn: 'ASEAN Regional Forum',
+    nameUr: 'آسیان ریجنل فورم',
+    nameRu: 'Региональный форум АСЕАН',
+    acronym: 'ARF',
+    kind: 'multilateral_forum',
+    countryCode: null,
+  },
+  {
+    key: 'sco',
+    nameEn: 'Shanghai Cooperation Organisation',
+    nameUr: 'شنگھائی تعاون تنظیم',
+    nameRu: 'Шанхайская организация сотрудничества',
+    acronym: 'SCO',
+    kind: 'international_organization',
+    countryCode: null,
+  },
+  {
+    key: 'igc',
+    nameEn: 'Pakistan–Russia Intergovernmental Commission',
+    nameUr: 'پاکستان-روس بین الحکومتی کمیشن',
+    nameRu: 'Российско-пакистанская межправительственная комиссия',
+    acronym: 'IGC',
+    kind: 'other',
+    countryCode: null,
+  },
 ] as const;
 type OrgKey = (typeof ORGANIZATIONS)[number]['key'];
 
-const POSITIONS: { person: PersonKey; org: OrgKey; titleEn: string; titleUr: string; fromDate?: string; toDate?: string }[] = [
-  { person: 'dar', org: 'mofa_pk', titleEn: 'Minister of Foreign Affairs', titleUr: 'وزیر خارجہ', fromDate: '2024-03-11', toDate: '2024-04-27' },
-  { person: 'dar', org: 'mofa_pk', titleEn: 'Deputy Prime Minister and Minister of Foreign Affairs', titleUr: 'نائب وزیر اعظم و وزیر خارجہ', fromDate: '2024-04-28' },
+const POSITIONS: {
+  person: PersonKey;
+  org: OrgKey;
+  titleEn: string;
+  titleUr: string;
+  fromDate?: string;
+  toDate?: string;
+}[] = [
+  {
+    person: 'dar',
+    org: 'mofa_pk',
+    titleEn: 'Minister of Foreign Affairs',
+    titleUr: 'وزیر خارجہ',
+    fromDate: '2024-03-11',
+    toDate: '2024-04-27',
+  },
+  {
+    person: 'dar',
+    org: 'mofa_pk',
+    titleEn: 'Deputy Prime Minister and Minister of Foreign Affairs',
+    titleUr: 'نائب وزیر اعظم و وزیر خارجہ',
+    fromDate: '2024-04-28',
+  },
   { person: 'lavrov', org: 'mid_ru', titleEn: 'Minister of Foreign Affairs', titleUr: 'وزیر خارجہ' },
   { person: 'overchuk', org: 'gov_ru', titleEn: 'Deputy Prime Minister', titleUr: 'نائب وزیر اعظم' },
-  { person: 'fatemi', org: 'pmo_pk', titleEn: 'Special Assistant to the Prime Minister on Foreign Affairs', titleUr: 'وزیر اعظم کے معاون خصوصی برائے خارجہ امور' },
-  { person: 'haroon', org: 'pmo_pk', titleEn: 'Special Assistant to the Prime Minister on Industries and Production', titleUr: 'معاون خصوصی برائے صنعت و پیداوار' },
-  { person: 'sorokin', org: 'minenergo_ru', titleEn: 'First Deputy Minister of Energy', titleUr: 'پہلے نائب وزیر توانائی' },
+  {
+    person: 'fatemi',
+    org: 'pmo_pk',
+    titleEn: 'Special Assistant to the Prime Minister on Foreign Affairs',
+    titleUr: 'وزیر اعظم کے معاون خصوصی برائے خارجہ امور',
+  },
+  {
+    person: 'haroon',
+    org: 'pmo_pk',
+    titleEn: 'Special Assistant to the Prime Minister on Industries and Production',
+    titleUr: 'معاون خصوصی برائے صنعت و پیداوار',
+  },
+  {
+    person: 'sorokin',
+    org: 'minenergo_ru',
+    titleEn: 'First Deputy Minister of Energy',
+    titleUr: 'پہلے نائب وزیر توانائی',
+  },
   { person: 'putin', org: 'kremlin', titleEn: 'President of the Russian Federation', titleUr: 'روس کے صدر' },
 ];
 
@@ -113,8 +309,10 @@ const INITIATIVES: InitiativeSeed[] = [
     code: 'PK-RU-ENERGY',
     titleEn: 'Pakistan–Russia energy cooperation',
     titleUr: 'پاکستان روس توانائی تعاون',
-    summaryEn: 'Ongoing energy cooperation, discussed with First Deputy Minister of Energy Pavel Sorokin; energy is a main agenda item of the 10th IGC session.',
-    summaryUr: 'جاری توانائی تعاون، جس پر روس کے پہلے نائب وزیر توانائی پاویل سوروکن سے بات ہوئی؛ آئی جی سی کے دسویں اجلاس کا اہم ایجنڈا۔',
+    summaryEn:
+      'Ongoing energy cooperation, discussed with First Deputy Minister of Energy Pavel Sorokin; energy is a main agenda item of the 10th IGC session.',
+    summaryUr:
+      'جاری توانائی تعاون، جس پر روس کے پہلے نائب وزیر توانائی پاویل سوروکن سے بات ہوئی؛ آئی جی سی کے دسویں اجلاس کا اہم ایجنڈا۔',
     sectors: ['energy'],
     countries: [
       { code: 'PK', role: 'partner' },
@@ -145,7 +343,8 @@ const INITIATIVES: InitiativeSeed[] = [
     code: 'PK-RU-LPG',
     titleEn: 'LPG supply cooperation',
     titleUr: 'ایل پی جی کی فراہمی میں تعاون',
-    summaryEn: 'Liquefied petroleum gas: named among the fields with wide prospects for cooperation; no dated commitment yet.',
+    summaryEn:
+      'Liquefied petroleum gas: named among the fields with wide prospects for cooperation; no dated commitment yet.',
     summaryUr: 'ایل پی جی: تعاون کے وسیع امکانات والے شعبوں میں شامل؛ ابھی کوئی تاریخ طے نہیں۔',
     sectors: ['lpg'],
     countries: [
@@ -161,7 +360,8 @@ const INITIATIVES: InitiativeSeed[] = [
     code: 'PK-RU-REFINERY',
     titleEn: 'Oil refinery upgrades',
     titleUr: 'آئل ریفائنریوں کی اپ گریڈیشن',
-    summaryEn: 'Upgrading Pakistan’s oil refineries with Russian participation: named among the fields with wide prospects; no dated commitment yet.',
+    summaryEn:
+      'Upgrading Pakistan’s oil refineries with Russian participation: named among the fields with wide prospects; no dated commitment yet.',
     summaryUr: 'روسی شراکت سے پاکستان کی آئل ریفائنریوں کی اپ گریڈیشن: وسیع امکانات؛ ابھی کوئی تاریخ طے نہیں۔',
     sectors: ['oil_refining'],
     countries: [
@@ -177,8 +377,10 @@ const INITIATIVES: InitiativeSeed[] = [
     code: 'UZ-PK-RU-RAIL',
     titleEn: 'Uzbekistan–Pakistan–Russia rail link',
     titleUr: 'ازبکستان، پاکستان اور روس ریل رابطہ',
-    summaryEn: 'Trilateral rail link; a pilot cargo train was planned for August 2025. Stressed by Deputy Prime Minister Alexei Overchuk.',
-    summaryUr: 'سہ فریقی ریل رابطہ؛ اگست 2025 میں پائلٹ کارگو ٹرین کا آغاز طے تھا۔ روسی نائب وزیر اعظم الیکسی اوورچک نے اہمیت پر زور دیا۔',
+    summaryEn:
+      'Trilateral rail link; a pilot cargo train was planned for August 2025. Stressed by Deputy Prime Minister Alexei Overchuk.',
+    summaryUr:
+      'سہ فریقی ریل رابطہ؛ اگست 2025 میں پائلٹ کارگو ٹرین کا آغاز طے تھا۔ روسی نائب وزیر اعظم الیکسی اوورچک نے اہمیت پر زور دیا۔',
     sectors: ['rail'],
     countries: [
       { code: 'UZ', role: 'partner' },
@@ -194,18 +396,23 @@ const INITIATIVES: InitiativeSeed[] = [
 /** Quoted passages of the Urdu article, by what they are evidence for. */
 const QUOTES_UR = {
   steelSigned: 'واضح رہے کہ 13 مئی کو پاکستان اور روس کے درمیان اس منصوبے کے قیام کے معاہدے پر دستخط ہو چکے ہیں۔',
-  steelMilestone: 'ہارون اختر نے کراچی میں نئی اسٹیل مل کے قیام کو پاکستان اور روس کے دیرینہ تعلقات کی علامت قرار دیتے ہوئے کہا کہ یہ منصوبہ مستقبل میں باہمی تعاون کے لیے سنگ میل ثابت ہوگا۔',
-  energy: 'ماسکو میں طارق فاطمی اور روس کے پہلے نائب وزیر توانائی پاویل سوروکن کی ملاقات میں جاری توانائی تعاون پر اطمینان کا اظہار کیا گیا اور اس شعبے میں مزید وسعت پر زور دیا گیا۔',
-  prospects: 'دونوں ممالک کے درمیان توانائی، پن بجلی، ایل پی جی، اور آئل ریفائنریوں کی اپ گریڈیشن جیسے شعبوں میں تعاون کے وسیع امکانات موجود ہیں۔',
+  steelMilestone:
+    'ہارون اختر نے کراچی میں نئی اسٹیل مل کے قیام کو پاکستان اور روس کے دیرینہ تعلقات کی علامت قرار دیتے ہوئے کہا کہ یہ منصوبہ مستقبل میں باہمی تعاون کے لیے سنگ میل ثابت ہوگا۔',
+  energy:
+    'ماسکو میں طارق فاطمی اور روس کے پہلے نائب وزیر توانائی پاویل سوروکن کی ملاقات میں جاری توانائی تعاون پر اطمینان کا اظہار کیا گیا اور اس شعبے میں مزید وسعت پر زور دیا گیا۔',
+  prospects:
+    'دونوں ممالک کے درمیان توانائی، پن بجلی، ایل پی جی، اور آئل ریفائنریوں کی اپ گریڈیشن جیسے شعبوں میں تعاون کے وسیع امکانات موجود ہیں۔',
   igc: 'رواں سال اسلام آباد میں ہونے والے پاکستان-روس بین الحکومتی کمیشن (IGC) کے دسویں اجلاس میں توانائی کا موضوع اہم ایجنڈا ہوگا۔',
   rail: 'انہوں نے ازبکستان، پاکستان اور روس کے درمیان ریلوے رابطے اور اگست 2025 میں پائلٹ کارگو ٹرین کے آغاز جیسے منصوبوں کی اہمیت پر زور دیا۔',
   arf: 'دونوں رہنماؤں نے شنگھائی تعاون تنظیم (SCO) کی وزرائے خارجہ کونسل کے آئندہ اجلاس میں دوبارہ ملاقات پر اتفاق کیا۔',
-  allies: 'روسی نائب وزیرِاعظم الیکسی اوورچک نے دونوں ممالک کو "قدرتی اتحادی” قرار دیتے ہوئے کہا کہ پاکستان اور روس معیشت اور توانائی کے شعبوں میں اسٹریٹجک شراکت دار ہیں',
+  allies:
+    'روسی نائب وزیرِاعظم الیکسی اوورچک نے دونوں ممالک کو "قدرتی اتحادی” قرار دیتے ہوئے کہا کہ پاکستان اور روس معیشت اور توانائی کے شعبوں میں اسٹریٹجک شراکت دار ہیں',
 };
 const QUOTES_EN = {
   arf: '"They reaffirmed their commitment to further strengthening the bilateral relations and agreed to meet again next week during the SCO Council of Ministers meeting," said the Foreign Office in a statement.',
   steel: 'Russian commitment to finalise an agreement in the coming months to build a new steel mills in Karachi',
-  allies: "the Russian Deputy Prime Minister Alexel Overchuk saying that both countries were 'natural allies' and strategic partners in the areas of economy and energy",
+  allies:
+    "the Russian Deputy Prime Minister Alexel Overchuk saying that both countries were 'natural allies' and strategic partners in the areas of economy and energy",
 };
 
 interface StatusSeed {
@@ -235,7 +442,8 @@ const STATUS_HISTORY: StatusSeed[] = [
     toHealth: 'on_track',
     effectiveAt: '2025-05-13T09:00:00Z',
     recordedAt: '2025-07-11T08:30:00Z',
-    noteEn: 'Agreement to establish the new steel mill in Karachi signed on 13 May; learned from the press report of 11 July.',
+    noteEn:
+      'Agreement to establish the new steel mill in Karachi signed on 13 May; learned from the press report of 11 July.',
     noteUr: '13 مئی کو کراچی میں نئی اسٹیل مل کے قیام کے معاہدے پر دستخط ہوئے؛ 11 جولائی کی خبر سے معلوم ہوا۔',
     evidence: [
       { source: 'ur', quote: QUOTES_UR.steelSigned },
@@ -256,31 +464,31 @@ const STATUS_HISTORY: StatusSeed[] = [
     toHealth: 'on_track',
     effectiveAt: '2025-07-10T12:00:00Z',
     recordedAt: '2025-07-11T08:45:00Z',
-    noteEn: 'Fatemi–Sorokin meeting in Moscow: satisfaction with ongoing energy cooperation; energy a main agenda item of the 10th IGC session.',
+    noteEn:
+      'Fatemi–Sorokin meeting in Moscow: satisfaction with ongoing energy cooperation; energy a main agenda item of the 10th IGC session.',
     noteUr: 'ماسکو میں فاطمی سوروکن ملاقات: جاری توانائی تعاون پر اطمینان؛ دسویں آئی جی سی اجلاس کا اہم ایجنڈا۔',
     evidence: [
       { source: 'ur', quote: QUOTES_UR.energy },
       { source: 'ur', quote: QUOTES_UR.igc },
     ],
   },
-  ...(['hydro', 'lpg', 'refinery'] as const).map(
-    (initiative): StatusSeed => ({
-      initiative,
-      toStage: 'announced',
-      effectiveAt: '2025-07-10T12:00:00Z',
-      recordedAt: '2025-07-11T09:00:00Z',
-      noteEn: 'Named by Pavel Sorokin among the fields with wide prospects for cooperation.',
-      noteUr: 'پاویل سوروکن نے اسے تعاون کے وسیع امکانات والے شعبوں میں شمار کیا۔',
-      evidence: [{ source: 'ur', quote: QUOTES_UR.prospects }],
-    }),
-  ),
+  ...(['hydro', 'lpg', 'refinery'] as const).map((initiative): StatusSeed => ({
+    initiative,
+    toStage: 'announced',
+    effectiveAt: '2025-07-10T12:00:00Z',
+    recordedAt: '2025-07-11T09:00:00Z',
+    noteEn: 'Named by Pavel Sorokin among the fields with wide prospects for cooperation.',
+    noteUr: 'پاویل سوروکن نے اسے تعاون کے وسیع امکانات والے شعبوں میں شمار کیا۔',
+    evidence: [{ source: 'ur', quote: QUOTES_UR.prospects }],
+  })),
   {
     initiative: 'rail',
     toStage: 'announced',
     toHealth: 'on_track',
     effectiveAt: '2025-07-10T12:00:00Z',
     recordedAt: '2025-07-11T09:15:00Z',
-    noteEn: 'Overchuk stresses the Uzbekistan–Pakistan–Russia rail link and the pilot cargo train planned for August 2025.',
+    noteEn:
+      'Overchuk stresses the Uzbekistan–Pakistan–Russia rail link and the pilot cargo train planned for August 2025.',
     noteUr: 'اوورچک نے ازبکستان، پاکستان، روس ریل رابطے اور اگست 2025 میں پائلٹ کارگو ٹرین کی اہمیت پر زور دیا۔',
     evidence: [{ source: 'ur', quote: QUOTES_UR.rail }],
   },
@@ -310,7 +518,9 @@ export async function seedDemoPortfolio(tx: Tx): Promise<DemoSummary> {
 
   const people = new Map<PersonKey, number>();
   for (const { key, ...p } of PEOPLE) {
-    const row = await tx.person.create({ data: { ...p, aliases: [...p.aliases], searchText: searchTextOf.person({ ...p, aliases: [...p.aliases] }) } });
+    const row = await tx.person.create({
+      data: { ...p, aliases: [...p.aliases], searchText: searchTextOf.person({ ...p, aliases: [...p.aliases] }) },
+    });
     people.set(key, row.id);
   }
   const orgs = new Map<OrgKey, number>();
@@ -344,7 +554,10 @@ export async function seedDemoPortfolio(tx: Tx): Promise<DemoSummary> {
       contentHash: sourceContentHash({ text: ur.text }),
       retrievedAt: at('2025-07-11T08:00:00Z'),
       createdAt: at('2025-07-11T08:00:00Z'),
-      searchText: searchTextOf.source({ title: 'پاکستان اور روس کے اعلیٰ سفارتی نمائندوں کی کوالالمپور اور ماسکو میں اہم ملاقاتیں', publisher: 'مشرق نامہ' }),
+      searchText: searchTextOf.source({
+        title: 'پاکستان اور روس کے اعلیٰ سفارتی نمائندوں کی کوالالمپور اور ماسکو میں اہم ملاقاتیں',
+        publisher: 'مشرق نامہ',
+      }),
     },
   });
   const sourceEn = await tx.source.create({
@@ -359,7 +572,10 @@ export async function seedDemoPortfolio(tx: Tx): Promise<DemoSummary> {
       contentHash: sourceContentHash({ text: en.text }),
       retrievedAt: at('2025-07-11T08:10:00Z'),
       createdAt: at('2025-07-11T08:10:00Z'),
-      searchText: searchTextOf.source({ title: 'Pakistan, Russia discuss steel mill, regional issues in Moscow', publisher: 'The News International' }),
+      searchText: searchTextOf.source({
+        title: 'Pakistan, Russia discuss steel mill, regional issues in Moscow',
+        publisher: 'The News International',
+      }),
     },
   });
   const sourceId = { ur: sourceUr.id, en: sourceEn.id };
@@ -368,7 +584,9 @@ export async function seedDemoPortfolio(tx: Tx): Promise<DemoSummary> {
   const initiatives = new Map<string, number>();
   for (const i of INITIATIVES) {
     // Recorded in Rabta when its first status update was.
-    const firstRecorded = STATUS_HISTORY.filter((s) => s.initiative === i.key).map((s) => s.recordedAt).sort()[0];
+    const firstRecorded = STATUS_HISTORY.filter((s) => s.initiative === i.key)
+      .map((s) => s.recordedAt)
+      .sort()[0];
     const row = await tx.initiative.create({
       data: {
         createdAt: at(firstRecorded),
@@ -412,14 +630,24 @@ export async function seedDemoPortfolio(tx: Tx): Promise<DemoSummary> {
     });
     for (const e of s.evidence ?? []) {
       await tx.evidence.create({
-        data: { sourceId: sourceId[e.source], quote: e.quote, initiativeId, statusUpdateId: update.id, recordedAt: at(s.recordedAt) },
+        data: {
+          sourceId: sourceId[e.source],
+          quote: e.quote,
+          initiativeId,
+          statusUpdateId: update.id,
+          recordedAt: at(s.recordedAt),
+        },
       });
     }
     const next = { stage: s.toStage ?? before.stage, health: s.toHealth ?? before.health };
     current.set(s.initiative, next);
     await tx.initiative.update({
       where: { id: initiativeId },
-      data: { stage: next.stage ?? 'announced', health: next.health, ...(s.toStage && !before.stage ? { stageSince: at(s.effectiveAt) } : {}) },
+      data: {
+        stage: next.stage ?? 'announced',
+        health: next.health,
+        ...(s.toStage && !before.stage ? { stageSince: at(s.effectiveAt) } : {}),
+      },
     });
   }
 
@@ -498,7 +726,13 @@ export async function seedDemoPortfolio(tx: Tx): Promise<DemoSummary> {
       },
     });
     await tx.evidence.create({
-      data: { sourceId: sourceId[m.source], quote: m.quote, initiativeId: initiatives.get(m.initiative)!, milestoneId: row.id, recordedAt: at('2025-07-11T09:30:00Z') },
+      data: {
+        sourceId: sourceId[m.source],
+        quote: m.quote,
+        initiativeId: initiatives.get(m.initiative)!,
+        milestoneId: row.id,
+        recordedAt: at('2025-07-11T09:30:00Z'),
+      },
     });
   }
 
@@ -516,8 +750,10 @@ export async function seedDemoPortfolio(tx: Tx): Promise<DemoSummary> {
       countryCode: 'MY',
       forumName: '32nd ASEAN Regional Forum',
       sessionNumber: null,
-      outcomeEn: 'Reaffirmed the commitment to strengthen bilateral relations; agreed to meet again at the SCO Council of Foreign Ministers.',
-      outcomeUr: 'دو طرفہ تعلقات مزید مضبوط بنانے کے عزم کا اظہار؛ شنگھائی تعاون تنظیم کی وزرائے خارجہ کونسل میں دوبارہ ملاقات پر اتفاق۔',
+      outcomeEn:
+        'Reaffirmed the commitment to strengthen bilateral relations; agreed to meet again at the SCO Council of Foreign Ministers.',
+      outcomeUr:
+        'دو طرفہ تعلقات مزید مضبوط بنانے کے عزم کا اظہار؛ شنگھائی تعاون تنظیم کی وزرائے خارجہ کونسل میں دوبارہ ملاقات پر اتفاق۔',
       participants: ['dar', 'lavrov'] as PersonKey[],
       initiatives: [] as string[],
       evidence: [
@@ -537,8 +773,10 @@ export async function seedDemoPortfolio(tx: Tx): Promise<DemoSummary> {
       countryCode: 'RU',
       forumName: null,
       sessionNumber: null,
-      outcomeEn: 'Satisfaction with ongoing energy cooperation; wide prospects in energy, hydropower, LPG and refinery upgrades; energy a main agenda item of the 10th IGC session.',
-      outcomeUr: 'جاری توانائی تعاون پر اطمینان؛ توانائی، پن بجلی، ایل پی جی اور ریفائنری اپ گریڈیشن میں وسیع امکانات؛ دسویں آئی جی سی اجلاس کا اہم ایجنڈا توانائی۔',
+      outcomeEn:
+        'Satisfaction with ongoing energy cooperation; wide prospects in energy, hydropower, LPG and refinery upgrades; energy a main agenda item of the 10th IGC session.',
+      outcomeUr:
+        'جاری توانائی تعاون پر اطمینان؛ توانائی، پن بجلی، ایل پی جی اور ریفائنری اپ گریڈیشن میں وسیع امکانات؛ دسویں آئی جی سی اجلاس کا اہم ایجنڈا توانائی۔',
       participants: ['fatemi', 'haroon', 'sorokin'] as PersonKey[],
       initiatives: ['energy', 'hydro', 'lpg', 'refinery'],
       evidence: [{ source: 'ur' as const, quote: QUOTES_UR.energy }],
@@ -555,8 +793,10 @@ export async function seedDemoPortfolio(tx: Tx): Promise<DemoSummary> {
       countryCode: 'RU',
       forumName: null,
       sessionNumber: null,
-      outcomeEn: 'Overchuk calls the two countries natural allies and strategic partners in economy and energy; stresses the rail link and the pilot cargo train.',
-      outcomeUr: 'اوورچک نے دونوں ممالک کو قدرتی اتحادی اور معیشت و توانائی میں اسٹریٹجک شراکت دار قرار دیا؛ ریل رابطے اور پائلٹ کارگو ٹرین پر زور۔',
+      outcomeEn:
+        'Overchuk calls the two countries natural allies and strategic partners in economy and energy; stresses the rail link and the pilot cargo train.',
+      outcomeUr:
+        'اوورچک نے دونوں ممالک کو قدرتی اتحادی اور معیشت و توانائی میں اسٹریٹجک شراکت دار قرار دیا؛ ریل رابطے اور پائلٹ کارگو ٹرین پر زور۔',
       participants: ['fatemi', 'haroon', 'overchuk'] as PersonKey[],
       initiatives: ['steel', 'rail', 'energy'],
       evidence: [
@@ -625,7 +865,14 @@ export async function seedDemoPortfolio(tx: Tx): Promise<DemoSummary> {
     });
     engagementIds.set(e.key, row.id);
     for (const ev of e.evidence) {
-      await tx.evidence.create({ data: { sourceId: sourceId[ev.source], quote: ev.quote, engagementId: row.id, recordedAt: at('2025-07-11T09:45:00Z') } });
+      await tx.evidence.create({
+        data: {
+          sourceId: sourceId[ev.source],
+          quote: ev.quote,
+          engagementId: row.id,
+          recordedAt: at('2025-07-11T09:45:00Z'),
+        },
+      });
     }
   }
 
@@ -681,10 +928,22 @@ export async function seedDemoPortfolio(tx: Tx): Promise<DemoSummary> {
       signedDate: d('2025-05-13'),
       summaryEn: 'Signed between Pakistan and Russia on 13 May 2025 (reported on 11 July 2025).',
       summaryUr: '13 مئی 2025 کو پاکستان اور روس کے درمیان دستخط ہوئے (11 جولائی 2025 کی خبر)۔',
-      searchText: searchTextOf.agreement({ titleEn: 'Agreement on establishing a new steel mill in Karachi', titleUr: 'کراچی میں نئی اسٹیل مل کے قیام کا معاہدہ' }),
+      searchText: searchTextOf.agreement({
+        titleEn: 'Agreement on establishing a new steel mill in Karachi',
+        titleUr: 'کراچی میں نئی اسٹیل مل کے قیام کا معاہدہ',
+      }),
       parties: { create: [{ countryCode: 'PK' }, { countryCode: 'RU' }] },
       initiatives: { create: [{ initiativeId: initiatives.get('steel')! }] },
-      evidence: { create: [{ sourceId: sourceUr.id, quote: QUOTES_UR.steelSigned, initiativeId: initiatives.get('steel')!, recordedAt: at('2025-07-11T09:50:00Z') }] },
+      evidence: {
+        create: [
+          {
+            sourceId: sourceUr.id,
+            quote: QUOTES_UR.steelSigned,
+            initiativeId: initiatives.get('steel')!,
+            recordedAt: at('2025-07-11T09:50:00Z'),
+          },
+        ],
+      },
     },
   });
 

@@ -27,7 +27,11 @@ async function seedReference(tx: Prisma.TransactionClient): Promise<{ countries:
  * had it and holds no initiatives, and a marker setting records that it was seeded. Two processes starting at once
  * serialise on an advisory lock.
  */
-export async function runSeed(prisma: PrismaClient, logger: AppLogger, options: { demo: boolean }): Promise<SeedResult> {
+export async function runSeed(
+  prisma: PrismaClient,
+  logger: AppLogger,
+  options: { demo: boolean },
+): Promise<SeedResult> {
   return prisma.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('rabta.seed'))`;
@@ -40,8 +44,12 @@ export async function runSeed(prisma: PrismaClient, logger: AppLogger, options: 
           demo = 'skipped: the database already holds initiatives';
         } else {
           const summary = await seedDemoPortfolio(tx);
-          await tx.setting.create({ data: { key: DEMO_MARKER, value: { seededAt: new Date().toISOString(), ...summary } } });
-          await tx.auditEvent.create({ data: { actorName: 'system', action: 'seed', entity: 'database', after: { ...summary } } });
+          await tx.setting.create({
+            data: { key: DEMO_MARKER, value: { seededAt: new Date().toISOString(), ...summary } },
+          });
+          await tx.auditEvent.create({
+            data: { actorName: 'system', action: 'seed', entity: 'database', after: { ...summary } },
+          });
           demo = 'seeded';
           logger.info(summary, 'Seeded the demo portfolio');
         }

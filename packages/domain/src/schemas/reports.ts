@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { HealthSchema, InitiativeStageSchema, LocaleSchema, ReportFormatSchema, ReportKindSchema, ReportStatusSchema, type ReportKind } from '../enums';
+import {
+  HealthSchema,
+  InitiativeStageSchema,
+  LocaleSchema,
+  ReportFormatSchema,
+  ReportKindSchema,
+  ReportStatusSchema,
+  type ReportKind,
+} from '../enums';
 import { CountryCodeSchema, DateSchema, RefIdSchema, requiredText, TimestampSchema, VersionSchema } from './common';
 
 // The wire contract of status reports (`/api/reports`) and their schedules (`/api/report-schedules`).
@@ -30,7 +38,10 @@ export type ReportParams = z.infer<typeof ReportParamsSchema>;
 export type ReportParamKey = keyof ReportParams;
 
 /** Which parameters each kind of report takes, and which of them it needs. */
-export const REPORT_KIND_PARAMS: Record<ReportKind, { allowed: readonly ReportParamKey[]; required: readonly ReportParamKey[] }> = {
+export const REPORT_KIND_PARAMS: Record<
+  ReportKind,
+  { allowed: readonly ReportParamKey[]; required: readonly ReportParamKey[] }
+> = {
   portfolio: { allowed: ['asOf', 'knownAt', 'sectorIds', 'countryCodes', 'stages', 'health', 'from'], required: [] },
   initiative: { allowed: ['asOf', 'knownAt', 'initiativeId'], required: ['initiativeId'] },
   changes: { allowed: ['from', 'to', 'knownAt', 'sectorIds', 'countryCodes'], required: [] },
@@ -47,21 +58,36 @@ const KIND_LABEL: Record<ReportKind, string> = {
   engagement_followup: 'a meeting follow-up',
 };
 
-function checkKindParams(kind: ReportKind, params: ReportParams | undefined, ctx: z.RefinementCtx, fixed: readonly ReportParamKey[] = []): void {
+function checkKindParams(
+  kind: ReportKind,
+  params: ReportParams | undefined,
+  ctx: z.RefinementCtx,
+  fixed: readonly ReportParamKey[] = [],
+): void {
   const rule = REPORT_KIND_PARAMS[kind];
   const p = params ?? {};
   for (const key of Object.keys(p) as ReportParamKey[]) {
     if (p[key] === undefined) continue;
     if (!rule.allowed.includes(key)) {
-      ctx.addIssue({ code: 'custom', path: ['params', key], message: `Not a parameter of ${KIND_LABEL[kind]} (it takes ${rule.allowed.join(', ')})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['params', key],
+        message: `Not a parameter of ${KIND_LABEL[kind]} (it takes ${rule.allowed.join(', ')})`,
+      });
     } else if (fixed.includes(key)) {
-      ctx.addIssue({ code: 'custom', path: ['params', key], message: 'A schedule runs as of each run (and since the previous one): leave it out' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['params', key],
+        message: 'A schedule runs as of each run (and since the previous one): leave it out',
+      });
     }
   }
   for (const key of rule.required) {
-    if (p[key] === undefined) ctx.addIssue({ code: 'custom', path: ['params', key], message: `Required for ${KIND_LABEL[kind]}` });
+    if (p[key] === undefined)
+      ctx.addIssue({ code: 'custom', path: ['params', key], message: `Required for ${KIND_LABEL[kind]}` });
   }
-  if (p.from && p.to && p.from > p.to) ctx.addIssue({ code: 'custom', path: ['params', 'to'], message: 'Must not be before from' });
+  if (p.from && p.to && p.from > p.to)
+    ctx.addIssue({ code: 'custom', path: ['params', 'to'], message: 'Must not be before from' });
 }
 
 /** `POST /api/reports`. */
@@ -123,12 +149,19 @@ const scheduleFields = {
   language: LocaleSchema.default('en'),
   /** Five fields (minute hour day-of-month month day-of-week), evaluated in `timezone`: `0 8 * * 1` is Mondays 08:00. */
   cron: z.string().trim().min(9, 'A cron expression of five fields, e.g. 0 8 * * 1').max(100),
-  timezone: z.string().trim().max(64).refine(isTimeZone, 'Must be an IANA time zone such as Asia/Karachi').default(REPORT_TIMEZONE_DEFAULT),
+  timezone: z
+    .string()
+    .trim()
+    .max(64)
+    .refine(isTimeZone, 'Must be an IANA time zone such as Asia/Karachi')
+    .default(REPORT_TIMEZONE_DEFAULT),
   paused: z.boolean().default(false),
 };
 
 /** `POST /api/report-schedules`. */
-export const CreateReportScheduleSchema = z.strictObject(scheduleFields).superRefine((v, ctx) => checkKindParams(v.kind, v.params, ctx, REPORT_SCHEDULE_RUN_PARAMS));
+export const CreateReportScheduleSchema = z
+  .strictObject(scheduleFields)
+  .superRefine((v, ctx) => checkKindParams(v.kind, v.params, ctx, REPORT_SCHEDULE_RUN_PARAMS));
 export type CreateReportSchedule = z.infer<typeof CreateReportScheduleSchema>;
 
 /** `PUT /api/report-schedules/:id`: any of the fields, with the version the change is based on. */
@@ -148,7 +181,10 @@ export type UpdateReportSchedule = z.infer<typeof UpdateReportScheduleSchema>;
 /** Checks a schedule's kind against its parameters (after merging an update into the stored schedule). */
 export function checkScheduleParams(kind: ReportKind, params: ReportParams): { path: string; message: string }[] {
   const issues: { path: string; message: string }[] = [];
-  const ctx = { addIssue: (i: { path: (string | number)[]; message: string }) => issues.push({ path: i.path.join('.'), message: i.message }) };
+  const ctx = {
+    addIssue: (i: { path: (string | number)[]; message: string }) =>
+      issues.push({ path: i.path.join('.'), message: i.message }),
+  };
   checkKindParams(kind, params, ctx as unknown as z.RefinementCtx, REPORT_SCHEDULE_RUN_PARAMS);
   return issues;
 }
@@ -173,4 +209,12 @@ export const ReportScheduleSchema = z.object({
   updatedAt: z.string(),
 });
 export type ReportSchedule = z.infer<typeof ReportScheduleSchema>;
-export const REPORT_SCHEDULE_READ_ONLY = ['id', 'nextRunAt', 'lastRunAt', 'createdById', 'createdByName', 'createdAt', 'updatedAt'] as const;
+export const REPORT_SCHEDULE_READ_ONLY = [
+  'id',
+  'nextRunAt',
+  'lastRunAt',
+  'createdById',
+  'createdByName',
+  'createdAt',
+  'updatedAt',
+] as const;

@@ -55,7 +55,10 @@ export const CreateCountrySchema = z.strictObject({
   nameUr: requiredText(120),
   nameRu: optionalText(120),
 });
-export const UpdateCountrySchema = CreateCountrySchema.omit({ code: true }).partial().extend({ version: VersionSchema.optional() }).strict();
+export const UpdateCountrySchema = CreateCountrySchema.omit({ code: true })
+  .partial()
+  .extend({ version: VersionSchema.optional() })
+  .strict();
 export const COUNTRY_READ_ONLY = [...COMMON_READ_ONLY, 'code'] as const;
 
 export const SectorSchema = z.object({
@@ -67,7 +70,10 @@ export const SectorSchema = z.object({
   ...timestamps,
 });
 export const CreateSectorSchema = z.strictObject({
-  code: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, 'Lower-case letters, digits and _ (e.g. oil_refining)'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{1,39}$/, 'Lower-case letters, digits and _ (e.g. oil_refining)'),
   nameEn: requiredText(120),
   nameUr: requiredText(120),
 });
@@ -97,7 +103,9 @@ export const CreateOrganizationSchema = z.strictObject({
   countryCode: CountryCodeSchema.nullable().optional(),
   parentId: OptionalIdSchema,
 });
-export const UpdateOrganizationSchema = CreateOrganizationSchema.partial().extend({ version: VersionSchema.optional() }).strict();
+export const UpdateOrganizationSchema = CreateOrganizationSchema.partial()
+  .extend({ version: VersionSchema.optional() })
+  .strict();
 export const ORGANIZATION_READ_ONLY = COMMON_READ_ONLY;
 
 export const PersonSchema = z.object({
@@ -142,12 +150,15 @@ const positionFields = {
   fromDate: DateSchema.nullable().optional(),
   toDate: DateSchema.nullable().optional(),
 };
-const datesInOrder = (from: string, to: string, message: string) => (v: Record<string, unknown>, ctx: z.RefinementCtx) => {
-  if (typeof v[from] === 'string' && typeof v[to] === 'string' && (v[to] as string) < (v[from] as string)) {
-    ctx.addIssue({ code: 'custom', path: [to], message });
-  }
-};
-export const CreatePositionSchema = z.strictObject(positionFields).superRefine(datesInOrder('fromDate', 'toDate', 'Must not be before the start date'));
+const datesInOrder =
+  (from: string, to: string, message: string) => (v: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    if (typeof v[from] === 'string' && typeof v[to] === 'string' && (v[to] as string) < (v[from] as string)) {
+      ctx.addIssue({ code: 'custom', path: [to], message });
+    }
+  };
+export const CreatePositionSchema = z
+  .strictObject(positionFields)
+  .superRefine(datesInOrder('fromDate', 'toDate', 'Must not be before the start date'));
 export const UpdatePositionSchema = z
   .strictObject({ ...positionFields, version: VersionSchema.optional() })
   .partial()
@@ -223,7 +234,11 @@ const initiativeFields = {
   sectorIds: z.array(RefIdSchema).min(1, 'Choose at least one sector').max(20),
   /** Participating countries as codes (role: partner), or with roles in `countries`. */
   countryCodes: z.array(CountryCodeSchema).min(1, 'Choose at least one country').max(30).optional(),
-  countries: z.array(z.strictObject({ code: CountryCodeSchema, role: CountryRoleSchema })).min(1).max(30).optional(),
+  countries: z
+    .array(z.strictObject({ code: CountryCodeSchema, role: CountryRoleSchema }))
+    .min(1)
+    .max(30)
+    .optional(),
   leadOrganizationIds: z.array(RefIdSchema).max(20).optional(),
   focalPersonId: OptionalIdSchema,
 };
@@ -238,7 +253,8 @@ export const CreateInitiativeSchema = z
     effectiveAt: TimestampSchema.optional(),
   })
   .superRefine((v, ctx) => {
-    if (!v.countryCodes && !v.countries) ctx.addIssue({ code: 'custom', path: ['countryCodes'], message: 'Choose at least one country' });
+    if (!v.countryCodes && !v.countries)
+      ctx.addIssue({ code: 'custom', path: ['countryCodes'], message: 'Choose at least one country' });
     datesInOrder('startDate', 'targetDate', 'Must not be before the start date')(v, ctx);
   });
 
@@ -298,10 +314,15 @@ const statusUpdateFields = {
   quotes: z.record(z.string().regex(/^\d+$/, 'Keys are source ids'), z.string().trim().max(5_000)).optional(),
 };
 
-function checkStatusUpdate(v: { toStage?: unknown; toHealth?: unknown; sourceIds: number[]; quotes?: Record<string, string> }, ctx: z.RefinementCtx): void {
-  if (!v.toStage && !v.toHealth) ctx.addIssue({ code: 'custom', path: ['toStage'], message: 'Change the stage, the health, or both' });
+function checkStatusUpdate(
+  v: { toStage?: unknown; toHealth?: unknown; sourceIds: number[]; quotes?: Record<string, string> },
+  ctx: z.RefinementCtx,
+): void {
+  if (!v.toStage && !v.toHealth)
+    ctx.addIssue({ code: 'custom', path: ['toStage'], message: 'Change the stage, the health, or both' });
   for (const key of Object.keys(v.quotes ?? {})) {
-    if (!v.sourceIds.includes(Number(key))) ctx.addIssue({ code: 'custom', path: ['quotes', key], message: 'Quote for a source that is not in sourceIds' });
+    if (!v.sourceIds.includes(Number(key)))
+      ctx.addIssue({ code: 'custom', path: ['quotes', key], message: 'Quote for a source that is not in sourceIds' });
   }
 }
 
@@ -309,7 +330,9 @@ function checkStatusUpdate(v: { toStage?: unknown; toHealth?: unknown; sourceIds
 export const CreateStatusUpdateSchema = z.strictObject(statusUpdateFields).superRefine(checkStatusUpdate);
 
 /** POST /api/status-updates (react-admin's create): the same, with the initiative in the body. */
-export const CreateStatusUpdateWithInitiativeSchema = z.strictObject({ initiativeId: RefIdSchema, ...statusUpdateFields }).superRefine(checkStatusUpdate);
+export const CreateStatusUpdateWithInitiativeSchema = z
+  .strictObject({ initiativeId: RefIdSchema, ...statusUpdateFields })
+  .superRefine(checkStatusUpdate);
 
 /** Only the notes of a recorded status update can be corrected; the history itself is append-only. */
 export const UpdateStatusUpdateSchema = z.strictObject({
@@ -449,7 +472,9 @@ const engagementFields = {
   participantIds: z.array(RefIdSchema).max(100).optional(),
   initiativeIds: z.array(RefIdSchema).max(100).optional(),
 };
-export const CreateEngagementSchema = z.strictObject(engagementFields).superRefine(datesInOrder('startDate', 'endDate', 'Must not be before the start date'));
+export const CreateEngagementSchema = z
+  .strictObject(engagementFields)
+  .superRefine(datesInOrder('startDate', 'endDate', 'Must not be before the start date'));
 export const UpdateEngagementSchema = z
   .strictObject({ ...engagementFields, version: VersionSchema.optional() })
   .partial()
@@ -525,7 +550,9 @@ const agreementFields = {
   initiativeIds: z.array(RefIdSchema).max(100).optional(),
 };
 export const CreateAgreementSchema = z.strictObject(agreementFields);
-export const UpdateAgreementSchema = z.strictObject({ ...agreementFields, version: VersionSchema.optional() }).partial();
+export const UpdateAgreementSchema = z
+  .strictObject({ ...agreementFields, version: VersionSchema.optional() })
+  .partial();
 export const AGREEMENT_READ_ONLY = COMMON_READ_ONLY;
 
 // ---------------------------------------------------------------------------------------------- sources, evidence
@@ -563,7 +590,14 @@ export const CreateSourceSchema = z.strictObject(sourceFields);
 export const UpdateSourceSchema = z.strictObject({ ...sourceFields, version: VersionSchema.optional() }).partial();
 export const SOURCE_READ_ONLY = [...COMMON_READ_ONLY, 'contentHash', 'createdById'] as const;
 
-export const EVIDENCE_TARGETS = ['initiativeId', 'milestoneId', 'engagementId', 'agreementId', 'decisionId', 'statusUpdateId'] as const;
+export const EVIDENCE_TARGETS = [
+  'initiativeId',
+  'milestoneId',
+  'engagementId',
+  'agreementId',
+  'decisionId',
+  'statusUpdateId',
+] as const;
 
 export const EvidenceSchema = z.object({
   id: z.number(),
@@ -592,7 +626,11 @@ const evidenceFields = {
 };
 export const CreateEvidenceSchema = z.strictObject(evidenceFields).superRefine((v, ctx) => {
   if (!EVIDENCE_TARGETS.some((k) => v[k] != null)) {
-    ctx.addIssue({ code: 'custom', path: ['initiativeId'], message: 'Link the source to an initiative, milestone, engagement, agreement, decision or status update' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['initiativeId'],
+      message: 'Link the source to an initiative, milestone, engagement, agreement, decision or status update',
+    });
   }
 });
 export const UpdateEvidenceSchema = z.strictObject({ quote: optionalText(5_000), version: VersionSchema.optional() });
@@ -621,12 +659,19 @@ export const SavedViewSchema = z.object({
 const savedViewFields = {
   resource: z.string().regex(/^[a-z][a-z-]{1,40}$/, 'A resource name such as initiatives'),
   name: requiredText(120),
-  filter: z.record(z.string().max(60), z.unknown()).refine((v) => JSON.stringify(v).length <= 10_000, 'Filter too large'),
-  sort: z.strictObject({ field: z.string().max(60), order: z.enum(['ASC', 'DESC']) }).nullable().optional(),
+  filter: z
+    .record(z.string().max(60), z.unknown())
+    .refine((v) => JSON.stringify(v).length <= 10_000, 'Filter too large'),
+  sort: z
+    .strictObject({ field: z.string().max(60), order: z.enum(['ASC', 'DESC']) })
+    .nullable()
+    .optional(),
   shared: z.boolean().optional(),
 };
 export const CreateSavedViewSchema = z.strictObject(savedViewFields);
-export const UpdateSavedViewSchema = z.strictObject({ ...savedViewFields, version: VersionSchema.optional() }).partial();
+export const UpdateSavedViewSchema = z
+  .strictObject({ ...savedViewFields, version: VersionSchema.optional() })
+  .partial();
 export const SAVED_VIEW_READ_ONLY = [...COMMON_READ_ONLY, 'ownerId'] as const;
 
 export const AuditEventSchema = z.object({

@@ -137,7 +137,9 @@ export const ApiTokenSchema = z.object({
 export const CreateApiTokenSchema = z.strictObject({
   name: requiredText(100),
   expiresAt: z
-    .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: 'Must be an ISO 8601 date-time, e.g. 2026-12-31T00:00:00Z' })
+    .union([z.iso.datetime({ offset: true }), z.iso.date()], {
+      error: 'Must be an ISO 8601 date-time, e.g. 2026-12-31T00:00:00Z',
+    })
     .nullable()
     .optional(),
 });

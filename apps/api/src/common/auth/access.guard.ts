@@ -51,7 +51,8 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
 
-    if (isStateChanging(request.method) && bearerTokenOf(request) === undefined) assertSameOrigin(request, this.trustedOrigins);
+    if (isStateChanging(request.method) && bearerTokenOf(request) === undefined)
+      assertSameOrigin(request, this.trustedOrigins);
 
     const auth = await this.authentication.authenticate(request);
     if (auth.kind === 'user') {
@@ -64,11 +65,15 @@ export class AccessGuard implements CanActivate {
     }
     if (level === 'public') return true;
 
-    if (auth.kind === 'session-expired') throw new AppException('SESSION_EXPIRED', 'Your session has expired; sign in again');
-    if (auth.kind === 'token-invalid') throw new AppException('UNAUTHENTICATED', 'The API token is not valid: unknown, revoked or expired');
+    if (auth.kind === 'session-expired')
+      throw new AppException('SESSION_EXPIRED', 'Your session has expired; sign in again');
+    if (auth.kind === 'token-invalid')
+      throw new AppException('UNAUTHENTICATED', 'The API token is not valid: unknown, revoked or expired');
     if (auth.kind !== 'user') throw new AppException('UNAUTHENTICATED', 'Sign in first');
     if (level !== 'viewer' && !hasRole(auth.user, level)) {
-      throw AppException.forbidden(level === 'admin' ? 'Only an admin may do this' : 'Only analysts and admins may do this');
+      throw AppException.forbidden(
+        level === 'admin' ? 'Only an admin may do this' : 'Only analysts and admins may do this',
+      );
     }
     return true;
   }

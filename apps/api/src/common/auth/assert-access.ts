@@ -11,7 +11,9 @@ import type { AuthUser } from './current-user';
 export function assertCanEdit(user: AuthUser, recordSectorIds: readonly number[], what = 'this record'): void {
   if (!canEditSectors(user, recordSectorIds)) {
     throw AppException.forbidden(
-      user.role === 'viewer' ? 'Viewers cannot change records' : `You cannot change ${what}: its sectors are outside your scope`,
+      user.role === 'viewer'
+        ? 'Viewers cannot change records'
+        : `You cannot change ${what}: its sectors are outside your scope`,
     );
   }
 }
@@ -30,10 +32,17 @@ export function assertCanAssign(user: AuthUser, sectorIds: readonly number[], fi
  * Records linked to several initiatives (engagements, agreements: mode 'any'; sources: mode 'every'), given the
  * sector lists of the linked initiatives.
  */
-export function assertCanEditLinked(user: AuthUser, linkedSectorIds: readonly (readonly number[])[], mode: 'any' | 'every', what = 'this record'): void {
+export function assertCanEditLinked(
+  user: AuthUser,
+  linkedSectorIds: readonly (readonly number[])[],
+  mode: 'any' | 'every',
+  what = 'this record',
+): void {
   if (!canEditLinked(user, linkedSectorIds, mode)) {
     throw AppException.forbidden(
-      user.role === 'viewer' ? 'Viewers cannot change records' : `You cannot change ${what}: the initiatives it belongs to are outside your scope`,
+      user.role === 'viewer'
+        ? 'Viewers cannot change records'
+        : `You cannot change ${what}: the initiatives it belongs to are outside your scope`,
     );
   }
 }

@@ -15,7 +15,16 @@ export type AuthResult =
   | { kind: 'token-invalid' };
 
 function toAuthUser(u: AuthUserRow, via: AuthUser['via'], ids: { sessionId?: number; tokenId?: number }): AuthUser {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, locale: u.locale, sectorIds: u.sectors.map((s) => s.sectorId), via, ...ids };
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    locale: u.locale,
+    sectorIds: u.sectors.map((s) => s.sectorId),
+    via,
+    ...ids,
+  };
 }
 
 /** The Authorization header's bearer token, if the header is a bearer one. */
@@ -56,7 +65,8 @@ export class AuthenticationService {
       select: { id: true, expiresAt: true, revokedAt: true, lastUsedAt: true, user: { select: AUTH_USER_SELECT } },
     });
     const now = Date.now();
-    if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now) || row.user.disabled) return { kind: 'token-invalid' };
+    if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now) || row.user.disabled)
+      return { kind: 'token-invalid' };
     if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > TOKEN_TOUCH_EVERY_MS) {
       await this.prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
     }

@@ -22,4 +22,6 @@ declare module 'fastify' {
 }
 
 /** The signed-in user; only on routes whose access level is not `public`. */
-export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser | undefined => ctx.switchToHttp().getRequest().user);
+export const CurrentUser = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): AuthUser | undefined => ctx.switchToHttp().getRequest().user,
+);

@@ -58,8 +58,15 @@ export async function registerHttpSecurity(app: NestFastifyApplication, config: 
   const https = config.publicUrl?.startsWith('https:') ?? false;
 
   fastify.addHook('onRoute', (route) => {
-    if (RELAXED_CSP_PREFIXES.some((p) => route.url === p || route.url.startsWith(`${p}/`) || route.url.startsWith(`${p}*`))) {
-      route.config = { ...(route.config ?? {}), helmet: { contentSecurityPolicy: { useDefaults: false, directives: relaxedCsp(config) } } } as typeof route.config;
+    if (
+      RELAXED_CSP_PREFIXES.some(
+        (p) => route.url === p || route.url.startsWith(`${p}/`) || route.url.startsWith(`${p}*`),
+      )
+    ) {
+      route.config = {
+        ...(route.config ?? {}),
+        helmet: { contentSecurityPolicy: { useDefaults: false, directives: relaxedCsp(config) } },
+      } as typeof route.config;
     }
   });
   await app.register(fastifyHelmet, {

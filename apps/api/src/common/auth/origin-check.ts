@@ -41,5 +41,8 @@ export function assertSameOrigin(request: FastifyRequest, trustedOrigins: readon
 }
 
 function crossOrigin(what: string): AppException {
-  return new AppException('CROSS_ORIGIN_REQUEST', `This request came from another site (${what}); it must come from Rabta's own pages`);
+  return new AppException(
+    'CROSS_ORIGIN_REQUEST',
+    `This request came from another site (${what}); it must come from Rabta's own pages`,
+  );
 }

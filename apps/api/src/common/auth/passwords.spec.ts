@@ -23,7 +23,12 @@ describe(passwordWeakness.name, () => {
     expect(passwordWeakness('haroon.khan2025', { email: 'haroon.khan@mofa.example' })).toMatch(/email/);
   });
 
-  it.each(['correct horse battery staple', 'Seven blue camels crossed Thar', generatePassword(), 'ریل رابطے کا منصوبہ ۲۰۲۵'])('should accept %s', (p) => {
+  it.each([
+    'correct horse battery staple',
+    'Seven blue camels crossed Thar',
+    generatePassword(),
+    'ریل رابطے کا منصوبہ ۲۰۲۵',
+  ])('should accept %s', (p) => {
     expect(passwordWeakness(p, { email: 'someone@example.org', name: 'Someone' })).toBeUndefined();
   });
 });

@@ -42,7 +42,8 @@ function isRepetition(p: string): boolean {
 /** "abcdefghijkl", "123456789012", "987654321098": every character one step from the previous (digits wrap). */
 function isSequence(p: string): boolean {
   const step = (a: string, b: string): number => {
-    if (/\d/.test(a) && /\d/.test(b)) return (Number(b) - Number(a) + 10) % 10 === 1 ? 1 : (Number(a) - Number(b) + 10) % 10 === 1 ? -1 : 0;
+    if (/\d/.test(a) && /\d/.test(b))
+      return (Number(b) - Number(a) + 10) % 10 === 1 ? 1 : (Number(a) - Number(b) + 10) % 10 === 1 ? -1 : 0;
     return b.charCodeAt(0) - a.charCodeAt(0);
   };
   const first = step(p[0], p[1]);
@@ -52,7 +53,10 @@ function isSequence(p: string): boolean {
 }
 
 /** Why this password is refused, or undefined when it is acceptable. */
-export function passwordWeakness(password: string, context: { email?: string; name?: string } = {}): string | undefined {
+export function passwordWeakness(
+  password: string,
+  context: { email?: string; name?: string } = {},
+): string | undefined {
   if (password.length < PASSWORD_MIN_LENGTH) return `At least ${PASSWORD_MIN_LENGTH} characters`;
   if (password.length > PASSWORD_MAX_LENGTH) return `At most ${PASSWORD_MAX_LENGTH} characters`;
   const p = password.toLowerCase();
@@ -61,14 +65,22 @@ export function passwordWeakness(password: string, context: { email?: string; na
   if (COMMON.has(p) || WORDS.has(core) || isRepetition(p) || isSequence(p)) {
     return 'This password is one of the most common ones; choose another (a phrase of several words works well)';
   }
-  if (p === context.email?.toLowerCase() || (local && local.length >= 4 && core === local) || (context.name && p === context.name.toLowerCase())) {
+  if (
+    p === context.email?.toLowerCase() ||
+    (local && local.length >= 4 && core === local) ||
+    (context.name && p === context.name.toLowerCase())
+  ) {
     return 'The password must not be your email address or name';
   }
   return undefined;
 }
 
 /** Throws 400 WEAK_PASSWORD naming the field, so the form shows the reason beside it. */
-export function assertStrongPassword(password: string, field: string, context: { email?: string; name?: string } = {}): void {
+export function assertStrongPassword(
+  password: string,
+  field: string,
+  context: { email?: string; name?: string } = {},
+): void {
   const problem = passwordWeakness(password, context);
   if (problem) throw new AppException('WEAK_PASSWORD', `The password is too weak: ${problem}`, { [field]: problem });
 }

@@ -5,7 +5,9 @@ import { AppException } from '../errors/app-exception';
 
 /** An AppException with `extra.retryAfter` (seconds) leaves with a `Retry-After` header (429 ACCOUNT_LOCKED). */
 export function lockedException(message: string, retryAfterSeconds: number): AppException {
-  return new AppException('ACCOUNT_LOCKED', message, undefined, { retryAfter: Math.max(1, Math.ceil(retryAfterSeconds)) });
+  return new AppException('ACCOUNT_LOCKED', message, undefined, {
+    retryAfter: Math.max(1, Math.ceil(retryAfterSeconds)),
+  });
 }
 
 @Injectable()
@@ -14,7 +16,8 @@ export class RetryAfterInterceptor implements NestInterceptor {
     return next.handle().pipe(
       catchError((err: unknown) => {
         const retryAfter = err instanceof AppException ? err.extra?.retryAfter : undefined;
-        if (typeof retryAfter === 'number') void context.switchToHttp().getResponse<FastifyReply>().header('retry-after', String(retryAfter));
+        if (typeof retryAfter === 'number')
+          void context.switchToHttp().getResponse<FastifyReply>().header('retry-after', String(retryAfter));
         return throwError(() => err);
       }),
     );

@@ -44,7 +44,10 @@ export interface NestRoute {
 }
 
 function joinPath(...parts: string[]): string {
-  const path = `/${parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+  const path = `/${parts
+    .map((p) => p.replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/')}`;
   return path.replace(/\/{2,}/g, '/');
 }
 
@@ -63,12 +66,20 @@ export function nestRoutes(app: INestApplication, globalPrefix = 'api'): NestRou
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         if (method === undefined) continue;
         const methodPaths = [Reflect.getMetadata(PATH_METADATA, handler) ?? '/'].flat() as string[];
-        const access = (Reflect.getMetadata(ACCESS_KEY, handler) ?? Reflect.getMetadata(ACCESS_KEY, controller)) as AccessLevel | undefined;
+        const access = (Reflect.getMetadata(ACCESS_KEY, handler) ?? Reflect.getMetadata(ACCESS_KEY, controller)) as
+          AccessLevel | undefined;
         for (const cp of controllerPaths) {
           for (const mp of methodPaths) {
             const path = joinPath(globalPrefix, cp, mp);
             const verb = RequestMethod[method];
-            routes.push({ method: verb, path, key: `${verb} ${path}`, access, controller: controller.name, handler: name });
+            routes.push({
+              method: verb,
+              path,
+              key: `${verb} ${path}`,
+              access,
+              controller: controller.name,
+              handler: name,
+            });
           }
         }
       }

@@ -30,6 +30,15 @@ export function setSessionCookie(
   });
 }
 
-export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply, config: Pick<AppConfig, 'publicUrl'>): void {
-  void reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: isSecureRequest(request, config), path: '/' });
+export function clearSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  config: Pick<AppConfig, 'publicUrl'>,
+): void {
+  void reply.clearCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: isSecureRequest(request, config),
+    path: '/',
+  });
 }

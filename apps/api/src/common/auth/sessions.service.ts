@@ -31,11 +31,21 @@ export class SessionsService {
     this.policy = sessionPolicyOf(config);
   }
 
-  async create(db: Db, userId: number, meta: { ip?: string; userAgent?: string }): Promise<{ id: number; token: string; expiresAt: Date }> {
+  async create(
+    db: Db,
+    userId: number,
+    meta: { ip?: string; userAgent?: string },
+  ): Promise<{ id: number; token: string; expiresAt: Date }> {
     const { token, hash } = newSessionToken();
     const expiresAt = new Date(Date.now() + this.policy.absoluteMs);
     const session = await db.session.create({
-      data: { userId, tokenHash: hash, expiresAt, ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 300) ?? null },
+      data: {
+        userId,
+        tokenHash: hash,
+        expiresAt,
+        ip: meta.ip ?? null,
+        userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      },
       select: { id: true },
     });
     return { id: session.id, token, expiresAt };
@@ -70,7 +80,12 @@ export class SessionsService {
   /** Ends every session of a user (except one, when the user keeps the one they are using). Returns how many. */
   async revokeAllOf(db: Db, userId: number, options: { except?: number } = {}): Promise<number> {
     const result = await db.session.updateMany({
-      where: { userId, revokedAt: null, expiresAt: { gt: new Date() }, ...(options.except ? { id: { not: options.except } } : {}) },
+      where: {
+        userId,
+        revokedAt: null,
+        expiresAt: { gt: new Date() },
+        ...(options.except ? { id: { not: options.except } } : {}),
+      },
       data: { revokedAt: new Date() },
     });
     return result.count;
@@ -79,7 +94,9 @@ export class SessionsService {
   /** Housekeeping at sign-in: drop this user's sessions that ended more than 30 days ago. */
   async prune(db: Db, userId: number): Promise<void> {
     const before = new Date(Date.now() - 30 * 86_400_000);
-    await db.session.deleteMany({ where: { userId, OR: [{ expiresAt: { lt: before } }, { revokedAt: { lt: before } }] } });
+    await db.session.deleteMany({
+      where: { userId, OR: [{ expiresAt: { lt: before } }, { revokedAt: { lt: before } }] },
+    });
   }
 }
 

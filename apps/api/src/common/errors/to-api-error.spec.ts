@@ -7,10 +7,17 @@ const prismaError = (code: string, message: string, meta?: Record<string, unknow
 describe('toApiError for database errors', () => {
   it('should answer a transaction that ran out of time (P2028) with a logged 503 that says nothing was saved', () => {
     const { body, internal } = toApiError(
-      prismaError('P2028', 'Transaction API error: Transaction not found. Transaction ID is invalid, refers to an old closed transaction'),
+      prismaError(
+        'P2028',
+        'Transaction API error: Transaction not found. Transaction ID is invalid, refers to an old closed transaction',
+      ),
       'req-1',
     );
-    expect(body).toEqual({ statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: expect.stringContaining('nothing was saved') });
+    expect(body).toEqual({
+      statusCode: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      message: expect.stringContaining('nothing was saved'),
+    });
     expect(internal).toBe(true);
   });
 

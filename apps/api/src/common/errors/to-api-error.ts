@@ -36,7 +36,10 @@ interface PrismaLikeError {
 function uniqueFields(meta: Record<string, unknown> | undefined): string[] {
   const target = meta?.target;
   if (Array.isArray(target)) return target.map(String);
-  const cause = (meta?.driverAdapterError as { cause?: { table?: string; constraint?: { fields?: string[]; index?: string } } } | undefined)?.cause;
+  const cause = (
+    meta?.driverAdapterError as
+      { cause?: { table?: string; constraint?: { fields?: string[]; index?: string } } } | undefined
+  )?.cause;
   if (cause?.constraint?.fields) return cause.constraint.fields.map((f) => f.replace(/"/g, ''));
   // The pg adapter names only the index, `<table>_<columns>_key` in Prisma's naming.
   const index = cause?.constraint?.index;
@@ -56,19 +59,33 @@ function prismaToApiError(err: PrismaLikeError): ApiError | undefined {
       return {
         statusCode: 409,
         code: 'UNIQUE_VIOLATION',
-        message: fields.length ? `A record with this ${fields.join(', ')} already exists` : 'A record with these values already exists',
+        message: fields.length
+          ? `A record with this ${fields.join(', ')} already exists`
+          : 'A record with these values already exists',
         errors,
       };
     }
     case 'P2025':
       return { statusCode: 404, code: 'NOT_FOUND', message: 'Record not found' };
     case 'P2003':
-      return { statusCode: 422, code: 'REFERENCE_NOT_FOUND', message: 'A referenced record does not exist, or the record is still referenced' };
+      return {
+        statusCode: 422,
+        code: 'REFERENCE_NOT_FOUND',
+        message: 'A referenced record does not exist, or the record is still referenced',
+      };
     case 'P2028':
       // The interactive transaction could not start or finish in time; it was rolled back whole.
-      return { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database was too busy to finish this change in time; nothing was saved. Try again.' };
+      return {
+        statusCode: 503,
+        code: 'DATABASE_UNAVAILABLE',
+        message: 'The database was too busy to finish this change in time; nothing was saved. Try again.',
+      };
     case 'P2034':
-      return { statusCode: 409, code: 'CONFLICT', message: 'The record was changed by another request at the same time; try again' };
+      return {
+        statusCode: 409,
+        code: 'CONFLICT',
+        message: 'The record was changed by another request at the same time; try again',
+      };
     default:
       return undefined;
   }
@@ -120,13 +137,21 @@ export function toApiError(err: unknown, requestId?: string): { body: ApiError; 
   if (err instanceof HttpException) {
     const status = err.getStatus();
     const response = err.getResponse();
-    const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? err.message);
+    const message =
+      typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? err.message);
     // Fastify's body-parser errors arrive here as HttpExceptions carrying Fastify's message.
     if (status === 400 && /JSON|Body cannot be empty/i.test(String(message))) {
-      return { body: { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' }, internal: false };
+      return {
+        body: { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' },
+        internal: false,
+      };
     }
     return {
-      body: { statusCode: status, code: codeForStatus(status), message: Array.isArray(message) ? message.join('; ') : String(message) },
+      body: {
+        statusCode: status,
+        code: codeForStatus(status),
+        message: Array.isArray(message) ? message.join('; ') : String(message),
+      },
       internal: status >= 500,
     };
   }
@@ -138,21 +163,43 @@ export function toApiError(err: unknown, requestId?: string): { body: ApiError; 
   switch (e.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { body: { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' }, internal: false };
+      return {
+        body: { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' },
+        internal: false,
+      };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { body: { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' }, internal: false };
+      return {
+        body: { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' },
+        internal: false,
+      };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return { body: { statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as application/json' }, internal: false };
+      return {
+        body: { statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as application/json' },
+        internal: false,
+      };
   }
   if (err instanceof SyntaxError && /JSON/.test(err.message)) {
-    return { body: { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' }, internal: false };
+    return {
+      body: { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' },
+      internal: false,
+    };
   }
   if (isDatabaseDown(e)) {
-    return { body: { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is unavailable; try again shortly' }, internal: true };
+    return {
+      body: {
+        statusCode: 503,
+        code: 'DATABASE_UNAVAILABLE',
+        message: 'The database is unavailable; try again shortly',
+      },
+      internal: true,
+    };
   }
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-    return { body: { statusCode: e.statusCode, code: codeForStatus(e.statusCode), message: e.message }, internal: false };
+    return {
+      body: { statusCode: e.statusCode, code: codeForStatus(e.statusCode), message: e.message },
+      internal: false,
+    };
   }
   return {
     body: {

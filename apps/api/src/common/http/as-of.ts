@@ -22,7 +22,9 @@ const Moment = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
 function parseMoment(raw: string, key: string): Date {
   if (!Moment.safeParse(raw).success) {
-    throw new AppException('BAD_REQUEST', `${key} must be a date (YYYY-MM-DD) or an ISO 8601 date-time`, { [key]: 'Must be YYYY-MM-DD or an ISO 8601 date-time' });
+    throw new AppException('BAD_REQUEST', `${key} must be a date (YYYY-MM-DD) or an ISO 8601 date-time`, {
+      [key]: 'Must be YYYY-MM-DD or an ISO 8601 date-time',
+    });
   }
   return new Date(DATE.test(raw) ? `${raw}T00:00:00.000Z` : raw);
 }
@@ -44,5 +46,11 @@ export function parseAsOf(query: { asOf?: unknown; knownAt?: unknown }, now = ne
     knownAt = parseMoment(rawKnown, 'knownAt');
     if (DATE.test(rawKnown)) knownAt = new Date(knownAt.getTime() + 86_400_000 - 1);
   }
-  return { effectiveBefore, knownAt, knownAtGiven: Boolean(rawKnown), day, isPast: effectiveBefore < now || knownAt < now };
+  return {
+    effectiveBefore,
+    knownAt,
+    knownAtGiven: Boolean(rawKnown),
+    day,
+    isPast: effectiveBefore < now || knownAt < now,
+  };
 }

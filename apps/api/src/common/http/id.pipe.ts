@@ -7,7 +7,9 @@ export class ParseIdPipe implements PipeTransform<string, number> {
   transform(value: string): number {
     const id = Number(value);
     if (!/^\d{1,10}$/.test(value) || !Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) {
-      throw new AppException('BAD_REQUEST', `"${String(value).slice(0, 40)}" is not a valid id`, { id: 'Must be a positive integer' });
+      throw new AppException('BAD_REQUEST', `"${String(value).slice(0, 40)}" is not a valid id`, {
+        id: 'Must be a positive integer',
+      });
     }
     return id;
   }

@@ -58,12 +58,19 @@ export function parseListQuery<F>(query: unknown, options: ListOptions<F>): List
   let sort = options.defaultSort;
   if (rawSort !== undefined) {
     const parsed = SortSchema.safeParse(rawSort);
-    if (!parsed.success) throw new AppException('BAD_REQUEST', 'sort must be ["field","ASC"|"DESC"]', { sort: 'Must be ["field","ASC"|"DESC"]' });
+    if (!parsed.success)
+      throw new AppException('BAD_REQUEST', 'sort must be ["field","ASC"|"DESC"]', {
+        sort: 'Must be ["field","ASC"|"DESC"]',
+      });
     const [field, order] = parsed.data;
     if (!options.sortable.includes(field)) {
-      throw new AppException('BAD_REQUEST', `Cannot sort on ${field}; sortable fields: ${options.sortable.join(', ')}`, {
-        sort: `Cannot sort on ${field}`,
-      });
+      throw new AppException(
+        'BAD_REQUEST',
+        `Cannot sort on ${field}; sortable fields: ${options.sortable.join(', ')}`,
+        {
+          sort: `Cannot sort on ${field}`,
+        },
+      );
     }
     sort = { field, order: order.toUpperCase() as 'ASC' | 'DESC' };
   }
@@ -71,7 +78,10 @@ export function parseListQuery<F>(query: unknown, options: ListOptions<F>): List
   let range = { start: 0, end: DEFAULT_PAGE_SIZE - 1 };
   if (rawRange !== undefined) {
     const parsed = RangeSchema.safeParse(rawRange);
-    if (!parsed.success) throw new AppException('BAD_REQUEST', `Invalid range: ${parsed.error.issues[0].message}`, { range: parsed.error.issues[0].message });
+    if (!parsed.success)
+      throw new AppException('BAD_REQUEST', `Invalid range: ${parsed.error.issues[0].message}`, {
+        range: parsed.error.issues[0].message,
+      });
     range = { start: parsed.data[0], end: parsed.data[1] };
   }
   const rawFilter = parseJson(qs.data.filter, 'filter') ?? {};
@@ -81,7 +91,11 @@ export function parseListQuery<F>(query: unknown, options: ListOptions<F>): List
   const parsed = options.filter.safeParse(rawFilter);
   if (!parsed.success) {
     const err = zodToApiError(parsed.error, 'filter');
-    throw new AppException(err.code, err.message, Object.fromEntries(Object.entries(err.errors ?? {}).map(([k, v]) => [`filter.${k}`, v])));
+    throw new AppException(
+      err.code,
+      err.message,
+      Object.fromEntries(Object.entries(err.errors ?? {}).map(([k, v]) => [`filter.${k}`, v])),
+    );
   }
   return { sort, range, filter: parsed.data };
 }
@@ -92,11 +106,18 @@ export function contentRangeOf(resource: string, start: number, count: number, t
 }
 
 /** Sets Content-Range. */
-export function setContentRange(reply: FastifyReply, resource: string, start: number, count: number, total: number): void {
+export function setContentRange(
+  reply: FastifyReply,
+  resource: string,
+  start: number,
+  count: number,
+  total: number,
+): void {
   void reply.header('content-range', contentRangeOf(resource, start, count, total));
 }
 
 // Shared filter building blocks.
 export const IdListFilter = z.union([z.array(IdSchema).max(MAX_PAGE_SIZE), IdSchema]);
-export const toIdList = (v: number | number[] | undefined): number[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
+export const toIdList = (v: number | number[] | undefined): number[] | undefined =>
+  v === undefined ? undefined : Array.isArray(v) ? v : [v];
 export const QFilter = z.string().max(200);

@@ -20,6 +20,8 @@ export interface OpenApiOperation {
 export const OPENAPI_KEY = 'rabta:openapi';
 
 /** Describe a hand-written route for the OpenAPI document. */
-export const ApiOperation = (op: OpenApiOperation): MethodDecorator => (_target, _key, descriptor) => {
-  Reflect.defineMetadata(OPENAPI_KEY, op, descriptor.value as object);
-};
+export const ApiOperation =
+  (op: OpenApiOperation): MethodDecorator =>
+  (_target, _key, descriptor) => {
+    Reflect.defineMetadata(OPENAPI_KEY, op, descriptor.value as object);
+  };

@@ -11,7 +11,11 @@ export const BODY_SCHEMA_KEY = 'rabta:body-schema';
 export const QUERY_SCHEMA_KEY = 'rabta:query-schema';
 
 /** Parses with the schema; a failure becomes a 400 whose `errors` name each bad field. */
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'query' | 'params'): z.output<S> {
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  where: 'body' | 'query' | 'params',
+): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     const err = zodToApiError(result.error, where);
@@ -35,7 +39,9 @@ export function ZodBody(schema: z.ZodType): ParameterDecorator {
   const param = createParamDecorator(({ schema: s }: Wrapped, ctx: ExecutionContext) => {
     const body = ctx.switchToHttp().getRequest<FastifyRequest>().body;
     if (body !== undefined && (body === null || typeof body !== 'object' || Array.isArray(body))) {
-      throw new AppException('VALIDATION_FAILED', 'The request body must be a JSON object', { body: 'Must be a JSON object' });
+      throw new AppException('VALIDATION_FAILED', 'The request body must be a JSON object', {
+        body: 'Must be a JSON object',
+      });
     }
     return parseWith(s, body ?? {}, 'body');
   })({ schema } satisfies Wrapped);

@@ -29,7 +29,8 @@ export function columnsOf(schema: z.ZodType): string[] {
 
 function cell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' && x !== null ? JSON.stringify(x) : String(x))).join('; ');
+  if (Array.isArray(v))
+    return v.map((x) => (typeof x === 'object' && x !== null ? JSON.stringify(x) : String(x))).join('; ');
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }
@@ -43,13 +44,25 @@ export function csvField(s: string): string {
 
 async function* pages(fetch: PageFetcher, query: ExportQuery): AsyncGenerator<Record<string, unknown>[]> {
   for (let start = 0; ; start += PAGE) {
-    const { rows } = await fetch({ filter: query.filter, sort: query.sort, asOf: query.asOf, knownAt: query.knownAt, range: JSON.stringify([start, start + PAGE - 1]) });
+    const { rows } = await fetch({
+      filter: query.filter,
+      sort: query.sort,
+      asOf: query.asOf,
+      knownAt: query.knownAt,
+      range: JSON.stringify([start, start + PAGE - 1]),
+    });
     if (rows.length) yield rows;
     if (rows.length < PAGE) return;
   }
 }
 
-export async function sendExport(reply: FastifyReply, resource: string, columns: string[], fetch: PageFetcher, query: ExportQuery): Promise<FastifyReply> {
+export async function sendExport(
+  reply: FastifyReply,
+  resource: string,
+  columns: string[],
+  fetch: PageFetcher,
+  query: ExportQuery,
+): Promise<FastifyReply> {
   // Fetch the first page before answering, so a bad filter is a 400 and not a broken download.
   const iterator = pages(fetch, query);
   const first = await iterator.next();
@@ -61,7 +74,8 @@ export async function sendExport(reply: FastifyReply, resource: string, columns:
   if (query.format === 'csv') {
     const lines = async function* () {
       yield `\uFEFF${columns.join(',')}\r\n`;
-      for await (const rows of all()) yield rows.map((r) => columns.map((c) => csvField(cell(r[c]))).join(',')).join('\r\n') + '\r\n';
+      for await (const rows of all())
+        yield rows.map((r) => columns.map((c) => csvField(cell(r[c]))).join(',')).join('\r\n') + '\r\n';
     };
     return reply
       .type('text/csv; charset=utf-8')
@@ -75,7 +89,8 @@ export async function sendExport(reply: FastifyReply, resource: string, columns:
   sheet.getRow(1).font = { bold: true };
   void (async () => {
     try {
-      for await (const rows of all()) for (const r of rows) sheet.addRow(Object.fromEntries(columns.map((c) => [c, cell(r[c])]))).commit();
+      for await (const rows of all())
+        for (const r of rows) sheet.addRow(Object.fromEntries(columns.map((c) => [c, cell(r[c])]))).commit();
       sheet.commit();
       await workbook.commit();
     } catch (err) {

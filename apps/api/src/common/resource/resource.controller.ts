@@ -1,4 +1,18 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Inject, Param, Post, Put, Query, Res, type Type } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+  type Type,
+} from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser, type AuthUser } from '../auth/current-user';
@@ -22,7 +36,10 @@ function decorate(proto: object, method: string, decorators: Decorate[], params:
   Object.defineProperty(proto, method, descriptor);
 }
 
-const openapi = (op: OpenApiOperation): Decorate => (target, key, descriptor) => Reflect.defineMetadata(OPENAPI_KEY, op, descriptor.value);
+const openapi =
+  (op: OpenApiOperation): Decorate =>
+  (target, key, descriptor) =>
+    Reflect.defineMetadata(OPENAPI_KEY, op, descriptor.value);
 
 /** The five simple-rest routes of a resource, each declaring its access level; only those the definition allows. */
 export function resourceController(def: ResourceDefinition): Type<unknown> {
@@ -63,23 +80,58 @@ export function resourceController(def: ResourceDefinition): Type<unknown> {
   const proto = ResourceController.prototype;
   const idParam = (): ParamDecorate => (idPipe ? Param('id', idPipe) : Param('id')) as ParamDecorate;
   const user = CurrentUser() as ParamDecorate;
-  decorate(proto, 'list', [Get() as Decorate, Access(def.read) as Decorate, openapi({ kind: 'list', resource: def.name, schema: def.schemas.read, filter: def.schemas.filter, sortable: Object.keys(def.sortable) })], [
-    [Query() as ParamDecorate],
-    [Res({ passthrough: true }) as ParamDecorate],
-    [user],
-  ]);
+  decorate(
+    proto,
+    'list',
+    [
+      Get() as Decorate,
+      Access(def.read) as Decorate,
+      openapi({
+        kind: 'list',
+        resource: def.name,
+        schema: def.schemas.read,
+        filter: def.schemas.filter,
+        sortable: Object.keys(def.sortable),
+      }),
+    ],
+    [[Query() as ParamDecorate], [Res({ passthrough: true }) as ParamDecorate], [user]],
+  );
   decorate(
     proto,
     'export',
-    [Get('export') as Decorate, Access(def.read) as Decorate, openapi({ kind: 'action', resource: def.name, query: ExportQuerySchema, produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], summary: 'Every matching row as CSV or XLSX' })],
+    [
+      Get('export') as Decorate,
+      Access(def.read) as Decorate,
+      openapi({
+        kind: 'action',
+        resource: def.name,
+        query: ExportQuerySchema,
+        produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        summary: 'Every matching row as CSV or XLSX',
+      }),
+    ],
     [[Query() as ParamDecorate], [Res({ passthrough: true }) as ParamDecorate], [user]],
   );
-  decorate(proto, 'getOne', [Get(':id') as Decorate, Access(def.read) as Decorate, openapi({ kind: 'get', resource: def.name, schema: def.schemas.read })], [[idParam()], [user]]);
+  decorate(
+    proto,
+    'getOne',
+    [
+      Get(':id') as Decorate,
+      Access(def.read) as Decorate,
+      openapi({ kind: 'get', resource: def.name, schema: def.schemas.read }),
+    ],
+    [[idParam()], [user]],
+  );
   if (def.write && def.schemas.create) {
     decorate(
       proto,
       'create',
-      [Post() as Decorate, HttpCode(201) as Decorate, Access(def.write) as Decorate, openapi({ kind: 'create', resource: def.name, schema: def.schemas.read, body: def.schemas.create })],
+      [
+        Post() as Decorate,
+        HttpCode(201) as Decorate,
+        Access(def.write) as Decorate,
+        openapi({ kind: 'create', resource: def.name, schema: def.schemas.read, body: def.schemas.create }),
+      ],
       [[Body() as ParamDecorate], [user]],
     );
   }
@@ -87,15 +139,25 @@ export function resourceController(def: ResourceDefinition): Type<unknown> {
     decorate(
       proto,
       'update',
-      [Put(':id') as Decorate, Access(def.write) as Decorate, openapi({ kind: 'update', resource: def.name, schema: def.schemas.read, body: def.schemas.update })],
+      [
+        Put(':id') as Decorate,
+        Access(def.write) as Decorate,
+        openapi({ kind: 'update', resource: def.name, schema: def.schemas.read, body: def.schemas.update }),
+      ],
       [[idParam()], [Body() as ParamDecorate], [Headers('if-match') as ParamDecorate], [user]],
     );
   }
   if (def.write && def.deletable) {
-    decorate(proto, 'remove', [Delete(':id') as Decorate, Access(def.write) as Decorate, openapi({ kind: 'delete', resource: def.name, schema: def.schemas.read })], [
-      [idParam()],
-      [user],
-    ]);
+    decorate(
+      proto,
+      'remove',
+      [
+        Delete(':id') as Decorate,
+        Access(def.write) as Decorate,
+        openapi({ kind: 'delete', resource: def.name, schema: def.schemas.read }),
+      ],
+      [[idParam()], [user]],
+    );
   }
   Object.defineProperty(ResourceController, 'name', { value: `${def.label.replace(/\W/g, '')}ResourceController` });
   return ResourceController;

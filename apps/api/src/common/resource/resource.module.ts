@@ -15,17 +15,17 @@ export function resourceServiceProvider(def: ResourceDefinition) {
 }
 
 /** A Nest module serving one declared resource (its service is exported for other modules that need it). */
-export function resourceModule(def: ResourceDefinition, extra: { controllers?: Type<unknown>[]; providers?: Type<unknown>[] } = {}): DynamicModule {
+export function resourceModule(
+  def: ResourceDefinition,
+  extra: { controllers?: Type<unknown>[]; providers?: Type<unknown>[] } = {},
+): DynamicModule {
   @Module({})
   class ResourceModule {}
   Object.defineProperty(ResourceModule, 'name', { value: `${def.label.replace(/\W/g, '')}Module` });
   return {
     module: ResourceModule,
     controllers: [...(extra.controllers ?? []), resourceController(def)],
-    providers: [
-      resourceServiceProvider(def),
-      ...(extra.providers ?? []),
-    ],
+    providers: [resourceServiceProvider(def), ...(extra.providers ?? [])],
     exports: [resourceServiceToken(def.name)],
   };
 }

@@ -28,13 +28,19 @@ export function versionOf(body: unknown, ifMatch: string | undefined): number {
   const valid = (v: unknown) => VersionSchema.safeParse(v).success;
   if (typeof fromBody === 'number' && valid(fromBody)) return fromBody;
   if (fromBody !== undefined && fromBody !== null) {
-    throw new AppException('VALIDATION_FAILED', `version must be a whole number from 1 to ${INT4_MAX}`, { version: `Must be a whole number from 1 to ${INT4_MAX}` });
+    throw new AppException('VALIDATION_FAILED', `version must be a whole number from 1 to ${INT4_MAX}`, {
+      version: `Must be a whole number from 1 to ${INT4_MAX}`,
+    });
   }
   const header = ifMatch?.replace(/^W\//, '').replace(/"/g, '').trim();
   if (header && /^\d{1,10}$/.test(header) && valid(Number(header))) return Number(header);
-  throw new AppException('VERSION_REQUIRED', 'Send the version this change is based on (the `version` field or an If-Match header)', {
-    version: 'Required',
-  });
+  throw new AppException(
+    'VERSION_REQUIRED',
+    'Send the version this change is based on (the `version` field or an If-Match header)',
+    {
+      version: 'Required',
+    },
+  );
 }
 
 export interface ConflictInfo {
@@ -44,7 +50,11 @@ export interface ConflictInfo {
 }
 
 /** Who last changed a record, from the audit log, for the 409 dialog. */
-export async function lastChange(db: PrismaClient | Prisma.TransactionClient, entity: string, entityId: string): Promise<ConflictInfo['changedBy']> {
+export async function lastChange(
+  db: PrismaClient | Prisma.TransactionClient,
+  entity: string,
+  entityId: string,
+): Promise<ConflictInfo['changedBy']> {
   const last = await db.auditEvent.findFirst({
     where: { entity, entityId },
     orderBy: { id: 'desc' },
@@ -71,7 +81,11 @@ export class ResourceService {
   ) {}
 
   parseList(query: unknown): ListQuery<unknown> {
-    return parseListQuery(query, { sortable: Object.keys(this.def.sortable), defaultSort: this.def.defaultSort, filter: this.def.schemas.filter });
+    return parseListQuery(query, {
+      sortable: Object.keys(this.def.sortable),
+      defaultSort: this.def.defaultSort,
+      filter: this.def.schemas.filter,
+    });
   }
 
   async list(query: unknown, user: AuthUser): Promise<ListResult> {
@@ -81,9 +95,18 @@ export class ResourceService {
     const order = sort.order === 'ASC' ? 'asc' : 'desc';
     // The id breaks ties so pages never repeat or skip a row.
     const pk = this.def.primaryKey ?? 'id';
-    const orderBy = [this.def.sortable[sort.field](order), ...(sort.field === 'id' || sort.field === pk ? [] : [{ [pk]: order }])];
+    const orderBy = [
+      this.def.sortable[sort.field](order),
+      ...(sort.field === 'id' || sort.field === pk ? [] : [{ [pk]: order }]),
+    ];
     const [rows, total] = await Promise.all([
-      delegate.findMany({ where, orderBy, skip: range.start, take: range.end - range.start + 1, ...(this.def.include ?? {}) }),
+      delegate.findMany({
+        where,
+        orderBy,
+        skip: range.start,
+        take: range.end - range.start + 1,
+        ...(this.def.include ?? {}),
+      }),
       delegate.count({ where }),
     ]);
     return { rows: rows.map((r) => this.def.toWire(r)), total, start: range.start };
@@ -111,14 +134,17 @@ export class ResourceService {
 
   async create(body: unknown, user: AuthUser): Promise<Record<string, unknown>> {
     const { create } = this.def.schemas;
-    if (!create || !this.def.toCreateData) throw new AppException('METHOD_NOT_ALLOWED', `${this.def.label} records cannot be created through the API`);
+    if (!create || !this.def.toCreateData)
+      throw new AppException('METHOD_NOT_ALLOWED', `${this.def.label} records cannot be created through the API`);
     const input = parseWith(create, body ?? {}, 'body');
     return this.prisma.$transaction(async (tx) => {
       const ctx: WriteContext = { user, tx };
       await this.def.authorize?.(ctx, null, input);
       // Without an afterWrite, what create returns (with the read include) is the row; else read it once written.
       const rereads = this.def.afterWrite !== undefined;
-      const row = await this.def.delegate(tx).create({ data: await this.def.toCreateData!(input, ctx), ...(rereads ? {} : (this.def.include ?? {})) });
+      const row = await this.def
+        .delegate(tx)
+        .create({ data: await this.def.toCreateData!(input, ctx), ...(rereads ? {} : (this.def.include ?? {})) });
       const id = (row as Record<string, number | string>)[this.def.primaryKey ?? 'id'];
       await this.def.afterWrite?.(ctx, id, input, null);
       const wire = this.def.toWire(rereads ? await this.findRow(tx, id) : row);
@@ -127,9 +153,15 @@ export class ResourceService {
     });
   }
 
-  async update(rawId: number | string, body: unknown, ifMatch: string | undefined, user: AuthUser): Promise<Record<string, unknown>> {
+  async update(
+    rawId: number | string,
+    body: unknown,
+    ifMatch: string | undefined,
+    user: AuthUser,
+  ): Promise<Record<string, unknown>> {
     const { update } = this.def.schemas;
-    if (!update || !this.def.toUpdateData) throw new AppException('METHOD_NOT_ALLOWED', `${this.def.label} records cannot be changed through the API`);
+    if (!update || !this.def.toUpdateData)
+      throw new AppException('METHOD_NOT_ALLOWED', `${this.def.label} records cannot be changed through the API`);
     const id = this.key(rawId);
     const stripped = stripReadOnly(body ?? {}, this.def.schemas.readOnly);
     const input = parseWith(update, stripped, 'body') as Record<string, unknown>;
@@ -142,9 +174,15 @@ export class ResourceService {
       const data = await this.def.toUpdateData!(input, existing, ctx);
       // The version in the WHERE makes concurrent writers on one version exclusive: the row lock serialises them
       // and only the first still finds its version.
-      const res = await this.def.delegate(tx).updateMany({ where: { ...this.whereId(id), version }, data: { ...data, version: { increment: 1 } } });
+      const res = await this.def
+        .delegate(tx)
+        .updateMany({ where: { ...this.whereId(id), version }, data: { ...data, version: { increment: 1 } } });
       if (res.count === 0) {
-        throw versionConflict(this.def.label, { current: before, changedBy: await lastChange(tx, this.def.name, String(id)), changedAt: before.updatedAt });
+        throw versionConflict(this.def.label, {
+          current: before,
+          changedBy: await lastChange(tx, this.def.name, String(id)),
+          changedAt: before.updatedAt,
+        });
       }
       await this.def.afterWrite?.(ctx, id, input, existing);
       const after = this.def.toWire(await this.findRow(tx, id));
@@ -165,7 +203,10 @@ export class ResourceService {
         await this.def.delegate(tx).delete({ where: this.whereId(id) });
       } catch (err) {
         if ((err as { code?: string }).code === 'P2003') {
-          throw new AppException('IN_USE', `This ${this.def.label.toLowerCase()} is still referenced by other records; remove those links first`);
+          throw new AppException(
+            'IN_USE',
+            `This ${this.def.label.toLowerCase()} is still referenced by other records; remove those links first`,
+          );
         }
         throw err;
       }

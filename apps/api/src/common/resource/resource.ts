@@ -30,7 +30,8 @@ export interface ReadContext {
   db: Db;
 }
 
-export interface ResourceDefinition<Row = any, Filter = any, Create = any, Update = any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface ResourceDefinition<Row = any, Filter = any, Create = any, Update = any> {
   /** URL segment and audit entity, e.g. `milestones`. */
   name: string;
   /** Singular, for messages: `Milestone`. */

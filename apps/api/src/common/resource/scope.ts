@@ -7,29 +7,53 @@ type Tx = Prisma.TransactionClient;
 
 /** A reference in the body that points nowhere: 422 with the field named. */
 export function missingReference(field: string, what: string, id: unknown): AppException {
-  return new AppException('REFERENCE_NOT_FOUND', `${what} ${String(id)} does not exist`, { [field]: `No ${what.toLowerCase()} ${String(id)}` });
+  return new AppException('REFERENCE_NOT_FOUND', `${what} ${String(id)} does not exist`, {
+    [field]: `No ${what.toLowerCase()} ${String(id)}`,
+  });
 }
 
 export async function sectorsOfInitiative(tx: Tx, initiativeId: number, field = 'initiativeId'): Promise<number[]> {
-  const row = await tx.initiative.findUnique({ where: { id: initiativeId }, select: { sectors: { select: { sectorId: true } } } });
+  const row = await tx.initiative.findUnique({
+    where: { id: initiativeId },
+    select: { sectors: { select: { sectorId: true } } },
+  });
   if (!row) throw missingReference(field, 'Initiative', initiativeId);
   return row.sectors.map((s) => s.sectorId);
 }
 
-export async function sectorsOfInitiatives(tx: Tx, ids: readonly number[], field = 'initiativeIds'): Promise<number[][]> {
+export async function sectorsOfInitiatives(
+  tx: Tx,
+  ids: readonly number[],
+  field = 'initiativeIds',
+): Promise<number[][]> {
   if (ids.length === 0) return [];
-  const rows = await tx.initiative.findMany({ where: { id: { in: [...ids] } }, select: { id: true, sectors: { select: { sectorId: true } } } });
+  const rows = await tx.initiative.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, sectors: { select: { sectorId: true } } },
+  });
   const missing = ids.find((id) => !rows.some((r) => r.id === id));
   if (missing !== undefined) throw missingReference(field, 'Initiative', missing);
   return rows.map((r) => r.sectors.map((s) => s.sectorId));
 }
 
 /** The record hangs off this initiative: the user must be allowed to edit the initiative. */
-export async function assertCanEditInitiative(user: AuthUser, tx: Tx, initiativeId: number, what: string, field = 'initiativeId'): Promise<void> {
+export async function assertCanEditInitiative(
+  user: AuthUser,
+  tx: Tx,
+  initiativeId: number,
+  what: string,
+  field = 'initiativeId',
+): Promise<void> {
   assertCanEdit(user, await sectorsOfInitiative(tx, initiativeId, field), what);
 }
 
-export async function assertCanEditLinked(user: AuthUser, tx: Tx, initiativeIds: readonly number[], what: string, mode: 'any' | 'every' = 'any'): Promise<void> {
+export async function assertCanEditLinked(
+  user: AuthUser,
+  tx: Tx,
+  initiativeIds: readonly number[],
+  what: string,
+  mode: 'any' | 'every' = 'any',
+): Promise<void> {
   if (user.role === 'admin') return;
   assertLinked(user, await sectorsOfInitiatives(tx, initiativeIds), mode, what);
 }
@@ -37,7 +61,11 @@ export async function assertCanEditLinked(user: AuthUser, tx: Tx, initiativeIds:
 /** Every id must exist in the table; else 422 naming the field and the id. */
 export async function assertExist(
   tx: Tx,
-  checks: { field: string; what: 'Person' | 'Organization' | 'Sector' | 'Source' | 'Milestone' | 'Engagement' | 'Country'; ids: readonly (number | string)[] }[],
+  checks: {
+    field: string;
+    what: 'Person' | 'Organization' | 'Sector' | 'Source' | 'Milestone' | 'Engagement' | 'Country';
+    ids: readonly (number | string)[];
+  }[],
 ): Promise<void> {
   for (const { field, what, ids } of checks) {
     const unique = [...new Set(ids.filter((x) => x !== null && x !== undefined))];
@@ -45,25 +73,39 @@ export async function assertExist(
     let found: (number | string)[];
     switch (what) {
       case 'Person':
-        found = (await tx.person.findMany({ where: { id: { in: unique as number[] } }, select: { id: true } })).map((r) => r.id);
+        found = (await tx.person.findMany({ where: { id: { in: unique as number[] } }, select: { id: true } })).map(
+          (r) => r.id,
+        );
         break;
       case 'Organization':
-        found = (await tx.organization.findMany({ where: { id: { in: unique as number[] } }, select: { id: true } })).map((r) => r.id);
+        found = (
+          await tx.organization.findMany({ where: { id: { in: unique as number[] } }, select: { id: true } })
+        ).map((r) => r.id);
         break;
       case 'Sector':
-        found = (await tx.sector.findMany({ where: { id: { in: unique as number[] } }, select: { id: true } })).map((r) => r.id);
+        found = (await tx.sector.findMany({ where: { id: { in: unique as number[] } }, select: { id: true } })).map(
+          (r) => r.id,
+        );
         break;
       case 'Source':
-        found = (await tx.source.findMany({ where: { id: { in: unique as number[] } }, select: { id: true } })).map((r) => r.id);
+        found = (await tx.source.findMany({ where: { id: { in: unique as number[] } }, select: { id: true } })).map(
+          (r) => r.id,
+        );
         break;
       case 'Milestone':
-        found = (await tx.milestone.findMany({ where: { id: { in: unique as number[] } }, select: { id: true } })).map((r) => r.id);
+        found = (await tx.milestone.findMany({ where: { id: { in: unique as number[] } }, select: { id: true } })).map(
+          (r) => r.id,
+        );
         break;
       case 'Engagement':
-        found = (await tx.engagement.findMany({ where: { id: { in: unique as number[] } }, select: { id: true } })).map((r) => r.id);
+        found = (await tx.engagement.findMany({ where: { id: { in: unique as number[] } }, select: { id: true } })).map(
+          (r) => r.id,
+        );
         break;
       case 'Country':
-        found = (await tx.country.findMany({ where: { code: { in: unique as string[] } }, select: { code: true } })).map((r) => r.code);
+        found = (
+          await tx.country.findMany({ where: { code: { in: unique as string[] } }, select: { code: true } })
+        ).map((r) => r.code);
         break;
     }
     const missing = unique.find((id) => !found.includes(id));

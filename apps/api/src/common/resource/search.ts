@@ -3,7 +3,8 @@ import { normalizeText } from '@rabta/domain';
 import type { Db } from './resource';
 
 /** Tables with a normalised, trigram-indexed `search_text`. */
-export type SearchTable = 'initiatives' | 'people' | 'organizations' | 'milestones' | 'engagements' | 'agreements' | 'sources';
+export type SearchTable =
+  'initiatives' | 'people' | 'organizations' | 'milestones' | 'engagements' | 'agreements' | 'sources';
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -42,7 +43,9 @@ export async function matchingIds(db: Db, table: SearchTable, q: string): Promis
   const terms = searchTerms(q);
   if (terms.length === 0) return undefined;
   const find = (mode: 'exact' | 'fuzzy') =>
-    db.$queryRaw<{ id: number }[]>`SELECT id FROM ${Prisma.raw(`"${table}"`)} WHERE ${searchCondition(terms, '', mode)} LIMIT 10000`;
+    db.$queryRaw<
+      { id: number }[]
+    >`SELECT id FROM ${Prisma.raw(`"${table}"`)} WHERE ${searchCondition(terms, '', mode)} LIMIT 10000`;
   let rows = await find('exact');
   if (rows.length === 0 && canBeFuzzy(terms)) rows = await find('fuzzy');
   return rows.map((r) => r.id);

@@ -26,7 +26,10 @@ import { dateOnly, definedOnly, isoDate, isoTs } from '../../common/resource/wir
 
 const byId = (ids: number | number[] | undefined) => (ids !== undefined ? { id: { in: toIdList(ids) } } : {});
 const and = (...parts: object[]) => ({ AND: parts.filter((p) => Object.keys(p).length > 0) });
-const countryFilter = z.string().regex(/^[A-Za-z]{2}$/).transform((v) => v.toUpperCase());
+const countryFilter = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/)
+  .transform((v) => v.toUpperCase());
 
 // ------------------------------------------------------------------------------------------------ organizations
 
@@ -65,7 +68,11 @@ export const organizationsResource: ResourceDefinition<Organization> = {
   delegate: (db) => db.organization,
   async where(f, { db }) {
     const ids = f.q ? await matchingIds(db, 'organizations', f.q) : undefined;
-    return and(byId(f.id), ids ? { id: { in: ids } } : {}, definedOnly({ kind: f.kind, countryCode: f.countryCode, parentId: f.parentId }));
+    return and(
+      byId(f.id),
+      ids ? { id: { in: ids } } : {},
+      definedOnly({ kind: f.kind, countryCode: f.countryCode, parentId: f.parentId }),
+    );
   },
   toWire: (r) => ({
     id: r.id,
@@ -93,7 +100,10 @@ export const organizationsResource: ResourceDefinition<Organization> = {
       { field: 'countryCode', what: 'Country', ids: rest.countryCode ? [rest.countryCode] : [] },
       { field: 'parentId', what: 'Organization', ids: rest.parentId ? [rest.parentId] : [] },
     ]);
-    if (rest.parentId === existing.id) throw new AppException('VALIDATION_FAILED', 'An organization cannot be its own parent', { parentId: 'Cannot be itself' });
+    if (rest.parentId === existing.id)
+      throw new AppException('VALIDATION_FAILED', 'An organization cannot be its own parent', {
+        parentId: 'Cannot be itself',
+      });
     return { ...rest, searchText: searchTextOf.organization({ ...existing, ...rest }) };
   },
 };
@@ -232,7 +242,11 @@ export const positionsResource: ResourceDefinition<Position> = {
       { field: 'personId', what: 'Person', ids: [i.personId] },
       { field: 'organizationId', what: 'Organization', ids: i.organizationId ? [i.organizationId] : [] },
     ]);
-    return { ...i, fromDate: dateOnly(i.fromDate), toDate: dateOnly(i.toDate) } satisfies Prisma.PositionUncheckedCreateInput;
+    return {
+      ...i,
+      fromDate: dateOnly(i.fromDate),
+      toDate: dateOnly(i.toDate),
+    } satisfies Prisma.PositionUncheckedCreateInput;
   },
   async toUpdateData(i: PositionUpdate, existing, { tx }) {
     const { version: _v, ...rest } = i;
@@ -242,7 +256,10 @@ export const positionsResource: ResourceDefinition<Position> = {
     ]);
     const from = rest.fromDate !== undefined ? rest.fromDate : isoDate(existing.fromDate);
     const to = rest.toDate !== undefined ? rest.toDate : isoDate(existing.toDate);
-    if (from && to && to < from) throw new AppException('VALIDATION_FAILED', 'The end date is before the start date', { toDate: 'Must not be before the start date' });
+    if (from && to && to < from)
+      throw new AppException('VALIDATION_FAILED', 'The end date is before the start date', {
+        toDate: 'Must not be before the start date',
+      });
     return { ...rest, fromDate: dateOnly(rest.fromDate), toDate: dateOnly(rest.toDate) };
   },
 };

@@ -43,7 +43,11 @@ export const agreementsResource: ResourceDefinition<AgreementRow> = {
       kind: z.enum(AGREEMENT_KINDS).optional(),
       status: z.enum(AGREEMENT_STATUSES).optional(),
       initiativeId: IdSchema.optional(),
-      countryCode: z.string().length(2).transform((v) => v.toUpperCase()).optional(),
+      countryCode: z
+        .string()
+        .length(2)
+        .transform((v) => v.toUpperCase())
+        .optional(),
       signedDate_gte: z.iso.date().optional(),
       signedDate_lte: z.iso.date().optional(),
     }),
@@ -73,7 +77,9 @@ export const agreementsResource: ResourceDefinition<AgreementRow> = {
       definedOnly({ kind: f.kind, status: f.status }),
       f.initiativeId ? { initiatives: { some: { initiativeId: f.initiativeId } } } : {},
       f.countryCode ? { parties: { some: { countryCode: f.countryCode } } } : {},
-      f.signedDate_gte || f.signedDate_lte ? { signedDate: definedOnly({ gte: dateOnly(f.signedDate_gte), lte: dateOnly(f.signedDate_lte) }) } : {},
+      f.signedDate_gte || f.signedDate_lte
+        ? { signedDate: definedOnly({ gte: dateOnly(f.signedDate_gte), lte: dateOnly(f.signedDate_lte) }) }
+        : {},
     );
   },
   toWire: (r) => ({
@@ -96,7 +102,13 @@ export const agreementsResource: ResourceDefinition<AgreementRow> = {
     updatedAt: isoTs(r.updatedAt),
   }),
   async authorize(ctx, existing, input) {
-    if (existing) await assertCanEditLinked(ctx.user, ctx.tx, existing.initiatives.map((i) => i.initiativeId), 'this agreement');
+    if (existing)
+      await assertCanEditLinked(
+        ctx.user,
+        ctx.tx,
+        existing.initiatives.map((i) => i.initiativeId),
+        'this agreement',
+      );
     const next = (input as AgreementUpdate | null)?.initiativeIds;
     if (next) await assertCanEditLinked(ctx.user, ctx.tx, next, 'the initiatives of this agreement');
   },
@@ -105,8 +117,19 @@ export const agreementsResource: ResourceDefinition<AgreementRow> = {
     return { ...fields, signedDate: dateOnly(fields.signedDate), searchText: searchTextOf.agreement(fields) };
   },
   async toUpdateData(i: AgreementUpdate, existing) {
-    const { version: _v, partyCountryCodes: _c, partyOrganizationIds: _o, signatoryIds: _s, initiativeIds: _i, ...fields } = i;
-    return { ...fields, signedDate: dateOnly(fields.signedDate), searchText: searchTextOf.agreement({ ...existing, ...fields }) };
+    const {
+      version: _v,
+      partyCountryCodes: _c,
+      partyOrganizationIds: _o,
+      signatoryIds: _s,
+      initiativeIds: _i,
+      ...fields
+    } = i;
+    return {
+      ...fields,
+      signedDate: dateOnly(fields.signedDate),
+      searchText: searchTextOf.agreement({ ...existing, ...fields }),
+    };
   },
   async afterWrite({ tx }, id, input: AgreementCreate | AgreementUpdate) {
     const agreementId = id as number;
@@ -117,19 +140,27 @@ export const agreementsResource: ResourceDefinition<AgreementRow> = {
     ]);
     if (input.partyCountryCodes) {
       await tx.agreementParty.deleteMany({ where: { agreementId, countryCode: { not: null } } });
-      await tx.agreementParty.createMany({ data: [...new Set(input.partyCountryCodes)].map((countryCode) => ({ agreementId, countryCode })) });
+      await tx.agreementParty.createMany({
+        data: [...new Set(input.partyCountryCodes)].map((countryCode) => ({ agreementId, countryCode })),
+      });
     }
     if (input.partyOrganizationIds) {
       await tx.agreementParty.deleteMany({ where: { agreementId, organizationId: { not: null } } });
-      await tx.agreementParty.createMany({ data: [...new Set(input.partyOrganizationIds)].map((organizationId) => ({ agreementId, organizationId })) });
+      await tx.agreementParty.createMany({
+        data: [...new Set(input.partyOrganizationIds)].map((organizationId) => ({ agreementId, organizationId })),
+      });
     }
     if (input.signatoryIds) {
       await tx.agreementSignatory.deleteMany({ where: { agreementId } });
-      await tx.agreementSignatory.createMany({ data: [...new Set(input.signatoryIds)].map((personId) => ({ agreementId, personId })) });
+      await tx.agreementSignatory.createMany({
+        data: [...new Set(input.signatoryIds)].map((personId) => ({ agreementId, personId })),
+      });
     }
     if (input.initiativeIds) {
       await tx.agreementInitiative.deleteMany({ where: { agreementId } });
-      await tx.agreementInitiative.createMany({ data: [...new Set(input.initiativeIds)].map((initiativeId) => ({ agreementId, initiativeId })) });
+      await tx.agreementInitiative.createMany({
+        data: [...new Set(input.initiativeIds)].map((initiativeId) => ({ agreementId, initiativeId })),
+      });
     }
   },
 };

@@ -26,7 +26,10 @@ export function toAuditJson(value: unknown): Prisma.InputJsonValue | undefined {
     if (typeof v === 'bigint') return v.toString();
     if (Array.isArray(v)) return v.map(walk);
     if (typeof v === 'object') {
-      if (typeof (v as { toFixed?: unknown }).toFixed === 'function' && typeof (v as { toNumber?: unknown }).toNumber === 'function') {
+      if (
+        typeof (v as { toFixed?: unknown }).toFixed === 'function' &&
+        typeof (v as { toNumber?: unknown }).toNumber === 'function'
+      ) {
         return (v as { toNumber(): number }).toNumber();
       }
       if (Buffer.isBuffer(v)) return `[${v.length} bytes]`;

@@ -33,19 +33,33 @@ export class ApiTokensService {
 
   async issue(user: AuthUser, input: CreateApiToken): Promise<IssuedApiToken> {
     // A stolen token must not be able to mint more tokens.
-    if (user.via !== 'session') throw AppException.forbidden('Create API tokens from a signed-in session, not with another token');
+    if (user.via !== 'session')
+      throw AppException.forbidden('Create API tokens from a signed-in session, not with another token');
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
     if (expiresAt && expiresAt.getTime() <= Date.now()) {
-      throw new AppException('VALIDATION_FAILED', 'The expiry must lie in the future', { expiresAt: 'Must be in the future' });
+      throw new AppException('VALIDATION_FAILED', 'The expiry must lie in the future', {
+        expiresAt: 'Must be in the future',
+      });
     }
     const secret = newApiToken();
     return this.repo.transaction(async (tx) => {
       if ((await this.repo.countLiveTokens(tx, user.id)) >= MAX_LIVE_TOKENS) {
         throw new AppException('CONFLICT', `You already have ${MAX_LIVE_TOKENS} live API tokens; revoke one first`);
       }
-      const row = await this.repo.createToken(tx, { userId: user.id, name: input.name, tokenHash: secret.hash, prefix: secret.prefix, expiresAt });
+      const row = await this.repo.createToken(tx, {
+        userId: user.id,
+        name: input.name,
+        tokenHash: secret.hash,
+        prefix: secret.prefix,
+        expiresAt,
+      });
       const token = toApiToken(row);
-      await this.audit.record(tx, { action: 'token.issue', entity: 'api_tokens', entityId: row.id, after: { ...token, userId: user.id } });
+      await this.audit.record(tx, {
+        action: 'token.issue',
+        entity: 'api_tokens',
+        entityId: row.id,
+        after: { ...token, userId: user.id },
+      });
       return { ...token, token: secret.token };
     });
   }
@@ -55,7 +69,12 @@ export class ApiTokensService {
       const row = await this.repo.findLiveToken(tx, user.id, id);
       if (!row) throw AppException.notFound('API token', id);
       await this.repo.revokeToken(tx, id);
-      await this.audit.record(tx, { action: 'token.revoke', entity: 'api_tokens', entityId: id, before: { ...toApiToken(row), userId: user.id } });
+      await this.audit.record(tx, {
+        action: 'token.revoke',
+        entity: 'api_tokens',
+        entityId: id,
+        before: { ...toApiToken(row), userId: user.id },
+      });
     });
   }
 }

@@ -1,4 +1,16 @@
-import { Controller, Delete, Get, Headers, HttpCode, Inject, Param, Post, Req, Res, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Req,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import {
   ChangePasswordSchema,
@@ -54,7 +66,11 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Access('public')
-  async logout(@CurrentUser() user: AuthUser | undefined, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async logout(
+    @CurrentUser() user: AuthUser | undefined,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     await this.auth.logout(user);
     clearSessionCookie(request, reply, this.config);
   }
@@ -82,7 +98,10 @@ export class AuthController {
   /** 201 with the token itself, shown this once. */
   @Post('tokens')
   @Access('viewer')
-  issueToken(@CurrentUser() user: AuthUser, @ZodBody(CreateApiTokenSchema) body: CreateApiToken): Promise<IssuedApiToken> {
+  issueToken(
+    @CurrentUser() user: AuthUser,
+    @ZodBody(CreateApiTokenSchema) body: CreateApiToken,
+  ): Promise<IssuedApiToken> {
     return this.tokens.issue(user, body);
   }
 

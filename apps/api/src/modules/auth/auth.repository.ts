@@ -4,10 +4,22 @@ import { AUTH_USER_SELECT } from '../../common/auth/sessions.service';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-const LOGIN_SELECT = { ...AUTH_USER_SELECT, passwordHash: true, failedLogins: true, lockedUntil: true } as const satisfies Prisma.UserSelect;
+const LOGIN_SELECT = {
+  ...AUTH_USER_SELECT,
+  passwordHash: true,
+  failedLogins: true,
+  lockedUntil: true,
+} as const satisfies Prisma.UserSelect;
 export type LoginRow = Prisma.UserGetPayload<{ select: typeof LOGIN_SELECT }>;
 
-const TOKEN_SELECT = { id: true, name: true, prefix: true, expiresAt: true, lastUsedAt: true, createdAt: true } as const satisfies Prisma.ApiTokenSelect;
+const TOKEN_SELECT = {
+  id: true,
+  name: true,
+  prefix: true,
+  expiresAt: true,
+  lastUsedAt: true,
+  createdAt: true,
+} as const satisfies Prisma.ApiTokenSelect;
 export type TokenRow = Prisma.ApiTokenGetPayload<{ select: typeof TOKEN_SELECT }>;
 
 /** The only code of the auth module that touches Prisma. */
@@ -25,7 +37,11 @@ export class AuthRepository {
 
   /** One more failure, atomically; returns the new count. */
   async addFailure(db: Db, userId: number): Promise<number> {
-    const row = await db.user.update({ where: { id: userId }, data: { failedLogins: { increment: 1 } }, select: { failedLogins: true } });
+    const row = await db.user.update({
+      where: { id: userId },
+      data: { failedLogins: { increment: 1 } },
+      select: { failedLogins: true },
+    });
     return row.failedLogins;
   }
 
@@ -34,25 +50,43 @@ export class AuthRepository {
   }
 
   async recordSuccess(db: Db, userId: number): Promise<void> {
-    await db.user.update({ where: { id: userId }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() } });
+    await db.user.update({
+      where: { id: userId },
+      data: { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() },
+    });
   }
 
   async setPassword(db: Db, userId: number, passwordHash: string): Promise<void> {
     await db.user.update({
       where: { id: userId },
-      data: { passwordHash, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null, version: { increment: 1 } },
+      data: {
+        passwordHash,
+        passwordChangedAt: new Date(),
+        failedLogins: 0,
+        lockedUntil: null,
+        version: { increment: 1 },
+      },
     });
   }
 
   listTokens(userId: number): Promise<TokenRow[]> {
-    return this.prisma.apiToken.findMany({ where: { userId, revokedAt: null }, orderBy: { id: 'asc' }, select: TOKEN_SELECT });
+    return this.prisma.apiToken.findMany({
+      where: { userId, revokedAt: null },
+      orderBy: { id: 'asc' },
+      select: TOKEN_SELECT,
+    });
   }
 
   countLiveTokens(db: Db, userId: number): Promise<number> {
-    return db.apiToken.count({ where: { userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } });
+    return db.apiToken.count({
+      where: { userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
+    });
   }
 
-  createToken(db: Db, data: { userId: number; name: string; tokenHash: string; prefix: string; expiresAt: Date | null }): Promise<TokenRow> {
+  createToken(
+    db: Db,
+    data: { userId: number; name: string; tokenHash: string; prefix: string; expiresAt: Date | null },
+  ): Promise<TokenRow> {
     return db.apiToken.create({ data, select: TOKEN_SELECT });
   }
 

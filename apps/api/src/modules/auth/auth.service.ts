@@ -14,7 +14,8 @@ import { AuthRepository, type LoginRow } from './auth.repository';
 import { lockSecondsAfter, UnknownEmailLockout } from './lockout';
 
 const INVALID = () => new AppException('INVALID_CREDENTIALS', 'The email or the password is not correct');
-const minutes = (s: number) => (s < 60 ? `${s} seconds` : `${Math.ceil(s / 60)} minute${Math.ceil(s / 60) === 1 ? '' : 's'}`);
+const minutes = (s: number) =>
+  s < 60 ? `${s} seconds` : `${Math.ceil(s / 60)} minute${Math.ceil(s / 60) === 1 ? '' : 's'}`;
 
 export interface SignedIn {
   user: AuthMe;
@@ -82,7 +83,8 @@ export class AuthService {
 
   /** Needs the current password; ends every other session of the user. Only from a signed-in session. */
   async changePassword(user: AuthUser, input: ChangePassword): Promise<void> {
-    if (user.via !== 'session') throw AppException.forbidden('Change your password from a signed-in session, not with an API token');
+    if (user.via !== 'session')
+      throw AppException.forbidden('Change your password from a signed-in session, not with an API token');
     const row = await this.repo.findForLogin({ id: user.id });
     if (!row) throw new AppException('UNAUTHENTICATED', 'Sign in first');
     const lockedFor = this.secondsLocked(row);
@@ -92,17 +94,26 @@ export class AuthService {
       const lock = await this.maybeLock(row, failures, 'wrong current password');
       await this.recordAudit('password.change.failure', row, { failures }, undefined);
       if (lock) throw this.locked(lock);
-      throw new AppException('VALIDATION_FAILED', 'The current password is not correct', { currentPassword: 'Not correct' });
+      throw new AppException('VALIDATION_FAILED', 'The current password is not correct', {
+        currentPassword: 'Not correct',
+      });
     }
     if (input.newPassword === input.currentPassword) {
-      throw new AppException('WEAK_PASSWORD', 'The new password must differ from the current one', { newPassword: 'Must differ from the current password' });
+      throw new AppException('WEAK_PASSWORD', 'The new password must differ from the current one', {
+        newPassword: 'Must differ from the current password',
+      });
     }
     assertStrongPassword(input.newPassword, 'newPassword', { email: row.email, name: row.name });
     const passwordHash = await hashPassword(input.newPassword);
     await this.repo.transaction(async (tx) => {
       await this.repo.setPassword(tx, row.id, passwordHash);
       const revoked = await this.sessions.revokeAllOf(tx, row.id, { except: user.sessionId });
-      await this.audit.record(tx, { action: 'password.change', entity: 'users', entityId: row.id, after: { otherSessionsRevoked: revoked } });
+      await this.audit.record(tx, {
+        action: 'password.change',
+        entity: 'users',
+        entityId: row.id,
+        after: { otherSessionsRevoked: revoked },
+      });
     });
   }
 
@@ -112,7 +123,10 @@ export class AuthService {
   }
 
   private locked(seconds: number): AppException {
-    return lockedException(`Too many failed sign-ins: this account is locked; try again in ${minutes(seconds)}`, seconds);
+    return lockedException(
+      `Too many failed sign-ins: this account is locked; try again in ${minutes(seconds)}`,
+      seconds,
+    );
   }
 
   private async failUnknown(input: Login): Promise<never> {
@@ -155,7 +169,14 @@ export class AuthService {
   }
 
   /** Sign-in events are anonymous (null actor); others default to the signed-in user. */
-  private async recordAudit(action: string, user: Pick<LoginRow, 'id'> | null, after: Record<string, unknown>, actor: null | undefined = null): Promise<void> {
-    await this.repo.transaction((tx) => this.audit.record(tx, { action, entity: 'users', entityId: user?.id ?? null, actor, after }));
+  private async recordAudit(
+    action: string,
+    user: Pick<LoginRow, 'id'> | null,
+    after: Record<string, unknown>,
+    actor: null | undefined = null,
+  ): Promise<void> {
+    await this.repo.transaction((tx) =>
+      this.audit.record(tx, { action, entity: 'users', entityId: user?.id ?? null, actor, after }),
+    );
   }
 }

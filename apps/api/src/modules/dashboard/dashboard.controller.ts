@@ -13,7 +13,13 @@ export class DashboardController {
 
   @Get()
   @Access('viewer')
-  @ApiOperation({ kind: 'action', schema: DashboardSchema, query: DashboardQuery, summary: 'Counts by stage × sector, health, overdue and upcoming milestones, stale initiatives, recent changes; honours asOf/knownAt' })
+  @ApiOperation({
+    kind: 'action',
+    schema: DashboardSchema,
+    query: DashboardQuery,
+    summary:
+      'Counts by stage × sector, health, overdue and upcoming milestones, stale initiatives, recent changes; honours asOf/knownAt',
+  })
   get(@ZodQuery(DashboardQuery) query: z.infer<typeof DashboardQuery>): Promise<Dashboard> {
     return this.dashboard.dashboard(query);
   }

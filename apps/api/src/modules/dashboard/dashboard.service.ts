@@ -8,18 +8,44 @@ import { lastEvidenceSql, viewColumns } from '../initiatives/initiatives.reposit
 import { InitiativesService } from '../initiatives/initiatives.service';
 import { plannedAsOfSql } from '../milestones/milestones.service';
 
-const MilestoneItem = z.object({ id: z.number(), initiativeId: z.number(), titleEn: z.string(), titleUr: z.string().nullable(), plannedDate: z.string() });
+const MilestoneItem = z.object({
+  id: z.number(),
+  initiativeId: z.number(),
+  titleEn: z.string(),
+  titleUr: z.string().nullable(),
+  plannedDate: z.string(),
+});
 
 export const DashboardSchema = z.object({
   asOf: z.string(),
   knownAt: z.string(),
-  totals: z.object({ initiatives: z.number(), active: z.number(), atRisk: z.number(), offTrack: z.number(), stale: z.number(), overdueMilestones: z.number() }),
+  totals: z.object({
+    initiatives: z.number(),
+    active: z.number(),
+    atRisk: z.number(),
+    offTrack: z.number(),
+    stale: z.number(),
+    overdueMilestones: z.number(),
+  }),
   byStage: z.record(z.string(), z.number()),
   byHealth: z.record(z.string(), z.number()),
   stageBySector: z.array(z.object({ sectorId: z.number(), stage: z.string(), count: z.number() })),
   overdueMilestones: z.array(MilestoneItem.extend({ daysOverdue: z.number() })),
-  upcomingMilestones: z.object({ d30: z.number(), d60: z.number(), d90: z.number(), items: z.array(MilestoneItem.extend({ daysToGo: z.number() })) }),
-  staleInitiatives: z.array(z.object({ id: z.number(), code: z.string(), titleEn: z.string(), titleUr: z.string().nullable(), lastEvidenceAt: z.string().nullable() })),
+  upcomingMilestones: z.object({
+    d30: z.number(),
+    d60: z.number(),
+    d90: z.number(),
+    items: z.array(MilestoneItem.extend({ daysToGo: z.number() })),
+  }),
+  staleInitiatives: z.array(
+    z.object({
+      id: z.number(),
+      code: z.string(),
+      titleEn: z.string(),
+      titleUr: z.string().nullable(),
+      lastEvidenceAt: z.string().nullable(),
+    }),
+  ),
   recentChanges: z.array(
     z.object({
       id: z.number(),
@@ -53,14 +79,29 @@ export class DashboardService {
   async dashboard(query: Record<string, unknown>): Promise<Dashboard> {
     const now = new Date();
     const asOf = parseAsOf(query, now);
-    const view: AsOf = asOf ?? { effectiveBefore: now, knownAt: now, knownAtGiven: false, day: now.toISOString().slice(0, 10), isPast: false };
+    const view: AsOf = asOf ?? {
+      effectiveBefore: now,
+      knownAt: now,
+      knownAtGiven: false,
+      day: now.toISOString().slice(0, 10),
+      isPast: false,
+    };
     const day = dateOnly(view.day)!;
     const staleBefore = await this.initiatives.staleBefore(asOf);
     // The same view as the initiative lists: the current columns, or the status history read on two clocks.
     const columns = viewColumns(asOf);
 
     const initiatives = await this.prisma.$queryRaw<
-      { id: number; code: string; title_en: string; title_ur: string | null; stage: InitiativeStage | null; health: Health; sector_ids: number[]; last_evidence_at: Date | null }[]
+      {
+        id: number;
+        code: string;
+        title_en: string;
+        title_ur: string | null;
+        stage: InitiativeStage | null;
+        health: Health;
+        sector_ids: number[];
+        last_evidence_at: Date | null;
+      }[]
     >`
       SELECT i.id, i.code, i.title_en, i.title_ur,
         ${columns.stage} AS stage,
@@ -78,12 +119,17 @@ export class DashboardService {
     for (const i of live) {
       byStage[i.stage!] += 1;
       byHealth[i.health] += 1;
-      for (const sectorId of i.sector_ids) sectorStage.set(`${sectorId}|${i.stage}`, (sectorStage.get(`${sectorId}|${i.stage}`) ?? 0) + 1);
+      for (const sectorId of i.sector_ids)
+        sectorStage.set(`${sectorId}|${i.stage}`, (sectorStage.get(`${sectorId}|${i.stage}`) ?? 0) + 1);
     }
-    const stale = live.filter((i) => !INACTIVE.includes(i.stage!) && (!i.last_evidence_at || i.last_evidence_at < staleBefore));
+    const stale = live.filter(
+      (i) => !INACTIVE.includes(i.stage!) && (!i.last_evidence_at || i.last_evidence_at < staleBefore),
+    );
 
     const milestones = liveIds.length
-      ? await this.prisma.$queryRaw<{ id: number; initiative_id: number; title_en: string; title_ur: string | null; planned: Date | null }[]>`
+      ? await this.prisma.$queryRaw<
+          { id: number; initiative_id: number; title_en: string; title_ur: string | null; planned: Date | null }[]
+        >`
           SELECT * FROM (
             SELECT m.id, m.initiative_id, m.title_en, m.title_ur,
               ${view.isPast ? plannedAsOfSql(view) : Prisma.sql`m.planned_date`} AS planned
@@ -94,18 +140,39 @@ export class DashboardService {
       : [];
     const overdue = milestones
       .filter((m) => m.planned! < day)
-      .map((m) => ({ id: m.id, initiativeId: m.initiative_id, titleEn: m.title_en, titleUr: m.title_ur, plannedDate: isoDate(m.planned)!, daysOverdue: daysBetween(m.planned!, day) }))
+      .map((m) => ({
+        id: m.id,
+        initiativeId: m.initiative_id,
+        titleEn: m.title_en,
+        titleUr: m.title_ur,
+        plannedDate: isoDate(m.planned)!,
+        daysOverdue: daysBetween(m.planned!, day),
+      }))
       .sort((a, b) => b.daysOverdue - a.daysOverdue);
     const upcoming = milestones
       .filter((m) => m.planned! >= day)
-      .map((m) => ({ id: m.id, initiativeId: m.initiative_id, titleEn: m.title_en, titleUr: m.title_ur, plannedDate: isoDate(m.planned)!, daysToGo: daysBetween(day, m.planned!) }))
+      .map((m) => ({
+        id: m.id,
+        initiativeId: m.initiative_id,
+        titleEn: m.title_en,
+        titleUr: m.title_ur,
+        plannedDate: isoDate(m.planned)!,
+        daysToGo: daysBetween(day, m.planned!),
+      }))
       .sort((a, b) => a.daysToGo - b.daysToGo);
 
     const recent = await this.prisma.statusUpdate.findMany({
-      where: { effectiveAt: { lt: view.effectiveBefore }, recordedAt: { lte: view.knownAt }, initiative: { archivedAt: null } },
+      where: {
+        effectiveAt: { lt: view.effectiveBefore },
+        recordedAt: { lte: view.knownAt },
+        initiative: { archivedAt: null },
+      },
       orderBy: [{ effectiveAt: 'desc' }, { id: 'desc' }],
       take: LIST_LIMIT,
-      include: { initiative: { select: { code: true, titleEn: true, titleUr: true } }, author: { select: { name: true } } },
+      include: {
+        initiative: { select: { code: true, titleEn: true, titleUr: true } },
+        author: { select: { name: true } },
+      },
     });
 
     return {
@@ -135,7 +202,13 @@ export class DashboardService {
       staleInitiatives: stale
         .sort((a, b) => (a.last_evidence_at?.getTime() ?? 0) - (b.last_evidence_at?.getTime() ?? 0))
         .slice(0, LIST_LIMIT)
-        .map((i) => ({ id: i.id, code: i.code, titleEn: i.title_en, titleUr: i.title_ur, lastEvidenceAt: isoTs(i.last_evidence_at) })),
+        .map((i) => ({
+          id: i.id,
+          code: i.code,
+          titleEn: i.title_en,
+          titleUr: i.title_ur,
+          lastEvidenceAt: isoTs(i.last_evidence_at),
+        })),
       recentChanges: recent.map((u) => ({
         id: u.id,
         initiativeId: u.initiativeId,

@@ -18,7 +18,12 @@ import { z } from 'zod';
 import { AppException } from '../../common/errors/app-exception';
 import { IdListFilter, QFilter, toIdList } from '../../common/http/list-query';
 import type { ResourceDefinition, WriteContext } from '../../common/resource/resource';
-import { assertCanEditInitiative, assertCanEditLinked, assertExist, missingReference } from '../../common/resource/scope';
+import {
+  assertCanEditInitiative,
+  assertCanEditLinked,
+  assertExist,
+  missingReference,
+} from '../../common/resource/scope';
 import { matchingIds } from '../../common/resource/search';
 import { dateOnly, definedOnly, isoDate, isoTs } from '../../common/resource/wire';
 
@@ -33,7 +38,9 @@ type EngagementCreate = z.infer<typeof CreateEngagementSchema>;
 type EngagementUpdate = z.infer<typeof UpdateEngagementSchema>;
 
 async function engagementInitiatives(ctx: WriteContext, engagementId: number): Promise<number[]> {
-  return (await ctx.tx.engagementInitiative.findMany({ where: { engagementId }, select: { initiativeId: true } })).map((r) => r.initiativeId);
+  return (await ctx.tx.engagementInitiative.findMany({ where: { engagementId }, select: { initiativeId: true } })).map(
+    (r) => r.initiativeId,
+  );
 }
 
 export const engagementsResource: ResourceDefinition<EngagementRow> = {
@@ -56,7 +63,11 @@ export const engagementsResource: ResourceDefinition<EngagementRow> = {
       startDate_lte: dateFilter.optional(),
       initiativeId: idFilter.optional(),
       personId: idFilter.optional(),
-      countryCode: z.string().length(2).transform((v) => v.toUpperCase()).optional(),
+      countryCode: z
+        .string()
+        .length(2)
+        .transform((v) => v.toUpperCase())
+        .optional(),
       previousId: idFilter.optional(),
     }),
   },
@@ -71,14 +82,18 @@ export const engagementsResource: ResourceDefinition<EngagementRow> = {
   },
   defaultSort: { field: 'startDate', order: 'DESC' },
   delegate: (db) => db.engagement,
-  include: { include: { participants: { select: { personId: true } }, initiatives: { select: { initiativeId: true } } } },
+  include: {
+    include: { participants: { select: { personId: true } }, initiatives: { select: { initiativeId: true } } },
+  },
   async where(f, { db }) {
     const ids = f.q ? await matchingIds(db, 'engagements', f.q) : undefined;
     return and(
       f.id !== undefined ? { id: { in: toIdList(f.id) } } : {},
       ids ? { id: { in: ids } } : {},
       definedOnly({ format: f.format, status: f.status, countryCode: f.countryCode, previousId: f.previousId }),
-      f.startDate_gte || f.startDate_lte ? { startDate: definedOnly({ gte: dateOnly(f.startDate_gte), lte: dateOnly(f.startDate_lte) }) } : {},
+      f.startDate_gte || f.startDate_lte
+        ? { startDate: definedOnly({ gte: dateOnly(f.startDate_gte), lte: dateOnly(f.startDate_lte) }) }
+        : {},
       f.initiativeId ? { initiatives: { some: { initiativeId: f.initiativeId } } } : {},
       f.personId ? { participants: { some: { personId: f.personId } } } : {},
     );
@@ -107,7 +122,13 @@ export const engagementsResource: ResourceDefinition<EngagementRow> = {
   }),
   async authorize(ctx, existing, input) {
     const next = (input as EngagementUpdate | null)?.initiativeIds;
-    if (existing) await assertCanEditLinked(ctx.user, ctx.tx, existing.initiatives.map((i) => i.initiativeId), 'this engagement');
+    if (existing)
+      await assertCanEditLinked(
+        ctx.user,
+        ctx.tx,
+        existing.initiatives.map((i) => i.initiativeId),
+        'this engagement',
+      );
     if (next) await assertCanEditLinked(ctx.user, ctx.tx, next, 'the initiatives of this engagement');
   },
   async toCreateData(i: EngagementCreate, { tx }) {
@@ -117,7 +138,12 @@ export const engagementsResource: ResourceDefinition<EngagementRow> = {
       { field: 'participantIds', what: 'Person', ids: i.participantIds ?? [] },
     ]);
     const { participantIds: _p, initiativeIds: _i, ...fields } = i;
-    return { ...fields, startDate: dateOnly(fields.startDate)!, endDate: dateOnly(fields.endDate), searchText: searchTextOf.engagement(fields) };
+    return {
+      ...fields,
+      startDate: dateOnly(fields.startDate)!,
+      endDate: dateOnly(fields.endDate),
+      searchText: searchTextOf.engagement(fields),
+    };
   },
   async toUpdateData(i: EngagementUpdate, existing, { tx }) {
     const { version: _v, participantIds: _p, initiativeIds: _i, ...fields } = i;
@@ -126,21 +152,40 @@ export const engagementsResource: ResourceDefinition<EngagementRow> = {
       { field: 'previousId', what: 'Engagement', ids: fields.previousId ? [fields.previousId] : [] },
       { field: 'participantIds', what: 'Person', ids: i.participantIds ?? [] },
     ]);
-    if (fields.previousId === existing.id) throw new AppException('VALIDATION_FAILED', 'An engagement cannot follow up itself', { previousId: 'Cannot be itself' });
+    if (fields.previousId === existing.id)
+      throw new AppException('VALIDATION_FAILED', 'An engagement cannot follow up itself', {
+        previousId: 'Cannot be itself',
+      });
     const start = fields.startDate ?? isoDate(existing.startDate)!;
     const end = fields.endDate !== undefined ? fields.endDate : isoDate(existing.endDate);
-    if (end && end < start) throw new AppException('VALIDATION_FAILED', 'The end date is before the start date', { endDate: 'Must not be before the start date' });
-    return { ...fields, startDate: dateOnly(fields.startDate), endDate: dateOnly(fields.endDate), searchText: searchTextOf.engagement({ ...existing, ...fields }) };
+    if (end && end < start)
+      throw new AppException('VALIDATION_FAILED', 'The end date is before the start date', {
+        endDate: 'Must not be before the start date',
+      });
+    return {
+      ...fields,
+      startDate: dateOnly(fields.startDate),
+      endDate: dateOnly(fields.endDate),
+      searchText: searchTextOf.engagement({ ...existing, ...fields }),
+    };
   },
   async afterWrite({ tx }, id, input: EngagementCreate | EngagementUpdate) {
     const engagementId = id as number;
     if (input.participantIds) {
       await tx.engagementParticipant.deleteMany({ where: { engagementId, personId: { notIn: input.participantIds } } });
-      await tx.engagementParticipant.createMany({ data: input.participantIds.map((personId) => ({ engagementId, personId })), skipDuplicates: true });
+      await tx.engagementParticipant.createMany({
+        data: input.participantIds.map((personId) => ({ engagementId, personId })),
+        skipDuplicates: true,
+      });
     }
     if (input.initiativeIds) {
-      await tx.engagementInitiative.deleteMany({ where: { engagementId, initiativeId: { notIn: input.initiativeIds } } });
-      await tx.engagementInitiative.createMany({ data: input.initiativeIds.map((initiativeId) => ({ engagementId, initiativeId })), skipDuplicates: true });
+      await tx.engagementInitiative.deleteMany({
+        where: { engagementId, initiativeId: { notIn: input.initiativeIds } },
+      });
+      await tx.engagementInitiative.createMany({
+        data: input.initiativeIds.map((initiativeId) => ({ engagementId, initiativeId })),
+        skipDuplicates: true,
+      });
     }
   },
 };
@@ -151,11 +196,19 @@ type DecisionCreate = z.infer<typeof CreateDecisionSchema>;
 type DecisionUpdate = z.infer<typeof UpdateDecisionSchema>;
 
 function isOverdue(d: Pick<Decision, 'dueDate' | 'state'>, today = new Date()): boolean {
-  return !!d.dueDate && d.dueDate.toISOString().slice(0, 10) < today.toISOString().slice(0, 10) && !['done', 'dropped'].includes(d.state);
+  return (
+    !!d.dueDate &&
+    d.dueDate.toISOString().slice(0, 10) < today.toISOString().slice(0, 10) &&
+    !['done', 'dropped'].includes(d.state)
+  );
 }
 
 /** A decision is scoped by its initiative, else by the initiatives of its engagement. */
-async function assertCanEditDecision(ctx: WriteContext, engagementId: number, initiativeId: number | null | undefined): Promise<void> {
+async function assertCanEditDecision(
+  ctx: WriteContext,
+  engagementId: number,
+  initiativeId: number | null | undefined,
+): Promise<void> {
   if (initiativeId) return assertCanEditInitiative(ctx.user, ctx.tx, initiativeId, 'this decision');
   const engagement = await ctx.tx.engagement.findUnique({ where: { id: engagementId }, select: { id: true } });
   if (!engagement) throw missingReference('engagementId', 'Engagement', engagementId);
@@ -198,10 +251,20 @@ export const decisionsResource: ResourceDefinition<Decision> = {
     const today = dateOnly(new Date().toISOString().slice(0, 10))!;
     return and(
       f.id !== undefined ? { id: { in: toIdList(f.id) } } : {},
-      definedOnly({ engagementId: f.engagementId, initiativeId: f.initiativeId, milestoneId: f.milestoneId, reviewedAtId: f.reviewedAtId, state: f.state }),
-      f.dueDate_gte || f.dueDate_lte ? { dueDate: definedOnly({ gte: dateOnly(f.dueDate_gte), lte: dateOnly(f.dueDate_lte) }) } : {},
+      definedOnly({
+        engagementId: f.engagementId,
+        initiativeId: f.initiativeId,
+        milestoneId: f.milestoneId,
+        reviewedAtId: f.reviewedAtId,
+        state: f.state,
+      }),
+      f.dueDate_gte || f.dueDate_lte
+        ? { dueDate: definedOnly({ gte: dateOnly(f.dueDate_gte), lte: dateOnly(f.dueDate_lte) }) }
+        : {},
       f.overdue === true ? { dueDate: { lt: today }, state: { notIn: ['done', 'dropped'] } } : {},
-      f.overdue === false ? { OR: [{ dueDate: null }, { dueDate: { gte: today } }, { state: { in: ['done', 'dropped'] } }] } : {},
+      f.overdue === false
+        ? { OR: [{ dueDate: null }, { dueDate: { gte: today } }, { state: { in: ['done', 'dropped'] } }] }
+        : {},
     );
   },
   toWire: (r) => ({
@@ -225,7 +288,11 @@ export const decisionsResource: ResourceDefinition<Decision> = {
     const i = input as DecisionUpdate | null;
     if (existing) await assertCanEditDecision(ctx, existing.engagementId, existing.initiativeId);
     if (i && (i.engagementId !== undefined || i.initiativeId !== undefined)) {
-      await assertCanEditDecision(ctx, i.engagementId ?? existing!.engagementId, i.initiativeId !== undefined ? i.initiativeId : existing?.initiativeId);
+      await assertCanEditDecision(
+        ctx,
+        i.engagementId ?? existing!.engagementId,
+        i.initiativeId !== undefined ? i.initiativeId : existing?.initiativeId,
+      );
     }
   },
   async toCreateData(i: DecisionCreate, { tx }) {

@@ -3,7 +3,10 @@ import { isoDate, isoTs } from '../../common/resource/wire';
 import type { InitiativeRow } from './initiatives.repository';
 
 export function toInitiative(r: InitiativeRow, staleBefore: Date): Initiative {
-  const countries = (r.countries ?? []).map((c) => ({ code: c.code, role: c.role as Initiative['countries'][number]['role'] }));
+  const countries = (r.countries ?? []).map((c) => ({
+    code: c.code,
+    role: c.role as Initiative['countries'][number]['role'],
+  }));
   return {
     id: r.id,
     code: r.code,

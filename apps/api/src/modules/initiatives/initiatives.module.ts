@@ -9,7 +9,12 @@ import { StatusUpdatesService } from './status-updates.service';
 import { TimelineService } from './timeline.service';
 
 @Module({
-  imports: [resourceModule(statusUpdatesResource, { controllers: [StatusUpdatesCreateController], providers: [StatusUpdatesService, InitiativesRepository] })],
+  imports: [
+    resourceModule(statusUpdatesResource, {
+      controllers: [StatusUpdatesCreateController],
+      providers: [StatusUpdatesService, InitiativesRepository],
+    }),
+  ],
   controllers: [InitiativesController],
   providers: [InitiativesRepository, InitiativesService, StatusUpdatesService, TimelineService, HistoryService],
   exports: [InitiativesRepository, InitiativesService],

@@ -110,7 +110,13 @@ export class InitiativesRepository {
    * expensive per-row columns (arrays, last evidence, the as-of stage and health) are computed for its rows only,
    * unless a filter or the sort needs them for every row.
    */
-  async page(filter: InitiativeFilter, page: PageRequest, asOf: AsOf | undefined, staleBefore: Date, db: Db = this.prisma): Promise<{ rows: InitiativeRow[]; total: number }> {
+  async page(
+    filter: InitiativeFilter,
+    page: PageRequest,
+    asOf: AsOf | undefined,
+    staleBefore: Date,
+    db: Db = this.prisma,
+  ): Promise<{ rows: InitiativeRow[]; total: number }> {
     const exact = await this.pageIn('exact', filter, page, asOf, staleBefore, db);
     const terms = searchTerms(filter.q);
     // Nothing found as typed: try again allowing misspellings.
@@ -134,10 +140,14 @@ export class InitiativesRepository {
     if (filter.archived === true) where.push(Prisma.sql`i.archived_at IS NOT NULL`);
     else if (filter.archived !== 'all' && !filter.id) where.push(Prisma.sql`i.archived_at IS NULL`);
     if (filter.sectorId?.length) {
-      where.push(Prisma.sql`EXISTS (SELECT 1 FROM initiative_sectors s WHERE s.initiative_id = i.id AND s.sector_id IN (${Prisma.join(filter.sectorId)}))`);
+      where.push(
+        Prisma.sql`EXISTS (SELECT 1 FROM initiative_sectors s WHERE s.initiative_id = i.id AND s.sector_id IN (${Prisma.join(filter.sectorId)}))`,
+      );
     }
     if (filter.countryCode?.length) {
-      where.push(Prisma.sql`EXISTS (SELECT 1 FROM initiative_countries c WHERE c.initiative_id = i.id AND c.country_code IN (${Prisma.join(filter.countryCode)}))`);
+      where.push(
+        Prisma.sql`EXISTS (SELECT 1 FROM initiative_countries c WHERE c.initiative_id = i.id AND c.country_code IN (${Prisma.join(filter.countryCode)}))`,
+      );
     }
     if (filter.priority?.length) where.push(Prisma.sql`i.priority::text IN (${Prisma.join(filter.priority)})`);
     if (filter.focalPersonId) where.push(Prisma.sql`i.focal_person_id = ${filter.focalPersonId}`);
@@ -164,8 +174,17 @@ export class InitiativesRepository {
     const order = page.sort.order === 'ASC' ? 'ASC' : 'DESC';
     const nulls = order === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST';
     const sortSql =
-      page.sort.field === 'stage' ? view.stage : page.sort.field === 'health' ? view.health : page.sort.field === 'lastEvidenceAt' ? evidence : Prisma.raw(SORT_SQL[page.sort.field] ?? 'i.updated_at');
-    const orderBy = page.sort.field === 'id' ? Prisma.raw(`i.id ${order}`) : Prisma.sql`${sortSql} ${Prisma.raw(`${order} ${nulls}, i.id ${order}`)}`;
+      page.sort.field === 'stage'
+        ? view.stage
+        : page.sort.field === 'health'
+          ? view.health
+          : page.sort.field === 'lastEvidenceAt'
+            ? evidence
+            : Prisma.raw(SORT_SQL[page.sort.field] ?? 'i.updated_at');
+    const orderBy =
+      page.sort.field === 'id'
+        ? Prisma.raw(`i.id ${order}`)
+        : Prisma.sql`${sortSql} ${Prisma.raw(`${order} ${nulls}, i.id ${order}`)}`;
     const whereSql = where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty;
 
     // One statement: the page, each row carrying the total (an uncorrelated subquery, computed once).
@@ -189,13 +208,28 @@ export class InitiativesRepository {
     return { rows, total: Number(counted[0].n) };
   }
 
-  async one(id: number, asOf: AsOf | undefined, staleBefore: Date, db: Db = this.prisma): Promise<InitiativeRow | undefined> {
-    const { rows } = await this.page({ id: [id], archived: 'all' }, { sort: { field: 'id', order: 'ASC' }, offset: 0, limit: 1 }, asOf, staleBefore, db);
+  async one(
+    id: number,
+    asOf: AsOf | undefined,
+    staleBefore: Date,
+    db: Db = this.prisma,
+  ): Promise<InitiativeRow | undefined> {
+    const { rows } = await this.page(
+      { id: [id], archived: 'all' },
+      { sort: { field: 'id', order: 'ASC' }, offset: 0, limit: 1 },
+      asOf,
+      staleBefore,
+      db,
+    );
     return rows[0];
   }
 
   /** The stage and health in force at a moment, from every recorded status update (for back-dated updates). */
-  async stateAt(tx: Db, initiativeId: number, at: Date): Promise<{ stage: InitiativeStage | null; health: Health | null }> {
+  async stateAt(
+    tx: Db,
+    initiativeId: number,
+    at: Date,
+  ): Promise<{ stage: InitiativeStage | null; health: Health | null }> {
     const rows = await tx.$queryRaw<{ stage: InitiativeStage | null; health: Health | null }[]>`
       SELECT
         (SELECT to_stage FROM status_updates WHERE initiative_id = ${initiativeId} AND to_stage IS NOT NULL AND effective_at <= ${at}

@@ -26,7 +26,8 @@ import { SettingsService } from '../settings/settings.service';
 import { toInitiative } from './initiatives.mapper';
 import { INITIATIVE_SORTABLE, InitiativesRepository, type InitiativeFilter } from './initiatives.repository';
 
-const oneOrMany = <T extends z.ZodType>(s: T) => z.union([s, z.array(s).max(100)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
+const oneOrMany = <T extends z.ZodType>(s: T) =>
+  z.union([s, z.array(s).max(100)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
 const dateOrTs = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
 export const InitiativeFilterSchema = z.strictObject({
@@ -35,7 +36,12 @@ export const InitiativeFilterSchema = z.strictObject({
   stage: oneOrMany(z.enum(INITIATIVE_STAGES)).optional(),
   health: oneOrMany(z.enum(HEALTHS)).optional(),
   sectorId: oneOrMany(IdSchema).optional(),
-  countryCode: oneOrMany(z.string().regex(/^[A-Za-z]{2}$/).transform((v) => v.toUpperCase())).optional(),
+  countryCode: oneOrMany(
+    z
+      .string()
+      .regex(/^[A-Za-z]{2}$/)
+      .transform((v) => v.toUpperCase()),
+  ).optional(),
   priority: oneOrMany(z.enum(PRIORITIES)).optional(),
   focalPersonId: IdSchema.optional(),
   createdById: IdSchema.optional(),
@@ -88,7 +94,9 @@ function columnsOf<I extends UpdateInput>(input: I) {
 
 async function assertCodeFree(tx: Prisma.TransactionClient, code: string): Promise<void> {
   if (await tx.initiative.findUnique({ where: { code }, select: { id: true } })) {
-    throw new AppException('UNIQUE_VIOLATION', `An initiative with code ${code} already exists`, { code: 'Already exists' });
+    throw new AppException('UNIQUE_VIOLATION', `An initiative with code ${code} already exists`, {
+      code: 'Already exists',
+    });
   }
 }
 
@@ -116,7 +124,12 @@ export class InitiativesService {
     });
     const asOf = parseAsOf(query);
     const staleBefore = await this.staleBefore(asOf);
-    const { rows, total } = await this.repo.page(toRepoFilter(filter), { sort, offset: range.start, limit: range.end - range.start + 1 }, asOf, staleBefore);
+    const { rows, total } = await this.repo.page(
+      toRepoFilter(filter),
+      { sort, offset: range.start, limit: range.end - range.start + 1 },
+      asOf,
+      staleBefore,
+    );
     return { rows: rows.map((r) => toInitiative(r, staleBefore)), total, start: range.start };
   }
 
@@ -140,7 +153,9 @@ export class InitiativesService {
     return toInitiative(row, staleBefore);
   }
 
-  private countriesOf(input: Pick<CreateInput, 'countries' | 'countryCodes'>): { code: string; role: Initiative['countries'][number]['role'] }[] | undefined {
+  private countriesOf(
+    input: Pick<CreateInput, 'countries' | 'countryCodes'>,
+  ): { code: string; role: Initiative['countries'][number]['role'] }[] | undefined {
     if (input.countries) return input.countries;
     return input.countryCodes?.map((code) => ({ code, role: 'partner' as const }));
   }
@@ -177,7 +192,9 @@ export class InitiativesService {
           searchText: searchTextOf.initiative(input),
           sectors: { create: [...new Set(input.sectorIds)].map((sectorId) => ({ sectorId })) },
           countries: { create: countries.map((c) => ({ countryCode: c.code, role: c.role })) },
-          leads: { create: [...new Set(input.leadOrganizationIds ?? [])].map((organizationId) => ({ organizationId })) },
+          leads: {
+            create: [...new Set(input.leadOrganizationIds ?? [])].map((organizationId) => ({ organizationId })),
+          },
         },
         select: { id: true },
       });
@@ -207,21 +224,34 @@ export class InitiativesService {
       const before = await this.current(tx, id);
       assertCanEdit(user, before.sectorIds, 'this initiative');
       if (input.sectorIds) {
-        const changed = [...input.sectorIds.filter((s) => !before.sectorIds.includes(s)), ...before.sectorIds.filter((s) => !input.sectorIds!.includes(s))];
+        const changed = [
+          ...input.sectorIds.filter((s) => !before.sectorIds.includes(s)),
+          ...before.sectorIds.filter((s) => !input.sectorIds!.includes(s)),
+        ];
         assertCanAssign(user, changed);
       }
       const moved: Record<string, string> = {};
-      if (input.stage !== undefined && input.stage !== before.stage) moved.stage = 'Change the stage with a status update (POST /api/initiatives/:id/status-updates), which cites its evidence';
-      if (input.health !== undefined && input.health !== before.health) moved.health = 'Change the health with a status update (POST /api/initiatives/:id/status-updates)';
-      if (Object.keys(moved).length) throw new AppException('UNPROCESSABLE', 'Stage and health change only through status updates', moved);
+      if (input.stage !== undefined && input.stage !== before.stage)
+        moved.stage =
+          'Change the stage with a status update (POST /api/initiatives/:id/status-updates), which cites its evidence';
+      if (input.health !== undefined && input.health !== before.health)
+        moved.health = 'Change the health with a status update (POST /api/initiatives/:id/status-updates)';
+      if (Object.keys(moved).length)
+        throw new AppException('UNPROCESSABLE', 'Stage and health change only through status updates', moved);
       if (before.version !== version) {
-        throw versionConflict('Initiative', { current: before, changedBy: await lastChange(tx, 'initiatives', String(id)), changedAt: before.updatedAt });
+        throw versionConflict('Initiative', {
+          current: before,
+          changedBy: await lastChange(tx, 'initiatives', String(id)),
+          changedAt: before.updatedAt,
+        });
       }
       await this.assertReferences(tx, input);
       if (input.code && input.code !== before.code) await assertCodeFree(tx, input.code);
       const merged = { ...before, ...input };
       if (merged.startDate && merged.targetDate && merged.targetDate < merged.startDate) {
-        throw new AppException('VALIDATION_FAILED', 'The target date is before the start date', { targetDate: 'Must not be before the start date' });
+        throw new AppException('VALIDATION_FAILED', 'The target date is before the start date', {
+          targetDate: 'Must not be before the start date',
+        });
       }
       const res = await tx.initiative.updateMany({
         where: { id, version },
@@ -234,23 +264,43 @@ export class InitiativesService {
       });
       if (res.count === 0) {
         const current = await this.current(tx, id);
-        throw versionConflict('Initiative', { current, changedBy: await lastChange(tx, 'initiatives', String(id)), changedAt: current.updatedAt });
+        throw versionConflict('Initiative', {
+          current,
+          changedBy: await lastChange(tx, 'initiatives', String(id)),
+          changedAt: current.updatedAt,
+        });
       }
       if (input.sectorIds) {
         await tx.initiativeSector.deleteMany({ where: { initiativeId: id, sectorId: { notIn: input.sectorIds } } });
-        await tx.initiativeSector.createMany({ data: input.sectorIds.map((sectorId) => ({ initiativeId: id, sectorId })), skipDuplicates: true });
+        await tx.initiativeSector.createMany({
+          data: input.sectorIds.map((sectorId) => ({ initiativeId: id, sectorId })),
+          skipDuplicates: true,
+        });
       }
       const countries = this.countriesOf(input);
       if (countries) {
         await tx.initiativeCountry.deleteMany({ where: { initiativeId: id } });
-        await tx.initiativeCountry.createMany({ data: countries.map((c) => ({ initiativeId: id, countryCode: c.code, role: c.role })) });
+        await tx.initiativeCountry.createMany({
+          data: countries.map((c) => ({ initiativeId: id, countryCode: c.code, role: c.role })),
+        });
       }
       if (input.leadOrganizationIds) {
-        await tx.initiativeOrganization.deleteMany({ where: { initiativeId: id, organizationId: { notIn: input.leadOrganizationIds } } });
-        await tx.initiativeOrganization.createMany({ data: input.leadOrganizationIds.map((organizationId) => ({ initiativeId: id, organizationId })), skipDuplicates: true });
+        await tx.initiativeOrganization.deleteMany({
+          where: { initiativeId: id, organizationId: { notIn: input.leadOrganizationIds } },
+        });
+        await tx.initiativeOrganization.createMany({
+          data: input.leadOrganizationIds.map((organizationId) => ({ initiativeId: id, organizationId })),
+          skipDuplicates: true,
+        });
       }
       const after = await this.current(tx, id);
-      await this.audit.record(tx, { action: input.archivedAt === null && before.archivedAt ? 'restore' : 'update', entity: 'initiatives', entityId: id, before, after });
+      await this.audit.record(tx, {
+        action: input.archivedAt === null && before.archivedAt ? 'restore' : 'update',
+        entity: 'initiatives',
+        entityId: id,
+        before,
+        after,
+      });
       return after;
     });
   }

@@ -1,5 +1,12 @@
 import type { StatusUpdate } from '@rabta/db';
-import { IdSchema, HEALTHS, INITIATIVE_STAGES, STATUS_UPDATE_READ_ONLY, StatusUpdateSchema, UpdateStatusUpdateSchema } from '@rabta/domain';
+import {
+  IdSchema,
+  HEALTHS,
+  INITIATIVE_STAGES,
+  STATUS_UPDATE_READ_ONLY,
+  StatusUpdateSchema,
+  UpdateStatusUpdateSchema,
+} from '@rabta/domain';
 import { z } from 'zod';
 import { IdListFilter, toIdList } from '../../common/http/list-query';
 import type { ResourceDefinition } from '../../common/resource/resource';
@@ -13,7 +20,9 @@ const dateOrTs = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
  * The status history. Read like any resource; recorded through POST (StatusUpdatesController), never deleted;
  * only the notes of an entry can be corrected.
  */
-export const statusUpdatesResource: ResourceDefinition<StatusUpdate & { evidence: { sourceId: number }[]; author: { name: string } | null }> = {
+export const statusUpdatesResource: ResourceDefinition<
+  StatusUpdate & { evidence: { sourceId: number }[]; author: { name: string } | null }
+> = {
   name: 'status-updates',
   label: 'Status update',
   read: 'viewer',
@@ -47,8 +56,12 @@ export const statusUpdatesResource: ResourceDefinition<StatusUpdate & { evidence
   where: (f) => ({
     ...(f.id !== undefined ? { id: { in: toIdList(f.id) } } : {}),
     ...definedOnly({ initiativeId: f.initiativeId, authorId: f.authorId, toStage: f.toStage, toHealth: f.toHealth }),
-    ...(f.effectiveAt_gte || f.effectiveAt_lte ? { effectiveAt: definedOnly({ gte: moment(f.effectiveAt_gte), lte: moment(f.effectiveAt_lte) }) } : {}),
-    ...(f.recordedAt_gte || f.recordedAt_lte ? { recordedAt: definedOnly({ gte: moment(f.recordedAt_gte), lte: moment(f.recordedAt_lte) }) } : {}),
+    ...(f.effectiveAt_gte || f.effectiveAt_lte
+      ? { effectiveAt: definedOnly({ gte: moment(f.effectiveAt_gte), lte: moment(f.effectiveAt_lte) }) }
+      : {}),
+    ...(f.recordedAt_gte || f.recordedAt_lte
+      ? { recordedAt: definedOnly({ gte: moment(f.recordedAt_gte), lte: moment(f.recordedAt_lte) }) }
+      : {}),
   }),
   toWire: (r) => toStatusUpdate(r),
   async authorize(ctx, existing) {

@@ -24,7 +24,9 @@ type Input = z.output<typeof CreateStatusUpdateSchema>;
 /** A status update may be dated up to a day ahead (time zones), not into the future beyond that. */
 const FUTURE_TOLERANCE_MS = 86_400_000;
 
-export function toStatusUpdate(r: StatusUpdateRow & { evidence?: { sourceId: number }[]; author?: { name: string } | null }): StatusUpdate {
+export function toStatusUpdate(
+  r: StatusUpdateRow & { evidence?: { sourceId: number }[]; author?: { name: string } | null },
+): StatusUpdate {
   return {
     id: r.id,
     initiativeId: r.initiativeId,
@@ -79,20 +81,33 @@ export class StatusUpdatesService {
     return today ? new Date() : at;
   }
 
-  async record(initiativeId: number, input: Input, user: AuthUser): Promise<StatusUpdate & { initiative: { id: number; stage: InitiativeStage; health: Health; version: number } }> {
+  async record(
+    initiativeId: number,
+    input: Input,
+    user: AuthUser,
+  ): Promise<StatusUpdate & { initiative: { id: number; stage: InitiativeStage; health: Health; version: number } }> {
     const effectiveAt = this.effectiveMoment(input.effectiveAt);
     if (moment(input.effectiveAt)!.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
-      throw new AppException('VALIDATION_FAILED', 'effectiveAt is in the future: record a change once it has happened', { effectiveAt: 'Must not be in the future' });
+      throw new AppException(
+        'VALIDATION_FAILED',
+        'effectiveAt is in the future: record a change once it has happened',
+        { effectiveAt: 'Must not be in the future' },
+      );
     }
     return this.prisma.$transaction(async (tx) => {
       // Lock the initiative: concurrent status changes of one initiative apply one after the other.
-      const locked = await tx.$queryRaw<{ id: number; stage: InitiativeStage; health: Health; archived_at: Date | null; stage_since: Date | null }[]>`
+      const locked = await tx.$queryRaw<
+        { id: number; stage: InitiativeStage; health: Health; archived_at: Date | null; stage_since: Date | null }[]
+      >`
         SELECT id, stage, health, archived_at, stage_since FROM initiatives WHERE id = ${initiativeId} FOR UPDATE`;
       const initiative = locked[0];
       if (!initiative) throw AppException.notFound('Initiative', initiativeId);
-      const sectors = (await tx.initiativeSector.findMany({ where: { initiativeId }, select: { sectorId: true } })).map((s) => s.sectorId);
+      const sectors = (await tx.initiativeSector.findMany({ where: { initiativeId }, select: { sectorId: true } })).map(
+        (s) => s.sectorId,
+      );
       assertCanEdit(user, sectors, 'the status of this initiative');
-      if (initiative.archived_at) throw new AppException('CONFLICT', 'This initiative is archived; restore it before recording its status');
+      if (initiative.archived_at)
+        throw new AppException('CONFLICT', 'This initiative is archived; restore it before recording its status');
 
       const inForce = await this.repo.stateAt(tx, initiativeId, effectiveAt);
       const fromStage = inForce.stage;
@@ -110,7 +125,9 @@ export class StatusUpdatesService {
           );
         }
         if (input.sourceIds.length === 0) {
-          throw new AppException('EVIDENCE_REQUIRED', 'A stage change must cite at least one source (sourceIds)', { sourceIds: 'Cite at least one source' });
+          throw new AppException('EVIDENCE_REQUIRED', 'A stage change must cite at least one source (sourceIds)', {
+            sourceIds: 'Cite at least one source',
+          });
         }
       }
       if (input.toHealth && !input.toStage && input.toHealth === fromHealth) {
@@ -136,7 +153,13 @@ export class StatusUpdatesService {
       });
       for (const sourceId of [...new Set(input.sourceIds)]) {
         await tx.evidence.create({
-          data: { sourceId, quote: input.quotes?.[String(sourceId)] ?? null, initiativeId, statusUpdateId: row.id, createdById: user.id },
+          data: {
+            sourceId,
+            quote: input.quotes?.[String(sourceId)] ?? null,
+            initiativeId,
+            statusUpdateId: row.id,
+            createdById: user.id,
+          },
         });
       }
 
@@ -156,13 +179,19 @@ export class StatusUpdatesService {
             data: {
               stage,
               health,
-              ...(input.healthConfidence !== undefined && input.toHealth ? { healthConfidence: input.healthConfidence } : {}),
+              ...(input.healthConfidence !== undefined && input.toHealth
+                ? { healthConfidence: input.healthConfidence }
+                : {}),
               version: { increment: 1 },
             },
             select,
           })
         : (await tx.initiative.findUnique({ where: { id: initiativeId }, select }))!;
-      const wire = toStatusUpdate({ ...row, evidence: input.sourceIds.map((sourceId) => ({ sourceId })), author: { name: user.name } });
+      const wire = toStatusUpdate({
+        ...row,
+        evidence: input.sourceIds.map((sourceId) => ({ sourceId })),
+        author: { name: user.name },
+      });
       await this.audit.record(tx, { action: 'create', entity: 'status-updates', entityId: row.id, after: wire });
       if (changed) {
         await this.audit.record(tx, {

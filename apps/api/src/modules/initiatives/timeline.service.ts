@@ -7,7 +7,15 @@ import { isoDate, isoTs } from '../../common/resource/wire';
 import { sortLedger } from '../milestones/milestones.resource';
 
 export const TimelineItemSchema = z.object({
-  type: z.enum(['status_update', 'milestone', 'milestone_date_change', 'engagement', 'decision', 'agreement', 'evidence']),
+  type: z.enum([
+    'status_update',
+    'milestone',
+    'milestone_date_change',
+    'engagement',
+    'decision',
+    'agreement',
+    'evidence',
+  ]),
   id: z.number(),
   /** When it happened (or is planned to), ISO date or date-time. */
   date: z.string(),
@@ -36,30 +44,60 @@ export class TimelineService {
     const before = asOf ? { lt: asOf.effectiveBefore } : undefined;
 
     const [updates, milestones, engagements, decisions, agreements, evidence] = await Promise.all([
-      this.prisma.statusUpdate.findMany({ where: { initiativeId, recordedAt: known, effectiveAt: before }, include: { author: { select: { name: true } } } }),
+      this.prisma.statusUpdate.findMany({
+        where: { initiativeId, recordedAt: known, effectiveAt: before },
+        include: { author: { select: { name: true } } },
+      }),
       this.prisma.milestone.findMany({
         where: { initiativeId, createdAt: known },
-        include: { dateChanges: { where: { recordedAt: known, announcedOn: before }, include: { announcedBy: { select: { nameEn: true, nameUr: true } } } } },
+        include: {
+          dateChanges: {
+            where: { recordedAt: known, announcedOn: before },
+            include: { announcedBy: { select: { nameEn: true, nameUr: true } } },
+          },
+        },
       }),
-      this.prisma.engagement.findMany({ where: { initiatives: { some: { initiativeId } }, createdAt: known, startDate: before } }),
-      this.prisma.decision.findMany({ where: { OR: [{ initiativeId }, { engagement: { initiatives: { some: { initiativeId } } }, initiativeId: null }], createdAt: known } }),
+      this.prisma.engagement.findMany({
+        where: { initiatives: { some: { initiativeId } }, createdAt: known, startDate: before },
+      }),
+      this.prisma.decision.findMany({
+        where: {
+          OR: [{ initiativeId }, { engagement: { initiatives: { some: { initiativeId } } }, initiativeId: null }],
+          createdAt: known,
+        },
+      }),
       this.prisma.agreement.findMany({ where: { initiatives: { some: { initiativeId } }, createdAt: known } }),
-      this.prisma.evidence.findMany({ where: { initiativeId, recordedAt: known, source: { publishedAt: before } }, include: { source: { select: { id: true, title: true, publisher: true, publishedAt: true, language: true } } } }),
+      this.prisma.evidence.findMany({
+        where: { initiativeId, recordedAt: known, source: { publishedAt: before } },
+        include: { source: { select: { id: true, title: true, publisher: true, publishedAt: true, language: true } } },
+      }),
     ]);
 
     const items: TimelineItem[] = [];
     for (const u of updates) {
-      const parts = [u.toStage ? `Stage ${arrow(u.fromStage, u.toStage)}` : null, u.toHealth ? `Health ${arrow(u.fromHealth, u.toHealth)}` : null].filter(Boolean);
+      const parts = [
+        u.toStage ? `Stage ${arrow(u.fromStage, u.toStage)}` : null,
+        u.toHealth ? `Health ${arrow(u.fromHealth, u.toHealth)}` : null,
+      ].filter(Boolean);
       items.push({
         type: 'status_update',
         id: u.id,
         date: isoTs(u.effectiveAt)!,
         titleEn: parts.join('; '),
         titleUr: null,
-        detailEn: [u.noteEn, u.author ? `by ${u.author.name}` : null, `recorded ${isoTs(u.recordedAt)}`].filter(Boolean).join(' · '),
+        detailEn: [u.noteEn, u.author ? `by ${u.author.name}` : null, `recorded ${isoTs(u.recordedAt)}`]
+          .filter(Boolean)
+          .join(' · '),
         detailUr: u.noteUr,
         link: { resource: 'status-updates', id: u.id },
-        data: { fromStage: u.fromStage, toStage: u.toStage, fromHealth: u.fromHealth, toHealth: u.toHealth, recordedAt: isoTs(u.recordedAt), authorName: u.author?.name ?? null },
+        data: {
+          fromStage: u.fromStage,
+          toStage: u.toStage,
+          fromHealth: u.fromHealth,
+          toHealth: u.toHealth,
+          recordedAt: isoTs(u.recordedAt),
+          authorName: u.author?.name ?? null,
+        },
       });
     }
     for (const m of milestones) {
@@ -78,7 +116,11 @@ export class TimelineService {
           detailEn: done ? `Achieved ${isoDate(m.actualDate)}` : `Planned for ${isoDate(planned)}`,
           detailUr: null,
           link: { resource: 'milestones', id: m.id },
-          data: { state: done ? 'achieved' : m.state === 'achieved' ? 'in_progress' : m.state, plannedDate: isoDate(planned), actualDate: done ? isoDate(m.actualDate) : null },
+          data: {
+            state: done ? 'achieved' : m.state === 'achieved' ? 'in_progress' : m.state,
+            plannedDate: isoDate(planned),
+            actualDate: done ? isoDate(m.actualDate) : null,
+          },
         });
       }
       for (const c of m.dateChanges) {
@@ -86,12 +128,21 @@ export class TimelineService {
           type: 'milestone_date_change',
           id: c.id,
           date: isoDate(c.announcedOn)!,
-          titleEn: c.oldDate ? `${m.titleEn}: re-announced for ${isoDate(c.newDate) ?? 'no date'} (was ${isoDate(c.oldDate)})` : `${m.titleEn}: announced for ${isoDate(c.newDate)}`,
+          titleEn: c.oldDate
+            ? `${m.titleEn}: re-announced for ${isoDate(c.newDate) ?? 'no date'} (was ${isoDate(c.oldDate)})`
+            : `${m.titleEn}: announced for ${isoDate(c.newDate)}`,
           titleUr: m.titleUr,
-          detailEn: [c.announcedBy ? `announced by ${c.announcedBy.nameEn}` : null, c.note].filter(Boolean).join(' · ') || null,
+          detailEn:
+            [c.announcedBy ? `announced by ${c.announcedBy.nameEn}` : null, c.note].filter(Boolean).join(' · ') || null,
           detailUr: c.announcedBy?.nameUr ?? null,
           link: { resource: 'milestones', id: m.id },
-          data: { oldDate: isoDate(c.oldDate), newDate: isoDate(c.newDate), announcedByEn: c.announcedBy?.nameEn ?? null, announcedByUr: c.announcedBy?.nameUr ?? null, note: c.note },
+          data: {
+            oldDate: isoDate(c.oldDate),
+            newDate: isoDate(c.newDate),
+            announcedByEn: c.announcedBy?.nameEn ?? null,
+            announcedByUr: c.announcedBy?.nameUr ?? null,
+            note: c.note,
+          },
         });
       }
     }
@@ -102,10 +153,20 @@ export class TimelineService {
         date: isoDate(e.startDate)!,
         titleEn: e.titleEn,
         titleUr: e.titleUr,
-        detailEn: [e.placeEn, e.forumName, e.status !== 'held' ? e.status : null, e.outcomeEn].filter(Boolean).join(' · ') || null,
+        detailEn:
+          [e.placeEn, e.forumName, e.status !== 'held' ? e.status : null, e.outcomeEn].filter(Boolean).join(' · ') ||
+          null,
         detailUr: e.outcomeUr,
         link: { resource: 'engagements', id: e.id },
-        data: { format: e.format, status: e.status, placeEn: e.placeEn, placeUr: e.placeUr, forumName: e.forumName, outcomeEn: e.outcomeEn, outcomeUr: e.outcomeUr },
+        data: {
+          format: e.format,
+          status: e.status,
+          placeEn: e.placeEn,
+          placeUr: e.placeUr,
+          forumName: e.forumName,
+          outcomeEn: e.outcomeEn,
+          outcomeUr: e.outcomeUr,
+        },
       });
     }
     for (const d of decisions) {
@@ -151,7 +212,12 @@ export class TimelineService {
         detailEn: [source.publisher, source.language, ...quotes].filter(Boolean).join(' · '),
         detailUr: null,
         link: { resource: 'sources', id: source.id },
-        data: { publisher: source.publisher, language: source.language, quotes, evidenceIds: rows.map((r) => r.id).sort((a, b) => a - b) },
+        data: {
+          publisher: source.publisher,
+          language: source.language,
+          quotes,
+          evidenceIds: rows.map((r) => r.id).sort((a, b) => a - b),
+        },
       });
     }
     return items.sort((a, b) => a.date.localeCompare(b.date) || a.type.localeCompare(b.type) || a.id - b.id);

@@ -22,8 +22,18 @@ export class MilestonesController {
 
   @Get()
   @Access('viewer')
-  @ApiOperation({ kind: 'list', resource: 'milestones', schema: MilestoneSchema, filter: MilestoneFilterSchema, summary: 'Milestones; ?asOf/&knownAt show planned dates as announced by then' })
-  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply, @CurrentUser() user: AuthUser): Promise<unknown[]> {
+  @ApiOperation({
+    kind: 'list',
+    resource: 'milestones',
+    schema: MilestoneSchema,
+    filter: MilestoneFilterSchema,
+    summary: 'Milestones; ?asOf/&knownAt show planned dates as announced by then',
+  })
+  async list(
+    @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentUser() user: AuthUser,
+  ): Promise<unknown[]> {
     const { rows, total, start } = await this.milestones.list(this.kit, query, user);
     setContentRange(reply, 'milestones', start, rows.length, total);
     return rows;
@@ -31,15 +41,40 @@ export class MilestonesController {
 
   @Get('export')
   @Access('viewer')
-  @ApiOperation({ kind: 'action', resource: 'milestones', query: ExportQuerySchema, produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], summary: 'Every matching milestone as CSV or XLSX' })
-  export(@ZodQuery(ExportQuerySchema) query: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply, @CurrentUser() user: AuthUser): Promise<unknown> {
-    return sendExport(reply, 'milestones', columnsOf(MilestoneSchema), (page) => this.milestones.list(this.kit, page, user), query);
+  @ApiOperation({
+    kind: 'action',
+    resource: 'milestones',
+    query: ExportQuerySchema,
+    produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    summary: 'Every matching milestone as CSV or XLSX',
+  })
+  export(
+    @ZodQuery(ExportQuerySchema) query: ExportQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentUser() user: AuthUser,
+  ): Promise<unknown> {
+    return sendExport(
+      reply,
+      'milestones',
+      columnsOf(MilestoneSchema),
+      (page) => this.milestones.list(this.kit, page, user),
+      query,
+    );
   }
 
   @Get(':id')
   @Access('viewer')
-  @ApiOperation({ kind: 'get', resource: 'milestones', schema: MilestoneSchema, summary: 'A milestone with its announced-vs-delivered ledger' })
-  getOne(@Param('id', ParseIdPipe) id: number, @Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser): Promise<unknown> {
+  @ApiOperation({
+    kind: 'get',
+    resource: 'milestones',
+    schema: MilestoneSchema,
+    summary: 'A milestone with its announced-vs-delivered ledger',
+  })
+  getOne(
+    @Param('id', ParseIdPipe) id: number,
+    @Query() query: Record<string, unknown>,
+    @CurrentUser() user: AuthUser,
+  ): Promise<unknown> {
     return this.milestones.getOne(this.kit, id, query, user);
   }
 
@@ -53,8 +88,19 @@ export class MilestonesController {
 
   @Put(':id')
   @Access('analyst')
-  @ApiOperation({ kind: 'update', resource: 'milestones', schema: MilestoneSchema, body: UpdateMilestoneSchema, summary: 'A new plannedDate is recorded in the ledger (with `announcement`)' })
-  update(@Param('id', ParseIdPipe) id: number, @Body() body: unknown, @Headers('if-match') ifMatch: string | undefined, @CurrentUser() user: AuthUser): Promise<unknown> {
+  @ApiOperation({
+    kind: 'update',
+    resource: 'milestones',
+    schema: MilestoneSchema,
+    body: UpdateMilestoneSchema,
+    summary: 'A new plannedDate is recorded in the ledger (with `announcement`)',
+  })
+  update(
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() user: AuthUser,
+  ): Promise<unknown> {
     return this.kit.update(id, body, ifMatch, user);
   }
 

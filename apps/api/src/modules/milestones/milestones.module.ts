@@ -4,5 +4,9 @@ import { MilestonesController } from './milestones.controller';
 import { milestonesResource } from './milestones.resource';
 import { MilestonesService } from './milestones.service';
 
-@Module({ controllers: [MilestonesController], providers: [resourceServiceProvider(milestonesResource), MilestonesService], exports: [MilestonesService] })
+@Module({
+  controllers: [MilestonesController],
+  providers: [resourceServiceProvider(milestonesResource), MilestonesService],
+  exports: [MilestonesService],
+})
 export class MilestonesModule {}

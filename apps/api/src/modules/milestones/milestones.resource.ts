@@ -16,7 +16,10 @@ import { assertCanEditInitiative, assertExist } from '../../common/resource/scop
 import { matchingIds } from '../../common/resource/search';
 import { dateOnly, daysBetween, definedOnly, isoDate, isoTs } from '../../common/resource/wire';
 
-export type LedgerRow = Pick<MilestoneDateChange, 'id' | 'oldDate' | 'newDate' | 'announcedById' | 'announcedOn' | 'recordedAt' | 'sourceId' | 'note' | 'recordedById'>;
+export type LedgerRow = Pick<
+  MilestoneDateChange,
+  'id' | 'oldDate' | 'newDate' | 'announcedById' | 'announcedOn' | 'recordedAt' | 'sourceId' | 'note' | 'recordedById'
+>;
 export type MilestoneRow = Milestone & { dateChanges: LedgerRow[] };
 type Create = z.infer<typeof CreateMilestoneSchema>;
 type Update = z.infer<typeof UpdateMilestoneSchema>;
@@ -26,7 +29,10 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** The ledger in the order things happened in the world (then as they were recorded). */
 export function sortLedger<T extends Pick<LedgerRow, 'id' | 'announcedOn' | 'recordedAt'>>(rows: T[]): T[] {
   return [...rows].sort(
-    (a, b) => a.announcedOn.getTime() - b.announcedOn.getTime() || a.recordedAt.getTime() - b.recordedAt.getTime() || a.id - b.id,
+    (a, b) =>
+      a.announcedOn.getTime() - b.announcedOn.getTime() ||
+      a.recordedAt.getTime() - b.recordedAt.getTime() ||
+      a.id - b.id,
   );
 }
 
@@ -34,7 +40,10 @@ export function sortLedger<T extends Pick<LedgerRow, 'id' | 'announcedOn' | 'rec
  * Milestone → wire, with the announced-vs-delivered figures derived from its ledger. `view` overrides the planned
  * and actual dates and the state for an "as of" view.
  */
-export function toMilestone(r: MilestoneRow, options: { ledger?: boolean; view?: { plannedDate: Date | null; actualDate: Date | null; day: string } } = {}): Record<string, unknown> {
+export function toMilestone(
+  r: MilestoneRow,
+  options: { ledger?: boolean; view?: { plannedDate: Date | null; actualDate: Date | null; day: string } } = {},
+): Record<string, unknown> {
   const ledger = sortLedger(r.dateChanges ?? []);
   const plannedDate = options.view ? options.view.plannedDate : r.plannedDate;
   const actualDate = options.view ? options.view.actualDate : r.actualDate;
@@ -96,7 +105,13 @@ export const MilestoneFilterSchema = z.strictObject({
   ownerPersonId: IdSchema.optional(),
 });
 
-async function announce(ctx: WriteContext, milestoneId: number, oldDate: Date | null, newDate: Date | null, a: Create['announcement']): Promise<void> {
+async function announce(
+  ctx: WriteContext,
+  milestoneId: number,
+  oldDate: Date | null,
+  newDate: Date | null,
+  a: Create['announcement'],
+): Promise<void> {
   await assertExist(ctx.tx, [
     { field: 'announcement.announcedById', what: 'Person', ids: a?.announcedById ? [a.announcedById] : [] },
     { field: 'announcement.sourceId', what: 'Source', ids: a?.sourceId ? [a.sourceId] : [] },
@@ -147,11 +162,20 @@ export const milestonesResource: ResourceDefinition<MilestoneRow> = {
     const parts: object[] = [
       f.id !== undefined ? { id: { in: toIdList(f.id) } } : {},
       ids ? { id: { in: ids } } : {},
-      definedOnly({ initiativeId: f.initiativeId, kind: f.kind, ownerOrganizationId: f.ownerOrganizationId, ownerPersonId: f.ownerPersonId }),
+      definedOnly({
+        initiativeId: f.initiativeId,
+        kind: f.kind,
+        ownerOrganizationId: f.ownerOrganizationId,
+        ownerPersonId: f.ownerPersonId,
+      }),
       f.state ? { state: { in: Array.isArray(f.state) ? f.state : [f.state] } } : {},
-      f.plannedDate_gte || f.plannedDate_lte ? { plannedDate: definedOnly({ gte: dateOnly(f.plannedDate_gte), lte: dateOnly(f.plannedDate_lte) }) } : {},
+      f.plannedDate_gte || f.plannedDate_lte
+        ? { plannedDate: definedOnly({ gte: dateOnly(f.plannedDate_gte), lte: dateOnly(f.plannedDate_lte) }) }
+        : {},
       f.overdue === true ? { plannedDate: { lt: day }, state: { notIn: ['achieved', 'cancelled'] } } : {},
-      f.overdue === false ? { OR: [{ plannedDate: null }, { plannedDate: { gte: day } }, { state: { in: ['achieved', 'cancelled'] } }] } : {},
+      f.overdue === false
+        ? { OR: [{ plannedDate: null }, { plannedDate: { gte: day } }, { state: { in: ['achieved', 'cancelled'] } }] }
+        : {},
     ];
     return { AND: parts.filter((p) => Object.keys(p).length > 0) };
   },
@@ -159,7 +183,8 @@ export const milestonesResource: ResourceDefinition<MilestoneRow> = {
   async authorize(ctx, existing, input) {
     if (existing) await assertCanEditInitiative(ctx.user, ctx.tx, existing.initiativeId, 'this milestone');
     const next = (input as Update | null)?.initiativeId;
-    if (next !== undefined && next !== existing?.initiativeId) await assertCanEditInitiative(ctx.user, ctx.tx, next, 'a milestone of that initiative');
+    if (next !== undefined && next !== existing?.initiativeId)
+      await assertCanEditInitiative(ctx.user, ctx.tx, next, 'a milestone of that initiative');
   },
   async toCreateData(i: Create, { tx }) {
     await assertExist(tx, [
@@ -167,7 +192,12 @@ export const milestonesResource: ResourceDefinition<MilestoneRow> = {
       { field: 'ownerPersonId', what: 'Person', ids: i.ownerPersonId ? [i.ownerPersonId] : [] },
     ]);
     const { announcement: _a, ...fields } = i;
-    return { ...fields, plannedDate: dateOnly(fields.plannedDate), actualDate: dateOnly(fields.actualDate), searchText: searchTextOf.milestone(fields) };
+    return {
+      ...fields,
+      plannedDate: dateOnly(fields.plannedDate),
+      actualDate: dateOnly(fields.actualDate),
+      searchText: searchTextOf.milestone(fields),
+    };
   },
   async toUpdateData(i: Update, existing, { tx }) {
     await assertExist(tx, [

@@ -32,7 +32,11 @@ export function plannedAsOfSql(asOf: AsOf, alias = 'm'): Prisma.Sql {
 export class MilestonesService {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async list(kit: ResourceService, query: Record<string, unknown>, user: AuthUser): Promise<{ rows: Record<string, unknown>[]; total: number; start: number }> {
+  async list(
+    kit: ResourceService,
+    query: Record<string, unknown>,
+    user: AuthUser,
+  ): Promise<{ rows: Record<string, unknown>[]; total: number; start: number }> {
     const asOf = parseAsOf(query);
     if (!asOf) return kit.list(query, user);
     const { sort, range, filter } = parseListQuery(query, {
@@ -53,15 +57,23 @@ export class MilestonesService {
     if (filter.plannedDate_gte) outer.push(Prisma.sql`v.planned >= ${dateOnly(filter.plannedDate_gte)}`);
     if (filter.plannedDate_lte) outer.push(Prisma.sql`v.planned <= ${dateOnly(filter.plannedDate_lte)}`);
     const day = dateOnly(asOf.day)!;
-    if (filter.overdue === true) outer.push(Prisma.sql`v.planned < ${day} AND v.actual IS NULL AND m.state <> 'cancelled'`);
-    if (filter.overdue === false) outer.push(Prisma.sql`NOT (v.planned < ${day} AND v.actual IS NULL AND m.state <> 'cancelled') OR v.planned IS NULL`);
+    if (filter.overdue === true)
+      outer.push(Prisma.sql`v.planned < ${day} AND v.actual IS NULL AND m.state <> 'cancelled'`);
+    if (filter.overdue === false)
+      outer.push(
+        Prisma.sql`NOT (v.planned < ${day} AND v.actual IS NULL AND m.state <> 'cancelled') OR v.planned IS NULL`,
+      );
     if (filter.state) {
       const states = Array.isArray(filter.state) ? filter.state : [filter.state];
-      outer.push(Prisma.sql`(CASE WHEN v.actual IS NOT NULL THEN 'achieved' WHEN m.state = 'achieved' THEN 'in_progress' ELSE m.state::text END) IN (${Prisma.join(states)})`);
+      outer.push(
+        Prisma.sql`(CASE WHEN v.actual IS NOT NULL THEN 'achieved' WHEN m.state = 'achieved' THEN 'in_progress' ELSE m.state::text END) IN (${Prisma.join(states)})`,
+      );
     }
     const order = sort.order === 'ASC' ? 'ASC' : 'DESC';
     const expr = SORT_SQL[sort.field] ?? 'v.planned';
-    const page = await this.prisma.$queryRaw<{ id: number; planned: Date | null; actual: Date | null; total: bigint }[]>`
+    const page = await this.prisma.$queryRaw<
+      { id: number; planned: Date | null; actual: Date | null; total: bigint }[]
+    >`
       WITH v AS (
         SELECT m.id, ${plannedAsOfSql(asOf)} AS planned,
                CASE WHEN m.actual_date IS NOT NULL AND m.actual_date < ${asOf.effectiveBefore} THEN m.actual_date END AS actual
@@ -73,17 +85,29 @@ export class MilestonesService {
       LIMIT ${range.end - range.start + 1} OFFSET ${range.start}`;
     const rows = (await this.prisma.milestone.findMany({
       where: { id: { in: page.map((p) => p.id) } },
-      include: { dateChanges: { where: { recordedAt: { lte: asOf.knownAt }, announcedOn: { lt: asOf.effectiveBefore } } } },
+      include: {
+        dateChanges: { where: { recordedAt: { lte: asOf.knownAt }, announcedOn: { lt: asOf.effectiveBefore } } },
+      },
     })) as MilestoneRow[];
     const byId = new Map(rows.map((r) => [r.id, r]));
     return {
-      rows: page.map((p) => toMilestone(byId.get(p.id)!, { ledger: true, view: { plannedDate: p.planned, actualDate: p.actual, day: asOf.day } })),
+      rows: page.map((p) =>
+        toMilestone(byId.get(p.id)!, {
+          ledger: true,
+          view: { plannedDate: p.planned, actualDate: p.actual, day: asOf.day },
+        }),
+      ),
       total: page.length ? Number(page[0].total) : 0,
       start: range.start,
     };
   }
 
-  async getOne(kit: ResourceService, id: number, query: Record<string, unknown>, user: AuthUser): Promise<Record<string, unknown>> {
+  async getOne(
+    kit: ResourceService,
+    id: number,
+    query: Record<string, unknown>,
+    user: AuthUser,
+  ): Promise<Record<string, unknown>> {
     if (!parseAsOf(query)) return kit.getOne(id, user);
     const { rows } = await this.list(kit, { ...query, filter: JSON.stringify({ id: [id] }), range: '[0,0]' }, user);
     if (!rows[0]) {

@@ -75,45 +75,112 @@ export class OpenApiService {
         if (methodCode === undefined || sub === undefined) continue;
         const method = METHODS[methodCode];
         if (!method) continue;
-        const path = `/api/${[base, sub].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/').replace(/\/$/, '').replace(/:([A-Za-z]+)/g, '{$1}');
+        const path = `/api/${[base, sub].filter((p) => p && p !== '/').join('/')}`
+          .replace(/\/+/g, '/')
+          .replace(/\/$/, '')
+          .replace(/:([A-Za-z]+)/g, '{$1}');
         const access = this.reflector.getAllAndOverride<AccessLevel | undefined>(ACCESS_KEY, [handler, metatype]);
         const op = (Reflect.getMetadata(OPENAPI_KEY, handler) ?? {}) as OpenApiOperation;
         const body = op.body ?? (Reflect.getMetadata(BODY_SCHEMA_KEY, proto, name) as z.ZodType | undefined);
         const query = op.query ?? (Reflect.getMetadata(QUERY_SCHEMA_KEY, proto, name) as z.ZodType | undefined);
         const resource = op.resource ?? base.split('/')[0];
         const tag = resource || 'system';
-        const parameters: unknown[] = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: m[1] === 'id' && resource === 'countries' ? 'string' : 'integer' } }));
+        const parameters: unknown[] = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+          name: m[1],
+          in: 'path',
+          required: true,
+          schema: { type: m[1] === 'id' && resource === 'countries' ? 'string' : 'integer' },
+        }));
         if (op.kind === 'list') {
           parameters.push(
-            { name: 'sort', in: 'query', description: `JSON ["field","ASC"|"DESC"]; fields: ${(op.sortable ?? []).join(', ')}`, schema: { type: 'string' }, example: '["id","DESC"]' },
-            { name: 'range', in: 'query', description: 'JSON [start,end], at most 1000 rows', schema: { type: 'string' }, example: '[0,24]' },
-            { name: 'filter', in: 'query', description: 'JSON object of filters', content: op.filter ? { 'application/json': { schema: toJsonSchema(op.filter, 'input') } } : undefined, schema: op.filter ? undefined : { type: 'string' } },
+            {
+              name: 'sort',
+              in: 'query',
+              description: `JSON ["field","ASC"|"DESC"]; fields: ${(op.sortable ?? []).join(', ')}`,
+              schema: { type: 'string' },
+              example: '["id","DESC"]',
+            },
+            {
+              name: 'range',
+              in: 'query',
+              description: 'JSON [start,end], at most 1000 rows',
+              schema: { type: 'string' },
+              example: '[0,24]',
+            },
+            {
+              name: 'filter',
+              in: 'query',
+              description: 'JSON object of filters',
+              content: op.filter ? { 'application/json': { schema: toJsonSchema(op.filter, 'input') } } : undefined,
+              schema: op.filter ? undefined : { type: 'string' },
+            },
           );
           if (['initiatives', 'milestones'].includes(resource)) {
             parameters.push(
-              { name: 'asOf', in: 'query', description: 'YYYY-MM-DD: the world as it was on that date', schema: { type: 'string', format: 'date' } },
-              { name: 'knownAt', in: 'query', description: 'ISO date-time: ignore what was recorded after it', schema: { type: 'string', format: 'date-time' } },
+              {
+                name: 'asOf',
+                in: 'query',
+                description: 'YYYY-MM-DD: the world as it was on that date',
+                schema: { type: 'string', format: 'date' },
+              },
+              {
+                name: 'knownAt',
+                in: 'query',
+                description: 'ISO date-time: ignore what was recorded after it',
+                schema: { type: 'string', format: 'date-time' },
+              },
             );
           }
         } else if (query) {
           const q = toJsonSchema(query, 'input');
           for (const [key, schema] of Object.entries((q.properties ?? {}) as Record<string, JsonSchema>)) {
-            parameters.push({ name: key, in: 'query', required: ((q.required ?? []) as string[]).includes(key), schema });
+            parameters.push({
+              name: key,
+              in: 'query',
+              required: ((q.required ?? []) as string[]).includes(key),
+              schema,
+            });
           }
         }
-        const item = op.schema ? ref(pascal(resource).replace(/s$/, '').replace(/ie$/, 'y') + (op.kind === 'action' ? pascal(name) : ''), op.schema, 'output') : undefined;
+        const item = op.schema
+          ? ref(
+              pascal(resource).replace(/s$/, '').replace(/ie$/, 'y') + (op.kind === 'action' ? pascal(name) : ''),
+              op.schema,
+              'output',
+            )
+          : undefined;
         const okStatus = op.kind === 'create' || (method === 'post' && op.kind === 'action') ? '201' : '200';
         const responses: Record<string, unknown> = {
           [okStatus]: op.produces
-            ? { description: 'A file', content: Object.fromEntries(op.produces.map((p) => [p, { schema: { type: 'string', format: 'binary' } }])) }
+            ? {
+                description: 'A file',
+                content: Object.fromEntries(
+                  op.produces.map((p) => [p, { schema: { type: 'string', format: 'binary' } }]),
+                ),
+              }
             : {
                 description: op.kind === 'list' ? 'A page of records; the total is in Content-Range' : 'OK',
-                ...(op.kind === 'list' ? { headers: { 'Content-Range': { schema: { type: 'string' }, example: `${resource} 0-24/319` } } } : {}),
-                ...(item ? { content: { 'application/json': { schema: op.kind === 'list' ? { type: 'array', items: item } : item } } } : {}),
+                ...(op.kind === 'list'
+                  ? { headers: { 'Content-Range': { schema: { type: 'string' }, example: `${resource} 0-24/319` } } }
+                  : {}),
+                ...(item
+                  ? {
+                      content: {
+                        'application/json': { schema: op.kind === 'list' ? { type: 'array', items: item } : item },
+                      },
+                    }
+                  : {}),
               },
-          '400': { description: 'Invalid input', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-          ...(access !== 'public' ? { '401': { description: 'Not signed in' }, '403': { description: 'Not allowed' } } : {}),
-          ...(op.kind === 'update' ? { '409': { description: 'VERSION_CONFLICT: the body has `current`, `changedBy`, `changedAt`' } } : {}),
+          '400': {
+            description: 'Invalid input',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+          },
+          ...(access !== 'public'
+            ? { '401': { description: 'Not signed in' }, '403': { description: 'Not allowed' } }
+            : {}),
+          ...(op.kind === 'update'
+            ? { '409': { description: 'VERSION_CONFLICT: the body has `current`, `changedBy`, `changedAt`' } }
+            : {}),
           ...Object.fromEntries(Object.entries(op.responses ?? {}).map(([s, d]) => [s, { description: d }])),
         };
         paths[path] ??= {};
@@ -124,7 +191,14 @@ export class OpenApiService {
           description: `Access: ${access ?? 'none declared'}`,
           security: access === 'public' ? [] : [{ cookieAuth: [] }, { bearerAuth: [] }],
           parameters,
-          ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: toJsonSchema(body, 'input') } } } } : {}),
+          ...(body
+            ? {
+                requestBody: {
+                  required: true,
+                  content: { 'application/json': { schema: toJsonSchema(body, 'input') } },
+                },
+              }
+            : {}),
           responses,
         };
       }

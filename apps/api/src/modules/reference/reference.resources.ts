@@ -66,7 +66,8 @@ export const countriesResource: ResourceDefinition<Country> = {
       (await tx.initiativeCountry.count({ where: { countryCode: existing.code } })) +
       (await tx.person.count({ where: { countryCode: existing.code } })) +
       (await tx.organization.count({ where: { countryCode: existing.code } }));
-    if (used > 0) throw new AppException('IN_USE', `${existing.nameEn} is used by ${used} records and cannot be removed`);
+    if (used > 0)
+      throw new AppException('IN_USE', `${existing.nameEn} is used by ${used} records and cannot be removed`);
   },
 };
 
@@ -113,6 +114,7 @@ export const sectorsResource: ResourceDefinition<Sector> = {
   },
   async beforeDelete({ tx }, existing) {
     const used = await tx.initiativeSector.count({ where: { sectorId: existing.id } });
-    if (used > 0) throw new AppException('IN_USE', `The ${existing.nameEn} sector has ${used} initiatives and cannot be removed`);
+    if (used > 0)
+      throw new AppException('IN_USE', `The ${existing.nameEn} sector has ${used} initiatives and cannot be removed`);
   },
 };

@@ -31,7 +31,8 @@ const en = {
     engagement: 'Meeting',
   },
   footer: (title: string, knownAt: string) => `${title} · Rabta · as known at ${knownAt}`,
-  reproducible: 'Generated from what Rabta had recorded by the "as known at" moment; generating it again with the same parameters gives the same report.',
+  reproducible:
+    'Generated from what Rabta had recorded by the "as known at" moment; generating it again with the same parameters gives the same report.',
   sections: {
     summary: 'Executive summary',
     byStage: 'Initiatives by stage',
@@ -190,8 +191,17 @@ const en = {
   enums: {
     ...domainEnums('en'),
     // A report's sentence reads better with the longer wording, and a role inline in lower case ("PK (host)").
-    engagement_format: { ...DOMAIN_LABELS.en.engagement_format, multilateral_sidelines: 'On the sidelines of a multilateral forum' } as Record<string, string>,
-    country_role: { partner: 'partner', host: 'host', lead: 'lead', financier: 'financier', observer: 'observer' } as Record<string, string>,
+    engagement_format: {
+      ...DOMAIN_LABELS.en.engagement_format,
+      multilateral_sidelines: 'On the sidelines of a multilateral forum',
+    } as Record<string, string>,
+    country_role: {
+      partner: 'partner',
+      host: 'host',
+      lead: 'lead',
+      financier: 'financier',
+      observer: 'observer',
+    } as Record<string, string>,
   },
 };
 
@@ -220,7 +230,8 @@ const ur: Labels = {
     engagement: 'اجلاس',
   },
   footer: (title: string, knownAt: string) => `${title} · رابطہ · جیسا ${knownAt} کو معلوم تھا`,
-  reproducible: 'یہ رپورٹ اُن معلومات سے تیار کی گئی جو "جیسا معلوم تھا" کے لمحے تک رابطہ میں درج تھیں؛ انہی پیرامیٹرز سے دوبارہ تیار کرنے پر یہی رپورٹ بنے گی۔',
+  reproducible:
+    'یہ رپورٹ اُن معلومات سے تیار کی گئی جو "جیسا معلوم تھا" کے لمحے تک رابطہ میں درج تھیں؛ انہی پیرامیٹرز سے دوبارہ تیار کرنے پر یہی رپورٹ بنے گی۔',
   sections: {
     summary: 'خلاصہ برائے اعلیٰ حکام',
     byStage: 'مرحلہ وار اقدامات',
@@ -396,13 +407,28 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
 /** A calendar date (YYYY-MM-DD) in the language: 13 May 2025 / 13 مئی، 2025. */
 export function formatDate(language: Locale, iso: string): string {
   const l = labelsFor(language);
-  return cached(`d:${l.intl}`, () => new Intl.DateTimeFormat(l.intl, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+  return cached(
+    `d:${l.intl}`,
+    () => new Intl.DateTimeFormat(l.intl, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  ).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 }
 
 /** A moment in Pakistan time, to the minute: 11 July 2025, 13:30 (Pakistan time). */
 export function formatMoment(language: Locale, iso: string): string {
   const at = new Date(iso);
-  const parts = cached('m:parts', () => new Intl.DateTimeFormat('en-CA', { timeZone: REPORT_DISPLAY_TIMEZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })).formatToParts(at);
+  const parts = cached(
+    'm:parts',
+    () =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: REPORT_DISPLAY_TIMEZONE,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
+  ).formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   const day = formatDate(language, `${get('year')}-${get('month')}-${get('day')}`);
   const time = `${get('hour')}:${get('minute')}`;
@@ -413,7 +439,10 @@ export function formatMoment(language: Locale, iso: string): string {
 /** A calendar date in a table cell: 13 May 2025 / 13 مئی 2025 (short month where the language has one). */
 export function formatDateShort(language: Locale, iso: string): string {
   const l = labelsFor(language);
-  return cached(`ds:${l.intl}`, () => new Intl.DateTimeFormat(l.intl, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+  return cached(
+    `ds:${l.intl}`,
+    () => new Intl.DateTimeFormat(l.intl, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  ).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 }
 
 export function formatNumber(language: Locale, n: number): string {

@@ -38,13 +38,21 @@ export class ReportGenerator {
     private readonly pdf: PdfRenderer,
   ) {}
 
-  async document(kind: ReportKind, params: ResolvedParams, language: Locale, progress: (p: number) => Promise<void>): Promise<ReportDocument> {
+  async document(
+    kind: ReportKind,
+    params: ResolvedParams,
+    language: Locale,
+    progress: (p: number) => Promise<void>,
+  ): Promise<ReportDocument> {
     const data = this.data.forReport();
     const ref = await data.reference();
     return BUILDERS[kind]({ kind, params, language, l: labelsFor(language), ref, data, progress });
   }
 
-  async generate(report: { kind: ReportKind; params: ResolvedParams; format: ReportFormat; language: Locale }, progress: (p: number) => Promise<void>): Promise<GeneratedFile> {
+  async generate(
+    report: { kind: ReportKind; params: ResolvedParams; format: ReportFormat; language: Locale },
+    progress: (p: number) => Promise<void>,
+  ): Promise<GeneratedFile> {
     const doc = await this.document(report.kind, report.params, report.language, progress);
     const knownAt = new Date(report.params.knownAt);
     let file: Buffer;

@@ -20,15 +20,23 @@ export function resolveParams(kind: ReportKind, params: ReportParams, now: Date)
   // knownAt is read as the API reads it: a bare date means the end of that day.
   const knownAt = params.knownAt ? parseAsOf({ knownAt: params.knownAt }, now)!.knownAt : now;
   if (knownAt.getTime() > now.getTime() + KNOWN_AT_TOLERANCE_MS) {
-    throw new AppException('VALIDATION_FAILED', 'knownAt is in the future: a report can only use what has been recorded', { 'params.knownAt': 'Must not be in the future' });
+    throw new AppException(
+      'VALIDATION_FAILED',
+      'knownAt is in the future: a report can only use what has been recorded',
+      { 'params.knownAt': 'Must not be in the future' },
+    );
   }
   const today = knownAt.toISOString().slice(0, 10);
   const out: ResolvedParams = { knownAt: knownAt.toISOString() };
-  const sorted = <T extends string | number>(v: T[] | undefined) => (v?.length ? [...new Set(v)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) : undefined);
+  const sorted = <T extends string | number>(v: T[] | undefined) =>
+    v?.length ? [...new Set(v)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) : undefined;
   if (kind === 'portfolio') {
     out.asOf = params.asOf ?? today;
     out.from = params.from ?? addDays(out.asOf, -DEFAULT_PERIOD_DAYS);
-    if (out.from > out.asOf) throw new AppException('VALIDATION_FAILED', 'The period must start on or before the report date', { 'params.from': 'Must not be after asOf' });
+    if (out.from > out.asOf)
+      throw new AppException('VALIDATION_FAILED', 'The period must start on or before the report date', {
+        'params.from': 'Must not be after asOf',
+      });
     out.sectorIds = sorted(params.sectorIds);
     out.countryCodes = sorted(params.countryCodes);
     out.stages = sorted(params.stages);
@@ -36,7 +44,10 @@ export function resolveParams(kind: ReportKind, params: ReportParams, now: Date)
   } else if (kind === 'changes') {
     out.to = params.to ?? today;
     out.from = params.from ?? addDays(out.to, -DEFAULT_PERIOD_DAYS);
-    if (out.from > out.to) throw new AppException('VALIDATION_FAILED', 'from must not be after to', { 'params.from': 'Must not be after to' });
+    if (out.from > out.to)
+      throw new AppException('VALIDATION_FAILED', 'from must not be after to', {
+        'params.from': 'Must not be after to',
+      });
     out.sectorIds = sorted(params.sectorIds);
     out.countryCodes = sorted(params.countryCodes);
   } else if (kind === 'initiative') {
@@ -69,7 +80,10 @@ export async function assertParamReferences(tx: Db, params: ReportParams): Promi
     { field: 'params.countryCodes', what: 'Country', ids: params.countryCodes ?? [] },
     { field: 'params.engagementId', what: 'Engagement', ids: params.engagementId ? [params.engagementId] : [] },
   ]);
-  if (params.initiativeId && !(await tx.initiative.findUnique({ where: { id: params.initiativeId }, select: { id: true } }))) {
+  if (
+    params.initiativeId &&
+    !(await tx.initiative.findUnique({ where: { id: params.initiativeId }, select: { id: true } }))
+  ) {
     throw missingReference('params.initiativeId', 'Initiative', params.initiativeId);
   }
 }

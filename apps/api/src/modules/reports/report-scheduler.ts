@@ -76,18 +76,35 @@ export class ReportScheduler implements OnApplicationBootstrap, BeforeApplicatio
       } catch (err) {
         // A schedule that cannot run (e.g. its parameters no longer fit) must not block the others.
         this.logger.error({ err, scheduleId: s.id }, 'A report schedule could not run; it is skipped to its next slot');
-        await tx.reportSchedule.update({ where: { id: s.id }, data: { lastRunAt: slot, nextRunAt: nextRun(s.cron, s.timezone, now) } });
+        await tx.reportSchedule.update({
+          where: { id: s.id },
+          data: { lastRunAt: slot, nextRunAt: nextRun(s.cron, s.timezone, now) },
+        });
         return true;
       }
-      const report = await this.reports.insertQueued(tx, { kind: s.kind, params, format: s.format, language: s.language, createdById: s.createdById, scheduleId: s.id }, null);
-      await tx.reportSchedule.update({ where: { id: s.id }, data: { lastRunAt: slot, nextRunAt: nextRun(s.cron, s.timezone, now) } });
+      const report = await this.reports.insertQueued(
+        tx,
+        { kind: s.kind, params, format: s.format, language: s.language, createdById: s.createdById, scheduleId: s.id },
+        null,
+      );
+      await tx.reportSchedule.update({
+        where: { id: s.id },
+        data: { lastRunAt: slot, nextRunAt: nextRun(s.cron, s.timezone, now) },
+      });
       this.logger.info({ scheduleId: s.id, reportId: report.id, slot: slot.toISOString() }, 'Scheduled report queued');
       return true;
     });
   }
 
   /** As of the slot's local date, known at the slot, since the previous slot. */
-  private runParams(kind: Parameters<typeof resolveParams>[0], params: ReportParams, cron: string, timezone: string, slot: Date, now: Date) {
+  private runParams(
+    kind: Parameters<typeof resolveParams>[0],
+    params: ReportParams,
+    cron: string,
+    timezone: string,
+    slot: Date,
+    now: Date,
+  ) {
     const day = localDate(slot, timezone);
     const since = localDate(previousRun(cron, timezone, slot), timezone);
     const withRun: ReportParams = { ...params, knownAt: slot.toISOString() };

@@ -33,7 +33,12 @@ export const ScheduleFilterSchema = z.strictObject({
   createdById: IdSchema.optional(),
 });
 
-export const reportSchedulesResource: ResourceDefinition<ScheduleRecord, z.infer<typeof ScheduleFilterSchema>, CreateReportSchedule, UpdateReportSchedule> = {
+export const reportSchedulesResource: ResourceDefinition<
+  ScheduleRecord,
+  z.infer<typeof ScheduleFilterSchema>,
+  CreateReportSchedule,
+  UpdateReportSchedule
+> = {
   name: 'report-schedules',
   label: 'Report schedule',
   read: 'viewer',
@@ -92,7 +97,11 @@ export const reportSchedulesResource: ResourceDefinition<ScheduleRecord, z.infer
     const params = (i.params ?? existing.params) as ReportParams;
     const problems = checkScheduleParams(kind, params);
     if (problems.length) {
-      throw new AppException('VALIDATION_FAILED', `The parameters do not fit ${kind} reports: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, Object.fromEntries(problems.map((p) => [p.path, p.message])));
+      throw new AppException(
+        'VALIDATION_FAILED',
+        `The parameters do not fit ${kind} reports: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+        Object.fromEntries(problems.map((p) => [p.path, p.message])),
+      );
     }
     const cron = (i.cron ?? existing.cron).trim().replace(/\s+/g, ' ');
     const timezone = i.timezone ?? existing.timezone;

@@ -26,7 +26,10 @@ export const REPORT_SELECT = {
   schedule: { select: { name: true } },
 } as const;
 
-export type ReportRecord = Omit<ReportRow, 'file'> & { createdBy: { name: string } | null; schedule: { name: string } | null };
+export type ReportRecord = Omit<ReportRow, 'file'> & {
+  createdBy: { name: string } | null;
+  schedule: { name: string } | null;
+};
 
 export function toReport(r: ReportRecord): Report {
   return {

@@ -25,7 +25,9 @@ interface ReportJob {
 function transactionDb(tx: Prisma.TransactionClient): PgBoss.Db {
   return {
     async executeSql(text: string, values: unknown[]) {
-      const args = (values ?? []).map((v) => (v === undefined ? null : v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v));
+      const args = (values ?? []).map((v) =>
+        v === undefined ? null : v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v,
+      );
       return { rows: await tx.$queryRawUnsafe<unknown[]>(text, ...args) };
     },
   };
@@ -33,7 +35,14 @@ function transactionDb(tx: Prisma.TransactionClient): PgBoss.Db {
 
 /** Creates pg-boss's tables and the report queue in a database (what the first start of the app does anyway). */
 export async function installJobQueue(connectionString: string): Promise<void> {
-  const boss = new PgBoss({ connectionString, schema: JOB_SCHEMA, max: 1, schedule: false, supervise: false, migrate: true });
+  const boss = new PgBoss({
+    connectionString,
+    schema: JOB_SCHEMA,
+    max: 1,
+    schedule: false,
+    supervise: false,
+    migrate: true,
+  });
   await boss.start();
   try {
     if (!(await boss.getQueue(REPORT_QUEUE))) await boss.createQueue(REPORT_QUEUE, QUEUE_OPTIONS);
@@ -127,8 +136,15 @@ export class ReportsQueue implements OnApplicationBootstrap, BeforeApplicationSh
 
   /** Queues a report's job inside the caller's transaction. */
   async enqueue(tx: Prisma.TransactionClient, reportId: number): Promise<void> {
-    if (!this.boss) throw new AppException('DATABASE_UNAVAILABLE', 'The report queue is not running (the database could not be reached); try again in a moment');
-    await this.boss.send(REPORT_QUEUE, { reportId } satisfies ReportJob, { db: transactionDb(tx), singletonKey: `report:${reportId}` });
+    if (!this.boss)
+      throw new AppException(
+        'DATABASE_UNAVAILABLE',
+        'The report queue is not running (the database could not be reached); try again in a moment',
+      );
+    await this.boss.send(REPORT_QUEUE, { reportId } satisfies ReportJob, {
+      db: transactionDb(tx),
+      singletonKey: `report:${reportId}`,
+    });
   }
 
   /** Wakes this process's workers (after the enqueuing transaction committed) instead of waiting for their poll. */
@@ -144,7 +160,10 @@ export class ReportsQueue implements OnApplicationBootstrap, BeforeApplicationSh
       data: { status: 'running', startedAt, progress: 1, error: null },
     });
     if (!claimed.count) return;
-    const report = await this.prisma.report.findUniqueOrThrow({ where: { id: reportId }, select: { kind: true, params: true, format: true, language: true } });
+    const report = await this.prisma.report.findUniqueOrThrow({
+      where: { id: reportId },
+      select: { kind: true, params: true, format: true, language: true },
+    });
     let last = 1;
     const progress = async (p: number) => {
       this.logger.debug({ reportId, progress: p, ms: Date.now() - startedAt.getTime() }, 'Report progress');
@@ -154,17 +173,42 @@ export class ReportsQueue implements OnApplicationBootstrap, BeforeApplicationSh
       await this.prisma.report.update({ where: { id: reportId }, data: { progress: value } });
     };
     try {
-      const out = await this.generator.generate({ kind: report.kind, params: report.params as unknown as ResolvedParams, format: report.format, language: report.language }, progress);
+      const out = await this.generator.generate(
+        {
+          kind: report.kind,
+          params: report.params as unknown as ResolvedParams,
+          format: report.format,
+          language: report.language,
+        },
+        progress,
+      );
       await this.prisma.report.update({
         where: { id: reportId },
-        data: { status: 'done', progress: 100, file: new Uint8Array(out.file), fileName: out.fileName, contentType: out.contentType, checksum: out.checksum, size: out.size, finishedAt: new Date() },
+        data: {
+          status: 'done',
+          progress: 100,
+          file: new Uint8Array(out.file),
+          fileName: out.fileName,
+          contentType: out.contentType,
+          checksum: out.checksum,
+          size: out.size,
+          finishedAt: new Date(),
+        },
       });
-      this.logger.info({ reportId, format: report.format, kind: report.kind, bytes: out.size, ms: Date.now() - startedAt.getTime() }, 'Report generated');
+      this.logger.info(
+        { reportId, format: report.format, kind: report.kind, bytes: out.size, ms: Date.now() - startedAt.getTime() },
+        'Report generated',
+      );
     } catch (err) {
       const known = err instanceof ReportProblem || err instanceof AppException;
       if (!known) this.logger.error({ err, reportId }, 'Report generation failed');
-      const message = known ? (err as Error).message : `Report generation failed: ${(err as Error).message?.split('\n')[0] ?? String(err)}`;
-      await this.prisma.report.update({ where: { id: reportId }, data: { status: 'failed', error: message.slice(0, 2000), finishedAt: new Date() } });
+      const message = known
+        ? (err as Error).message
+        : `Report generation failed: ${(err as Error).message?.split('\n')[0] ?? String(err)}`;
+      await this.prisma.report.update({
+        where: { id: reportId },
+        data: { status: 'failed', error: message.slice(0, 2000), finishedAt: new Date() },
+      });
     }
   }
 
@@ -175,6 +219,8 @@ export class ReportsQueue implements OnApplicationBootstrap, BeforeApplicationSh
     this.boss = undefined;
     // Let the report being generated finish (up to the timeout), then close pg-boss's pool; main.ts closes the
     // app before the database.
-    await boss?.stop({ graceful: true, wait: true, close: true, timeout: 30_000 }).catch((err: Error) => this.logger.warn({ err: err.message }, 'Report queue did not stop cleanly'));
+    await boss
+      ?.stop({ graceful: true, wait: true, close: true, timeout: 30_000 })
+      .catch((err: Error) => this.logger.warn({ err: err.message }, 'Report queue did not stop cleanly'));
   }
 }

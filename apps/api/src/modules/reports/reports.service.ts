@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaClient, type Prisma } from '@rabta/db';
-import { IdSchema, CreateReportSchema, LOCALES, REPORT_FORMATS, REPORT_KINDS, REPORT_STATUSES, type Locale, type Report, type ReportFormat, type ReportKind } from '@rabta/domain';
+import {
+  IdSchema,
+  CreateReportSchema,
+  LOCALES,
+  REPORT_FORMATS,
+  REPORT_KINDS,
+  REPORT_STATUSES,
+  type Locale,
+  type Report,
+  type ReportFormat,
+  type ReportKind,
+} from '@rabta/domain';
 import { z } from 'zod';
 import type { AuthUser } from '../../common/auth/current-user';
 import { AppException } from '../../common/errors/app-exception';
@@ -57,7 +68,13 @@ export class ReportsService {
     const params = resolveParams(input.kind, input.params, new Date());
     const report = await this.prisma.$transaction(async (tx) => {
       await assertParamReferences(tx, input.params);
-      return this.insertQueued(tx, { kind: input.kind, params, format: input.format, language: input.language, createdById: user.id });
+      return this.insertQueued(tx, {
+        kind: input.kind,
+        params,
+        format: input.format,
+        language: input.language,
+        createdById: user.id,
+      });
     });
     this.queue.notify();
     return report;
@@ -69,7 +86,14 @@ export class ReportsService {
    */
   async insertQueued(
     tx: Prisma.TransactionClient,
-    r: { kind: ReportKind; params: ResolvedParams; format: ReportFormat; language: Locale; createdById: number | null; scheduleId?: number },
+    r: {
+      kind: ReportKind;
+      params: ResolvedParams;
+      format: ReportFormat;
+      language: Locale;
+      createdById: number | null;
+      scheduleId?: number;
+    },
     actor?: null,
   ): Promise<Report> {
     const row = (await tx.report.create({
@@ -92,7 +116,11 @@ export class ReportsService {
   }
 
   async list(query: unknown, user: AuthUser): Promise<{ rows: Report[]; total: number; start: number }> {
-    const { sort, range, filter } = parseListQuery(query, { sortable: Object.keys(SORTABLE), defaultSort: { field: 'createdAt', order: 'DESC' }, filter: ReportFilterSchema });
+    const { sort, range, filter } = parseListQuery(query, {
+      sortable: Object.keys(SORTABLE),
+      defaultSort: { field: 'createdAt', order: 'DESC' },
+      filter: ReportFilterSchema,
+    });
     const where: Prisma.ReportWhereInput = {
       ...(filter.id !== undefined ? { id: { in: toIdList(filter.id) } } : {}),
       ...(filter.kind ? { kind: filter.kind } : {}),
@@ -104,7 +132,13 @@ export class ReportsService {
     };
     const order = sort.order === 'ASC' ? 'asc' : 'desc';
     const [rows, total] = await Promise.all([
-      this.prisma.report.findMany({ where, orderBy: [SORTABLE[sort.field](order), { id: order }], skip: range.start, take: range.end - range.start + 1, select: REPORT_SELECT }),
+      this.prisma.report.findMany({
+        where,
+        orderBy: [SORTABLE[sort.field](order), { id: order }],
+        skip: range.start,
+        take: range.end - range.start + 1,
+        select: REPORT_SELECT,
+      }),
       this.prisma.report.count({ where }),
     ]);
     return { rows: (rows as ReportRecord[]).map(toReport), total, start: range.start };
@@ -118,12 +152,39 @@ export class ReportsService {
 
   /** The file of a finished report; 409 while it is queued or running, or when it failed. */
   async file(id: number): Promise<ReportFile> {
-    const row = await this.prisma.report.findUnique({ where: { id }, select: { status: true, progress: true, error: true, file: true, fileName: true, contentType: true, checksum: true } });
+    const row = await this.prisma.report.findUnique({
+      where: { id },
+      select: {
+        status: true,
+        progress: true,
+        error: true,
+        file: true,
+        fileName: true,
+        contentType: true,
+        checksum: true,
+      },
+    });
     if (!row) throw AppException.notFound('Report', id);
-    if (row.status === 'failed') throw new AppException('CONFLICT', `Report ${id} failed, so it has no file: ${row.error ?? 'unknown error'}`, undefined, { status: row.status });
+    if (row.status === 'failed')
+      throw new AppException(
+        'CONFLICT',
+        `Report ${id} failed, so it has no file: ${row.error ?? 'unknown error'}`,
+        undefined,
+        { status: row.status },
+      );
     if (row.status !== 'done' || !row.file) {
-      throw new AppException('CONFLICT', `Report ${id} is ${row.status} (${row.progress} %); download it when it is done`, undefined, { status: row.status, progress: row.progress });
+      throw new AppException(
+        'CONFLICT',
+        `Report ${id} is ${row.status} (${row.progress} %); download it when it is done`,
+        undefined,
+        { status: row.status, progress: row.progress },
+      );
     }
-    return { file: Buffer.from(row.file), fileName: row.fileName!, contentType: row.contentType!, checksum: row.checksum! };
+    return {
+      file: Buffer.from(row.file),
+      fileName: row.fileName!,
+      contentType: row.contentType!,
+      checksum: row.checksum!,
+    };
   }
 }

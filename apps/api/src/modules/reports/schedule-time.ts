@@ -8,14 +8,20 @@ import { AppException } from '../../common/errors/app-exception';
 export function assertCron(cron: string, timezone: string): void {
   const fields = cron.trim().split(/\s+/);
   if (fields.length !== 5) {
-    throw new AppException('VALIDATION_FAILED', 'cron must have five fields: minute hour day-of-month month day-of-week (e.g. 0 8 * * 1, Mondays 08:00)', {
-      cron: 'Five fields, e.g. 0 8 * * 1',
-    });
+    throw new AppException(
+      'VALIDATION_FAILED',
+      'cron must have five fields: minute hour day-of-month month day-of-week (e.g. 0 8 * * 1, Mondays 08:00)',
+      {
+        cron: 'Five fields, e.g. 0 8 * * 1',
+      },
+    );
   }
   try {
     parseExpression(cron, { tz: timezone }).next();
   } catch (err) {
-    throw new AppException('VALIDATION_FAILED', `cron is not valid: ${(err as Error).message}`, { cron: (err as Error).message });
+    throw new AppException('VALIDATION_FAILED', `cron is not valid: ${(err as Error).message}`, {
+      cron: (err as Error).message,
+    });
   }
 }
 
@@ -31,7 +37,12 @@ export function previousRun(cron: string, timezone: string, slot: Date): Date {
 
 /** The calendar date of a moment in a time zone (YYYY-MM-DD). */
 export function localDate(at: Date, timezone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: timezone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

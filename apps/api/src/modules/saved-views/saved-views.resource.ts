@@ -21,9 +21,18 @@ export const savedViewsResource: ResourceDefinition<SavedView> = {
     create: CreateSavedViewSchema,
     update: UpdateSavedViewSchema,
     readOnly: SAVED_VIEW_READ_ONLY,
-    filter: z.strictObject({ id: IdListFilter.optional(), resource: z.string().max(40).optional(), mine: z.boolean().optional() }),
+    filter: z.strictObject({
+      id: IdListFilter.optional(),
+      resource: z.string().max(40).optional(),
+      mine: z.boolean().optional(),
+    }),
   },
-  sortable: { id: (o) => ({ id: o }), name: (o) => ({ name: o }), resource: (o) => ({ resource: o }), updatedAt: (o) => ({ updatedAt: o }) },
+  sortable: {
+    id: (o) => ({ id: o }),
+    name: (o) => ({ name: o }),
+    resource: (o) => ({ resource: o }),
+    updatedAt: (o) => ({ updatedAt: o }),
+  },
   defaultSort: { field: 'name', order: 'ASC' },
   delegate: (db) => db.savedView,
   where: (f, { user }) => ({

@@ -32,11 +32,23 @@ export class SettingsController {
   @Put()
   @Access('admin')
   @ApiOperation({ kind: 'update', resource: 'settings', schema: SettingsSchema, body: UpdateSettingsSchema })
-  async update(@ZodBody(UpdateSettingsSchema) body: z.infer<typeof UpdateSettingsSchema>): Promise<z.infer<typeof SettingsSchema>> {
+  async update(
+    @ZodBody(UpdateSettingsSchema) body: z.infer<typeof UpdateSettingsSchema>,
+  ): Promise<z.infer<typeof SettingsSchema>> {
     const before = await this.get();
     await this.prisma.$transaction(async (tx) => {
-      await tx.setting.upsert({ where: { key: 'staleAfterDays' }, create: { key: 'staleAfterDays', value: body.staleAfterDays }, update: { value: body.staleAfterDays } });
-      await this.audit.record(tx, { action: 'update', entity: 'settings', entityId: 'staleAfterDays', before, after: body });
+      await tx.setting.upsert({
+        where: { key: 'staleAfterDays' },
+        create: { key: 'staleAfterDays', value: body.staleAfterDays },
+        update: { value: body.staleAfterDays },
+      });
+      await this.audit.record(tx, {
+        action: 'update',
+        entity: 'settings',
+        entityId: 'staleAfterDays',
+        before,
+        after: body,
+      });
     });
     this.settings.invalidate();
     return this.get();

@@ -34,13 +34,22 @@ type SourceUpdate = z.infer<typeof UpdateSourceSchema>;
 async function assertNotDuplicate(ctx: WriteContext, hash: string, exceptId?: number): Promise<void> {
   const existing = await ctx.tx.source.findUnique({ where: { contentHash: hash }, select: { id: true, title: true } });
   if (existing && existing.id !== exceptId) {
-    throw new AppException('UNIQUE_VIOLATION', `This source is already recorded as #${existing.id} (${existing.title})`, { text: 'Already recorded' }, { existingId: existing.id });
+    throw new AppException(
+      'UNIQUE_VIOLATION',
+      `This source is already recorded as #${existing.id} (${existing.title})`,
+      { text: 'Already recorded' },
+      { existingId: existing.id },
+    );
   }
 }
 
 /** Initiatives whose evidence cites this source: changing the source changes their evidence. */
 async function citingInitiatives(ctx: WriteContext, sourceId: number): Promise<number[]> {
-  const rows = await ctx.tx.evidence.findMany({ where: { sourceId, initiativeId: { not: null } }, select: { initiativeId: true }, distinct: ['initiativeId'] });
+  const rows = await ctx.tx.evidence.findMany({
+    where: { sourceId, initiativeId: { not: null } },
+    select: { initiativeId: true },
+    distinct: ['initiativeId'],
+  });
   return rows.map((r) => r.initiativeId!);
 }
 
@@ -83,7 +92,9 @@ export const sourcesResource: ResourceDefinition<Source> = {
       ids ? { id: { in: ids } } : {},
       definedOnly({ kind: f.kind, language: f.language }),
       f.publisher ? { publisher: { contains: f.publisher, mode: 'insensitive' } } : {},
-      f.publishedAt_gte || f.publishedAt_lte ? { publishedAt: definedOnly({ gte: dateOnly(f.publishedAt_gte), lte: dateOnly(f.publishedAt_lte) }) } : {},
+      f.publishedAt_gte || f.publishedAt_lte
+        ? { publishedAt: definedOnly({ gte: dateOnly(f.publishedAt_gte), lte: dateOnly(f.publishedAt_lte) }) }
+        : {},
       f.initiativeId ? { evidence: { some: { initiativeId: f.initiativeId } } } : {},
     );
   },
@@ -104,7 +115,8 @@ export const sourcesResource: ResourceDefinition<Source> = {
     updatedAt: isoTs(r.updatedAt),
   }),
   async authorize(ctx, existing) {
-    if (existing) await assertCanEditLinked(ctx.user, ctx.tx, await citingInitiatives(ctx, existing.id), 'this source', 'every');
+    if (existing)
+      await assertCanEditLinked(ctx.user, ctx.tx, await citingInitiatives(ctx, existing.id), 'this source', 'every');
   },
   async toCreateData(i: SourceCreate, ctx) {
     const contentHash = sourceContentHash(i);
@@ -133,7 +145,8 @@ export const sourcesResource: ResourceDefinition<Source> = {
   },
   async beforeDelete({ tx }, existing) {
     const cited = await tx.evidence.count({ where: { sourceId: existing.id } });
-    if (cited > 0) throw new AppException('IN_USE', `This source is cited as evidence ${cited} times; remove that evidence first`);
+    if (cited > 0)
+      throw new AppException('IN_USE', `This source is cited as evidence ${cited} times; remove that evidence first`);
   },
 };
 
@@ -142,19 +155,37 @@ export const sourcesResource: ResourceDefinition<Source> = {
 type EvidenceCreate = z.infer<typeof CreateEvidenceSchema>;
 
 /** The initiative evidence belongs to, derived from its target (for lists and sector checks). */
-async function evidenceInitiative(ctx: WriteContext, e: EvidenceCreate | Evidence): Promise<{ initiativeId: number | null; linked: number[] }> {
+async function evidenceInitiative(
+  ctx: WriteContext,
+  e: EvidenceCreate | Evidence,
+): Promise<{ initiativeId: number | null; linked: number[] }> {
   const { tx } = ctx;
-  const pick = async <T>(field: string, what: string, id: number | null | undefined, find: (id: number) => Promise<T | null>): Promise<T | undefined> => {
+  const pick = async <T>(
+    field: string,
+    what: string,
+    id: number | null | undefined,
+    find: (id: number) => Promise<T | null>,
+  ): Promise<T | undefined> => {
     if (!id) return undefined;
     const row = await find(id);
     if (!row) throw missingReference(field, what, id);
     return row;
   };
-  const m = await pick('milestoneId', 'Milestone', e.milestoneId, (id) => tx.milestone.findUnique({ where: { id }, select: { initiativeId: true } }));
-  const s = await pick('statusUpdateId', 'Status update', e.statusUpdateId, (id) => tx.statusUpdate.findUnique({ where: { id }, select: { initiativeId: true } }));
-  const d = await pick('decisionId', 'Decision', e.decisionId, (id) => tx.decision.findUnique({ where: { id }, select: { initiativeId: true, engagementId: true } }));
-  const en = await pick('engagementId', 'Engagement', e.engagementId, (id) => tx.engagement.findUnique({ where: { id }, select: { initiatives: { select: { initiativeId: true } } } }));
-  const a = await pick('agreementId', 'Agreement', e.agreementId, (id) => tx.agreement.findUnique({ where: { id }, select: { initiatives: { select: { initiativeId: true } } } }));
+  const m = await pick('milestoneId', 'Milestone', e.milestoneId, (id) =>
+    tx.milestone.findUnique({ where: { id }, select: { initiativeId: true } }),
+  );
+  const s = await pick('statusUpdateId', 'Status update', e.statusUpdateId, (id) =>
+    tx.statusUpdate.findUnique({ where: { id }, select: { initiativeId: true } }),
+  );
+  const d = await pick('decisionId', 'Decision', e.decisionId, (id) =>
+    tx.decision.findUnique({ where: { id }, select: { initiativeId: true, engagementId: true } }),
+  );
+  const en = await pick('engagementId', 'Engagement', e.engagementId, (id) =>
+    tx.engagement.findUnique({ where: { id }, select: { initiatives: { select: { initiativeId: true } } } }),
+  );
+  const a = await pick('agreementId', 'Agreement', e.agreementId, (id) =>
+    tx.agreement.findUnique({ where: { id }, select: { initiatives: { select: { initiativeId: true } } } }),
+  );
   const initiativeId = e.initiativeId ?? m?.initiativeId ?? s?.initiativeId ?? d?.initiativeId ?? null;
   const linked = [...(en?.initiatives ?? []), ...(a?.initiatives ?? [])].map((x) => x.initiativeId);
   return { initiativeId, linked };
@@ -227,9 +258,15 @@ export const evidenceResource: ResourceDefinition<Evidence> = {
   toUpdateData: (i: z.infer<typeof UpdateEvidenceSchema>) => ({ quote: i.quote }),
   async beforeDelete({ tx }, existing) {
     if (!existing.statusUpdateId) return;
-    const update = await tx.statusUpdate.findUnique({ where: { id: existing.statusUpdateId }, select: { toStage: true, _count: { select: { evidence: true } } } });
+    const update = await tx.statusUpdate.findUnique({
+      where: { id: existing.statusUpdateId },
+      select: { toStage: true, _count: { select: { evidence: true } } },
+    });
     if (update?.toStage && update._count.evidence <= 1) {
-      throw new AppException('EVIDENCE_REQUIRED', 'This is the only source of a stage change; a stage change must keep at least one source');
+      throw new AppException(
+        'EVIDENCE_REQUIRED',
+        'This is the only source of a stage change; a stage change must keep at least one source',
+      );
     }
   },
 };

@@ -26,12 +26,18 @@ export async function sectorIdsOf(prisma: PrismaClient, codes: readonly string[]
   if (codes.length === 0) return [];
   const rows = await prisma.sector.findMany({ where: { code: { in: [...codes] } }, select: { id: true, code: true } });
   const missing = codes.filter((c) => !rows.some((r) => r.code === c));
-  if (missing.length) throw new AppException('REFERENCE_NOT_FOUND', `No sector with code ${missing.join(', ')}`, { sectorCodes: `Unknown: ${missing.join(', ')}` });
+  if (missing.length)
+    throw new AppException('REFERENCE_NOT_FOUND', `No sector with code ${missing.join(', ')}`, {
+      sectorCodes: `Unknown: ${missing.join(', ')}`,
+    });
   return rows.map((r) => r.id);
 }
 
 /** Validates like POST /api/users (strict schema, strong password); returns the fields and the password's hash. */
-async function prepareUser(prisma: PrismaClient, input: NewUser): Promise<{ fields: Omit<CreateUser, 'password'>; passwordHash: string }> {
+async function prepareUser(
+  prisma: PrismaClient,
+  input: NewUser,
+): Promise<{ fields: Omit<CreateUser, 'password'>; passwordHash: string }> {
   const sectorIds = [...(input.sectorIds ?? []), ...(await sectorIdsOf(prisma, input.sectorCodes ?? []))];
   const parsed = CreateUserSchema.safeParse({
     email: input.email,
@@ -46,19 +52,30 @@ async function prepareUser(prisma: PrismaClient, input: NewUser): Promise<{ fiel
     throw new AppException('VALIDATION_FAILED', problems);
   }
   const weakness = passwordWeakness(input.password, { email: parsed.data.email, name: parsed.data.name });
-  if (weakness) throw new AppException('WEAK_PASSWORD', `The password is too weak: ${weakness}`, { password: weakness });
+  if (weakness)
+    throw new AppException('WEAK_PASSWORD', `The password is too weak: ${weakness}`, { password: weakness });
   const { password, ...fields } = parsed.data;
   return { fields, passwordHash: await hashPassword(password) };
 }
 
-async function insertUser(tx: Prisma.TransactionClient, fields: Omit<CreateUser, 'password'>, passwordHash: string): Promise<User> {
+async function insertUser(
+  tx: Prisma.TransactionClient,
+  fields: Omit<CreateUser, 'password'>,
+  passwordHash: string,
+): Promise<User> {
   const { sectorIds, ...columns } = fields;
   const row = await tx.user.create({
     data: { ...columns, passwordHash, sectors: { create: sectorIds.map((sectorId) => ({ sectorId })) } },
     select: USER_SELECT,
   });
   const user = toUser(row);
-  await new AuditService().record(tx, { action: 'create', entity: 'users', entityId: row.id, after: user, actor: null });
+  await new AuditService().record(tx, {
+    action: 'create',
+    entity: 'users',
+    entityId: row.id,
+    after: user,
+    actor: null,
+  });
   return user;
 }
 
@@ -82,7 +99,10 @@ export async function ensureFirstAdmin(ctx: Pick<AppContext, 'prisma' | 'config'
   const given = config.adminPassword;
   if (given) {
     const weakness = passwordWeakness(given, { email });
-    if (weakness) throw new StartupError(`RABTA_ADMIN_PASSWORD is too weak (${weakness}). Choose another, or unset it to have one generated.`);
+    if (weakness)
+      throw new StartupError(
+        `RABTA_ADMIN_PASSWORD is too weak (${weakness}). Choose another, or unset it to have one generated.`,
+      );
   }
   const password = given ?? generatePassword();
   const { fields, passwordHash } = await prepareUser(prisma, { email, name: 'Administrator', role: 'admin', password });

@@ -1,5 +1,13 @@
 import { Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
-import { CreateUserSchema, SetUserPasswordSchema, UpdateUserSchema, type CreateUser, type SetUserPassword, type UpdateUser, type User } from '@rabta/domain';
+import {
+  CreateUserSchema,
+  SetUserPasswordSchema,
+  UpdateUserSchema,
+  type CreateUser,
+  type SetUserPassword,
+  type UpdateUser,
+  type User,
+} from '@rabta/domain';
 import { CurrentUser, type AuthUser } from '../../common/auth/current-user';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
@@ -15,7 +23,10 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  async list(@ZodQuery(UserListQuerySchema) query: z.output<typeof UserListQuerySchema>, @Res({ passthrough: true }) reply: FastifyReply): Promise<User[]> {
+  async list(
+    @ZodQuery(UserListQuerySchema) query: z.output<typeof UserListQuerySchema>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<User[]> {
     const page = await this.users.list(query);
     void reply.header('content-range', page.contentRange);
     return page.data;
@@ -32,7 +43,11 @@ export class UsersController {
   }
 
   @Put(':id')
-  update(@Param('id') id: string, @ZodBody(UpdateUserSchema) body: UpdateUser, @Headers('if-match') ifMatch?: string): Promise<User> {
+  update(
+    @Param('id') id: string,
+    @ZodBody(UpdateUserSchema) body: UpdateUser,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<User> {
     return this.users.update(parseId(id), body, versionFromIfMatch(ifMatch));
   }
 
@@ -44,7 +59,11 @@ export class UsersController {
   /** An admin sets a new password for another user; their sessions end and a lockout is lifted. */
   @Post(':id/password')
   @HttpCode(204)
-  setPassword(@Param('id') id: string, @ZodBody(SetUserPasswordSchema) body: SetUserPassword, @CurrentUser() actor: AuthUser): Promise<void> {
+  setPassword(
+    @Param('id') id: string,
+    @ZodBody(SetUserPasswordSchema) body: SetUserPassword,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<void> {
     return this.users.setPassword(parseId(id), body, actor);
   }
 

@@ -31,5 +31,12 @@ export function toUser(row: UserRow): User {
 }
 
 export function toAuthMe(user: Pick<AuthUser, 'id' | 'email' | 'name' | 'role' | 'sectorIds' | 'locale'>): AuthMe {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sectorIds: [...user.sectorIds], locale: user.locale };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    sectorIds: [...user.sectorIds],
+    locale: user.locale,
+  };
 }

@@ -8,7 +8,17 @@ import { parseWith } from '../../common/http/zod';
 // The list query of react-admin's simple-rest dialect for /api/users:
 //   ?sort=["email","ASC"]&range=[0,24]&filter={"q":"khan","role":"analyst","id":[1,2]}
 
-export const USER_SORTABLE = ['id', 'email', 'name', 'role', 'locale', 'disabled', 'createdAt', 'updatedAt', 'lastLoginAt'] as const;
+export const USER_SORTABLE = [
+  'id',
+  'email',
+  'name',
+  'role',
+  'locale',
+  'disabled',
+  'createdAt',
+  'updatedAt',
+  'lastLoginAt',
+] as const;
 
 export const UserListQuerySchema = z.strictObject({
   sort: z.string().optional(),
@@ -16,7 +26,10 @@ export const UserListQuerySchema = z.strictObject({
   filter: z.string().optional(),
 });
 
-const SortSchema = z.tuple([z.enum(USER_SORTABLE, { error: `Sort by one of: ${USER_SORTABLE.join(', ')}` }), z.enum(['ASC', 'DESC', 'asc', 'desc'])]);
+const SortSchema = z.tuple([
+  z.enum(USER_SORTABLE, { error: `Sort by one of: ${USER_SORTABLE.join(', ')}` }),
+  z.enum(['ASC', 'DESC', 'asc', 'desc']),
+]);
 const RangeSchema = z
   .tuple([z.number().int().min(0), z.number().int().min(0)])
   .refine(([a, b]) => b >= a, 'The end must not be before the start')
@@ -35,7 +48,9 @@ function parseJsonParam(raw: string | undefined, name: string, example: string):
   try {
     return JSON.parse(raw);
   } catch {
-    throw new AppException('VALIDATION_FAILED', `The ${name} parameter must be JSON, e.g. ${name}=${example}`, { [name]: `Must be JSON, e.g. ${example}` });
+    throw new AppException('VALIDATION_FAILED', `The ${name} parameter must be JSON, e.g. ${name}=${example}`, {
+      [name]: `Must be JSON, e.g. ${example}`,
+    });
   }
 }
 
@@ -45,8 +60,16 @@ function nested<S extends z.ZodType>(schema: S, value: unknown, name: string): z
   } catch (err) {
     if (err instanceof AppException && err.errors) {
       // Name the parameter in each error key: `filter.role`, `sort.0`.
-      const errors = Object.fromEntries(Object.entries(err.errors).map(([k, v]) => [k === 'query' ? name : `${name}.${k}`, v]));
-      throw new AppException(err.code, `Invalid ${name}: ${Object.entries(errors).map(([k, v]) => `${k} (${v})`).join('; ')}`, errors);
+      const errors = Object.fromEntries(
+        Object.entries(err.errors).map(([k, v]) => [k === 'query' ? name : `${name}.${k}`, v]),
+      );
+      throw new AppException(
+        err.code,
+        `Invalid ${name}: ${Object.entries(errors)
+          .map(([k, v]) => `${k} (${v})`)
+          .join('; ')}`,
+        errors,
+      );
     }
     throw err;
   }
@@ -60,13 +83,26 @@ export interface UserListQuery {
 }
 
 export function parseUserListQuery(query: z.output<typeof UserListQuerySchema>): UserListQuery {
-  const sort = query.sort === undefined ? undefined : nested(SortSchema, parseJsonParam(query.sort, 'sort', '["email","ASC"]'), 'sort');
-  const range = query.range === undefined ? undefined : nested(RangeSchema, parseJsonParam(query.range, 'range', '[0,24]'), 'range');
-  const filter = query.filter === undefined ? {} : nested(FilterSchema, parseJsonParam(query.filter, 'filter', '{"role":"analyst"}'), 'filter');
+  const sort =
+    query.sort === undefined
+      ? undefined
+      : nested(SortSchema, parseJsonParam(query.sort, 'sort', '["email","ASC"]'), 'sort');
+  const range =
+    query.range === undefined
+      ? undefined
+      : nested(RangeSchema, parseJsonParam(query.range, 'range', '[0,24]'), 'range');
+  const filter =
+    query.filter === undefined
+      ? {}
+      : nested(FilterSchema, parseJsonParam(query.filter, 'filter', '{"role":"analyst"}'), 'filter');
 
   const where: Prisma.UserWhereInput = {};
   if (filter.id !== undefined) where.id = { in: [filter.id].flat() };
-  if (filter.q) where.OR = [{ email: { contains: filter.q, mode: 'insensitive' } }, { name: { contains: filter.q, mode: 'insensitive' } }];
+  if (filter.q)
+    where.OR = [
+      { email: { contains: filter.q, mode: 'insensitive' } },
+      { name: { contains: filter.q, mode: 'insensitive' } },
+    ];
   if (filter.email) where.email = { contains: filter.email.toLowerCase() };
   if (filter.role !== undefined) where.role = { in: [filter.role].flat() };
   if (filter.disabled !== undefined) where.disabled = filter.disabled;
@@ -85,7 +121,10 @@ export function parseUserListQuery(query: z.output<typeof UserListQuerySchema>):
 /** A path id: a positive integer, else 400 naming `id`. */
 export function parseId(raw: string): number {
   const parsed = IdSchema.safeParse(raw);
-  if (!parsed.success || !/^\d+$/.test(raw)) throw new AppException('VALIDATION_FAILED', `Invalid id: ${JSON.stringify(raw).slice(0, 40)}`, { id: 'Must be a positive integer' });
+  if (!parsed.success || !/^\d+$/.test(raw))
+    throw new AppException('VALIDATION_FAILED', `Invalid id: ${JSON.stringify(raw).slice(0, 40)}`, {
+      id: 'Must be a positive integer',
+    });
   return parsed.data;
 }
 
@@ -93,6 +132,9 @@ export function parseId(raw: string): number {
 export function versionFromIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header === '') return undefined;
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!match || Number(match[1]) < 1) throw new AppException('VALIDATION_FAILED', 'If-Match must be the record version, e.g. "3"', { version: 'Invalid If-Match header' });
+  if (!match || Number(match[1]) < 1)
+    throw new AppException('VALIDATION_FAILED', 'If-Match must be the record version, e.g. "3"', {
+      version: 'Invalid If-Match header',
+    });
   return Number(match[1]);
 }

@@ -26,7 +26,13 @@ export class UsersRepository {
 
   async list(q: UserListQuery): Promise<{ rows: UserRow[]; total: number }> {
     const [rows, total] = await this.prisma.$transaction([
-      this.prisma.user.findMany({ where: q.where, orderBy: q.orderBy, skip: q.skip, take: q.take, select: USER_SELECT }),
+      this.prisma.user.findMany({
+        where: q.where,
+        orderBy: q.orderBy,
+        skip: q.skip,
+        take: q.take,
+        select: USER_SELECT,
+      }),
       this.prisma.user.count({ where: q.where }),
     ]);
     return { rows, total };
@@ -61,7 +67,10 @@ export class UsersRepository {
     return ids.filter((id) => !known.has(id));
   }
 
-  create(db: Db, data: Required<Omit<UserChanges, 'sectorIds'>> & { sectorIds: number[]; passwordHash: string }): Promise<UserRow> {
+  create(
+    db: Db,
+    data: Required<Omit<UserChanges, 'sectorIds'>> & { sectorIds: number[]; passwordHash: string },
+  ): Promise<UserRow> {
     const { sectorIds, ...rest } = data;
     return db.user.create({
       data: { ...rest, sectors: { create: sectorIds.map((sectorId) => ({ sectorId })) } },
@@ -70,13 +79,22 @@ export class UsersRepository {
   }
 
   /** Applies the changes if the stored version is still `version`; null when another request changed it first. */
-  async update(tx: Prisma.TransactionClient, id: number, version: number, changes: UserChanges): Promise<UserRow | null> {
+  async update(
+    tx: Prisma.TransactionClient,
+    id: number,
+    version: number,
+    changes: UserChanges,
+  ): Promise<UserRow | null> {
     const { sectorIds, ...fields } = changes;
-    const updated = await tx.user.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
+    const updated = await tx.user.updateMany({
+      where: { id, version },
+      data: { ...fields, version: { increment: 1 } },
+    });
     if (updated.count === 0) return null;
     if (sectorIds) {
       await tx.userSector.deleteMany({ where: { userId: id } });
-      if (sectorIds.length) await tx.userSector.createMany({ data: sectorIds.map((sectorId) => ({ userId: id, sectorId })) });
+      if (sectorIds.length)
+        await tx.userSector.createMany({ data: sectorIds.map((sectorId) => ({ userId: id, sectorId })) });
     }
     return tx.user.findUniqueOrThrow({ where: { id }, select: USER_SELECT });
   }

@@ -62,7 +62,11 @@ export class UsersService {
   async update(id: number, input: UpdateUser, ifMatch: number | undefined): Promise<User> {
     const version = input.version ?? ifMatch;
     if (version === undefined) {
-      throw new AppException('VERSION_REQUIRED', 'Send the version this change is based on (body "version" or If-Match)', { version: 'Required' });
+      throw new AppException(
+        'VERSION_REQUIRED',
+        'Send the version this change is based on (body "version" or If-Match)',
+        { version: 'Required' },
+      );
     }
     const { email, name, role, sectorIds, locale, disabled } = input;
     return this.change(id, version, { email, name, role, sectorIds, locale, disabled });
@@ -91,7 +95,9 @@ export class UsersService {
    */
   async setPassword(id: number, input: SetUserPassword, actor: AuthUser): Promise<void> {
     if (id === actor.id) {
-      throw AppException.forbidden('Change your own password with POST /api/auth/password (it asks for the current one)');
+      throw AppException.forbidden(
+        'Change your own password with POST /api/auth/password (it asks for the current one)',
+      );
     }
     const row = await this.users.findById(id);
     if (!row) throw AppException.notFound('User', id);
@@ -101,9 +107,17 @@ export class UsersService {
       const before = await tx.user.findUniqueOrThrow({ where: { id }, select: { lockedUntil: true } });
       const wasLocked = !!before.lockedUntil && before.lockedUntil.getTime() > Date.now();
       // The password is not part of the user's representation: its version stays, so an open edit form still saves.
-      await tx.user.update({ where: { id }, data: { passwordHash, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null } });
+      await tx.user.update({
+        where: { id },
+        data: { passwordHash, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null },
+      });
       const sessionsRevoked = await this.sessions.revokeAllOf(tx, id);
-      await this.audit.record(tx, { action: 'password.reset', entity: 'users', entityId: id, after: { sessionsRevoked, unlocked: wasLocked } });
+      await this.audit.record(tx, {
+        action: 'password.reset',
+        entity: 'users',
+        entityId: id,
+        after: { sessionsRevoked, unlocked: wasLocked },
+      });
     });
   }
 
@@ -119,12 +133,20 @@ export class UsersService {
     const current = await this.users.findById(user.id);
     if (!current) throw new AppException('UNAUTHENTICATED', 'Sign in first');
     const refused: Record<string, string> = {};
-    if (input.email !== undefined && input.email.trim().toLowerCase() !== current.email) refused.email = 'Only an admin can change the email';
+    if (input.email !== undefined && input.email.trim().toLowerCase() !== current.email)
+      refused.email = 'Only an admin can change the email';
     if (input.role !== undefined && input.role !== current.role) refused.role = 'Only an admin can change roles';
-    if (input.sectorIds !== undefined && !sameIds(input.sectorIds, current.sectors.map((s) => s.sectorId))) {
+    if (
+      input.sectorIds !== undefined &&
+      !sameIds(
+        input.sectorIds,
+        current.sectors.map((s) => s.sectorId),
+      )
+    ) {
       refused.sectorIds = 'Only an admin can change the sector scope';
     }
-    if (input.disabled !== undefined && input.disabled !== current.disabled) refused.disabled = 'Only an admin can disable or enable users';
+    if (input.disabled !== undefined && input.disabled !== current.disabled)
+      refused.disabled = 'Only an admin can disable or enable users';
     if (Object.keys(refused).length) {
       throw new AppException('FORBIDDEN', `You cannot change your own ${Object.keys(refused).join(', ')}`, refused);
     }
@@ -137,9 +159,14 @@ export class UsersService {
       const current = await this.users.find(tx, id);
       if (!current) throw AppException.notFound('User', id);
       if (version !== undefined && version !== current.version) {
-        throw new AppException('VERSION_CONFLICT', `User ${id} was changed by someone else (version ${current.version}, not ${version}); reload it`, undefined, {
-          current: toUser(current),
-        });
+        throw new AppException(
+          'VERSION_CONFLICT',
+          `User ${id} was changed by someone else (version ${current.version}, not ${version}); reload it`,
+          undefined,
+          {
+            current: toUser(current),
+          },
+        );
       }
       const changes = this.diff(current, requested);
       if (Object.keys(changes).length === 0) return { user: toUser(current), ended: false };
@@ -147,7 +174,10 @@ export class UsersService {
       if (changes.email) await this.assertEmailFree(tx, changes.email, id);
       await this.assertNotLastAdmin(tx, current, changes);
       const row = await this.users.update(tx, id, current.version, changes);
-      if (!row) throw new AppException('VERSION_CONFLICT', `User ${id} was changed by someone else; reload it`, undefined, { current: toUser(current) });
+      if (!row)
+        throw new AppException('VERSION_CONFLICT', `User ${id} was changed by someone else; reload it`, undefined, {
+          current: toUser(current),
+        });
       const before = toUser(current);
       const after = toUser(row);
       await this.recordChanges(tx, id, before, after, changes);
@@ -165,12 +195,24 @@ export class UsersService {
     if (requested.name !== undefined && requested.name !== current.name) changes.name = requested.name;
     if (requested.role !== undefined && requested.role !== current.role) changes.role = requested.role;
     if (requested.locale !== undefined && requested.locale !== current.locale) changes.locale = requested.locale;
-    if (requested.disabled !== undefined && requested.disabled !== current.disabled) changes.disabled = requested.disabled;
-    if (requested.sectorIds !== undefined && !sameIds(requested.sectorIds, current.sectors.map((s) => s.sectorId))) changes.sectorIds = requested.sectorIds;
+    if (requested.disabled !== undefined && requested.disabled !== current.disabled)
+      changes.disabled = requested.disabled;
+    if (
+      requested.sectorIds !== undefined &&
+      !sameIds(
+        requested.sectorIds,
+        current.sectors.map((s) => s.sectorId),
+      )
+    )
+      changes.sectorIds = requested.sectorIds;
     return changes;
   }
 
-  private async assertNotLastAdmin(tx: Prisma.TransactionClient, current: UserRow, changes: UserChanges): Promise<void> {
+  private async assertNotLastAdmin(
+    tx: Prisma.TransactionClient,
+    current: UserRow,
+    changes: UserChanges,
+  ): Promise<void> {
     const wasActiveAdmin = current.role === 'admin' && !current.disabled;
     const staysActiveAdmin = (changes.role ?? current.role) === 'admin' && !(changes.disabled ?? current.disabled);
     if (wasActiveAdmin && !staysActiveAdmin && (await this.users.countActiveAdmins(tx, current.id)) === 0) {
@@ -181,25 +223,55 @@ export class UsersService {
   // Checked first for a clear answer; the unique index still decides a race (409 from the error filter).
   private async assertEmailFree(tx: Prisma.TransactionClient, email: string, exceptId?: number): Promise<void> {
     if (await this.users.emailTaken(tx, email, exceptId)) {
-      throw new AppException('UNIQUE_VIOLATION', `A user with the email ${email} already exists`, { email: 'Already exists' });
+      throw new AppException('UNIQUE_VIOLATION', `A user with the email ${email} already exists`, {
+        email: 'Already exists',
+      });
     }
   }
 
   private async assertSectorsExist(tx: Prisma.TransactionClient, ids: readonly number[]): Promise<void> {
     const unknown = await this.users.unknownSectorIds(tx, ids);
     if (unknown.length) {
-      throw new AppException('REFERENCE_NOT_FOUND', `No sector with id ${unknown.join(', ')}`, { sectorIds: `Unknown sector: ${unknown.join(', ')}` });
+      throw new AppException('REFERENCE_NOT_FOUND', `No sector with id ${unknown.join(', ')}`, {
+        sectorIds: `Unknown sector: ${unknown.join(', ')}`,
+      });
     }
   }
 
   /** One `update` event with the changed fields, and a named event for each change of privilege. */
-  private async recordChanges(tx: Prisma.TransactionClient, id: number, before: User, after: User, changes: UserChanges): Promise<void> {
+  private async recordChanges(
+    tx: Prisma.TransactionClient,
+    id: number,
+    before: User,
+    after: User,
+    changes: UserChanges,
+  ): Promise<void> {
     const pick = (u: User) => Object.fromEntries(Object.keys(changes).map((k) => [k, u[k as keyof User]]));
-    await this.audit.record(tx, { action: 'update', entity: 'users', entityId: id, before: pick(before), after: pick(after) });
-    if (changes.role) await this.audit.record(tx, { action: 'role.change', entity: 'users', entityId: id, before: { role: before.role }, after: { role: after.role } });
+    await this.audit.record(tx, {
+      action: 'update',
+      entity: 'users',
+      entityId: id,
+      before: pick(before),
+      after: pick(after),
+    });
+    if (changes.role)
+      await this.audit.record(tx, {
+        action: 'role.change',
+        entity: 'users',
+        entityId: id,
+        before: { role: before.role },
+        after: { role: after.role },
+      });
     if (changes.sectorIds) {
-      await this.audit.record(tx, { action: 'scope.change', entity: 'users', entityId: id, before: { sectorIds: before.sectorIds }, after: { sectorIds: after.sectorIds } });
+      await this.audit.record(tx, {
+        action: 'scope.change',
+        entity: 'users',
+        entityId: id,
+        before: { sectorIds: before.sectorIds },
+        after: { sectorIds: after.sectorIds },
+      });
     }
-    if (changes.disabled !== undefined) await this.audit.record(tx, { action: changes.disabled ? 'disable' : 'enable', entity: 'users', entityId: id });
+    if (changes.disabled !== undefined)
+      await this.audit.record(tx, { action: changes.disabled ? 'disable' : 'enable', entity: 'users', entityId: id });
   }
 }

@@ -8,7 +8,8 @@ import { byThenId, groupBy, reportView } from './report-data.repository';
  * initiatives — each with its evidence. The period is [from, to], both whole days (UTC).
  */
 export async function buildChanges(ctx: BuildContext): Promise<ReportDocument> {
-  const { l, stageTag, healthTag, sources, source, title, initiativeCells, statusChange, agreementCells } = contextHelpers(ctx);
+  const { l, stageTag, healthTag, sources, source, title, initiativeCells, statusChange, agreementCells } =
+    contextHelpers(ctx);
   const p = ctx.params;
   const from = p.from!;
   const to = p.to!;
@@ -28,14 +29,24 @@ export async function buildChanges(ctx: BuildContext): Promise<ReportDocument> {
     ctx.data.agreements(
       view,
       { signedDate: { gte: start, lt: view.effectiveBefore } },
-      (a) => !!a.signedDate && a.signedDate >= from && a.signedDate <= to && (!filtered || a.initiativeIds.some((id) => byId.has(id))),
+      (a) =>
+        !!a.signedDate &&
+        a.signedDate >= from &&
+        a.signedDate <= to &&
+        (!filtered || a.initiativeIds.some((id) => byId.has(id))),
     ),
   ]);
   await ctx.progress(45);
   const milestoneById = new Map(milestones.map((m) => [m.id, m]));
   const achieved = milestones.filter((m) => m.actualDate && m.actualDate >= from && m.actualDate <= to);
   // Slips announced in the period (the view ends with it; the database leaves out what was announced before it).
-  const ledger = (await ctx.data.ledger(view, milestones.map((m) => m.id), start)).filter((c) => c.oldDate !== null && (c.newDate === null || c.newDate > c.oldDate));
+  const ledger = (
+    await ctx.data.ledger(
+      view,
+      milestones.map((m) => m.id),
+      start,
+    )
+  ).filter((c) => c.oldDate !== null && (c.newDate === null || c.newDate > c.oldDate));
   const [milestoneEvidence, agreementEvidence] = await Promise.all([
     achieved.length ? ctx.data.evidence(view, { milestoneId: { in: achieved.map((m) => m.id) } }) : [],
     agreements.length ? ctx.data.evidence(view, { agreementId: { in: agreements.map((a) => a.id) } }) : [],
@@ -87,15 +98,13 @@ export async function buildChanges(ctx: BuildContext): Promise<ReportDocument> {
           { key: 'planned', label: l.cols.planned, align: 'end' },
           { key: 'evidence', label: l.cols.evidence, width: 2 },
         ],
-        rows: achieved
-          .sort(byThenId((m) => m.actualDate!))
-          .map((m) => ({
-            actual: date(m.actualDate),
-            ...initiativeCells(initiativeOf(m.initiativeId)!),
-            milestone: title(m),
-            planned: date(m.plannedDate),
-            evidence: sources(evidenceOfMilestone.get(m.id) ?? []),
-          })),
+        rows: achieved.sort(byThenId((m) => m.actualDate!)).map((m) => ({
+          actual: date(m.actualDate),
+          ...initiativeCells(initiativeOf(m.initiativeId)!),
+          milestone: title(m),
+          planned: date(m.plannedDate),
+          evidence: sources(evidenceOfMilestone.get(m.id) ?? []),
+        })),
         empty: l.empty.none,
       },
     ],
@@ -156,7 +165,9 @@ export async function buildChanges(ctx: BuildContext): Promise<ReportDocument> {
     ],
   };
 
-  const newInitiatives = updates.filter((u) => firsts.has(u.id) && byId.has(u.initiativeId)).sort(byThenId((u) => u.effectiveAt));
+  const newInitiatives = updates
+    .filter((u) => firsts.has(u.id) && byId.has(u.initiativeId))
+    .sort(byThenId((u) => u.effectiveAt));
   const newSection: Section = {
     id: 'new',
     title: l.sections.newInitiatives,

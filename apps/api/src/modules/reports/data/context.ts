@@ -1,7 +1,14 @@
 import type { Health, InitiativeStage, Locale, ReportKind } from '@rabta/domain';
 import { code, date, type Cell, type Fact, list, tag } from '../document';
 import { formatDate, labelsFor, pick, type Labels } from '../i18n';
-import type { AgreementView, EngagementView, Reference, ReportDataRepository, SourceRef, StatusUpdateView } from './report-data.repository';
+import type {
+  AgreementView,
+  EngagementView,
+  Reference,
+  ReportDataRepository,
+  SourceRef,
+  StatusUpdateView,
+} from './report-data.repository';
 
 /** Parameters as resolved when the report was requested (every default filled in). */
 export interface ResolvedParams {
@@ -56,19 +63,39 @@ export function contextHelpers(ctx: Pick<BuildContext, 'language' | 'ref'>) {
     const o = ref.organizations.get(id);
     return o ? pick(language, o.nameEn, o.nameUr) : `#${id}`;
   };
-  const stageTag = (s: string | null | undefined): Cell => (s ? tag(l.enums.stage[s] ?? s, s === 'cancelled' || s === 'suspended' ? 'bad' : s === 'completed' || s === 'operational' ? 'good' : 'neutral') : null);
+  const stageTag = (s: string | null | undefined): Cell =>
+    s
+      ? tag(
+          l.enums.stage[s] ?? s,
+          s === 'cancelled' || s === 'suspended'
+            ? 'bad'
+            : s === 'completed' || s === 'operational'
+              ? 'good'
+              : 'neutral',
+        )
+      : null;
   const healthTag = (h: string | null | undefined): Cell =>
-    h ? tag(l.enums.health[h] ?? h, h === 'on_track' ? 'good' : h === 'at_risk' ? 'warn' : h === 'off_track' ? 'bad' : 'neutral') : null;
+    h
+      ? tag(
+          l.enums.health[h] ?? h,
+          h === 'on_track' ? 'good' : h === 'at_risk' ? 'warn' : h === 'off_track' ? 'bad' : 'neutral',
+        )
+      : null;
   const source = (s: SourceRef): Cell => ({ t: 'source', publisher: s.publisher, date: s.publishedAt, url: s.url });
   const sources = (list_: SourceRef[]): Cell => list(list_.map(source));
   const title = (x: { titleEn: string; titleUr: string | null }) => pick(language, x.titleEn, x.titleUr);
-  const initiativeCells = (i: { code: string; titleEn: string; titleUr: string | null }) => ({ code: code(i.code), initiative: title(i) });
+  const initiativeCells = (i: { code: string; titleEn: string; titleUr: string | null }) => ({
+    code: code(i.code),
+    initiative: title(i),
+  });
   /** What a status update changed ("stage: a → b", "health: a → b"); null for a note only. */
   const statusChange = (u: Pick<StatusUpdateView, 'fromStage' | 'toStage' | 'fromHealth' | 'toHealth'>): Cell =>
     list(
       [
         u.toStage ? l.text.stageTo(u.fromStage ? l.enums.stage[u.fromStage] : '—', l.enums.stage[u.toStage]) : null,
-        u.toHealth ? l.text.healthTo(u.fromHealth ? l.enums.health[u.fromHealth] : '—', l.enums.health[u.toHealth]) : null,
+        u.toHealth
+          ? l.text.healthTo(u.fromHealth ? l.enums.health[u.fromHealth] : '—', l.enums.health[u.toHealth])
+          : null,
       ].filter((x): x is string => !!x),
     );
   /** The cells every engagements table has (the portfolio's adds the initiatives). */
@@ -85,9 +112,25 @@ export function contextHelpers(ctx: Pick<BuildContext, 'language' | 'ref'>) {
     signed: date(a.signedDate),
     kind: l.enums.agreement_kind[a.kind] ?? a.kind,
     title: title(a),
-    parties: [...a.partyCountryCodes.map(countryName), ...a.partyOrganizationIds.map(orgName)].join(joiner(language)) || null,
+    parties:
+      [...a.partyCountryCodes.map(countryName), ...a.partyOrganizationIds.map(orgName)].join(joiner(language)) || null,
   });
-  return { l, sectorName, countryName, personName, orgName, stageTag, healthTag, source, sources, title, initiativeCells, statusChange, engagementCells, agreementCells };
+  return {
+    l,
+    sectorName,
+    countryName,
+    personName,
+    orgName,
+    stageTag,
+    healthTag,
+    source,
+    sources,
+    title,
+    initiativeCells,
+    statusChange,
+    engagementCells,
+    agreementCells,
+  };
 }
 
 /** The parameters shown at the top of every report: its date or period, the builder's own (`extra`), knownAt. */
@@ -96,8 +139,16 @@ export function metaFacts(ctx: BuildContext, extra: Fact[] = []): Fact[] {
   const p = ctx.params;
   const facts: Fact[] = [];
   if (p.asOf) facts.push({ label: l.meta.asOf, value: { t: 'date', v: p.asOf } });
-  if (p.from && p.to) facts.push({ label: l.meta.period, value: `${formatDate(ctx.language, p.from)} – ${formatDate(ctx.language, p.to)}` });
-  else if (p.from) facts.push({ label: l.meta.period, value: `${formatDate(ctx.language, p.from)} – ${formatDate(ctx.language, p.asOf ?? p.from)}` });
+  if (p.from && p.to)
+    facts.push({
+      label: l.meta.period,
+      value: `${formatDate(ctx.language, p.from)} – ${formatDate(ctx.language, p.to)}`,
+    });
+  else if (p.from)
+    facts.push({
+      label: l.meta.period,
+      value: `${formatDate(ctx.language, p.from)} – ${formatDate(ctx.language, p.asOf ?? p.from)}`,
+    });
   facts.push(...extra);
   facts.push({ label: l.meta.knownAt, value: { t: 'moment', v: p.knownAt } });
   return facts;
@@ -122,5 +173,7 @@ export const joiner = (language: Locale) => (language === 'ur' ? '، ' : ', ');
 
 /** Whole days from a to b (calendar dates). */
 export function daysFrom(a: string, b: string): number {
-  return Math.round((Date.parse(`${b.slice(0, 10)}T00:00:00Z`) - Date.parse(`${a.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
+  return Math.round(
+    (Date.parse(`${b.slice(0, 10)}T00:00:00Z`) - Date.parse(`${a.slice(0, 10)}T00:00:00Z`)) / 86_400_000,
+  );
 }

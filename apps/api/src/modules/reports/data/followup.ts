@@ -24,7 +24,12 @@ export async function buildFollowUp(ctx: BuildContext): Promise<ReportDocument> 
     ctx.data.engagements(view, { previousId: engagementId }, (e) => e.previousId === engagementId),
     ctx.data.evidence(view, { engagementId }),
   ]);
-  const related = [...new Set([...(engagement.previousId ? [engagement.previousId] : []), ...decisions.flatMap((d) => (d.reviewedAtId ? [d.reviewedAtId] : []))])];
+  const related = [
+    ...new Set([
+      ...(engagement.previousId ? [engagement.previousId] : []),
+      ...decisions.flatMap((d) => (d.reviewedAtId ? [d.reviewedAtId] : [])),
+    ]),
+  ];
   const initiativeIds = [...new Set(decisions.flatMap((d) => (d.initiativeId ? [d.initiativeId] : [])))];
   const [others, initiatives, milestones] = await Promise.all([
     related.length ? ctx.data.engagements(view, { id: { in: related } }, (e) => related.includes(e.id)) : [],
@@ -36,7 +41,8 @@ export async function buildFollowUp(ctx: BuildContext): Promise<ReportDocument> 
   const initiativeById = new Map(initiatives.map((i) => [i.id, i]));
   const milestoneById = new Map(milestones.map((m) => [m.id, m]));
   const sep = joiner(ctx.language);
-  const stateOf = (d: (typeof decisions)[number]) => (d.dueDate && d.dueDate < asOf && ['open', 'in_progress'].includes(d.state) ? 'overdue' : d.state);
+  const stateOf = (d: (typeof decisions)[number]) =>
+    d.dueDate && d.dueDate < asOf && ['open', 'in_progress'].includes(d.state) ? 'overdue' : d.state;
   const states = decisions.map(stateOf);
   const previous = engagement.previousId ? engagementById.get(engagement.previousId) : undefined;
   const meetingLabel = (e: typeof engagement) => `${title(e)} (${formatDate(ctx.language, e.startDate)})`;
@@ -48,7 +54,16 @@ export async function buildFollowUp(ctx: BuildContext): Promise<ReportDocument> 
     facts: [
       { label: l.facts.title, value: title(engagement) },
       { label: l.facts.date, value: date(engagement.startDate) },
-      { label: l.facts.place, value: [pick(ctx.language, engagement.placeEn, engagement.placeUr), engagement.countryCode ? countryName(engagement.countryCode) : ''].filter(Boolean).join(sep) || null },
+      {
+        label: l.facts.place,
+        value:
+          [
+            pick(ctx.language, engagement.placeEn, engagement.placeUr),
+            engagement.countryCode ? countryName(engagement.countryCode) : '',
+          ]
+            .filter(Boolean)
+            .join(sep) || null,
+      },
       { label: l.facts.format, value: l.enums.engagement_format[engagement.format] ?? engagement.format },
       { label: l.facts.status, value: l.enums.engagement_status[engagement.status] ?? engagement.status },
       { label: l.facts.forum, value: engagement.forumName },
@@ -92,23 +107,23 @@ export async function buildFollowUp(ctx: BuildContext): Promise<ReportDocument> 
           { key: 'reviewedAt', label: l.cols.reviewedAt, width: 2 },
           { key: 'reviewNote', label: l.cols.reviewNote, width: 2 },
         ],
-        rows: decisions
-          .sort(byThenId((d) => d.dueDate ?? '9999'))
-          .map((d) => {
-            const state = stateOf(d);
-            const m = d.milestoneId ? milestoneById.get(d.milestoneId) : undefined;
-            const reviewed = d.reviewedAtId ? engagementById.get(d.reviewedAtId) : undefined;
-            return {
-              decision: pick(ctx.language, d.textEn, d.textUr),
-              due: date(d.dueDate),
-              days: d.dueDate && OPEN.includes(state) ? l.text.dueIn(daysFrom(asOf, d.dueDate)) : null,
-              initiative: d.initiativeId ? code(initiativeById.get(d.initiativeId)?.code ?? `#${d.initiativeId}`) : null,
-              milestone: m ? `${title(m)} — ${l.enums.milestone_state[m.state] ?? m.state}${m.actualDate ? ` (${formatDate(ctx.language, m.actualDate)})` : m.plannedDate ? ` (${formatDate(ctx.language, m.plannedDate)})` : ''}` : null,
-              state: l.enums.decision_state[state] ?? state,
-              reviewedAt: reviewed ? meetingLabel(reviewed) : null,
-              reviewNote: pick(ctx.language, d.reviewNoteEn, d.reviewNoteUr) || null,
-            };
-          }),
+        rows: decisions.sort(byThenId((d) => d.dueDate ?? '9999')).map((d) => {
+          const state = stateOf(d);
+          const m = d.milestoneId ? milestoneById.get(d.milestoneId) : undefined;
+          const reviewed = d.reviewedAtId ? engagementById.get(d.reviewedAtId) : undefined;
+          return {
+            decision: pick(ctx.language, d.textEn, d.textUr),
+            due: date(d.dueDate),
+            days: d.dueDate && OPEN.includes(state) ? l.text.dueIn(daysFrom(asOf, d.dueDate)) : null,
+            initiative: d.initiativeId ? code(initiativeById.get(d.initiativeId)?.code ?? `#${d.initiativeId}`) : null,
+            milestone: m
+              ? `${title(m)} — ${l.enums.milestone_state[m.state] ?? m.state}${m.actualDate ? ` (${formatDate(ctx.language, m.actualDate)})` : m.plannedDate ? ` (${formatDate(ctx.language, m.plannedDate)})` : ''}`
+              : null,
+            state: l.enums.decision_state[state] ?? state,
+            reviewedAt: reviewed ? meetingLabel(reviewed) : null,
+            reviewNote: pick(ctx.language, d.reviewNoteEn, d.reviewNoteUr) || null,
+          };
+        }),
         empty: l.empty.decisions,
       },
     ],
@@ -125,7 +140,12 @@ export async function buildFollowUp(ctx: BuildContext): Promise<ReportDocument> 
           { key: 'title', label: l.cols.title, width: 2 },
           { key: 'quote', label: l.cols.quote, width: 4 },
         ],
-        rows: evidence.map((e) => ({ source: source(e), language: l.enums.language[e.language] ?? e.language, title: e.title, quote: e.quote })),
+        rows: evidence.map((e) => ({
+          source: source(e),
+          language: l.enums.language[e.language] ?? e.language,
+          title: e.title,
+          quote: e.quote,
+        })),
         empty: l.empty.evidence,
       },
     ],

@@ -6,7 +6,11 @@ import { contextHelpers, daysFrom, joiner, metaFacts, ReportProblem, type BuildC
 import { byThenId, groupBy, reportView, type LedgerView, type MilestoneView } from './report-data.repository';
 
 /** The ledger-derived figures of a milestone in the view, by the analyst API's own mapper (toMilestone). */
-function derived(m: MilestoneView, ledger: LedgerView[], day: string): { originalPlannedDate: string | null; slippageDays: number | null; reannouncements: number; overdue: boolean } {
+function derived(
+  m: MilestoneView,
+  ledger: LedgerView[],
+  day: string,
+): { originalPlannedDate: string | null; slippageDays: number | null; reannouncements: number; overdue: boolean } {
   const asDate = (v: string | null) => (v ? new Date(`${v}T00:00:00.000Z`) : null);
   const row = {
     ...(m as unknown as Milestone),
@@ -14,19 +18,17 @@ function derived(m: MilestoneView, ledger: LedgerView[], day: string): { origina
     actualDate: asDate(m.actualDate),
     createdAt: new Date(m.createdAt),
     updatedAt: new Date(m.createdAt),
-    dateChanges: ledger.map(
-      (c): LedgerRow => ({
-        id: c.id,
-        oldDate: asDate(c.oldDate),
-        newDate: asDate(c.newDate),
-        announcedById: c.announcedById,
-        announcedOn: asDate(c.announcedOn)!,
-        recordedAt: new Date(c.recordedAt),
-        sourceId: c.source?.id ?? null,
-        note: c.note,
-        recordedById: null,
-      }),
-    ),
+    dateChanges: ledger.map((c): LedgerRow => ({
+      id: c.id,
+      oldDate: asDate(c.oldDate),
+      newDate: asDate(c.newDate),
+      announcedById: c.announcedById,
+      announcedOn: asDate(c.announcedOn)!,
+      recordedAt: new Date(c.recordedAt),
+      sourceId: c.source?.id ?? null,
+      note: c.note,
+      recordedById: null,
+    })),
   } as MilestoneRow;
   const wire = toMilestone(row, { view: { plannedDate: row.plannedDate, actualDate: row.actualDate, day } });
   return {
@@ -42,13 +44,29 @@ function derived(m: MilestoneView, ledger: LedgerView[], day: string): { origina
  * engagements, agreements, and the evidence list.
  */
 export async function buildInitiativeBrief(ctx: BuildContext): Promise<ReportDocument> {
-  const { l, sectorName, countryName, personName, orgName, stageTag, healthTag, source, sources, title, statusChange, engagementCells, agreementCells } = contextHelpers(ctx);
+  const {
+    l,
+    sectorName,
+    countryName,
+    personName,
+    orgName,
+    stageTag,
+    healthTag,
+    source,
+    sources,
+    title,
+    statusChange,
+    engagementCells,
+    agreementCells,
+  } = contextHelpers(ctx);
   const p = ctx.params;
   const asOf = p.asOf!;
   const view = reportView(asOf, p.knownAt);
   const [initiative] = await ctx.data.initiatives(view, { ids: [p.initiativeId!] });
   if (!initiative) {
-    throw new ReportProblem(`Initiative ${p.initiativeId} was not yet recorded as of ${asOf} (as known at ${p.knownAt})`);
+    throw new ReportProblem(
+      `Initiative ${p.initiativeId} was not yet recorded as of ${asOf} (as known at ${p.knownAt})`,
+    );
   }
   await ctx.progress(25);
   const id = initiative.id;
@@ -59,7 +77,10 @@ export async function buildInitiativeBrief(ctx: BuildContext): Promise<ReportDoc
     ctx.data.agreements(view, { initiatives: { some: { initiativeId: id } } }, (a) => a.initiativeIds.includes(id)),
     ctx.data.evidence(view, { initiativeId: id }),
   ]);
-  const ledger = await ctx.data.ledger(view, milestones.map((m) => m.id));
+  const ledger = await ctx.data.ledger(
+    view,
+    milestones.map((m) => m.id),
+  );
   await ctx.progress(60);
   const sep = joiner(ctx.language);
 
@@ -74,7 +95,12 @@ export async function buildInitiativeBrief(ctx: BuildContext): Promise<ReportDoc
       { label: l.facts.health, value: healthTag(initiative.health) },
       { label: l.facts.priority, value: l.enums.priority[initiative.priority] ?? initiative.priority },
       { label: l.facts.sectors, value: initiative.sectorIds.map(sectorName).join(sep) },
-      { label: l.facts.countries, value: initiative.countries.map((c) => `${countryName(c.code)} (${l.enums.country_role[c.role] ?? c.role})`).join(sep) },
+      {
+        label: l.facts.countries,
+        value: initiative.countries
+          .map((c) => `${countryName(c.code)} (${l.enums.country_role[c.role] ?? c.role})`)
+          .join(sep),
+      },
       { label: l.facts.leads, value: initiative.leadOrganizationIds.map(orgName).join(sep) || null },
       { label: l.facts.focal, value: personName(initiative.focalPersonId) || null },
       { label: l.facts.location, value: pick(ctx.language, initiative.locationEn, initiative.locationUr) || null },
@@ -136,7 +162,9 @@ export async function buildInitiativeBrief(ctx: BuildContext): Promise<ReportDoc
             original: date(d.originalPlannedDate),
             planned: date(m.plannedDate),
             actual: date(m.actualDate),
-            state: d.overdue ? `${l.enums.milestone_state[m.state] ?? m.state} · ${l.text.overdueBy(daysFrom(m.plannedDate!, asOf))}` : (l.enums.milestone_state[m.state] ?? m.state),
+            state: d.overdue
+              ? `${l.enums.milestone_state[m.state] ?? m.state} · ${l.text.overdueBy(daysFrom(m.plannedDate!, asOf))}`
+              : (l.enums.milestone_state[m.state] ?? m.state),
             slippage: num(d.slippageDays),
             reannouncements: num(d.reannouncements),
           } satisfies Record<string, Cell>;

@@ -37,7 +37,11 @@ export async function snapshotsAt(db: Db, entity: string, knownAt: Date): Promis
  * each replaced by its snapshot when it changed since, plus records that only the snapshots still hold (changed so
  * that the SQL filter no longer finds them, or deleted). The caller filters the result again on the snapshot values.
  */
-export function asKnown<T extends { id: number; createdAt?: unknown }>(current: T[], snapshots: Map<number, Snapshot>, knownAt: Date): T[] {
+export function asKnown<T extends { id: number; createdAt?: unknown }>(
+  current: T[],
+  snapshots: Map<number, Snapshot>,
+  knownAt: Date,
+): T[] {
   const out: T[] = [];
   const seen = new Set<number>();
   for (const row of current) {
@@ -56,6 +60,11 @@ export function asKnown<T extends { id: number; createdAt?: unknown }>(current: 
 }
 
 function createdBy(row: { createdAt?: unknown }, knownAt: Date): boolean {
-  const at = row.createdAt instanceof Date ? row.createdAt : typeof row.createdAt === 'string' ? new Date(row.createdAt) : undefined;
+  const at =
+    row.createdAt instanceof Date
+      ? row.createdAt
+      : typeof row.createdAt === 'string'
+        ? new Date(row.createdAt)
+        : undefined;
   return !at || at <= knownAt;
 }

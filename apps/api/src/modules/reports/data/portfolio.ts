@@ -21,19 +21,34 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
   const view = reportView(asOf, p.knownAt);
   const filtered = !!(p.sectorIds?.length || p.countryCodes?.length || p.stages?.length || p.health?.length);
 
-  const initiatives = await ctx.data.initiatives(view, { sectorIds: p.sectorIds, countryCodes: p.countryCodes, stages: p.stages, health: p.health });
+  const initiatives = await ctx.data.initiatives(view, {
+    sectorIds: p.sectorIds,
+    countryCodes: p.countryCodes,
+    stages: p.stages,
+    health: p.health,
+  });
   await ctx.progress(25);
   const ids = initiatives.map((i) => i.id);
   const byId = new Map(initiatives.map((i) => [i.id, i]));
-  const [lastUpdates, openMilestones] = await Promise.all([ctx.data.lastUpdates(view, ids), ctx.data.milestones(view, ids, { openOnly: true })]);
+  const [lastUpdates, openMilestones] = await Promise.all([
+    ctx.data.lastUpdates(view, ids),
+    ctx.data.milestones(view, ids, { openOnly: true }),
+  ]);
   await ctx.progress(45);
 
   // What changed: stage and health at the end of the day before the period vs now (two views, same knowledge).
   const periodStart = new Date(`${from}T00:00:00.000Z`);
-  const updatesInPeriod = (await ctx.data.statusUpdates(view, { initiativeIds: filtered ? ids : undefined, effectiveFrom: periodStart })).filter((u) => byId.has(u.initiativeId));
+  const updatesInPeriod = (
+    await ctx.data.statusUpdates(view, { initiativeIds: filtered ? ids : undefined, effectiveFrom: periodStart })
+  ).filter((u) => byId.has(u.initiativeId));
   const updatesOf = groupBy(updatesInPeriod, (u) => u.initiativeId);
   const touched = [...updatesOf.keys()];
-  const before = new Map((touched.length ? await ctx.data.initiatives(ctx.data.viewBefore(from, view), { ids: touched }) : []).map((i) => [i.id, i]));
+  const before = new Map(
+    (touched.length ? await ctx.data.initiatives(ctx.data.viewBefore(from, view), { ids: touched }) : []).map((i) => [
+      i.id,
+      i,
+    ]),
+  );
   const changed = touched
     .map((id) => ({ now: byId.get(id)!, then: before.get(id), updates: updatesOf.get(id)! }))
     .filter((c) => !c.then || c.then.stage !== c.now.stage || c.then.health !== c.now.health)
@@ -47,14 +62,27 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
       { startDate: { gte: periodStart, lt: view.effectiveBefore } },
       (e) => e.startDate >= from && e.startDate <= asOf && (!filtered || e.initiativeIds.some((id) => byId.has(id))),
     ),
-    ctx.data.decisions(view, { dueDate: { lte: new Date(`${dueBy}T00:00:00Z`) } }, (d) => !!d.dueDate && d.dueDate <= dueBy && !['done', 'dropped'].includes(d.state)),
+    ctx.data.decisions(
+      view,
+      { dueDate: { lte: new Date(`${dueBy}T00:00:00Z`) } },
+      (d) => !!d.dueDate && d.dueDate <= dueBy && !['done', 'dropped'].includes(d.state),
+    ),
   ]);
   const engagementIds = [...new Set(decisions.map((d) => d.engagementId))];
   const decisionEngagements = new Map(
-    (engagementIds.length ? await ctx.data.engagements(view, { id: { in: engagementIds } }, (e) => engagementIds.includes(e.id)) : []).map((e) => [e.id, e]),
+    (engagementIds.length
+      ? await ctx.data.engagements(view, { id: { in: engagementIds } }, (e) => engagementIds.includes(e.id))
+      : []
+    ).map((e) => [e.id, e]),
   );
   const dueDecisions = decisions
-    .filter((d) => !filtered || (d.initiativeId ? byId.has(d.initiativeId) : (decisionEngagements.get(d.engagementId)?.initiativeIds ?? []).some((id) => byId.has(id))))
+    .filter(
+      (d) =>
+        !filtered ||
+        (d.initiativeId
+          ? byId.has(d.initiativeId)
+          : (decisionEngagements.get(d.engagementId)?.initiativeIds ?? []).some((id) => byId.has(id))),
+    )
     .sort(byThenId((d) => d.dueDate!));
   await ctx.progress(65);
 
@@ -62,7 +90,10 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
   const milestonesOf = groupBy(openMilestones, (m) => m.initiativeId);
   const nextOf = (id: number) =>
     (milestonesOf.get(id) ?? []).filter((m) => m.plannedDate! >= asOf).sort(byThenId((m) => m.plannedDate!))[0];
-  const overdueOf = (id: number) => (milestonesOf.get(id) ?? []).filter((m) => m.plannedDate! < asOf).sort((a, b) => (a.plannedDate! < b.plannedDate! ? -1 : 1));
+  const overdueOf = (id: number) =>
+    (milestonesOf.get(id) ?? [])
+      .filter((m) => m.plannedDate! < asOf)
+      .sort((a, b) => (a.plannedDate! < b.plannedDate! ? -1 : 1));
   const overdueCount = openMilestones.filter((m) => m.plannedDate! < asOf).length;
   const dueSoon = openMilestones.filter((m) => m.plannedDate! >= asOf && daysFrom(asOf, m.plannedDate!) <= 30).length;
 
@@ -143,8 +174,12 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
   };
 
   // A table per sector (an initiative in two sectors is in both tables).
-  const sectorIds = (p.sectorIds?.length ? p.sectorIds : [...ctx.ref.sectors.keys()]).filter((s) => initiatives.some((i) => i.sectorIds.includes(s)));
-  const sectorOrder = [...sectorIds].sort((a, b) => ctx.ref.sectors.get(a)!.code.localeCompare(ctx.ref.sectors.get(b)!.code));
+  const sectorIds = (p.sectorIds?.length ? p.sectorIds : [...ctx.ref.sectors.keys()]).filter((s) =>
+    initiatives.some((i) => i.sectorIds.includes(s)),
+  );
+  const sectorOrder = [...sectorIds].sort((a, b) =>
+    ctx.ref.sectors.get(a)!.code.localeCompare(ctx.ref.sectors.get(b)!.code),
+  );
   const sectorSections: Section[] = [];
   for (const sectorId of sectorOrder) {
     const rows = initiatives
@@ -192,10 +227,16 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
       ],
     });
   }
-  if (!sectorSections.length) sectorSections.push({ id: 'initiatives', title: l.facts.initiatives, tables: [{ columns: [{ key: 'x', label: l.cols.initiative }], rows: [], empty: l.empty.initiatives }] });
+  if (!sectorSections.length)
+    sectorSections.push({
+      id: 'initiatives',
+      title: l.facts.initiatives,
+      tables: [{ columns: [{ key: 'x', label: l.cols.initiative }], rows: [], empty: l.empty.initiatives }],
+    });
   await ctx.progress(75);
 
-  const codesOf = (ids_: number[]) => list(ids_.filter((id) => byId.has(id) || !filtered).map((id) => code(byId.get(id)?.code ?? `#${id}`)));
+  const codesOf = (ids_: number[]) =>
+    list(ids_.filter((id) => byId.has(id) || !filtered).map((id) => code(byId.get(id)?.code ?? `#${id}`)));
   const engagementsSection: Section = {
     id: 'engagements',
     title: l.sections.engagements,

@@ -19,7 +19,8 @@ export function reportView(asOf: string, knownAt: string): AsOf {
   return parseAsOf({ asOf, knownAt })!;
 }
 
-export const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+export const addDays = (iso: string, days: number): string =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** The order of every report list: by a text key (ISO dates, codes) compared as strings, then by id. */
 export function byThenId<T extends { id: number }>(key: (x: T) => string): (a: T, b: T) => number {
@@ -244,7 +245,10 @@ export class ReportDataRepository {
       countryCode: scope.countryCodes?.length ? scope.countryCodes : undefined,
     };
     const wanted = scope.ids && new Set(scope.ids);
-    const [{ rows }, snapshots] = await Promise.all([this.initiativesRepo.page(filtered, page, view, staleBefore), this.snapshots('initiatives', view.knownAt)]);
+    const [{ rows }, snapshots] = await Promise.all([
+      this.initiativesRepo.page(filtered, page, view, staleBefore),
+      this.snapshots('initiatives', view.knownAt),
+    ]);
     const current = rows.map((r) => toInitiative(r, staleBefore));
     // Initiatives changed since knownAt that the current attributes no longer select: read them in the view too.
     const found = new Set(current.map((i) => i.id));
@@ -254,7 +258,9 @@ export class ReportDataRepository {
       current.push(...more.rows.map((r) => toInitiative(r, staleBefore)));
     }
     // Stage and health always come from the view, never from a snapshot.
-    const viewState = new Map(current.map((i) => [i.id, { stage: i.stage, health: i.health, lastEvidenceAt: i.lastEvidenceAt }]));
+    const viewState = new Map(
+      current.map((i) => [i.id, { stage: i.stage, health: i.health, lastEvidenceAt: i.lastEvidenceAt }]),
+    );
     const known = asKnown(current, snapshots, view.knownAt).filter((i) => viewState.has(i.id));
     return known
       .map((i) => ({ ...i, ...viewState.get(i.id)! }))
@@ -268,28 +274,51 @@ export class ReportDataRepository {
   }
 
   /** Each initiative's latest status update in the view (any kind: stage, health or a note). */
-  async lastUpdates(view: AsOf, ids: number[]): Promise<Map<number, { effectiveAt: string; noteEn: string | null; noteUr: string | null }>> {
+  async lastUpdates(
+    view: AsOf,
+    ids: number[],
+  ): Promise<Map<number, { effectiveAt: string; noteEn: string | null; noteUr: string | null }>> {
     if (!ids.length) return new Map();
-    const rows = await this.prisma.$queryRaw<{ initiative_id: number; effective_at: Date; note_en: string | null; note_ur: string | null }[]>`
+    const rows = await this.prisma.$queryRaw<
+      { initiative_id: number; effective_at: Date; note_en: string | null; note_ur: string | null }[]
+    >`
       SELECT DISTINCT ON (su.initiative_id) su.initiative_id, su.effective_at, su.note_en, su.note_ur
       FROM status_updates su
       WHERE su.initiative_id = ANY(${ids}::int[]) AND su.effective_at < ${view.effectiveBefore} AND su.recorded_at <= ${view.knownAt}
       ORDER BY su.initiative_id, su.effective_at DESC, su.recorded_at DESC, su.id DESC`;
-    return new Map(rows.map((r) => [r.initiative_id, { effectiveAt: isoTs(r.effective_at)!, noteEn: r.note_en, noteUr: r.note_ur }]));
+    return new Map(
+      rows.map((r) => [r.initiative_id, { effectiveAt: isoTs(r.effective_at)!, noteEn: r.note_en, noteUr: r.note_ur }]),
+    );
   }
 
   /**
    * Milestones of these initiatives in the view: planned date as announced by then (the ledger, plannedAsOfSql),
    * delivered only if by then, attributes as known. `openOnly`: those neither delivered nor cancelled, with a date.
    */
-  async milestones(view: AsOf, initiativeIds: number[], options: { openOnly?: boolean } = {}): Promise<MilestoneView[]> {
+  async milestones(
+    view: AsOf,
+    initiativeIds: number[],
+    options: { openOnly?: boolean } = {},
+  ): Promise<MilestoneView[]> {
     if (!initiativeIds.length) return [];
     const snapshots = await this.snapshots('milestones', view.knownAt);
     const changed = [...snapshots.keys()];
     // The cheap conditions go inside, so that the ledger is read only for the milestones that can qualify.
-    const open = options.openOnly ? Prisma.sql`AND m.state <> 'cancelled' AND (m.actual_date IS NULL OR m.actual_date >= ${view.effectiveBefore})` : Prisma.empty;
+    const open = options.openOnly
+      ? Prisma.sql`AND m.state <> 'cancelled' AND (m.actual_date IS NULL OR m.actual_date >= ${view.effectiveBefore})`
+      : Prisma.empty;
     const rows = await this.prisma.$queryRaw<
-      { id: number; initiative_id: number; title_en: string; title_ur: string | null; kind: string; state: string; planned: Date | null; actual_date: Date | null; created_at: Date }[]
+      {
+        id: number;
+        initiative_id: number;
+        title_en: string;
+        title_ur: string | null;
+        kind: string;
+        state: string;
+        planned: Date | null;
+        actual_date: Date | null;
+        created_at: Date;
+      }[]
     >`
       SELECT * FROM (
         SELECT m.id, m.initiative_id, m.title_en, m.title_ur, m.kind::text AS kind, m.state::text AS state, m.actual_date, m.created_at,
@@ -329,7 +358,11 @@ export class ReportDataRepository {
   async ledger(view: AsOf, milestoneIds: number[], announcedFrom?: Date): Promise<LedgerView[]> {
     if (!milestoneIds.length) return [];
     const rows = await this.prisma.milestoneDateChange.findMany({
-      where: { milestoneId: { in: milestoneIds }, announcedOn: { lt: view.effectiveBefore, ...(announcedFrom ? { gte: announcedFrom } : {}) }, recordedAt: { lte: view.knownAt } },
+      where: {
+        milestoneId: { in: milestoneIds },
+        announcedOn: { lt: view.effectiveBefore, ...(announcedFrom ? { gte: announcedFrom } : {}) },
+        recordedAt: { lte: view.knownAt },
+      },
       include: { source: { select: sourceSelect } },
       orderBy: [{ announcedOn: 'asc' }, { recordedAt: 'asc' }, { id: 'asc' }],
     });
@@ -347,7 +380,10 @@ export class ReportDataRepository {
   }
 
   /** Status updates effective in [from, before) and recorded by knownAt, with the sources they cite. */
-  async statusUpdates(view: AsOf, where: { initiativeIds?: number[]; effectiveFrom?: Date }): Promise<StatusUpdateView[]> {
+  async statusUpdates(
+    view: AsOf,
+    where: { initiativeIds?: number[]; effectiveFrom?: Date },
+  ): Promise<StatusUpdateView[]> {
     const rows = await this.prisma.statusUpdate.findMany({
       where: {
         ...(where.initiativeIds ? { initiativeId: { in: where.initiativeIds } } : {}),
@@ -356,7 +392,11 @@ export class ReportDataRepository {
       },
       include: {
         author: { select: { name: true } },
-        evidence: { where: { recordedAt: { lte: view.knownAt } }, select: { source: { select: sourceSelect } }, orderBy: { id: 'asc' } },
+        evidence: {
+          where: { recordedAt: { lte: view.knownAt } },
+          select: { source: { select: sourceSelect } },
+          orderBy: { id: 'asc' },
+        },
       },
       orderBy: [{ effectiveAt: 'asc' }, { recordedAt: 'asc' }, { id: 'asc' }],
     });
@@ -379,7 +419,9 @@ export class ReportDataRepository {
   /** Evidence recorded by knownAt whose source was published by the view's date. */
   async evidence(view: AsOf, where: Prisma.EvidenceWhereInput): Promise<EvidenceView[]> {
     const rows = await this.prisma.evidence.findMany({
-      where: { AND: [where, { recordedAt: { lte: view.knownAt } }, { source: { publishedAt: { lt: view.effectiveBefore } } }] },
+      where: {
+        AND: [where, { recordedAt: { lte: view.knownAt } }, { source: { publishedAt: { lt: view.effectiveBefore } } }],
+      },
       include: { source: { select: sourceSelect } },
       orderBy: [{ source: { publishedAt: 'asc' } }, { id: 'asc' }],
     });
@@ -399,34 +441,55 @@ export class ReportDataRepository {
   }
 
   /** Engagements as known at knownAt; `where` preselects in SQL (a superset), `keep` decides on the known values. */
-  async engagements(view: AsOf, where: Prisma.EngagementWhereInput, keep: (e: EngagementView) => boolean): Promise<EngagementView[]> {
+  async engagements(
+    view: AsOf,
+    where: Prisma.EngagementWhereInput,
+    keep: (e: EngagementView) => boolean,
+  ): Promise<EngagementView[]> {
     const snapshots = await this.snapshots('engagements', view.knownAt);
     const rows = await this.prisma.engagement.findMany({
       where: { OR: [where, { id: { in: [...snapshots.keys()] } }] },
       ...(engagementsResource.include as object),
       orderBy: [{ startDate: 'asc' }, { id: 'asc' }],
     });
-    const wire = rows.map((r) => engagementsResource.toWire(r as Parameters<typeof engagementsResource.toWire>[0]) as unknown as EngagementView);
+    const wire = rows.map(
+      (r) =>
+        engagementsResource.toWire(r as Parameters<typeof engagementsResource.toWire>[0]) as unknown as EngagementView,
+    );
     return asKnown(wire, snapshots, view.knownAt)
       .filter(keep)
       .sort(byThenId((e) => e.startDate));
   }
 
-  async decisions(view: AsOf, where: Prisma.DecisionWhereInput, keep: (d: DecisionView) => boolean): Promise<DecisionView[]> {
+  async decisions(
+    view: AsOf,
+    where: Prisma.DecisionWhereInput,
+    keep: (d: DecisionView) => boolean,
+  ): Promise<DecisionView[]> {
     const snapshots = await this.snapshots('decisions', view.knownAt);
-    const rows = await this.prisma.decision.findMany({ where: { OR: [where, { id: { in: [...snapshots.keys()] } }] }, orderBy: [{ id: 'asc' }] });
+    const rows = await this.prisma.decision.findMany({
+      where: { OR: [where, { id: { in: [...snapshots.keys()] } }] },
+      orderBy: [{ id: 'asc' }],
+    });
     const wire = rows.map((r) => decisionsResource.toWire(r) as unknown as DecisionView);
     return asKnown(wire, snapshots, view.knownAt).filter(keep);
   }
 
-  async agreements(view: AsOf, where: Prisma.AgreementWhereInput, keep: (a: AgreementView) => boolean): Promise<AgreementView[]> {
+  async agreements(
+    view: AsOf,
+    where: Prisma.AgreementWhereInput,
+    keep: (a: AgreementView) => boolean,
+  ): Promise<AgreementView[]> {
     const snapshots = await this.snapshots('agreements', view.knownAt);
     const rows = await this.prisma.agreement.findMany({
       where: { OR: [where, { id: { in: [...snapshots.keys()] } }] },
       ...(agreementsResource.include as object),
       orderBy: [{ signedDate: 'asc' }, { id: 'asc' }],
     });
-    const wire = rows.map((r) => agreementsResource.toWire(r as Parameters<typeof agreementsResource.toWire>[0]) as unknown as AgreementView);
+    const wire = rows.map(
+      (r) =>
+        agreementsResource.toWire(r as Parameters<typeof agreementsResource.toWire>[0]) as unknown as AgreementView,
+    );
     return asKnown(wire, snapshots, view.knownAt)
       .filter(keep)
       .sort(byThenId((a) => a.signedDate ?? ''));
@@ -444,7 +507,9 @@ export class ReportDataRepository {
       FROM status_updates su
       WHERE su.initiative_id = ANY(${initiativeIds}::int[]) AND su.recorded_at <= ${view.knownAt}
       ORDER BY su.initiative_id, su.effective_at ASC, su.recorded_at ASC, su.id ASC`;
-    return new Set(firsts.filter((f) => f.effective_at >= from && f.effective_at < view.effectiveBefore).map((f) => f.id));
+    return new Set(
+      firsts.filter((f) => f.effective_at >= from && f.effective_at < view.effectiveBefore).map((f) => f.id),
+    );
   }
 
   /** A second view on the same knowledge: the world at the end of the day before `from`. */
@@ -455,7 +520,20 @@ export class ReportDataRepository {
 
 const sourceSelect = { id: true, publisher: true, title: true, url: true, language: true, publishedAt: true } as const;
 
-function toSourceRef(s: { id: number; publisher: string; title: string; url: string | null; language: string; publishedAt: Date }): SourceRef {
-  return { id: s.id, publisher: s.publisher, title: s.title, url: s.url, language: s.language, publishedAt: isoDate(s.publishedAt)! };
+function toSourceRef(s: {
+  id: number;
+  publisher: string;
+  title: string;
+  url: string | null;
+  language: string;
+  publishedAt: Date;
+}): SourceRef {
+  return {
+    id: s.id,
+    publisher: s.publisher,
+    title: s.title,
+    url: s.url,
+    language: s.language,
+    publishedAt: isoDate(s.publishedAt)!,
+  };
 }
-

@@ -30,11 +30,15 @@ function cellHtml(language: Locale, c: Cell, inTable = false): string {
     case 'moment':
       return escapeHtml(formatMoment(language, c.v));
     case 'code':
-      return language === 'ur' ? `<bdi class="code" dir="ltr">${escapeHtml(c.v)}</bdi>` : `<span class="code">${escapeHtml(c.v)}</span>`;
+      return language === 'ur'
+        ? `<bdi class="code" dir="ltr">${escapeHtml(c.v)}</bdi>`
+        : `<span class="code">${escapeHtml(c.v)}</span>`;
     case 'link': {
       const href = safeUrl(c.v);
       const text = escapeHtml(c.label ?? c.v);
-      return href ? `<a href="${escapeHtml(href)}">${text}</a>${c.label ? ` <bdi class="url" dir="ltr">${escapeHtml(href)}</bdi>` : ''}` : text;
+      return href
+        ? `<a href="${escapeHtml(href)}">${text}</a>${c.label ? ` <bdi class="url" dir="ltr">${escapeHtml(href)}</bdi>` : ''}`
+        : text;
     }
     case 'source': {
       // The publisher is isolated: a Latin name followed by a date would otherwise take the day into its run.
@@ -46,7 +50,9 @@ function cellHtml(language: Locale, c: Cell, inTable = false): string {
     case 'tag':
       return `<span class="tag ${c.tone ?? 'neutral'}">${escapeHtml(c.v)}</span>`;
     case 'list':
-      return c.v.length === 1 ? cellHtml(language, c.v[0], inTable) : `<ul>${c.v.map((x) => `<li>${cellHtml(language, x, inTable)}</li>`).join('')}</ul>`;
+      return c.v.length === 1
+        ? cellHtml(language, c.v[0], inTable)
+        : `<ul>${c.v.map((x) => `<li>${cellHtml(language, x, inTable)}</li>`).join('')}</ul>`;
   }
 }
 
@@ -99,7 +105,9 @@ function tableHtml(language: Locale, t: Table): string {
           .map((k) => cellHtml(language, r[k] ?? null, true))
           .filter(Boolean)
           .join(' · ');
-  const body = t.rows.map((r) => `<tr>${columns.map((c) => `<td${c.end ? ' class="end"' : ''}>${cell(r, c.keys)}</td>`).join('')}</tr>`).join('\n');
+  const body = t.rows
+    .map((r) => `<tr>${columns.map((c) => `<td${c.end ? ' class="end"' : ''}>${cell(r, c.keys)}</td>`).join('')}</tr>`)
+    .join('\n');
   return `${title}<table>${colgroup(columns)}${head}<tbody>\n${body}\n</tbody></table>`;
 }
 
@@ -109,7 +117,9 @@ function sectionHtml(language: Locale, s: Section): string {
     `<h2>${escapeHtml(s.title)}</h2>`,
     ...(s.paragraphs ?? []).map((p) => `<p>${escapeHtml(p)}</p>`),
     s.facts?.length ? factsHtml(language, s.facts, s.id === 'summary' ? 'figures' : 'facts') : '',
-    s.sideBySide ? `<div class="columns">${s.tables.map((t) => `<div>${tableHtml(language, t)}</div>`).join('')}</div>` : s.tables.map((t) => tableHtml(language, t)).join('\n'),
+    s.sideBySide
+      ? `<div class="columns">${s.tables.map((t) => `<div>${tableHtml(language, t)}</div>`).join('')}</div>`
+      : s.tables.map((t) => tableHtml(language, t)).join('\n'),
     '</section>',
   ].join('\n');
 }

@@ -12,8 +12,18 @@ import type { AppConfig } from '../../../config/env';
 // that the same report printed again is the same file byte for byte.
 
 export const CHROMIUM_DEFAULT_PATH = '/usr/bin/chromium';
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-export const INSTALL_HINT = 'install it (Debian/Ubuntu: apt-get install -y chromium fonts-noto-core) or set CHROMIUM_PATH to a Chromium binary';
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+export const INSTALL_HINT =
+  'install it (Debian/Ubuntu: apt-get install -y chromium fonts-noto-core) or set CHROMIUM_PATH to a Chromium binary';
 
 /** `D:YYYYMMDDHHmmSS` of a moment, UTC. */
 function pdfDate(at: Date): string {
@@ -23,10 +33,13 @@ function pdfDate(at: Date): string {
 /** Replaces Chromium's print-time stamps with `at`, keeping every byte offset (the xref table stays valid). */
 export function stampPdfDates(pdf: Buffer, at: Date): Buffer {
   const text = pdf.toString('latin1');
-  const stamped = text.replace(/\/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)/g, (_m, key: string, _digits: string, zone: string) => {
-    const fixedZone = zone.length === 7 ? "+00'00'" : zone.length === 1 ? 'Z' : zone;
-    return `/${key} (${pdfDate(at)}${fixedZone})`;
-  });
+  const stamped = text.replace(
+    /\/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)/g,
+    (_m, key: string, _digits: string, zone: string) => {
+      const fixedZone = zone.length === 7 ? "+00'00'" : zone.length === 1 ? 'Z' : zone;
+      return `/${key} (${pdfDate(at)}${fixedZone})`;
+    },
+  );
   return Buffer.from(stamped, 'latin1');
 }
 
@@ -51,7 +64,10 @@ export class PdfRenderer implements OnApplicationShutdown {
   /** 503 DEPENDENCY_MISSING naming what to install, when this machine cannot make PDFs. */
   assertAvailable(): void {
     if (!this.isAvailable()) {
-      throw new AppException('DEPENDENCY_MISSING', `PDF reports need Chromium, which is not installed at ${this.executablePath}: ${INSTALL_HINT}. HTML, XLSX and CSV reports work without it.`);
+      throw new AppException(
+        'DEPENDENCY_MISSING',
+        `PDF reports need Chromium, which is not installed at ${this.executablePath}: ${INSTALL_HINT}. HTML, XLSX and CSV reports work without it.`,
+      );
     }
   }
 
@@ -61,8 +77,15 @@ export class PdfRenderer implements OnApplicationShutdown {
       const started = Date.now();
       this.browser = (async () => {
         const { chromium } = await import('playwright-core');
-        const browser = await chromium.launch({ executablePath: this.executablePath, args: LAUNCH_ARGS, headless: true });
-        this.logger.info({ ms: Date.now() - started, executablePath: this.executablePath }, 'Chromium started for PDF reports');
+        const browser = await chromium.launch({
+          executablePath: this.executablePath,
+          args: LAUNCH_ARGS,
+          headless: true,
+        });
+        this.logger.info(
+          { ms: Date.now() - started, executablePath: this.executablePath },
+          'Chromium started for PDF reports',
+        );
         browser.on('disconnected', () => {
           if (!this.closing) this.logger.warn('Chromium exited; the next PDF starts it again');
           this.browser = undefined;
@@ -84,7 +107,10 @@ export class PdfRenderer implements OnApplicationShutdown {
       browser = await this.launch();
     } catch (err) {
       if (err instanceof AppException) throw err;
-      throw new AppException('DEPENDENCY_MISSING', `Chromium at ${this.executablePath} could not start (${(err as Error).message.split('\n')[0]}): ${INSTALL_HINT}`);
+      throw new AppException(
+        'DEPENDENCY_MISSING',
+        `Chromium at ${this.executablePath} could not start (${(err as Error).message.split('\n')[0]}): ${INSTALL_HINT}`,
+      );
     }
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
     try {

@@ -5,7 +5,10 @@ import type { Locale } from '@rabta/domain';
 // well in it), Noto Nastaliq Urdu for headings (with the line height Nastaliq needs).
 
 const FONTS: Record<Locale, { text: string; heading: string }> = {
-  en: { text: "'Noto Sans', 'Noto Naskh Arabic', sans-serif", heading: "'Noto Sans', 'Noto Nastaliq Urdu', sans-serif" },
+  en: {
+    text: "'Noto Sans', 'Noto Naskh Arabic', sans-serif",
+    heading: "'Noto Sans', 'Noto Nastaliq Urdu', sans-serif",
+  },
   ur: { text: "'Noto Naskh Arabic', 'Noto Sans', serif", heading: "'Noto Nastaliq Urdu', 'Noto Naskh Arabic', serif" },
 };
 

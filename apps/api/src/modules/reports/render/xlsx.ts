@@ -70,7 +70,11 @@ function writeTable(sheet: ExcelJS.Worksheet, t: Table): void {
     },
   );
   if (!t.rows.length) writeRow(sheet, [t.empty], (c) => (c.font = { italic: true }));
-  for (const r of t.rows) writeRow(sheet, t.columns.map((c) => r[c.key] ?? null));
+  for (const r of t.rows)
+    writeRow(
+      sheet,
+      t.columns.map((c) => r[c.key] ?? null),
+    );
 }
 
 function writeSection(sheet: ExcelJS.Worksheet, s: Section): void {
@@ -78,16 +82,24 @@ function writeSection(sheet: ExcelJS.Worksheet, s: Section): void {
   for (const p of s.paragraphs ?? []) writeRow(sheet, [p]);
   if (s.facts?.length) {
     sheet.addRow([]);
-    for (const f of s.facts) writeRow(sheet, [f.label, f.value], (c) => (c.col === '1' ? (c.font = { bold: true }) : undefined));
+    for (const f of s.facts)
+      writeRow(sheet, [f.label, f.value], (c) => (c.col === '1' ? (c.font = { bold: true }) : undefined));
   }
   for (const t of s.tables) {
     sheet.addRow([]);
     writeTable(sheet, t);
   }
   // Column widths from the widest table's hints.
-  const widest = s.tables.reduce<Table | undefined>((w, t) => (!w || t.columns.length > w.columns.length ? t : w), undefined);
+  const widest = s.tables.reduce<Table | undefined>(
+    (w, t) => (!w || t.columns.length > w.columns.length ? t : w),
+    undefined,
+  );
   const cols = Math.max(2, widest?.columns.length ?? 2);
-  for (let i = 1; i <= cols; i++) sheet.getColumn(i).width = Math.min(60, 12 + 10 * ((widest?.columns[i - 1]?.width ?? (i === 1 ? 2 : 1)) - 1) + (i === 1 ? 8 : 0));
+  for (let i = 1; i <= cols; i++)
+    sheet.getColumn(i).width = Math.min(
+      60,
+      12 + 10 * ((widest?.columns[i - 1]?.width ?? (i === 1 ? 2 : 1)) - 1) + (i === 1 ? 8 : 0),
+    );
 }
 
 export async function renderXlsx(doc: ReportDocument, knownAt: Date): Promise<Buffer> {
@@ -106,7 +118,8 @@ export async function renderXlsx(doc: ReportDocument, knownAt: Date): Promise<Bu
   writeRow(cover, [doc.title], (c) => (c.font = { bold: true, size: 16 }));
   if (doc.subtitle) writeRow(cover, [doc.subtitle], (c) => (c.font = { size: 12 }));
   cover.addRow([]);
-  for (const f of doc.meta) writeRow(cover, [f.label, f.value], (c) => (c.col === '1' ? (c.font = { bold: true }) : undefined));
+  for (const f of doc.meta)
+    writeRow(cover, [f.label, f.value], (c) => (c.col === '1' ? (c.font = { bold: true }) : undefined));
   cover.addRow([]);
   writeRow(cover, [l.reproducible], (c) => (c.font = { italic: true, color: { argb: 'FF6B7C8F' } }));
   cover.getColumn(1).width = 32;
@@ -119,5 +132,10 @@ export async function renderXlsx(doc: ReportDocument, knownAt: Date): Promise<Bu
   zip.forEach((_path, file) => {
     file.date = ZIP_DATE;
   });
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+  return zip.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+    platform: 'DOS',
+  });
 }
