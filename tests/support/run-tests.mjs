@@ -51,11 +51,19 @@ async function step(label, cmd, args, extraEnv) {
 const reports = mkdtempSync(join(tmpdir(), 'rabta-jest-report-'));
 let reportNo = 0;
 const jestReport = () => `--outputFile=${join(reports, `report-${++reportNo}.json`)}`;
+// Unit reports live in each project's .jest/ folder, an Nx output restored from the cache when nothing changed.
+const unitReports = [];
+function projectsWithUnitReports() {
+  return ['apps/api', 'apps/admin', 'packages/domain', 'packages/db']
+    .map((p) => join(root, p, '.jest', 'unit.json'))
+    .filter((f) => existsSync(f));
+}
+
 function countTests() {
   let passed = 0;
   let failed = 0;
-  for (let i = 1; i <= reportNo; i++) {
-    const file = join(reports, `report-${i}.json`);
+  const files = [...unitReports, ...Array.from({ length: reportNo }, (_, i) => join(reports, `report-${i + 1}.json`))];
+  for (const file of files) {
     if (!existsSync(file)) continue;
     const report = JSON.parse(readFileSync(file, 'utf8'));
     passed += report.numPassedTests;
@@ -77,29 +85,15 @@ function finish(code) {
   process.exit(code);
 }
 
-await step('build (prisma client, packages, api, admin)', bin('nx'), [
-  'run-many',
-  '-t',
-  'build',
-  '--outputStyle=static',
-]);
-await step('typecheck', bin('nx'), ['run-many', '-t', 'typecheck', '--outputStyle=static']);
-await step('typecheck tests', process.execPath, [
-  join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
-  '-p',
-  join(root, 'tests', 'tsconfig.json'),
-]);
-await step('lint', bin('eslint'), ['--max-warnings=0', '.']);
-await step('unit + e2e (jest, real PostgreSQL)', process.execPath, [
-  bin('jest'),
-  '--ci',
-  '--json',
-  jestReport(),
-  '--selectProjects',
-  'unit',
-  'e2e',
-  ...extraJestArgs,
-]);
+await step('build (prisma client, packages, api, admin)', bin('nx'), ['run-many', '-t', 'build', '--outputStyle=static']);
+await step('format (prettier --check)', bin('prettier'), ['--check', '--log-level=warn', '.']);
+// typecheck, lint and unit tests are Nx targets of each project (tests/ included), cached on their inputs.
+await step('typecheck (packages, apps, tests)', bin('nx'), ['run-many', '-t', 'typecheck', '--outputStyle=static']);
+await step('lint', bin('nx'), ['run-many', '-t', 'lint', '--outputStyle=static']);
+await step('lint (root files)', bin('eslint'), ['--max-warnings=0', '*.js', '*.mjs', '*.ts']);
+await step('unit (jest, per project)', bin('nx'), ['run-many', '-t', 'test', '--outputStyle=static']);
+unitReports.push(...projectsWithUnitReports());
+await step('e2e (jest, real PostgreSQL)', process.execPath, [bin('jest'), '--ci', '--json', jestReport(), '--selectProjects', 'e2e', ...extraJestArgs]);
 
 const chromium = findChromium();
 const browserTests = join(root, 'tests', 'browser', 'jest.config.js');
