@@ -85,7 +85,12 @@ function finish(code) {
   process.exit(code);
 }
 
-await step('build (prisma client, packages, api, admin)', bin('nx'), ['run-many', '-t', 'build', '--outputStyle=static']);
+await step('build (prisma client, packages, api, admin)', bin('nx'), [
+  'run-many',
+  '-t',
+  'build',
+  '--outputStyle=static',
+]);
 await step('format (prettier --check)', bin('prettier'), ['--check', '--log-level=warn', '.']);
 // typecheck, lint and unit tests are Nx targets of each project (tests/ included), cached on their inputs.
 await step('typecheck (packages, apps, tests)', bin('nx'), ['run-many', '-t', 'typecheck', '--outputStyle=static']);
@@ -93,7 +98,15 @@ await step('lint', bin('nx'), ['run-many', '-t', 'lint', '--outputStyle=static']
 await step('lint (root files)', bin('eslint'), ['--max-warnings=0', '*.js', '*.mjs', '*.ts']);
 await step('unit (jest, per project)', bin('nx'), ['run-many', '-t', 'test', '--outputStyle=static']);
 unitReports.push(...projectsWithUnitReports());
-await step('e2e (jest, real PostgreSQL)', process.execPath, [bin('jest'), '--ci', '--json', jestReport(), '--selectProjects', 'e2e', ...extraJestArgs]);
+await step('e2e (jest, real PostgreSQL)', process.execPath, [
+  bin('jest'),
+  '--ci',
+  '--json',
+  jestReport(),
+  '--selectProjects',
+  'e2e',
+  ...extraJestArgs,
+]);
 
 const chromium = findChromium();
 const browserTests = join(root, 'tests', 'browser', 'jest.config.js');
