@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The admin's load benchmark (issue 5). Measures, never asserts:
+// The admin's load benchmark. Measures, never asserts:
 //  1. the JavaScript loaded before sign-in (gzip, as the browser received it, and the files it came in);
 //  2. the time until the initiatives list of 25 rows is interactive, in headless Chromium on localhost: a signed-in
 //     user opens /#/initiatives in a new tab, cold (empty HTTP cache) and warm (cached assets); "interactive" means

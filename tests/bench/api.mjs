@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The analyst-API benchmark of issue 4, on the data set of bench:generate. Measures, never asserts.
+// The analyst-API benchmark, on the data set of bench:generate. Measures, never asserts.
 //
 //   npm run bench:api                                   # list, asof, q on the embedded bench cluster
 //   npm run bench:api -- --duration 20 --connections 10

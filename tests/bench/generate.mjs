@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Fills a PostgreSQL database with the benchmark data set of issues 4 and 6: 10,000 initiatives, 100,000 milestones
+// Fills a PostgreSQL database with the benchmark data set: 10,000 initiatives, 100,000 milestones
 // (with their date-change ledger), 200,000 status updates with evidence, sources, engagements, decisions,
 // agreements, people, organizations and 1,000,000 audit events — at --scale 1.
 //

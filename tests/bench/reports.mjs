@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The report timings of issue 6 on the data set of bench:generate: the portfolio report in HTML, XLSX and PDF,
+// The report timings on the data set of bench:generate: the portfolio report in HTML, XLSX and PDF,
 // from `POST /api/reports` to `GET /api/reports/:id` saying done. Measures, never asserts.
 //
 //   npm run bench:reports

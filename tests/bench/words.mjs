@@ -1,4 +1,4 @@
-// Word lists of the bench data set: the vocabulary of ../../../shared/DOMAIN.md (steel mill, energy, hydropower, LPG,
+// Word lists of the bench data set: the vocabulary of the seed story (prisma/seed/articles) (steel mill, energy, hydropower, LPG,
 // oil refinery, rail link…) with the Urdu forms analysts search for, plus places, people and publishers.
 
 /** Sectors an admin added besides the reference six (steel, energy, hydropower, lpg, oil_refining, rail). */

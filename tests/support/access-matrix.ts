@@ -423,7 +423,7 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
     params: { id: (await f.savedView(role === 'anonymous' ? 'viewer' : role)).id },
   })),
 
-  // status reports (issue 6): anyone signed in requests them and reads every report; schedules are analysts' own
+  // status reports: anyone signed in requests them and reads every report; schedules are analysts' own
   'POST /api/reports': signedIn(() => ({ body: { kind: 'portfolio', params: {}, format: 'csv', language: 'en' } })),
   'GET /api/reports': signedIn(() => ({ query: { range: '[0,9]' } })),
   'GET /api/reports/:id': signedIn(async (f) => ({ params: { id: (await doneReport(f)).id } })),

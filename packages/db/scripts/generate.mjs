@@ -1,6 +1,6 @@
 // Generates the Prisma client into src/generated/prisma, only when prisma/schema.prisma changed.
 // Prisma's CLI would download its schema-engine binary even for `generate`; that host is unreachable here and the
-// engine is not needed to generate, so it is pointed at /bin/false (see ../shared/STACK.md).
+// engine is not needed to generate, so it is pointed at /bin/false.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';

@@ -116,7 +116,7 @@ export function announcePdfSkip(): void {
   if (CAN_TEST_PDF) return;
   const missing = [!CHROMIUM && 'chromium', !POPPLER && 'poppler-utils'].filter(Boolean).join(' and ');
   const banner = '!'.repeat(78);
-  const message = `\n${banner}\n!! SKIPPING the PDF report tests (issue 6): ${missing} not installed.\n!! Install: apt-get install -y chromium fonts-noto-core poppler-utils (or set CHROMIUM_PATH).\n${banner}\n`;
+  const message = `\n${banner}\n!! SKIPPING the PDF report tests: ${missing} not installed.\n!! Install: apt-get install -y chromium fonts-noto-core poppler-utils (or set CHROMIUM_PATH).\n${banner}\n`;
   if (process.env.RABTA_REQUIRE_BROWSER === '1')
     throw new Error(`RABTA_REQUIRE_BROWSER=1 but ${missing} is missing: the PDF report tests must run here.`);
   process.stderr.write(message);

@@ -6,7 +6,7 @@ import { translateServerMessage } from './serverMessages';
 
 export { translateServerMessage };
 
-/** The one error shape of the API (see ../../../../shared STYLE.md). */
+/** The one error shape of the API (CONTRIBUTING.md, "Errors"). */
 export interface ApiErrorBody {
   statusCode: number;
   code: string;

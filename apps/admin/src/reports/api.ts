@@ -2,7 +2,7 @@ import type { ReportFormat, ReportKind } from '@rabta/domain/enums';
 import type { Report, ReportParams, ReportSchedule } from '@rabta/domain/schemas/reports';
 import { api, API } from '../providers/http';
 
-// The report endpoints (issue 6): POST /api/reports → 202 with the record; the job runs on the server's queue and
+// The report endpoints: POST /api/reports → 202 with the record; the job runs on the server's queue and
 // GET /api/reports/:id shows its status and progress; /file downloads it. Schedules are a simple-rest resource.
 
 export type { Report, ReportFormat, ReportKind, ReportParams, ReportSchedule };

@@ -4,7 +4,7 @@ import type { Prisma } from '@rabta/db';
 import { searchTextOf, type Health, type InitiativeStage } from '@rabta/domain';
 import { sourceContentHash } from '../common/hash';
 
-// The demo portfolio: the story of shared/fixtures/articles (see ../shared/DOMAIN.md) — Pakistan–Russia meetings
+// The demo portfolio: the story of prisma/seed/articles — Pakistan–Russia meetings
 // of Thursday 10 July 2025 in Kuala Lumpur and Moscow — with people, initiatives, milestones, engagements, the
 // two articles as sources with quoted evidence, and a status history whose two clocks differ (the steel-mill
 // agreement was signed on 13 May 2025 but Rabta learned it from the press on 11 July).

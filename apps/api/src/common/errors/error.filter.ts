@@ -2,7 +2,7 @@ import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common'
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toApiError } from './to-api-error';
 
-/** The one global filter: every error leaves in the shape of ../shared/STYLE.md. */
+/** The one global filter: every error leaves in one shape (CONTRIBUTING.md, "Errors"). */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
