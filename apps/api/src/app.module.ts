@@ -4,6 +4,7 @@ import { PrismaClient } from '@rabta/db';
 import { APP_CONFIG, APP_CONTEXT, APP_LOGGER, type AppContext } from './app.context';
 import { AccessGuard } from './common/auth/access.guard';
 import { AuthCoreModule } from './common/auth/auth-core.module';
+import { ChangesModule } from './common/changes/changes.module';
 import { ErrorFilter } from './common/errors/error.filter';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -39,6 +40,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ContextModule.register(ctx),
+        ChangesModule,
         AuditModule,
         AuthCoreModule,
         SettingsModule,

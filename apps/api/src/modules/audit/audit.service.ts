@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@rabta/db';
+import { announceChange } from '../../common/changes/changes.service';
 import { currentContext } from '../../common/request-context';
 
 export interface AuditEntry {
@@ -46,7 +47,8 @@ export function toAuditJson(value: unknown): Prisma.InputJsonValue | undefined {
 
 /**
  * Writes one append-only audit event, in the caller's transaction so the change and its record commit together.
- * Actor, request id and IP come from the request being served.
+ * Actor, request id and IP come from the request being served. Every process hears of the change once it commits
+ * (the change feed), so per-process caches of the entity are refreshed everywhere.
  */
 @Injectable()
 export class AuditService {
@@ -66,5 +68,6 @@ export class AuditService {
         ip: ctx?.ip ?? null,
       },
     });
+    await announceChange(tx, entry.entity);
   }
 }

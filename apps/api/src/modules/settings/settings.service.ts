@@ -1,21 +1,39 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { PrismaClient } from '@rabta/db';
+import { ChangesService } from '../../common/changes/changes.service';
 import { DEFAULT_SETTINGS } from '../../seed/reference';
 
-const TTL_MS = 30_000;
+// A safety net only: a change made by any process drops the cache at once through the change feed.
+const TTL_MS = 5 * 60_000;
 
-/** Admin-changeable settings from the `settings` table, cached briefly (they change rarely, lists read them often). */
+/**
+ * Admin-changeable settings from the `settings` table, cached (they change rarely, lists read them often). Every
+ * process drops its copy when any process commits a change of them.
+ */
 @Injectable()
-export class SettingsService {
+export class SettingsService implements OnModuleDestroy {
   private cache: { at: number; values: Record<string, unknown> } | undefined;
+  /** Bumped by every invalidation, so that a read begun before a change cannot store what it read. */
+  private generation = 0;
+  private readonly unsubscribe: () => void;
 
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    changes: ChangesService,
+  ) {
+    this.unsubscribe = changes.onChange(['settings'], () => this.invalidate());
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe();
+  }
 
   private async all(): Promise<Record<string, unknown>> {
     if (this.cache && Date.now() - this.cache.at < TTL_MS) return this.cache.values;
+    const generation = this.generation;
     const rows = await this.prisma.setting.findMany();
     const values = { ...DEFAULT_SETTINGS, ...Object.fromEntries(rows.map((r) => [r.key, r.value])) };
-    this.cache = { at: Date.now(), values };
+    if (generation === this.generation) this.cache = { at: Date.now(), values };
     return values;
   }
 
@@ -26,6 +44,7 @@ export class SettingsService {
   }
 
   invalidate(): void {
+    this.generation += 1;
     this.cache = undefined;
   }
 }
