@@ -39,6 +39,7 @@ async function signInAs(role: 'admin' | 'analyst' | 'viewer'): Promise<Page> {
 }
 
 const menu = (page: Page, resource: string) => page.locator(`a[href="#/${resource}"]`);
+const menuHeading = (page: Page, text: string) => page.locator('.MuiListSubheader-root', { hasText: text });
 const updateStatus = (page: Page) => page.locator('[data-testid=update-status]');
 
 async function openInitiative(page: Page, code: string) {
@@ -58,6 +59,7 @@ describe('roles in the admin', () => {
       for (const resource of ['initiatives', 'users', 'sectors', 'countries', 'audit-events']) {
         await menu(page, resource).waitFor();
       }
+      await menuHeading(page, 'Administration').waitFor();
       await page.goto(`${BASE}/#/initiatives`);
       await page.locator('a[href="#/initiatives/create"]').waitFor();
       await openInitiative(page, 'PK-RU-STEEL-KHI');
@@ -79,6 +81,8 @@ describe('roles in the admin', () => {
       for (const resource of ['users', 'sectors', 'countries', 'audit-events']) {
         expect(await menu(page, resource).count()).toBe(0);
       }
+      await menuHeading(page, 'Portfolio').waitFor();
+      expect(await menuHeading(page, 'Administration').count()).toBe(0);
       await page.goto(`${BASE}/#/initiatives`);
       await page.locator('a[href="#/initiatives/create"]').waitFor();
 

@@ -1,24 +1,24 @@
-import { useEffect, type ReactNode } from 'react';
+import { createElement, useEffect, type ReactNode } from 'react';
 import { Box, ListItemIcon, ListItemText, ListSubheader, MenuItem, Typography } from '@mui/material';
-import KeyIcon from '@mui/icons-material/Key';
-import LockResetIcon from '@mui/icons-material/LockReset';
-import PersonIcon from '@mui/icons-material/Person';
 import {
   AppBar,
   Layout as RaLayout,
   LoadingIndicator,
   Logout,
   Menu,
+  MenuItemLink,
   TitlePortal,
   UserMenu,
-  useCanAccess,
+  useCanAccessResources,
   useGetIdentity,
   useLocaleState,
   useTranslate,
   useUserMenu,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
+import type { PageConfig, RegistryEntry } from '../common/define';
 import { isLocale } from '../i18n';
+import { SIDE_MENU, USER_MENU, type MenuSection } from '../registry';
 import { useAsOf } from '../common/useAsOf';
 import { AsOfBanner, AsOfControl } from './AsOfControl';
 import { LanguageMenu } from './LanguageMenu';
@@ -27,19 +27,21 @@ import { takeProfileLocaleTurn } from '../providers/authProvider';
 import type { RabtaDataProvider } from '../providers/dataProvider';
 import { useDataProvider } from 'react-admin';
 
-function UserMenuLink({ to, icon, label }: { to: string; icon: ReactNode; label: string }) {
+function UserMenuLink({ page }: { page: PageConfig }) {
   const translate = useTranslate();
   const userMenu = useUserMenu();
   return (
-    <MenuItem component={Link} to={to} onClick={() => userMenu?.onClose()}>
-      <ListItemIcon>{icon}</ListItemIcon>
-      <ListItemText>{translate(label)}</ListItemText>
+    <MenuItem component={Link} to={`/${page.name}`} onClick={() => userMenu?.onClose()}>
+      <ListItemIcon>{createElement(page.icon, { fontSize: 'small' })}</ListItemIcon>
+      <ListItemText>{translate(page.label)}</ListItemText>
     </MenuItem>
   );
 }
 
 function RabtaAppBar() {
   const { past } = useAsOf();
+  // Asked with the app bar, so the user menu opens with its items ready.
+  const { canAccess } = useCanAccessResources({ action: 'list', resources: USER_MENU.map((p) => p.name) });
   return (
     <AppBar
       color={past ? 'warning' : 'primary'}
@@ -55,9 +57,9 @@ function RabtaAppBar() {
       }
       userMenu={
         <UserMenu>
-          <UserMenuLink to="/profile" icon={<PersonIcon fontSize="small" />} label="rabta.menu.profile" />
-          <UserMenuLink to="/password" icon={<LockResetIcon fontSize="small" />} label="rabta.menu.password" />
-          <UserMenuLink to="/tokens" icon={<KeyIcon fontSize="small" />} label="rabta.menu.tokens" />
+          {USER_MENU.filter((page) => canAccess?.[page.name]).map((page) => (
+            <UserMenuLink key={page.name} page={page} />
+          ))}
           <Logout />
         </UserMenu>
       }
@@ -79,46 +81,45 @@ function RabtaAppBar() {
   );
 }
 
-function Group({ label, children }: { label: string; children: ReactNode }) {
+/** A side-menu group: its heading, shown when the user may open at least one of its items, then the items. */
+function Group({ section }: { section: MenuSection }) {
   const translate = useTranslate();
+  const { canAccess } = useCanAccessResources({ action: 'list', resources: section.items.map((e) => e.name) });
+  if (!canAccess || !Object.values(canAccess).some(Boolean)) return null;
   return (
     <>
       <ListSubheader disableSticky sx={{ bgcolor: 'transparent', lineHeight: 2.5, mt: 1 }}>
-        {translate(label)}
+        {translate(section.label)}
       </ListSubheader>
-      {children}
+      {section.items
+        .filter((entry) => canAccess[entry.name])
+        .map((entry) => (
+          <MenuEntry key={entry.name} entry={entry} />
+        ))}
     </>
   );
 }
 
+/** A resource's list or a page of its own. */
+function MenuEntry({ entry }: { entry: RegistryEntry }) {
+  if (entry.kind === 'resource') return <Menu.ResourceItem name={entry.name} />;
+  return (
+    <MenuItemLink
+      to={`/${entry.name}`}
+      state={{ _scrollToTop: true }}
+      primaryText={entry.label}
+      leftIcon={createElement(entry.icon)}
+    />
+  );
+}
+
 function RabtaMenu() {
-  const { canAccess: isAdmin } = useCanAccess({ action: 'list', resource: 'users' });
   return (
     <Menu>
       <Menu.DashboardItem primaryText="rabta.menu.dashboard" />
-      <Group label="rabta.menu.portfolio">
-        <Menu.ResourceItem name="initiatives" />
-        <Menu.ResourceItem name="milestones" />
-        <Menu.ResourceItem name="engagements" />
-        <Menu.ResourceItem name="decisions" />
-        <Menu.ResourceItem name="agreements" />
-      </Group>
-      <Group label="rabta.menu.actors">
-        <Menu.ResourceItem name="people" />
-        <Menu.ResourceItem name="organizations" />
-      </Group>
-      <Group label="rabta.menu.evidence">
-        <Menu.ResourceItem name="sources" />
-        <Menu.ResourceItem name="reports" />
-      </Group>
-      {isAdmin && (
-        <Group label="rabta.menu.administration">
-          <Menu.ResourceItem name="users" />
-          <Menu.ResourceItem name="sectors" />
-          <Menu.ResourceItem name="countries" />
-          <Menu.ResourceItem name="audit-events" />
-        </Group>
-      )}
+      {SIDE_MENU.map((section) => (
+        <Group key={section.group} section={section} />
+      ))}
     </Menu>
   );
 }

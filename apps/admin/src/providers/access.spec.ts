@@ -1,4 +1,4 @@
-import { canAccess, type AccessContext } from './access';
+import { accessRuleOf, canAccess, type AccessContext } from './access';
 import type { Me } from './types';
 
 const user = (role: Me['role'], sectorIds: number[] = []): Me => ({
@@ -23,6 +23,30 @@ const steelInitiative = { id: 2, sectorIds: [20] };
 describe(canAccess.name, () => {
   it('should refuse everything when nobody is signed in', async () => {
     expect(await canAccess({ action: 'list', resource: 'initiatives' }, ctx(null))).toBe(false);
+    expect(await canAccess({ action: 'list', resource: 'profile' }, ctx(null))).toBe(false);
+  });
+
+  it('should refuse a resource or page the registry does not know, even to admins', async () => {
+    expect(accessRuleOf('nowhere')).toBeUndefined();
+    expect(await canAccess({ action: 'list', resource: 'nowhere' }, ctx(user('admin')))).toBe(false);
+  });
+
+  it('should take each rule from the config of its resource or page', () => {
+    expect(accessRuleOf('initiatives')).toBe('initiative');
+    expect(accessRuleOf('milestones')).toBe('initiative-child');
+    expect(accessRuleOf('agreements')).toBe('linked');
+    expect(accessRuleOf('users')).toBe('admin');
+    expect(accessRuleOf('audit-events')).toBe('admin-read');
+    expect(accessRuleOf('tokens')).toBe('everyone');
+    expect(accessRuleOf('dashboard')).toBe('everyone');
+  });
+
+  it("should open one's own pages (profile, password, tokens, dashboard) to every role, also in the past", async () => {
+    for (const role of ['admin', 'analyst', 'viewer'] as const) {
+      for (const resource of ['profile', 'password', 'tokens', 'dashboard']) {
+        expect(await canAccess({ action: 'list', resource }, ctx(user(role), true))).toBe(true);
+      }
+    }
   });
 
   it('should let viewers read and export but change nothing (except their own saved views)', async () => {

@@ -1,15 +1,12 @@
 import { canEditLinked, canEditSectors } from '@rabta/domain/access';
+import { entryNamed } from '../registry';
 import type { Me } from './types';
 
 // What the UI offers to whom (react-admin's canAccess). The server enforces all of it anyway; this keeps people from
-// seeing buttons that would only earn them a 403.
+// seeing buttons that would only earn them a 403. Each resource and page names its rule in its config (index.ts);
+// a name the registry does not know is refused.
 
-export const ADMIN_RESOURCES = ['users', 'sectors', 'countries', 'audit-events'] as const;
 const READ_ACTIONS = new Set(['list', 'show', 'export']);
-/** Resources whose records hang off one initiative (its sectors decide). */
-const INITIATIVE_CHILDREN = new Set(['milestones', 'status-updates', 'decisions', 'evidence']);
-/** Resources linked to several initiatives (editable when one of them is in scope). */
-const LINKED = new Set(['engagements', 'agreements']);
 
 export interface AccessQuery {
   action: string;
@@ -25,44 +22,69 @@ export interface AccessContext {
   sectorsOf: (initiativeIds: number[]) => Promise<number[][]>;
 }
 
+type Rule = (query: AccessQuery, user: Me, ctx: AccessContext) => boolean | Promise<boolean>;
+type ScopeRule = (record: Record<string, unknown>, user: Me, ctx: AccessContext) => boolean | Promise<boolean>;
+
 const isRead = (action: string) => READ_ACTIONS.has(action);
 
-export async function canAccess({ action, resource, record }: AccessQuery, ctx: AccessContext): Promise<boolean> {
-  const { user } = ctx;
-  if (!user) return false;
-  // Pages of one's own (profile, password, dashboard) and the wildcard react-admin asks for on custom routes.
-  if (resource === 'profile' || resource === 'dashboard') return true;
-
-  if (resource === 'audit-events') return user.role === 'admin' && isRead(action);
-  if ((ADMIN_RESOURCES as readonly string[]).includes(resource))
-    return user.role === 'admin' && (isRead(action) || !ctx.past);
-
-  if (isRead(action)) return true;
-
-  // Saved views are everyone's own, even viewers', and are not part of the record of the past.
-  if (resource === 'saved-views') {
+/**
+ * Records of the portfolio: everyone reads; nobody changes the past; admins change anything; analysts create anything
+ * (the server checks the sectors chosen) and change what `inScope` allows; viewers change nothing.
+ */
+function portfolio(inScope: ScopeRule): Rule {
+  return ({ action, record }, user, ctx) => {
+    if (isRead(action)) return true;
+    if (ctx.past) return false;
+    if (user.role === 'admin') return true;
+    if (user.role !== 'analyst') return false;
     if (action === 'create' || !record) return true;
-    return user.role === 'admin' || record.ownerId === user.id;
-  }
+    return inScope(record, user, ctx);
+  };
+}
 
-  if (ctx.past) return false;
-  if (user.role === 'admin') return true;
-  if (user.role !== 'analyst') return false;
-
-  // Analysts: create anything of the portfolio (the server checks the sectors chosen); change within their sectors.
-  if (action === 'create' || !record) return true;
-  if (resource === 'initiatives') return canEditSectors(user, asNumbers(record.sectorIds));
-  if (INITIATIVE_CHILDREN.has(resource)) {
+/** The rules a resource or page config may name in `access`. */
+export const ACCESS_RULES = {
+  /** Pages of one's own (profile, password, tokens, the dashboard): every signed-in user. */
+  everyone: () => true,
+  /** Records of the portfolio no sector scopes (sources, people, organisations, reports). */
+  portfolio: portfolio(() => true),
+  /** Initiatives: analysts change those of their sectors. */
+  initiative: portfolio((record, user) => canEditSectors(user, asNumbers(record.sectorIds))),
+  /** Records that hang off one initiative: its sectors decide. */
+  'initiative-child': portfolio(async (record, user, ctx) => {
     const initiativeId = Number(record.initiativeId);
     if (!initiativeId) return true;
     const [sectors] = await ctx.sectorsOf([initiativeId]);
     return canEditSectors(user, sectors ?? []);
-  }
-  if (LINKED.has(resource)) {
-    const ids = asNumbers(record.initiativeIds);
-    return canEditLinked(user, await ctx.sectorsOf(ids), 'any');
-  }
-  return true;
+  }),
+  /** Records linked to several initiatives: changeable when one of them is in scope. */
+  linked: portfolio(async (record, user, ctx) =>
+    canEditLinked(user, await ctx.sectorsOf(asNumbers(record.initiativeIds)), 'any'),
+  ),
+  /** Everyone's own records (saved views, even viewers'); not part of the record of the past. */
+  own: ({ action, record }, user) =>
+    isRead(action) || action === 'create' || !record || user.role === 'admin' || record.ownerId === user.id,
+  /** Administration: admins only, and no change while viewing the past. */
+  admin: ({ action }, user, ctx) => user.role === 'admin' && (isRead(action) || !ctx.past),
+  /** Administration that is never changed (the audit log). */
+  'admin-read': ({ action }, user) => user.role === 'admin' && isRead(action),
+} satisfies Record<string, Rule>;
+
+export type AccessRule = keyof typeof ACCESS_RULES;
+
+/** Outside the registry: the dashboard (react-admin's own route). */
+const SHELL_RULES: Record<string, AccessRule> = { dashboard: 'everyone' };
+
+export function accessRuleOf(resource: string): AccessRule | undefined {
+  return entryNamed(resource)?.access ?? SHELL_RULES[resource];
+}
+
+export async function canAccess(query: AccessQuery, ctx: AccessContext): Promise<boolean> {
+  const { user } = ctx;
+  if (!user) return false;
+  const rule = accessRuleOf(query.resource);
+  if (!rule) return false;
+  return (ACCESS_RULES[rule] as Rule)(query, user, ctx);
 }
 
 function asNumbers(v: unknown): number[] {
