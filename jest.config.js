@@ -17,6 +17,7 @@ const shared = {
     '^@rabta/domain$': '<rootDir>/packages/domain/src',
     '^@rabta/domain/(.*)$': '<rootDir>/packages/domain/src/$1',
     '^@rabta/db$': '<rootDir>/packages/db/src',
+    '^@rabta/intake$': '<rootDir>/packages/intake/src',
   },
   testEnvironment: 'node',
   rootDir: __dirname,

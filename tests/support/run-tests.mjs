@@ -54,7 +54,7 @@ const jestReport = () => `--outputFile=${join(reports, `report-${++reportNo}.jso
 // Unit reports live in each project's .jest/ folder, an Nx output restored from the cache when nothing changed.
 const unitReports = [];
 function projectsWithUnitReports() {
-  return ['apps/api', 'apps/admin', 'packages/domain', 'packages/db']
+  return ['apps/api', 'apps/admin', 'packages/domain', 'packages/intake', 'packages/db']
     .map((p) => join(root, p, '.jest', 'unit.json'))
     .filter((f) => existsSync(f));
 }

@@ -1,0 +1,188 @@
+// Multilateral forums, standing commissions and their councils, in English and Urdu, with their acronyms.
+// `igc` marks the standing bilateral commissions whose numbered sessions are engagements of format igc_session.
+
+export interface ForumNames {
+  /** The canonical English name (an engagement's forumName). */
+  name: string;
+  en: string[];
+  ur: string[];
+  /** Matched only as written in capitals. */
+  acronyms: string[];
+  igc?: boolean;
+}
+
+export const FORUMS: ForumNames[] = [
+  {
+    name: 'ASEAN Regional Forum',
+    en: ['ASEAN Regional Forum', 'Asean Regional Forum'],
+    ur: ['آسیان ریجنل فورم', 'آسیان علاقائی فورم'],
+    acronyms: ['ARF'],
+  },
+  { name: 'ASEAN', en: ['Association of Southeast Asian Nations'], ur: ['آسیان'], acronyms: ['ASEAN'] },
+  {
+    name: 'SCO Council of Foreign Ministers',
+    en: [
+      'SCO Council of Foreign Ministers',
+      'SCO Council of Ministers',
+      'SCO Foreign Ministers Council',
+      'SCO CFM',
+      'SCO foreign ministers meeting',
+    ],
+    ur: [
+      'شنگھائی تعاون تنظیم کی وزرائے خارجہ کونسل',
+      'شنگھائی تعاون تنظیم وزرائے خارجہ کونسل',
+      'ایس سی او وزرائے خارجہ کونسل',
+      'ایس سی او کی وزرائے خارجہ کونسل',
+    ],
+    acronyms: [],
+  },
+  {
+    name: 'SCO Council of Heads of State',
+    en: ['SCO summit', 'SCO Heads of State Council', 'SCO Council of Heads of State'],
+    ur: ['شنگھائی تعاون تنظیم سربراہی اجلاس', 'شنگھائی تعاون تنظیم کے سربراہی اجلاس', 'ایس سی او سربراہی اجلاس'],
+    acronyms: [],
+  },
+  {
+    name: 'Shanghai Cooperation Organisation',
+    en: ['Shanghai Cooperation Organisation', 'Shanghai Cooperation Organization'],
+    ur: ['شنگھائی تعاون تنظیم', 'ایس سی او'],
+    acronyms: ['SCO'],
+  },
+  {
+    name: 'Intergovernmental Commission',
+    en: [
+      'Intergovernmental Commission',
+      'Inter-Governmental Commission',
+      'Inter Governmental Commission',
+      'Intergovernmental Commission on Trade, Economic and Scientific Cooperation',
+    ],
+    ur: ['بین الحکومتی کمیشن', 'بین الحکومتی کمیشن برائے تجارت', 'انٹر گورنمنٹل کمیشن'],
+    acronyms: ['IGC'],
+    igc: true,
+  },
+  {
+    name: 'Joint Ministerial Commission',
+    en: ['Joint Ministerial Commission', 'Joint Economic Commission', 'Joint Commission'],
+    ur: ['مشترکہ وزارتی کمیشن', 'مشترکہ اقتصادی کمیشن', 'مشترکہ کمیشن'],
+    acronyms: ['JMC', 'JEC'],
+    igc: true,
+  },
+  {
+    name: 'CPEC Joint Cooperation Committee',
+    en: ['Joint Cooperation Committee', 'CPEC Joint Cooperation Committee', 'CPEC JCC'],
+    ur: ['مشترکہ تعاون کمیٹی', 'سی پیک مشترکہ تعاون کمیٹی', 'جے سی سی'],
+    acronyms: ['JCC'],
+    igc: true,
+  },
+  {
+    name: 'UN General Assembly',
+    en: ['UN General Assembly', 'United Nations General Assembly', 'General Assembly'],
+    ur: ['اقوام متحدہ کی جنرل اسمبلی', 'اقوام متحدہ جنرل اسمبلی', 'جنرل اسمبلی'],
+    acronyms: ['UNGA'],
+  },
+  {
+    name: 'UN Security Council',
+    en: ['UN Security Council', 'United Nations Security Council', 'Security Council'],
+    ur: ['اقوام متحدہ کی سلامتی کونسل', 'سلامتی کونسل'],
+    acronyms: ['UNSC'],
+  },
+  {
+    name: 'Economic Cooperation Organization',
+    en: ['Economic Cooperation Organization', 'Economic Cooperation Organisation'],
+    ur: ['اقتصادی تعاون تنظیم', 'ای سی او'],
+    acronyms: ['ECO'],
+  },
+  {
+    name: 'Organisation of Islamic Cooperation',
+    en: ['Organisation of Islamic Cooperation', 'Organization of Islamic Cooperation'],
+    ur: ['اسلامی تعاون تنظیم', 'او آئی سی'],
+    acronyms: ['OIC'],
+  },
+  {
+    name: 'OIC Council of Foreign Ministers',
+    en: ['OIC Council of Foreign Ministers', 'OIC CFM'],
+    ur: ['او آئی سی وزرائے خارجہ کونسل', 'او آئی سی کی وزرائے خارجہ کونسل', 'اسلامی تعاون تنظیم کی وزرائے خارجہ کونسل'],
+    acronyms: [],
+  },
+  {
+    name: 'Council of Foreign Ministers',
+    en: ['Council of Foreign Ministers', 'Foreign Ministers Council'],
+    ur: ['وزرائے خارجہ کونسل', 'وزرائے خارجہ کی کونسل'],
+    acronyms: ['CFM'],
+  },
+  { name: 'BRICS', en: ['BRICS summit'], ur: ['برکس', 'برکس سربراہی اجلاس'], acronyms: ['BRICS'] },
+  { name: 'G20', en: ['G20', 'G-20', 'Group of Twenty'], ur: ['جی 20', 'جی ٹوئنٹی'], acronyms: [] },
+  { name: 'G7', en: ['G7', 'G-7', 'Group of Seven'], ur: ['جی 7', 'جی سیون'], acronyms: [] },
+  { name: 'D-8', en: ['D-8', 'D8', 'Developing Eight'], ur: ['ڈی 8', 'ڈی ایٹ'], acronyms: [] },
+  {
+    name: 'SAARC',
+    en: ['South Asian Association for Regional Cooperation'],
+    ur: ['سارک', 'جنوبی ایشیائی علاقائی تعاون تنظیم'],
+    acronyms: ['SAARC'],
+  },
+  {
+    name: 'CICA',
+    en: ['Conference on Interaction and Confidence-Building Measures in Asia'],
+    ur: ['سیکا'],
+    acronyms: ['CICA'],
+  },
+  { name: 'Gulf Cooperation Council', en: ['Gulf Cooperation Council'], ur: ['خلیج تعاون کونسل'], acronyms: ['GCC'] },
+  { name: 'Arab League', en: ['Arab League', 'League of Arab States'], ur: ['عرب لیگ'], acronyms: [] },
+  {
+    name: 'Commonwealth Heads of Government Meeting',
+    en: ['Commonwealth Heads of Government Meeting'],
+    ur: ['دولت مشترکہ سربراہی اجلاس'],
+    acronyms: ['CHOGM'],
+  },
+  {
+    name: 'World Economic Forum',
+    en: ['World Economic Forum'],
+    ur: ['عالمی اقتصادی فورم', 'ورلڈ اکنامک فورم'],
+    acronyms: ['WEF'],
+  },
+  {
+    name: 'St Petersburg International Economic Forum',
+    en: ['St Petersburg International Economic Forum', 'St. Petersburg International Economic Forum'],
+    ur: ['سینٹ پیٹرزبرگ انٹرنیشنل اکنامک فورم', 'سینٹ پیٹرزبرگ بین الاقوامی اقتصادی فورم'],
+    acronyms: ['SPIEF'],
+  },
+  { name: 'Eastern Economic Forum', en: ['Eastern Economic Forum'], ur: ['ایسٹرن اکنامک فورم'], acronyms: ['EEF'] },
+  {
+    name: 'Belt and Road Forum',
+    en: ['Belt and Road Forum', 'Belt and Road Forum for International Cooperation'],
+    ur: ['بیلٹ اینڈ روڈ فورم'],
+    acronyms: ['BRF'],
+  },
+  { name: 'Boao Forum for Asia', en: ['Boao Forum', 'Boao Forum for Asia'], ur: ['بواؤ فورم'], acronyms: [] },
+  {
+    name: 'Munich Security Conference',
+    en: ['Munich Security Conference'],
+    ur: ['میونخ سیکیورٹی کانفرنس'],
+    acronyms: [],
+  },
+  {
+    name: 'Shangri-La Dialogue',
+    en: ['Shangri-La Dialogue', 'Shangri La Dialogue'],
+    ur: ['شنگریلا ڈائیلاگ'],
+    acronyms: [],
+  },
+  { name: 'Raisina Dialogue', en: ['Raisina Dialogue'], ur: ['رائسینا ڈائیلاگ'], acronyms: [] },
+  {
+    name: 'UN Climate Change Conference',
+    en: ['UN Climate Change Conference', 'Conference of the Parties'],
+    ur: ['اقوام متحدہ کی موسمیاتی کانفرنس'],
+    acronyms: ['COP', 'UNFCCC'],
+  },
+  {
+    name: 'Asia Cooperation Dialogue',
+    en: ['Asia Cooperation Dialogue'],
+    ur: ['ایشیا تعاون مکالمہ'],
+    acronyms: ['ACD'],
+  },
+  {
+    name: 'Islamabad Security Dialogue',
+    en: ['Islamabad Security Dialogue'],
+    ur: ['اسلام آباد سیکیورٹی ڈائیلاگ'],
+    acronyms: [],
+  },
+];

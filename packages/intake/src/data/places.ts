@@ -1,0 +1,217 @@
+// Cities and places: the world's capitals and the major cities of Pakistan and its partners, in English and Urdu.
+// One line per place: ISO country code | English names | Urdu names.
+
+const TABLE = `
+PK|Islamabad|اسلام آباد;اسلام‌آباد
+PK|Karachi|کراچی
+PK|Lahore|لاہور
+PK|Rawalpindi;Pindi|راولپنڈی
+PK|Peshawar|پشاور
+PK|Quetta|کوئٹہ
+PK|Multan|ملتان
+PK|Faisalabad|فیصل آباد
+PK|Hyderabad|حیدرآباد;حیدر آباد
+PK|Gwadar|گوادر
+PK|Sialkot|سیالکوٹ
+PK|Gujranwala|گوجرانوالہ
+PK|Sukkur|سکھر
+PK|Larkana|لاڑکانہ
+PK|Bahawalpur|بہاولپور
+PK|Sargodha|سرگودھا
+PK|Abbottabad|ایبٹ آباد
+PK|Mardan|مردان
+PK|Muzaffarabad|مظفرآباد;مظفر آباد
+PK|Gilgit|گلگت
+PK|Skardu|سکردو
+PK|Chitral|چترال
+PK|Swat|سوات
+PK|Dera Ismail Khan;D.I. Khan;DI Khan|ڈیرہ اسماعیل خان
+PK|Dera Ghazi Khan;D.G. Khan;DG Khan|ڈیرہ غازی خان
+PK|Mirpur|میرپور
+PK|Jhelum|جہلم
+PK|Thar;Tharparkar|تھر;تھرپارکر
+PK|Port Qasim|پورٹ قاسم
+PK|Hub|
+PK|Tarbela|تربیلا
+PK|Dasu|داسو
+PK|Mangla|منگلا
+PK|Diamer Bhasha;Bhasha|دیامر بھاشا;بھاشا
+PK|Khunjerab|خنجراب
+PK|Torkham|طورخم
+PK|Chaman|
+PK|Taftan|تفتان
+PK|Wagah|واہگہ
+PK|Kohat|کوہاٹ
+PK|Nowshera|نوشہرہ
+PK|Attock|اٹک
+PK|Sahiwal|ساہیوال
+PK|Okara|اوکاڑہ
+PK|Kasur|
+PK|Jacobabad|جیکب آباد
+PK|Nawabshah;Shaheed Benazirabad|نوابشاہ;شہید بینظیر آباد
+PK|Turbat|تربت
+PK|Khuzdar|خضدار
+PK|Zhob|ژوب
+PK|Bannu|بنوں
+PK|Kashmore|کشمور
+PK|Reko Diq|ریکوڈک;ریکو ڈک
+PK|Saindak|سینڈک
+PK|Thatta|ٹھٹھہ
+PK|Jamshoro|جامشورو
+PK|Havelian|حویلیاں
+CN|Beijing|بیجنگ
+CN|Shanghai|شنگھائی
+CN|Kashgar|کاشغر
+CN|Urumqi|ارومچی
+CN|Guangzhou|گوانگزو;گوانگژو
+CN|Shenzhen|شینزین;شینژین
+CN|Tianjin|تیانجن;تیانجین
+CN|Chengdu|چینگدو
+CN|Xi'an;Xian|شیان
+CN|Wuhan|ووہان
+CN|Hangzhou|ہانگژو
+CN|Chongqing|چونگ کنگ
+CN|Hong Kong|ہانگ کانگ
+RU|Moscow|ماسکو
+RU|Saint Petersburg;St Petersburg;St. Petersburg|سینٹ پیٹرزبرگ
+RU|Kazan|قازان
+RU|Sochi|سوچی
+RU|Vladivostok|ولادی ووستوک
+RU|Novosibirsk|نووسیبرسک
+RU|Yekaterinburg|یکاترینبرگ
+RU|Astrakhan|استراخان
+RU|Ufa|اوفا
+UZ|Tashkent|تاشقند
+UZ|Samarkand|سمرقند
+UZ|Bukhara|بخارا
+UZ|Termez|ترمذ
+KZ|Astana;Nur-Sultan|آستانہ;نور سلطان
+KZ|Almaty|الماتی
+KG|Bishkek|بشکیک
+TJ|Dushanbe|دوشنبے;دوشنبہ
+TM|Ashgabat|اشک آباد;عشق آباد
+AF|Kabul|کابل
+AF|Kandahar|قندھار
+AF|Herat|ہرات
+AF|Mazar-i-Sharif;Mazar-e-Sharif|مزار شریف
+AF|Jalalabad|جلال آباد
+IR|Tehran|تہران
+IR|Mashhad|مشہد
+IR|Isfahan|اصفہان
+IR|Chabahar|چابہار
+IR|Zahedan|زاہدان
+IR|Bandar Abbas|بندر عباس
+TR|Ankara|انقرہ
+TR|Istanbul|استنبول
+TR|Izmir|ازمیر
+AZ|Baku|باکو
+SA|Riyadh|ریاض
+SA|Jeddah|جدہ
+SA|Makkah;Mecca|مکہ;مکہ مکرمہ
+SA|Madinah;Medina|مدینہ;مدینہ منورہ
+AE|Abu Dhabi|ابوظہبی;ابو ظہبی
+AE|Dubai|دبئی
+AE|Sharjah|شارجہ
+QA|Doha|دوحہ
+KW|Kuwait City|کویت سٹی
+BH|Manama|منامہ
+OM|Muscat|مسقط
+IQ|Baghdad|بغداد
+SY|Damascus|دمشق
+JO|Amman|عمان
+EG|Cairo|قاہرہ
+LB|Beirut|بیروت
+IN|New Delhi;Delhi|نئی دہلی;دہلی
+IN|Mumbai|ممبئی
+BD|Dhaka|ڈھاکہ
+LK|Colombo|کولمبو
+NP|Kathmandu|کھٹمنڈو
+MV|Malé|
+MY|Kuala Lumpur|کوالالمپور;کوالا لمپور
+MY|Putrajaya|پتراجایا
+ID|Jakarta|جکارتہ
+ID|Bali|
+TH|Bangkok|بنکاک
+VN|Hanoi|ہنوئی
+SG|Singapore|سنگاپور
+PH|Manila|منیلا
+JP|Tokyo|ٹوکیو
+JP|Osaka|اوساکا
+KR|Seoul|سیول;سیئول
+KR|Busan|بوسان
+MN|Ulaanbaatar;Ulan Bator|اولان باتور
+BY|Minsk|منسک
+UA|Kyiv;Kiev|کیف
+DE|Berlin|برلن
+DE|Munich|میونخ
+DE|Frankfurt|فرینکفرٹ
+FR|Paris|پیرس
+IT|Rome|روم
+ES|Madrid|میڈرڈ
+PL|Warsaw|وارسا
+NL|The Hague;Amsterdam|دی ہیگ;ایمسٹرڈیم
+BE|Brussels|برسلز
+CH|Geneva|جنیوا
+CH|Bern;Berne|برن
+CH|Davos|ڈیووس;ڈاووس
+AT|Vienna|ویانا
+SE|Stockholm|اسٹاک ہوم
+NO|Oslo|اوسلو
+DK|Copenhagen|کوپن ہیگن
+FI|Helsinki|ہیلسنکی
+GR|Athens|ایتھنز
+HU|Budapest|بوداپسٹ
+CZ|Prague|پراگ
+RO|Bucharest|بخارسٹ
+RS|Belgrade|بلغراد
+BG|Sofia|صوفیہ
+PT|Lisbon|لزبن
+IE|Dublin|ڈبلن
+GB|London|لندن
+GB|Manchester|مانچسٹر
+GB|Birmingham|برمنگھم
+US|Washington;Washington DC;Washington D.C.|واشنگٹن
+US|New York|نیویارک;نیو یارک
+CA|Ottawa|اوٹاوا
+CA|Toronto|ٹورنٹو
+MX|Mexico City|میکسیکو سٹی
+BR|Brasilia;Brasília|برازیلیا
+BR|Rio de Janeiro|ریو ڈی جنیرو
+AR|Buenos Aires|بیونس آئرس
+AU|Canberra|کینبرا
+AU|Sydney|سڈنی
+NZ|Wellington|ویلنگٹن
+ZA|Pretoria|پریٹوریا
+ZA|Johannesburg|جوہانسبرگ
+ZA|Cape Town|کیپ ٹاؤن
+NG|Abuja|ابوجا
+KE|Nairobi|نیروبی
+ET|Addis Ababa|ادیس ابابا
+MA|Rabat|رباط
+DZ|Algiers|
+TN|Tunis|تیونس
+LY|Tripoli|طرابلس
+SD|Khartoum|خرطوم
+YE|Sanaa;Sana'a|صنعا
+GE|Tbilisi|تبلیسی
+AM|Yerevan|یریوان
+MM|Naypyidaw;Yangon|نیپیداو;ینگون
+KH|Phnom Penh|نوم پنہ
+LA|Vientiane|وینتیان
+BN|Bandar Seri Begawan|بندر سری بیگوان
+PS|Ramallah;Gaza|رام اللہ;غزہ
+IL|Tel Aviv;Jerusalem|تل ابیب;یروشلم;بیت المقدس
+`;
+
+export interface PlaceNames {
+  countryCode: string;
+  en: string[];
+  ur: string[];
+}
+
+export const PLACES: PlaceNames[] = TABLE.trim()
+  .split('\n')
+  .map((line) => {
+    const [countryCode, en, ur] = line.split('|');
+    return { countryCode, en: en.split(';').filter(Boolean), ur: (ur ?? '').split(';').filter(Boolean) };
+  });

@@ -1,0 +1,384 @@
+// General vocabulary of the recognisers: the little words of Urdu and English, the case markers and
+// postpositions that follow (or are glued to) names, and the words that signal meetings, visits, signings,
+// announcements and the stages of a project. Spellings are folded by the Urdu normalisation before use.
+
+/** Case markers and postpositions that follow a name, separately or glued to it: ڈار نے، لاوروف سے، روس کو. */
+export const POSTPOSITIONS = ['نے', 'سے', 'کو', 'کے', 'کی', 'کا', 'میں', 'پر', 'تک', 'والے', 'والی', 'اور'];
+/** The subset that is glued to a name's last letter in careless typing (ڈارنے). */
+export const GLUED_POSTPOSITIONS = ['نے', 'سے', 'کو', 'کے', 'کی', 'کا'];
+
+/** Function words and very common words: never part of a person's name, never distinctive for an initiative. */
+export const STOPWORDS_UR = `
+اور و کے کی کا کو نے سے میں پر تک بھی ہی یہ وہ اس ان جو جس جن کہ جب تب اگر لیے لئے لیئے کر کرنے کرتے کرتی کیا کی گئی گیا
+گئے ہے ہیں تھا تھی تھے ہو ہوا ہوئی ہوئے ہوئیں ہونے ہوگا ہوگی ہوں رہا رہی رہے گا گی گے سکتا سکتی سکتے والے والی والا
+اپنے اپنی اپنا ایک دو تین چار پانچ نہ نہیں کوئی کچھ سب تمام دونوں مزید بعد قبل پہلے دوران درمیان ساتھ بارے حوالے
+طرف جانب ذریعے بجائے علاوہ بھر تاہم لیکن مگر بلکہ جبکہ چونکہ کیونکہ تو پھر اب یہاں وہاں یعنی نیز کیں کیے دیا دی دیے
+دیتے دیتی دینے لیا لی لیے لینے جائے جائیں جاتا جاتی جاتے جانے برائے ملک ممالک حکومت حکام وفد اجلاس ملاقات ملاقاتیں
+ملاقاتوں بات چیت گفتگو بیان کہا کہتے کہنا انہوں انہیں اسے اسی انہی ہم آپ میں مختلف اہم بڑے بڑی بڑا نئی نئے نیا
+شعبے شعبوں شعبہ شعبہ جات منصوبے منصوبہ منصوبوں تعاون تعلقات سلسلے موقع پر زور اتفاق اظہار عزم امکانات موجود رواں
+آئندہ گزشتہ گذشتہ سال ماہ روز دن ہفتے برس ہوئیں ہوچکے چکے چکی چکا کریں گے بتایا مطابق ذرائع دوطرفہ طرفہ باہمی
+خطے علاقائی عالمی بین الاقوامی قومی سرکاری واضح رہے دریں اثناء اثنا ادھر علاوہ ازیں
+`
+  .trim()
+  .split(/\s+/);
+
+export const STOPWORDS_EN = `
+a an the of and or to in on at by for from with as is are was were be been being has have had will would shall
+should can could may might must do does did not no this that these those it its he she they them their his her
+we our you your i which who whom whose what when where why how than then there here also both either neither each
+every all any some such only own same so too very just into onto over under about after before between during
+through against among within without upon per via said says say told according meeting met meets talks visit
+held hold two sides side country countries government official officials new project projects cooperation
+relations sector sectors areas area field fields bilateral mutual agreed agree agreement discussed discuss
+discussion important key further more most other others well while including include includes
+`
+  .trim()
+  .split(/\s+/);
+
+/** Meeting words: a sentence with one of these and a person reports a meeting. */
+export const MEETING_WORDS_UR = [
+  'ملاقات',
+  'ملاقاتیں',
+  'ملاقاتوں',
+  'ملاقاتی',
+  'ملے',
+  'ملیں',
+  'ملا',
+  'مذاکرات',
+  'بات چیت',
+  'گفتگو',
+  'تبادلہ خیال',
+  'اجلاس',
+  'کانفرنس',
+  'سربراہی اجلاس',
+  'ٹیلیفونک رابطہ',
+  'ٹیلی فون',
+  'فون',
+  'ورچوئل',
+];
+export const MEETING_WORDS_EN = [
+  'met',
+  'meet',
+  'meets',
+  'meeting',
+  'meetings',
+  'talks',
+  'held talks',
+  'discussed',
+  'called on',
+  'calls on',
+  'session',
+  'conference',
+  'summit',
+  'telephone',
+  'phone call',
+  'spoke',
+  'received',
+  'hosted',
+];
+export const VISIT_WORDS_UR = [
+  'دورہ',
+  'دورے',
+  'دوروں',
+  'دورے پر',
+  'سرکاری دورہ',
+  'پہنچے',
+  'پہنچ',
+  'آمد',
+  'وفد',
+  'وفود',
+];
+export const VISIT_WORDS_EN = [
+  'visit',
+  'visits',
+  'visited',
+  'visiting',
+  'arrived',
+  'arrives',
+  'delegation',
+  'trip',
+  'tour',
+];
+export const SIDELINES_UR = ['کے موقع پر', 'موقع پر', 'سائیڈ لائنز', 'کے دوران', 'سائیڈلائنز'];
+export const SIDELINES_EN = ['on the sidelines of', 'sidelines', 'on the margins of', 'margins', 'on the sidelines'];
+export const WORKING_GROUP_WORDS = [
+  'working group',
+  'ورکنگ گروپ',
+  'جوائنٹ ورکنگ گروپ',
+  'مشترکہ ورکنگ گروپ',
+  'technical committee',
+  'تکنیکی کمیٹی',
+];
+export const SESSION_WORDS = ['session', 'meeting', 'round', 'اجلاس', 'سیشن', 'دور', 'اجلاسوں', 'meetings'];
+
+/** Signing words; a signing needs one of these. */
+export const SIGNING_WORDS_UR = ['دستخط', 'دستخطوں', 'طے پایا', 'طے پا', 'معاہدہ ہوا'];
+export const SIGNING_WORDS_EN = ['signed', 'sign', 'signing', 'inked', 'ink', 'concluded', 'exchanged'];
+
+/** Agreement kinds by the words that name them (longest first when matching). */
+export const AGREEMENT_KIND_WORDS: { kind: 'mou' | 'protocol' | 'agreement' | 'contract'; words: string[] }[] = [
+  {
+    kind: 'mou',
+    words: [
+      'memorandum of understanding',
+      'memoranda of understanding',
+      'memorandums of understanding',
+      'MoU',
+      'MoUs',
+      'MOU',
+      'مفاہمتی یادداشت',
+      'مفاہمت کی یادداشت',
+      'مفاہمتی یادداشتوں',
+      'مفاہمتی یادداشتیں',
+      'ایم او یو',
+      'ایم او یوز',
+    ],
+  },
+  { kind: 'protocol', words: ['protocol', 'protocols', 'پروٹوکول', 'پروٹوکولز'] },
+  {
+    kind: 'contract',
+    words: ['contract', 'contracts', 'کنٹریکٹ', 'ٹھیکہ', 'ٹھیکے', 'معاہدہ کاری'],
+  },
+  {
+    kind: 'agreement',
+    words: [
+      'agreement',
+      'agreements',
+      'accord',
+      'treaty',
+      'framework agreement',
+      'معاہدہ',
+      'معاہدے',
+      'معاہدوں',
+      'معاہدات',
+      'سمجھوتہ',
+      'سمجھوتے',
+      'فریم ورک معاہدہ',
+    ],
+  },
+];
+
+/** Words that announce what is to come: a date near one of these is a plan, not a report. */
+export const FUTURE_WORDS_UR = [
+  'آئندہ',
+  'اگلے',
+  'متوقع',
+  'شیڈول',
+  'طے',
+  'منصوبہ',
+  'ہوگا',
+  'ہوگی',
+  'ہوں گے',
+  'جائے گا',
+  'جائے گی',
+  'جائیں گے',
+  'کرے گا',
+  'کرے گی',
+  'کریں گے',
+  'ہونے والے',
+  'ہونے والی',
+  'ہونے والا',
+  'گا',
+  'گی',
+  'گے',
+  'منعقد ہوگا',
+  'آغاز',
+  'شروع ہوگا',
+];
+export const FUTURE_WORDS_EN = [
+  'will',
+  'would',
+  'shall',
+  'to be held',
+  'scheduled',
+  'expected',
+  'planned',
+  'plans',
+  'upcoming',
+  'coming',
+  'next',
+  'set to',
+  'due',
+  'slated',
+  'is to',
+  'are to',
+  'to launch',
+  'to start',
+  'to begin',
+];
+export const PAST_WORDS_UR = [
+  'ہوا',
+  'ہوئی',
+  'ہوئے',
+  'ہوئیں',
+  'چکے',
+  'چکا',
+  'چکی',
+  'تھا',
+  'تھی',
+  'تھے',
+  'کیا گیا',
+  'کی گئی',
+  'کیے گئے',
+  'گئے',
+  'گئی',
+  'گیا',
+  'کیں',
+];
+export const PAST_WORDS_EN = [
+  'was',
+  'were',
+  'had',
+  'held',
+  'met',
+  'signed',
+  'did',
+  'visited',
+  'discussed',
+  'agreed',
+  'earlier',
+  'ago',
+  'last',
+];
+
+/**
+ * What the press says when a project moves to a stage. Checked against the lifecycle of @rabta/domain from the
+ * initiative's current stage; a cue with `needsPast` counts only when the sentence reports it as done.
+ */
+export const STAGE_CUES: { stage: string; en: string[]; ur: string[] }[] = [
+  {
+    stage: 'mou_signed',
+    en: [
+      'mou signed',
+      'signed an mou',
+      'signed a memorandum of understanding',
+      'signed the mou',
+      'memorandum of understanding was signed',
+      'mou was signed',
+    ],
+    ur: ['مفاہمتی یادداشت پر دستخط', 'ایم او یو پر دستخط', 'مفاہمت کی یادداشت پر دستخط'],
+  },
+  {
+    stage: 'agreement_signed',
+    en: [
+      'agreement signed',
+      'signed an agreement',
+      'signed the agreement',
+      'agreement was signed',
+      'contract signed',
+      'signed a contract',
+      'signed the contract',
+      'protocol signed',
+      'signed a protocol',
+      'signed the protocol',
+    ],
+    ur: ['معاہدے پر دستخط', 'معاہدہ پر دستخط', 'معاہدوں پر دستخط', 'کنٹریکٹ پر دستخط', 'پروٹوکول پر دستخط'],
+  },
+  {
+    stage: 'under_negotiation',
+    en: [
+      'negotiations began',
+      'began negotiations',
+      'talks began',
+      'started negotiations',
+      'negotiations started',
+      'under negotiation',
+      'negotiating',
+    ],
+    ur: ['مذاکرات کا آغاز', 'مذاکرات شروع', 'بات چیت کا آغاز', 'بات چیت شروع'],
+  },
+  {
+    stage: 'feasibility',
+    en: ['feasibility study', 'feasibility studies', 'feasibility report'],
+    ur: ['فزیبلٹی اسٹڈی', 'فزیبلٹی', 'قابل عمل ہونے کا جائزہ', 'فزیبلٹی رپورٹ'],
+  },
+  {
+    stage: 'implementation',
+    en: [
+      'groundbreaking',
+      'ground-breaking',
+      'construction began',
+      'construction started',
+      'construction work',
+      'work began',
+      'work started',
+      'foundation stone',
+      'implementation began',
+      'under construction',
+    ],
+    ur: ['سنگ بنیاد', 'تعمیر کا آغاز', 'تعمیراتی کام', 'کام کا آغاز', 'کام شروع', 'زیر تعمیر', 'تعمیر شروع'],
+  },
+  {
+    stage: 'pilot',
+    en: ['pilot run', 'trial run', 'test run', 'pilot train', 'pilot phase', 'first pilot'],
+    ur: ['پائلٹ', 'تجرباتی', 'آزمائشی'],
+  },
+  {
+    stage: 'operational',
+    en: [
+      'inaugurated',
+      'inauguration',
+      'became operational',
+      'commissioned',
+      'operational',
+      'began operations',
+      'started operations',
+      'opened',
+    ],
+    ur: ['افتتاح', 'فعال ہو', 'آپریشنل', 'کام شروع کر دیا', 'چالو'],
+  },
+  {
+    stage: 'completed',
+    en: ['completed', 'completion of the project', 'project was completed'],
+    ur: ['مکمل ہو گیا', 'مکمل ہوگیا', 'پایہ تکمیل', 'تکمیل'],
+  },
+  {
+    stage: 'suspended',
+    en: ['suspended', 'put on hold', 'halted', 'stalled', 'frozen'],
+    ur: ['معطل', 'روک دیا', 'تعطل', 'التوا'],
+  },
+  {
+    stage: 'cancelled',
+    en: ['cancelled', 'canceled', 'scrapped', 'abandoned', 'terminated'],
+    ur: ['منسوخ', 'ختم کر دیا', 'ترک کر دیا'],
+  },
+];
+
+/** Announcement words: a date for something to come is announced with one of these. */
+export const ANNOUNCE_WORDS = [
+  'announced',
+  'announce',
+  'scheduled',
+  'planned',
+  'expected',
+  'will',
+  'set to',
+  'slated',
+  'due',
+  'target',
+  'launch',
+  'start',
+  'begin',
+  'اعلان',
+  'متوقع',
+  'شیڈول',
+  'طے',
+  'آغاز',
+  'شروع',
+  'ہدف',
+  'گا',
+  'گی',
+  'گے',
+];
+
+/** Words that mark a sentence as reporting on one initiative already named ("the project", "اس منصوبے"). */
+export const ANAPHORA = [
+  'this project',
+  'the project',
+  'the plant',
+  'the mill',
+  'اس منصوبے',
+  'یہ منصوبہ',
+  'اس منصوبہ',
+  'منصوبے',
+];

@@ -1,0 +1,100 @@
+import { findDates, ordinalAt } from './dates';
+import { tokenize } from './tokens';
+
+const read = (text: string, pub = '2025-07-11') =>
+  findDates(tokenize(text), pub).map((d) => ({ ...d.value, basis: d.basis }));
+
+describe('findDates', () => {
+  it('reads day, month and year in Urdu with Urdu or Western digits', () => {
+    expect(read('معاہدے پر 13 مئی 2025 کو دستخط ہوئے')).toEqual([
+      { date: '2025-05-13', precision: 'day', basis: 'absolute' },
+    ]);
+    expect(read('معاہدے پر ۱۳ مئی ۲۰۲۵ء کو دستخط ہوئے')).toEqual([
+      { date: '2025-05-13', precision: 'day', basis: 'absolute' },
+    ]);
+  });
+
+  it('completes a date without its year from the publication date', () => {
+    expect(read('واضح رہے کہ 13 مئی کو معاہدے پر دستخط ہو چکے ہیں')).toEqual([
+      { date: '2025-05-13', precision: 'day', basis: 'inferred' },
+    ]);
+  });
+
+  it('reads English dates written day first and month first', () => {
+    expect(read('The talks were held on 10 July 2025 in Moscow.')[0]).toMatchObject({
+      date: '2025-07-10',
+      precision: 'day',
+    });
+    expect(read('The talks were held on July 10, 2025 in Moscow.')[0]).toMatchObject({
+      date: '2025-07-10',
+      precision: 'day',
+    });
+    expect(read('They met on July 10.')[0]).toMatchObject({ date: '2025-07-10', precision: 'day' });
+    expect(read('They met on the 10th of July.')[0]).toMatchObject({ date: '2025-07-10', precision: 'day' });
+  });
+
+  it('reads a month and year, and a month alone with a cue', () => {
+    expect(read('اگست 2025 میں پائلٹ کارگو ٹرین چلے گی')[0]).toMatchObject({ date: '2025-08-01', precision: 'month' });
+    expect(read('پائلٹ ٹرین اگست میں چلائی جائے گی')[0]).toMatchObject({ date: '2025-08-01', precision: 'month' });
+    expect(read('The pilot train will run in August.')[0]).toMatchObject({ date: '2025-08-01', precision: 'month' });
+  });
+
+  it('takes the past year for a reported month and the next one for an announced month', () => {
+    expect(read('He recalled his successful visit in February.')[0]).toMatchObject({ date: '2025-02-01' });
+    expect(read('The session will be held in February.')[0]).toMatchObject({ date: '2026-02-01' });
+  });
+
+  it('does not read "may" the verb as May', () => {
+    expect(read('The two sides may sign an agreement soon.')).toEqual([]);
+  });
+
+  it('resolves weekdays to the one on or before the publication date', () => {
+    // 2025-07-11 is a Friday.
+    expect(read('جمعرات کو پاکستان اور روس کے درمیان ملاقاتیں ہوئیں')[0]).toMatchObject({
+      date: '2025-07-10',
+      basis: 'relative',
+    });
+    expect(read('Thursday saw key meetings in Moscow.')[0]).toMatchObject({ date: '2025-07-10' });
+    expect(read('The minister will visit Beijing on Monday.')[0]).toMatchObject({ date: '2025-07-14' });
+  });
+
+  it('does not read "last week" in Urdu as a Saturday', () => {
+    expect(read('گزشتہ ہفتے وفد نے دورہ کیا')).toEqual([]);
+  });
+
+  it('resolves relative days, months and years', () => {
+    expect(read('گزشتہ روز اجلاس ہوا')[0]).toMatchObject({ date: '2025-07-10', precision: 'day' });
+    expect(read('The delegation arrived yesterday.')[0]).toMatchObject({ date: '2025-07-10', precision: 'day' });
+    expect(read('آئندہ ماہ اجلاس ہوگا')[0]).toMatchObject({ date: '2025-08-01', precision: 'month' });
+    expect(read('رواں سال اسلام آباد میں اجلاس ہوگا')[0]).toMatchObject({ date: '2025-01-01', precision: 'year' });
+    expect(read('The plant will open next year.')[0]).toMatchObject({ date: '2026-01-01', precision: 'year' });
+  });
+
+  it('reads numeric dates day first', () => {
+    expect(read('Dated 10-07-2025 and 2025-07-12.')).toEqual([
+      { date: '2025-07-10', precision: 'day', basis: 'absolute' },
+      { date: '2025-07-12', precision: 'day', basis: 'absolute' },
+    ]);
+  });
+
+  it('reads a year with a cue, not a fiscal year', () => {
+    expect(read('The line will be complete by 2027.')[0]).toMatchObject({ date: '2027-01-01', precision: 'year' });
+    expect(read('The 2025-26 budget was passed.')).toEqual([]);
+  });
+
+  it('skips relative dates without a publication date', () => {
+    expect(findDates(tokenize('گزشتہ روز اجلاس ہوا'))).toEqual([]);
+  });
+});
+
+describe('ordinalAt', () => {
+  it('reads ordinals in Urdu and English', () => {
+    const at = (text: string) => ordinalAt(tokenize(text).tokens, 0)?.value;
+    expect(at('32ویں آسیان ریجنل فورم')).toBe(32);
+    expect(at('۳۲ ویں اجلاس')).toBe(32);
+    expect(at('دسویں اجلاس')).toBe(10);
+    expect(at('10th session')).toBe(10);
+    expect(at('tenth session')).toBe(10);
+    expect(at('10 sessions')).toBeUndefined();
+  });
+});

@@ -1,0 +1,541 @@
+import { COUNTRY_NAMES } from './data/countries';
+import { FORUMS, type ForumNames } from './data/forums';
+import { PLACES } from './data/places';
+import { SECTOR_WORDS } from './data/sectors';
+import { HONORIFICS, PORTFOLIOS, TITLES, type TitleNames } from './data/titles';
+import { STOPWORDS_EN, STOPWORDS_UR } from './data/words';
+import { exactKey, foldedSet, stemKey, words } from './keys';
+import { stem } from './tokens';
+import type {
+  EntityRef,
+  GazetteerData,
+  GazetteerInitiative,
+  GazetteerMilestone,
+  GazetteerOrganization,
+  GazetteerPerson,
+  GazetteerSector,
+  MentionType,
+} from './types';
+
+// The known world as lookup structures: every name, alias, acronym and keyword of the database's records and of
+// the built-in vocabulary under its folded key (spaces removed), and an inverted index of the initiatives'
+// distinctive words weighted by their rarity. Built once per change of the data; analyse() only reads it.
+
+export type EntryKind =
+  'name' | 'alias' | 'partial' | 'surname' | 'acronym' | 'code' | 'keyword' | 'adjective' | 'title' | 'portfolio';
+
+export interface Entry {
+  type: MentionType | 'portfolio';
+  ref: EntityRef | null;
+  kind: EntryKind;
+  /** Latin-script matches: 'caps' must be written in capitals, 'capital' must start with one. */
+  casing: 'any' | 'capital' | 'caps';
+  /** Canonical label: a forum's name, a title's English form, a place's English name. */
+  label?: string;
+  labelUr?: string;
+  countryCode?: string | null;
+  forum?: ForumNames;
+  title?: TitleNames;
+}
+
+export interface IndexedInitiative {
+  initiative: GazetteerInitiative;
+  /** Distinctive stems of the English and Urdu titles (weight 1) and tags (less), by language. */
+  words: { en: Map<string, number>; ur: Map<string, number> };
+  weightEn: number;
+  weightUr: number;
+}
+
+const PERSON_STOP = foldedSet([...STOPWORDS_UR, ...STOPWORDS_EN]);
+/** Family and clan names too common to identify anyone alone. */
+const COMMON_SURNAMES = foldedSet([
+  'khan',
+  'ali',
+  'ahmed',
+  'ahmad',
+  'shah',
+  'malik',
+  'hussain',
+  'hussein',
+  'butt',
+  'sheikh',
+  'chaudhry',
+  'qureshi',
+  'iqbal',
+  'mahmood',
+  'mehmood',
+  'raza',
+  'rana',
+  'khawaja',
+  'awan',
+  'baloch',
+  'sharif',
+  'muhammad',
+  'mohammad',
+  'abdullah',
+  'rehman',
+  'rahman',
+  'zaidi',
+  'naqvi',
+  'rizvi',
+  'jafri',
+  'bukhari',
+  'gilani',
+  'kazmi',
+  'wang',
+  'li',
+  'zhang',
+  'liu',
+  'chen',
+  'kim',
+  'lee',
+  'ivanov',
+  'smith',
+  'خان',
+  'علی',
+  'احمد',
+  'شاہ',
+  'ملک',
+  'حسین',
+  'بٹ',
+  'شیخ',
+  'چوہدری',
+  'قریشی',
+  'اقبال',
+  'محمود',
+  'رضا',
+  'رانا',
+  'خواجہ',
+  'اعوان',
+  'بلوچ',
+  'شریف',
+  'محمد',
+  'عبداللہ',
+  'رحمان',
+  'زیدی',
+  'نقوی',
+  'رضوی',
+  'جعفری',
+  'بخاری',
+  'گیلانی',
+  'کاظمی',
+  'وانگ',
+  'لی',
+  'ژانگ',
+]);
+const HONORIFIC_KEYS = foldedSet(HONORIFICS);
+const TITLE_WORD_KEYS = new Set<string>();
+for (const t of TITLES) for (const s of [...t.en, ...t.ur]) for (const w of words(s)) TITLE_WORD_KEYS.add(w);
+
+/** Stems that say nothing about which initiative is meant. */
+const INITIATIVE_STOP = new Set(
+  [
+    ...STOPWORDS_UR,
+    ...STOPWORDS_EN,
+    'pakistan',
+    'پاکستان',
+    'new',
+    'نئی',
+    'نیا',
+    'نئے',
+    'joint',
+    'مشترکہ',
+    'development',
+    'establishment',
+    'قیام',
+    'construction',
+    'تعمیر',
+    'phase',
+    'مرحلہ',
+  ].map((w) => stem(exactKey(w))),
+);
+
+export class Gazetteer {
+  readonly data: GazetteerData;
+  /** Folded key (spaces removed) → entries. */
+  readonly exact = new Map<string, Entry[]>();
+  /** Stem key → entries (sector keywords, initiative and milestone titles). */
+  readonly stemmed = new Map<string, Entry[]>();
+  maxExact = 0;
+  maxStemmed = 0;
+
+  readonly people = new Map<number, GazetteerPerson>();
+  readonly organizations = new Map<number, GazetteerOrganization>();
+  readonly countries = new Map<string, { code: string; nameEn: string; nameUr: string | null }>();
+  readonly sectors = new Map<number, GazetteerSector>();
+  readonly sectorByCode = new Map<string, GazetteerSector>();
+  readonly initiatives = new Map<number, IndexedInitiative>();
+  readonly milestonesByInitiative = new Map<number, GazetteerMilestone[]>();
+  readonly milestones = new Map<number, GazetteerMilestone>();
+  /** Initiative stem → initiative ids (each once). */
+  readonly initiativeIndex = new Map<string, number[]>();
+  /** Inverse document frequency of an initiative stem. */
+  readonly idf = new Map<string, number>();
+  /** Stem key of a milestone title → milestones. */
+  readonly milestoneTitles = new Map<string, GazetteerMilestone[]>();
+  /** Built-in place names by key, for engagement places. */
+  readonly placeCountry = new Map<string, string>();
+
+  constructor(data: GazetteerData) {
+    this.data = data;
+    this.addBuiltIns();
+    this.addCountries(data);
+    this.addSectors(data.sectors);
+    this.addOrganizations(data.organizations);
+    this.addPeople(data.people);
+    this.addInitiatives(data.initiatives);
+    this.addMilestones(data.milestones);
+    for (const e of data.engagements ?? []) {
+      for (const place of [e.placeEn, e.placeUr])
+        if (place)
+          this.add(place, { type: 'place', ref: null, kind: 'name', casing: 'capital', label: e.placeEn ?? place });
+    }
+  }
+
+  add(phrase: string, entry: Entry, stemmed = false): void {
+    const key = stemmed ? stemKey(phrase) : exactKey(phrase);
+    if (key.length === 0) return;
+    const map = stemmed ? this.stemmed : this.exact;
+    const list = map.get(key);
+    if (list) {
+      if (!list.some((e) => sameEntry(e, entry))) list.push(entry);
+    } else map.set(key, [entry]);
+    if (stemmed) this.maxStemmed = Math.max(this.maxStemmed, key.length);
+    else this.maxExact = Math.max(this.maxExact, key.length);
+  }
+
+  private addBuiltIns(): void {
+    for (const p of PLACES) {
+      const label = p.en[0];
+      for (const n of p.en)
+        this.add(n, {
+          type: 'place',
+          ref: null,
+          kind: 'name',
+          casing: 'capital',
+          label,
+          labelUr: p.ur[0],
+          countryCode: p.countryCode,
+        });
+      for (const n of p.ur)
+        this.add(n, {
+          type: 'place',
+          ref: null,
+          kind: 'name',
+          casing: 'any',
+          label,
+          labelUr: p.ur[0],
+          countryCode: p.countryCode,
+        });
+      for (const n of [...p.en, ...p.ur]) this.placeCountry.set(exactKey(n), p.countryCode);
+    }
+    for (const f of FORUMS) {
+      for (const n of [...f.en, ...f.ur])
+        this.add(n, { type: 'forum', ref: null, kind: 'name', casing: 'any', label: f.name, forum: f });
+      for (const a of f.acronyms)
+        this.add(a, { type: 'forum', ref: null, kind: 'acronym', casing: 'caps', label: f.name, forum: f });
+    }
+    for (const t of TITLES) {
+      for (const n of t.en) {
+        const caps = n.length <= 5 && n === n.toUpperCase();
+        this.add(n, {
+          type: 'position',
+          ref: null,
+          kind: 'title',
+          casing: caps ? 'caps' : 'any',
+          label: t.en[0],
+          labelUr: t.ur[0],
+          title: t,
+        });
+      }
+      for (const n of t.ur)
+        this.add(n, {
+          type: 'position',
+          ref: null,
+          kind: 'title',
+          casing: 'any',
+          label: t.en[0],
+          labelUr: t.ur[0],
+          title: t,
+        });
+    }
+    for (const p of PORTFOLIOS) {
+      for (const n of [...p.en, ...p.ur]) {
+        const caps = n.length <= 3 && n === n.toUpperCase();
+        this.add(n, {
+          type: 'portfolio',
+          ref: null,
+          kind: 'portfolio',
+          casing: caps ? 'caps' : 'any',
+          label: p.en[0],
+          labelUr: p.ur[0],
+          title: p,
+        });
+      }
+    }
+  }
+
+  private addCountries(data: GazetteerData): void {
+    const extra = new Map(COUNTRY_NAMES.map((c) => [c.code, c]));
+    for (const c of data.countries) {
+      this.countries.set(c.code, c);
+      const ref: EntityRef = { resource: 'countries', id: c.code };
+      this.add(c.nameEn, {
+        type: 'country',
+        ref,
+        kind: 'name',
+        casing: 'capital',
+        countryCode: c.code,
+        label: c.nameEn,
+      });
+      if (c.nameUr)
+        this.add(c.nameUr, { type: 'country', ref, kind: 'name', casing: 'any', countryCode: c.code, label: c.nameEn });
+      const more = extra.get(c.code);
+      if (!more) continue;
+      for (const n of more.en) {
+        const caps = n === n.toUpperCase();
+        this.add(n, {
+          type: 'country',
+          ref,
+          kind: 'alias',
+          casing: caps ? 'caps' : 'capital',
+          countryCode: c.code,
+          label: c.nameEn,
+        });
+      }
+      for (const n of more.ur)
+        this.add(n, { type: 'country', ref, kind: 'alias', casing: 'any', countryCode: c.code, label: c.nameEn });
+      for (const n of more.enAdj)
+        this.add(n, {
+          type: 'country',
+          ref,
+          kind: 'adjective',
+          casing: 'capital',
+          countryCode: c.code,
+          label: c.nameEn,
+        });
+      for (const n of more.urAdj)
+        this.add(n, { type: 'country', ref, kind: 'adjective', casing: 'any', countryCode: c.code, label: c.nameEn });
+    }
+  }
+
+  private addSectors(sectors: GazetteerSector[]): void {
+    const codes = new Set(sectors.map((s) => s.code.toLowerCase()));
+    const names = new Set(sectors.map((s) => exactKey(s.nameEn)));
+    for (const s of sectors) {
+      this.sectors.set(s.id, s);
+      this.sectorByCode.set(s.code.toLowerCase(), s);
+      const ref: EntityRef = { resource: 'sectors', id: s.id };
+      const en = [s.nameEn, ...(s.keywordsEn ?? [])];
+      const ur = [s.nameUr, ...(s.keywordsUr ?? [])];
+      const code = s.code.toLowerCase();
+      for (const w of SECTOR_WORDS) {
+        const own = w.codes.includes(code) || w.names.some((n) => exactKey(n) === exactKey(s.nameEn));
+        const lent =
+          !own &&
+          (w.fallback ?? []).includes(code) &&
+          !w.codes.some((c) => codes.has(c)) &&
+          !w.names.some((n) => names.has(exactKey(n)));
+        if (own || lent) {
+          en.push(...w.en);
+          ur.push(...w.ur);
+        }
+      }
+      for (const k of en) {
+        const caps = k.length <= 4 && k === k.toUpperCase();
+        this.add(k, { type: 'sector', ref, kind: 'keyword', casing: caps ? 'caps' : 'any', label: s.nameEn }, true);
+      }
+      for (const k of ur)
+        if (k) this.add(k, { type: 'sector', ref, kind: 'keyword', casing: 'any', label: s.nameEn }, true);
+    }
+  }
+
+  private addOrganizations(orgs: GazetteerOrganization[]): void {
+    for (const o of orgs) {
+      this.organizations.set(o.id, o);
+      const ref: EntityRef = { resource: 'organizations', id: o.id };
+      const type: MentionType = 'organization';
+      for (const n of [o.nameEn, o.nameRu])
+        if (n) this.add(n, { type, ref, kind: 'name', casing: 'capital', countryCode: o.countryCode, label: o.nameEn });
+      if (o.nameUr)
+        this.add(o.nameUr, { type, ref, kind: 'name', casing: 'any', countryCode: o.countryCode, label: o.nameEn });
+      if (o.acronym) {
+        const latin = /[A-Za-z]/.test(o.acronym);
+        this.add(o.acronym, {
+          type,
+          ref,
+          kind: 'acronym',
+          casing: latin ? 'caps' : 'any',
+          countryCode: o.countryCode,
+          label: o.nameEn,
+        });
+      }
+    }
+  }
+
+  private addPeople(people: GazetteerPerson[]): void {
+    // Partial names (two or more words of a longer name, or the family name alone) identify a person only when
+    // no one else shares them and they are not common words.
+    const partials = new Map<string, { id: number; phrase: string; kind: EntryKind }[]>();
+    const fullKeys = new Set<string>();
+    for (const p of people) {
+      this.people.set(p.id, p);
+      const ref: EntityRef = { resource: 'people', id: p.id };
+      const names = [p.nameEn, p.nameUr, p.nameRu, ...p.aliases].filter((n): n is string => !!n && n.trim() !== '');
+      for (const n of names) {
+        const entry: Entry = {
+          type: 'person',
+          ref,
+          kind: n === p.nameEn || n === p.nameUr || n === p.nameRu ? 'name' : 'alias',
+          casing: 'capital',
+          countryCode: p.countryCode,
+          label: p.nameEn,
+        };
+        this.add(n, entry);
+        const w = words(n);
+        let from = 0;
+        while (from < w.length - 1 && HONORIFIC_KEYS.has(w[from])) from++;
+        const bare = w.slice(from);
+        if (from > 0) this.add(bare.join(' '), { ...entry, kind: 'alias' });
+        fullKeys.add(bare.join(''));
+        if (bare.length >= 3) {
+          for (let a = 0; a < bare.length; a++)
+            for (let b = a + 2; b <= bare.length; b++) {
+              if (a === 0 && b === bare.length) continue;
+              pushPartial(partials, bare.slice(a, b), p.id, 'partial');
+            }
+        }
+        if (bare.length >= 2) pushPartial(partials, [bare[bare.length - 1]], p.id, 'surname');
+      }
+    }
+    for (const [key, list] of partials) {
+      const ids = new Set(list.map((l) => l.id));
+      if (ids.size !== 1 || fullKeys.has(key) || this.exact.has(key)) continue;
+      const { id, phrase, kind } = list[0];
+      if (
+        kind === 'surname' &&
+        (key.length < 3 ||
+          PERSON_STOP.has(key) ||
+          COMMON_SURNAMES.has(key) ||
+          TITLE_WORD_KEYS.has(key) ||
+          HONORIFIC_KEYS.has(key))
+      )
+        continue;
+      const p = this.people.get(id)!;
+      this.add(phrase, {
+        type: 'person',
+        ref: { resource: 'people', id },
+        kind,
+        casing: 'capital',
+        countryCode: p.countryCode,
+        label: p.nameEn,
+      });
+    }
+  }
+
+  private addInitiatives(initiatives: GazetteerInitiative[]): void {
+    const docFreq = new Map<string, number>();
+    const indexed: IndexedInitiative[] = [];
+    for (const i of initiatives) {
+      const en = new Map<string, number>();
+      const ur = new Map<string, number>();
+      for (const w of distinctive(i.titleEn)) en.set(w, 1);
+      for (const w of distinctive(i.titleUr ?? '')) ur.set(w, 1);
+      for (const tag of i.tags) {
+        const target = /[\u0600-\u06FF]/.test(tag) ? ur : en;
+        for (const w of distinctive(tag)) if (!target.has(w)) target.set(w, 0.6);
+      }
+      const all = new Set([...en.keys(), ...ur.keys()]);
+      for (const w of all) {
+        docFreq.set(w, (docFreq.get(w) ?? 0) + 1);
+        const list = this.initiativeIndex.get(w);
+        if (list) list.push(i.id);
+        else this.initiativeIndex.set(w, [i.id]);
+      }
+      const entry: IndexedInitiative = { initiative: i, words: { en, ur }, weightEn: 0, weightUr: 0 };
+      indexed.push(entry);
+      this.initiatives.set(i.id, entry);
+      const ref: EntityRef = { resource: 'initiatives', id: i.id };
+      if (i.code) this.add(i.code, { type: 'initiative', ref, kind: 'code', casing: 'any', label: i.titleEn });
+      this.add(i.titleEn, { type: 'initiative', ref, kind: 'name', casing: 'any', label: i.titleEn }, true);
+      if (i.titleUr)
+        this.add(i.titleUr, { type: 'initiative', ref, kind: 'name', casing: 'any', label: i.titleEn }, true);
+    }
+    const n = Math.max(1, initiatives.length);
+    for (const [w, df] of docFreq) this.idf.set(w, Math.log(1 + n / df));
+    for (const e of indexed) {
+      e.weightEn = sumWeights(e.words.en, this.idf);
+      e.weightUr = sumWeights(e.words.ur, this.idf);
+    }
+  }
+
+  private addMilestones(milestones: GazetteerMilestone[]): void {
+    for (const m of milestones) {
+      this.milestones.set(m.id, m);
+      const list = this.milestonesByInitiative.get(m.initiativeId);
+      if (list) list.push(m);
+      else this.milestonesByInitiative.set(m.initiativeId, [m]);
+      for (const t of [m.titleEn, m.titleUr]) {
+        if (!t) continue;
+        const key = stemKey(t);
+        const same = this.milestoneTitles.get(key);
+        if (same) same.push(m);
+        else this.milestoneTitles.set(key, [m]);
+      }
+    }
+  }
+
+  idfOf(stemmed: string): number {
+    return this.idf.get(stemmed) ?? 0;
+  }
+}
+
+function pushPartial(
+  partials: Map<string, { id: number; phrase: string; kind: EntryKind }[]>,
+  w: string[],
+  id: number,
+  kind: EntryKind,
+): void {
+  const key = w.join('');
+  const list = partials.get(key);
+  const item = { id, phrase: w.join(' '), kind };
+  if (list) list.push(item);
+  else partials.set(key, [item]);
+}
+
+function sameEntry(a: Entry, b: Entry): boolean {
+  return (
+    a.type === b.type &&
+    a.kind === b.kind &&
+    a.ref?.id === b.ref?.id &&
+    a.ref?.resource === b.ref?.resource &&
+    a.label === b.label
+  );
+}
+
+/** The stems of a title or tag that can tell initiatives apart. */
+export function distinctive(phrase: string): string[] {
+  const out: string[] = [];
+  for (const w of words(phrase)) {
+    const s = stem(w);
+    if (s.length < 2 || INITIATIVE_STOP.has(s) || /^\d+$/.test(s)) continue;
+    if (!out.includes(s)) out.push(s);
+  }
+  return out;
+}
+
+/** The weight of a title's words (tags count as a bonus, not as a requirement; only tags when no title words). */
+function sumWeights(words: Map<string, number>, idf: Map<string, number>): number {
+  let title = 0;
+  let all = 0;
+  for (const [w, weight] of words) {
+    all += weight * (idf.get(w) ?? 0);
+    if (weight >= 1) title += idf.get(w) ?? 0;
+  }
+  return title > 0 ? title : all;
+}
+
+/** Builds the lookup structures of the known world; rebuild it when the data changes. */
+export function buildGazetteer(data: GazetteerData): Gazetteer {
+  return new Gazetteer(data);
+}

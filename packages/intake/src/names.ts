@@ -1,0 +1,150 @@
+import type { Doc, Found } from './doc';
+import type { Entry } from './gazetteer';
+import { casingOk, findCandidates, type Candidate } from './match';
+
+// Known names in the article: people, organisations, forums, countries, places, titles and initiative codes from
+// the gazetteer (longest match first, no overlaps), then sector keywords (their own layer: "Pakistan Steel Mills"
+// is an organisation and a mention of steel).
+
+const TYPE_RANK: Record<string, number> = {
+  person: 7,
+  organization: 6,
+  forum: 6,
+  initiative: 5,
+  country: 4,
+  place: 3,
+  position: 2,
+  portfolio: 1,
+  sector: 0,
+};
+const KIND_RANK: Record<string, number> = {
+  name: 6,
+  code: 6,
+  alias: 5,
+  title: 4,
+  acronym: 3,
+  partial: 3,
+  adjective: 2,
+  surname: 2,
+  keyword: 1,
+  portfolio: 0,
+};
+
+const BASE_CONFIDENCE: Record<string, number> = {
+  name: 0.95,
+  code: 0.97,
+  alias: 0.93,
+  title: 0.9,
+  acronym: 0.85,
+  partial: 0.85,
+  adjective: 0.9,
+  surname: 0.7,
+  keyword: 0.85,
+  portfolio: 0.8,
+};
+
+interface Pick {
+  c: Candidate;
+  entry: Entry;
+  alternatives: Entry[];
+}
+
+function rank(e: Entry): number {
+  return TYPE_RANK[e.type] * 10 + KIND_RANK[e.kind];
+}
+
+/** Chooses, per span, the best entry whose casing rule holds; then the longest spans that do not overlap. */
+function choose(doc: Doc, candidates: Candidate[], accept: (e: Entry) => boolean): Pick[] {
+  const { tokens } = doc.tz;
+  const picks: Pick[] = [];
+  for (const c of candidates) {
+    const ok = c.entries.filter((e) => accept(e) && casingOk(e, tokens, c.from, c.to));
+    if (ok.length === 0) continue;
+    ok.sort((a, b) => rank(b) - rank(a));
+    const top = ok.filter((e) => rank(e) === rank(ok[0]));
+    picks.push({ c, entry: top[0], alternatives: top });
+  }
+  picks.sort(
+    (a, b) =>
+      b.c.to - b.c.from - (a.c.to - a.c.from) ||
+      b.c.end - b.c.start - (a.c.end - a.c.start) ||
+      rank(b.entry) - rank(a.entry) ||
+      a.c.from - b.c.from,
+  );
+  const taken = new Set<number>();
+  const chosen: Pick[] = [];
+  for (const p of picks) {
+    let free = true;
+    for (let k = p.c.from; k <= p.c.to; k++) if (taken.has(k)) free = false;
+    if (!free) continue;
+    for (let k = p.c.from; k <= p.c.to; k++) taken.add(k);
+    chosen.push(p);
+  }
+  return chosen.sort((a, b) => a.c.from - b.c.from);
+}
+
+export function recogniseNames(doc: Doc): void {
+  const exact = findCandidates(doc.tz, doc.gz, false);
+  const stemmed = findCandidates(doc.tz, doc.gz, true);
+  const initiativeTitles = stemmed.filter((c) => c.entries.some((e) => e.type === 'initiative'));
+  const chosen = choose(doc, [...exact, ...initiativeTitles], (e) => e.type !== 'sector');
+  // Countries mentioned anywhere settle which of two same-named people (or organisations) is meant.
+  const countries = new Set<string>();
+  for (const p of chosen) if (p.entry.type === 'country' && p.entry.countryCode) countries.add(p.entry.countryCode);
+  const fullyNamed = new Set<string | number>();
+  for (const p of chosen) {
+    let entry = p.entry;
+    if (p.alternatives.length > 1) {
+      const local = p.alternatives.filter((e) => e.countryCode && countries.has(e.countryCode));
+      if (local.length >= 1) entry = local[0];
+    }
+    if (entry.type === 'person' && (entry.kind === 'name' || entry.kind === 'alias') && entry.ref)
+      fullyNamed.add(entry.ref.id);
+    const ambiguous = new Set(p.alternatives.map((e) => e.ref?.id ?? e.label)).size > 1;
+    let confidence = BASE_CONFIDENCE[entry.kind] ?? 0.8;
+    if (ambiguous) confidence -= 0.25;
+    const f: Found = {
+      type: entry.type === 'portfolio' ? 'position' : entry.type,
+      from: p.c.from,
+      to: p.c.to,
+      start: p.c.start,
+      end: p.c.end,
+      ref: entry.ref,
+      entry,
+      confidence,
+      countryCode: entry.countryCode ?? null,
+    };
+    if (entry.type === 'portfolio') {
+      doc.portfolios.push(f);
+      continue;
+    }
+    if (entry.type === 'forum') f.value = { name: entry.label };
+    if (entry.type === 'place')
+      f.value = { nameEn: entry.label, nameUr: entry.labelUr ?? null, countryCode: entry.countryCode ?? null };
+    if (entry.type === 'country' && !f.ref && entry.countryCode) f.value = { code: entry.countryCode };
+    if (entry.type === 'initiative') f.confidence = entry.kind === 'code' ? 0.97 : 0.93;
+    doc.add(f);
+  }
+  // A family name alone is that person when the article has named them in full, or a title stands before it.
+  for (const f of doc.of('person')) {
+    if (f.entry?.kind !== 'surname' && f.entry?.kind !== 'partial') continue;
+    if (f.ref && fullyNamed.has(f.ref.id)) f.confidence = 0.92;
+  }
+  recogniseSectors(doc, stemmed);
+}
+
+function recogniseSectors(doc: Doc, stemmed: Candidate[]): void {
+  const sectors = stemmed.filter((c) => c.entries.some((e) => e.type === 'sector'));
+  for (const p of choose(doc, sectors, (e) => e.type === 'sector')) {
+    doc.add({
+      type: 'sector',
+      from: p.c.from,
+      to: p.c.to,
+      start: p.c.start,
+      end: p.c.end,
+      ref: p.entry.ref,
+      entry: p.entry,
+      confidence: p.alternatives.length > 1 ? 0.6 : 0.85,
+    });
+  }
+}

@@ -1,0 +1,48 @@
+import { FUTURE_WORDS_EN, FUTURE_WORDS_UR, PAST_WORDS_EN, PAST_WORDS_UR } from './data/words';
+import { phraseList } from './keys';
+import type { Tokenized } from './tokens';
+
+// Whether a clause reports what happened or announces what is to come, from the auxiliaries and time words near a
+// token: Urdu puts the verb after what it governs (…میں منعقد ہوگا), English mostly before (will be held in …).
+
+export type Tense = 'future' | 'past' | 'neutral';
+
+const FUTURE = [...phraseList(FUTURE_WORDS_UR), ...phraseList(FUTURE_WORDS_EN)];
+const PAST = [...phraseList(PAST_WORDS_UR), ...phraseList(PAST_WORDS_EN)];
+
+function phraseAt(tz: Tokenized, i: number, phrase: string[]): boolean {
+  for (let k = 0; k < phrase.length; k++) {
+    const t = tz.tokens[i + k];
+    if (!t || t.norm !== phrase[k]) return false;
+  }
+  return true;
+}
+
+/** The tense of the clause around token `at` (within its sentence). */
+export function tenseAt(tz: Tokenized, at: number): Tense {
+  const { tokens } = tz;
+  const sentence = tokens[at].sentence;
+  let future = 0;
+  let past = 0;
+  const urdu = tokens[at].script === 'arabic' || tokens[at + 1]?.script === 'arabic';
+  for (let i = at - 12; i <= at + 25; i++) {
+    const t = tokens[i];
+    if (!t || t.sentence !== sentence || t.kind !== 'word') continue;
+    const d = Math.abs(i - at);
+    // Urdu's verb follows; an English verb mostly precedes.
+    const w = urdu
+      ? i > at
+        ? 1 / (1 + d * 0.15)
+        : 0.35 / (1 + d * 0.3)
+      : i < at
+        ? 1 / (1 + d * 0.2)
+        : 0.6 / (1 + d * 0.2);
+    if (FUTURE.some((p) => phraseAt(tz, i, p))) future += w;
+    // "will be held", "to be signed": a participle after be/to is not a past report.
+    const prev = tokens[i - 1]?.norm;
+    if (prev !== 'be' && prev !== 'to' && PAST.some((p) => phraseAt(tz, i, p))) past += w;
+  }
+  if (future > past * 1.1) return 'future';
+  if (past > future * 1.1) return 'past';
+  return 'neutral';
+}
