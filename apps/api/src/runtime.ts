@@ -36,7 +36,12 @@ async function warnWithoutUrduTrigrams(prisma: PrismaClient, logger: AppLogger):
 
 /** Opens the database (external or embedded), applies pending migrations and builds the Prisma client. */
 export async function openRuntime(config: AppConfig, logger: AppLogger): Promise<Runtime> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    pgDir: config.pgDir,
+    logger,
+  });
   let prisma;
   try {
     const result = await migrate(db.url, MIGRATIONS_DIR, logger);

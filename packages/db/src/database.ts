@@ -13,6 +13,8 @@ export interface DatabaseOptions {
   /** An external PostgreSQL; when unset, an embedded server is started in `dataDir`. */
   databaseUrl?: string;
   dataDir: string;
+  /** $RABTA_PG_DIR: where a root-run embedded cluster lives when `postgres` cannot reach `dataDir`. */
+  pgDir?: string;
   logger: DbLogger;
 }
 
@@ -53,7 +55,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
   let running: RunningPostgres | undefined;
   let url = options.databaseUrl;
   if (!url) {
-    running = await startEmbeddedPostgres({ dataDir: options.dataDir, database: 'rabta', logger: options.logger });
+    running = await startEmbeddedPostgres({
+      dataDir: options.dataDir,
+      pgDir: options.pgDir,
+      database: 'rabta',
+      logger: options.logger,
+    });
     url = running.url;
   }
   let version: { version: string; major: number };

@@ -1,12 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   chmodSync,
   chownSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -31,6 +33,13 @@ export interface EmbeddedPostgresOptions {
   logger: DbLogger;
   /** Extra `-c name=value` settings, e.g. fsync=off for throw-away test clusters. */
   settings?: Record<string, string>;
+  /**
+   * $RABTA_PG_DIR: where the cluster lives when running as root and the `postgres` user cannot reach the data dir.
+   * Default: <runtimeRoot>/<id of the data dir>/postgres.
+   */
+  pgDir?: string;
+  /** Root-owned runtime folder for relocated binaries and clusters (default /var/lib/rabta). */
+  runtimeRoot?: string;
 }
 
 export interface Credentials {
@@ -47,11 +56,17 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
-interface Binaries {
+export interface Binaries {
+  /** The folder holding bin/, lib/ and share/. */
+  dir: string;
   postgres: string;
   initdb: string;
   major: number;
+  /** The package version, e.g. 18.1.0-beta.17. */
+  version: string;
 }
+
+export const DEFAULT_RUNTIME_ROOT = '/var/lib/rabta';
 
 const CREDENTIALS_FILE = 'credentials.json';
 
@@ -66,10 +81,16 @@ export function findBinaries(): Binaries {
     );
   }
   const version = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version as string;
+  return binariesIn(join(dir, 'native'), version);
+}
+
+function binariesIn(dir: string, version: string): Binaries {
   return {
-    postgres: join(dir, 'native', 'bin', 'postgres'),
-    initdb: join(dir, 'native', 'bin', 'initdb'),
+    dir,
+    postgres: join(dir, 'bin', 'postgres'),
+    initdb: join(dir, 'bin', 'initdb'),
     major: Number.parseInt(version, 10),
+    version,
   };
 }
 
@@ -91,23 +112,75 @@ function serverUser(): { uid: number; gid: number } | undefined {
   return { uid: Number(uid.stdout.trim()), gid: Number(id('-g').stdout.trim()) };
 }
 
+/** Whether `owner` can enter `dir` (and so every folder above it). */
+function canEnter(dir: string, owner: { uid: number; gid: number }): boolean {
+  return spawnSync('test', ['-x', dir], { uid: owner.uid, gid: owner.gid }).status === 0;
+}
+
 /**
- * As root, PostgreSQL runs as `postgres`, which must be able to enter every folder above its data dir. A data dir
- * below a private folder (e.g. /root) would fail deep inside initdb with "Permission denied"; say what to do instead.
+ * As root, PostgreSQL runs as `postgres`, which may not reach binaries installed below a private folder (a clone
+ * in /root). Then they are copied, once per version, to a root-owned runtime folder it can read.
  */
-function assertReachable(dir: string, owner: { uid: number; gid: number }): void {
-  const canEnter = (d: string) => spawnSync('test', ['-x', d], { uid: owner.uid, gid: owner.gid }).status === 0;
-  if (canEnter(dir)) return;
-  const chain: string[] = [];
-  for (let d = dir; ; d = dirname(d)) {
-    chain.unshift(d);
-    if (dirname(d) === d) break;
+function reachableBinaries(bin: Binaries, owner: { uid: number; gid: number }, runtimeRoot: string): Binaries {
+  if (canEnter(join(bin.dir, 'bin'), owner)) return bin;
+  const target = join(runtimeRoot, `postgresql-${bin.version}`);
+  if (!existsSync(join(target, 'bin', 'postgres'))) {
+    mkdirSync(runtimeRoot, { recursive: true, mode: 0o755 });
+    chmodSync(runtimeRoot, statSync(runtimeRoot).mode | 0o055);
+    // Copied aside, then renamed into place: a concurrent start sees either nothing or the whole copy.
+    const partial = `${target}.partial-${process.pid}-${randomBytes(3).toString('hex')}`;
+    cpSync(bin.dir, partial, { recursive: true, verbatimSymlinks: true });
+    chmodSync(partial, 0o755);
+    try {
+      renameSync(partial, target);
+    } catch (err) {
+      rmSync(partial, { recursive: true, force: true });
+      if (!existsSync(join(target, 'bin', 'postgres'))) throw err;
+    }
   }
-  const blocking = chain.find((d) => !canEnter(d)) ?? dir;
-  throw new StartupError(
-    `PostgreSQL refuses to run as root, so Rabta runs it as the system user "postgres", which cannot enter ${blocking}. ` +
-      `Put RABTA_DATA_DIR where that user can reach it (e.g. /var/lib/rabta), run Rabta as a normal user, or let it in: chmod o+x ${blocking}`,
-  );
+  if (!canEnter(join(target, 'bin'), owner)) {
+    throw new StartupError(
+      `Running as root, Rabta copied the PostgreSQL binaries to ${target}, but the system user "postgres" cannot reach them either. ` +
+        'Let it in (chmod o+x on the folders above), or run Rabta as a normal user.',
+    );
+  }
+  return binariesIn(target, bin.version);
+}
+
+/** A short stable id for a data dir: the cluster of a relocated data dir lives in <runtimeRoot>/<id>. */
+export function dataDirId(dataDir: string): string {
+  return createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 16);
+}
+
+/** Where the cluster of `dataDir` was put, recorded in the data dir so that every later start finds it. */
+const LOCATION_FILE = 'postgres-location.json';
+
+/**
+ * The folder of the cluster itself: <dataDir>/postgres, unless running as root with a data dir that the
+ * `postgres` user cannot reach (e.g. below /root): then $RABTA_PG_DIR, or <runtimeRoot>/<id of the data dir>/postgres.
+ */
+export function clusterDirFor(
+  dataDir: string,
+  options: { pgDir?: string; runtimeRoot?: string } = {},
+  owner: { uid: number; gid: number } | undefined = serverUser(),
+): string {
+  const inside = join(dataDir, 'postgres');
+  if (options.pgDir) return resolve(options.pgDir);
+  const recorded = join(dataDir, LOCATION_FILE);
+  if (existsSync(recorded)) {
+    try {
+      const dir = (JSON.parse(readFileSync(recorded, 'utf8')) as { pgDir?: unknown }).pgDir;
+      if (typeof dir === 'string' && dir) return dir;
+    } catch {
+      // fall through: an unreadable record is decided afresh
+    }
+  }
+  if (!owner || (existsSync(inside) && readdirSync(inside).length > 0)) return inside;
+  // The data dir's own mode is ours to open (traverse only); the folders above it are not.
+  let reachable = dirname(dataDir);
+  while (!existsSync(reachable)) reachable = dirname(reachable);
+  if (canEnter(reachable, owner)) return inside;
+  return join(options.runtimeRoot ?? DEFAULT_RUNTIME_ROOT, dataDirId(dataDir), 'postgres');
 }
 
 function readCredentials(file: string, logger: DbLogger): Credentials | undefined {
@@ -293,18 +366,29 @@ async function waitUntilReady(url: string, child: ChildProcess, recentLog: () =>
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const { logger } = options;
-  const bin = findBinaries();
   const dataDir = resolve(options.dataDir);
-  const pgDir = join(dataDir, 'postgres');
   const owner = serverUser();
+  const runtimeRoot = options.runtimeRoot ?? DEFAULT_RUNTIME_ROOT;
+  const bin = owner ? reachableBinaries(findBinaries(), owner, runtimeRoot) : findBinaries();
+  const pgDir = clusterDirFor(dataDir, options, owner);
+  const relocated = pgDir !== join(dataDir, 'postgres');
 
-  if (owner) {
-    let parent = dirname(dataDir);
-    while (!existsSync(parent)) parent = dirname(parent);
-    assertReachable(parent, owner);
+  // As root with the cluster inside, folders created on the way must let the `postgres` user through (traverse only).
+  mkdirSync(dataDir, { recursive: true, mode: owner && !relocated ? 0o711 : 0o700 });
+  if (relocated) {
+    // Root-owned folders on the way that the server user may only traverse; the cluster folder itself is its own.
+    mkdirSync(dirname(pgDir), { recursive: true, mode: 0o711 });
+    if (owner && !canEnter(dirname(pgDir), owner)) {
+      throw new StartupError(
+        `The system user "postgres" cannot enter ${dirname(pgDir)}, where this data dir's cluster lives (RABTA_PG_DIR). ` +
+          'Choose a folder it can reach, or let it in (chmod o+x on the folders above).',
+      );
+    }
+    logger.info(
+      { dataDir, pgDir, binaries: bin.dir },
+      `Embedded PostgreSQL: cluster in ${pgDir}, binaries in ${bin.dir} (reachable by the "postgres" user); credentials stay in ${dataDir}`,
+    );
   }
-  // As root, folders created on the way must let the `postgres` user through (traverse only).
-  mkdirSync(dataDir, { recursive: true, mode: owner ? 0o711 : 0o700 });
 
   const credentialsFile = join(dataDir, CREDENTIALS_FILE);
   let credentials = readCredentials(credentialsFile, logger);
@@ -343,8 +427,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   // The server user must be able to reach its data dir below ours (traverse only). Done only once the data dir
   // passed the checks above: a refused one is left exactly as it was.
-  if (owner) chmodSync(dataDir, statSync(dataDir).mode | 0o011);
+  if (owner && !relocated) chmodSync(dataDir, statSync(dataDir).mode | 0o011);
   if (!hasCluster) initialise(bin, pgDir, credentials, owner, logger);
+  if (relocated && !options.pgDir) {
+    writeFileSync(join(dataDir, LOCATION_FILE), JSON.stringify({ pgDir }, null, 2) + '\n', { mode: 0o600 });
+  }
 
   const port = await findFreePort();
   const settings: Record<string, string> = {

@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { findBinaries, startEmbeddedPostgres, type DbLogger, type RunningPostgres } from '@rabta/db';
+import { dataDirId, findBinaries, startEmbeddedPostgres, type DbLogger, type RunningPostgres } from '@rabta/db';
 import { Client } from 'pg';
 import { isRunning, startNode, waitFor, type Running } from './processes';
 
@@ -288,23 +288,33 @@ describe('embedded PostgreSQL', () => {
         expect(snapshot(dir)).toEqual(before);
       }
 
-      it('should refuse, as root, a data dir below a folder that the postgres user cannot enter, naming that folder', async () => {
+      it('should put, as root, the cluster of a data dir that the postgres user cannot reach in a runtime folder, keeping the credentials in the data dir', async () => {
         const closed = newDir(); // mode 0700, like /root
         const dir = join(closed, 'project', '.data');
-        const attempt = startEmbeddedPostgres({ dataDir: dir, database: 'rabta', logger: captureLogger() });
+        const runtimeRoot = join(tmpdir(), `rabta-runtime-${process.pid}`);
+        dirs.push(runtimeRoot);
+        const logger = captureLogger();
+        const pg = await startEmbeddedPostgres({ dataDir: dir, database: 'rabta', logger, runtimeRoot });
+        running.push(pg);
+        await query(pg.url, 'CREATE TABLE kept (n int); INSERT INTO kept VALUES (1)');
+        await pg.stop();
+        expect(statSync(closed).mode & 0o777).toBe(0o700);
+        expect(statSync(join(dir, 'credentials.json')).mode & 0o777).toBe(0o600);
         if (process.getuid?.() !== 0) {
-          // Not root: the server runs as this user, who owns the folder.
-          const pg = await attempt;
-          await pg.stop();
+          // Not root: the server runs as this user, who owns the folder, so the cluster stays inside.
+          expect(existsSync(join(dir, 'postgres', 'PG_VERSION'))).toBe(true);
           return;
         }
-        await expect(attempt).rejects.toThrow(
-          `which cannot enter ${closed}. Put RABTA_DATA_DIR where that user can reach it`,
-        );
-        await expect(
-          startEmbeddedPostgres({ dataDir: dir, database: 'rabta', logger: captureLogger() }),
-        ).rejects.toThrow(`chmod o+x ${closed}`);
-        expect(readdirSync(closed)).toEqual([]);
+        const pgDir = join(runtimeRoot, dataDirId(dir), 'postgres');
+        expect(existsSync(join(pgDir, 'PG_VERSION'))).toBe(true);
+        expect(existsSync(join(dir, 'postgres'))).toBe(false);
+        // One line says where the cluster and the binaries went.
+        expect(logger.at('info').filter((m) => m.includes(pgDir))).toHaveLength(1);
+        // The next start finds the cluster again, data kept.
+        const again = await startEmbeddedPostgres({ dataDir: dir, database: 'rabta', logger: captureLogger() });
+        running.push(again);
+        expect(await query(again.url, 'SELECT count(*)::int AS n FROM kept')).toEqual([{ n: 1 }]);
+        await again.stop();
       });
 
       it('should refuse a postgres folder that is not a PostgreSQL data dir', async () => {

@@ -8,9 +8,12 @@ import { bootConfig, failStartup } from '../runtime';
 async function main(): Promise<void> {
   const { config, logger } = bootConfig();
   const args = process.argv.slice(2);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger }).catch((err) =>
-    failStartup(logger, err),
-  );
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    pgDir: config.pgDir,
+    logger,
+  }).catch((err) => failStartup(logger, err));
   try {
     const rolledBack = args.indexOf('--rolled-back');
     if (rolledBack >= 0) {

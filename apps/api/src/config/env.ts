@@ -17,6 +17,8 @@ export const EnvSchema = z.object({
     .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgresql:// URL')
     .optional(),
   RABTA_DATA_DIR: z.string().min(1).default('./.data'),
+  /** As root, where the embedded cluster lives when the `postgres` user cannot reach RABTA_DATA_DIR. */
+  RABTA_PG_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Seed the demo portfolio into an empty database at start. */
   RABTA_SEED_DEMO: booleanish.default(true),
@@ -65,6 +67,7 @@ export interface AppConfig {
   host: string;
   databaseUrl?: string;
   dataDir: string;
+  pgDir?: string;
   logLevel: Env['LOG_LEVEL'];
   seedDemo: boolean;
   adminEmail?: string;
@@ -104,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(e.RABTA_DATA_DIR),
+    pgDir: e.RABTA_PG_DIR ? resolve(e.RABTA_PG_DIR) : undefined,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.RABTA_SEED_DEMO,
     adminEmail: e.RABTA_ADMIN_EMAIL?.toLowerCase(),
