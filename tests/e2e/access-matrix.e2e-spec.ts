@@ -3,12 +3,17 @@ import { nestRoutes, type NestRoute } from '../../apps/api/src/common/auth/route
 import {
   ACCESS_MATRIX,
   createMatrixFixtures,
+  linkCasesOf,
   matches,
   MATRIX_ROLES,
+  mapLimit,
   pathOf,
+  prepareLinkCase,
+  sendLinkCase,
   suggestEntry,
   type MatrixFixtures,
   type MatrixRole,
+  type OpenApiDocument,
 } from '../support/access-matrix';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -68,6 +73,43 @@ describe('the authorization matrix', () => {
         }
       }
       if (wrong.length) throw new Error(`${key}\n  ${wrong.join('\n  ')}`);
+    });
+  });
+
+  describe('link scope, generated from the OpenAPI document', () => {
+    let doc: OpenApiDocument;
+    beforeAll(async () => {
+      doc = (await t.http.get('/api/openapi.json').expect(200)).body as OpenApiDocument;
+    });
+
+    it('should find every id field of every write body declared in packages/domain/src/links.ts', () => {
+      const { undeclared } = linkCasesOf(doc);
+      if (undeclared.length) {
+        throw new Error(
+          `${undeclared.length} id field(s) of request bodies are not declared in RESOURCE_LINKS ` +
+            `(packages/domain/src/links.ts); declare how each touches sector scope:\n  ${undeclared.join('\n  ')}`,
+        );
+      }
+    });
+
+    it('should refuse, with 403 and nothing written, every link into another sector and every removal of one', async () => {
+      const { cases, idFields } = linkCasesOf(doc);
+      expect(cases.length).toBeGreaterThan(15);
+      // The records each case needs are made a few at a time; the requests then go one by one, each compared with
+      // a fingerprint of the whole database taken just before and after it.
+      const prepared = await mapLimit(cases, 4, (c) => prepareLinkCase(f, c));
+      const wrong: string[] = prepared.filter((p): p is string => typeof p === 'string');
+      for (const p of prepared) {
+        if (typeof p === 'string') continue;
+        const problem = await sendLinkCase(f, p);
+        if (problem) wrong.push(problem);
+      }
+      process.stdout.write(
+        `Link scope: ${idFields} id fields in write bodies, ${cases.length} generated cases ` +
+          `(${cases.filter((c) => c.mode === 'add').length} add, ${cases.filter((c) => c.mode === 'remove').length} remove)\n`,
+      );
+      if (wrong.length)
+        throw new Error(`${wrong.length} of ${cases.length} link cases failed:\n  ${wrong.join('\n  ')}`);
     });
   });
 });

@@ -102,6 +102,152 @@ describe('sector scope: record ids from another scope are not a way in', () => {
     );
   });
 
+  // The findings of the security review, one by one (the generated link cases of the access matrix cover every
+  // link field; these show the attacks as a user would try them).
+  it('should refuse evidence whose targets lie in another sector, and evidence whose targets disagree', async () => {
+    const source = await f.source();
+    const steel = await f.initiative();
+    const energyMilestone = await f.milestone({ sector: 'outOfScope' });
+    const before = await t.prisma.evidence.count();
+    for (const target of [
+      { milestoneId: energyMilestone.id },
+      { statusUpdateId: (await f.statusUpdate({ sector: 'outOfScope' })).id },
+      { engagementId: (await f.engagement({ sector: 'outOfScope' })).id },
+      { decisionId: (await f.decision({ sector: 'outOfScope' })).id },
+      { agreementId: (await f.agreement({ sector: 'outOfScope' })).id },
+    ]) {
+      const res = await post(steelAnalyst, '/api/evidence', { sourceId: source.id, initiativeId: steel.id, ...target });
+      expect([res.status, res.body.code]).toEqual([403, 'FORBIDDEN']);
+      expect(res.body.errors).toHaveProperty(Object.keys(target)[0]);
+    }
+    // Both in scope, but the milestone is another initiative's: the links must agree.
+    const otherSteelMilestone = await f.milestone();
+    const res = await post(steelAnalyst, '/api/evidence', {
+      sourceId: source.id,
+      initiativeId: steel.id,
+      milestoneId: otherSteelMilestone.id,
+    });
+    expect([res.status, res.body.code]).toEqual([422, 'UNPROCESSABLE']);
+    expect(res.body.errors).toEqual({ milestoneId: expect.stringContaining(String(otherSteelMilestone.initiativeId)) });
+    expect(await t.prisma.evidence.count()).toBe(before);
+  });
+
+  it("should not let an analyst plant a decision on another sector's meeting or milestone, nor move one there", async () => {
+    const energyMeeting = await f.engagement({ sector: 'outOfScope' });
+    const steelMeeting = await f.engagement();
+    const steelInitiative = steelMeeting.initiativeIds[0];
+    const planted = await post(steelAnalyst, '/api/decisions', {
+      engagementId: energyMeeting.id,
+      textEn: 'Planted on their meeting',
+    });
+    expect([planted.status, planted.body.errors]).toEqual([403, { engagementId: 'Outside your sector scope' }]);
+    const withOwnInitiative = await post(steelAnalyst, '/api/decisions', {
+      engagementId: energyMeeting.id,
+      initiativeId: steelInitiative,
+      textEn: 'Planted with a steel initiative',
+    });
+    expect(withOwnInitiative.status).toBe(403);
+    const energyMilestone = await f.milestone({ sector: 'outOfScope' });
+    const pointing = await post(steelAnalyst, '/api/decisions', {
+      engagementId: steelMeeting.id,
+      milestoneId: energyMilestone.id,
+      textEn: 'Pointing at their milestone',
+    });
+    expect(pointing.status).toBe(403);
+    const own = await f.decision();
+    await put(steelAnalyst, `/api/decisions/${own.id}`, {
+      engagementId: energyMeeting.id,
+      version: own.version,
+    }).expect(403);
+    await put(steelAnalyst, `/api/decisions/${own.id}`, {
+      reviewedAtId: energyMeeting.id,
+      version: own.version,
+    }).expect(403);
+    expect(await t.prisma.decision.count({ where: { engagementId: energyMeeting.id } })).toBe(0);
+  });
+
+  it('should let an analyst record a decision about their own initiative at a meeting about several sectors', async () => {
+    const shared = await f.engagement();
+    const energy = await f.initiative({ sector: 'outOfScope' });
+    await f.asAdmin('put', `/api/engagements/${shared.id}`, {
+      initiativeIds: [...shared.initiativeIds, energy.id],
+      version: shared.version,
+    });
+    const res = await post(steelAnalyst, '/api/decisions', {
+      engagementId: shared.id,
+      initiativeId: shared.initiativeIds[0],
+      textEn: 'Steel decision at the joint meeting',
+    });
+    expect(res.status).toBe(201);
+    // A decision of the whole meeting belongs to every initiative of it: the steel analyst alone cannot make one.
+    await post(steelAnalyst, '/api/decisions', { engagementId: shared.id, textEn: 'For everyone' }).expect(403);
+    // Nor change the meeting itself, which the energy sector's records hang off too.
+    const current = await f.asAdmin('get', `/api/engagements/${shared.id}`);
+    await put(steelAnalyst, `/api/engagements/${shared.id}`, {
+      outcomeEn: 'Rewritten by steel alone',
+      version: current.version,
+    }).expect(403);
+  });
+
+  it("should not let an analyst add another sector's initiative to a meeting or an agreement, nor remove one", async () => {
+    for (const kind of ['engagement', 'agreement'] as const) {
+      const path = kind === 'engagement' ? '/api/engagements' : '/api/agreements';
+      const record = kind === 'engagement' ? await f.engagement() : await f.agreement();
+      const current = await f.asAdmin('get', `${path}/${record.id}`);
+      const steelIds = current.initiativeIds as number[];
+      const energy = await f.initiative({ sector: 'outOfScope' });
+      const add = await put(steelAnalyst, `${path}/${record.id}`, {
+        initiativeIds: [...steelIds, energy.id],
+        version: current.version,
+      });
+      expect([add.status, add.body.errors]).toEqual([403, { initiativeIds: 'Outside your sector scope' }]);
+      // Linked to both: the energy analyst has "one of their own" linked, and still cannot take steel away.
+      const both = await f.asAdmin('put', `${path}/${record.id}`, {
+        initiativeIds: [...steelIds, energy.id],
+        version: current.version,
+      });
+      await put(energyAnalyst, `${path}/${record.id}`, {
+        initiativeIds: [energy.id],
+        version: both.version,
+      }).expect(403);
+      expect((await f.asAdmin('get', `${path}/${record.id}`)).initiativeIds).toEqual([...steelIds, energy.id]);
+    }
+  });
+
+  it('should keep a source to the initiatives whose meetings, agreements, decisions or milestones cite it', async () => {
+    const cite = async (target: 'engagement' | 'agreement' | 'decision' | 'announcement') => {
+      const source = await f.source();
+      if (target === 'announcement') {
+        const m = await f.milestone({ sector: 'outOfScope' });
+        await f.asAdmin('put', `/api/milestones/${m.id}`, {
+          plannedDate: '2026-03-01',
+          announcement: { sourceId: source.id },
+          version: m.version,
+        });
+      } else {
+        const record =
+          target === 'engagement'
+            ? await f.engagement({ sector: 'outOfScope' })
+            : target === 'agreement'
+              ? await f.agreement({ sector: 'outOfScope' })
+              : await f.decision({ sector: 'outOfScope' });
+        await f.asAdmin('post', '/api/evidence', { sourceId: source.id, [`${target}Id`]: record.id });
+      }
+      return source;
+    };
+    for (const target of ['engagement', 'agreement', 'decision', 'announcement'] as const) {
+      const source = await cite(target);
+      const res = await put(steelAnalyst, `/api/sources/${source.id}`, {
+        publisher: 'Rewritten',
+        version: source.version,
+      });
+      expect([target, res.status]).toEqual([target, 403]);
+      await put(energyAnalyst, `/api/sources/${source.id}`, { publisher: 'Fixed', version: source.version }).expect(
+        200,
+      );
+    }
+  });
+
   it('should let an analyst with an empty scope (every sector) change records of any sector', async () => {
     const everywhere = await signedInUser(t, { role: 'analyst' });
     for (const sector of ['inScope', 'outOfScope'] as const) {

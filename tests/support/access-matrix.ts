@@ -38,8 +38,9 @@
 
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@rabta/db';
-import type { Role } from '@rabta/domain';
+import { linksOf, type LinkRule, type Role } from '@rabta/domain';
 import { signedInUser, TEST_PASSWORD, type SignedInUser } from './auth';
+import { dbFingerprint } from './fingerprint';
 import type { TestApp } from './test-app';
 
 export const MATRIX_ROLES = ['anonymous', 'viewer', 'analystOutOfScope', 'analystInScope', 'admin'] as const;
@@ -516,9 +517,15 @@ export async function createMatrixFixtures(t: Pick<TestApp, 'prisma' | 'http'>):
     engagement: (o = {}) => createEngagement(o),
     async decision(o = {}) {
       const e = await createEngagement(o);
+      // Every link of a decision set: its meeting, its initiative and a milestone of that initiative.
+      const m = await asAdmin('post', '/api/milestones', {
+        initiativeId: e.initiativeIds[0],
+        titleEn: `Milestone ${unique()}`,
+      });
       const body = await asAdmin('post', '/api/decisions', {
         engagementId: e.id,
         initiativeId: e.initiativeIds[0],
+        milestoneId: m.id,
         textEn: `Decision ${unique()}`,
       });
       return pick(body, 'engagementId', 'initiativeId');
@@ -687,4 +694,192 @@ function doneReport(f: MatrixFixtures): Promise<Rec> {
     }
     throw new Error('The matrix report was not done in 30 s');
   });
+}
+
+// ------------------------------------------------------------------------------------------------ link scope
+// Generated from the OpenAPI document: every write route × every body field that holds an id (or a list of ids).
+// Each such field must be declared in packages/domain/src/links.ts (RESOURCE_LINKS); those that touch sector scope
+// get cases here, so a new link field is covered without anyone remembering to add it:
+//   add:    the in-scope (steel) analyst sends the route's valid request with the field pointing at a record of the
+//           out-of-scope sector (energy) — added to the list for list fields → 403, nothing written;
+//   remove: on a PUT, the out-of-scope analyst takes the in-scope record's link away (for list fields after the
+//           admin linked one of their own as well, so they have "one of their own" linked) → 403, nothing written.
+
+export interface LinkCase {
+  /** The matrix key, e.g. `PUT /api/decisions/:id`. */
+  key: string;
+  field: string;
+  rule: LinkRule;
+  many: boolean;
+  mode: 'add' | 'remove';
+}
+
+type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+};
+export interface OpenApiDocument {
+  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>>;
+}
+
+const variants = (s: JsonSchema): JsonSchema[] => [s, ...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])];
+const isInteger = (s: JsonSchema): boolean => variants(s).some((v) => v.type === 'integer' || v.type === 'number');
+const isIdList = (s: JsonSchema): boolean =>
+  variants(s).some((v) => v.type === 'array' && !!v.items && isInteger(v.items));
+
+/** The body fields of a JSON schema that hold ids: named `…Id`/`…Ids`, integers or lists of integers; nested dotted. */
+export function idFieldsOf(schema: JsonSchema, prefix = ''): { field: string; many: boolean }[] {
+  const out: { field: string; many: boolean }[] = [];
+  for (const variant of variants(schema)) {
+    for (const [name, sub] of Object.entries(variant.properties ?? {})) {
+      const field = prefix ? `${prefix}.${name}` : name;
+      if (/[a-z0-9]Ids?$/.test(name) && (isInteger(sub) || isIdList(sub))) out.push({ field, many: isIdList(sub) });
+      else out.push(...idFieldsOf(sub, field));
+    }
+    if (variant !== schema) out.push(...idFieldsOf(variant, prefix));
+  }
+  return out.filter((x, i) => out.findIndex((y) => y.field === x.field) === i);
+}
+
+/** Every link-scope case of the document, and the id fields no rule declares (`METHOD path field`). */
+export function linkCasesOf(doc: OpenApiDocument): { cases: LinkCase[]; undeclared: string[]; idFields: number } {
+  const cases: LinkCase[] = [];
+  const undeclared: string[] = [];
+  let idFields = 0;
+  for (const [path, ops] of Object.entries(doc.paths)) {
+    const resource =
+      path
+        .split('/')
+        .filter((s) => s && !s.startsWith('{') && s !== 'api')
+        .pop() ?? '';
+    for (const [method, op] of Object.entries(ops)) {
+      const schema = op.requestBody?.content?.['application/json']?.schema;
+      if (!schema || !['post', 'put', 'patch'].includes(method)) continue;
+      const key = `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`;
+      for (const { field, many } of idFieldsOf(schema)) {
+        idFields++;
+        const rule = linksOf(resource).find((r) => r.field === field);
+        if (!rule) {
+          undeclared.push(`${key} ${field}`);
+          continue;
+        }
+        if (rule.scope === 'none') continue;
+        cases.push({ key, field, rule, many, mode: 'add' });
+        if (method === 'put' && (rule.scope === 'touch' || rule.scope === 'assign'))
+          cases.push({ key, field, rule, many, mode: 'remove' });
+      }
+    }
+  }
+  return { cases, undeclared, idFields };
+}
+
+/** A record of this kind that belongs to the out-of-scope sector only. */
+async function outOfScopeTarget(f: MatrixFixtures, kind: LinkRule['to']): Promise<number> {
+  const o = { sector: 'outOfScope' } as const;
+  switch (kind) {
+    case 'initiatives':
+      return (await f.initiative(o)).id;
+    case 'milestones':
+      return (await f.milestone(o)).id;
+    case 'status-updates':
+      return (await f.statusUpdate(o)).id;
+    case 'engagements':
+      return (await f.engagement(o)).id;
+    case 'decisions':
+      return (await f.decision(o)).id;
+    case 'agreements':
+      return (await f.agreement(o)).id;
+    case 'evidence':
+      return (await f.evidence(o)).id;
+    case 'sources':
+      return (await f.source({ citedIn: 'outOfScope' })).id;
+    case 'sectors':
+      return f.sectors.outOfScope;
+    default:
+      throw new Error(`No out-of-scope ${kind}: links to ${kind} do not touch sector scope`);
+  }
+}
+
+function setPath(body: Record<string, unknown>, field: string, value: unknown): void {
+  const parts = field.split('.');
+  let at = body;
+  for (const part of parts.slice(0, -1)) {
+    if (at[part] === null || typeof at[part] !== 'object') at[part] = {};
+    at = at[part] as Record<string, unknown>;
+  }
+  at[parts[parts.length - 1]] = value;
+}
+
+function getPath(body: Record<string, unknown>, field: string): unknown {
+  return field
+    .split('.')
+    .reduce<unknown>((v, p) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined), body);
+}
+
+export interface PreparedLinkCase {
+  c: LinkCase;
+  method: 'post' | 'put' | 'patch';
+  path: string;
+  body: Record<string, unknown>;
+  who: SignedInRole;
+}
+
+/** Builds the records a case needs (through the API, as the admin) and the request to send; or what went wrong. */
+export async function prepareLinkCase(f: MatrixFixtures, c: LinkCase): Promise<PreparedLinkCase | string> {
+  const entry = ACCESS_MATRIX[c.key];
+  if (!entry?.request) return `${c.key}: the access matrix has no request builder to start from`;
+  // A refused request changes nothing: the cases that add a link share one valid request per route, and one target
+  // per kind serves all cases (linking a record does not change it).
+  const spec =
+    c.mode === 'add'
+      ? await f.once(`link-base:${c.key}`, async () => entry.request!(f, 'analystInScope'))
+      : await entry.request(f, 'analystInScope');
+  const target = await f.once(`link-target:${c.rule.to}`, () => outOfScopeTarget(f, c.rule.to));
+  const path = pathOf(c.key, spec.params);
+  const method = c.key.slice(0, c.key.indexOf(' ')).toLowerCase() as PreparedLinkCase['method'];
+  if (c.mode === 'add') {
+    const body = structuredClone((spec.body ?? {}) as Record<string, unknown>);
+    const current = getPath(body, c.field);
+    setPath(body, c.field, c.many ? [...(Array.isArray(current) ? current : []), target] : target);
+    return { c, method, path, body, who: 'analystInScope' };
+  }
+  let current = await f.asAdmin('get', path);
+  if (c.many) {
+    const linked = (current[c.field] as number[] | undefined) ?? [];
+    if (linked.length === 0) return `${c.key} ${c.field}: the in-scope record links nothing to take away`;
+    current = await f.asAdmin('put', path, { [c.field]: [...linked, target], version: current.version });
+  } else if (getPath(current, c.field) == null) {
+    return `${c.key} ${c.field}: the in-scope record links nothing to take away`;
+  }
+  const body = { [c.field]: c.many ? [target] : target, version: current.version };
+  return { c, method, path, body, who: 'analystOutOfScope' };
+}
+
+/** Sends a prepared case; returns what went wrong, or undefined. Run one at a time: it compares the whole database. */
+export async function sendLinkCase(f: MatrixFixtures, p: PreparedLinkCase): Promise<string | undefined> {
+  const before = await dbFingerprint(f.prisma);
+  const res = await f.http[p.method](p.path).set('Cookie', f.users[p.who].cookie).send(p.body);
+  const after = await dbFingerprint(f.prisma);
+  const problems: string[] = [];
+  if (res.status !== 403) problems.push(`expected 403, got ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+  if (after !== before) problems.push('the database changed');
+  return problems.length ? `${p.c.mode} ${p.c.key} ${p.c.field} as ${p.who}: ${problems.join('; ')}` : undefined;
+}
+
+/** Runs fn over items, at most `limit` at a time, keeping the order of the results. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }

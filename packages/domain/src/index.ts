@@ -7,5 +7,6 @@ export * from './schemas/common';
 export * from './schemas/resources';
 export * from './schemas/users';
 export * from './access';
+export * from './links';
 export * from './schemas/reports';
 export * from './labels';

@@ -88,9 +88,12 @@ describe(canAccess.name, () => {
     expect(
       await canAccess({ action: 'delete', resource: 'milestones', record: { id: 6, initiativeId: 2 } }, energy),
     ).toBe(false);
-    // Records linked to several initiatives: editable when one of them is in scope.
+    // Records linked to several initiatives: editable when every one of them is in scope.
     expect(
       await canAccess({ action: 'edit', resource: 'engagements', record: { id: 1, initiativeIds: [1, 2] } }, energy),
+    ).toBe(false);
+    expect(
+      await canAccess({ action: 'edit', resource: 'engagements', record: { id: 1, initiativeIds: [1] } }, energy),
     ).toBe(true);
     expect(
       await canAccess({ action: 'edit', resource: 'agreements', record: { id: 1, initiativeIds: [2] } }, energy),

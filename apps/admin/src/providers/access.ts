@@ -57,9 +57,9 @@ export const ACCESS_RULES = {
     const [sectors] = await ctx.sectorsOf([initiativeId]);
     return canEditSectors(user, sectors ?? []);
   }),
-  /** Records linked to several initiatives: changeable when one of them is in scope. */
+  /** Records linked to several initiatives: changeable when every one of them is in scope. */
   linked: portfolio(async (record, user, ctx) =>
-    canEditLinked(user, await ctx.sectorsOf(asNumbers(record.initiativeIds)), 'any'),
+    canEditLinked(user, await ctx.sectorsOf(asNumbers(record.initiativeIds)), 'every'),
   ),
   /** Everyone's own records (saved views, even viewers'); not part of the record of the past. */
   own: ({ action, record }, user) =>

@@ -1,4 +1,4 @@
-import { canAssignSectors, canEditLinked, canEditSectors } from '@rabta/domain';
+import { canAssignSectors, canEditSectors } from '@rabta/domain';
 import { AppException } from '../errors/app-exception';
 import type { AuthUser } from './current-user';
 
@@ -25,24 +25,5 @@ export function assertCanAssign(user: AuthUser, sectorIds: readonly number[], fi
     throw new AppException('FORBIDDEN', `You cannot assign sectors outside your scope: ${outside.join(', ')}`, {
       [field]: `Outside your sector scope: ${outside.join(', ')}`,
     });
-  }
-}
-
-/**
- * Records linked to several initiatives (engagements, agreements: mode 'any'; sources: mode 'every'), given the
- * sector lists of the linked initiatives.
- */
-export function assertCanEditLinked(
-  user: AuthUser,
-  linkedSectorIds: readonly (readonly number[])[],
-  mode: 'any' | 'every',
-  what = 'this record',
-): void {
-  if (!canEditLinked(user, linkedSectorIds, mode)) {
-    throw AppException.forbidden(
-      user.role === 'viewer'
-        ? 'Viewers cannot change records'
-        : `You cannot change ${what}: the initiatives it belongs to are outside your scope`,
-    );
   }
 }

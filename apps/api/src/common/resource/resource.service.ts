@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/current-user';
 import { AppException } from '../errors/app-exception';
 import { parseWith } from '../http/zod';
 import { parseListQuery, type ListQuery } from '../http/list-query';
+import { assertLinkScope, linksAfter } from './link-scope';
 import type { ResourceDefinition, WriteContext } from './resource';
 
 export interface ListResult {
@@ -80,6 +81,11 @@ export class ResourceService {
     private readonly audit: AuditService,
   ) {}
 
+  /** `this milestone`, for messages. */
+  private get what(): string {
+    return `this ${this.def.label.toLowerCase()}`;
+  }
+
   parseList(query: unknown): ListQuery<unknown> {
     return parseListQuery(query, {
       sortable: Object.keys(this.def.sortable),
@@ -140,6 +146,7 @@ export class ResourceService {
     return this.prisma.$transaction(async (tx) => {
       const ctx: WriteContext = { user, tx };
       await this.def.authorize?.(ctx, null, input);
+      await assertLinkScope(tx, user, this.def.name, null, linksAfter(this.def.name, null, input), this.what);
       // Without an afterWrite, what create returns (with the read include) is the row; else read it once written.
       const rereads = this.def.afterWrite !== undefined;
       const row = await this.def
@@ -171,6 +178,7 @@ export class ResourceService {
       const existing = (await this.findRow(tx, id)) as { version: number };
       await this.def.authorize?.(ctx, existing, input);
       const before = this.def.toWire(existing);
+      await assertLinkScope(tx, user, this.def.name, before, linksAfter(this.def.name, before, input), this.what);
       const data = await this.def.toUpdateData!(input, existing, ctx);
       // The version in the WHERE makes concurrent writers on one version exclusive: the row lock serialises them
       // and only the first still finds its version.
@@ -197,8 +205,9 @@ export class ResourceService {
       const ctx: WriteContext = { user, tx };
       const existing = await this.findRow(tx, id);
       await this.def.authorize?.(ctx, existing, null);
-      await this.def.beforeDelete?.(ctx, existing);
       const before = this.def.toWire(existing);
+      await assertLinkScope(tx, user, this.def.name, before, null, this.what);
+      await this.def.beforeDelete?.(ctx, existing);
       try {
         await this.def.delegate(tx).delete({ where: this.whereId(id) });
       } catch (err) {

@@ -65,7 +65,11 @@ export interface ResourceDefinition<Row = any, Filter = any, Create = any, Updat
   toWire(row: Row): Record<string, unknown>;
   toCreateData?(input: Create, ctx: WriteContext): Promise<object> | object;
   toUpdateData?(input: Update, existing: Row, ctx: WriteContext): Promise<object> | object;
-  /** Object-level check; throws FORBIDDEN. `existing` is null on create; `input` is null on delete. */
+  /**
+   * Object-level check beyond sector scope (e.g. a saved view's owner); throws FORBIDDEN. `existing` is null on
+   * create; `input` is null on delete. Sector scope over the record and its links is not the definition's: the kit
+   * applies the domain's link rules (packages/domain/src/links.ts) to every write, in link-scope.ts.
+   */
   authorize?(ctx: WriteContext, existing: Row | null, input: Create | Update | null): Promise<void>;
   /** After the row is written, in the same transaction (join tables, ledgers, validation of references). */
   afterWrite?(ctx: WriteContext, id: number | string, input: Create | Update, existing: Row | null): Promise<void>;

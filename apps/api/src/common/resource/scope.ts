@@ -1,6 +1,4 @@
 import type { Prisma } from '@rabta/db';
-import { assertCanEdit, assertCanEditLinked as assertLinked } from '../auth/assert-access';
-import type { AuthUser } from '../auth/current-user';
 import { AppException } from '../errors/app-exception';
 
 type Tx = Prisma.TransactionClient;
@@ -10,52 +8,6 @@ export function missingReference(field: string, what: string, id: unknown): AppE
   return new AppException('REFERENCE_NOT_FOUND', `${what} ${String(id)} does not exist`, {
     [field]: `No ${what.toLowerCase()} ${String(id)}`,
   });
-}
-
-export async function sectorsOfInitiative(tx: Tx, initiativeId: number, field = 'initiativeId'): Promise<number[]> {
-  const row = await tx.initiative.findUnique({
-    where: { id: initiativeId },
-    select: { sectors: { select: { sectorId: true } } },
-  });
-  if (!row) throw missingReference(field, 'Initiative', initiativeId);
-  return row.sectors.map((s) => s.sectorId);
-}
-
-export async function sectorsOfInitiatives(
-  tx: Tx,
-  ids: readonly number[],
-  field = 'initiativeIds',
-): Promise<number[][]> {
-  if (ids.length === 0) return [];
-  const rows = await tx.initiative.findMany({
-    where: { id: { in: [...ids] } },
-    select: { id: true, sectors: { select: { sectorId: true } } },
-  });
-  const missing = ids.find((id) => !rows.some((r) => r.id === id));
-  if (missing !== undefined) throw missingReference(field, 'Initiative', missing);
-  return rows.map((r) => r.sectors.map((s) => s.sectorId));
-}
-
-/** The record hangs off this initiative: the user must be allowed to edit the initiative. */
-export async function assertCanEditInitiative(
-  user: AuthUser,
-  tx: Tx,
-  initiativeId: number,
-  what: string,
-  field = 'initiativeId',
-): Promise<void> {
-  assertCanEdit(user, await sectorsOfInitiative(tx, initiativeId, field), what);
-}
-
-export async function assertCanEditLinked(
-  user: AuthUser,
-  tx: Tx,
-  initiativeIds: readonly number[],
-  what: string,
-  mode: 'any' | 'every' = 'any',
-): Promise<void> {
-  if (user.role === 'admin') return;
-  assertLinked(user, await sectorsOfInitiatives(tx, initiativeIds), mode, what);
 }
 
 /** Every id must exist in the table; else 422 naming the field and the id. */

@@ -12,7 +12,7 @@ import {
 import { z } from 'zod';
 import { IdListFilter, QFilter, toIdList } from '../../common/http/list-query';
 import type { ResourceDefinition } from '../../common/resource/resource';
-import { assertCanEditLinked, assertExist } from '../../common/resource/scope';
+import { assertExist } from '../../common/resource/scope';
 import { matchingIds } from '../../common/resource/search';
 import { dateOnly, definedOnly, isoDate, isoTs } from '../../common/resource/wire';
 
@@ -101,17 +101,6 @@ export const agreementsResource: ResourceDefinition<AgreementRow> = {
     createdAt: isoTs(r.createdAt),
     updatedAt: isoTs(r.updatedAt),
   }),
-  async authorize(ctx, existing, input) {
-    if (existing)
-      await assertCanEditLinked(
-        ctx.user,
-        ctx.tx,
-        existing.initiatives.map((i) => i.initiativeId),
-        'this agreement',
-      );
-    const next = (input as AgreementUpdate | null)?.initiativeIds;
-    if (next) await assertCanEditLinked(ctx.user, ctx.tx, next, 'the initiatives of this agreement');
-  },
   async toCreateData(i: AgreementCreate) {
     const { partyCountryCodes: _c, partyOrganizationIds: _o, signatoryIds: _s, initiativeIds: _i, ...fields } = i;
     return { ...fields, signedDate: dateOnly(fields.signedDate), searchText: searchTextOf.agreement(fields) };

@@ -17,13 +17,8 @@ import {
 import { z } from 'zod';
 import { AppException } from '../../common/errors/app-exception';
 import { IdListFilter, QFilter, toIdList } from '../../common/http/list-query';
-import type { ResourceDefinition, WriteContext } from '../../common/resource/resource';
-import {
-  assertCanEditInitiative,
-  assertCanEditLinked,
-  assertExist,
-  missingReference,
-} from '../../common/resource/scope';
+import type { ResourceDefinition } from '../../common/resource/resource';
+import { assertExist } from '../../common/resource/scope';
 import { matchingIds } from '../../common/resource/search';
 import { dateOnly, definedOnly, isoDate, isoTs } from '../../common/resource/wire';
 
@@ -36,12 +31,6 @@ const idFilter = IdSchema;
 type EngagementRow = Engagement & { participants: { personId: number }[]; initiatives: { initiativeId: number }[] };
 type EngagementCreate = z.infer<typeof CreateEngagementSchema>;
 type EngagementUpdate = z.infer<typeof UpdateEngagementSchema>;
-
-async function engagementInitiatives(ctx: WriteContext, engagementId: number): Promise<number[]> {
-  return (await ctx.tx.engagementInitiative.findMany({ where: { engagementId }, select: { initiativeId: true } })).map(
-    (r) => r.initiativeId,
-  );
-}
 
 export const engagementsResource: ResourceDefinition<EngagementRow> = {
   name: 'engagements',
@@ -120,17 +109,6 @@ export const engagementsResource: ResourceDefinition<EngagementRow> = {
     createdAt: isoTs(r.createdAt),
     updatedAt: isoTs(r.updatedAt),
   }),
-  async authorize(ctx, existing, input) {
-    const next = (input as EngagementUpdate | null)?.initiativeIds;
-    if (existing)
-      await assertCanEditLinked(
-        ctx.user,
-        ctx.tx,
-        existing.initiatives.map((i) => i.initiativeId),
-        'this engagement',
-      );
-    if (next) await assertCanEditLinked(ctx.user, ctx.tx, next, 'the initiatives of this engagement');
-  },
   async toCreateData(i: EngagementCreate, { tx }) {
     await assertExist(tx, [
       { field: 'countryCode', what: 'Country', ids: i.countryCode ? [i.countryCode] : [] },
@@ -203,18 +181,6 @@ function isOverdue(d: Pick<Decision, 'dueDate' | 'state'>, today = new Date()): 
   );
 }
 
-/** A decision is scoped by its initiative, else by the initiatives of its engagement. */
-async function assertCanEditDecision(
-  ctx: WriteContext,
-  engagementId: number,
-  initiativeId: number | null | undefined,
-): Promise<void> {
-  if (initiativeId) return assertCanEditInitiative(ctx.user, ctx.tx, initiativeId, 'this decision');
-  const engagement = await ctx.tx.engagement.findUnique({ where: { id: engagementId }, select: { id: true } });
-  if (!engagement) throw missingReference('engagementId', 'Engagement', engagementId);
-  await assertCanEditLinked(ctx.user, ctx.tx, await engagementInitiatives(ctx, engagementId), 'this decision');
-}
-
 export const decisionsResource: ResourceDefinition<Decision> = {
   name: 'decisions',
   label: 'Decision',
@@ -284,17 +250,6 @@ export const decisionsResource: ResourceDefinition<Decision> = {
     updatedAt: isoTs(r.updatedAt),
     overdue: isOverdue(r),
   }),
-  async authorize(ctx, existing, input) {
-    const i = input as DecisionUpdate | null;
-    if (existing) await assertCanEditDecision(ctx, existing.engagementId, existing.initiativeId);
-    if (i && (i.engagementId !== undefined || i.initiativeId !== undefined)) {
-      await assertCanEditDecision(
-        ctx,
-        i.engagementId ?? existing!.engagementId,
-        i.initiativeId !== undefined ? i.initiativeId : existing?.initiativeId,
-      );
-    }
-  },
   async toCreateData(i: DecisionCreate, { tx }) {
     await assertExist(tx, [
       { field: 'milestoneId', what: 'Milestone', ids: i.milestoneId ? [i.milestoneId] : [] },

@@ -10,7 +10,6 @@ import {
 import { z } from 'zod';
 import { IdListFilter, toIdList } from '../../common/http/list-query';
 import type { ResourceDefinition } from '../../common/resource/resource';
-import { assertCanEditInitiative } from '../../common/resource/scope';
 import { definedOnly, moment } from '../../common/resource/wire';
 import { toStatusUpdate } from './status-updates.service';
 
@@ -64,8 +63,5 @@ export const statusUpdatesResource: ResourceDefinition<
       : {}),
   }),
   toWire: (r) => toStatusUpdate(r),
-  async authorize(ctx, existing) {
-    if (existing) await assertCanEditInitiative(ctx.user, ctx.tx, existing.initiativeId, 'this status update');
-  },
   toUpdateData: (i: z.infer<typeof UpdateStatusUpdateSchema>) => definedOnly({ noteEn: i.noteEn, noteUr: i.noteUr }),
 };

@@ -13,7 +13,7 @@ import type { z } from 'zod';
 import type { AuthUser } from '../../common/auth/current-user';
 import { AppException } from '../../common/errors/app-exception';
 import { parseWith } from '../../common/http/zod';
-import { assertCanEdit } from '../../common/auth/assert-access';
+import { assertLinkScope } from '../../common/resource/link-scope';
 import { missingReference } from '../../common/resource/scope';
 import { isoTs, moment } from '../../common/resource/wire';
 import { AuditService } from '../audit/audit.service';
@@ -102,10 +102,14 @@ export class StatusUpdatesService {
         SELECT id, stage, health, archived_at, stage_since FROM initiatives WHERE id = ${initiativeId} FOR UPDATE`;
       const initiative = locked[0];
       if (!initiative) throw AppException.notFound('Initiative', initiativeId);
-      const sectors = (await tx.initiativeSector.findMany({ where: { initiativeId }, select: { sectorId: true } })).map(
-        (s) => s.sectorId,
+      await assertLinkScope(
+        tx,
+        user,
+        'status-updates',
+        null,
+        { initiativeId, sourceIds: input.sourceIds },
+        'the status of this initiative',
       );
-      assertCanEdit(user, sectors, 'the status of this initiative');
       if (initiative.archived_at)
         throw new AppException('CONFLICT', 'This initiative is archived; restore it before recording its status');
 

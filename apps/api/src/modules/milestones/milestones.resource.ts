@@ -12,7 +12,7 @@ import {
 import { z } from 'zod';
 import { IdListFilter, QFilter, toIdList } from '../../common/http/list-query';
 import type { ResourceDefinition, WriteContext } from '../../common/resource/resource';
-import { assertCanEditInitiative, assertExist } from '../../common/resource/scope';
+import { assertExist } from '../../common/resource/scope';
 import { matchingIds } from '../../common/resource/search';
 import { dateOnly, daysBetween, definedOnly, isoDate, isoTs } from '../../common/resource/wire';
 
@@ -180,12 +180,6 @@ export const milestonesResource: ResourceDefinition<MilestoneRow> = {
     return { AND: parts.filter((p) => Object.keys(p).length > 0) };
   },
   toWire: (r) => toMilestone(r, { ledger: true }),
-  async authorize(ctx, existing, input) {
-    if (existing) await assertCanEditInitiative(ctx.user, ctx.tx, existing.initiativeId, 'this milestone');
-    const next = (input as Update | null)?.initiativeId;
-    if (next !== undefined && next !== existing?.initiativeId)
-      await assertCanEditInitiative(ctx.user, ctx.tx, next, 'a milestone of that initiative');
-  },
   async toCreateData(i: Create, { tx }) {
     await assertExist(tx, [
       { field: 'ownerOrganizationId', what: 'Organization', ids: i.ownerOrganizationId ? [i.ownerOrganizationId] : [] },
