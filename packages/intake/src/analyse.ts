@@ -3,6 +3,7 @@ import { Doc, type Found } from './doc';
 import { findInitiatives } from './initiatives';
 import { detectLanguage } from './language';
 import { recogniseNames } from './names';
+import { recognisePeople } from './people';
 import { buildProposals } from './proposals';
 import { tokenize } from './tokens';
 import type { AnalyseOptions, Analysis } from './types';
@@ -18,7 +19,9 @@ export function analyse(text: string, options: AnalyseOptions): Analysis {
   const doc = new Doc(tz, options.gazetteer, language, options.publishedAt);
   recogniseNames(doc);
   recogniseDates(doc);
+  recognisePeople(doc);
   recogniseInitiatives(doc);
+  doc.freeze();
   const { mentions, index } = doc.mentions();
   const proposals = buildProposals(doc, index);
   return { language, mentions, proposals };

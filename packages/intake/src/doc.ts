@@ -47,7 +47,21 @@ export class Doc {
     return this.found.filter((f) => f.type === type);
   }
 
+  private bySentence: Map<string, Found[]> | null = null;
+
+  /** Indexes the mentions by type and sentence; call once the mentions are final (the events read them often). */
+  freeze(): void {
+    this.bySentence = new Map();
+    for (const f of this.found) {
+      const key = `${f.type}:${this.tz.tokens[f.from].sentence}`;
+      const list = this.bySentence.get(key);
+      if (list) list.push(f);
+      else this.bySentence.set(key, [f]);
+    }
+  }
+
   inSentence(type: MentionType, sentence: number): Found[] {
+    if (this.bySentence) return this.bySentence.get(`${type}:${sentence}`) ?? [];
     return this.found.filter((f) => f.type === type && this.tz.tokens[f.from].sentence === sentence);
   }
 

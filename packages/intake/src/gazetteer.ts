@@ -40,6 +40,8 @@ export interface Entry {
 
 export interface IndexedInitiative {
   initiative: GazetteerInitiative;
+  /** Position in Gazetteer.initiativeList. */
+  index: number;
   /** Distinctive stems of the English and Urdu titles (weight 1) and tags (less), by language. */
   words: { en: Map<string, number>; ur: Map<string, number> };
   weightEn: number;
@@ -166,13 +168,19 @@ export class Gazetteer {
   readonly sectorByCode = new Map<string, GazetteerSector>();
   readonly initiatives = new Map<number, IndexedInitiative>();
   readonly milestonesByInitiative = new Map<number, GazetteerMilestone[]>();
-  readonly milestones = new Map<number, GazetteerMilestone>();
-  /** Initiative stem → initiative ids (each once). */
-  readonly initiativeIndex = new Map<string, number[]>();
+  /** Initiatives in index order (postings refer to them by position). */
+  readonly initiativeList: IndexedInitiative[] = [];
+  /** Initiative stem → the initiatives whose titles or tags hold it, with its rarity-weighted weight in each. */
+  readonly postings = new Map<string, { idx: Int32Array; en: Float64Array; ur: Float64Array }>();
   /** Inverse document frequency of an initiative stem. */
   readonly idf = new Map<string, number>();
-  /** Stem key of a milestone title → milestones. */
-  readonly milestoneTitles = new Map<string, GazetteerMilestone[]>();
+  /** Milestones in index order; stem → milestones (lang bit 1: in the English title, 2: in the Urdu one). */
+  readonly milestoneList: GazetteerMilestone[] = [];
+  readonly milestonePostings = new Map<string, { idx: Int32Array; lang: Uint8Array }>();
+  /** Distinctive words of each milestone's English (2i) and Urdu (2i+1) title, and the words themselves. */
+  milestoneSizes = new Int32Array(0);
+  readonly milestoneWords: { en: string[]; ur: string[]; stems: string[]; lang: number[] }[] = [];
+  readonly milestoneIndexOf = new Map<number, number>();
   /** Built-in place names by key, for engagement places. */
   readonly placeCountry = new Map<string, string>();
 
@@ -434,8 +442,9 @@ export class Gazetteer {
   }
 
   private addInitiatives(initiatives: GazetteerInitiative[]): void {
-    const docFreq = new Map<string, number>();
-    const indexed: IndexedInitiative[] = [];
+    // Postings: for each stem, the initiatives (by position in initiativeList) and the stem's weight in their
+    // English and Urdu titles; weights are multiplied by the stem's rarity once it is known.
+    const raw = new Map<string, { idx: number[]; en: number[]; ur: number[] }>();
     for (const i of initiatives) {
       const en = new Map<string, number>();
       const ur = new Map<string, number>();
@@ -445,15 +454,16 @@ export class Gazetteer {
         const target = /[\u0600-\u06FF]/.test(tag) ? ur : en;
         for (const w of distinctive(tag)) if (!target.has(w)) target.set(w, 0.6);
       }
-      const all = new Set([...en.keys(), ...ur.keys()]);
-      for (const w of all) {
-        docFreq.set(w, (docFreq.get(w) ?? 0) + 1);
-        const list = this.initiativeIndex.get(w);
-        if (list) list.push(i.id);
-        else this.initiativeIndex.set(w, [i.id]);
+      const index = this.initiativeList.length;
+      for (const w of new Set([...en.keys(), ...ur.keys()])) {
+        let p = raw.get(w);
+        if (!p) raw.set(w, (p = { idx: [], en: [], ur: [] }));
+        p.idx.push(index);
+        p.en.push(en.get(w) ?? 0);
+        p.ur.push(ur.get(w) ?? 0);
       }
-      const entry: IndexedInitiative = { initiative: i, words: { en, ur }, weightEn: 0, weightUr: 0 };
-      indexed.push(entry);
+      const entry: IndexedInitiative = { initiative: i, index, words: { en, ur }, weightEn: 0, weightUr: 0 };
+      this.initiativeList.push(entry);
       this.initiatives.set(i.id, entry);
       const ref: EntityRef = { resource: 'initiatives', id: i.id };
       if (i.code) this.add(i.code, { type: 'initiative', ref, kind: 'code', casing: 'any', label: i.titleEn });
@@ -462,27 +472,65 @@ export class Gazetteer {
         this.add(i.titleUr, { type: 'initiative', ref, kind: 'name', casing: 'any', label: i.titleEn }, true);
     }
     const n = Math.max(1, initiatives.length);
-    for (const [w, df] of docFreq) this.idf.set(w, Math.log(1 + n / df));
-    for (const e of indexed) {
+    for (const [w, p] of raw) {
+      const idf = Math.log(1 + n / p.idx.length);
+      this.idf.set(w, idf);
+      this.postings.set(w, {
+        idx: Int32Array.from(p.idx),
+        en: Float64Array.from(p.en, (x) => x * idf),
+        ur: Float64Array.from(p.ur, (x) => x * idf),
+      });
+    }
+    for (const e of this.initiativeList) {
       e.weightEn = sumWeights(e.words.en, this.idf);
       e.weightUr = sumWeights(e.words.ur, this.idf);
     }
   }
 
   private addMilestones(milestones: GazetteerMilestone[]): void {
+    // Milestone titles repeat (every project has its "Groundbreaking"): each distinct pair of titles is read once.
+    const titles = new Map<string, { en: string[]; ur: string[]; stems: string[]; lang: number[] }>();
+    const raw = new Map<string, number[]>();
+    const sizes = new Int32Array(milestones.length * 2);
     for (const m of milestones) {
-      this.milestones.set(m.id, m);
       const list = this.milestonesByInitiative.get(m.initiativeId);
       if (list) list.push(m);
       else this.milestonesByInitiative.set(m.initiativeId, [m]);
-      for (const t of [m.titleEn, m.titleUr]) {
-        if (!t) continue;
-        const key = stemKey(t);
-        const same = this.milestoneTitles.get(key);
-        if (same) same.push(m);
-        else this.milestoneTitles.set(key, [m]);
+      const pair = `${m.titleEn}\u0000${m.titleUr ?? ''}`;
+      let t = titles.get(pair);
+      if (!t) {
+        const en = distinctive(m.titleEn);
+        const ur = distinctive(m.titleUr ?? '');
+        const stems = [...new Set([...en, ...ur])];
+        t = { en, ur, stems, lang: stems.map((w) => (en.includes(w) ? 1 : 0) | (ur.includes(w) ? 2 : 0)) };
+        titles.set(pair, t);
+      }
+      const index = this.milestoneList.length;
+      this.milestoneList.push(m);
+      this.milestoneWords.push(t);
+      this.milestoneIndexOf.set(m.id, index);
+      sizes[2 * index] = t.en.length;
+      sizes[2 * index + 1] = t.ur.length;
+      for (const w of t.stems) {
+        const p = raw.get(w);
+        if (p) p.push(index);
+        else raw.set(w, [index]);
       }
     }
+    this.milestoneSizes = sizes;
+    for (const [w, idx] of raw) {
+      const lang = new Uint8Array(idx.length);
+      for (let j = 0; j < idx.length; j++) {
+        const t = this.milestoneWords[idx[j]];
+        lang[j] = t.lang[t.stems.indexOf(w)];
+      }
+      this.milestonePostings.set(w, { idx: Int32Array.from(idx), lang });
+    }
+  }
+
+  milestone(id: number): GazetteerMilestone | undefined {
+    const i = this.milestoneIndexOf.get(id);
+    return i === undefined ? undefined : this.milestoneList[i];
   }
 
   idfOf(stemmed: string): number {
@@ -513,14 +561,20 @@ function sameEntry(a: Entry, b: Entry): boolean {
   );
 }
 
+const distinctiveCache = new Map<string, string[]>();
+
 /** The stems of a title or tag that can tell initiatives apart. */
 export function distinctive(phrase: string): string[] {
+  const hit = distinctiveCache.get(phrase);
+  if (hit) return hit;
   const out: string[] = [];
   for (const w of words(phrase)) {
     const s = stem(w);
     if (s.length < 2 || INITIATIVE_STOP.has(s) || /^\d+$/.test(s)) continue;
     if (!out.includes(s)) out.push(s);
   }
+  if (distinctiveCache.size > 200_000) distinctiveCache.clear();
+  distinctiveCache.set(phrase, out);
   return out;
 }
 

@@ -1,4 +1,6 @@
-import { normalizeText } from '@rabta/domain';
+import { fold, stem } from './keys';
+
+export { stem };
 
 // The article as tokens with their offsets: every recogniser works on these, so a match always maps back to the
 // exact characters of the text. A token is a run of letters (with their marks and joiners), a run of digits, or
@@ -10,7 +12,7 @@ export interface Token {
   start: number;
   end: number;
   raw: string;
-  /** normalizeText(raw): folded letters, Western digits, lower case; '' for punctuation. */
+  /** normalizeText(raw) of @rabta/domain: folded letters, Western digits, lower case; '' for punctuation. */
   norm: string;
   /** A light stem of norm (plural and oblique endings removed) for fuzzy matching. */
   stem: string;
@@ -91,24 +93,6 @@ export function scriptOf(s: string): Token['script'] {
   return 'other';
 }
 
-/** Plural, oblique and possessive endings that the press adds to a word; both sides of a comparison use it. */
-export function stem(norm: string): string {
-  if (norm.length < 4) return norm;
-  if (/^[a-z]+$/.test(norm)) {
-    if (norm.length > 4 && norm.endsWith('ies')) return norm.slice(0, -3) + 'y';
-    if (/(ss|us|is)$/.test(norm)) return norm;
-    if (norm.endsWith('s')) return norm.slice(0, -1);
-    return norm;
-  }
-  if (ARABIC.test(norm)) {
-    if (norm.endsWith('یوں')) return norm.slice(0, -2);
-    if (norm.endsWith('وں')) return norm.slice(0, -2);
-    if (norm.length >= 5 && norm.endsWith('یں')) return norm.slice(0, -2);
-    if (norm.endsWith('ے') || norm.endsWith('ہ')) return norm.slice(0, -1);
-  }
-  return norm;
-}
-
 export interface Tokenized {
   text: string;
   tokens: Token[];
@@ -117,6 +101,7 @@ export interface Tokenized {
 
 export function tokenize(text: string): Tokenized {
   const tokens: Token[] = [];
+  const folded = new Map<string, { norm: string; stem: string }>();
   let sentence = 0;
   let lastEnd = 0;
   const sentenceStarts: number[] = [0];
@@ -133,7 +118,13 @@ export function tokenize(text: string): Tokenized {
     }
     if (!closing) pendingBreak = false;
     const kind: Token['kind'] = m[1] ? 'word' : m[2] ? 'number' : 'punct';
-    const norm = kind === 'punct' ? '' : normalizeText(raw).replace(/ /g, '');
+    let forms = folded.get(raw);
+    if (!forms) {
+      const norm = kind === 'punct' ? '' : fold(raw).replace(/ /g, '');
+      forms = { norm, stem: kind === 'word' ? stem(norm) : norm };
+      folded.set(raw, forms);
+    }
+    const { norm } = forms;
     const script = kind === 'word' ? scriptOf(raw) : 'other';
     const letters = raw.replace(/[^\p{L}]/gu, '');
     const capital = script !== 'arabic' && /^\p{Lu}/u.test(letters);
@@ -144,7 +135,7 @@ export function tokenize(text: string): Tokenized {
       end,
       raw,
       norm,
-      stem: kind === 'word' ? stem(norm) : norm,
+      stem: forms.stem,
       kind,
       script,
       capital,

@@ -1,0 +1,213 @@
+import { normalizeText } from '@rabta/domain';
+
+// A suggested Latin spelling of an Urdu name, for the analyst to check: common name words by table (the spellings
+// Pakistani officials use for themselves), the rest letter by letter with the vowels Urdu leaves unwritten guessed
+// from the usual patterns. It is a suggestion, never a fact.
+
+const NAMES: Record<string, string> = {
+  محمد: 'Muhammad',
+  احمد: 'Ahmed',
+  علی: 'Ali',
+  خان: 'Khan',
+  حسین: 'Hussain',
+  حسن: 'Hassan',
+  شاہ: 'Shah',
+  ملک: 'Malik',
+  چوہدری: 'Chaudhry',
+  چودھری: 'Chaudhry',
+  شریف: 'Sharif',
+  اقبال: 'Iqbal',
+  محمود: 'Mahmood',
+  رضا: 'Raza',
+  عبد: 'Abdul',
+  عبدال: 'Abdul',
+  عبداللہ: 'Abdullah',
+  الرحمان: 'ur Rehman',
+  الرحمن: 'ur Rehman',
+  رحمان: 'Rehman',
+  رحمن: 'Rehman',
+  اللہ: 'Allah',
+  طارق: 'Tariq',
+  فاطمی: 'Fatemi',
+  اسحاق: 'Ishaq',
+  ڈار: 'Dar',
+  ہارون: 'Haroon',
+  اختر: 'Akhtar',
+  سید: 'Syed',
+  شہباز: 'Shehbaz',
+  نواز: 'Nawaz',
+  آصف: 'Asif',
+  زرداری: 'Zardari',
+  عمران: 'Imran',
+  بلاول: 'Bilawal',
+  بھٹو: 'Bhutto',
+  مریم: 'Maryam',
+  اورنگزیب: 'Aurangzeb',
+  احسن: 'Ahsan',
+  سیف: 'Saif',
+  انجم: 'Anjum',
+  جاوید: 'Javed',
+  نوید: 'Naveed',
+  ندیم: 'Nadeem',
+  نعیم: 'Naeem',
+  کامران: 'Kamran',
+  عثمان: 'Usman',
+  عمر: 'Umar',
+  ابوبکر: 'Abubakar',
+  بلال: 'Bilal',
+  فیصل: 'Faisal',
+  فرحان: 'Farhan',
+  حمزہ: 'Hamza',
+  سعد: 'Saad',
+  زبیر: 'Zubair',
+  شاہد: 'Shahid',
+  خالد: 'Khalid',
+  راشد: 'Rashid',
+  ساجد: 'Sajid',
+  مجید: 'Majeed',
+  حمید: 'Hameed',
+  رشید: 'Rasheed',
+  وحید: 'Waheed',
+  قریشی: 'Qureshi',
+  صدیقی: 'Siddiqui',
+  عباسی: 'Abbasi',
+  گیلانی: 'Gilani',
+  بخاری: 'Bukhari',
+  نقوی: 'Naqvi',
+  زیدی: 'Zaidi',
+  رضوی: 'Rizvi',
+  بٹ: 'Butt',
+  شیخ: 'Sheikh',
+  اعوان: 'Awan',
+  بلوچ: 'Baloch',
+  لغاری: 'Leghari',
+  خواجہ: 'Khawaja',
+  رانا: 'Rana',
+  تنویر: 'Tanveer',
+  جہانگیر: 'Jahangir',
+  ترین: 'Tareen',
+  اسد: 'Asad',
+  عمیر: 'Umair',
+  عائشہ: 'Ayesha',
+  فاطمہ: 'Fatima',
+  ثناء: 'Sana',
+  ثنا: 'Sana',
+  نادیہ: 'Nadia',
+  شیری: 'Sherry',
+  حنا: 'Hina',
+  ربانی: 'Rabbani',
+  کھر: 'Khar',
+  مصدق: 'Musadik',
+  اویس: 'Awais',
+  لطیف: 'Latif',
+  جمیل: 'Jameel',
+  سلیم: 'Saleem',
+  کریم: 'Karim',
+  عزیز: 'Aziz',
+  یوسف: 'Yousaf',
+  ابراہیم: 'Ibrahim',
+  اسماعیل: 'Ismail',
+  مصطفی: 'Mustafa',
+  مصطفیٰ: 'Mustafa',
+  ظفر: 'Zafar',
+  اظہر: 'Azhar',
+  اشرف: 'Ashraf',
+  اکرم: 'Akram',
+  اسلم: 'Aslam',
+  افضل: 'Afzal',
+  ارشد: 'Arshad',
+  امجد: 'Amjad',
+  انور: 'Anwar',
+  پرویز: 'Pervaiz',
+  نثار: 'Nisar',
+  قمر: 'Qamar',
+  باجوہ: 'Bajwa',
+  منیر: 'Munir',
+  عاصم: 'Asim',
+  سرگئی: 'Sergey',
+  الیکسی: 'Alexei',
+  پاویل: 'Pavel',
+  پاول: 'Pavel',
+  ولادیمیر: 'Vladimir',
+  دمتری: 'Dmitry',
+  ایوان: 'Ivan',
+  نکولائی: 'Nikolai',
+  میخائل: 'Mikhail',
+  آندرے: 'Andrei',
+  یوری: 'Yuri',
+  وانگ: 'Wang',
+  شی: 'Xi',
+  لی: 'Li',
+};
+
+const LETTERS: Record<string, string> = {
+  ا: 'a',
+  آ: 'aa',
+  ب: 'b',
+  پ: 'p',
+  ت: 't',
+  ٹ: 't',
+  ث: 's',
+  ج: 'j',
+  چ: 'ch',
+  ح: 'h',
+  خ: 'kh',
+  د: 'd',
+  ڈ: 'd',
+  ذ: 'z',
+  ر: 'r',
+  ڑ: 'r',
+  ز: 'z',
+  ژ: 'zh',
+  س: 's',
+  ش: 'sh',
+  ص: 's',
+  ض: 'z',
+  ط: 't',
+  ظ: 'z',
+  ع: 'a',
+  غ: 'gh',
+  ف: 'f',
+  ق: 'q',
+  ک: 'k',
+  گ: 'g',
+  ل: 'l',
+  م: 'm',
+  ن: 'n',
+  ں: 'n',
+  و: 'o',
+  ہ: 'h',
+  ء: '',
+  ی: 'i',
+  ے: 'e',
+};
+
+const FOLDED_NAMES = new Map(Object.entries(NAMES).map(([k, v]) => [normalizeText(k), v]));
+
+function word(w: string): string {
+  const known = FOLDED_NAMES.get(w);
+  if (known) return known;
+  let out = '';
+  const chars = [...w];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    const first = i === 0;
+    const last = i === chars.length - 1;
+    if (c === 'ا' && first) out += 'A';
+    else if (c === 'و') out += first ? 'W' : chars[i - 1] === 'ا' || last ? 'o' : 'oo';
+    else if (c === 'ی') out += first ? 'Y' : last ? 'i' : chars[i + 1] === 'ا' ? 'y' : 'ee';
+    else if (c === 'ہ' && last) out += chars[i - 1] && chars[i - 1] !== 'ا' ? 'a' : 'h';
+    else if (c === 'ھ') out += 'h';
+    else out += LETTERS[c] ?? '';
+    // Urdu leaves short vowels unwritten: put an "a" between two consonants at the start of a word.
+    const next = chars[i + 1];
+    if (i === 0 && next && !'اویہع'.includes(c) && !'اویہع'.includes(next) && chars.length > 2) out += 'a';
+  }
+  return out.charAt(0).toUpperCase() + out.slice(1);
+}
+
+/** A suggested romanised spelling of an Urdu name (title case, word by word). */
+export function romanise(urdu: string): string {
+  const folded = normalizeText(urdu);
+  return folded.split(' ').filter(Boolean).map(word).filter(Boolean).join(' ');
+}
