@@ -20,15 +20,15 @@ import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useGetList, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { pickText } from '../common/bilingual';
-import { FallbackBadge } from '../common/Bilingual';
-import { Transition } from '../common/chips';
-import { DateText } from '../common/fields';
-import { useAsOf } from '../common/useAsOf';
-import { useAppLocale, useFormatters, type Formatters } from '../i18n/format';
-import type { RabtaDataProvider } from '../providers/dataProvider';
-import type { TimelineItem, TimelineType } from '../providers/types';
-import { urduTextSx } from '../theme/theme';
+import { pickText } from '../../common/bilingual';
+import { FallbackBadge } from '../../common/Bilingual';
+import { Transition } from '../../common/chips';
+import { DateText } from '../../common/fields';
+import { useAsOf } from '../../common/useAsOf';
+import { useAppLocale, useFormatters, type Formatters } from '../../i18n/format';
+import type { RabtaDataProvider } from '../../providers/dataProvider';
+import type { TimelineItem, TimelineType } from '../../providers/types';
+import { urduTextSx } from '../../theme/theme';
 
 const KINDS: Record<TimelineType, { icon: typeof FlagIcon; color: string }> = {
   status_update: { icon: TrendingUpIcon, color: '#0b5563' },
