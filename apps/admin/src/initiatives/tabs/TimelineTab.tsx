@@ -25,6 +25,7 @@ import { FallbackBadge } from '../../common/Bilingual';
 import { Transition } from '../../common/chips';
 import { DateText } from '../../common/fields';
 import { useAsOf } from '../../common/useAsOf';
+import { entryNamed } from '../../registry';
 import { useAppLocale, useFormatters, type Formatters } from '../../i18n/format';
 import type { RabtaDataProvider } from '../../providers/dataProvider';
 import type { TimelineItem, TimelineType } from '../../providers/types';
@@ -40,19 +41,14 @@ const KINDS: Record<TimelineType, { icon: typeof FlagIcon; color: string }> = {
   evidence: { icon: ArticleIcon, color: '#546e7a' },
 };
 
-/** Where a timeline item opens: its show page where one exists, else its edit page. */
-const WITH_SHOW = new Set([
-  'initiatives',
-  'milestones',
-  'engagements',
-  'agreements',
-  'people',
-  'organizations',
-  'sources',
-  'status-updates',
-]);
+/** Where a timeline item opens: its show page where its resource has one (registry.ts), else its edit page. */
 export const linkTo = (resource: string, id: string | number) =>
-  `/${resource}/${encodeURIComponent(String(id))}${WITH_SHOW.has(resource) ? '/show' : ''}`;
+  `/${resource}/${encodeURIComponent(String(id))}${hasShow(resource) ? '/show' : ''}`;
+
+function hasShow(resource: string): boolean {
+  const entry = entryNamed(resource);
+  return entry?.kind === 'resource' && !!entry.pages.show;
+}
 
 type Translate = ReturnType<typeof useTranslate>;
 
