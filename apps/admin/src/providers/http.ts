@@ -2,27 +2,11 @@ import { fetchUtils, HttpError } from 'react-admin';
 import { getCurrentLocale } from '../i18n';
 import { withAsOf } from './asOf';
 import { setAuthNotice } from './authNotice';
+import { apiErrorOf, isApiErrorBody, type ApiErrorBody } from './apiError';
 import { translateServerMessage } from './serverMessages';
 
 export { translateServerMessage };
-
-/** The one error shape of the API (CONTRIBUTING.md, "Errors"). */
-export interface ApiErrorBody {
-  statusCode: number;
-  code: string;
-  message: string;
-  errors?: Record<string, string>;
-  [extra: string]: unknown;
-}
-
-export function isApiErrorBody(body: unknown): body is ApiErrorBody {
-  return !!body && typeof body === 'object' && typeof (body as ApiErrorBody).code === 'string';
-}
-
-export function apiErrorOf(error: unknown): ApiErrorBody | undefined {
-  const body = (error as HttpError | undefined)?.body;
-  return isApiErrorBody(body) ? body : undefined;
-}
+export { apiErrorOf, isApiErrorBody, type ApiErrorBody };
 
 /** Flattened `a.b` paths are what react-hook-form expects; keep them, translate the messages. */
 function mapFieldErrors(errors: Record<string, string>): Record<string, string> {
