@@ -1,6 +1,5 @@
 import type { TranslateFunction as Translate } from 'react-admin';
-import type { ZodError } from 'zod';
-import { translateServerMessage } from '../providers/serverMessages';
+import { apiErrorOf } from '../providers/apiError';
 
 const RA_PREFIX = '@@react-admin@@';
 
@@ -21,12 +20,9 @@ export function errorText(translate: Translate, message: string | undefined | nu
   return translate(message, { _: message });
 }
 
-/** Zod issues keyed by their path (`quotes.12`), with the messages mapped like the server's. */
-export function zodFieldErrors(error: ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || 'root';
-    if (!out[key]) out[key] = translateServerMessage(issue.message);
-  }
-  return out;
+/** The field errors of an API error as the HTTP client mapped them (`quotes.12` → message), without the form's `root`. */
+export function serverFieldErrors(error: unknown): Record<string, string> {
+  const errors = { ...((apiErrorOf(error)?.errors as Record<string, unknown> | undefined) ?? {}) };
+  delete errors.root;
+  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, String(v)]));
 }

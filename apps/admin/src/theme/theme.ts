@@ -11,6 +11,13 @@ export const FONT_NASTALIQ = '"Noto Nastaliq Urdu", "Noto Naskh Arabic"';
 /** Font for a piece of Urdu text shown inside an English page (and vice versa). */
 export const urduTextSx = { fontFamily: `${FONT_NASKH}, ${FONT_LATIN}`, lineHeight: 1.8 } as const;
 
+/** The attributes of a text input for text in `language`: Urdu right-to-left in Naskh, anything else by its content. */
+export function textInputProps(language: string | undefined) {
+  return language === 'ur'
+    ? ({ dir: 'rtl', lang: 'ur', style: { ...urduTextSx } } as const)
+    : ({ dir: 'auto' } as const);
+}
+
 export function themeFor(locale: AppLocale): RaThemeOptions {
   const rtl = locale === 'ur';
   const body = rtl ? `${FONT_NASKH}, ${FONT_LATIN}` : `${FONT_LATIN}, ${FONT_NASKH}`;
