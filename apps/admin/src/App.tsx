@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type ComponentType } from 'react';
 import { CacheProvider } from '@emotion/react';
-import { AccessDenied, Admin, CanAccess, CustomRoutes, Resource, type I18nProvider } from 'react-admin';
+import { AccessDenied, Admin, CanAccess, CustomRoutes, Loading, Resource, type I18nProvider } from 'react-admin';
 import { Route } from 'react-router-dom';
 import type { View } from './common/define';
 import { lazyPage } from './common/lazyPage';
@@ -58,7 +58,7 @@ export function App({ i18nProvider }: { i18nProvider: I18nProvider }) {
               path={`/${name}`}
               element={
                 // A page's own access rule (react-admin checks resources' routes, not custom ones).
-                <CanAccess action="list" resource={name} accessDenied={<AccessDenied />}>
+                <CanAccess action="list" resource={name} loading={<Loading />} accessDenied={<AccessDenied />}>
                   <Page />
                 </CanAccess>
               }
