@@ -282,4 +282,92 @@ describe('sector scope: record ids from another scope are not a way in', () => {
       ip: '127.0.0.1',
     });
   });
+
+  describe('shared reference data: people, organisations, positions', () => {
+    const del = (who: SignedInUser, path: string) => t.http.delete(path).set('Cookie', who.cookie);
+
+    it('should let analysts create and correct people, audited with before and after', async () => {
+      const created = await post(energyAnalyst, '/api/people', { nameEn: 'Pavel Sorokin' }).expect(201);
+      await put(steelAnalyst, `/api/people/${created.body.id}`, { nameUr: 'پاویل سوروکن', version: 1 }).expect(200);
+      const event = await t.prisma.auditEvent.findFirstOrThrow({
+        where: { entity: 'people', entityId: String(created.body.id), action: 'update' },
+      });
+      expect(event).toMatchObject({
+        actorId: steelAnalyst.id,
+        before: expect.objectContaining({ nameUr: null }),
+        after: expect.objectContaining({ nameUr: 'پاویل سوروکن' }),
+      });
+    });
+
+    it('should let only admins delete, and only what nothing refers to', async () => {
+      const person = await f.person();
+      const organization = await f.organization();
+      for (const [path, code] of [
+        [`/api/people/${person.id}`, 403],
+        [`/api/organizations/${organization.id}`, 403],
+      ] as const) {
+        expect((await del(steelAnalyst, path)).status).toBe(code);
+      }
+      await del(f.users.admin, `/api/people/${person.id}`).expect(200);
+      await del(f.users.admin, `/api/organizations/${organization.id}`).expect(200);
+      const position = await f.position();
+      await del(steelAnalyst, `/api/positions/${position.id}`).expect(403);
+      await del(f.users.admin, `/api/positions/${position.id}`).expect(200);
+    });
+
+    it('should refuse to delete a person or an organisation still referred to, naming the referrers', async () => {
+      const person = await f.person();
+      const org = await f.organization();
+      const position = await f.asAdmin('post', '/api/positions', {
+        personId: person.id,
+        organizationId: org.id,
+        titleEn: 'Deputy Prime Minister',
+      });
+      const meeting = await f.engagement();
+      await f.asAdmin('put', `/api/engagements/${meeting.id}`, {
+        participantIds: [person.id],
+        version: meeting.version,
+      });
+      const initiative = await f.initiative();
+      await f.asAdmin('put', `/api/initiatives/${initiative.id}`, {
+        focalPersonId: person.id,
+        leadOrganizationIds: [org.id],
+        version: initiative.version,
+      });
+      const child = await f.asAdmin('post', '/api/organizations', {
+        nameEn: 'A department',
+        kind: 'ministry',
+        parentId: org.id,
+      });
+
+      const personRes = await del(f.users.admin, `/api/people/${person.id}`).expect(409);
+      expect(personRes.body).toMatchObject({
+        code: 'IN_USE',
+        referrers: { positions: [position.id], engagements: [meeting.id], initiatives: [initiative.id] },
+      });
+      expect(personRes.body.message).toContain(`positions #${String(position.id)}`);
+      const orgRes = await del(f.users.admin, `/api/organizations/${org.id}`).expect(409);
+      expect(orgRes.body.referrers).toEqual({
+        positions: [position.id],
+        organizations: [child.id],
+        initiatives: [initiative.id],
+      });
+      // Nothing was taken away.
+      expect(await t.prisma.position.count({ where: { id: position.id as number } })).toBe(1);
+      expect((await f.asAdmin('get', `/api/initiatives/${initiative.id}`)).focalPersonId).toBe(person.id);
+    });
+
+    it('should refuse to delete a source a milestone announcement cites', async () => {
+      const source = await f.source();
+      const m = await f.milestone();
+      await f.asAdmin('put', `/api/milestones/${m.id}`, {
+        plannedDate: '2026-05-01',
+        announcement: { sourceId: source.id },
+        version: m.version,
+      });
+      const res = await del(steelAnalyst, `/api/sources/${source.id}`).expect(409);
+      expect(res.body.referrers).toEqual({ milestones: [m.id] });
+      expect(await t.prisma.milestoneDateChange.count({ where: { sourceId: source.id } })).toBe(1);
+    });
+  });
 });

@@ -358,7 +358,7 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
   }),
   'DELETE /api/sources/:id': analystRoute(async (f) => ({ params: { id: (await f.source()).id } })),
 
-  // actors: analyst work, not tied to a sector
+  // actors: shared reference data, analyst work not tied to a sector
   ...readRoutes('people', (f) => f.once('person', () => f.person())),
   'POST /api/people': analystRoute(() => ({
     body: { nameEn: 'Alexei Overchuk', nameUr: 'الیکسی اوورچک', aliases: ['اوورچک'] },
@@ -367,7 +367,8 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
     const p = await f.person();
     return { params: { id: p.id }, body: { nameRu: 'Алексей Оверчук', version: p.version } };
   }),
-  'DELETE /api/people/:id': analystRoute(async (f) => ({ params: { id: (await f.person()).id } })),
+  // Shared reference data: only admins delete it (and only what nothing refers to).
+  'DELETE /api/people/:id': adminOnly(async (f) => ({ params: { id: (await f.person()).id } })),
   ...readRoutes('organizations', (f) => f.once('organization', () => f.organization())),
   'POST /api/organizations': analystRoute((f) => ({
     body: { nameEn: `Pakistan Steel Mills ${f.unique()}`, kind: 'state_enterprise', countryCode: 'PK' },
@@ -376,7 +377,7 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
     const o = await f.organization();
     return { params: { id: o.id }, body: { acronym: 'PSM', version: o.version } };
   }),
-  'DELETE /api/organizations/:id': analystRoute(async (f) => ({ params: { id: (await f.organization()).id } })),
+  'DELETE /api/organizations/:id': adminOnly(async (f) => ({ params: { id: (await f.organization()).id } })),
   ...readRoutes('positions', (f) => f.once('position', () => f.position())),
   'POST /api/positions': analystRoute(async (f) => ({
     body: { personId: (await f.person()).id, titleEn: 'First Deputy Minister of Energy', fromDate: '2024-05-01' },
@@ -385,7 +386,7 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
     const p = await f.position();
     return { params: { id: p.id }, body: { toDate: '2025-12-31', version: p.version } };
   }),
-  'DELETE /api/positions/:id': analystRoute(async (f) => ({ params: { id: (await f.position()).id } })),
+  'DELETE /api/positions/:id': adminOnly(async (f) => ({ params: { id: (await f.position()).id } })),
 
   // reference data: admins change it
   ...readRoutes('sectors', (f) => f.once('sector', () => f.sector())),

@@ -139,6 +139,21 @@ export const RESOURCE_LINKS: Readonly<Record<string, readonly LinkRule[]>> = {
 };
 
 /**
+ * Shared reference data: every analyst may create and edit it (each change audited with before and after); only
+ * admins delete it, and only what nothing refers to (409 IN_USE naming the referrers).
+ */
+export const SHARED_REFERENCE_KINDS = ['people', 'organizations', 'positions'] as const;
+
+export function isSharedReference(resource: string): boolean {
+  return (SHARED_REFERENCE_KINDS as readonly string[]).includes(resource);
+}
+
+/** Records that are deleted only when nothing refers to them: shared reference data, and sources (cited evidence). */
+export function deletedOnlyUnreferenced(resource: string): boolean {
+  return isSharedReference(resource) || resource === 'sources';
+}
+
+/**
  * How a scoped record belongs to initiatives: an initiative is itself; a source belongs to whatever the records
  * citing it belong to (every `to: 'sources'` link above); the others through their `touch` links.
  */
@@ -151,10 +166,18 @@ export function linksOf(resource: string): readonly LinkRule[] {
   return Object.hasOwn(RESOURCE_LINKS, resource) ? RESOURCE_LINKS[resource] : [];
 }
 
-/** Links of other resources that cite this kind (for a source: evidence, status updates, milestone announcements). */
+const STORED_RESOURCES = new Set<string>([...SCOPED_KINDS, ...SHARED_REFERENCE_KINDS]);
+
+/**
+ * The links of other records that point at this kind and are stored (report parameters are not: a report names
+ * what it read). For a source: evidence, status updates, milestone announcements; for a person: positions, focal
+ * persons, owners, announcers, participants, signatories.
+ */
 export function citersOf(kind: LinkTarget): { resource: string; rule: LinkRule }[] {
   return Object.entries(RESOURCE_LINKS).flatMap(([resource, rules]) =>
-    rules.filter((r) => r.to === kind && r.scope !== 'assign').map((rule) => ({ resource, rule })),
+    STORED_RESOURCES.has(resource)
+      ? rules.filter((r) => r.to === kind && r.scope !== 'assign').map((rule) => ({ resource, rule }))
+      : [],
   );
 }
 

@@ -14,5 +14,5 @@ export const organizations = defineResource({
   },
   menu: 'actors',
   recordRepresentation: representation.organization,
-  access: 'portfolio',
+  access: 'reference',
 });

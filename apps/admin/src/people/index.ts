@@ -14,5 +14,5 @@ export const people = defineResource({
   },
   menu: 'actors',
   recordRepresentation: representation.name,
-  access: 'portfolio',
+  access: 'reference',
 });

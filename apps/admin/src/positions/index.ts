@@ -9,5 +9,5 @@ export const positions = defineResource({
     create: () => import('./PositionCreate'),
   },
   recordRepresentation: representation.title,
-  access: 'portfolio',
+  access: 'reference',
 });

@@ -100,6 +100,18 @@ describe(canAccess.name, () => {
     ).toBe(false);
   });
 
+  it('should let analysts add and correct people, organisations and positions, and only admins delete them', async () => {
+    const analyst = ctx(user('analyst', [10]));
+    for (const resource of ['people', 'organizations', 'positions']) {
+      expect(accessRuleOf(resource)).toBe('reference');
+      expect(await canAccess({ action: 'create', resource }, analyst)).toBe(true);
+      expect(await canAccess({ action: 'edit', resource, record: { id: 1 } }, analyst)).toBe(true);
+      expect(await canAccess({ action: 'delete', resource, record: { id: 1 } }, analyst)).toBe(false);
+      expect(await canAccess({ action: 'delete', resource, record: { id: 1 } }, ctx(user('admin')))).toBe(true);
+      expect(await canAccess({ action: 'edit', resource, record: { id: 1 } }, ctx(user('viewer')))).toBe(false);
+    }
+  });
+
   it('should treat an empty sector scope as every sector', async () => {
     const all = ctx(user('analyst', []));
     expect(await canAccess({ action: 'edit', resource: 'initiatives', record: steelInitiative }, all)).toBe(true);

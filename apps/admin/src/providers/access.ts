@@ -48,6 +48,9 @@ export const ACCESS_RULES = {
   everyone: () => true,
   /** Records of the portfolio no sector scopes (sources, people, organisations, reports). */
   portfolio: portfolio(() => true),
+  /** Shared reference data (people, organisations, positions): analysts add and correct it; only admins delete. */
+  reference: (query, user, ctx) =>
+    query.action === 'delete' && user.role !== 'admin' ? false : portfolio(() => true)(query, user, ctx),
   /** Initiatives: analysts change those of their sectors. */
   initiative: portfolio((record, user) => canEditSectors(user, asNumbers(record.sectorIds))),
   /** Records that hang off one initiative: its sectors decide. */

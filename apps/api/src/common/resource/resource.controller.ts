@@ -13,6 +13,7 @@ import {
   Res,
   type Type,
 } from '@nestjs/common';
+import { isSharedReference } from '@rabta/domain';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser, type AuthUser } from '../auth/current-user';
@@ -148,12 +149,14 @@ export function resourceController(def: ResourceDefinition): Type<unknown> {
     );
   }
   if (def.write && def.deletable) {
+    // Shared reference data (people, organisations, positions): analysts add and correct it, only admins delete it.
+    const deleteLevel = isSharedReference(def.name) ? 'admin' : def.write;
     decorate(
       proto,
       'remove',
       [
         Delete(':id') as Decorate,
-        Access(def.write) as Decorate,
+        Access(deleteLevel) as Decorate,
         openapi({ kind: 'delete', resource: def.name, schema: def.schemas.read }),
       ],
       [[idParam()], [user]],

@@ -1,11 +1,12 @@
 import type { Prisma, PrismaClient } from '@rabta/db';
-import { INT4_MAX, VersionSchema } from '@rabta/domain';
+import { deletedOnlyUnreferenced, INT4_MAX, VersionSchema, type LinkTarget } from '@rabta/domain';
 import type { AuditService } from '../../modules/audit/audit.service';
 import type { AuthUser } from '../auth/current-user';
 import { AppException } from '../errors/app-exception';
 import { parseWith } from '../http/zod';
 import { parseListQuery, type ListQuery } from '../http/list-query';
 import { assertLinkScope, linksAfter } from './link-scope';
+import { assertUnreferenced } from './referrers';
 import type { ResourceDefinition, WriteContext } from './resource';
 
 export interface ListResult {
@@ -207,6 +208,9 @@ export class ResourceService {
       await this.def.authorize?.(ctx, existing, null);
       const before = this.def.toWire(existing);
       await assertLinkScope(tx, user, this.def.name, before, null, this.what);
+      // Shared reference data and sources go only when nothing refers to them (409 naming who does).
+      if (deletedOnlyUnreferenced(this.def.name) && typeof id === 'number')
+        await assertUnreferenced(tx, this.def.name as LinkTarget, id, this.def.label);
       await this.def.beforeDelete?.(ctx, existing);
       try {
         await this.def.delegate(tx).delete({ where: this.whereId(id) });

@@ -129,11 +129,6 @@ export const sourcesResource: ResourceDefinition<Source> = {
       searchText: searchTextOf.source(merged),
     };
   },
-  async beforeDelete({ tx }, existing) {
-    const cited = await tx.evidence.count({ where: { sourceId: existing.id } });
-    if (cited > 0)
-      throw new AppException('IN_USE', `This source is cited as evidence ${cited} times; remove that evidence first`);
-  },
 };
 
 // ------------------------------------------------------------------------------------------------ evidence
