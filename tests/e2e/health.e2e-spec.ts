@@ -81,7 +81,13 @@ describe('GET /api/health and the request basics', () => {
       const res = await request(app.getHttpServer()).get('/api/health').expect(503);
       expect(res.body).toEqual({
         status: 'unavailable',
-        database: { connected: false, version: null, embedded: true, migrations: null },
+        database: {
+          connected: false,
+          version: null,
+          embedded: true,
+          migrations: null,
+          unreachableSince: expect.any(String),
+        },
       });
     } finally {
       await app.close();

@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import { AppException } from './common/errors/app-exception';
 import { sendError } from './common/errors/error.filter';
 import { registerHttpSecurity } from './common/auth/http-security';
+import { DatabaseStatus } from './common/database/database-status';
 import { trackRoutes } from './common/auth/route-registry';
 import { NestPinoLogger } from './common/logging/logger';
 import { runWithContext } from './common/request-context';
@@ -18,6 +19,16 @@ import { runWithContext } from './common/request-context';
 export const ADMIN_DIST = join(__dirname, '..', '..', 'admin', 'dist');
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Whether the database is reachable (a lost connection turns requests into 503s at once until it is back). */
+    databaseStatus?: DatabaseStatus;
+  }
+}
+
+/** API routes that answer without the database: they say how things stand. */
+const ANSWERS_WITHOUT_DATABASE = new Set(['/api/health', '/api/version', '/api/metrics']);
 
 /** A client's X-Request-Id is kept when it is a plain token; otherwise we make one. */
 function requestIdFrom(header: string | string[] | undefined): string {
@@ -28,6 +39,19 @@ function requestIdFrom(header: string | string[] | undefined): string {
 function registerRequestHooks(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
+    const status = fastify.databaseStatus;
+    if (status?.isDown) {
+      const path = request.url.split('?')[0];
+      if ((path === '/api' || path.startsWith('/api/')) && !ANSWERS_WITHOUT_DATABASE.has(path)) {
+        // No request waits on a database that is not there.
+        void reply.header('retry-after', '1');
+        return sendError(
+          request,
+          reply,
+          new AppException('DATABASE_UNAVAILABLE', 'The database is unavailable; retrying. Try again shortly.'),
+        );
+      }
+    }
     // Everything that runs for this request (guards, services, log lines) sees its id.
     runWithContext({ requestId: String(request.id), ip: request.ip }, done);
   });
@@ -107,6 +131,12 @@ export async function createApp(
   });
   app.setGlobalPrefix('api');
   const fastify = app.getHttpAdapter().getInstance();
+  ctx.databaseStatus ??= new DatabaseStatus(ctx.database.url, ctx.logger);
+  fastify.decorate('databaseStatus', ctx.databaseStatus);
+  fastify.addHook('onClose', (_instance, done) => {
+    ctx.databaseStatus?.close();
+    done();
+  });
   // Before any route is added: the route list for the access tests, Helmet, cookies, rate limit, CORS.
   trackRoutes(fastify);
   await registerHttpSecurity(app, ctx.config);

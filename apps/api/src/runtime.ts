@@ -10,6 +10,7 @@ import {
 } from '@rabta/db';
 import type { AppContext } from './app.context';
 import { loadConfig, type AppConfig } from './config/env';
+import { DatabaseStatus, isConnectionFailure } from './common/database/database-status';
 import { createLogger, type AppLogger } from './common/logging/logger';
 
 export interface Runtime {
@@ -42,12 +43,16 @@ export async function openRuntime(config: AppConfig, logger: AppLogger): Promise
     pgDir: config.pgDir,
     logger,
   });
+  const databaseStatus = new DatabaseStatus(db.url, logger);
   let prisma;
   try {
     const result = await migrate(db.url, MIGRATIONS_DIR, logger);
     logger.info({ applied: result.applied.length, total: result.total }, 'Database schema is up to date');
     prisma = createPrismaClient(db.url, {
-      onPoolError: (err) => logger.warn({ err: err.message }, 'Database connection lost'),
+      onPoolError: (err) => {
+        logger.warn({ err: err.message }, 'Database connection lost');
+        if (isConnectionFailure(err)) databaseStatus.markDown(err.message);
+      },
     });
     await warnWithoutUrduTrigrams(prisma, logger);
   } catch (err) {
@@ -60,11 +65,13 @@ export async function openRuntime(config: AppConfig, logger: AppLogger): Promise
     prisma,
     database: { url: db.url, embedded: db.embedded, serverVersion: db.serverVersion },
     migrationsDir: MIGRATIONS_DIR,
+    databaseStatus,
   };
   return {
     ctx,
     db,
     async close() {
+      databaseStatus.close();
       await prisma.$disconnect().catch(() => undefined);
       await db.stop();
     },

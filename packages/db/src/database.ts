@@ -23,6 +23,8 @@ export interface OpenDatabase {
   embedded: boolean;
   /** e.g. "18.1" */
   serverVersion: string;
+  /** The embedded cluster's folder (PGDATA); undefined for an external database. */
+  pgDir?: string;
   /** Stops the embedded server (a no-op for an external one). Close every pool first. */
   stop(): Promise<void>;
 }
@@ -90,6 +92,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     url,
     embedded: Boolean(running),
     serverVersion: version.version,
+    pgDir: running?.pgDir,
     stop: async () => running?.stop(),
   };
 }

@@ -40,6 +40,10 @@ export interface EmbeddedPostgresOptions {
   pgDir?: string;
   /** Root-owned runtime folder for relocated binaries and clusters (default /var/lib/rabta). */
   runtimeRoot?: string;
+  /** A fixed port (default: a free one). */
+  port?: number;
+  /** Restart the server when it exits unexpectedly (default true). */
+  supervise?: boolean;
 }
 
 export interface Credentials {
@@ -51,6 +55,10 @@ export interface RunningPostgres {
   url: string;
   port: number;
   credentials: Credentials;
+  /** The cluster's folder (PGDATA). */
+  pgDir: string;
+  /** The postmaster's pid while it runs. */
+  readonly pid: number | undefined;
   /** The cluster's server URL without a database, for creating databases. */
   serverUrl(database: string): string;
   stop(): Promise<void>;
@@ -67,6 +75,10 @@ export interface Binaries {
 }
 
 export const DEFAULT_RUNTIME_ROOT = '/var/lib/rabta';
+
+/** Restart delays of a supervised server that exited unexpectedly: doubling from the first to the last. */
+const SUPERVISE_MIN_MS = 250;
+const SUPERVISE_MAX_MS = 10_000;
 
 const CREDENTIALS_FILE = 'credentials.json';
 
@@ -433,7 +445,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     writeFileSync(join(dataDir, LOCATION_FILE), JSON.stringify({ pgDir }, null, 2) + '\n', { mode: 0o600 });
   }
 
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const settings: Record<string, string> = {
     listen_addresses: '127.0.0.1',
     unix_socket_directories: '',
@@ -441,11 +453,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     ...options.settings,
   };
   const args = ['-D', pgDir, '-p', String(port), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
-  const child = spawn(bin.postgres, args, {
-    ...owner,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LC_MESSAGES: 'C' },
-  });
   const recent: string[] = [];
   const onOutput = (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) {
@@ -455,8 +462,20 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       logger.debug({ postgres: line }, 'postgres');
     }
   };
-  child.stdout?.on('data', onOutput);
-  child.stderr?.on('data', onOutput);
+  const launch = (): ChildProcess => {
+    const c = spawn(bin.postgres, args, {
+      ...owner,
+      // Its own process group, which its backends share: after a crash of the postmaster, the supervisor ends
+      // the orphaned backends at once (they hold the shared memory a new postmaster needs).
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LC_MESSAGES: 'C' },
+    });
+    c.stdout?.on('data', onOutput);
+    c.stderr?.on('data', onOutput);
+    return c;
+  };
+  let child = launch();
   // If this process dies without stopping the server, ask the server to stop on its own.
   const stopOnExit = () => {
     if (child.exitCode === null) child.kill('SIGINT');
@@ -496,14 +515,70 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw err;
   }
 
+  // Supervision: a server that exits without being asked to (killed, crashed, out of memory) is started again on
+  // the same port and data dir, with a growing delay between attempts; PostgreSQL's own crash recovery replays its
+  // WAL, so every committed transaction is there and no half-done one.
   let stopping: Promise<void> | undefined;
+  let restarts = 0;
+  let upSince = Date.now();
+  let restartTimer: NodeJS.Timeout | undefined;
+  const supervise = (c: ChildProcess) => {
+    c.once('exit', (code, signal) => {
+      if (stopping || options.supervise === false) return;
+      try {
+        if (c.pid) process.kill(-c.pid, 'SIGKILL');
+      } catch {
+        // no backends left
+      }
+      // A server that ran for a while starts again at once; one that keeps dying waits longer each time.
+      if (Date.now() - upSince > 30_000) restarts = 0;
+      const delay = Math.min(SUPERVISE_MIN_MS * 2 ** restarts, SUPERVISE_MAX_MS);
+      restarts += 1;
+      logger.error(
+        {
+          code,
+          signal,
+          pid: c.pid,
+          dataDir: pgDir,
+          restartInMs: delay,
+          attempt: restarts,
+          lastMessages: recent.slice(-5),
+        },
+        `Embedded PostgreSQL exited unexpectedly (${signal ?? `code ${code}`}); restarting it in ${delay} ms`,
+      );
+      restartTimer = setTimeout(() => {
+        restartTimer = undefined;
+        if (stopping) return;
+        upSince = Date.now();
+        child = launch();
+        supervise(child);
+        const started = Date.now();
+        waitUntilReady(serverUrl('postgres'), child, () => recent.join('\n')).then(
+          () =>
+            logger.warn(
+              { pid: child.pid, dataDir: pgDir, ms: Date.now() - started, attempt: restarts },
+              'Embedded PostgreSQL restarted and accepts connections',
+            ),
+          () => undefined, // its exit is handled above
+        );
+      }, delay);
+      restartTimer.unref();
+    });
+  };
+  supervise(child);
+
   return {
     url: serverUrl(options.database),
     port,
     credentials,
+    pgDir,
     serverUrl,
+    get pid() {
+      return child.exitCode === null && child.signalCode === null ? child.pid : undefined;
+    },
     stop() {
       stopping ??= new Promise<void>((done) => {
+        clearTimeout(restartTimer);
         process.removeListener('exit', stopOnExit);
         if (child.exitCode !== null || child.signalCode !== null) return done();
         const timer = setTimeout(() => child.kill('SIGQUIT'), 20_000);

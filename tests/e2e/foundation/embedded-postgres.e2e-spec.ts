@@ -154,7 +154,8 @@ describe('embedded PostgreSQL', () => {
     });
 
     it('should recover from a stale postmaster.pid left by a server killed outright, with one log line', async () => {
-      const pg = await startEmbeddedPostgres({ dataDir, database: 'rabta', logger: captureLogger() });
+      // Unsupervised: the server stays dead, as it does when the whole machine or the Rabta process goes down.
+      const pg = await startEmbeddedPostgres({ dataDir, database: 'rabta', logger: captureLogger(), supervise: false });
       running.push(pg);
       const pid = postmasterPid(dataDir);
       process.kill(pid, 'SIGKILL');

@@ -25,6 +25,9 @@ const rabta = {
     not_allowed: 'You may not change this record',
     version: 'Version %{version}',
   },
+  database: {
+    unreachable: 'Database unreachable — retrying',
+  },
   auth: {
     title: 'Sign in to Rabta',
     email: 'Email',

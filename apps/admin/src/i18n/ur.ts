@@ -240,6 +240,9 @@ const rabta: Messages['rabta'] = {
     not_allowed: 'آپ یہ ریکارڈ تبدیل نہیں کر سکتے',
     version: 'ورژن %{version}',
   },
+  database: {
+    unreachable: 'ڈیٹا بیس تک رسائی نہیں — دوبارہ کوشش جاری ہے',
+  },
   auth: {
     title: 'رابطہ میں سائن اِن کریں',
     email: 'ای میل',

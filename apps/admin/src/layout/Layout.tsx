@@ -21,6 +21,7 @@ import { isLocale } from '../i18n';
 import { SIDE_MENU, USER_MENU, type MenuSection } from '../registry';
 import { useAsOf } from '../common/useAsOf';
 import { AsOfBanner, AsOfControl } from './AsOfControl';
+import { DatabaseBanner } from './DatabaseBanner';
 import { LanguageMenu } from './LanguageMenu';
 import { takeExplicitLocaleChoice } from './localeChoice';
 import { takeProfileLocaleTurn } from '../providers/authProvider';
@@ -144,6 +145,7 @@ export default function Layout({ children }: { children: ReactNode }) {
   useProfileLocale();
   return (
     <RaLayout appBar={RabtaAppBar} menu={RabtaMenu} sx={{ '& .RaLayout-content': { pt: 1 } }}>
+      <DatabaseBanner />
       <AsOfBanner />
       <Box sx={{ pt: 1 }}>{children}</Box>
     </RaLayout>

@@ -3,6 +3,7 @@ import { getCurrentLocale } from '../i18n';
 import { withAsOf } from './asOf';
 import { setAuthNotice } from './authNotice';
 import { apiErrorOf, isApiErrorBody, type ApiErrorBody } from './apiError';
+import { reportDatabaseDown } from './databaseStatus';
 import { translateServerMessage } from './serverMessages';
 
 export { translateServerMessage };
@@ -44,6 +45,8 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
   } catch (e) {
     if (e instanceof HttpError && e.status === 401 && apiErrorOf(e)?.code === 'SESSION_EXPIRED')
       setAuthNotice('expired');
+    if (e instanceof HttpError && e.status === 503 && apiErrorOf(e)?.code === 'DATABASE_UNAVAILABLE')
+      reportDatabaseDown();
     throw toHttpError(e);
   }
 }

@@ -1,5 +1,6 @@
 import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isConnectionFailure } from '../database/database-status';
 import { toApiError } from './to-api-error';
 
 /** The one global filter: every error leaves in one shape (CONTRIBUTING.md, "Errors"). */
@@ -15,6 +16,9 @@ export class ErrorFilter implements ExceptionFilter {
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, exception: unknown): void {
   const { body, internal } = toApiError(exception, String(request.id));
+  // A lost connection: further requests are answered 503 at once until the database answers again.
+  if (body.code === 'DATABASE_UNAVAILABLE' && isConnectionFailure(exception))
+    request.server.databaseStatus?.markDown(String((exception as Error)?.message ?? exception));
   if (internal) request.log.error({ err: exception }, 'Request failed');
   else if (body.statusCode >= 500) request.log.warn({ code: body.code }, body.message);
   if (reply.sent) return;

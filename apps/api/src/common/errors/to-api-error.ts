@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import type { ApiError, ErrorCode } from '@rabta/domain';
 import { httpStatusOf } from '@rabta/domain';
 import { ZodError } from 'zod';
+import { isConnectionFailure } from '../database/database-status';
 import { AppException } from './app-exception';
 
 /** zod issues → `errors` keyed by field path; unknown keys are named one by one. */
@@ -91,13 +92,6 @@ function prismaToApiError(err: PrismaLikeError): ApiError | undefined {
   }
 }
 
-function isDatabaseDown(err: { code?: string; message?: string }): boolean {
-  return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'P1001', 'P1017', '57P01', '57P03'].includes(err.code ?? '') ||
-    /DatabaseNotReachable|Can't reach database|Connection terminated|connect ECONNREFUSED/i.test(err.message ?? '')
-  );
-}
-
 function codeForStatus(status: number): ErrorCode {
   switch (status) {
     case 400:
@@ -185,7 +179,7 @@ export function toApiError(err: unknown, requestId?: string): { body: ApiError; 
       internal: false,
     };
   }
-  if (isDatabaseDown(e)) {
+  if (isConnectionFailure(e)) {
     return {
       body: {
         statusCode: 503,

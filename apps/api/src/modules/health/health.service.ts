@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PrismaClient, readMigrations } from '@rabta/db';
 import { APP_CONTEXT, type AppContext } from '../../app.context';
+import { isConnectionFailure } from '../../common/database/database-status';
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';
@@ -9,8 +10,13 @@ export interface HealthReport {
     version: string | null;
     embedded: boolean;
     migrations: { applied: number; pending: number } | null;
+    /** While the database is unreachable: since when (Rabta retries by itself). */
+    unreachableSince?: string;
   };
 }
+
+/** The health check's own limit, so that it answers well within 2 s whatever the database does. */
+const HEALTH_TIMEOUT_MS = 1_500;
 
 @Injectable()
 export class HealthService {
@@ -25,6 +31,18 @@ export class HealthService {
 
   async check(): Promise<HealthReport> {
     const embedded = this.ctx.database.embedded;
+    const status = this.ctx.databaseStatus;
+    const unavailable = (): HealthReport => ({
+      status: 'unavailable',
+      database: {
+        connected: false,
+        version: null,
+        embedded,
+        migrations: null,
+        unreachableSince: (status?.downSince ?? new Date()).toISOString(),
+      },
+    });
+    if (status?.isDown) return unavailable();
     try {
       const [version, applied] = await Promise.race([
         Promise.all([
@@ -32,7 +50,9 @@ export class HealthService {
           this.prisma.$queryRaw<{ name: string }[]>`
             SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
         ]),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('health check timed out')), 3_000).unref()),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('health check timed out')), HEALTH_TIMEOUT_MS).unref(),
+        ),
       ]);
       const done = new Set(applied.map((r) => r.name));
       return {
@@ -44,8 +64,9 @@ export class HealthService {
           migrations: { applied: done.size, pending: this.migrationNames.filter((n) => !done.has(n)).length },
         },
       };
-    } catch {
-      return { status: 'unavailable', database: { connected: false, version: null, embedded, migrations: null } };
+    } catch (err) {
+      if (isConnectionFailure(err)) status?.markDown((err as Error).message);
+      return unavailable();
     }
   }
 }
