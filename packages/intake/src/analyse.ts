@@ -41,6 +41,18 @@ function recogniseDates(doc: Doc): void {
       date: d,
       confidence: d.basis === 'absolute' ? 0.95 : d.basis === 'inferred' ? 0.85 : 0.8,
     });
+    // The last day of a range is a date of its own (November 24-25).
+    if (d.endDate && d.endToken !== undefined)
+      doc.add({
+        type: 'date',
+        from: d.endToken,
+        to: d.endToken,
+        start: tokens[d.endToken].start,
+        end: tokens[d.endToken].end,
+        ref: null,
+        value: { date: d.endDate, precision: 'day' },
+        confidence: 0.85,
+      });
   }
 }
 

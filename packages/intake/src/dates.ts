@@ -26,8 +26,9 @@ export interface FoundDate {
   /** Inclusive token index. */
   to: number;
   value: DateValue;
-  /** The last day of a range (10–11 July). */
+  /** The last day of a range (10–11 July), and the token that writes it. */
   endDate?: string;
+  endToken?: number;
   /** How it was read: written in full, completed from the publication date, or relative to it. */
   basis: 'absolute' | 'inferred' | 'relative';
   tense: Tense;
@@ -121,8 +122,25 @@ function inferYear(pub: string, m: number, d: number | null, tense: Tense): numb
   const years = [p.y - 1, p.y, p.y + 1];
   if (tense === 'future') return years.find((y) => target(y) >= pubKey) ?? p.y;
   if (tense === 'past') return [...years].reverse().find((y) => target(y) <= pubKey) ?? p.y;
-  const dist = (y: number) => Math.abs(Date.UTC(y, m - 1, d ?? 15) - Date.UTC(p.y, p.m - 1, d === null ? 15 : p.d));
-  return years.reduce((best, y) => (dist(y) < dist(best) ? y : best), p.y);
+  // Nothing in the clause says which: the publication year.
+  return p.y;
+}
+
+/** "next year", "رواں سال", "آئندہ سال" at token i: the year offset and the last token used. */
+function relativeYearAt(tz: Tokenized, i: number): { offset: number; to: number } | null {
+  for (const r of RELATIVES) {
+    if (r.unit !== 'year') continue;
+    let ok = true;
+    for (let k = 0; k < r.words.length; k++) {
+      const x = tz.tokens[i + k];
+      if (!x || x.sentence !== tz.tokens[i].sentence || x.norm !== r.words[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return { offset: r.offset, to: i + r.words.length - 1 };
+  }
+  return null;
 }
 
 function weekdayOf(isoDate: string): number {
@@ -171,6 +189,7 @@ function dateAt(tz: Tokenized, i: number, pub: string | undefined): FoundDate | 
   if (t.kind === 'number' && isDay(num(t))) {
     let j = afterDay(tokens, i);
     let endDay: number | null = null;
+    let endToken: number | undefined;
     if (
       same(j + 1) &&
       RANGE_WORDS.has(tokens[j].raw.length === 1 ? tokens[j].raw : tokens[j].norm) &&
@@ -179,6 +198,7 @@ function dateAt(tz: Tokenized, i: number, pub: string | undefined): FoundDate | 
       const k = afterDay(tokens, j + 1);
       if (monthAt(tokens[k]) !== null && same(k)) {
         endDay = num(tokens[j + 1]);
+        endToken = j + 1;
         j = k;
       }
     }
@@ -195,6 +215,7 @@ function dateAt(tz: Tokenized, i: number, pub: string | undefined): FoundDate | 
           to: y?.to ?? j,
           value: { date: iso(year, m, d), precision: 'day' },
           endDate,
+          endToken: endDate ? endToken : undefined,
           basis: y ? 'absolute' : 'inferred',
           tense,
         };

@@ -144,7 +144,11 @@ export function isDateline(doc: Doc, f: Found): boolean {
 
 function pickPlace(doc: Doc, s: number, near: number): Found | null {
   const { tokens } = doc.tz;
-  const places = inSentence(doc, 'place', s).filter((p) => !isDateline(doc, p));
+  // Not the dateline, and not a place inside an initiative's or organisation's name ("steel mill in Karachi").
+  const inside = (p: Found) =>
+    inSentence(doc, 'initiative', s).some((i) => i.from <= p.from && p.to <= i.to) ||
+    inSentence(doc, 'organization', s).some((o) => o.from <= p.from && p.to <= o.to);
+  const places = inSentence(doc, 'place', s).filter((p) => !isDateline(doc, p) && !inside(p));
   if (places.length === 0) {
     // A country as the place: "in Pakistan", "پاکستان میں", "visit to Russia".
     const countries = inSentence(doc, 'country', s).filter(

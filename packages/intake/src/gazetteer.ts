@@ -2,7 +2,7 @@ import { COUNTRY_NAMES } from './data/countries';
 import { FORUMS, type ForumNames } from './data/forums';
 import { PLACES } from './data/places';
 import { SECTOR_WORDS } from './data/sectors';
-import { HONORIFICS, PORTFOLIOS, TITLES, type TitleNames } from './data/titles';
+import { CLAN_NAMES, HONORIFICS, PORTFOLIOS, TITLES, type TitleNames } from './data/titles';
 import { STOPWORDS_EN, STOPWORDS_UR } from './data/words';
 import { exactKey, foldedSet, stemKey, words } from './keys';
 import { stem } from './tokens';
@@ -126,6 +126,8 @@ const COMMON_SURNAMES = foldedSet([
   'ژانگ',
 ]);
 const HONORIFIC_KEYS = foldedSet(HONORIFICS);
+/** Honorifics and clan names: a person is also found by their name without them (طارق فاطمی for سید طارق فاطمی). */
+const PREFIX_KEYS = foldedSet([...HONORIFICS, ...CLAN_NAMES]);
 const TITLE_WORD_KEYS = new Set<string>();
 for (const t of TITLES) for (const s of [...t.en, ...t.ur]) for (const w of words(s)) TITLE_WORD_KEYS.add(w);
 
@@ -402,7 +404,7 @@ export class Gazetteer {
         this.add(n, entry);
         const w = words(n);
         let from = 0;
-        while (from < w.length - 1 && HONORIFIC_KEYS.has(w[from])) from++;
+        while (from < w.length - 1 && PREFIX_KEYS.has(w[from])) from++;
         const bare = w.slice(from);
         if (from > 0) this.add(bare.join(' '), { ...entry, kind: 'alias' });
         fullKeys.add(bare.join(''));

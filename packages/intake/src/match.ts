@@ -28,34 +28,43 @@ function joinable(tokens: Token[], j: number): boolean {
 }
 
 export function findCandidates(tz: Tokenized, gz: Gazetteer, stemmed: boolean): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < tz.tokens.length; i++) if (tz.tokens[i].kind !== 'punct') candidatesAt(tz, gz, stemmed, i, out);
+  return out;
+}
+
+/** The names that start at token i (appended to `out`). */
+export function candidatesAt(
+  tz: Tokenized,
+  gz: Gazetteer,
+  stemmed: boolean,
+  i: number,
+  out: Candidate[] = [],
+): Candidate[] {
   const { tokens } = tz;
   const map = stemmed ? gz.stemmed : gz.exact;
   const max = stemmed ? gz.maxStemmed : gz.maxExact;
-  const out: Candidate[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const first = tokens[i];
-    if (first.kind === 'punct') continue;
-    let key = '';
-    for (let j = i; j < tokens.length; j++) {
-      const t = tokens[j];
-      if (t.sentence !== first.sentence) break;
-      if (t.kind === 'punct') {
-        if (j > i && joinable(tokens, j)) continue;
-        break;
-      }
-      const part = stemmed ? t.stem : t.norm;
-      const prev = key;
-      key += part;
-      if (key.length > max + 3) break;
-      const hit = map.get(key);
-      if (hit) out.push({ from: i, to: j, start: first.start, end: t.end, entries: hit, stemmed });
-      if (t.script === 'arabic' && !stemmed) {
-        for (const g of GLUED) {
-          if (t.norm.length - g.length >= 2 && t.norm.endsWith(g)) {
-            const glued = map.get(prev + t.norm.slice(0, -g.length));
-            if (glued)
-              out.push({ from: i, to: j, start: first.start, end: endBefore(t, g.length), entries: glued, stemmed });
-          }
+  const first = tokens[i];
+  let key = '';
+  for (let j = i; j < tokens.length; j++) {
+    const t = tokens[j];
+    if (t.sentence !== first.sentence) break;
+    if (t.kind === 'punct') {
+      if (j > i && joinable(tokens, j)) continue;
+      break;
+    }
+    const part = stemmed ? t.stem : t.norm;
+    const prev = key;
+    key += part;
+    if (key.length > max + 3) break;
+    const hit = map.get(key);
+    if (hit) out.push({ from: i, to: j, start: first.start, end: t.end, entries: hit, stemmed });
+    if (t.script === 'arabic' && !stemmed) {
+      for (const g of GLUED) {
+        if (t.norm.length - g.length >= 2 && t.norm.endsWith(g)) {
+          const glued = map.get(prev + t.norm.slice(0, -g.length));
+          if (glued)
+            out.push({ from: i, to: j, start: first.start, end: endBefore(t, g.length), entries: glued, stemmed });
         }
       }
     }

@@ -1,6 +1,7 @@
 import type { Doc, Found } from './doc';
 import type { Entry } from './gazetteer';
-import { casingOk, findCandidates, type Candidate } from './match';
+import { candidatesAt, casingOk, findCandidates, type Candidate } from './match';
+import { nameWord } from './people';
 
 // Known names in the article: people, organisations, forums, countries, places, titles and initiative codes from
 // the gazetteer (longest match first, no overlaps), then sector keywords (their own layer: "Pakistan Steel Mills"
@@ -86,8 +87,9 @@ function choose(doc: Doc, candidates: Candidate[], accept: (e: Entry) => boolean
 export function recogniseNames(doc: Doc): void {
   const exact = findCandidates(doc.tz, doc.gz, false);
   const stemmed = findCandidates(doc.tz, doc.gz, true);
-  const initiativeTitles = stemmed.filter((c) => c.entries.some((e) => e.type === 'initiative'));
-  const chosen = choose(doc, [...exact, ...initiativeTitles], (e) => e.type !== 'sector');
+  // Organisations' Urdu names take oblique endings too (سفارت خانے for سفارت خانہ).
+  const stemmedOrgs = stemmed.filter((c) => c.entries.some((e) => e.type === 'organization'));
+  const chosen = choose(doc, [...exact, ...stemmedOrgs], (e) => e.type !== 'sector' && e.type !== 'initiative');
   // Countries mentioned anywhere settle which of two same-named people (or organisations) is meant.
   const countries = new Set<string>();
   for (const p of chosen) if (p.entry.type === 'country' && p.entry.countryCode) countries.add(p.entry.countryCode);
@@ -103,14 +105,19 @@ export function recogniseNames(doc: Doc): void {
     const ambiguous = new Set(p.alternatives.map((e) => e.ref?.id ?? e.label)).size > 1;
     let confidence = BASE_CONFIDENCE[entry.kind] ?? 0.8;
     if (ambiguous) confidence -= 0.25;
+    // A forum the database also keeps as an organisation (ARF, SCO, a commission) is named as a forum.
+    const forum = p.c.entries.find((e) => e.type === 'forum');
+    const asForum =
+      entry.type === 'organization' &&
+      (!!forum || /forum/.test(doc.gz.organizations.get(Number(entry.ref?.id))?.kind ?? ''));
     const f: Found = {
-      type: entry.type === 'portfolio' ? 'position' : entry.type,
+      type: entry.type === 'portfolio' ? 'position' : asForum ? 'forum' : (entry.type as Found['type']),
       from: p.c.from,
       to: p.c.to,
       start: p.c.start,
       end: p.c.end,
       ref: entry.ref,
-      entry,
+      entry: asForum && forum ? { ...forum, ref: entry.ref } : entry,
       confidence,
       countryCode: entry.countryCode ?? null,
     };
@@ -118,19 +125,100 @@ export function recogniseNames(doc: Doc): void {
       doc.portfolios.push(f);
       continue;
     }
-    if (entry.type === 'forum') f.value = { name: entry.label };
+    if (f.type === 'forum') f.value = { name: forum?.label ?? entry.label };
     if (entry.type === 'place')
       f.value = { nameEn: entry.label, nameUr: entry.labelUr ?? null, countryCode: entry.countryCode ?? null };
     if (entry.type === 'country' && !f.ref && entry.countryCode) f.value = { code: entry.countryCode };
-    if (entry.type === 'initiative') f.confidence = entry.kind === 'code' ? 0.97 : 0.93;
     doc.add(f);
   }
+  dropBracketedRepeats(doc);
+  dropSurnamesOfOthers(doc);
+  titlesInNames(doc);
   // A family name alone is that person when the article has named them in full, or a title stands before it.
   for (const f of doc.of('person')) {
     if (f.entry?.kind !== 'surname' && f.entry?.kind !== 'partial') continue;
     if (f.ref && fullyNamed.has(f.ref.id)) f.confidence = 0.92;
   }
+  recogniseInitiativeNames(doc, exact, stemmed);
   recogniseSectors(doc, stemmed);
+}
+
+/** "Shanghai Cooperation Organisation (SCO)", "Geological Survey of Pakistan (GSP)": the acronym is the same mention. */
+function dropBracketedRepeats(doc: Doc): void {
+  const { tokens } = doc.tz;
+  for (const f of [...doc.found]) {
+    if (tokens[f.from - 1]?.raw !== '(' || tokens[f.to + 1]?.raw !== ')') continue;
+    const before = doc.found.find((g) => g !== f && g.to === f.from - 2 && g.type === f.type);
+    if (
+      before &&
+      (before.ref
+        ? before.ref.id === f.ref?.id && before.ref.resource === f.ref?.resource
+        : before.entry?.label === f.entry?.label)
+    )
+      doc.found.splice(doc.found.indexOf(f), 1);
+  }
+}
+
+/**
+ * A family name alone that runs on into other name words ("Arshad Jamil" when the gazetteer knows Naveed Arshad,
+ * "عزیز قدیروف سے" when it knows Farhan Aziz) is someone else's name.
+ */
+function dropSurnamesOfOthers(doc: Doc): void {
+  const { tokens } = doc.tz;
+  for (const f of [...doc.of('person')]) {
+    if (f.entry?.kind !== 'surname' && f.entry?.kind !== 'partial') continue;
+    const latin = tokens[f.from].script === 'latin';
+    const sentence = tokens[f.from].sentence;
+    const nameLike = (k: number) => {
+      const t = tokens[k];
+      if (!t || t.sentence !== sentence || t.kind !== 'word') return false;
+      if (doc.covered(k)) return false;
+      return nameWord(doc, t, latin);
+    };
+    if (nameLike(f.to + 1) || (latin && nameLike(f.from - 1))) doc.found.splice(doc.found.indexOf(f), 1);
+  }
+}
+
+/** A person known by a title and name ("صدر پیوٹن", "President Putin"): the title is a position too. */
+function titlesInNames(doc: Doc): void {
+  const { tokens } = doc.tz;
+  for (const f of doc.of('person')) {
+    for (const c of candidatesAt(doc.tz, doc.gz, false, f.from)) {
+      if (c.to >= f.to) continue;
+      const title = c.entries.find((e) => e.type === 'position');
+      if (!title) continue;
+      doc.add({
+        type: 'position',
+        from: c.from,
+        to: c.to,
+        start: c.start,
+        end: c.end,
+        ref: null,
+        entry: title,
+        confidence: 0.9,
+      });
+      f.from = c.to + 1;
+      f.start = tokens[f.from].start;
+      break;
+    }
+  }
+}
+
+/** Initiatives by code or full title: a layer of their own, so a place inside a title is still a place. */
+function recogniseInitiativeNames(doc: Doc, exact: Candidate[], stemmed: Candidate[]): void {
+  const candidates = [...exact, ...stemmed].filter((c) => c.entries.some((e) => e.type === 'initiative'));
+  for (const p of choose(doc, candidates, (e) => e.type === 'initiative')) {
+    doc.add({
+      type: 'initiative',
+      from: p.c.from,
+      to: p.c.to,
+      start: p.c.start,
+      end: p.c.end,
+      ref: p.entry.ref,
+      entry: p.entry,
+      confidence: p.alternatives.length > 1 ? 0.6 : p.entry.kind === 'code' ? 0.97 : 0.93,
+    });
+  }
 }
 
 function recogniseSectors(doc: Doc, stemmed: Candidate[]): void {

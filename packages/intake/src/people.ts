@@ -1,28 +1,38 @@
 import { MONTHS, WEEKDAYS } from './data/calendar';
-import { HONORIFICS, TITLE_PREFIXES, TITLES } from './data/titles';
+import { SECTOR_WORDS } from './data/sectors';
+import { CLAN_NAMES, HONORIFICS, PORTFOLIO_WORDS, PORTFOLIOS, TITLE_PREFIXES, TITLES } from './data/titles';
 import { POSTPOSITIONS, STOPWORDS_EN, STOPWORDS_UR } from './data/words';
 import type { Doc, Found } from './doc';
 import { foldedSet, foldWord, words } from './keys';
 import type { Token } from './tokens';
 
 // Titles and the people they introduce. A title found by the name pass grows into the position as written:
-// its prefixes (Federal, نائب، سابق), its portfolio (Minister for Energy, وزیر توانائی، معاون خصوصی برائے صنعت و
-// پیداوار) and chained titles (ڈپٹی وزیراعظم و وزیر خارجہ). The name next to it — after it in both languages
-// ("Secretary Saif Anjum", "سیکرٹری سیف انجم نے"), or before it with a comma ("Saif Anjum, Secretary of …") — is a
+// its prefixes (Federal, نائب، سابق), its portfolio (Minister of State for Public Health, وزیر توانائی، معاون
+// خصوصی برائے صنعت و پیداوار) and chained titles (ڈپٹی وزیراعظم و وزیر خارجہ، منیجنگ ڈائریکٹر ریئر ایڈمرل). The
+// name next to it — after it in both languages ("Secretary Saif Anjum", "سیکرٹری سیف انجم نے", also past "of the
+// Bureau of Emigration," or "of Kazgeology"), or before it with a comma ("Saif Anjum, Secretary of …") — is a
 // person: the known one when the gazetteer has them, else a new person with the title, country and organisation
 // the sentence gives.
 
 const PREFIX = new Set([...TITLE_PREFIXES].map(foldWord));
 const HONORIFIC = foldedSet(HONORIFICS);
+const CLAN = foldedSet(CLAN_NAMES);
 const URDU_STOP = foldedSet(STOPWORDS_UR);
 const EN_STOP = foldedSet(STOPWORDS_EN);
 const POST = foldedSet(POSTPOSITIONS);
 const CALENDAR = foldedSet([...Object.keys(MONTHS), ...Object.keys(WEEKDAYS)]);
 const TITLE_WORDS = new Set<string>();
 for (const t of TITLES) for (const s of [...t.en, ...t.ur]) for (const w of words(s)) TITLE_WORDS.add(w);
+/** Words a portfolio may be made of (see PORTFOLIO_WORDS). */
+const PORTFOLIO = new Set<string>(PORTFOLIO_WORDS.map(foldWord));
+for (const p of PORTFOLIOS)
+  for (const s of [...p.en, ...p.ur]) for (const w of words(s)) if (w.length > 1) PORTFOLIO.add(w);
+for (const sw of SECTOR_WORDS)
+  for (const s of [...sw.en, ...sw.ur]) if (words(s).length === 1) PORTFOLIO.add(words(s)[0]);
+for (const w of ['and', 'of', 'the', 'for', 'on', 'to', 'a']) PORTFOLIO.delete(w);
 const PORTFOLIO_LINK_UR = new Set(['برائے'].map(foldWord));
 const PORTFOLIO_LINK_EN = new Set(['for', 'of', 'on']);
-const JOIN_UR = new Set(['و', 'اور'].map(foldWord));
+const JOIN_UR = new Set(['و', 'اور', '،'].map((w) => (w === '،' ? w : foldWord(w))));
 const JOIN_EN = new Set(['and', '&']);
 const CHAIN = new Set(['و', 'اور', 'and'].map(foldWord));
 const GENITIVE_UR = new Set(['کے', 'کی', 'کا'].map(foldWord));
@@ -51,7 +61,63 @@ const CLOSERS_EN = new Set([
   'at',
   'during',
   'with',
+  'witnessed',
+  'signed',
+  'named',
+  'inaugurated',
+  'chaired',
+  'led',
+  'headed',
+  'presided',
+  'was',
+  'is',
+  'has',
+  'had',
+  'will',
 ]);
+/** What names an organisation in English: its last word. */
+const ORG_HEADS = new Set(
+  [
+    'ministry',
+    'division',
+    'department',
+    'directorate',
+    'office',
+    'board',
+    'authority',
+    'corporation',
+    'company',
+    'bank',
+    'council',
+    'commission',
+    'committee',
+    'federation',
+    'association',
+    'bureau',
+    'agency',
+    'institute',
+    'university',
+    'survey',
+    'works',
+    'group',
+    'limited',
+    'ltd',
+    'trust',
+    'organization',
+    'organisation',
+    'foundation',
+    'chamber',
+    'exchange',
+    'embassy',
+    'mission',
+    'consulate',
+    'secretariat',
+    'holding',
+    'holdings',
+    'industries',
+    'trading',
+  ].map(foldWord),
+);
 
 export interface TitleGroup {
   from: number;
@@ -71,12 +137,32 @@ export function recognisePeople(doc: Doc): void {
   }
 }
 
-function mentionAt(doc: Doc, k: number, types?: Found['type'][]): Found | undefined {
-  return doc.found.find((f) => f.from === k && (!types || types.includes(f.type)));
+function portfolioWord(t: Token | undefined, latin: boolean): boolean {
+  if (!t || t.kind !== 'word') return false;
+  if (latin) return t.script === 'latin' && t.capital && (PORTFOLIO.has(t.norm) || PORTFOLIO.has(t.stem));
+  return t.script === 'arabic' && (PORTFOLIO.has(t.norm) || PORTFOLIO.has(t.stem));
 }
 
-function portfolioAt(doc: Doc, k: number): Found | undefined {
-  return doc.portfolios.find((f) => f.from === k);
+/** The end of a portfolio that starts at k (words of PORTFOLIO joined by and/و/،), or k - 1 when there is none. */
+function portfolioEnd(doc: Doc, k: number, latin: boolean, sentence: number): number {
+  const { tokens } = doc.tz;
+  let end = k - 1;
+  let i = k;
+  while (tokens[i] && tokens[i].sentence === sentence) {
+    if (doc.covered(i, ['person', 'date'])) break;
+    if (portfolioWord(tokens[i], latin)) {
+      end = i;
+      i++;
+      continue;
+    }
+    const join = latin ? JOIN_EN.has(tokens[i].norm) : JOIN_UR.has(tokens[i].raw) || JOIN_UR.has(tokens[i].norm);
+    if (join && end >= k && portfolioWord(tokens[i + 1], latin)) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  return end;
 }
 
 /** Grows each title into its position as written and groups chained titles. */
@@ -85,6 +171,7 @@ function growTitles(doc: Doc): TitleGroup[] {
   const positions = doc.of('position').sort((a, b) => a.from - b.from);
   for (const p of positions) {
     const sentence = tokens[p.from].sentence;
+    const latin = tokens[p.from].script === 'latin';
     // Prefixes: Federal, Acting, former, نائب، سابق، وفاقی.
     while (
       p.from > 0 &&
@@ -93,37 +180,49 @@ function growTitles(doc: Doc): TitleGroup[] {
       !doc.covered(p.from - 1)
     )
       p.from--;
-    // An English portfolio before the title: "Energy Minister", "Commerce Secretary".
-    const before = doc.portfolios.find((f) => f.to === p.from - 1 && tokens[f.from].script === 'latin');
-    if (before && tokens[p.from].script === 'latin') p.from = before.from;
-    let portfolio: Found | undefined = before;
-    // Portfolios after the title: وزیر توانائی، سیکرٹری خارجہ، برائے صنعت و پیداوار; for/of/on Foreign Affairs.
+    // An English portfolio before the title: "Energy Minister", "Railways Secretary".
+    let portfolioFrom = -1;
+    let portfolioTo = -1;
+    if (latin) {
+      let b = p.from - 1;
+      while (
+        b >= 0 &&
+        tokens[b].sentence === sentence &&
+        portfolioWord(tokens[b], true) &&
+        !doc.covered(b, ['organization', 'person', 'country', 'place'])
+      )
+        b--;
+      if (b < p.from - 1) {
+        portfolioFrom = b + 1;
+        portfolioTo = p.from - 1;
+        p.from = b + 1;
+      }
+    }
+    // Portfolios after the title: وزیر توانائی، برائے صنعت و پیداوار; for/of/on (the) Foreign Affairs.
     let k = p.to + 1;
-    const urdu = tokens[p.to].script === 'arabic';
-    const link = tokens[k] && (urdu ? PORTFOLIO_LINK_UR : PORTFOLIO_LINK_EN).has(tokens[k].norm);
-    let j = link ? k + 1 : k;
-    if (!urdu && tokens[j]?.norm === 'the') j++;
-    let pf = portfolioAt(doc, j);
-    if (pf && (link || urdu)) {
-      portfolio = pf;
-      p.to = pf.to;
-      // Chained portfolios: صنعت و پیداوار، Industries and Production (when not one entry already).
-      for (;;) {
-        k = p.to + 1;
-        if (!tokens[k] || !(urdu ? JOIN_UR : JOIN_EN).has(tokens[k].norm)) break;
-        pf = portfolioAt(doc, k + 1);
-        if (!pf) break;
-        p.to = pf.to;
+    const link = tokens[k] && (latin ? PORTFOLIO_LINK_EN : PORTFOLIO_LINK_UR).has(tokens[k].norm);
+    if (link) k++;
+    if (latin && link && tokens[k]?.norm === 'the') k++;
+    if (link || !latin) {
+      const end = portfolioEnd(doc, k, latin, sentence);
+      if (end >= k) {
+        portfolioFrom = k;
+        portfolioTo = end;
+        p.to = end;
       }
     }
     p.start = tokens[p.from].start;
     p.end = tokens[p.to].end;
     const title = p.entry?.title;
+    const portfolioText =
+      portfolioFrom >= 0 ? doc.tz.text.slice(tokens[portfolioFrom].start, tokens[portfolioTo].end) : null;
+    const known =
+      portfolioFrom >= 0 ? doc.portfolios.find((f) => f.from === portfolioFrom && f.to === portfolioTo) : undefined;
     p.value = {
       titleEn: title?.en[0] ?? null,
       titleUr: title?.ur[0] ?? null,
-      portfolioEn: portfolio?.entry?.label ?? null,
-      portfolioUr: portfolio?.entry?.labelUr ?? null,
+      portfolioEn: known?.entry?.label ?? (latin ? portfolioText : null),
+      portfolioUr: known?.entry?.labelUr ?? (latin ? null : portfolioText),
     };
     // Sector words inside a title ("Minister of Energy") are about the office, not the subject.
     for (const s of doc.of('sector')) if (s.from >= p.from && s.to <= p.to) doc.found.splice(doc.found.indexOf(s), 1);
@@ -153,8 +252,6 @@ function growTitles(doc: Doc): TitleGroup[] {
     const { country, org } = contextBefore(doc, g.from);
     g.countryCode = country;
     g.org = org;
-    const after = contextAfterTitle(doc, g.to);
-    if (!g.org && after) g.org = after;
   }
   return groups;
 }
@@ -165,6 +262,8 @@ function contextBefore(doc: Doc, from: number): { country: string | null; org: F
   let k = from - 1;
   if (k >= 0 && (GENITIVE_UR.has(tokens[k].norm) || tokens[k].norm === 's')) k--;
   if (k >= 0 && (tokens[k].raw === "'" || tokens[k].raw === '’')) k--;
+  // "Board of Investment (BOI) Secretary": skip the acronym in brackets.
+  if (k >= 2 && tokens[k].raw === ')' && tokens[k - 2]?.raw === '(') k -= 3;
   const m = doc.found.find(
     (f) => f.to === k && (f.type === 'country' || f.type === 'organization' || f.type === 'place'),
   );
@@ -173,27 +272,64 @@ function contextBefore(doc: Doc, from: number): { country: string | null; org: F
   return { country: m.countryCode ?? null, org: null };
 }
 
-/** "Secretary of the Ministry of Industries", "Chairman of Pakistan Steel Mills". */
-function contextAfterTitle(doc: Doc, to: number): Found | null {
+/**
+ * After an English title, what may stand between it and the name: "of/at/to (the) <organisation or country>",
+ * an acronym in brackets, a comma ("…of the Hamad Medical Corporation (HMC), Dr Maryam Al-Sulaiti"). Returns the
+ * token where the name may start, and the organisation passed.
+ */
+function skipToName(doc: Doc, g: TitleGroup): { at: number; org: Found | null } {
   const { tokens } = doc.tz;
-  let k = to + 1;
-  if (tokens[k]?.norm !== 'of') return null;
-  k++;
-  if (tokens[k]?.norm === 'the') k++;
-  return mentionAt(doc, k, ['organization']) ?? null;
+  const sentence = tokens[g.from].sentence;
+  let k = g.to + 1;
+  let org: Found | null = null;
+  const latin = tokens[g.from].script === 'latin';
+  if (latin) {
+    for (let hops = 0; hops < 3; hops++) {
+      const t = tokens[k];
+      if (!t || t.sentence !== sentence || !['of', 'at', 'to', 'in'].includes(t.norm)) break;
+      let j = k + 1;
+      if (tokens[j]?.norm === 'the') j++;
+      const m = doc.found.find(
+        (f) =>
+          f.from === j &&
+          (f.type === 'organization' || f.type === 'country' || f.type === 'place' || f.type === 'forum'),
+      );
+      if (m) {
+        if (m.type === 'organization') org = m;
+        k = m.to + 1;
+        continue;
+      }
+      // An organisation not in the gazetteer: capitalised words up to its head noun ("Management Board").
+      let end = -1;
+      for (let x = j; x < j + 10 && tokens[x] && tokens[x].sentence === sentence; x++) {
+        const w = tokens[x];
+        if (w.kind !== 'word' || !(w.capital || ['of', 'and', 'for', 'the', '&'].includes(w.norm))) break;
+        if (ORG_HEADS.has(w.norm)) end = x;
+      }
+      if (end < 0) break;
+      k = end + 1;
+    }
+    if (tokens[k]?.raw === '(' && tokens[k + 2]?.raw === ')') k += 3;
+    if (tokens[k]?.raw === ',') k++;
+  }
+  return { at: k, org };
 }
 
 function skipHonorifics(tokens: Token[], k: number): number {
-  while (tokens[k] && tokens[k].kind === 'word' && (HONORIFIC.has(tokens[k].norm) || tokens[k].raw === '.')) k++;
-  if (tokens[k]?.raw === '.' && tokens[k - 1] && HONORIFIC.has(tokens[k - 1].norm)) k++;
-  return k;
+  for (;;) {
+    const t = tokens[k];
+    if (!t) return k;
+    if (t.kind === 'word' && HONORIFIC.has(t.norm)) k++;
+    else if (t.raw === '.' && tokens[k - 1] && HONORIFIC.has(tokens[k - 1].norm)) k++;
+    else return k;
+  }
 }
 
-function nameWord(doc: Doc, t: Token, latin: boolean): boolean {
+export function nameWord(doc: Doc, t: Token, latin: boolean): boolean {
   if (t.kind !== 'word') return false;
   if (doc.covered(t.index, ['country', 'place', 'organization', 'forum', 'position', 'date', 'initiative']))
     return false;
-  if (CALENDAR.has(t.norm) || TITLE_WORDS.has(t.norm) || HONORIFIC.has(t.norm)) return false;
+  if (CALENDAR.has(t.norm) || TITLE_WORDS.has(t.norm) || HONORIFIC.has(t.norm)) return CLAN.has(t.norm);
   if (latin) {
     if (t.script !== 'latin') return false;
     if (NAME_PARTICLES.has(t.norm)) return true;
@@ -207,7 +343,9 @@ function attachName(doc: Doc, g: TitleGroup): void {
   const { tokens } = doc.tz;
   const sentence = tokens[g.from].sentence;
   const title = g.positions[g.positions.length - 1];
-  const start = skipHonorifics(tokens, g.to + 1);
+  const skipped = skipToName(doc, g);
+  const org = g.org ?? skipped.org;
+  const start = skipHonorifics(tokens, skipped.at);
   const known = doc.found.find((f) => f.type === 'person' && f.from === start);
   if (known) {
     known.titleFound = title;
@@ -216,7 +354,7 @@ function attachName(doc: Doc, g: TitleGroup): void {
   const latin = tokens[g.from].script === 'latin';
   const after = nameRun(doc, start, 1, latin, sentence);
   if (after) {
-    addPerson(doc, g, after, title);
+    addPerson(doc, { ...g, org }, after, title);
     return;
   }
   // Before the title: "Saif Anjum, Secretary of Industries", "سیف انجم، سیکرٹری صنعت".
@@ -228,7 +366,7 @@ function attachName(doc: Doc, g: TitleGroup): void {
       return;
     }
     const before = nameRun(doc, g.from - 2, -1, latin, sentence);
-    if (before) addPerson(doc, g, before, title);
+    if (before) addPerson(doc, { ...g, org: org ?? skipped.org }, before, title);
   }
 }
 
@@ -245,7 +383,14 @@ function nameRun(
   let i = k;
   while (tokens[i] && tokens[i].sentence === sentence && run.length < 5) {
     const t = tokens[i];
-    if (t.kind === 'punct' && latin && (t.raw === '.' || t.raw === '-') && !t.spaceBefore && run.length > 0) {
+    if (
+      t.kind === 'punct' &&
+      latin &&
+      (t.raw === '.' || t.raw === '-') &&
+      !t.spaceBefore &&
+      run.length > 0 &&
+      !tokens[i + 1]?.spaceBefore
+    ) {
       i += dir;
       continue;
     }

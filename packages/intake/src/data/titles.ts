@@ -43,14 +43,12 @@ Managing Director;MD|منیجنگ ڈائریکٹر;مینیجنگ ڈائریکٹ
 Executive Director|ایگزیکٹو ڈائریکٹر
 Governor|گورنر
 Chief Minister;CM|وزیر اعلیٰ;وزیراعلیٰ;وزیر اعلی;وزیراعلی
-Senator|سینیٹر
 Speaker|اسپیکر;سپیکر
 Deputy Speaker|ڈپٹی اسپیکر;ڈپٹی سپیکر
 Chief of Army Staff;Army Chief;COAS|آرمی چیف;چیف آف آرمی اسٹاف;سپہ سالار
 Field Marshal|فیلڈ مارشل
 Chairman Joint Chiefs of Staff Committee|چیئرمین جوائنٹ چیفس آف اسٹاف کمیٹی
 Spokesperson;Spokesman;Spokeswoman|ترجمان
-Head|سربراہ
 Commissioner|کمشنر
 Crown Prince|ولی عہد
 King|بادشاہ
@@ -61,6 +59,38 @@ Member of the National Assembly;MNA|رکن قومی اسمبلی;ایم این �
 Attache;Attaché|اتاشی
 Trade Representative|تجارتی نمائندہ
 Counsellor;Counselor|کونسلر
+General Manager;GM|جنرل منیجر;جنرل مینیجر
+Deputy General Manager|ڈپٹی جنرل منیجر
+Manager|منیجر;مینیجر
+Chief Operating Officer;COO|چیف آپریٹنگ آفیسر
+Chief Financial Officer;CFO|چیف فنانشل آفیسر
+Chief Human Resources Officer|چیف ہیومن ریسورسز آفیسر
+Chief Technology Officer;CTO|چیف ٹیکنالوجی آفیسر
+Chief Economist|چیف اکانومسٹ
+Focal Person|فوکل پرسن
+Deputy Chief of Mission|ڈپٹی چیف آف مشن
+Head Coach|ہیڈ کوچ
+Coach|کوچ
+Captain|کپتان
+Chief Secretary|چیف سیکرٹری;چیف سیکریٹری
+Chief Justice|چیف جسٹس
+Inspector General|انسپکٹر جنرل
+Auditor General|آڈیٹر جنرل
+Attorney General|اٹارنی جنرل
+General|جنرل
+Lieutenant General;Lt Gen|لیفٹیننٹ جنرل
+Major General;Maj Gen|میجر جنرل
+Brigadier|بریگیڈیئر;بریگیڈیر
+Colonel|کرنل
+Admiral|ایڈمرل
+Vice Admiral|وائس ایڈمرل
+Rear Admiral|ریئر ایڈمرل;رئیر ایڈمرل
+Commodore|کموڈور
+Air Chief Marshal|ایئر چیف مارشل
+Air Marshal|ایئر مارشل
+Air Vice Marshal|ایئر وائس مارشل
+Chief of Naval Staff;Naval Chief|چیف آف نیول اسٹاف;نیول چیف
+Chief of Air Staff;Air Chief|چیف آف ایئر اسٹاف;ایئر چیف
 `;
 
 const PORTFOLIO_TABLE = `
@@ -134,6 +164,113 @@ function parse(table: string): TitleNames[] {
 export const TITLES: TitleNames[] = parse(TITLE_TABLE);
 export const PORTFOLIOS: TitleNames[] = parse(PORTFOLIO_TABLE);
 
+/**
+ * Single words a portfolio is made of, beyond the portfolios above ("Minister of State for Public Health",
+ * "وزیر سرمایہ کاری، صنعت و تجارت", "ڈائریکٹر جنرل برائے سرحدی تجارت"): a title's portfolio runs as long as its
+ * words are these or the words of a portfolio or a sector keyword.
+ */
+export const PORTFOLIO_WORDS = [
+  'public',
+  'national',
+  'services',
+  'research',
+  'rural',
+  'construction',
+  'operations',
+  'special',
+  'initiatives',
+  'coordination',
+  'regional',
+  'international',
+  'cooperation',
+  'relations',
+  'policy',
+  'asia',
+  'europe',
+  'africa',
+  'americas',
+  'pacific',
+  'middle',
+  'east',
+  'south',
+  'north',
+  'west',
+  'central',
+  'planning',
+  'reform',
+  'reforms',
+  'resources',
+  'affairs',
+  'border',
+  'security',
+  'food',
+  'human',
+  'rights',
+  'revenue',
+  'ports',
+  'shipping',
+  'industry',
+  'industries',
+  'production',
+  'investment',
+  'economic',
+  'development',
+  'قومی',
+  'تحقیق',
+  'دیہی',
+  'سرحدی',
+  'آپریشنز',
+  'عوامی',
+  'خصوصی',
+  'اقدامات',
+  'امور',
+  'ترقی',
+  'پیداوار',
+  'صنعت',
+  'تجارت',
+  'سرمایہ',
+  'کاری',
+  'وسائل',
+  'اقتصادی',
+  'منصوبہ',
+  'بندی',
+  'تحفظ',
+  'غذائی',
+  'بین',
+  'الاقوامی',
+  'علاقائی',
+  'تعاون',
+  'ایشیا',
+  'یورپ',
+  'افریقہ',
+  'مشرق',
+  'وسطی',
+  'جنوبی',
+  'شمالی',
+];
+
+/** Family and clan names that belong to the name as given (kept in a new person's name): Syed, Rana, Malik… */
+export const CLAN_NAMES = [
+  'syed',
+  'sayed',
+  'sardar',
+  'rana',
+  'malik',
+  'raja',
+  'mehr',
+  'chaudhry',
+  'mian',
+  'سید',
+  'سردار',
+  'رانا',
+  'ملک',
+  'راجہ',
+  'راجا',
+  'مہر',
+  'چوہدری',
+  'میاں',
+];
+
 /** Words before a title that belong to it: "Federal Minister", "Acting Secretary", "قائم مقام سفیر". */
 export const TITLE_PREFIXES = new Set([
   'federal',
@@ -164,14 +301,10 @@ export const HONORIFICS = [
   'dr',
   'prof',
   'professor',
-  'syed',
-  'sayed',
   'senator',
   'sen',
-  'mian',
   'maulana',
   'hafiz',
-  'sardar',
   'nawab',
   'makhdoom',
   'begum',
@@ -184,14 +317,11 @@ export const HONORIFICS = [
   'جناب',
   'محترم',
   'محترمہ',
-  'سید',
   'ڈاکٹر',
   'پروفیسر',
   'سینیٹر',
-  'میاں',
   'مولانا',
   'حافظ',
-  'سردار',
   'نواب',
   'مخدوم',
   'بیگم',
@@ -200,4 +330,9 @@ export const HONORIFICS = [
   'مسز',
   'عزت مآب',
   'ہز ایکسیلنسی',
+  'haji',
+  'حاجی',
+  'mawlawi',
+  'مولوی',
+  'datuk',
 ];
