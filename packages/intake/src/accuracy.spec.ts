@@ -367,6 +367,7 @@ describe('intake accuracy on the labelled articles', () => {
   const world = loadWorld();
   const main = loadSet('articles');
   const holdout = loadSet('holdout');
+  // eslint-disable-next-line no-restricted-syntax -- the test's own switch for printing each article's misses
   const mainTotals = score(main, world, process.env.INTAKE_ACCURACY_DETAIL === '1');
   const holdoutTotals = holdout.length ? score(holdout, world, false) : null;
 

@@ -251,6 +251,16 @@ function dateAt(tz: Tokenized, i: number, pub: string | undefined): FoundDate | 
         basis: 'absolute',
         tense: tenseAt(tz, i),
       };
+    // "March next year", "June this year".
+    const rel = pub && latinOk ? relativeYearAt(tz, i + 1) : null;
+    if (pub && rel)
+      return {
+        from: i,
+        to: rel.to,
+        value: { date: iso(parseIso(pub)!.y + rel.offset, m, 1), precision: 'month' },
+        basis: 'relative',
+        tense: tenseAt(tz, i),
+      };
     // A month alone, with a cue: اگست میں، in August, early March.
     const before = same(i - 1) ? tokens[i - 1] : undefined;
     const after = same(i + 1) ? tokens[i + 1] : undefined;
@@ -314,8 +324,20 @@ function dateAt(tz: Tokenized, i: number, pub: string | undefined): FoundDate | 
       const mm = addMonths(p.y, p.m, r.offset);
       return { from: i, to, value: { date: iso(mm.y, mm.m, 1), precision: 'month' }, basis: 'relative', tense };
     }
-    if (r.unit === 'year')
+    if (r.unit === 'year') {
+      // "آئندہ سال اپریل", "گزشتہ سال اکتوبر": a month of that year.
+      const next = tokens[to + 1];
+      const month = next && next.sentence === sentence && next.script !== 'latin' ? monthAt(next) : null;
+      if (month !== null)
+        return {
+          from: i,
+          to: to + 1,
+          value: { date: iso(p.y + r.offset, month, 1), precision: 'month' },
+          basis: 'relative',
+          tense,
+        };
       return { from: i, to, value: { date: iso(p.y + r.offset, 1, 1), precision: 'year' }, basis: 'relative', tense };
+    }
   }
 
   // Weekdays: جمعرات کو، بروز منگل، on Thursday, last Friday, next Monday.
