@@ -437,6 +437,13 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
     ),
   ),
   'POST /api/report-schedules': analystRoute(() => ({ body: reportSchedule() })),
+
+  // spreadsheet imports: analysts and admins; an import is its maker's (and the admins')
+  'POST /api/imports': analystRoute((f) => importUpload(f)),
+  'GET /api/imports/templates/:resource': analystRoute(() => ({ params: { resource: 'people' } })),
+  'GET /api/imports/:id': analystRoute(async (f, role) => ({ params: { id: (await ownImport(f, role)).id } })),
+  'POST /api/imports/:id/commit': analystRoute(async (f, role) => ({ params: { id: (await ownImport(f, role)).id } })),
+  'GET /api/imports/:id/result': analystRoute(async (f, role) => ({ params: { id: (await ownImport(f, role)).id } })),
   'PUT /api/report-schedules/:id': analystRoute(async (f, role) => {
     const s = await ownSchedule(f, role);
     return { params: { id: s.id }, body: { paused: true, version: s.version } };
@@ -665,6 +672,32 @@ export function matches(outcome: Outcome, status: number): boolean {
 
 function reportSchedule(): Record<string, unknown> {
   return { name: 'Matrix weekly', kind: 'portfolio', params: {}, format: 'csv', language: 'en', cron: '0 8 * * 1' };
+}
+
+/** A multipart upload for POST /api/imports: a CSV that creates one person (people are not tied to a sector). */
+function importUpload(f: MatrixFixtures): RequestSpec {
+  const boundary = `matrix${f.unique('b').replace(/\W/g, '')}`;
+  const part = (name: string, value: string, file?: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${file ? `; filename="${file}"\r\nContent-Type: text/csv` : ''}\r\n\r\n${value}\r\n`;
+  const body =
+    part('resource', 'people') +
+    part('mode', 'create') +
+    part('file', `nameEn\r\n${f.unique('Matrix person')}\r\n`, 'people.csv') +
+    `--${boundary}--\r\n`;
+  return { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body };
+}
+
+/** A fresh import previewed by the caller when it may import (analysts: their own), else by the admin. */
+async function ownImport(f: MatrixFixtures, role: MatrixRole): Promise<Rec> {
+  const upload = importUpload(f);
+  const cookie =
+    role === 'analystInScope' || role === 'analystOutOfScope' ? f.users[role].cookie : f.users.admin.cookie;
+  let req = f.http.post('/api/imports').set('Cookie', cookie);
+  for (const [k, v] of Object.entries(upload.headers!)) req = req.set(k, v);
+  const res = await req.send(upload.body as string);
+  if (res.status !== 201)
+    throw new Error(`Previewing an import as ${role} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as Rec;
 }
 
 /** A schedule the caller may change: an analyst's own (others' are refused); the admin's for the other callers. */

@@ -11,6 +11,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { MeModule } from './modules/me/me.module';
 import { UsersModule } from './modules/users/users.module';
 import { HealthModule } from './modules/health/health.module';
+import { ImportsModule } from './modules/imports/imports.module';
 import { OpenApiModule } from './modules/openapi/openapi.module';
 import { ResourcesModule } from './modules/resources.module';
 import { ReportsModule } from './modules/reports/reports.module';
@@ -50,6 +51,7 @@ export class AppModule {
         MeModule,
         ResourcesModule,
         ReportsModule,
+        ImportsModule,
         OpenApiModule,
       ],
       providers: [

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -140,6 +141,10 @@ export async function createApp(
   // Before any route is added: the route list for the access tests, Helmet, cookies, rate limit, CORS.
   trackRoutes(fastify);
   await registerHttpSecurity(app, ctx.config);
+  // Spreadsheet uploads (POST /api/imports): one file up to the configured size; JSON bodies keep their 1 MiB.
+  await fastify.register(fastifyMultipart, {
+    limits: { fileSize: ctx.config.imports.maxBytes, files: 1, fields: 20, fieldSize: 100_000, parts: 25 },
+  });
   registerRequestHooks(fastify);
   await registerAdmin(fastify, options.adminDist ?? ADMIN_DIST);
   await app.init();

@@ -10,3 +10,5 @@ export * from './access';
 export * from './links';
 export * from './schemas/reports';
 export * from './labels';
+export * from './interchange';
+export * from './iati';

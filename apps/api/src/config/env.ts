@@ -57,6 +57,10 @@ export const EnvSchema = z.object({
   /** The first lockout (seconds); each further failure doubles it, up to LOGIN_LOCKOUT_MAX_SECONDS. */
   LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   LOGIN_LOCKOUT_MAX_SECONDS: z.coerce.number().int().min(1).max(604_800).default(3600),
+  /** The largest spreadsheet an import accepts (megabytes); larger uploads get 413. */
+  IMPORT_MAX_MB: z.coerce.number().min(0.001).max(1024).default(20),
+  /** The most data rows one import takes; longer sheets get 413 and are to be split. */
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -82,6 +86,7 @@ export interface AppConfig {
   sessionMaxDays: number;
   loginRateLimitPerMinute: number;
   lockout: { threshold: number; baseSeconds: number; maxSeconds: number };
+  imports: { maxBytes: number; maxRows: number };
 }
 
 export class ConfigError extends Error {
@@ -126,5 +131,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       baseSeconds: e.LOGIN_LOCKOUT_SECONDS,
       maxSeconds: e.LOGIN_LOCKOUT_MAX_SECONDS,
     },
+    imports: { maxBytes: Math.round(e.IMPORT_MAX_MB * 1024 * 1024), maxRows: e.IMPORT_MAX_ROWS },
   };
 }

@@ -26,16 +26,22 @@ export function referenceCountries(): Prisma.CountryCreateManyInput[] {
 }
 
 export const REFERENCE_SECTORS: Prisma.SectorCreateManyInput[] = [
-  { code: 'steel', nameEn: 'Steel', nameUr: 'اسٹیل' },
-  { code: 'energy', nameEn: 'Energy', nameUr: 'توانائی' },
-  { code: 'hydropower', nameEn: 'Hydropower', nameUr: 'پن بجلی' },
-  { code: 'lpg', nameEn: 'LPG', nameUr: 'ایل پی جی' },
-  { code: 'oil_refining', nameEn: 'Oil refining', nameUr: 'آئل ریفائننگ' },
-  { code: 'rail', nameEn: 'Rail', nameUr: 'ریلوے' },
+  // dacCode: the OECD DAC 5-digit purpose code each is reported under in the IATI export (docs/iati.md).
+  { code: 'steel', nameEn: 'Steel', nameUr: 'اسٹیل', dacCode: '32169' },
+  { code: 'energy', nameEn: 'Energy', nameUr: 'توانائی', dacCode: '23110' },
+  { code: 'hydropower', nameEn: 'Hydropower', nameUr: 'پن بجلی', dacCode: '23220' },
+  { code: 'lpg', nameEn: 'LPG', nameUr: 'ایل پی جی', dacCode: '23641' },
+  { code: 'oil_refining', nameEn: 'Oil refining', nameUr: 'آئل ریفائننگ', dacCode: '32167' },
+  { code: 'rail', nameEn: 'Rail', nameUr: 'ریلوے', dacCode: '21030' },
 ];
 
 /** Settings an admin can change later; seeded with their defaults. */
 export const DEFAULT_SETTINGS: Record<string, unknown> = {
   /** An initiative with no evidence recorded for this many days is flagged stale. */
   staleAfterDays: 90,
+  /** The IATI reporting organisation: its identifier prefixes every activity identifier (docs/iati.md). */
+  iatiReportingOrgRef: 'XX-RABTA',
+  iatiReportingOrgName: 'Rabta',
+  /** IATI OrganisationType code of the reporting organisation (10: government). */
+  iatiReportingOrgType: '10',
 };

@@ -61,11 +61,19 @@ export const UpdateCountrySchema = CreateCountrySchema.omit({ code: true })
   .strict();
 export const COUNTRY_READ_ONLY = [...COMMON_READ_ONLY, 'code'] as const;
 
+/** An OECD DAC 5-digit purpose code (the IATI Sector codelist, vocabulary 1), e.g. 23220 for hydro-electric plants. */
+export const DacCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{5}$/, 'Must be a DAC 5-digit purpose code such as 23220');
+
 export const SectorSchema = z.object({
   id: z.number(),
   code: z.string(),
   nameEn: z.string(),
   nameUr: z.string(),
+  /** The DAC 5-digit purpose code the sector is reported under in the IATI export. */
+  dacCode: z.string().nullable(),
   version: VersionSchema,
   ...timestamps,
 });
@@ -76,6 +84,8 @@ export const CreateSectorSchema = z.strictObject({
     .regex(/^[a-z][a-z0-9_]{1,39}$/, 'Lower-case letters, digits and _ (e.g. oil_refining)'),
   nameEn: requiredText(120),
   nameUr: requiredText(120),
+  /** An empty string clears it (a cleared form input). */
+  dacCode: z.preprocess((v) => (v === '' ? null : v), DacCodeSchema.nullable().optional()),
 });
 export const UpdateSectorSchema = CreateSectorSchema.partial().extend({ version: VersionSchema.optional() }).strict();
 export const SECTOR_READ_ONLY = COMMON_READ_ONLY;

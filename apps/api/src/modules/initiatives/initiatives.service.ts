@@ -55,8 +55,8 @@ export const InitiativeFilterSchema = z.strictObject({
 });
 export type InitiativeFilterInput = z.output<typeof InitiativeFilterSchema>;
 
-type CreateInput = z.output<typeof CreateInitiativeSchema>;
-type UpdateInput = z.output<typeof UpdateInitiativeSchema>;
+export type CreateInput = z.output<typeof CreateInitiativeSchema>;
+export type UpdateInput = z.output<typeof UpdateInitiativeSchema>;
 
 const SYSTEM_NOTE = { en: 'Initiative recorded', ur: 'منصوبہ درج کیا گیا' };
 
@@ -171,6 +171,11 @@ export class InitiativesService {
 
   async create(body: unknown, user: AuthUser): Promise<Initiative> {
     const input = parseWith(CreateInitiativeSchema, body ?? {}, 'body');
+    return this.prisma.$transaction((tx) => this.createIn(tx, input, user));
+  }
+
+  /** A create in the caller's transaction (a spreadsheet import runs many in one), with every check of a single one. */
+  async createIn(tx: Prisma.TransactionClient, input: CreateInput, user: AuthUser): Promise<Initiative> {
     assertCanAssign(user, input.sectorIds);
     const stage = input.stage ?? 'announced';
     const health = input.health ?? 'not_assessed';
@@ -178,131 +183,138 @@ export class InitiativesService {
     // The initial stage is the first entry of the status history, so "as of" views know when it began.
     const requested = moment(input.effectiveAt) ?? dateOnly(input.startDate) ?? new Date();
     const effectiveAt = requested > new Date() ? new Date() : requested;
-    return this.prisma.$transaction(async (tx) => {
-      await this.assertReferences(tx, input);
-      await assertCodeFree(tx, input.code);
-      const created = await tx.initiative.create({
-        data: {
-          ...columnsOf(input),
-          stage,
-          health,
-          tags: input.tags ?? [],
-          createdById: user.id,
-          stageSince: effectiveAt,
-          searchText: searchTextOf.initiative(input),
-          sectors: { create: [...new Set(input.sectorIds)].map((sectorId) => ({ sectorId })) },
-          countries: { create: countries.map((c) => ({ countryCode: c.code, role: c.role })) },
-          leads: {
-            create: [...new Set(input.leadOrganizationIds ?? [])].map((organizationId) => ({ organizationId })),
-          },
+    await this.assertReferences(tx, input);
+    await assertCodeFree(tx, input.code);
+    const created = await tx.initiative.create({
+      data: {
+        ...columnsOf(input),
+        stage,
+        health,
+        tags: input.tags ?? [],
+        createdById: user.id,
+        stageSince: effectiveAt,
+        searchText: searchTextOf.initiative(input),
+        sectors: { create: [...new Set(input.sectorIds)].map((sectorId) => ({ sectorId })) },
+        countries: { create: countries.map((c) => ({ countryCode: c.code, role: c.role })) },
+        leads: {
+          create: [...new Set(input.leadOrganizationIds ?? [])].map((organizationId) => ({ organizationId })),
         },
-        select: { id: true },
-      });
-      await tx.statusUpdate.create({
-        data: {
-          initiativeId: created.id,
-          toStage: stage,
-          toHealth: health,
-          healthConfidence: input.healthConfidence,
-          noteEn: SYSTEM_NOTE.en,
-          noteUr: SYSTEM_NOTE.ur,
-          effectiveAt,
-          authorId: user.id,
-        },
-      });
-      const after = await this.current(tx, created.id);
-      await this.audit.record(tx, { action: 'create', entity: 'initiatives', entityId: created.id, after });
-      return after;
+      },
+      select: { id: true },
     });
+    await tx.statusUpdate.create({
+      data: {
+        initiativeId: created.id,
+        toStage: stage,
+        toHealth: health,
+        healthConfidence: input.healthConfidence,
+        noteEn: SYSTEM_NOTE.en,
+        noteUr: SYSTEM_NOTE.ur,
+        effectiveAt,
+        authorId: user.id,
+      },
+    });
+    const after = await this.current(tx, created.id);
+    await this.audit.record(tx, { action: 'create', entity: 'initiatives', entityId: created.id, after });
+    return after;
   }
 
   async update(id: number, body: unknown, ifMatch: string | undefined, user: AuthUser): Promise<Initiative> {
     const stripped = stripReadOnly(body ?? {}, INITIATIVE_READ_ONLY);
     const input: UpdateInput = parseWith(UpdateInitiativeSchema, stripped, 'body');
     const version = versionOf(stripped, ifMatch);
-    return this.prisma.$transaction(async (tx) => {
-      const before = await this.current(tx, id);
-      assertCanEdit(user, before.sectorIds, 'this initiative');
-      if (input.sectorIds) {
-        const changed = [
-          ...input.sectorIds.filter((s) => !before.sectorIds.includes(s)),
-          ...before.sectorIds.filter((s) => !input.sectorIds!.includes(s)),
-        ];
-        assertCanAssign(user, changed);
-      }
-      const moved: Record<string, string> = {};
-      if (input.stage !== undefined && input.stage !== before.stage)
-        moved.stage =
-          'Change the stage with a status update (POST /api/initiatives/:id/status-updates), which cites its evidence';
-      if (input.health !== undefined && input.health !== before.health)
-        moved.health = 'Change the health with a status update (POST /api/initiatives/:id/status-updates)';
-      if (Object.keys(moved).length)
-        throw new AppException('UNPROCESSABLE', 'Stage and health change only through status updates', moved);
-      if (before.version !== version) {
-        throw versionConflict('Initiative', {
-          current: before,
-          changedBy: await lastChange(tx, 'initiatives', String(id)),
-          changedAt: before.updatedAt,
-        });
-      }
-      await this.assertReferences(tx, input);
-      if (input.code && input.code !== before.code) await assertCodeFree(tx, input.code);
-      const merged = { ...before, ...input };
-      if (merged.startDate && merged.targetDate && merged.targetDate < merged.startDate) {
-        throw new AppException('VALIDATION_FAILED', 'The target date is before the start date', {
-          targetDate: 'Must not be before the start date',
-        });
-      }
-      const res = await tx.initiative.updateMany({
-        where: { id, version },
-        data: {
-          ...columnsOf(input),
-          ...(input.archivedAt === null ? { archivedAt: null } : {}),
-          searchText: searchTextOf.initiative(merged),
-          version: { increment: 1 },
-        },
+    return this.prisma.$transaction((tx) => this.updateIn(tx, id, input, version, user));
+  }
+
+  /** An update in the caller's transaction, based on `version`, with every check of a single one. */
+  async updateIn(
+    tx: Prisma.TransactionClient,
+    id: number,
+    input: UpdateInput,
+    version: number,
+    user: AuthUser,
+  ): Promise<Initiative> {
+    const before = await this.current(tx, id);
+    assertCanEdit(user, before.sectorIds, 'this initiative');
+    if (input.sectorIds) {
+      const changed = [
+        ...input.sectorIds.filter((s) => !before.sectorIds.includes(s)),
+        ...before.sectorIds.filter((s) => !input.sectorIds!.includes(s)),
+      ];
+      assertCanAssign(user, changed);
+    }
+    const moved: Record<string, string> = {};
+    if (input.stage !== undefined && input.stage !== before.stage)
+      moved.stage =
+        'Change the stage with a status update (POST /api/initiatives/:id/status-updates), which cites its evidence';
+    if (input.health !== undefined && input.health !== before.health)
+      moved.health = 'Change the health with a status update (POST /api/initiatives/:id/status-updates)';
+    if (Object.keys(moved).length)
+      throw new AppException('UNPROCESSABLE', 'Stage and health change only through status updates', moved);
+    if (before.version !== version) {
+      throw versionConflict('Initiative', {
+        current: before,
+        changedBy: await lastChange(tx, 'initiatives', String(id)),
+        changedAt: before.updatedAt,
       });
-      if (res.count === 0) {
-        const current = await this.current(tx, id);
-        throw versionConflict('Initiative', {
-          current,
-          changedBy: await lastChange(tx, 'initiatives', String(id)),
-          changedAt: current.updatedAt,
-        });
-      }
-      if (input.sectorIds) {
-        await tx.initiativeSector.deleteMany({ where: { initiativeId: id, sectorId: { notIn: input.sectorIds } } });
-        await tx.initiativeSector.createMany({
-          data: input.sectorIds.map((sectorId) => ({ initiativeId: id, sectorId })),
-          skipDuplicates: true,
-        });
-      }
-      const countries = this.countriesOf(input);
-      if (countries) {
-        await tx.initiativeCountry.deleteMany({ where: { initiativeId: id } });
-        await tx.initiativeCountry.createMany({
-          data: countries.map((c) => ({ initiativeId: id, countryCode: c.code, role: c.role })),
-        });
-      }
-      if (input.leadOrganizationIds) {
-        await tx.initiativeOrganization.deleteMany({
-          where: { initiativeId: id, organizationId: { notIn: input.leadOrganizationIds } },
-        });
-        await tx.initiativeOrganization.createMany({
-          data: input.leadOrganizationIds.map((organizationId) => ({ initiativeId: id, organizationId })),
-          skipDuplicates: true,
-        });
-      }
-      const after = await this.current(tx, id);
-      await this.audit.record(tx, {
-        action: input.archivedAt === null && before.archivedAt ? 'restore' : 'update',
-        entity: 'initiatives',
-        entityId: id,
-        before,
-        after,
+    }
+    await this.assertReferences(tx, input);
+    if (input.code && input.code !== before.code) await assertCodeFree(tx, input.code);
+    const merged = { ...before, ...input };
+    if (merged.startDate && merged.targetDate && merged.targetDate < merged.startDate) {
+      throw new AppException('VALIDATION_FAILED', 'The target date is before the start date', {
+        targetDate: 'Must not be before the start date',
       });
-      return after;
+    }
+    const res = await tx.initiative.updateMany({
+      where: { id, version },
+      data: {
+        ...columnsOf(input),
+        ...(input.archivedAt === null ? { archivedAt: null } : {}),
+        searchText: searchTextOf.initiative(merged),
+        version: { increment: 1 },
+      },
     });
+    if (res.count === 0) {
+      const current = await this.current(tx, id);
+      throw versionConflict('Initiative', {
+        current,
+        changedBy: await lastChange(tx, 'initiatives', String(id)),
+        changedAt: current.updatedAt,
+      });
+    }
+    if (input.sectorIds) {
+      await tx.initiativeSector.deleteMany({ where: { initiativeId: id, sectorId: { notIn: input.sectorIds } } });
+      await tx.initiativeSector.createMany({
+        data: input.sectorIds.map((sectorId) => ({ initiativeId: id, sectorId })),
+        skipDuplicates: true,
+      });
+    }
+    const countries = this.countriesOf(input);
+    if (countries) {
+      await tx.initiativeCountry.deleteMany({ where: { initiativeId: id } });
+      await tx.initiativeCountry.createMany({
+        data: countries.map((c) => ({ initiativeId: id, countryCode: c.code, role: c.role })),
+      });
+    }
+    if (input.leadOrganizationIds) {
+      await tx.initiativeOrganization.deleteMany({
+        where: { initiativeId: id, organizationId: { notIn: input.leadOrganizationIds } },
+      });
+      await tx.initiativeOrganization.createMany({
+        data: input.leadOrganizationIds.map((organizationId) => ({ initiativeId: id, organizationId })),
+        skipDuplicates: true,
+      });
+    }
+    const after = await this.current(tx, id);
+    await this.audit.record(tx, {
+      action: input.archivedAt === null && before.archivedAt ? 'restore' : 'update',
+      entity: 'initiatives',
+      entityId: id,
+      before,
+      after,
+    });
+    return after;
   }
 
   /** DELETE archives (reversible with PUT {archivedAt: null}); `purge` deletes an archived initiative for good (admin). */

@@ -103,6 +103,7 @@ export const sectorsResource: ResourceDefinition<Sector> = {
     code: r.code,
     nameEn: r.nameEn,
     nameUr: r.nameUr,
+    dacCode: r.dacCode,
     version: r.version,
     createdAt: isoTs(r.createdAt),
     updatedAt: isoTs(r.updatedAt),
