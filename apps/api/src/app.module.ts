@@ -11,6 +11,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { MeModule } from './modules/me/me.module';
 import { UsersModule } from './modules/users/users.module';
 import { HealthModule } from './modules/health/health.module';
+import { IatiModule } from './modules/iati/iati.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { OpenApiModule } from './modules/openapi/openapi.module';
 import { ResourcesModule } from './modules/resources.module';
@@ -52,6 +53,7 @@ export class AppModule {
         ResourcesModule,
         ReportsModule,
         ImportsModule,
+        IatiModule,
         OpenApiModule,
       ],
       providers: [

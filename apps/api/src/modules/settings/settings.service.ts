@@ -43,6 +43,16 @@ export class SettingsService implements OnModuleDestroy {
     return Number.isFinite(v) && v > 0 ? v : 90;
   }
 
+  /** The IATI reporting organisation: its identifier prefixes every activity identifier of the IATI export. */
+  async iatiReportingOrg(): Promise<{ ref: string; name: string; type: string }> {
+    const all = await this.all();
+    return {
+      ref: String(all.iatiReportingOrgRef ?? DEFAULT_SETTINGS.iatiReportingOrgRef),
+      name: String(all.iatiReportingOrgName ?? DEFAULT_SETTINGS.iatiReportingOrgName),
+      type: String(all.iatiReportingOrgType ?? DEFAULT_SETTINGS.iatiReportingOrgType),
+    };
+  }
+
   invalidate(): void {
     this.generation += 1;
     this.cache = undefined;
