@@ -438,6 +438,14 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
   ),
   'POST /api/report-schedules': analystRoute(() => ({ body: reportSchedule() })),
 
+  // IATI export: everyone signed in reads it; the reporting organisation is the admins'
+  'GET /api/iati/activities.xml': signedIn(async (f) => {
+    await f.once('iati-initiative', () => f.initiative());
+    return {};
+  }),
+  'GET /api/iati/settings': signedIn(),
+  'PUT /api/iati/settings': adminOnly(() => ({ body: { reportingOrgName: 'Rabta matrix' } })),
+
   // spreadsheet imports: analysts and admins; an import is its maker's (and the admins')
   'POST /api/imports': analystRoute((f) => importUpload(f)),
   'GET /api/imports/templates/:resource': analystRoute(() => ({ params: { resource: 'people' } })),

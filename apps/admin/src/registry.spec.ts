@@ -59,7 +59,7 @@ describe('registry', () => {
 
   it('should derive the side menu: groups in order, items in the order of the registry, headings in the catalogue', () => {
     expect(SIDE_MENU.map((s) => [s.group, s.items.map((e) => e.name)])).toEqual([
-      ['portfolio', ['initiatives', 'milestones', 'engagements', 'decisions', 'agreements']],
+      ['portfolio', ['initiatives', 'milestones', 'engagements', 'decisions', 'agreements', 'import']],
       ['actors', ['people', 'organizations']],
       ['evidence', ['sources', 'reports']],
       ['administration', ['users', 'sectors', 'countries', 'audit-events']],

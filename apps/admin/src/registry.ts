@@ -6,6 +6,7 @@ import { countries } from './countries';
 import { decisions } from './decisions';
 import { engagements } from './engagements';
 import { evidence } from './evidence';
+import { importPage } from './imports';
 import { initiatives } from './initiatives';
 import { milestones } from './milestones';
 import { organizations } from './organizations';
@@ -30,6 +31,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
   engagements,
   decisions,
   agreements,
+  importPage,
   // actors
   people,
   organizations,

@@ -55,10 +55,15 @@ describe('IATI 2.03 export', () => {
       .set('Cookie', admin.cookie)
       .send({ reportingOrgRef: 'PK-GOV-MOFA', reportingOrgName: 'Ministry of Foreign Affairs' })
       .expect(200);
-    const res = await get().expect(200).expect('content-type', /application\/xml/);
+    const res = await get()
+      .expect(200)
+      .expect('content-type', /application\/xml/);
     const { valid, errors } = await validate(res.text);
     expect(errors).toEqual([]);
     expect(valid).toBe(true);
+    // The validator does refuse what the schema forbids: an activity without its status.
+    const broken = await validate(res.text.replace(/<activity-status [^>]*\/>/, ''));
+    expect(broken.valid).toBe(false);
     const all = activities(res.text);
     const total = await t.prisma.initiative.count({ where: { archivedAt: null } });
     expect(all).toHaveLength(total);

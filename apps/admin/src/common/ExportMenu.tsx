@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Menu, MenuItem } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { useListContext, useNotify, useResourceContext, useTranslate } from 'react-admin';
-import { exportUrl, type ExportFormat } from '../providers/dataProvider';
+import { exportUrl, iatiExportUrl, type ExportFormat } from '../providers/dataProvider';
 
 /** Export every matching row through the server (not react-admin's client-side export and its 1,000-row cap). */
 export function ExportMenu() {
@@ -13,10 +13,10 @@ export function ExportMenu() {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   if (!resource) return null;
 
-  const download = (format: ExportFormat) => {
+  const download = (format: ExportFormat | 'iati') => {
     setAnchor(null);
     const link = document.createElement('a');
-    link.href = exportUrl(resource, format, filterValues, sort);
+    link.href = format === 'iati' ? iatiExportUrl(filterValues, sort) : exportUrl(resource, format, filterValues, sort);
     link.download = '';
     link.rel = 'noopener';
     document.body.appendChild(link);
@@ -43,6 +43,11 @@ export function ExportMenu() {
         <MenuItem onClick={() => download('xlsx')} data-testid="export-xlsx">
           {translate('rabta.actions.export_xlsx')}
         </MenuItem>
+        {resource === 'initiatives' && (
+          <MenuItem onClick={() => download('iati')} data-testid="export-iati">
+            {translate('rabta.actions.export_iati')}
+          </MenuItem>
+        )}
       </Menu>
     </>
   );

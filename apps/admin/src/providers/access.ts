@@ -67,6 +67,8 @@ export const ACCESS_RULES = {
   /** Everyone's own records (saved views, even viewers'); not part of the record of the past. */
   own: ({ action, record }, user) =>
     isRead(action) || action === 'create' || !record || user.role === 'admin' || record.ownerId === user.id,
+  /** Work that changes many records at once (spreadsheet import): analysts and admins, never while viewing the past. */
+  importer: (_query, user, ctx) => (user.role === 'admin' || user.role === 'analyst') && !ctx.past,
   /** Administration: admins only, and no change while viewing the past. */
   admin: ({ action }, user, ctx) => user.role === 'admin' && (isRead(action) || !ctx.past),
   /** Administration that is never changed (the audit log). */

@@ -25,6 +25,13 @@ export function exportUrl(
   return `${API}/${resource}/export?${params}`;
 }
 
+/** The initiatives of a list filter as an IATI 2.03 activities document (GET /api/iati/activities.xml). */
+export function iatiExportUrl(filter: Record<string, unknown>, sort?: SortPayload): string {
+  const params = new URLSearchParams({ filter: JSON.stringify(filter ?? {}) });
+  if (sort?.field) params.set('sort', JSON.stringify([sort.field, sort.order]));
+  return `${API}/iati/activities.xml?${params}`;
+}
+
 export interface RabtaDataProvider extends DataProvider {
   getTimeline(initiativeId: Identifier): Promise<TimelineItem[]>;
   /** Audit events of an initiative, its milestones and status updates (open to every reader). */

@@ -16,6 +16,9 @@ export default function SectorList() {
         <DataTable.Col source={fieldIn('name', locale)} label="resources.sectors.fields.name">
           <BilingualText source="name" />
         </DataTable.Col>
+        <DataTable.Col source="dacCode" disableSort>
+          <TextField source="dacCode" />
+        </DataTable.Col>
       </DataTable>
     </RabtaList>
   );

@@ -69,7 +69,10 @@ export function recipientCountries(countries: ActivityFacts['countries']): strin
 
 /** The activity dates: start and target, and from the milestones the planned and actual dates (docs/iati.md). */
 export function activityDates(f: ActivityFacts): { type: string; date: string }[] {
-  const planned = f.milestones.map((m) => m.plannedDate).filter((d): d is string => !!d).sort();
+  const planned = f.milestones
+    .map((m) => m.plannedDate)
+    .filter((d): d is string => !!d)
+    .sort();
   const actual = f.milestones
     .map((m) => m.actualDate)
     .filter((d): d is string => !!d && d <= today())
@@ -117,7 +120,8 @@ export function activityXml(org: ReportingOrg, f: ActivityFacts): string {
     participants++;
   }
   // At least one participant is required: the reporting organisation answers for the activity.
-  if (!participants) narratives(a.ele('participating-org', { role: '2', ref: org.ref, type: org.type }), org.name, null);
+  if (!participants)
+    narratives(a.ele('participating-org', { role: '2', ref: org.ref, type: org.type }), org.name, null);
   a.ele('activity-status', { code: String(iatiActivityStatus(i.stage)) });
   for (const d of activityDates(f)) a.ele('activity-date', { type: d.type, 'iso-date': d.date });
   const recipients = recipientCountries(f.countries);
@@ -129,11 +133,19 @@ export function activityXml(org: ReportingOrg, f: ActivityFacts): string {
   const own = f.sectors.filter((s) => !s.dacCode);
   const dacShares = shares(dac.length);
   dac.forEach((s, k) =>
-    narratives(a.ele('sector', { vocabulary: '1', code: s.dacCode!, percentage: String(dacShares[k]) }), s.nameEn, s.nameUr),
+    narratives(
+      a.ele('sector', { vocabulary: '1', code: s.dacCode!, percentage: String(dacShares[k]) }),
+      s.nameEn,
+      s.nameUr,
+    ),
   );
   const ownShares = shares(own.length);
   own.forEach((s, k) =>
-    narratives(a.ele('sector', { vocabulary: '99', code: s.code, percentage: String(ownShares[k]) }), s.nameEn, s.nameUr),
+    narratives(
+      a.ele('sector', { vocabulary: '99', code: s.code, percentage: String(ownShares[k]) }),
+      s.nameEn,
+      s.nameUr,
+    ),
   );
   for (const d of f.documents) {
     const link = a.ele('document-link', { format: 'text/html', url: d.url });

@@ -77,7 +77,12 @@ export class IatiController {
 
   @Get('settings')
   @Access('viewer')
-  @ApiOperation({ kind: 'get', resource: 'iati', schema: IatiSettingsSchema, summary: 'The IATI reporting organisation' })
+  @ApiOperation({
+    kind: 'get',
+    resource: 'iati',
+    schema: IatiSettingsSchema,
+    summary: 'The IATI reporting organisation',
+  })
   async getSettings(): Promise<IatiSettings> {
     const org = await this.settings.iatiReportingOrg();
     return { reportingOrgRef: org.ref, reportingOrgName: org.name, reportingOrgType: org.type };

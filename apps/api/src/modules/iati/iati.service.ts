@@ -29,7 +29,11 @@ export class IatiService {
   async activities(query: { filter?: string; sort?: string }): Promise<Readable> {
     const org = await this.reportingOrg();
     const fetch = (start: number) =>
-      this.initiatives.list({ filter: query.filter, sort: query.sort, range: JSON.stringify([start, start + PAGE - 1]) });
+      this.initiatives.list({
+        filter: query.filter,
+        sort: query.sort,
+        range: JSON.stringify([start, start + PAGE - 1]),
+      });
     const first = await fetch(0);
     if (first.rows.length === 0)
       throw new AppException(
@@ -40,7 +44,7 @@ export class IatiService {
     async function* chunks(): AsyncGenerator<string> {
       yield `<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03" generated-datetime="${new Date().toISOString()}">\n`;
       let page = first;
-      for (let start = 0; ; ) {
+      for (let start = 0; ;) {
         for (const f of await facts(page.rows)) yield activityXml(org, f).replace(/^/gm, '  ') + '\n';
         if (page.rows.length < PAGE) break;
         start += PAGE;
@@ -76,7 +80,10 @@ export class IatiService {
       }),
       this.prisma.evidence.findMany({
         where: { initiativeId: { in: ids }, agreementId: null, source: { url: { not: null } } },
-        select: { initiativeId: true, source: { select: { id: true, url: true, title: true, publishedAt: true, language: true } } },
+        select: {
+          initiativeId: true,
+          source: { select: { id: true, url: true, title: true, publishedAt: true, language: true } },
+        },
       }),
       this.prisma.agreementInitiative.findMany({
         where: { initiativeId: { in: ids } },
@@ -129,7 +136,8 @@ export class IatiService {
       }
       const related = new Set<string>();
       for (const a of agreements.filter((x) => x.initiativeId === i.id))
-        for (const other of a.agreement.initiatives) if (other.initiative.code !== i.code) related.add(other.initiative.code);
+        for (const other of a.agreement.initiatives)
+          if (other.initiative.code !== i.code) related.add(other.initiative.code);
       const end = ended.find((u) => u.initiativeId === i.id);
       return {
         initiative: i,
