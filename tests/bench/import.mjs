@@ -58,9 +58,16 @@ try {
     },
   });
   const email = hasUsers
-    ? (await client.query('SELECT email FROM users WHERE email = ANY($1) ORDER BY email LIMIT 1', [[BENCH_ADMIN_EMAIL, IMPORT_EMAIL]])).rows[0]?.email
+    ? (
+        await client.query('SELECT email FROM users WHERE email = ANY($1) ORDER BY email LIMIT 1', [
+          [BENCH_ADMIN_EMAIL, IMPORT_EMAIL],
+        ])
+      ).rows[0]?.email
     : IMPORT_EMAIL;
-  if (!email) throw new Error(`No ${BENCH_ADMIN_EMAIL} in the bench database: run \`npm run bench:generate\` first, or use an empty one`);
+  if (!email)
+    throw new Error(
+      `No ${BENCH_ADMIN_EMAIL} in the bench database: run \`npm run bench:generate\` first, or use an empty one`,
+    );
   const token = await mintApiToken(client, email, 'bench-import');
   const auth = { authorization: `Bearer ${token}` };
   const before = (await client.query('SELECT count(*)::int AS n FROM initiatives')).rows[0].n;
@@ -72,7 +79,20 @@ try {
   const countries = ['PK; RU', 'PK; UZ; RU', 'PK; CN', 'PK; KZ', 'PK'];
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Initiatives');
-  ws.addRow(['Code', 'Title (English)', 'Title (Urdu)', 'Sectors', 'Countries', 'Stage', 'Priority', 'Start date', 'Target date', 'Estimated value', 'Currency', 'Tags']);
+  ws.addRow([
+    'Code',
+    'Title (English)',
+    'Title (Urdu)',
+    'Sectors',
+    'Countries',
+    'Stage',
+    'Priority',
+    'Start date',
+    'Target date',
+    'Estimated value',
+    'Currency',
+    'Tags',
+  ]);
   for (let i = 0; i < ROWS; i++) {
     ws.addRow([
       `BI-${run}-${i}`,
@@ -132,8 +152,20 @@ try {
   const perRowCommit = commitMs / ROWS;
   const s = (v) => `${(v / 1000).toFixed(1)} s`;
   const rows = [
-    [`preview (POST /api/imports)`, ROWS.toLocaleString('en'), s(previewMs), `${(previewMs / ROWS).toFixed(2)} ms`, '< 10 s'],
-    [`commit (POST /api/imports/:id/commit)`, result.created.toLocaleString('en'), s(commitMs), `${perRowCommit.toFixed(2)} ms`, '< 30 s'],
+    [
+      `preview (POST /api/imports)`,
+      ROWS.toLocaleString('en'),
+      s(previewMs),
+      `${(previewMs / ROWS).toFixed(2)} ms`,
+      '< 10 s',
+    ],
+    [
+      `commit (POST /api/imports/:id/commit)`,
+      result.created.toLocaleString('en'),
+      s(commitMs),
+      `${perRowCommit.toFixed(2)} ms`,
+      '< 30 s',
+    ],
     [`baseline: POST /api/initiatives one by one`, BASELINE, s(baselineMs), `${perRowBaseline.toFixed(2)} ms`, ''],
   ];
   const headers = ['step', 'rows', 'time', 'per row', 'goal'];

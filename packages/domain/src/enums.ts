@@ -20,6 +20,9 @@ import {
   REPORT_KINDS,
   REPORT_FORMATS,
   REPORT_STATUSES,
+  IMPORT_RESOURCES,
+  IMPORT_MODES,
+  IMPORT_STATUSES,
 } from './values';
 
 export * from './values';
@@ -108,4 +111,7 @@ export const DOMAIN_ENUMS: Record<string, readonly string[]> = {
   ReportKind: REPORT_KINDS,
   ReportFormat: REPORT_FORMATS,
   ReportStatus: REPORT_STATUSES,
+  ImportResource: IMPORT_RESOURCES,
+  ImportMode: IMPORT_MODES,
+  ImportStatus: IMPORT_STATUSES,
 };

@@ -4,6 +4,9 @@ import { normalizeText } from './text';
 import {
   CONFIDENCES,
   HEALTHS,
+  IMPORT_MODES,
+  IMPORT_RESOURCES,
+  IMPORT_STATUSES,
   INITIATIVE_STAGES,
   MILESTONE_KINDS,
   MILESTONE_STATES,
@@ -15,11 +18,8 @@ import {
 // they are recognised by: English and Urdu labels, the wire field names and the headers of Rabta's own export),
 // and the cell readers shared by the API's preview and the admin's import page. Pure: no I/O.
 
-export const IMPORT_RESOURCES = ['initiatives', 'milestones', 'people', 'organizations'] as const;
+export { IMPORT_MODES, IMPORT_RESOURCES, IMPORT_STATUSES };
 export type ImportResource = (typeof IMPORT_RESOURCES)[number];
-
-/** `create`: add new rows only; `update`: change existing records (by code, or id); `upsert`: both. */
-export const IMPORT_MODES = ['create', 'update', 'upsert'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
 /** Day-month order of dates written as text; separators `/`, `.` and `-` are all accepted. ISO dates always are. */
@@ -579,7 +579,7 @@ export type ImportRowAction = (typeof IMPORT_ROW_ACTIONS)[number];
 
 export const ImportPreviewSchema = z.object({
   id: z.number(),
-  status: z.enum(['previewed', 'committed']),
+  status: z.enum(IMPORT_STATUSES),
   resource: z.enum(IMPORT_RESOURCES),
   mode: z.enum(IMPORT_MODES),
   fileName: z.string(),

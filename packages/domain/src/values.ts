@@ -81,3 +81,10 @@ export const REPORT_KINDS = ['portfolio', 'initiative', 'changes', 'engagement_f
 export const REPORT_FORMATS = ['html', 'pdf', 'xlsx', 'csv'] as const;
 
 export const REPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+
+export const IMPORT_RESOURCES = ['initiatives', 'milestones', 'people', 'organizations'] as const;
+
+/** `create`: add new rows only; `update`: change existing records (by code, or id); `upsert`: both. */
+export const IMPORT_MODES = ['create', 'update', 'upsert'] as const;
+
+export const IMPORT_STATUSES = ['previewed', 'committed'] as const;

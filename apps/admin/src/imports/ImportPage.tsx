@@ -77,7 +77,7 @@ export default function ImportPage() {
     const f = fields.find((x) => x.field === field);
     return f ? (locale === 'ur' ? f.ur : f.en) : field;
   };
-  const step = done ? 2 : preview ? 1 : 0;
+  const step = done ? 3 : preview ? 1 : 0;
 
   const run = async (next: File, choices: { keepMapping: boolean; sheet?: string }) => {
     setBusy(true);
@@ -160,9 +160,9 @@ export default function ImportPage() {
                 size="small"
                 label={translate('rabta.import.resource')}
                 value={resource}
-                disabled={!!preview && !done}
+                disabled={!!preview}
                 onChange={(e) => setResource(e.target.value as ImportResource)}
-                sx={{ minWidth: 220 }}
+                sx={{ width: 260, flexShrink: 0 }}
                 slotProps={{ htmlInput: { 'data-testid': 'import-resource' } }}
               >
                 {IMPORT_RESOURCES.map((r) => (
@@ -175,9 +175,10 @@ export default function ImportPage() {
                 exclusive
                 size="small"
                 value={mode}
-                disabled={!!preview && !done}
+                disabled={!!preview}
                 onChange={(_, v) => v && setMode(v)}
                 aria-label={translate('rabta.import.mode')}
+                sx={{ flexShrink: 0, '& .MuiToggleButton-root': { whiteSpace: 'nowrap' } }}
               >
                 {IMPORT_MODES.map((m) => (
                   <ToggleButton key={m} value={m} data-testid={`import-mode-${m}`}>
@@ -218,7 +219,7 @@ export default function ImportPage() {
                 />
                 {file && (
                   <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }} data-testid="import-file-name">
-                    {file.name}
+                    <bdi>{file.name}</bdi>
                   </Typography>
                 )}
               </Stack>
@@ -365,7 +366,11 @@ export default function ImportPage() {
         <Card data-testid="import-preview">
           <CardHeader
             title={translate('rabta.import.preview')}
-            subheader={translate('rabta.import.preview_help', { file: preview.fileName, sheet: preview.sheet })}
+            subheader={translate('rabta.import.preview_help', {
+              // Isolated, so a file name in another script keeps its order in either direction.
+              file: `\u2068${preview.fileName}\u2069`,
+              sheet: `\u2068${preview.sheet}\u2069`,
+            })}
           />
           <CardContent>
             <Stack spacing={2}>

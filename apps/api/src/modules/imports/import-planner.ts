@@ -419,9 +419,12 @@ export class ImportPlanner {
         values[field.field] = null;
         continue;
       }
-      values[field.field] = this.readCell(field, cell, text, dateFormat, problem, (name) => {
+      const reported = errors.length;
+      const value = this.readCell(field, cell, text, dateFormat, problem, (name) => {
         newPeople[field.field] = name;
       });
+      // A cell with a problem is left out, so that no follow-up problem ("Required" …) is reported for it.
+      values[field.field] = errors.length > reported ? undefined : value;
     }
     return { row, line, values, present, newPeople: Object.keys(newPeople).length ? newPeople : undefined };
   }
