@@ -15,6 +15,7 @@ import {
   describeMachine,
   loadBuilt,
   machine,
+  out,
   markdownTable,
   mintApiToken,
   openBenchDatabase,
@@ -22,8 +23,11 @@ import {
   startApi,
   stopOnSignals,
   table,
+  topOfProfile,
   updateDocsSection,
 } from './lib.mjs';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 const { values: args } = parseArgs({
   options: {
@@ -31,6 +35,8 @@ const { values: args } = parseArgs({
     rows: { type: 'string', default: '10000' },
     baseline: { type: 'string', default: '200' },
     'no-docs': { type: 'boolean', default: false },
+    /** Write a CPU profile of the API and print where its time went. */
+    profile: { type: 'boolean', default: false },
   },
 });
 const ROWS = Number(args.rows);
@@ -56,6 +62,7 @@ try {
       IMPORT_MAX_ROWS: String(Math.max(ROWS, 20_000)),
       REPORT_WORKERS: '0',
     },
+    nodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${out('import-profile')}`] : [],
   });
   const email = hasUsers
     ? (
@@ -140,6 +147,7 @@ try {
   const preview = await fetch(`${api.base}/api/imports`, { method: 'POST', headers: auth, body: form });
   const previewMs = performance.now() - p0;
   const body = await preview.json();
+  process.stdout.write(`preview: ${(previewMs / 1000).toFixed(1)} s\n`);
   if (preview.status !== 201 || body.rows.error > 0)
     throw new Error(`Preview failed: ${preview.status} ${JSON.stringify(body).slice(0, 500)}`);
   const c0 = performance.now();
@@ -179,6 +187,14 @@ try {
     );
 } finally {
   await api?.stop();
+  if (args.profile) {
+    const dir = out('import-profile');
+    const file = readdirSync(dir)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .sort()
+      .pop();
+    if (file) console.table(topOfProfile(join(dir, file), 25));
+  }
   await client.end().catch(() => undefined);
   await db.stop();
 }

@@ -45,6 +45,23 @@ export function toAuditJson(value: unknown): Prisma.InputJsonValue | undefined {
   return walk(value) as Prisma.InputJsonValue;
 }
 
+/** The row of an event: actor, request id and IP from the request being served. */
+function auditRow(entry: AuditEntry): Prisma.AuditEventUncheckedCreateInput {
+  const ctx = currentContext();
+  const actor = entry.actor === undefined ? ctx?.actor : entry.actor;
+  return {
+    actorId: actor?.id ?? null,
+    actorName: actor?.email ?? (ctx ? 'anonymous' : 'system'),
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+    before: toAuditJson(entry.before),
+    after: toAuditJson(entry.after),
+    requestId: ctx?.requestId ?? null,
+    ip: ctx?.ip ?? null,
+  };
+}
+
 /**
  * Writes one append-only audit event, in the caller's transaction so the change and its record commit together.
  * Actor, request id and IP come from the request being served. Every process hears of the change once it commits
@@ -53,21 +70,17 @@ export function toAuditJson(value: unknown): Prisma.InputJsonValue | undefined {
 @Injectable()
 export class AuditService {
   async record(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
-    const ctx = currentContext();
-    const actor = entry.actor === undefined ? ctx?.actor : entry.actor;
-    await tx.auditEvent.create({
-      data: {
-        actorId: actor?.id ?? null,
-        actorName: actor?.email ?? (ctx ? 'anonymous' : 'system'),
-        action: entry.action,
-        entity: entry.entity,
-        entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
-        before: toAuditJson(entry.before),
-        after: toAuditJson(entry.after),
-        requestId: ctx?.requestId ?? null,
-        ip: ctx?.ip ?? null,
-      },
-    });
+    await tx.auditEvent.create({ data: auditRow(entry) });
     await announceChange(tx, entry.entity);
+  }
+
+  /** Many events in one statement per thousand (a spreadsheet import's records), announced once per entity. */
+  async recordMany(tx: Prisma.TransactionClient, entries: AuditEntry[]): Promise<void> {
+    for (let i = 0; i < entries.length; i += 1000) {
+      await tx.auditEvent.createMany({
+        data: entries.slice(i, i + 1000).map(auditRow),
+      });
+    }
+    for (const entity of new Set(entries.map((e) => e.entity))) await announceChange(tx, entity);
   }
 }

@@ -213,10 +213,14 @@ export class ImportsService {
         const sourceId = row.resource === 'milestones' ? await this.ledgerSource(tx, row, user) : null;
         let created = 0;
         let updated = 0;
+        // New initiatives go in together (InitiativesService.createManyIn), with the same checks as one by one.
+        const batch: CreateInput[] = [];
         for (const r of plan.rows) {
           if (r.action !== 'create' && r.action !== 'update') continue;
           try {
-            await this.apply(tx, row.resource, r, people, sourceId, user);
+            if (row.resource === 'initiatives' && r.action === 'create')
+              batch.push(this.inputOf(row.resource, r, people, sourceId) as CreateInput);
+            else await this.apply(tx, row.resource, r, people, sourceId, user);
           } catch (err) {
             if (err instanceof AppException)
               throw new AppException(
@@ -229,6 +233,15 @@ export class ImportsService {
           }
           if (r.action === 'create') created++;
           else updated++;
+        }
+        if (batch.length) {
+          try {
+            await this.initiatives.createManyIn(tx, batch, user);
+          } catch (err) {
+            if (err instanceof AppException)
+              throw new AppException(err.code, `${err.message}; nothing was written`, err.errors, err.extra);
+            throw err;
+          }
         }
         await tx.import.update({
           where: { id },
@@ -273,14 +286,13 @@ export class ImportsService {
     return source.id as number;
   }
 
-  private async apply(
-    tx: Prisma.TransactionClient,
+  /** A planned row's input with the people just created and, for milestone dates, the ledger's source. */
+  private inputOf(
     resource: ImportResource,
     r: PlannedRow,
     people: Map<string, number>,
     sourceId: number | null,
-    user: AuthUser,
-  ): Promise<void> {
+  ): Record<string, unknown> {
     const input: Record<string, unknown> = { ...(r.input ?? {}) };
     for (const [field, name] of Object.entries(r.newPeople ?? {})) input[PERSON_INPUT[field]] = people.get(name);
     if (resource === 'milestones' && input.plannedDate !== undefined && sourceId !== null)
@@ -289,6 +301,18 @@ export class ImportsService {
         ...(r.announcedOn ? { announcedOn: r.announcedOn } : {}),
         note: 'Imported from a spreadsheet',
       };
+    return input;
+  }
+
+  private async apply(
+    tx: Prisma.TransactionClient,
+    resource: ImportResource,
+    r: PlannedRow,
+    people: Map<string, number>,
+    sourceId: number | null,
+    user: AuthUser,
+  ): Promise<void> {
+    const input = this.inputOf(resource, r, people, sourceId);
     if (resource === 'initiatives') {
       if (r.action === 'create') await this.initiatives.createIn(tx, input as CreateInput, user);
       else await this.initiatives.updateIn(tx, r.id!, input as UpdateInput, r.version!, user);

@@ -92,6 +92,28 @@ function columnsOf<I extends UpdateInput>(input: I) {
   };
 }
 
+const WRITE_CHUNK = 1000;
+
+function chunksOf<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/** Codes not taken, by an initiative or by another of the same batch. */
+async function assertCodesFree(tx: Prisma.TransactionClient, codes: string[]): Promise<void> {
+  const seen = new Set<string>();
+  for (const code of codes) {
+    if (seen.has(code))
+      throw new AppException('UNIQUE_VIOLATION', `The code ${code} is given twice`, { code: 'Given twice' });
+    seen.add(code);
+  }
+  for (const chunk of chunksOf(codes, WRITE_CHUNK)) {
+    const taken = await tx.initiative.findFirst({ where: { code: { in: chunk } }, select: { code: true } });
+    if (taken) await assertCodeFree(tx, taken.code);
+  }
+}
+
 async function assertCodeFree(tx: Prisma.TransactionClient, code: string): Promise<void> {
   if (await tx.initiative.findUnique({ where: { code }, select: { id: true } })) {
     throw new AppException('UNIQUE_VIOLATION', `An initiative with code ${code} already exists`, {
@@ -146,6 +168,23 @@ export class InitiativesService {
     return toInitiative(row, staleBefore);
   }
 
+  /** Several initiatives as they are now, in one statement per thousand. */
+  private async currentMany(tx: Prisma.TransactionClient, ids: number[]): Promise<Initiative[]> {
+    const staleBefore = await this.staleBefore();
+    const out: Initiative[] = [];
+    for (const chunk of chunksOf(ids, WRITE_CHUNK)) {
+      const { rows } = await this.repo.page(
+        { id: chunk, archived: 'all' },
+        { sort: { field: 'id', order: 'ASC' }, offset: 0, limit: chunk.length },
+        undefined,
+        staleBefore,
+        tx,
+      );
+      out.push(...rows.map((r) => toInitiative(r, staleBefore)));
+    }
+    return out;
+  }
+
   private async current(tx: Prisma.TransactionClient, id: number): Promise<Initiative> {
     const staleBefore = await this.staleBefore();
     const row = await this.repo.one(id, undefined, staleBefore, tx);
@@ -174,49 +213,102 @@ export class InitiativesService {
     return this.prisma.$transaction((tx) => this.createIn(tx, input, user));
   }
 
-  /** A create in the caller's transaction (a spreadsheet import runs many in one), with every check of a single one. */
+  /** A create in the caller's transaction, with every check of a single one. */
   async createIn(tx: Prisma.TransactionClient, input: CreateInput, user: AuthUser): Promise<Initiative> {
-    assertCanAssign(user, input.sectorIds);
-    const stage = input.stage ?? 'announced';
-    const health = input.health ?? 'not_assessed';
-    const countries = this.countriesOf(input)!;
-    // The initial stage is the first entry of the status history, so "as of" views know when it began.
-    const requested = moment(input.effectiveAt) ?? dateOnly(input.startDate) ?? new Date();
-    const effectiveAt = requested > new Date() ? new Date() : requested;
-    await this.assertReferences(tx, input);
-    await assertCodeFree(tx, input.code);
-    const created = await tx.initiative.create({
-      data: {
-        ...columnsOf(input),
-        stage,
-        health,
-        tags: input.tags ?? [],
-        createdById: user.id,
-        stageSince: effectiveAt,
-        searchText: searchTextOf.initiative(input),
-        sectors: { create: [...new Set(input.sectorIds)].map((sectorId) => ({ sectorId })) },
-        countries: { create: countries.map((c) => ({ countryCode: c.code, role: c.role })) },
-        leads: {
-          create: [...new Set(input.leadOrganizationIds ?? [])].map((organizationId) => ({ organizationId })),
-        },
+    return (await this.createManyIn(tx, [input], user))[0];
+  }
+
+  /**
+   * Creates in the caller's transaction (a spreadsheet import makes thousands in one), each checked as a single
+   * create is — scope, references, a free code — and each with its first status update and its audit event, in a few
+   * statements per thousand rather than a dozen per initiative.
+   */
+  async createManyIn(tx: Prisma.TransactionClient, inputs: CreateInput[], user: AuthUser): Promise<Initiative[]> {
+    for (const input of inputs) assertCanAssign(user, input.sectorIds);
+    await assertExist(tx, [
+      { field: 'sectorIds', what: 'Sector', ids: inputs.flatMap((i) => i.sectorIds) },
+      {
+        field: 'countryCodes',
+        what: 'Country',
+        ids: inputs.flatMap((i) => (this.countriesOf(i) ?? []).map((c) => c.code)),
       },
-      select: { id: true },
-    });
-    await tx.statusUpdate.create({
-      data: {
-        initiativeId: created.id,
-        toStage: stage,
-        toHealth: health,
-        healthConfidence: input.healthConfidence,
-        noteEn: SYSTEM_NOTE.en,
-        noteUr: SYSTEM_NOTE.ur,
-        effectiveAt,
-        authorId: user.id,
+      { field: 'leadOrganizationIds', what: 'Organization', ids: inputs.flatMap((i) => i.leadOrganizationIds ?? []) },
+      {
+        field: 'focalPersonId',
+        what: 'Person',
+        ids: inputs.flatMap((i) => (i.focalPersonId ? [i.focalPersonId] : [])),
       },
+    ]);
+    await assertCodesFree(
+      tx,
+      inputs.map((i) => i.code),
+    );
+    const now = new Date();
+    const planned = inputs.map((input) => {
+      // The initial stage is the first entry of the status history, so "as of" views know when it began.
+      const requested = moment(input.effectiveAt) ?? dateOnly(input.startDate) ?? now;
+      return {
+        input,
+        stage: input.stage ?? 'announced',
+        health: input.health ?? 'not_assessed',
+        effectiveAt: requested > now ? now : requested,
+      };
     });
-    const after = await this.current(tx, created.id);
-    await this.audit.record(tx, { action: 'create', entity: 'initiatives', entityId: created.id, after });
-    return after;
+    const ids = new Map<string, number>();
+    for (const chunk of chunksOf(planned, WRITE_CHUNK)) {
+      const created = await tx.initiative.createManyAndReturn({
+        data: chunk.map(({ input, stage, health, effectiveAt }) => ({
+          ...columnsOf(input),
+          stage,
+          health,
+          tags: input.tags ?? [],
+          createdById: user.id,
+          stageSince: effectiveAt,
+          searchText: searchTextOf.initiative(input),
+        })),
+        select: { id: true, code: true },
+      });
+      for (const c of created) ids.set(c.code, c.id);
+    }
+    const idOf = (input: CreateInput) => ids.get(input.code)!;
+    for (const chunk of chunksOf(planned, WRITE_CHUNK)) {
+      await tx.initiativeSector.createMany({
+        data: chunk.flatMap(({ input }) =>
+          [...new Set(input.sectorIds)].map((sectorId) => ({ initiativeId: idOf(input), sectorId })),
+        ),
+      });
+      await tx.initiativeCountry.createMany({
+        data: chunk.flatMap(({ input }) =>
+          this.countriesOf(input)!.map((c) => ({ initiativeId: idOf(input), countryCode: c.code, role: c.role })),
+        ),
+      });
+      const leads = chunk.flatMap(({ input }) =>
+        [...new Set(input.leadOrganizationIds ?? [])].map((organizationId) => ({
+          initiativeId: idOf(input),
+          organizationId,
+        })),
+      );
+      if (leads.length) await tx.initiativeOrganization.createMany({ data: leads });
+      await tx.statusUpdate.createMany({
+        data: chunk.map(({ input, stage, health, effectiveAt }) => ({
+          initiativeId: idOf(input),
+          toStage: stage,
+          toHealth: health,
+          healthConfidence: input.healthConfidence,
+          noteEn: SYSTEM_NOTE.en,
+          noteUr: SYSTEM_NOTE.ur,
+          effectiveAt,
+          authorId: user.id,
+        })),
+      });
+    }
+    const after = await this.currentMany(tx, [...ids.values()]);
+    await this.audit.recordMany(
+      tx,
+      after.map((a) => ({ action: 'create', entity: 'initiatives', entityId: a.id, after: a })),
+    );
+    const byId = new Map(after.map((a) => [a.id, a]));
+    return inputs.map((input) => byId.get(idOf(input))!);
   }
 
   async update(id: number, body: unknown, ifMatch: string | undefined, user: AuthUser): Promise<Initiative> {
