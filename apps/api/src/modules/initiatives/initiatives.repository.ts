@@ -58,6 +58,41 @@ export interface InitiativeRow {
   last_evidence_at: Date | null;
 }
 
+/** A new initiative's columns, for insertMany. */
+export interface NewInitiativeRow {
+  code: string;
+  titleEn: string;
+  titleUr: string | null;
+  summaryEn: string | null;
+  summaryUr: string | null;
+  stage: InitiativeStage;
+  health: Health;
+  healthConfidence: string | null;
+  priority: string;
+  locationEn: string | null;
+  locationUr: string | null;
+  startDate: Date | null;
+  targetDate: Date | null;
+  estimatedValue: number | null;
+  currency: string | null;
+  tags: string[];
+  focalPersonId: number | null;
+  createdById: number;
+  stageSince: Date;
+  searchText: string;
+}
+
+export interface NewStatusRow {
+  initiativeId: number;
+  toStage: InitiativeStage;
+  toHealth: Health;
+  healthConfidence: string | null;
+  noteEn: string;
+  noteUr: string;
+  effectiveAt: Date;
+  authorId: number;
+}
+
 /** Wire sort field → SQL expression over `i` (stage, health and lastEvidenceAt are computed per view). */
 const SORT_SQL: Record<string, string> = {
   id: 'i.id',
@@ -222,6 +257,50 @@ export class InitiativesRepository {
       db,
     );
     return rows[0];
+  }
+
+  /**
+   * Inserts many new initiatives in one statement: each column travels as one array parameter (unnest), so a
+   * thousand rows cost one round trip and no per-value work in the client. Returns each new id by code.
+   */
+  async insertMany(db: Db, rows: NewInitiativeRow[]): Promise<{ id: number; code: string }[]> {
+    const col = <K extends keyof NewInitiativeRow>(k: K) => rows.map((r) => r[k]);
+    const iso = (k: 'startDate' | 'targetDate' | 'stageSince') => rows.map((r) => (r[k] ? r[k].toISOString() : null));
+    return db.$queryRaw<{ id: number; code: string }[]>`
+      INSERT INTO initiatives (code, title_en, title_ur, summary_en, summary_ur, stage, health, health_confidence,
+                               priority, location_en, location_ur, start_date, target_date, estimated_value, currency,
+                               tags, focal_person_id, created_by_id, stage_since, search_text, updated_at)
+      SELECT x.code, x.title_en, x.title_ur, x.summary_en, x.summary_ur, x.stage::initiative_stage, x.health::health,
+             x.health_confidence::confidence, x.priority::priority, x.location_en, x.location_ur,
+             x.start_date::timestamptz::date, x.target_date::timestamptz::date, x.estimated_value::numeric, x.currency,
+             ARRAY(SELECT json_array_elements_text(x.tags::json)), x.focal_person_id, x.created_by_id,
+             x.stage_since::timestamptz, x.search_text, now()
+      FROM unnest(${col('code')}::text[], ${col('titleEn')}::text[], ${col('titleUr')}::text[],
+                  ${col('summaryEn')}::text[], ${col('summaryUr')}::text[], ${col('stage')}::text[], ${col('health')}::text[],
+                  ${col('healthConfidence')}::text[], ${col('priority')}::text[], ${col('locationEn')}::text[],
+                  ${col('locationUr')}::text[], ${iso('startDate')}::text[], ${iso('targetDate')}::text[],
+                  ${rows.map((r) => (r.estimatedValue === null ? null : String(r.estimatedValue)))}::text[],
+                  ${col('currency')}::text[], ${rows.map((r) => JSON.stringify(r.tags))}::text[],
+                  ${col('focalPersonId')}::int[], ${col('createdById')}::int[], ${iso('stageSince')}::text[],
+                  ${col('searchText')}::text[])
+        AS x(code, title_en, title_ur, summary_en, summary_ur, stage, health, health_confidence, priority, location_en,
+             location_ur, start_date, target_date, estimated_value, currency, tags, focal_person_id, created_by_id,
+             stage_since, search_text)
+      RETURNING id, code`;
+  }
+
+  /** The first status update of many new initiatives, in one statement (as insertMany). */
+  async insertInitialStatuses(db: Db, rows: NewStatusRow[]): Promise<void> {
+    const col = <K extends keyof NewStatusRow>(k: K) => rows.map((r) => r[k]);
+    await db.$executeRaw`
+      INSERT INTO status_updates (initiative_id, to_stage, to_health, health_confidence, note_en, note_ur, effective_at,
+                                  author_id, updated_at)
+      SELECT x.initiative_id, x.to_stage::initiative_stage, x.to_health::health, x.health_confidence::confidence,
+             x.note_en, x.note_ur, x.effective_at::timestamptz, x.author_id, now()
+      FROM unnest(${col('initiativeId')}::int[], ${col('toStage')}::text[], ${col('toHealth')}::text[],
+                  ${col('healthConfidence')}::text[], ${col('noteEn')}::text[], ${col('noteUr')}::text[],
+                  ${rows.map((r) => r.effectiveAt.toISOString())}::text[], ${col('authorId')}::int[])
+        AS x(initiative_id, to_stage, to_health, health_confidence, note_en, note_ur, effective_at, author_id)`;
   }
 
   /** The stage and health in force at a moment, from every recorded status update (for back-dated updates). */

@@ -256,18 +256,31 @@ export class InitiativesService {
     });
     const ids = new Map<string, number>();
     for (const chunk of chunksOf(planned, WRITE_CHUNK)) {
-      const created = await tx.initiative.createManyAndReturn({
-        data: chunk.map(({ input, stage, health, effectiveAt }) => ({
-          ...columnsOf(input),
+      const created = await this.repo.insertMany(
+        tx,
+        chunk.map(({ input, stage, health, effectiveAt }) => ({
+          code: input.code,
+          titleEn: input.titleEn,
+          titleUr: input.titleUr ?? null,
+          summaryEn: input.summaryEn ?? null,
+          summaryUr: input.summaryUr ?? null,
           stage,
           health,
+          healthConfidence: input.healthConfidence ?? null,
+          priority: input.priority ?? 'medium',
+          locationEn: input.locationEn ?? null,
+          locationUr: input.locationUr ?? null,
+          startDate: dateOnly(input.startDate) ?? null,
+          targetDate: dateOnly(input.targetDate) ?? null,
+          estimatedValue: input.estimatedValue ?? null,
+          currency: input.currency ?? null,
           tags: input.tags ?? [],
+          focalPersonId: input.focalPersonId ?? null,
           createdById: user.id,
           stageSince: effectiveAt,
           searchText: searchTextOf.initiative(input),
         })),
-        select: { id: true, code: true },
-      });
+      );
       for (const c of created) ids.set(c.code, c.id);
     }
     const idOf = (input: CreateInput) => ids.get(input.code)!;
@@ -289,18 +302,19 @@ export class InitiativesService {
         })),
       );
       if (leads.length) await tx.initiativeOrganization.createMany({ data: leads });
-      await tx.statusUpdate.createMany({
-        data: chunk.map(({ input, stage, health, effectiveAt }) => ({
+      await this.repo.insertInitialStatuses(
+        tx,
+        chunk.map(({ input, stage, health, effectiveAt }) => ({
           initiativeId: idOf(input),
           toStage: stage,
           toHealth: health,
-          healthConfidence: input.healthConfidence,
+          healthConfidence: input.healthConfidence ?? null,
           noteEn: SYSTEM_NOTE.en,
           noteUr: SYSTEM_NOTE.ur,
           effectiveAt,
           authorId: user.id,
         })),
-      });
+      );
     }
     const after = await this.currentMany(tx, [...ids.values()]);
     await this.audit.recordMany(
