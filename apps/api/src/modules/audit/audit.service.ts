@@ -77,9 +77,15 @@ export class AuditService {
   /** Many events in one statement per thousand (a spreadsheet import's records), announced once per entity. */
   async recordMany(tx: Prisma.TransactionClient, entries: AuditEntry[]): Promise<void> {
     for (let i = 0; i < entries.length; i += 1000) {
-      await tx.auditEvent.createMany({
-        data: entries.slice(i, i + 1000).map(auditRow),
-      });
+      const rows = entries.slice(i, i + 1000).map(auditRow);
+      const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k] ?? null);
+      const json = (k: 'before' | 'after') => rows.map((r) => (r[k] === undefined ? null : JSON.stringify(r[k])));
+      // One array parameter per column (unnest): no per-value work in the client for thousands of events.
+      await tx.$executeRaw`
+        INSERT INTO audit_events (actor_id, actor_name, action, entity, entity_id, before, after, request_id, ip)
+        SELECT * FROM unnest(${col('actorId')}::int[], ${col('actorName')}::text[], ${col('action')}::text[],
+                             ${col('entity')}::text[], ${col('entityId')}::text[], ${json('before')}::jsonb[],
+                             ${json('after')}::jsonb[], ${col('requestId')}::text[], ${col('ip')}::text[])`;
     }
     for (const entity of new Set(entries.map((e) => e.entity))) await announceChange(tx, entity);
   }

@@ -289,6 +289,25 @@ export class InitiativesRepository {
       RETURNING id, code`;
   }
 
+  /** The sectors, countries and lead organisations of many new initiatives, one statement each (as insertMany). */
+  async insertLinks(
+    db: Db,
+    sectors: { initiativeId: number; sectorId: number }[],
+    countries: { initiativeId: number; countryCode: string; role: string }[],
+    leads: { initiativeId: number; organizationId: number }[],
+  ): Promise<void> {
+    if (sectors.length)
+      await db.$executeRaw`INSERT INTO initiative_sectors (initiative_id, sector_id)
+        SELECT * FROM unnest(${sectors.map((s) => s.initiativeId)}::int[], ${sectors.map((s) => s.sectorId)}::int[])`;
+    if (countries.length)
+      await db.$executeRaw`INSERT INTO initiative_countries (initiative_id, country_code, role)
+        SELECT x.i, x.c, x.r::country_role FROM unnest(${countries.map((c) => c.initiativeId)}::int[],
+          ${countries.map((c) => c.countryCode)}::text[], ${countries.map((c) => c.role)}::text[]) AS x(i, c, r)`;
+    if (leads.length)
+      await db.$executeRaw`INSERT INTO initiative_organizations (initiative_id, organization_id)
+        SELECT * FROM unnest(${leads.map((l) => l.initiativeId)}::int[], ${leads.map((l) => l.organizationId)}::int[])`;
+  }
+
   /** The first status update of many new initiatives, in one statement (as insertMany). */
   async insertInitialStatuses(db: Db, rows: NewStatusRow[]): Promise<void> {
     const col = <K extends keyof NewStatusRow>(k: K) => rows.map((r) => r[k]);

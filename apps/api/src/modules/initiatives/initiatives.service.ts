@@ -285,23 +285,21 @@ export class InitiativesService {
     }
     const idOf = (input: CreateInput) => ids.get(input.code)!;
     for (const chunk of chunksOf(planned, WRITE_CHUNK)) {
-      await tx.initiativeSector.createMany({
-        data: chunk.flatMap(({ input }) =>
+      await this.repo.insertLinks(
+        tx,
+        chunk.flatMap(({ input }) =>
           [...new Set(input.sectorIds)].map((sectorId) => ({ initiativeId: idOf(input), sectorId })),
         ),
-      });
-      await tx.initiativeCountry.createMany({
-        data: chunk.flatMap(({ input }) =>
+        chunk.flatMap(({ input }) =>
           this.countriesOf(input)!.map((c) => ({ initiativeId: idOf(input), countryCode: c.code, role: c.role })),
         ),
-      });
-      const leads = chunk.flatMap(({ input }) =>
-        [...new Set(input.leadOrganizationIds ?? [])].map((organizationId) => ({
-          initiativeId: idOf(input),
-          organizationId,
-        })),
+        chunk.flatMap(({ input }) =>
+          [...new Set(input.leadOrganizationIds ?? [])].map((organizationId) => ({
+            initiativeId: idOf(input),
+            organizationId,
+          })),
+        ),
       );
-      if (leads.length) await tx.initiativeOrganization.createMany({ data: leads });
       await this.repo.insertInitialStatuses(
         tx,
         chunk.map(({ input, stage, health, effectiveAt }) => ({
