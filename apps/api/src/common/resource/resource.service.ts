@@ -148,7 +148,11 @@ export class ResourceService {
   }
 
   /** A create of validated input in the caller's transaction (a spreadsheet import runs many in one). */
-  async createIn(tx: Prisma.TransactionClient, input: unknown, user: AuthUser): Promise<Record<string, unknown>> {
+  async createIn(
+    tx: Prisma.TransactionClient,
+    input: Record<string, unknown>,
+    user: AuthUser,
+  ): Promise<Record<string, unknown>> {
     const ctx: WriteContext = { user, tx };
     await this.def.authorize?.(ctx, null, input);
     await assertLinkScope(tx, user, this.def.name, null, linksAfter(this.def.name, null, input), this.what);
