@@ -1,5 +1,6 @@
 export * from './enums';
 export * from './lifecycle';
+export * from './as-of';
 export * from './text';
 export * from './errors';
 export * from './search';
