@@ -1,10 +1,11 @@
 import { Prisma } from '@rabta/db';
-import type { Db } from '../../../common/resource/resource';
+import type { Db } from '../resource/resource';
 
-// "As known at" for records without clocks of their own. Stage and health, planned dates and evidence carry their
-// own recorded-at times and are read with the analyst API's as-of SQL (initiatives.repository, plannedAsOfSql). The
-// other attributes (titles, decision states, sectors, an agreement's status…) are edited in place; the audit log
-// keeps, for every edit, the full record before it. So a record as Rabta knew it at `knownAt` is:
+// "As known at" for what has no clock of its own. Stage and health, planned dates and evidence carry their own
+// recorded-at times and are read by them (initiatives.as-of.ts, milestones.as-of.ts, evidence.as-of.ts). The other
+// attributes (titles, decision states, sectors, an agreement's status, whether an initiative is archived…) are
+// edited in place; the audit log keeps, for every edit, the full record before it. So a record as Rabta knew it at
+// `knownAt` is:
 //   - the record just before its first audited change after knownAt (the `before` of that event), when there is one;
 //   - otherwise the current record, if it was created by knownAt.
 // A record whose first later event is its creation did not exist yet. Only events that carry the whole record count
@@ -17,18 +18,51 @@ export interface Snapshot {
   before: Record<string, unknown> | null;
 }
 
+/**
+ * SQL: for each record of `entity` changed after knownAt, its first such event (`id`, `action`, `before`). A
+ * `before` that is not a JSON object (a creation) means the record did not exist yet at knownAt.
+ */
+export function snapshotsSql(entity: string, knownAt: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT DISTINCT ON (a.entity_id) a.entity_id::int AS id, a.action, a.before
+    FROM audit_events a
+    WHERE a.entity = ${entity} AND a.at > ${knownAt} AND a.entity_id ~ '^[0-9]{1,9}$'
+      AND a.action IN (${Prisma.join(FULL_RECORD_ACTIONS)})
+    ORDER BY a.entity_id, a.at, a.id`;
+}
+
+/** A column as known: the row's own, or, for a record changed since, its snapshot's wire field cast to `type`. */
+export type KnownColumn = [column: string, field: string, type: string];
+
+/**
+ * SQL: the rows of `table` as known at knownAt, for a CTE. `snapshots` names a CTE of snapshotsSql() for the same
+ * entity; `kept` columns are read as they are now (those with clocks of their own, or not in the snapshots).
+ */
+export function knownRowsSql(
+  table: string,
+  snapshots: string,
+  kept: string[],
+  columns: KnownColumn[],
+  knownAt: Date,
+): Prisma.Sql {
+  const select = [
+    ...kept.map((c) => `t.${c}`),
+    ...columns.map(([column, field, type]) =>
+      type.endsWith('[]')
+        ? `CASE WHEN s.id IS NULL THEN t.${column} ELSE ARRAY(SELECT jsonb_array_elements_text(CASE WHEN jsonb_typeof(s.before->'${field}') = 'array' THEN s.before->'${field}' ELSE '[]' END))::${type} END AS ${column}`
+        : `CASE WHEN s.id IS NULL THEN t.${column} ELSE (s.before->>'${field}')::${type} END AS ${column}`,
+    ),
+  ].join(', ');
+  return Prisma.sql`SELECT ${Prisma.raw(select)} FROM ${Prisma.raw(table)} t LEFT JOIN ${Prisma.raw(snapshots)} s ON s.id = t.id
+    WHERE CASE WHEN s.id IS NULL THEN t.created_at <= ${knownAt} ELSE jsonb_typeof(s.before) = 'object' AND s.action <> 'create' END`;
+}
+
 /** For each record of `entity` changed after knownAt: its state at knownAt. */
 export async function snapshotsAt(db: Db, entity: string, knownAt: Date): Promise<Map<number, Snapshot>> {
-  const rows = await db.$queryRaw<{ entity_id: string; before: Record<string, unknown> | null; action: string }[]>`
-    SELECT DISTINCT ON (entity_id) entity_id, before, action
-    FROM audit_events
-    WHERE entity = ${entity} AND at > ${knownAt} AND entity_id IS NOT NULL AND action IN (${Prisma.join(FULL_RECORD_ACTIONS)})
-    ORDER BY entity_id, at, id`;
+  const rows = await db.$queryRaw<{ id: number; before: Record<string, unknown> | null; action: string }[]>`
+    ${snapshotsSql(entity, knownAt)}`;
   const out = new Map<number, Snapshot>();
-  for (const r of rows) {
-    const id = Number(r.entity_id);
-    if (Number.isInteger(id)) out.set(id, { before: r.action === 'create' ? null : r.before });
-  }
+  for (const r of rows) out.set(r.id, { before: r.action === 'create' ? null : r.before });
   return out;
 }
 
