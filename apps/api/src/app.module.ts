@@ -9,6 +9,7 @@ import { ErrorFilter } from './common/errors/error.filter';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { MeModule } from './modules/me/me.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { UsersModule } from './modules/users/users.module';
 import { HealthModule } from './modules/health/health.module';
 import { OpenApiModule } from './modules/openapi/openapi.module';
@@ -41,6 +42,7 @@ export class AppModule {
       imports: [
         ContextModule.register(ctx),
         ChangesModule,
+        MetricsModule,
         AuditModule,
         AuthCoreModule,
         SettingsModule,

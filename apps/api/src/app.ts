@@ -11,6 +11,9 @@ import { AppException } from './common/errors/app-exception';
 import { sendError } from './common/errors/error.filter';
 import { registerHttpSecurity } from './common/auth/http-security';
 import { DatabaseStatus } from './common/database/database-status';
+import { AuthenticationService } from './common/auth/authentication.service';
+import { registerMetricsRoute } from './modules/metrics/metrics.route';
+import { MetricsService } from './modules/metrics/metrics.service';
 import { trackRoutes } from './common/auth/route-registry';
 import { NestPinoLogger } from './common/logging/logger';
 import { runWithContext } from './common/request-context';
@@ -36,7 +39,7 @@ function requestIdFrom(header: string | string[] | undefined): string {
   return value && /^[A-Za-z0-9._:-]{1,64}$/.test(value) ? value : randomUUID();
 }
 
-function registerRequestHooks(fastify: FastifyInstance): void {
+function registerRequestHooks(fastify: FastifyInstance, metrics: MetricsService): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     const status = fastify.databaseStatus;
@@ -56,6 +59,9 @@ function registerRequestHooks(fastify: FastifyInstance): void {
     runWithContext({ requestId: String(request.id), ip: request.ip }, done);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
+    // The route's template keeps the label set bounded; a request that matched no route counts as one.
+    const route = request.routeOptions.url ?? '(unmatched)';
+    metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
     request.log.info(
       {
         method: request.method,
@@ -140,7 +146,8 @@ export async function createApp(
   // Before any route is added: the route list for the access tests, Helmet, cookies, rate limit, CORS.
   trackRoutes(fastify);
   await registerHttpSecurity(app, ctx.config);
-  registerRequestHooks(fastify);
+  registerRequestHooks(fastify, app.get(MetricsService));
+  registerMetricsRoute(fastify, app.get(MetricsService), app.get(AuthenticationService), ctx.config.metricsToken);
   await registerAdmin(fastify, options.adminDist ?? ADMIN_DIST);
   await app.init();
   await fastify.ready();

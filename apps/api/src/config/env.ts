@@ -57,6 +57,8 @@ export const EnvSchema = z.object({
   /** The first lockout (seconds); each further failure doubles it, up to LOGIN_LOCKOUT_MAX_SECONDS. */
   LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   LOGIN_LOCKOUT_MAX_SECONDS: z.coerce.number().int().min(1).max(604_800).default(3600),
+  /** A bearer token that may read GET /api/metrics (for Prometheus); admins may read it anyway. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -82,6 +84,7 @@ export interface AppConfig {
   sessionMaxDays: number;
   loginRateLimitPerMinute: number;
   lockout: { threshold: number; baseSeconds: number; maxSeconds: number };
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {
@@ -126,5 +129,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       baseSeconds: e.LOGIN_LOCKOUT_SECONDS,
       maxSeconds: e.LOGIN_LOCKOUT_MAX_SECONDS,
     },
+    metricsToken: e.METRICS_TOKEN,
   };
 }
