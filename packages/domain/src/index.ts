@@ -11,3 +11,4 @@ export * from './access';
 export * from './links';
 export * from './schemas/reports';
 export * from './labels';
+export * from './schemas/intake';

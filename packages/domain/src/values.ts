@@ -81,3 +81,45 @@ export const REPORT_KINDS = ['portfolio', 'initiative', 'changes', 'engagement_f
 export const REPORT_FORMATS = ['html', 'pdf', 'xlsx', 'csv'] as const;
 
 export const REPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+
+/** Languages intake recognises (by script and letters); a source keeps the nearest of LANGUAGES. */
+export const INTAKE_LANGUAGES = ['ur', 'en', 'ar', 'fa', 'ru', 'other'] as const;
+
+/** How an article came in: pasted text, pasted HTML, or a URL Rabta fetched. */
+export const INTAKE_INPUTS = ['text', 'html', 'url'] as const;
+
+export const MENTION_TYPES = [
+  'person',
+  'position',
+  'organization',
+  'country',
+  'place',
+  'sector',
+  'initiative',
+  'forum',
+  'date',
+] as const;
+
+export const PROPOSAL_KINDS = [
+  'evidence',
+  'engagement',
+  'agreement',
+  'milestone_date',
+  'status_change',
+  'new_person',
+] as const;
+
+export const PROPOSAL_STATUSES = ['pending', 'accepted', 'rejected'] as const;
+
+/** Resources a recognised mention can name. */
+export const MENTION_RESOURCES = [
+  'people',
+  'positions',
+  'organizations',
+  'countries',
+  'sectors',
+  'initiatives',
+  'milestones',
+  'engagements',
+  'agreements',
+] as const;
