@@ -14,6 +14,7 @@ import { UsersModule } from './modules/users/users.module';
 import { HealthModule } from './modules/health/health.module';
 import { OpenApiModule } from './modules/openapi/openapi.module';
 import { ResourcesModule } from './modules/resources.module';
+import { IntakeModule } from './modules/intake/intake.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { SettingsModule } from './modules/settings/settings.module';
 
@@ -51,6 +52,7 @@ export class AppModule {
         UsersModule,
         MeModule,
         ResourcesModule,
+        IntakeModule,
         ReportsModule,
         OpenApiModule,
       ],

@@ -22,6 +22,8 @@ import { runWithContext } from './common/request-context';
 export const ADMIN_DIST = join(__dirname, '..', '..', 'admin', 'dist');
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+/** Article intake takes a pasted page (up to 5 MB of HTML) in its JSON body; it checks the sizes itself. */
+export const INTAKE_BODY_LIMIT_BYTES = 6 * 1024 * 1024;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -145,6 +147,10 @@ export async function createApp(
   });
   // Before any route is added: the route list for the access tests, Helmet, cookies, rate limit, CORS.
   trackRoutes(fastify);
+  fastify.addHook('onRoute', (route) => {
+    if (route.url === '/api/intake' && [route.method].flat().includes('POST'))
+      route.bodyLimit = INTAKE_BODY_LIMIT_BYTES;
+  });
   await registerHttpSecurity(app, ctx.config);
   registerRequestHooks(fastify, app.get(MetricsService));
   registerMetricsRoute(fastify, app.get(MetricsService), app.get(AuthenticationService), ctx.config.metricsToken);

@@ -810,6 +810,7 @@ const resources = {
       after: 'After',
       requestId: 'Request',
       ip: 'IP address',
+      origin: 'Came through',
       at: 'When',
       at_gte: 'From',
       at_lte: 'Until',

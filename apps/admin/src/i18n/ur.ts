@@ -1024,6 +1024,7 @@ const resources: Messages['resources'] = {
       after: 'بعد میں',
       requestId: 'درخواست',
       ip: 'IP پتا',
+      origin: 'ذریعہ',
       at: 'کب',
       at_gte: 'از',
       at_lte: 'تا',

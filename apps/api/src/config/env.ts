@@ -59,6 +59,10 @@ export const EnvSchema = z.object({
   LOGIN_LOCKOUT_MAX_SECONDS: z.coerce.number().int().min(1).max(604_800).default(3600),
   /** A bearer token that may read GET /api/metrics (for Prometheus); admins may read it anyway. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Let intake fetch URLs on loopback, private and link-local addresses (tests with a local server; never in production). */
+  INTAKE_ALLOW_PRIVATE_URLS: booleanish.default(false),
+  /** How long intake waits for a URL (the whole response, redirects included), in seconds. */
+  INTAKE_FETCH_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(120).default(15),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -85,6 +89,7 @@ export interface AppConfig {
   loginRateLimitPerMinute: number;
   lockout: { threshold: number; baseSeconds: number; maxSeconds: number };
   metricsToken?: string;
+  intake: { allowPrivateUrls: boolean; fetchTimeoutMs: number };
 }
 
 export class ConfigError extends Error {
@@ -130,5 +135,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxSeconds: e.LOGIN_LOCKOUT_MAX_SECONDS,
     },
     metricsToken: e.METRICS_TOKEN,
+    intake: {
+      allowPrivateUrls: e.INTAKE_ALLOW_PRIVATE_URLS,
+      fetchTimeoutMs: Math.round(e.INTAKE_FETCH_TIMEOUT_SECONDS * 1000),
+    },
   };
 }

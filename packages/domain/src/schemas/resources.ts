@@ -583,7 +583,8 @@ const sourceFields = {
   language: LanguageSchema,
   publishedAt: DateSchema,
   title: requiredText(500),
-  text: optionalText(200_000),
+  // As long as an article intake accepts (INTAKE_MAX_TEXT_BYTES: 1 MiB).
+  text: optionalText(1_048_576),
   retrievedAt: TimestampSchema.nullable().optional(),
 };
 export const CreateSourceSchema = z.strictObject(sourceFields);
@@ -685,6 +686,8 @@ export const AuditEventSchema = z.object({
   after: z.unknown().nullable(),
   requestId: z.string().nullable(),
   ip: z.string().nullable(),
+  /** What the change came through when not a plain edit, e.g. `intake 12` (an accepted intake proposal). */
+  origin: z.string().nullable(),
   at: z.string(),
 });
 

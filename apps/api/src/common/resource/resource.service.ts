@@ -139,12 +139,17 @@ export class ResourceService {
     return this.def.toWire(row);
   }
 
-  async create(body: unknown, user: AuthUser): Promise<Record<string, unknown>> {
+  /** `within`: run in the caller's transaction (intake's accept writes several records as one). */
+  async create(
+    body: unknown,
+    user: AuthUser,
+    within?: Prisma.TransactionClient,
+  ): Promise<Record<string, unknown>> {
     const { create } = this.def.schemas;
     if (!create || !this.def.toCreateData)
       throw new AppException('METHOD_NOT_ALLOWED', `${this.def.label} records cannot be created through the API`);
     const input = parseWith(create, body ?? {}, 'body');
-    return this.prisma.$transaction(async (tx) => {
+    return this.inTransaction(within, async (tx) => {
       const ctx: WriteContext = { user, tx };
       await this.def.authorize?.(ctx, null, input);
       await assertLinkScope(tx, user, this.def.name, null, linksAfter(this.def.name, null, input), this.what);
@@ -166,6 +171,7 @@ export class ResourceService {
     body: unknown,
     ifMatch: string | undefined,
     user: AuthUser,
+    within?: Prisma.TransactionClient,
   ): Promise<Record<string, unknown>> {
     const { update } = this.def.schemas;
     if (!update || !this.def.toUpdateData)
@@ -174,7 +180,7 @@ export class ResourceService {
     const stripped = stripReadOnly(body ?? {}, this.def.schemas.readOnly);
     const input = parseWith(update, stripped, 'body') as Record<string, unknown>;
     const version = versionOf(stripped, ifMatch);
-    return this.prisma.$transaction(async (tx) => {
+    return this.inTransaction(within, async (tx) => {
       const ctx: WriteContext = { user, tx };
       const existing = (await this.findRow(tx, id)) as { version: number };
       await this.def.authorize?.(ctx, existing, input);
@@ -198,6 +204,13 @@ export class ResourceService {
       await this.audit.record(tx, { action: 'update', entity: this.def.name, entityId: id, before, after });
       return after;
     });
+  }
+
+  private inTransaction<T>(
+    within: Prisma.TransactionClient | undefined,
+    fn: (tx: Prisma.TransactionClient) => Promise<T>,
+  ): Promise<T> {
+    return within ? fn(within) : this.prisma.$transaction(fn);
   }
 
   async remove(rawId: number | string, user: AuthUser): Promise<Record<string, unknown>> {

@@ -66,6 +66,7 @@ export class AuditService {
         after: toAuditJson(entry.after),
         requestId: ctx?.requestId ?? null,
         ip: ctx?.ip ?? null,
+        origin: ctx?.origin ?? null,
       },
     });
     await announceChange(tx, entry.entity);

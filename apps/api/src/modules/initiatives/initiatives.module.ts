@@ -19,6 +19,6 @@ import { TimelineService } from './timeline.service';
   ],
   controllers: [InitiativesController],
   providers: [InitiativesRepository, InitiativesService, StatusUpdatesService, TimelineService, HistoryService],
-  exports: [InitiativesService],
+  exports: [InitiativesService, StatusUpdatesService],
 })
 export class InitiativesModule {}
