@@ -7,6 +7,7 @@ import { decisions } from './decisions';
 import { engagements } from './engagements';
 import { evidence } from './evidence';
 import { initiatives } from './initiatives';
+import { intake } from './intake';
 import { milestones } from './milestones';
 import { organizations } from './organizations';
 import { people } from './people';
@@ -34,6 +35,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
   people,
   organizations,
   // evidence
+  intake,
   sources,
   reports,
   // administration

@@ -67,6 +67,9 @@ export const ACCESS_RULES = {
   /** Everyone's own records (saved views, even viewers'); not part of the record of the past. */
   own: ({ action, record }, user) =>
     isRead(action) || action === 'create' || !record || user.role === 'admin' || record.ownerId === user.id,
+  /** Work only analysts and admins do (article intake): viewers do not see it; nothing while viewing the past. */
+  analysts: ({ action }, user, ctx) =>
+    (user.role === 'admin' || user.role === 'analyst') && (isRead(action) || !ctx.past),
   /** Administration: admins only, and no change while viewing the past. */
   admin: ({ action }, user, ctx) => user.role === 'admin' && (isRead(action) || !ctx.past),
   /** Administration that is never changed (the audit log). */

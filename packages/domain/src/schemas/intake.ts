@@ -237,7 +237,7 @@ export const ProposalDataSchemas = {
   }),
 } as const;
 
-export type CreateIntake = z.infer<typeof CreateIntakeSchema>;
+export type CreateIntake = z.input<typeof CreateIntakeSchema>;
 export type DateValue = z.infer<typeof DateValueSchema>;
 export type Mention = z.infer<typeof MentionSchema>;
 export type Proposal = z.infer<typeof ProposalSchema>;
