@@ -201,7 +201,7 @@ const ur: typeof en = {
     date: 'تاریخ',
   },
   intake_language: { ur: 'اردو', en: 'انگریزی', ar: 'عربی', fa: 'فارسی', ru: 'روسی', other: 'دیگر' },
-  intake_input: { text: 'متن', html: 'HTML', url: 'URL' },
+  intake_input: { text: 'متن', html: 'HTML صفحہ', url: 'ویب پتا' },
 };
 
 export const DOMAIN_LABELS = { en, ur };

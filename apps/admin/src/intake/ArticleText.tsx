@@ -63,6 +63,21 @@ export function segmentsOf(
   return out;
 }
 
+/** The selected words of the article as offsets into its text (each rendered piece carries its start). */
+function selectedSpan(): { start: number; end: number } | null {
+  const selection = window.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  const offsetOf = (node: Node, offset: number) => {
+    const piece = (node.nodeType === 3 ? node.parentElement : (node as Element))?.closest('[data-start]');
+    return piece ? Number(piece.getAttribute('data-start')) + (node.nodeType === 3 ? offset : 0) : null;
+  };
+  const start = offsetOf(range.startContainer, range.startOffset);
+  const end = offsetOf(range.endContainer, range.endOffset);
+  if (start === null || end === null || end <= start || end - start > 200) return null;
+  return { start, end };
+}
+
 export function MentionLegend() {
   const translate = useTranslate();
   return (
@@ -95,6 +110,7 @@ export function ArticleText({
   mentions,
   quote,
   onMention,
+  onSelect,
 }: {
   text: string;
   language: string;
@@ -102,6 +118,8 @@ export function ArticleText({
   quote: { start: number; end: number } | null;
   /** Clicking a mention (to link it to a record); absent: read only. */
   onMention?: (index: number) => void;
+  /** Words the analyst selects, as offsets into the text (to link them to a record). */
+  onSelect?: (span: { start: number; end: number } | null) => void;
 }) {
   const translate = useTranslate();
   const rtl = isRtl(language);
@@ -110,6 +128,7 @@ export function ArticleText({
       dir={rtl ? 'rtl' : 'ltr'}
       lang={language}
       data-testid="intake-article"
+      onMouseUp={onSelect ? () => onSelect(selectedSpan()) : undefined}
       sx={{
         whiteSpace: 'pre-wrap',
         fontFamily: rtl ? `${FONT_NASKH}, ${FONT_LATIN}` : `${FONT_LATIN}, ${FONT_NASKH}`,
@@ -125,11 +144,13 @@ export function ArticleText({
           : {};
         if (s.mention === null)
           return s.quoted ? (
-            <Box component="span" key={s.start} sx={quoted} data-quoted="true">
+            <Box component="span" key={s.start} sx={quoted} data-quoted="true" data-start={s.start}>
               {piece}
             </Box>
           ) : (
-            <span key={s.start}>{piece}</span>
+            <span key={s.start} data-start={s.start}>
+              {piece}
+            </span>
           );
         const m = mentions[s.mention];
         const label = translate(m.entity ? 'rabta.intake.mention_known' : 'rabta.intake.mention_unknown', {
@@ -139,6 +160,7 @@ export function ArticleText({
           <Box
             component="mark"
             key={s.start}
+            data-start={s.start}
             title={label}
             data-mention-type={m.type}
             data-known={m.entity ? 'true' : 'false'}

@@ -14,12 +14,7 @@ import {
   TextInput,
   useTranslate,
 } from 'react-admin';
-import {
-  AGREEMENT_KINDS,
-  ENGAGEMENT_FORMATS,
-  ENGAGEMENT_STATUSES,
-  INITIATIVE_STAGES,
-} from '@rabta/domain/values';
+import { AGREEMENT_KINDS, ENGAGEMENT_FORMATS, ENGAGEMENT_STATUSES, INITIATIVE_STAGES } from '@rabta/domain/values';
 import type { Proposal } from '@rabta/domain/schemas/intake';
 
 // Edit-then-accept: the proposal's body in a form of the fields its kind writes; what the analyst changes is sent as

@@ -97,7 +97,9 @@ function NewIntakeCard() {
             <TextField
               name={mode}
               label={translate(mode === 'text' ? 'rabta.intake.text' : 'rabta.intake.html')}
-              helperText={fieldError(mode) ?? translate(mode === 'text' ? 'rabta.intake.text_help' : 'rabta.intake.html_help')}
+              helperText={
+                fieldError(mode) ?? translate(mode === 'text' ? 'rabta.intake.text_help' : 'rabta.intake.html_help')
+              }
               error={!!fieldError(mode)}
               value={content}
               onChange={(e) => setContent(e.target.value)}
@@ -173,9 +175,7 @@ function Counts({ record }: { record: IntakeListItem }) {
       {record.pending > 0 && (
         <Chip size="small" color="warning" label={translate('rabta.intake.pending_count', { count: record.pending })} />
       )}
-      {record.accepted > 0 && (
-        <Chip size="small" color="success" variant="outlined" label={`✓ ${record.accepted}`} />
-      )}
+      {record.accepted > 0 && <Chip size="small" color="success" variant="outlined" label={`✓ ${record.accepted}`} />}
       {record.rejected > 0 && <Chip size="small" variant="outlined" label={`✗ ${record.rejected}`} />}
     </Stack>
   );

@@ -1,18 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useParams, Link as RouterLink } from 'react-router-dom';
-import {
-  Alert,
-  Box,
-  Button,
-  Card,
-  CardContent,
-  CardHeader,
-  Chip,
-  Link,
-  Paper,
-  Stack,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, CardHeader, Chip, Link, Paper, Stack, Typography } from '@mui/material';
 import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
 import EditIcon from '@mui/icons-material/Edit';
@@ -33,7 +21,7 @@ import { useAppLocale, useFormatters } from '../i18n/format';
 import { acceptProposal, linkMention, rejectProposal } from './api';
 import { ArticleText, isRtl, MentionLegend } from './ArticleText';
 import { EditProposalDialog } from './EditProposalDialog';
-import { LinkMentionDialog } from './LinkMentionDialog';
+import { LinkMentionDialog, type Span } from './LinkMentionDialog';
 import { proposalSentence, referencedIds, type SentenceContext } from './sentences';
 
 // The review of one article: the text with what Rabta recognised, and beside it the proposals as sentences, each
@@ -197,7 +185,8 @@ function Review({ intake, refresh }: { intake: Intake; refresh: () => Promise<un
   const record = useReferences(intake.proposals);
   const [hovered, setHovered] = useState<Proposal | null>(null);
   const [editing, setEditing] = useState<Proposal | null>(null);
-  const [linking, setLinking] = useState<number | null>(null);
+  const [linking, setLinking] = useState<Span | null>(null);
+  const [selected, setSelected] = useState<{ start: number; end: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const ctx: SentenceContext = { locale, translate, record };
   const source = intake.source;
@@ -295,13 +284,37 @@ function Review({ intake, refresh }: { intake: Intake; refresh: () => Promise<un
               </Link>
             </Alert>
           ))}
-          <MentionLegend />
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
+            <MentionLegend />
+            {selected && (
+              <Button
+                size="small"
+                variant="outlined"
+                onClick={() => {
+                  const text = (source.text ?? '').slice(selected.start, selected.end);
+                  setLinking({ ...selected, text });
+                  setSelected(null);
+                }}
+                data-testid="link-selection"
+              >
+                {translate('rabta.intake.link')}
+              </Button>
+            )}
+          </Stack>
           <ArticleText
             text={source.text ?? ''}
             language={intake.language}
             mentions={intake.mentions}
             quote={hovered ? hovered.quote : null}
-            onMention={canDecide ? setLinking : undefined}
+            onMention={
+              canDecide
+                ? (i) => {
+                    const m = intake.mentions[i];
+                    setLinking({ start: m.start, end: m.end, text: m.text, type: m.type });
+                  }
+                : undefined
+            }
+            onSelect={canDecide ? setSelected : undefined}
           />
         </CardContent>
       </Card>
@@ -357,11 +370,11 @@ function Review({ intake, refresh }: { intake: Intake; refresh: () => Promise<un
         }}
       />
       <LinkMentionDialog
-        key={linking ?? 'none'}
-        mention={linking === null ? null : (intake.mentions[linking] ?? null)}
+        key={linking ? `${linking.start}-${linking.end}` : 'none'}
+        span={linking}
         onClose={() => setLinking(null)}
         onLink={async (body) => {
-          await linkMention(intake.id, linking!, body);
+          await linkMention(intake.id, body);
           setLinking(null);
           notify('rabta.intake.link_done', { type: 'success' });
           await afterWrite();

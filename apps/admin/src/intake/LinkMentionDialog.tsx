@@ -12,7 +12,14 @@ import {
   TextField,
 } from '@mui/material';
 import { AutocompleteInput, Form, ReferenceInput, SaveButton, useTranslate } from 'react-admin';
-import type { Mention } from '@rabta/domain/schemas/intake';
+
+/** The words to link: a recognised mention (with its type) or a selection. */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+  type?: string;
+}
 
 // A correction that teaches: the analyst says which known record a mention is, and (by default) Rabta learns the
 // spelling — a person's alias, an initiative's tag, an organisation's missing name — so the next article is
@@ -20,36 +27,42 @@ import type { Mention } from '@rabta/domain/schemas/intake';
 
 type LinkResource = 'people' | 'organizations' | 'initiatives';
 
-function defaultResource(m: Mention): LinkResource {
-  if (m.type === 'organization' || m.type === 'forum') return 'organizations';
-  if (m.type === 'initiative' || m.type === 'sector') return 'initiatives';
+function defaultResource(span: Span): LinkResource {
+  if (span.type === 'organization' || span.type === 'forum') return 'organizations';
+  if (span.type === 'initiative' || span.type === 'sector') return 'initiatives';
   return 'people';
 }
 
 export function LinkMentionDialog({
-  mention,
+  span,
   onClose,
   onLink,
 }: {
-  mention: Mention | null;
+  span: Span | null;
   onClose: () => void;
-  onLink: (body: { resource: LinkResource; id: number; addAlias: boolean }) => Promise<void>;
+  onLink: (body: {
+    start: number;
+    end: number;
+    resource: LinkResource;
+    id: number;
+    addAlias: boolean;
+  }) => Promise<void>;
 }) {
   const translate = useTranslate();
   const [resource, setResource] = useState<LinkResource | null>(null);
   const [addAlias, setAddAlias] = useState(true);
-  if (!mention) return null;
-  const chosen = resource ?? defaultResource(mention);
+  if (!span) return null;
+  const chosen = resource ?? defaultResource(span);
   const submit = async (values: Record<string, unknown>) => {
     const id = Number(values.recordId);
     if (!id) return { recordId: 'ra.validation.required' };
-    await onLink({ resource: chosen, id, addAlias });
+    await onLink({ start: span.start, end: span.end, resource: chosen, id, addAlias });
     return undefined;
   };
   return (
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth data-testid="mention-link-dialog">
       <Form onSubmit={submit} key={chosen}>
-        <DialogTitle>{translate('rabta.intake.link_title', { text: mention.text })}</DialogTitle>
+        <DialogTitle>{translate('rabta.intake.link_title', { text: span.text })}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
             <TextField

@@ -24,8 +24,13 @@ export function rejectProposal(intakeId: number, proposalId: number): Promise<Pr
 
 export function linkMention(
   intakeId: number,
-  index: number,
-  body: { resource: 'people' | 'organizations' | 'initiatives'; id: number; addAlias: boolean },
+  body: {
+    start: number;
+    end: number;
+    resource: 'people' | 'organizations' | 'initiatives';
+    id: number;
+    addAlias: boolean;
+  },
 ): Promise<Intake> {
-  return api<Intake>(`/intake/${intakeId}/mentions/${index}/link`, { method: 'POST', body });
+  return api<Intake>(`/intake/${intakeId}/links`, { method: 'POST', body });
 }

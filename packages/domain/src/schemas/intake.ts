@@ -19,9 +19,9 @@ import {
 import {
   CreateAgreementSchema,
   CreateEngagementSchema,
-  CreateEvidenceSchema,
   CreateMilestoneSchema,
   CreatePersonSchema,
+  EVIDENCE_TARGETS,
   SourceSchema,
 } from './resources';
 
@@ -78,7 +78,10 @@ export const MentionSchema = z.object({
   end: z.number().int().nonnegative(),
   entity: EntityRefSchema.nullable(),
   /** A date's `{date, precision}`; other types may carry details of their own. */
-  value: z.union([DateValueSchema, z.record(z.string(), z.unknown())]).nullable().optional(),
+  value: z
+    .union([DateValueSchema, z.record(z.string(), z.unknown())])
+    .nullable()
+    .optional(),
 });
 
 export const QuoteSchema = z.object({
@@ -171,13 +174,23 @@ export const RejectProposalSchema = z.strictObject({});
 
 export const AcceptedProposalSchema = ProposalResultSchema;
 
-/** POST /api/intake/:id/mentions/:index/link: this mention is that record; optionally learn the spelling. */
-export const LinkMentionSchema = z.strictObject({
-  resource: z.enum(['people', 'organizations', 'initiatives']),
-  id: RefIdSchema,
-  /** Add the spelling as the person's alias, the initiative's tag, or the organisation's missing name. */
-  addAlias: z.boolean().default(true),
-});
+/**
+ * POST /api/intake/:id/links: the passage from `start` to `end` of the source's text (a recognised mention, or any
+ * words the analyst selects) names this record; with `addAlias` the spelling is learned.
+ */
+export const LinkMentionSchema = z
+  .strictObject({
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+    resource: z.enum(['people', 'organizations', 'initiatives']),
+    id: RefIdSchema,
+    /** Add the spelling as the person's alias, the initiative's tag, or the organisation's missing name. */
+    addAlias: z.boolean().default(true),
+  })
+  .refine((v) => v.end > v.start && v.end - v.start <= 200, {
+    path: ['end'],
+    message: 'A name of 1 to 200 characters',
+  });
 
 // ------------------------------------------------------------------------------------------ proposal bodies
 
@@ -204,7 +217,21 @@ export const ProposalDataSchemas = {
   agreement: CreateAgreementSchema.extend({
     newSignatories: z.array(NewParticipantSchema).max(30).optional(),
   }),
-  evidence: CreateEvidenceSchema.omit({ sourceId: true }),
+  // CreateEvidenceSchema without the source (the article's, added by the accept).
+  evidence: z
+    .strictObject({
+      quote: optionalText(5_000),
+      initiativeId: OptionalIdSchema,
+      milestoneId: OptionalIdSchema,
+      engagementId: OptionalIdSchema,
+      agreementId: OptionalIdSchema,
+      decisionId: OptionalIdSchema,
+      statusUpdateId: OptionalIdSchema,
+    })
+    .superRefine((v, ctx) => {
+      if (!EVIDENCE_TARGETS.some((k) => v[k] != null))
+        ctx.addIssue({ code: 'custom', path: ['initiativeId'], message: 'Name the record this is evidence for' });
+    }),
   milestone_date: z
     .strictObject({
       milestoneId: OptionalIdSchema,

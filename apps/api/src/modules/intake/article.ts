@@ -135,6 +135,16 @@ function stripActive(doc: Doc): void {
     el.remove();
 }
 
+/** Drops the page's chrome: navigation, site header and footer, sidebars (an article's own header stays). */
+function stripChrome(doc: Doc): void {
+  for (const el of [...doc.querySelectorAll('nav, aside, footer, menu, [role="navigation"], header')]) {
+    const inArticle = (
+      el as unknown as { parentElement: { closest(s: string): unknown } | null }
+    ).parentElement?.closest('article, [role="main"], main');
+    if (!inArticle || (el.tagName.toUpperCase() !== 'HEADER' && el.tagName.toUpperCase() !== 'FOOTER')) el.remove();
+  }
+}
+
 /** The article in a page's HTML. */
 export function extractArticle(html: string): Article {
   const { document } = parseHTML(html) as unknown as { document: Doc };
@@ -171,22 +181,23 @@ export function extractArticle(html: string): Article {
   const canonicalUrl =
     clean(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? meta(document, 'og:url');
   const declaredLanguage =
-    (
-      clean(document.documentElement.getAttribute('lang')) ??
-      clean(article?.inLanguage) ??
-      meta(document, 'og:locale')
-    )
+    (clean(document.documentElement.getAttribute('lang')) ?? clean(article?.inLanguage) ?? meta(document, 'og:locale'))
       ?.split(/[-_]/)[0]
       .toLowerCase() ?? null;
 
   stripActive(document);
+  stripChrome(document);
   let text = '';
   let title = headline;
   try {
     // Readability changes the document it reads; it is ours and used only here.
-    const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
+    const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
+      charThreshold: 200,
+    }).parse();
     if (parsed?.content) {
-      const { document: content } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`) as unknown as {
+      const { document: content } = parseHTML(
+        `<!doctype html><html><body>${parsed.content}</body></html>`,
+      ) as unknown as {
         document: Doc;
       };
       text = content.body ? blockText(content.body) : '';
@@ -198,7 +209,7 @@ export function extractArticle(html: string): Article {
   if (text.length < 40) {
     const { document: again } = parseHTML(html) as unknown as { document: Doc };
     stripActive(again);
-    for (const el of [...again.querySelectorAll('nav, header, footer, aside, menu')]) el.remove();
+    stripChrome(again);
     text = again.body ? blockText(again.body) : '';
   }
   // The headline leads the text (it often names the event), once.

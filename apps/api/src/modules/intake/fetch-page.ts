@@ -142,8 +142,7 @@ function requestOnce(
           return;
         }
         const declared = Number(res.headers['content-length']);
-        const tooLarge = () =>
-          new PageFetchError(`The page is larger than ${Math.round(maxBytes / (1024 * 1024))} MB`);
+        const tooLarge = () => new PageFetchError(`The page is larger than ${Math.round(maxBytes / (1024 * 1024))} MB`);
         if (Number.isFinite(declared) && declared > maxBytes) {
           res.destroy();
           reject(tooLarge());

@@ -82,10 +82,10 @@ export class GazetteerService implements OnModuleInit, OnModuleDestroy {
         return this.load();
       })
       .then((data) => {
-      const gazetteer = buildGazetteer(data);
-      this.timings.report({ step: 'gazetteer', ms: performance.now() - started });
-      return gazetteer;
-    });
+        const gazetteer = buildGazetteer(data);
+        this.timings.report({ step: 'gazetteer', ms: performance.now() - started });
+        return gazetteer;
+      });
     this.built = building;
     this.builtFor = generation;
     building.catch(() => {

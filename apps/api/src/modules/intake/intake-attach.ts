@@ -31,7 +31,11 @@ function acceptedResult(accepted: Accepted[], kind: string, matches: (d: Data) =
   return hit?.resultId ?? null;
 }
 
-async function attachOne(repo: IntakeRepository, p: ProposalDraft, accepted: Accepted[]): Promise<DraftProposal | null> {
+async function attachOne(
+  repo: IntakeRepository,
+  p: ProposalDraft,
+  accepted: Accepted[],
+): Promise<DraftProposal | null> {
   const d = p.data as Data;
   switch (p.kind) {
     case 'engagement': {
@@ -95,7 +99,11 @@ async function attachOne(repo: IntakeRepository, p: ProposalDraft, accepted: Acc
       break;
     }
     case 'new_person': {
-      const created = acceptedResult(accepted, 'new_person', (a) => same(a.nameUr, d.nameUr) || same(a.nameEn, d.nameEn));
+      const created = acceptedResult(
+        accepted,
+        'new_person',
+        (a) => same(a.nameUr, d.nameUr) || same(a.nameEn, d.nameEn),
+      );
       if (created) return null;
       break;
     }

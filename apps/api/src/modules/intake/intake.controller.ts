@@ -16,7 +16,6 @@ import {
 import type { FastifyReply } from 'fastify';
 import { Access } from '../../common/auth/access.decorator';
 import { CurrentUser, type AuthUser } from '../../common/auth/current-user';
-import { AppException } from '../../common/errors/app-exception';
 import { ParseIdPipe } from '../../common/http/id.pipe';
 import { setContentRange } from '../../common/http/list-query';
 import { ApiOperation } from '../../common/http/openapi-meta';
@@ -52,7 +51,12 @@ export class IntakeController {
 
   @Get(':id')
   @Access('viewer')
-  @ApiOperation({ kind: 'get', resource: 'intake', schema: IntakeSchema, summary: 'An intake with its mentions and proposals' })
+  @ApiOperation({
+    kind: 'get',
+    resource: 'intake',
+    schema: IntakeSchema,
+    summary: 'An intake with its mentions and proposals',
+  })
   getOne(@Param('id', ParseIdPipe) id: number): Promise<Intake> {
     return this.intake.getOne(id);
   }
@@ -110,7 +114,7 @@ export class IntakeController {
     return this.intake.reject(id, proposalId, user);
   }
 
-  @Post(':id/mentions/:index/link')
+  @Post(':id/links')
   @HttpCode(200)
   @Access('analyst')
   @ApiOperation({
@@ -119,21 +123,9 @@ export class IntakeController {
     schema: IntakeSchema,
     body: LinkMentionSchema,
     summary:
-      'Link a mention to a known person, organisation or initiative, learn its spelling (alias, tag or missing name) and propose again',
+      'A correction: these words of the text name a known person, organisation or initiative; learn the spelling (alias, tag or missing name) and propose again',
   })
-  link(
-    @Param('id', ParseIdPipe) id: number,
-    @Param('index') index: string,
-    @Body() body: unknown,
-    @CurrentUser() user: AuthUser,
-  ): Promise<Intake> {
-    return this.intake.linkMention(id, mentionIndex(index), body, user);
+  link(@Param('id', ParseIdPipe) id: number, @Body() body: unknown, @CurrentUser() user: AuthUser): Promise<Intake> {
+    return this.intake.linkMention(id, body, user);
   }
-}
-
-function mentionIndex(raw: string): number {
-  if (!/^\d{1,6}$/.test(raw)) {
-    throw new AppException('BAD_REQUEST', `"${raw.slice(0, 20)}" is not a mention index`, { index: 'Must be a number' });
-  }
-  return Number(raw);
 }

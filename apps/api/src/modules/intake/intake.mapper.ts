@@ -5,7 +5,11 @@ import { sourcesResource } from '../sources/sources.resources';
 
 export type IntakeFullRow = IntakeRow & {
   source: Source;
-  related: { sourceId: number; similarity: number; source: Pick<Source, 'publisher' | 'title' | 'publishedAt' | 'url'> }[];
+  related: {
+    sourceId: number;
+    similarity: number;
+    source: Pick<Source, 'publisher' | 'title' | 'publishedAt' | 'url'>;
+  }[];
   proposals: IntakeProposal[];
 };
 

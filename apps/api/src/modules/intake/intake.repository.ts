@@ -218,7 +218,10 @@ export class IntakeRepository {
 
   /** The status update that set the initiative's current stage, when it is `stage`. */
   async stageSetter(initiativeId: number, stage: string): Promise<number | null> {
-    const initiative = await this.prisma.initiative.findUnique({ where: { id: initiativeId }, select: { stage: true } });
+    const initiative = await this.prisma.initiative.findUnique({
+      where: { id: initiativeId },
+      select: { stage: true },
+    });
     if (!initiative || initiative.stage !== stage) return null;
     const update = await this.prisma.statusUpdate.findFirst({
       where: { initiativeId, toStage: initiative.stage },
@@ -256,7 +259,10 @@ export class IntakeRepository {
     return tx.milestone.findUnique({ where: { id }, select: { version: true, plannedDate: true, initiativeId: true } });
   }
 
-  initiativesOf(tx: Tx, ref: { milestoneId?: number; engagementId?: number; agreementId?: number; statusUpdateId?: number }) {
+  initiativesOf(
+    tx: Tx,
+    ref: { milestoneId?: number; engagementId?: number; agreementId?: number; statusUpdateId?: number },
+  ) {
     if (ref.milestoneId)
       return tx.milestone
         .findUnique({ where: { id: ref.milestoneId }, select: { initiativeId: true } })

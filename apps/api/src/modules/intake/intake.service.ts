@@ -90,7 +90,11 @@ function urlVariants(urls: (string | null | undefined)[]): string[] {
 
 /** A title for pasted text: its first line when it reads like one, else its opening words. */
 function titleOf(text: string): string {
-  const first = text.split('\n').find((l) => l.trim())?.trim() ?? '';
+  const first =
+    text
+      .split('\n')
+      .find((l) => l.trim())
+      ?.trim() ?? '';
   if (first.length <= 200) return first;
   const cut = first.slice(0, 160);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 80))}…`;
@@ -98,7 +102,10 @@ function titleOf(text: string): string {
 
 /** Pasted text as it is stored: line ends unified, invisible byte-order marks dropped, outer space trimmed. */
 function cleanText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '').trim();
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/^\uFEFF/, '')
+    .trim();
 }
 
 /**
@@ -367,35 +374,47 @@ export class IntakeService {
    * the gazetteer — rebuilt on that change — recognises it in the next article; the pending proposals of this
    * intake are then made again with it.
    */
-  async linkMention(intakeId: number, index: number, rawBody: unknown, user: AuthUser): Promise<Intake> {
+  async linkMention(intakeId: number, rawBody: unknown, user: AuthUser): Promise<Intake> {
     const body = parseWith(LinkMentionSchema, rawBody ?? {}, 'body');
     const intake = await this.getOne(intakeId);
-    const mention = intake.mentions[index];
-    if (!mention)
-      throw new AppException('NOT_FOUND', `Intake ${intakeId} has no mention ${index}`, { index: 'No such mention' });
-    const spelling = mention.text.trim();
+    const text = intake.source.text ?? '';
+    if (body.end > text.length)
+      throw new AppException('VALIDATION_FAILED', `The text has ${text.length} characters`, {
+        end: `At most ${text.length}`,
+      });
+    const spelling = text.slice(body.start, body.end).trim();
+    if (!normalizeText(spelling))
+      throw new AppException('VALIDATION_FAILED', 'The passage has no letters', { start: 'Select a name' });
     if (body.addAlias) await this.learnSpelling(body.resource, body.id, spelling, user);
     else await this.assertExists(body.resource, body.id, user);
 
-    const mentions: Mention[] = intake.mentions.map((m, i) =>
-      i === index ? { ...m, entity: { resource: body.resource, id: body.id } } : m,
-    );
-    const { analysis, ms } = await this.analyse(intake.source.text ?? '', intake.language, intake.source.publishedAt);
+    const entity = { resource: body.resource, id: body.id };
+    const type = ({ people: 'person', organizations: 'organization', initiatives: 'initiative' } as const)[
+      body.resource
+    ];
+    const mentions: Mention[] = intake.mentions.some((m) => m.start === body.start && m.end === body.end)
+      ? intake.mentions.map((m) => (m.start === body.start && m.end === body.end ? { ...m, entity } : m))
+      : [
+          ...intake.mentions,
+          { type, text: text.slice(body.start, body.end), start: body.start, end: body.end, entity },
+        ].sort((a, b) => a.start - b.start);
+    const { analysis, ms } = await this.analyse(text, intake.language, intake.source.publishedAt);
     const proposals = await attachToExisting(this.repo, analysis.proposals, {
       relatedSourceIds: intake.related.map((r) => r.sourceId),
     });
     // Proposals already decided are not proposed again.
     const decided = new Set(intake.proposals.filter((p) => p.status !== 'pending').map(proposalKey));
     const fresh = proposals.filter((p) => !decided.has(proposalKey(p)));
+    // The new analysis knows a learned spelling; a link without learning is kept as the analyst made it.
+    const learned = analysis.mentions.some((m) => m.entity?.resource === body.resource && m.entity.id === body.id);
     return this.prisma.$transaction(async (tx) => {
-      // The new analysis knows the linked spelling when it was learned; else the link is kept by hand.
-      await this.repo.setMentions(tx, intakeId, body.addAlias ? analysis.mentions : mentions);
+      await this.repo.setMentions(tx, intakeId, body.addAlias && learned ? analysis.mentions : mentions);
       await this.repo.replacePending(tx, intakeId, fresh);
       await this.audit.record(tx, {
         action: 'mention.link',
         entity: 'intake',
         entityId: intakeId,
-        after: { index, text: spelling, resource: body.resource, id: body.id, addAlias: body.addAlias, ms },
+        after: { start: body.start, end: body.end, text: spelling, ...entity, addAlias: body.addAlias, ms },
       });
       return toIntake((await this.repo.find(tx, intakeId))!);
     });

@@ -70,7 +70,6 @@ export function normalizeUrl(raw: string | null | undefined): string | null {
     if (/^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|ocid)$/i.test(key)) url.searchParams.delete(key);
   }
   url.hostname = url.hostname.toLowerCase().replace(/^www\./, '');
-  let s = url.toString();
-  if (s.endsWith('/') && url.pathname !== '/') s = s.slice(0, -1);
-  return s;
+  if (url.pathname !== '/') url.pathname = url.pathname.replace(/\/+$/, '');
+  return url.toString();
 }
