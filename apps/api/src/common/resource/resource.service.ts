@@ -140,11 +140,7 @@ export class ResourceService {
   }
 
   /** `within`: run in the caller's transaction (intake's accept writes several records as one). */
-  async create(
-    body: unknown,
-    user: AuthUser,
-    within?: Prisma.TransactionClient,
-  ): Promise<Record<string, unknown>> {
+  async create(body: unknown, user: AuthUser, within?: Prisma.TransactionClient): Promise<Record<string, unknown>> {
     const { create } = this.def.schemas;
     if (!create || !this.def.toCreateData)
       throw new AppException('METHOD_NOT_ALLOWED', `${this.def.label} records cannot be created through the API`);
