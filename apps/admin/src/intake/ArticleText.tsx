@@ -139,8 +139,9 @@ export function ArticleText({
     >
       {segmentsOf(text.length, mentions, quote).map((s) => {
         const piece = text.slice(s.start, s.end);
+        // The quoted passage reads as one band, underlined, whatever mentions it crosses.
         const quoted = s.quoted
-          ? { outline: '2px solid #0b5563', outlineOffset: '1px', bgcolor: 'rgba(11,85,99,0.08)' }
+          ? { bgcolor: 'rgba(11,85,99,0.13)', boxShadow: 'inset 0 -2px 0 #0b5563', borderRadius: 0 }
           : {};
         if (s.mention === null)
           return s.quoted ? (

@@ -56,9 +56,10 @@ function shortName(person: Rec | undefined, locale: AppLocale): string | null {
   return words[words.length - 1];
 }
 
+/** A quoted passage, shortened, isolated from the sentence's direction (Urdu quotes in English sentences). */
 function quoteOf(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > 160 ? `${t.slice(0, 157)}…` : t;
+  return `\u2068${t.length > 160 ? `${t.slice(0, 157)}…` : t}\u2069`;
 }
 
 function engagementPhrase(d: Rec, ctx: SentenceContext): string {

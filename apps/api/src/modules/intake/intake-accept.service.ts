@@ -82,7 +82,7 @@ export class IntakeAcceptService {
             select: { sourceId: true, source: { select: { publishedAt: true } } },
           });
           const data = this.merge(proposal.kind, proposal.data as Record<string, unknown>, body.data);
-          await this.scope.assertCanDecide(tx, user, data);
+          await this.scope.assertCanDecide(tx, user, proposal.kind, data);
           const ctx: Ctx = {
             tx,
             user,

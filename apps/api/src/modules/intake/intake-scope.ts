@@ -1,36 +1,50 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@rabta/db';
+import type { ProposalKind } from '@rabta/domain';
 import type { AuthUser } from '../../common/auth/current-user';
 import { AppException } from '../../common/errors/app-exception';
-import { assertCanEditInitiative, assertCanEditLinked } from '../../common/resource/scope';
-import { IntakeRepository } from './intake.repository';
+import { assertLinkScope } from '../../common/resource/link-scope';
 
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
+const LINKS = ['initiativeId', 'initiativeIds', 'milestoneId', 'engagementId', 'agreementId', 'statusUpdateId'];
+
+/** Only the link fields of a proposal's body (the scope rule reads those). */
+function linksOf(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(LINKS.filter((k) => data[k] !== undefined && data[k] !== null).map((k) => [k, data[k]]));
+}
 
 /**
- * Who may decide a proposal: the same sector scope as the record it writes. A proposal on an initiative outside
- * an analyst's sectors can be neither accepted nor rejected by that analyst (403); the services that write the
- * record check it again.
+ * Who may decide a proposal: whoever may write the record it proposes, by the link-scope rule of the resource kit
+ * (common/resource/link-scope.ts). A proposal on an initiative outside an analyst's sectors can be neither
+ * accepted nor rejected by that analyst (403); the services that write the record check it again.
  */
 @Injectable()
 export class IntakeScope {
-  constructor(private readonly repo: IntakeRepository) {}
-
-  async assertCanDecide(tx: Prisma.TransactionClient, user: AuthUser, data: Record<string, unknown>): Promise<void> {
+  async assertCanDecide(
+    tx: Prisma.TransactionClient,
+    user: AuthUser,
+    kind: ProposalKind,
+    data: Record<string, unknown>,
+  ): Promise<void> {
     if (user.role === 'viewer') throw AppException.forbidden('Viewers cannot change records');
     if (user.role === 'admin') return;
+    const links = linksOf(data);
     const what = 'the records this proposal writes';
-    const initiativeId = num(data.initiativeId);
-    if (initiativeId) await assertCanEditInitiative(user, tx, initiativeId, what);
-    const initiativeIds = Array.isArray(data.initiativeIds) ? data.initiativeIds.filter((x) => num(x)) : [];
-    if (initiativeIds.length) await assertCanEditLinked(user, tx, initiativeIds as number[], what);
-    for (const key of ['milestoneId', 'statusUpdateId', 'engagementId', 'agreementId'] as const) {
-      const id = num(data[key]);
-      if (!id) continue;
-      const linked = await this.repo.initiativesOf(tx, { [key]: id });
-      if (linked === null) continue; // a missing record is reported by the service that writes
-      if (key === 'milestoneId' || key === 'statusUpdateId') await assertCanEditInitiative(user, tx, linked[0], what);
-      else if (linked.length) await assertCanEditLinked(user, tx, linked, what);
+    switch (kind) {
+      case 'evidence':
+        return assertLinkScope(tx, user, 'evidence', null, links, what);
+      case 'engagement':
+        return assertLinkScope(tx, user, 'engagements', null, { initiativeIds: links.initiativeIds ?? [] }, what);
+      case 'agreement':
+        return assertLinkScope(tx, user, 'agreements', null, { initiativeIds: links.initiativeIds ?? [] }, what);
+      case 'milestone_date':
+        // A known milestone is written as its own initiative's; a new one as the initiative named.
+        return links.milestoneId
+          ? assertLinkScope(tx, user, 'evidence', null, { milestoneId: links.milestoneId }, what)
+          : assertLinkScope(tx, user, 'milestones', null, { initiativeId: links.initiativeId }, what);
+      case 'status_change':
+        return assertLinkScope(tx, user, 'status-updates', null, { initiativeId: links.initiativeId }, what);
+      case 'new_person':
+        return;
     }
   }
 }

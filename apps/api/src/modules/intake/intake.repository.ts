@@ -258,27 +258,4 @@ export class IntakeRepository {
   milestoneVersion(tx: Tx, id: number) {
     return tx.milestone.findUnique({ where: { id }, select: { version: true, plannedDate: true, initiativeId: true } });
   }
-
-  initiativesOf(
-    tx: Tx,
-    ref: { milestoneId?: number; engagementId?: number; agreementId?: number; statusUpdateId?: number },
-  ) {
-    if (ref.milestoneId)
-      return tx.milestone
-        .findUnique({ where: { id: ref.milestoneId }, select: { initiativeId: true } })
-        .then((m) => (m ? [m.initiativeId] : null));
-    if (ref.statusUpdateId)
-      return tx.statusUpdate
-        .findUnique({ where: { id: ref.statusUpdateId }, select: { initiativeId: true } })
-        .then((m) => (m ? [m.initiativeId] : null));
-    if (ref.engagementId)
-      return tx.engagementInitiative
-        .findMany({ where: { engagementId: ref.engagementId }, select: { initiativeId: true } })
-        .then((rows) => rows.map((r) => r.initiativeId));
-    if (ref.agreementId)
-      return tx.agreementInitiative
-        .findMany({ where: { agreementId: ref.agreementId }, select: { initiativeId: true } })
-        .then((rows) => rows.map((r) => r.initiativeId));
-    return Promise.resolve([] as number[]);
-  }
 }

@@ -354,7 +354,7 @@ export class IntakeService {
       if (!proposal) throw AppException.notFound('Proposal', proposalId);
       if (proposal.status !== 'pending')
         throw new AppException('CONFLICT', `This proposal is already ${proposal.status}`);
-      await this.scope.assertCanDecide(tx, user, proposal.data as Record<string, unknown>);
+      await this.scope.assertCanDecide(tx, user, proposal.kind, proposal.data as Record<string, unknown>);
       const decided = await this.repo.decide(tx, proposalId, { status: 'rejected', userId: user.id });
       await this.audit.record(tx, {
         action: 'proposal.reject',
