@@ -11,8 +11,24 @@ const swc = [
     module: { type: 'commonjs' },
   },
 ];
+// ESM-only packages the API loads (intake's URL guard, and linkedom's DOM for HTML pages), compiled to CommonJS for
+// Jest; Node itself runs them as they are (require of ES modules, Node 20.19+).
+const ESM_ONLY = [
+  'request-filtering-agent',
+  'css-select',
+  'css-what',
+  'nth-check',
+  'boolbase',
+  'cssomnom',
+  'domutils',
+  'domhandler',
+  'dom-serializer',
+  'entities',
+  'domelementtype',
+];
 const shared = {
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   moduleNameMapper: {
     '^@rabta/domain$': '<rootDir>/packages/domain/src',
     '^@rabta/domain/(.*)$': '<rootDir>/packages/domain/src/$1',

@@ -15,7 +15,10 @@ import { startTestApp, type TestApp } from '../support/test-app';
  * Routes under /api registered on Fastify directly (not Nest handlers, so the guard never sees them), each with the
  * reason it may be public, e.g. `'GET /api/docs/*': 'Swagger UI static files'`. Keep it as short as possible.
  */
-const NON_NEST_API_ROUTES: Record<string, string> = {};
+const NON_NEST_API_ROUTES: Record<string, string> = {
+  'GET /api/metrics':
+    'Prometheus metrics: checks its own bearer METRICS_TOKEN before any database access, else an admin (metrics.route.ts)',
+};
 
 describe('every route declares who may call it', () => {
   let t: TestApp;

@@ -192,6 +192,38 @@ export function readRoutes(
 
 // ------------------------------------------------------------------------------------------------ the matrix
 
+/** One intake shared by the intake routes (brought in by the admin). */
+function matrixIntake(f: MatrixFixtures): Promise<{ id: number; sourceId: number }> {
+  return f.once('intake', async () => {
+    const res = await f.http
+      .post('/api/intake')
+      .set('Cookie', f.users.admin.cookie)
+      .send({ text: 'Pakistan and Russia discussed the new steel mill in Karachi on Thursday.', publisher: 'Dawn' });
+    if (res.status !== 201) throw new Error(`intake: ${res.status} ${JSON.stringify(res.body)}`);
+    return { id: res.body.id as number, sourceId: res.body.source.id as number };
+  });
+}
+
+/** A fresh evidence proposal on a new initiative of the in-scope sector. */
+async function matrixProposal(f: MatrixFixtures): Promise<{ intake: { id: number }; proposalId: number }> {
+  const intake = await matrixIntake(f);
+  const initiative = await f.initiative();
+  const position = await f.prisma.intakeProposal.count({ where: { intakeId: intake.id } });
+  const row = await f.prisma.intakeProposal.create({
+    data: {
+      intakeId: intake.id,
+      position: position + 1000,
+      kind: 'evidence',
+      confidence: 0.9,
+      quoteStart: 0,
+      quoteEnd: 8,
+      quoteText: 'Pakistan',
+      data: { initiativeId: initiative.id },
+    },
+  });
+  return { intake, proposalId: row.id };
+}
+
 export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
   // health
   'GET /api/health': publicRoute(),
@@ -345,6 +377,26 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
     return { params: { id: e.id }, body: { quote: 'Better quote', version: e.version } };
   }),
   'DELETE /api/evidence/:id': sectorScoped(async (f) => ({ params: { id: (await f.evidence()).id } })),
+
+  // Intake: everyone reads; analysts bring articles in; deciding a proposal follows the sector of the initiative it
+  // writes to (the proposals here are on the in-scope initiative).
+  'GET /api/intake': signedIn(() => ({ query: { range: '[0,9]' } })),
+  'GET /api/intake/:id': signedIn(async (f) => ({ params: { id: (await matrixIntake(f)).id } })),
+  'POST /api/intake': analystRoute((f) => ({
+    body: { text: `Talks on the steel mill in Karachi continued on Monday (${f.unique()}).`, publisher: 'Dawn' },
+  })),
+  'POST /api/intake/:id/proposals/:proposalId/accept': sectorScoped(async (f) => {
+    const { intake, proposalId } = await matrixProposal(f);
+    return { params: { id: intake.id, proposalId } };
+  }),
+  'POST /api/intake/:id/proposals/:proposalId/reject': sectorScoped(async (f) => {
+    const { intake, proposalId } = await matrixProposal(f);
+    return { params: { id: intake.id, proposalId }, body: {} };
+  }),
+  'POST /api/intake/:id/links': analystRoute(async (f) => ({
+    params: { id: (await matrixIntake(f)).id },
+    body: { start: 0, end: 5, resource: 'people', id: (await f.person()).id, addAlias: false },
+  })),
 
   // Sources: anyone who analyses may add one; changing one cited for an initiative needs that initiative's scope
   // (every citing initiative); one cited nowhere belongs to nobody's sector (and only such a one can be deleted).

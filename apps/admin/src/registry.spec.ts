@@ -61,7 +61,7 @@ describe('registry', () => {
     expect(SIDE_MENU.map((s) => [s.group, s.items.map((e) => e.name)])).toEqual([
       ['portfolio', ['initiatives', 'milestones', 'engagements', 'decisions', 'agreements', 'import']],
       ['actors', ['people', 'organizations']],
-      ['evidence', ['sources', 'reports']],
+      ['evidence', ['intake', 'sources', 'reports']],
       ['administration', ['users', 'sectors', 'countries', 'audit-events']],
     ]);
     for (const s of SIDE_MENU) expect(hasKey(s.label)).toBe(true);

@@ -8,6 +8,7 @@ import { engagements } from './engagements';
 import { evidence } from './evidence';
 import { importPage } from './imports';
 import { initiatives } from './initiatives';
+import { intake } from './intake';
 import { milestones } from './milestones';
 import { organizations } from './organizations';
 import { people } from './people';
@@ -36,6 +37,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
   people,
   organizations,
   // evidence
+  intake,
   sources,
   reports,
   // administration

@@ -9,12 +9,14 @@ import { ErrorFilter } from './common/errors/error.filter';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { MeModule } from './modules/me/me.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { UsersModule } from './modules/users/users.module';
 import { HealthModule } from './modules/health/health.module';
 import { IatiModule } from './modules/iati/iati.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { OpenApiModule } from './modules/openapi/openapi.module';
 import { ResourcesModule } from './modules/resources.module';
+import { IntakeModule } from './modules/intake/intake.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { SettingsModule } from './modules/settings/settings.module';
 
@@ -43,6 +45,7 @@ export class AppModule {
       imports: [
         ContextModule.register(ctx),
         ChangesModule,
+        MetricsModule,
         AuditModule,
         AuthCoreModule,
         SettingsModule,
@@ -51,6 +54,7 @@ export class AppModule {
         UsersModule,
         MeModule,
         ResourcesModule,
+        IntakeModule,
         ReportsModule,
         ImportsModule,
         IatiModule,

@@ -12,6 +12,9 @@ import { AppException } from './common/errors/app-exception';
 import { sendError } from './common/errors/error.filter';
 import { registerHttpSecurity } from './common/auth/http-security';
 import { DatabaseStatus } from './common/database/database-status';
+import { AuthenticationService } from './common/auth/authentication.service';
+import { registerMetricsRoute } from './modules/metrics/metrics.route';
+import { MetricsService } from './modules/metrics/metrics.service';
 import { trackRoutes } from './common/auth/route-registry';
 import { NestPinoLogger } from './common/logging/logger';
 import { runWithContext } from './common/request-context';
@@ -20,6 +23,8 @@ import { runWithContext } from './common/request-context';
 export const ADMIN_DIST = join(__dirname, '..', '..', 'admin', 'dist');
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+/** Article intake takes a pasted page (up to 5 MB of HTML) in its JSON body; it checks the sizes itself. */
+export const INTAKE_BODY_LIMIT_BYTES = 6 * 1024 * 1024;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -37,7 +42,7 @@ function requestIdFrom(header: string | string[] | undefined): string {
   return value && /^[A-Za-z0-9._:-]{1,64}$/.test(value) ? value : randomUUID();
 }
 
-function registerRequestHooks(fastify: FastifyInstance): void {
+function registerRequestHooks(fastify: FastifyInstance, metrics: MetricsService): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     const status = fastify.databaseStatus;
@@ -57,6 +62,9 @@ function registerRequestHooks(fastify: FastifyInstance): void {
     runWithContext({ requestId: String(request.id), ip: request.ip }, done);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
+    // The route's template keeps the label set bounded; a request that matched no route counts as one.
+    const route = request.routeOptions.url ?? '(unmatched)';
+    metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
     request.log.info(
       {
         method: request.method,
@@ -140,12 +148,17 @@ export async function createApp(
   });
   // Before any route is added: the route list for the access tests, Helmet, cookies, rate limit, CORS.
   trackRoutes(fastify);
+  fastify.addHook('onRoute', (route) => {
+    if (route.url === '/api/intake' && [route.method].flat().includes('POST'))
+      route.bodyLimit = INTAKE_BODY_LIMIT_BYTES;
+  });
   await registerHttpSecurity(app, ctx.config);
   // Spreadsheet uploads (POST /api/imports): one file up to the configured size; JSON bodies keep their 1 MiB.
   await fastify.register(fastifyMultipart, {
     limits: { fileSize: ctx.config.imports.maxBytes, files: 1, fields: 20, fieldSize: 100_000, parts: 25 },
   });
-  registerRequestHooks(fastify);
+  registerRequestHooks(fastify, app.get(MetricsService));
+  registerMetricsRoute(fastify, app.get(MetricsService), app.get(AuthenticationService), ctx.config.metricsToken);
   await registerAdmin(fastify, options.adminDist ?? ADMIN_DIST);
   await app.init();
   await fastify.ready();

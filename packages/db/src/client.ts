@@ -52,6 +52,13 @@ function statementNames(limit = 2_000): (query: { sql: string }) => string {
   };
 }
 
+const pools = new WeakMap<PrismaClient, Pool>();
+
+/** The connection pool under a client made by createPrismaClient (for its metrics: in use, idle, waiting). */
+export function poolOf(client: PrismaClient): Pool | undefined {
+  return pools.get(client);
+}
+
 export function createPrismaClient(url: string, options: PrismaClientOptions = {}): PrismaClient {
   const pool = new Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
   pool.on('connect', coalesceWrites);
@@ -62,5 +69,7 @@ export function createPrismaClient(url: string, options: PrismaClientOptions = {
   });
   // Prisma's defaults (2 s to get a connection, 5 s for the whole transaction) are tight on a loaded two-core
   // machine; a transaction past its limit is rolled back whole and answered 503, never half-written.
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: 5_000, timeout: 15_000 } });
+  const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 5_000, timeout: 15_000 } });
+  pools.set(client, pool);
+  return client;
 }

@@ -23,6 +23,10 @@ import {
   IMPORT_RESOURCES,
   IMPORT_MODES,
   IMPORT_STATUSES,
+  INTAKE_LANGUAGES,
+  INTAKE_INPUTS,
+  PROPOSAL_KINDS,
+  PROPOSAL_STATUSES,
 } from './values';
 
 export * from './values';
@@ -89,6 +93,18 @@ export type ReportFormat = z.infer<typeof ReportFormatSchema>;
 export const ReportStatusSchema = z.enum(REPORT_STATUSES);
 export type ReportStatus = z.infer<typeof ReportStatusSchema>;
 
+export const IntakeLanguageSchema = z.enum(INTAKE_LANGUAGES);
+export type IntakeLanguage = z.infer<typeof IntakeLanguageSchema>;
+
+export const IntakeInputSchema = z.enum(INTAKE_INPUTS);
+export type IntakeInput = z.infer<typeof IntakeInputSchema>;
+
+export const ProposalKindSchema = z.enum(PROPOSAL_KINDS);
+export type ProposalKind = z.infer<typeof ProposalKindSchema>;
+
+export const ProposalStatusSchema = z.enum(PROPOSAL_STATUSES);
+export type ProposalStatus = z.infer<typeof ProposalStatusSchema>;
+
 /** Every enum of the schema, by its Prisma name; the schema test compares these with the database. */
 export const DOMAIN_ENUMS: Record<string, readonly string[]> = {
   InitiativeStage: INITIATIVE_STAGES,
@@ -114,4 +130,8 @@ export const DOMAIN_ENUMS: Record<string, readonly string[]> = {
   ImportResource: IMPORT_RESOURCES,
   ImportMode: IMPORT_MODES,
   ImportStatus: IMPORT_STATUSES,
+  IntakeLanguage: INTAKE_LANGUAGES,
+  IntakeInput: INTAKE_INPUTS,
+  ProposalKind: PROPOSAL_KINDS,
+  ProposalStatus: PROPOSAL_STATUSES,
 };

@@ -1,5 +1,6 @@
 export * from './enums';
 export * from './lifecycle';
+export * from './as-of';
 export * from './text';
 export * from './errors';
 export * from './search';
@@ -12,3 +13,4 @@ export * from './schemas/reports';
 export * from './labels';
 export * from './interchange';
 export * from './iati';
+export * from './schemas/intake';

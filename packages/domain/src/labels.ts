@@ -78,6 +78,28 @@ const en = {
   language: { en: 'English', ur: 'Urdu', ru: 'Russian', other: 'Other' },
   role: { admin: 'Administrator', analyst: 'Analyst', viewer: 'Viewer' },
   locale: { en: 'English', ur: 'Urdu' },
+  proposal_kind: {
+    evidence: 'Evidence',
+    engagement: 'Engagement',
+    agreement: 'Agreement',
+    milestone_date: 'Milestone date',
+    status_change: 'Stage change',
+    new_person: 'New person',
+  },
+  proposal_status: { pending: 'To review', accepted: 'Accepted', rejected: 'Rejected' },
+  mention_type: {
+    person: 'Person',
+    position: 'Position',
+    organization: 'Organisation',
+    country: 'Country',
+    place: 'Place',
+    sector: 'Sector',
+    initiative: 'Initiative',
+    forum: 'Forum',
+    date: 'Date',
+  },
+  intake_language: { ur: 'Urdu', en: 'English', ar: 'Arabic', fa: 'Persian', ru: 'Russian', other: 'Other' },
+  intake_input: { text: 'Text', html: 'HTML', url: 'URL' },
 };
 
 /** Urdu has every label English has. */
@@ -158,6 +180,28 @@ const ur: typeof en = {
   language: { en: 'انگریزی', ur: 'اردو', ru: 'روسی', other: 'دیگر' },
   role: { admin: 'منتظم', analyst: 'تجزیہ کار', viewer: 'ناظر' },
   locale: { en: 'انگریزی', ur: 'اردو' },
+  proposal_kind: {
+    evidence: 'ثبوت',
+    engagement: 'ملاقات',
+    agreement: 'معاہدہ',
+    milestone_date: 'سنگ میل کی تاریخ',
+    status_change: 'مرحلے کی تبدیلی',
+    new_person: 'نیا فرد',
+  },
+  proposal_status: { pending: 'زیرِ جائزہ', accepted: 'منظور', rejected: 'مسترد' },
+  mention_type: {
+    person: 'فرد',
+    position: 'عہدہ',
+    organization: 'ادارہ',
+    country: 'ملک',
+    place: 'مقام',
+    sector: 'شعبہ',
+    initiative: 'منصوبہ',
+    forum: 'فورم',
+    date: 'تاریخ',
+  },
+  intake_language: { ur: 'اردو', en: 'انگریزی', ar: 'عربی', fa: 'فارسی', ru: 'روسی', other: 'دیگر' },
+  intake_input: { text: 'متن', html: 'HTML صفحہ', url: 'ویب پتا' },
 };
 
 export const DOMAIN_LABELS = { en, ur };

@@ -88,3 +88,44 @@ export const IMPORT_RESOURCES = ['initiatives', 'milestones', 'people', 'organiz
 export const IMPORT_MODES = ['create', 'update', 'upsert'] as const;
 
 export const IMPORT_STATUSES = ['previewed', 'committed'] as const;
+/** Languages intake recognises (by script and letters); a source keeps the nearest of LANGUAGES. */
+export const INTAKE_LANGUAGES = ['ur', 'en', 'ar', 'fa', 'ru', 'other'] as const;
+
+/** How an article came in: pasted text, pasted HTML, or a URL Rabta fetched. */
+export const INTAKE_INPUTS = ['text', 'html', 'url'] as const;
+
+export const MENTION_TYPES = [
+  'person',
+  'position',
+  'organization',
+  'country',
+  'place',
+  'sector',
+  'initiative',
+  'forum',
+  'date',
+] as const;
+
+export const PROPOSAL_KINDS = [
+  'evidence',
+  'engagement',
+  'agreement',
+  'milestone_date',
+  'status_change',
+  'new_person',
+] as const;
+
+export const PROPOSAL_STATUSES = ['pending', 'accepted', 'rejected'] as const;
+
+/** Resources a recognised mention can name. */
+export const MENTION_RESOURCES = [
+  'people',
+  'positions',
+  'organizations',
+  'countries',
+  'sectors',
+  'initiatives',
+  'milestones',
+  'engagements',
+  'agreements',
+] as const;

@@ -345,22 +345,29 @@ describe('the other resources', () => {
     await t.http.get('/api/audit-events/export').set('Cookie', viewer.cookie).expect(403);
   });
 
-  it('should flag initiatives stale after the admin-set number of days without evidence', async () => {
+  it('should flag initiatives stale after the admin-set number of days without evidence published', async () => {
     await t.http.put('/api/settings').set('Cookie', analyst.cookie).send({ staleAfterDays: 5 }).expect(403);
     const bad = await t.http.put('/api/settings').set('Cookie', admin.cookie).send({ staleAfterDays: 0 }).expect(400);
     expect(Object.keys(bad.body.errors)).toEqual(['staleAfterDays']);
+    const cite = async (initiativeId: number, publishedAt: string) => {
+      const source = await makeSource(t, analyst.cookie, { publishedAt });
+      await t.http
+        .post('/api/evidence')
+        .set('Cookie', analyst.cookie)
+        .send({ sourceId: source.id, initiativeId })
+        .expect(201);
+    };
     const fresh = await makeInitiative(t, analyst.cookie);
-    const source = await makeSource(t, analyst.cookie);
-    await t.http
-      .post('/api/evidence')
-      .set('Cookie', analyst.cookie)
-      .send({ sourceId: source.id, initiativeId: fresh.id })
-      .expect(201);
+    await cite(fresh.id, new Date().toISOString().slice(0, 10));
+    // Back-filled today from old news: evidence is as old as its publication, not as its recording.
+    const backFilled = await makeInitiative(t, analyst.cookie);
+    await cite(backFilled.id, '2025-07-11');
     const steel = await t.prisma.initiative.findUniqueOrThrow({ where: { code: 'PK-RU-STEEL-KHI' } });
     await t.http.put('/api/settings').set('Cookie', admin.cookie).send({ staleAfterDays: 30 }).expect(200);
     const get = async (id: number) =>
       (await t.http.get(`/api/initiatives/${id}`).set('Cookie', viewer.cookie).expect(200)).body;
     expect((await get(fresh.id)).stale).toBe(false);
+    expect(await get(backFilled.id)).toMatchObject({ stale: true, lastEvidenceAt: '2025-07-11' });
     expect((await get(steel.id)).stale).toBe(true);
     const staleList = await t.http
       .get('/api/initiatives')

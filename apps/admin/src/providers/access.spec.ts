@@ -63,6 +63,14 @@ describe(canAccess.name, () => {
     );
   });
 
+  it('should open intake to analysts and admins only, and offer no new article while viewing the past', async () => {
+    expect(accessRuleOf('intake')).toBe('analysts');
+    expect(await canAccess({ action: 'list', resource: 'intake' }, ctx(user('viewer')))).toBe(false);
+    expect(await canAccess({ action: 'list', resource: 'intake' }, ctx(user('analyst', [10])))).toBe(true);
+    expect(await canAccess({ action: 'create', resource: 'intake' }, ctx(user('admin')))).toBe(true);
+    expect(await canAccess({ action: 'create', resource: 'intake' }, ctx(user('analyst'), true))).toBe(false);
+  });
+
   it('should hide the administration from analysts and viewers', async () => {
     for (const role of ['analyst', 'viewer'] as const) {
       for (const resource of ['users', 'sectors', 'countries', 'audit-events']) {

@@ -69,6 +69,9 @@ export const ACCESS_RULES = {
     isRead(action) || action === 'create' || !record || user.role === 'admin' || record.ownerId === user.id,
   /** Work that changes many records at once (spreadsheet import): analysts and admins, never while viewing the past. */
   importer: (_query, user, ctx) => (user.role === 'admin' || user.role === 'analyst') && !ctx.past,
+  /** Work only analysts and admins do (article intake): viewers do not see it; nothing while viewing the past. */
+  analysts: ({ action }, user, ctx) =>
+    (user.role === 'admin' || user.role === 'analyst') && (isRead(action) || !ctx.past),
   /** Administration: admins only, and no change while viewing the past. */
   admin: ({ action }, user, ctx) => user.role === 'admin' && (isRead(action) || !ctx.past),
   /** Administration that is never changed (the audit log). */

@@ -6,6 +6,8 @@ export interface RequestContext {
   ip?: string;
   /** The signed-in user, once authentication has run. */
   actor?: { id: number; email: string };
+  /** What the changes made now come through, when not a plain edit (e.g. `intake 12`); kept in their audit events. */
+  origin?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -16,4 +18,10 @@ export function runWithContext<T>(context: RequestContext, fn: () => T): T {
 
 export function currentContext(): RequestContext | undefined {
   return storage.getStore();
+}
+
+/** Runs fn with `origin` added to the current context: every audit event it writes carries it. */
+export function withOrigin<T>(origin: string, fn: () => T): T {
+  const current = storage.getStore();
+  return storage.run({ requestId: 'system', ...current, origin }, fn);
 }

@@ -61,6 +61,12 @@ export const EnvSchema = z.object({
   IMPORT_MAX_MB: z.coerce.number().min(0.001).max(1024).default(20),
   /** The most data rows one import takes; longer sheets get 413 and are to be split. */
   IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+  /** A bearer token that may read GET /api/metrics (for Prometheus); admins may read it anyway. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Let intake fetch URLs on loopback, private and link-local addresses (tests with a local server; never in production). */
+  INTAKE_ALLOW_PRIVATE_URLS: booleanish.default(false),
+  /** How long intake waits for a URL (the whole response, redirects included), in seconds. */
+  INTAKE_FETCH_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(120).default(15),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -87,6 +93,8 @@ export interface AppConfig {
   loginRateLimitPerMinute: number;
   lockout: { threshold: number; baseSeconds: number; maxSeconds: number };
   imports: { maxBytes: number; maxRows: number };
+  metricsToken?: string;
+  intake: { allowPrivateUrls: boolean; fetchTimeoutMs: number };
 }
 
 export class ConfigError extends Error {
@@ -132,5 +140,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxSeconds: e.LOGIN_LOCKOUT_MAX_SECONDS,
     },
     imports: { maxBytes: Math.round(e.IMPORT_MAX_MB * 1024 * 1024), maxRows: e.IMPORT_MAX_ROWS },
+    metricsToken: e.METRICS_TOKEN,
+    intake: {
+      allowPrivateUrls: e.INTAKE_ALLOW_PRIVATE_URLS,
+      fetchTimeoutMs: Math.round(e.INTAKE_FETCH_TIMEOUT_SECONDS * 1000),
+    },
   };
 }

@@ -125,7 +125,7 @@ export const PersonSchema = z.object({
   nameRu: z.string().nullable(),
   aliases: z.array(z.string()),
   countryCode: z.string().nullable(),
-  /** Derived: the person's current title, from the open position that started last. */
+  /** Derived: the person's title today, from the position held today that began last. */
   currentTitleEn: z.string().nullable(),
   currentTitleUr: z.string().nullable(),
   version: VersionSchema,
@@ -208,9 +208,9 @@ export const InitiativeSchema = z.object({
   ...timestamps,
   /** Derived: the IATI activity status code of the stage. */
   iatiStatus: z.number().int().min(1).max(6),
-  /** Derived: when evidence was last recorded for the initiative (any target). */
-  lastEvidenceAt: nullableTs,
-  /** Derived: no evidence recorded for longer than the stale setting (default 90 days). */
+  /** Derived: the publication date of the newest source cited for the initiative (any target), in the view. */
+  lastEvidenceAt: nullableDate,
+  /** Derived: active, and no evidence published for the stale setting or longer (default 90 days). */
   stale: z.boolean(),
   /** Derived: the stages the lifecycle allows next. */
   allowedNextStages: z.array(InitiativeStageSchema),
@@ -593,7 +593,8 @@ const sourceFields = {
   language: LanguageSchema,
   publishedAt: DateSchema,
   title: requiredText(500),
-  text: optionalText(200_000),
+  // As long as an article intake accepts (INTAKE_MAX_TEXT_BYTES: 1 MiB).
+  text: optionalText(1_048_576),
   retrievedAt: TimestampSchema.nullable().optional(),
 };
 export const CreateSourceSchema = z.strictObject(sourceFields);
@@ -695,6 +696,8 @@ export const AuditEventSchema = z.object({
   after: z.unknown().nullable(),
   requestId: z.string().nullable(),
   ip: z.string().nullable(),
+  /** What the change came through when not a plain edit, e.g. `intake 12` (an accepted intake proposal). */
+  origin: z.string().nullable(),
   at: z.string(),
 });
 

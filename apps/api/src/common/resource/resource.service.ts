@@ -139,33 +139,27 @@ export class ResourceService {
     return this.def.toWire(row);
   }
 
-  async create(body: unknown, user: AuthUser): Promise<Record<string, unknown>> {
+  /** `within`: run in the caller's transaction (intake's accept writes several records as one). */
+  async create(body: unknown, user: AuthUser, within?: Prisma.TransactionClient): Promise<Record<string, unknown>> {
     const { create } = this.def.schemas;
     if (!create || !this.def.toCreateData)
       throw new AppException('METHOD_NOT_ALLOWED', `${this.def.label} records cannot be created through the API`);
     const input = parseWith(create, body ?? {}, 'body');
-    return this.prisma.$transaction((tx) => this.createIn(tx, input, user));
-  }
-
-  /** A create of validated input in the caller's transaction (a spreadsheet import runs many in one). */
-  async createIn(
-    tx: Prisma.TransactionClient,
-    input: Record<string, unknown>,
-    user: AuthUser,
-  ): Promise<Record<string, unknown>> {
-    const ctx: WriteContext = { user, tx };
-    await this.def.authorize?.(ctx, null, input);
-    await assertLinkScope(tx, user, this.def.name, null, linksAfter(this.def.name, null, input), this.what);
-    // Without an afterWrite, what create returns (with the read include) is the row; else read it once written.
-    const rereads = this.def.afterWrite !== undefined;
-    const row = await this.def
-      .delegate(tx)
-      .create({ data: await this.def.toCreateData!(input, ctx), ...(rereads ? {} : (this.def.include ?? {})) });
-    const id = (row as Record<string, number | string>)[this.def.primaryKey ?? 'id'];
-    await this.def.afterWrite?.(ctx, id, input, null);
-    const wire = this.def.toWire(rereads ? await this.findRow(tx, id) : row);
-    await this.audit.record(tx, { action: 'create', entity: this.def.name, entityId: id, after: wire });
-    return wire;
+    return this.inTransaction(within, async (tx) => {
+      const ctx: WriteContext = { user, tx };
+      await this.def.authorize?.(ctx, null, input);
+      await assertLinkScope(tx, user, this.def.name, null, linksAfter(this.def.name, null, input), this.what);
+      // Without an afterWrite, what create returns (with the read include) is the row; else read it once written.
+      const rereads = this.def.afterWrite !== undefined;
+      const row = await this.def
+        .delegate(tx)
+        .create({ data: await this.def.toCreateData!(input, ctx), ...(rereads ? {} : (this.def.include ?? {})) });
+      const id = (row as Record<string, number | string>)[this.def.primaryKey ?? 'id'];
+      await this.def.afterWrite?.(ctx, id, input, null);
+      const wire = this.def.toWire(rereads ? await this.findRow(tx, id) : row);
+      await this.audit.record(tx, { action: 'create', entity: this.def.name, entityId: id, after: wire });
+      return wire;
+    });
   }
 
   async update(
@@ -173,6 +167,7 @@ export class ResourceService {
     body: unknown,
     ifMatch: string | undefined,
     user: AuthUser,
+    within?: Prisma.TransactionClient,
   ): Promise<Record<string, unknown>> {
     const { update } = this.def.schemas;
     if (!update || !this.def.toUpdateData)
@@ -181,39 +176,37 @@ export class ResourceService {
     const stripped = stripReadOnly(body ?? {}, this.def.schemas.readOnly);
     const input = parseWith(update, stripped, 'body') as Record<string, unknown>;
     const version = versionOf(stripped, ifMatch);
-    return this.prisma.$transaction((tx) => this.updateIn(tx, id, input, version, user));
+    return this.inTransaction(within, async (tx) => {
+      const ctx: WriteContext = { user, tx };
+      const existing = (await this.findRow(tx, id)) as { version: number };
+      await this.def.authorize?.(ctx, existing, input);
+      const before = this.def.toWire(existing);
+      await assertLinkScope(tx, user, this.def.name, before, linksAfter(this.def.name, before, input), this.what);
+      const data = await this.def.toUpdateData!(input, existing, ctx);
+      // The version in the WHERE makes concurrent writers on one version exclusive: the row lock serialises them
+      // and only the first still finds its version.
+      const res = await this.def
+        .delegate(tx)
+        .updateMany({ where: { ...this.whereId(id), version }, data: { ...data, version: { increment: 1 } } });
+      if (res.count === 0) {
+        throw versionConflict(this.def.label, {
+          current: before,
+          changedBy: await lastChange(tx, this.def.name, String(id)),
+          changedAt: before.updatedAt,
+        });
+      }
+      await this.def.afterWrite?.(ctx, id, input, existing);
+      const after = this.def.toWire(await this.findRow(tx, id));
+      await this.audit.record(tx, { action: 'update', entity: this.def.name, entityId: id, before, after });
+      return after;
+    });
   }
 
-  /** An update of validated input, based on `version`, in the caller's transaction. */
-  async updateIn(
-    tx: Prisma.TransactionClient,
-    id: number | string,
-    input: Record<string, unknown>,
-    version: number,
-    user: AuthUser,
-  ): Promise<Record<string, unknown>> {
-    const ctx: WriteContext = { user, tx };
-    const existing = (await this.findRow(tx, id)) as { version: number };
-    await this.def.authorize?.(ctx, existing, input);
-    const before = this.def.toWire(existing);
-    await assertLinkScope(tx, user, this.def.name, before, linksAfter(this.def.name, before, input), this.what);
-    const data = await this.def.toUpdateData!(input, existing, ctx);
-    // The version in the WHERE makes concurrent writers on one version exclusive: the row lock serialises them
-    // and only the first still finds its version.
-    const res = await this.def
-      .delegate(tx)
-      .updateMany({ where: { ...this.whereId(id), version }, data: { ...data, version: { increment: 1 } } });
-    if (res.count === 0) {
-      throw versionConflict(this.def.label, {
-        current: before,
-        changedBy: await lastChange(tx, this.def.name, String(id)),
-        changedAt: before.updatedAt,
-      });
-    }
-    await this.def.afterWrite?.(ctx, id, input, existing);
-    const after = this.def.toWire(await this.findRow(tx, id));
-    await this.audit.record(tx, { action: 'update', entity: this.def.name, entityId: id, before, after });
-    return after;
+  private inTransaction<T>(
+    within: Prisma.TransactionClient | undefined,
+    fn: (tx: Prisma.TransactionClient) => Promise<T>,
+  ): Promise<T> {
+    return within ? fn(within) : this.prisma.$transaction(fn);
   }
 
   async remove(rawId: number | string, user: AuthUser): Promise<Record<string, unknown>> {

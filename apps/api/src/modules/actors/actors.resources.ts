@@ -17,6 +17,8 @@ import {
   IdSchema,
 } from '@rabta/domain';
 import { z } from 'zod';
+import { positionHeldOn, positionHeldWhere } from '../../common/as-of/positions.as-of';
+import { viewDay } from '../../common/as-of/view';
 import { AppException } from '../../common/errors/app-exception';
 import { IdListFilter, QFilter, toIdList } from '../../common/http/list-query';
 import type { ResourceDefinition } from '../../common/resource/resource';
@@ -114,14 +116,6 @@ type PersonRow = Person & { positions: Pick<Position, 'titleEn' | 'titleUr' | 'f
 type PersonCreate = z.infer<typeof CreatePersonSchema>;
 type PersonUpdate = z.infer<typeof UpdatePersonSchema>;
 
-/** The title a person holds now: the open position (no end date, or one in the future) that started last. */
-function currentPosition(positions: PersonRow['positions']): PersonRow['positions'][number] | undefined {
-  const today = new Date();
-  return positions
-    .filter((p) => !p.toDate || p.toDate >= today)
-    .sort((a, b) => (b.fromDate?.getTime() ?? 0) - (a.fromDate?.getTime() ?? 0))[0];
-}
-
 export const peopleResource: ResourceDefinition<PersonRow> = {
   name: 'people',
   label: 'Person',
@@ -160,7 +154,7 @@ export const peopleResource: ResourceDefinition<PersonRow> = {
     );
   },
   toWire: (r) => {
-    const current = currentPosition(r.positions);
+    const current = positionHeldOn(r.positions, viewDay(undefined).day);
     return {
       id: r.id,
       nameEn: r.nameEn,
@@ -222,8 +216,7 @@ export const positionsResource: ResourceDefinition<Position> = {
     and(
       byId(f.id),
       definedOnly({ personId: f.personId, organizationId: f.organizationId }),
-      f.current === true ? { OR: [{ toDate: null }, { toDate: { gte: new Date() } }] } : {},
-      f.current === false ? { toDate: { lt: new Date() } } : {},
+      f.current === undefined ? {} : positionHeldWhere(viewDay(undefined).day, f.current),
     ),
   toWire: (r) => ({
     id: r.id,

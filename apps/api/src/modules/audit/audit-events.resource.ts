@@ -19,6 +19,7 @@ export function auditEventToWire(r: AuditEventRow): AuditEventWire {
     after: r.after ?? null,
     requestId: r.requestId,
     ip: r.ip,
+    origin: r.origin,
     at: r.at.toISOString(),
   };
 }
@@ -39,6 +40,7 @@ export const auditEventsResource: ResourceDefinition<AuditEventRow> = {
       actorId: IdSchema.optional(),
       action: z.string().max(60).optional(),
       requestId: z.string().max(64).optional(),
+      origin: z.string().max(60).optional(),
       at_gte: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
       at_lte: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
     }),
@@ -59,6 +61,7 @@ export const auditEventsResource: ResourceDefinition<AuditEventRow> = {
       actorId: f.actorId,
       action: f.action,
       requestId: f.requestId,
+      origin: f.origin,
     }),
     ...(f.id !== undefined ? { id: { in: (Array.isArray(f.id) ? f.id : [f.id]).map((x: string) => BigInt(x)) } } : {}),
     ...(f.at_gte || f.at_lte ? { at: definedOnly({ gte: moment(f.at_gte), lte: momentUntil(f.at_lte) }) } : {}),

@@ -59,6 +59,7 @@ function auditRow(entry: AuditEntry): Prisma.AuditEventUncheckedCreateInput {
     after: toAuditJson(entry.after),
     requestId: ctx?.requestId ?? null,
     ip: ctx?.ip ?? null,
+    origin: ctx?.origin ?? null,
   };
 }
 

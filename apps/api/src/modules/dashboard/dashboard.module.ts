@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { InitiativesModule } from '../initiatives/initiatives.module';
+import { AsOfModule } from '../../common/as-of/as-of.module';
 import { DashboardController } from './dashboard.controller';
 import { DashboardService } from './dashboard.service';
 
-@Module({ imports: [InitiativesModule], controllers: [DashboardController], providers: [DashboardService] })
+@Module({ imports: [AsOfModule], controllers: [DashboardController], providers: [DashboardService] })
 export class DashboardModule {}

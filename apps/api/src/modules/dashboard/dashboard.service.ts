@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, PrismaClient } from '@rabta/db';
-import { HEALTHS, INITIATIVE_STAGES, type Health, type InitiativeStage } from '@rabta/domain';
+import { addDays, daysFromTo, HEALTHS, INITIATIVE_STAGES, isActiveStage } from '@rabta/domain';
 import { z } from 'zod';
-import { parseAsOf, type AsOf } from '../../common/http/as-of';
-import { dateOnly, DAY_MS, daysBetween, isoDate, isoTs } from '../../common/resource/wire';
-import { lastEvidenceSql, viewColumns } from '../initiatives/initiatives.repository';
-import { InitiativesService } from '../initiatives/initiatives.service';
-import { plannedAsOfSql } from '../milestones/milestones.service';
+import { ActivityAsOf } from '../../common/as-of/activity.as-of';
+import { InitiativesAsOf, stalenessOf } from '../../common/as-of/initiatives.as-of';
+import { MilestonesAsOf } from '../../common/as-of/milestones.as-of';
+import { viewDay } from '../../common/as-of/view';
+import { parseAsOf } from '../../common/http/as-of';
+import { isoDate, isoTs } from '../../common/resource/wire';
+import { toInitiative } from '../initiatives/initiatives.mapper';
+import { SettingsService } from '../settings/settings.service';
 
 const MilestoneItem = z.object({
   id: z.number(),
@@ -65,122 +67,73 @@ export const DashboardSchema = z.object({
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;
 
-const INACTIVE: InitiativeStage[] = ['completed', 'cancelled', 'suspended'];
 const LIST_LIMIT = 20;
+const ALL = { sort: { field: 'id', order: 'ASC' as const }, offset: 0, limit: 1_000_000 };
 
-/** The portfolio at a glance, for the view's date (asOf) and knowledge (knownAt); archived initiatives are left out. */
+/**
+ * The portfolio at a glance, for the view's date (asOf) and knowledge (knownAt); archived initiatives are left out.
+ * Read through the same as-of queries as the initiative and milestone lists and the reports, with the domain's rules.
+ */
 @Injectable()
 export class DashboardService {
   constructor(
-    private readonly prisma: PrismaClient,
-    private readonly initiatives: InitiativesService,
+    private readonly initiatives: InitiativesAsOf,
+    private readonly milestones: MilestonesAsOf,
+    private readonly activity: ActivityAsOf,
+    private readonly settings: SettingsService,
   ) {}
 
   async dashboard(query: Record<string, unknown>): Promise<Dashboard> {
     const now = new Date();
-    const asOf = parseAsOf(query, now);
-    const view: AsOf = asOf ?? {
-      effectiveBefore: now,
-      knownAt: now,
-      knownAtGiven: false,
-      day: now.toISOString().slice(0, 10),
-      isPast: false,
-    };
-    const day = dateOnly(view.day)!;
-    const staleBefore = await this.initiatives.staleBefore(asOf);
-    // The same view as the initiative lists: the current columns, or the status history read on two clocks.
-    const columns = viewColumns(asOf);
+    const view = parseAsOf(query, now);
+    const { day } = viewDay(view, now);
+    const staleness = stalenessOf(view, await this.settings.staleAfterDays());
 
-    const initiatives = await this.prisma.$queryRaw<
-      {
-        id: number;
-        code: string;
-        title_en: string;
-        title_ur: string | null;
-        stage: InitiativeStage | null;
-        health: Health;
-        sector_ids: number[];
-        last_evidence_at: Date | null;
-      }[]
-    >`
-      SELECT i.id, i.code, i.title_en, i.title_ur,
-        ${columns.stage} AS stage,
-        ${columns.health} AS health,
-        ARRAY(SELECT s.sector_id FROM initiative_sectors s WHERE s.initiative_id = i.id) AS sector_ids,
-        ${lastEvidenceSql(asOf)} AS last_evidence_at
-      FROM initiatives i
-      WHERE i.archived_at IS NULL`;
-    const live = initiatives.filter((i) => i.stage !== null);
+    const { rows } = await this.initiatives.page({}, ALL, view, staleness);
+    const live = rows.map((r) => toInitiative(r, staleness));
     const liveIds = live.map((i) => i.id);
+    const byId = new Map(live.map((i) => [i.id, i]));
 
     const byStage = Object.fromEntries(INITIATIVE_STAGES.map((s) => [s, 0])) as Record<string, number>;
     const byHealth = Object.fromEntries(HEALTHS.map((h) => [h, 0])) as Record<string, number>;
     const sectorStage = new Map<string, number>();
     for (const i of live) {
-      byStage[i.stage!] += 1;
+      byStage[i.stage] += 1;
       byHealth[i.health] += 1;
-      for (const sectorId of i.sector_ids)
+      for (const sectorId of i.sectorIds)
         sectorStage.set(`${sectorId}|${i.stage}`, (sectorStage.get(`${sectorId}|${i.stage}`) ?? 0) + 1);
     }
-    const stale = live.filter(
-      (i) => !INACTIVE.includes(i.stage!) && (!i.last_evidence_at || i.last_evidence_at < staleBefore),
-    );
+    const stale = live.filter((i) => i.stale);
 
-    const milestones = liveIds.length
-      ? await this.prisma.$queryRaw<
-          { id: number; initiative_id: number; title_en: string; title_ur: string | null; planned: Date | null }[]
-        >`
-          SELECT * FROM (
-            SELECT m.id, m.initiative_id, m.title_en, m.title_ur,
-              ${view.isPast ? plannedAsOfSql(view) : Prisma.sql`m.planned_date`} AS planned
-            FROM milestones m
-            WHERE m.initiative_id = ANY(${liveIds}::int[]) AND m.created_at <= ${view.knownAt} AND m.state <> 'cancelled'
-              AND (m.actual_date IS NULL OR m.actual_date >= ${view.effectiveBefore})
-          ) x WHERE x.planned IS NOT NULL AND x.planned < ${new Date(day.getTime() + 91 * DAY_MS)}`
-      : [];
+    // Open milestones (neither achieved nor cancelled in the view) of these initiatives, planned up to 90 days ahead.
+    const milestones = (
+      await this.milestones.all({ initiativeIds: liveIds, open: true, plannedBefore: addDays(day, 91) }, view)
+    ).map((m) => ({ ...m, planned: isoDate(m.planned_date)! }));
+    const item = (m: (typeof milestones)[number]) => ({
+      id: m.id,
+      initiativeId: m.initiative_id,
+      titleEn: m.title_en,
+      titleUr: m.title_ur,
+      plannedDate: m.planned,
+    });
     const overdue = milestones
-      .filter((m) => m.planned! < day)
-      .map((m) => ({
-        id: m.id,
-        initiativeId: m.initiative_id,
-        titleEn: m.title_en,
-        titleUr: m.title_ur,
-        plannedDate: isoDate(m.planned)!,
-        daysOverdue: daysBetween(m.planned!, day),
-      }))
+      .filter((m) => m.planned < day)
+      .map((m) => ({ ...item(m), daysOverdue: daysFromTo(m.planned, day) }))
       .sort((a, b) => b.daysOverdue - a.daysOverdue);
     const upcoming = milestones
-      .filter((m) => m.planned! >= day)
-      .map((m) => ({
-        id: m.id,
-        initiativeId: m.initiative_id,
-        titleEn: m.title_en,
-        titleUr: m.title_ur,
-        plannedDate: isoDate(m.planned)!,
-        daysToGo: daysBetween(day, m.planned!),
-      }))
+      .filter((m) => m.planned >= day)
+      .map((m) => ({ ...item(m), daysToGo: daysFromTo(day, m.planned) }))
       .sort((a, b) => a.daysToGo - b.daysToGo);
 
-    const recent = await this.prisma.statusUpdate.findMany({
-      where: {
-        effectiveAt: { lt: view.effectiveBefore },
-        recordedAt: { lte: view.knownAt },
-        initiative: { archivedAt: null },
-      },
-      orderBy: [{ effectiveAt: 'desc' }, { id: 'desc' }],
-      take: LIST_LIMIT,
-      include: {
-        initiative: { select: { code: true, titleEn: true, titleUr: true } },
-        author: { select: { name: true } },
-      },
-    });
+    const knowledge = view ?? { effectiveBefore: now, knownAt: now, knownAtGiven: false, day, isPast: false };
+    const recent = await this.activity.recent(knowledge, liveIds, LIST_LIMIT);
 
     return {
-      asOf: view.day,
-      knownAt: isoTs(view.knownAt)!,
+      asOf: day,
+      knownAt: isoTs(knowledge.knownAt)!,
       totals: {
         initiatives: live.length,
-        active: live.filter((i) => !INACTIVE.includes(i.stage!)).length,
+        active: live.filter((i) => isActiveStage(i.stage)).length,
         atRisk: byHealth.at_risk,
         offTrack: byHealth.off_track,
         stale: stale.length,
@@ -200,29 +153,32 @@ export class DashboardService {
         items: upcoming.slice(0, LIST_LIMIT),
       },
       staleInitiatives: stale
-        .sort((a, b) => (a.last_evidence_at?.getTime() ?? 0) - (b.last_evidence_at?.getTime() ?? 0))
+        .sort((a, b) => (a.lastEvidenceAt ?? '').localeCompare(b.lastEvidenceAt ?? '') || a.id - b.id)
         .slice(0, LIST_LIMIT)
         .map((i) => ({
           id: i.id,
           code: i.code,
-          titleEn: i.title_en,
-          titleUr: i.title_ur,
-          lastEvidenceAt: isoTs(i.last_evidence_at),
+          titleEn: i.titleEn,
+          titleUr: i.titleUr,
+          lastEvidenceAt: i.lastEvidenceAt,
         })),
-      recentChanges: recent.map((u) => ({
-        id: u.id,
-        initiativeId: u.initiativeId,
-        code: u.initiative.code,
-        titleEn: u.initiative.titleEn,
-        titleUr: u.initiative.titleUr,
-        fromStage: u.fromStage,
-        toStage: u.toStage,
-        fromHealth: u.fromHealth,
-        toHealth: u.toHealth,
-        effectiveAt: isoTs(u.effectiveAt)!,
-        recordedAt: isoTs(u.recordedAt)!,
-        authorName: u.author?.name ?? null,
-      })),
+      recentChanges: recent.map((u) => {
+        const i = byId.get(u.initiativeId)!;
+        return {
+          id: u.id,
+          initiativeId: u.initiativeId,
+          code: i.code,
+          titleEn: i.titleEn,
+          titleUr: i.titleUr,
+          fromStage: u.fromStage,
+          toStage: u.toStage,
+          fromHealth: u.fromHealth,
+          toHealth: u.toHealth,
+          effectiveAt: u.effectiveAt,
+          recordedAt: u.recordedAt,
+          authorName: u.authorName,
+        };
+      }),
     };
   }
 }

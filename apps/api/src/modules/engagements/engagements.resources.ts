@@ -13,8 +13,11 @@ import {
   UpdateDecisionSchema,
   UpdateEngagementSchema,
   IdSchema,
+  isDecisionOverdue,
 } from '@rabta/domain';
 import { z } from 'zod';
+import { decisionOverdueWhere } from '../../common/as-of/decisions.as-of';
+import { viewDay } from '../../common/as-of/view';
 import { AppException } from '../../common/errors/app-exception';
 import { IdListFilter, QFilter, toIdList } from '../../common/http/list-query';
 import type { ResourceDefinition } from '../../common/resource/resource';
@@ -173,12 +176,9 @@ export const engagementsResource: ResourceDefinition<EngagementRow> = {
 type DecisionCreate = z.infer<typeof CreateDecisionSchema>;
 type DecisionUpdate = z.infer<typeof UpdateDecisionSchema>;
 
-function isOverdue(d: Pick<Decision, 'dueDate' | 'state'>, today = new Date()): boolean {
-  return (
-    !!d.dueDate &&
-    d.dueDate.toISOString().slice(0, 10) < today.toISOString().slice(0, 10) &&
-    !['done', 'dropped'].includes(d.state)
-  );
+/** Overdue today (the domain's rule, on the recorded state). */
+function isOverdue(d: Pick<Decision, 'dueDate' | 'state'>): boolean {
+  return isDecisionOverdue({ state: d.state, dueDate: isoDate(d.dueDate) }, viewDay(undefined));
 }
 
 export const decisionsResource: ResourceDefinition<Decision> = {
@@ -214,7 +214,7 @@ export const decisionsResource: ResourceDefinition<Decision> = {
   defaultSort: { field: 'dueDate', order: 'ASC' },
   delegate: (db) => db.decision,
   where: (f) => {
-    const today = dateOnly(new Date().toISOString().slice(0, 10))!;
+    const today = viewDay(undefined).day;
     return and(
       f.id !== undefined ? { id: { in: toIdList(f.id) } } : {},
       definedOnly({
@@ -227,10 +227,7 @@ export const decisionsResource: ResourceDefinition<Decision> = {
       f.dueDate_gte || f.dueDate_lte
         ? { dueDate: definedOnly({ gte: dateOnly(f.dueDate_gte), lte: dateOnly(f.dueDate_lte) }) }
         : {},
-      f.overdue === true ? { dueDate: { lt: today }, state: { notIn: ['done', 'dropped'] } } : {},
-      f.overdue === false
-        ? { OR: [{ dueDate: null }, { dueDate: { gte: today } }, { state: { in: ['done', 'dropped'] } }] }
-        : {},
+      f.overdue === undefined ? {} : decisionOverdueWhere(today, f.overdue),
     );
   },
   toWire: (r) => ({

@@ -258,11 +258,7 @@ export class ImportsService {
     const ids = new Map<string, number>();
     for (const name of plan.newPeople) {
       const urdu = hasArabicScript(name);
-      const person = await this.kits.people.createIn(
-        tx,
-        urdu ? { nameEn: name, nameUr: name } : { nameEn: name },
-        user,
-      );
+      const person = await this.kits.people.create(urdu ? { nameEn: name, nameUr: name } : { nameEn: name }, user, tx);
       ids.set(name, person.id as number);
     }
     return ids;
@@ -271,8 +267,7 @@ export class ImportsService {
   /** The source that imported milestone dates cite in the ledger: this file. */
   private async ledgerSource(tx: Prisma.TransactionClient, row: Import, user: AuthUser): Promise<number> {
     const today = new Date().toISOString().slice(0, 10);
-    const source = await this.kits.sources.createIn(
-      tx,
+    const source = await this.kits.sources.create(
       {
         kind: 'document',
         publisher: 'Rabta spreadsheet import',
@@ -282,6 +277,7 @@ export class ImportsService {
         text: `Milestone dates imported from the file ${row.fileName} (sha256 ${row.fileHash}) by ${user.name} <${user.email}>, import ${row.id}.`,
       },
       user,
+      tx,
     );
     return source.id as number;
   }
@@ -319,8 +315,9 @@ export class ImportsService {
       return;
     }
     const kit = this.kits[resource];
-    if (r.action === 'create') await kit.createIn(tx, input, user);
-    else await kit.updateIn(tx, r.id!, input, r.version!, user);
+    // The kit validates again (the planner's output is valid input) and runs in the import's transaction.
+    if (r.action === 'create') await kit.create(input, user, tx);
+    else await kit.update(r.id!, { ...input, version: r.version! }, undefined, user, tx);
   }
 
   /** The result file: the sheet as uploaded with each row's outcome, the record it created or changed, and its problems. */

@@ -1,8 +1,9 @@
-import { allowedNextStages, iatiActivityStatus, type Initiative } from '@rabta/domain';
+import { allowedNextStages, iatiActivityStatus, isStale, type Initiative } from '@rabta/domain';
+import type { InitiativeRow, Staleness } from '../../common/as-of/initiatives.as-of';
 import { isoDate, isoTs } from '../../common/resource/wire';
-import type { InitiativeRow } from './initiatives.repository';
 
-export function toInitiative(r: InitiativeRow, staleBefore: Date): Initiative {
+export function toInitiative(r: InitiativeRow, staleness: Staleness): Initiative {
+  const lastEvidenceOn = isoDate(r.last_evidence_on);
   const countries = (r.countries ?? []).map((c) => ({
     code: c.code,
     role: c.role as Initiative['countries'][number]['role'],
@@ -36,8 +37,8 @@ export function toInitiative(r: InitiativeRow, staleBefore: Date): Initiative {
     createdAt: isoTs(r.created_at)!,
     updatedAt: isoTs(r.updated_at)!,
     iatiStatus: iatiActivityStatus(r.stage),
-    lastEvidenceAt: isoTs(r.last_evidence_at),
-    stale: !r.last_evidence_at || r.last_evidence_at < staleBefore,
+    lastEvidenceAt: lastEvidenceOn,
+    stale: isStale({ stage: r.stage, lastEvidenceOn }, staleness.cutoff),
     allowedNextStages: [...allowedNextStages(r.stage)],
   };
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AsOfModule } from '../../common/as-of/as-of.module';
 import { resourceModule } from '../../common/resource/resource.module';
 import { HistoryService } from './history.service';
 import { InitiativesController, StatusUpdatesCreateController } from './initiatives.controller';
@@ -10,6 +11,7 @@ import { TimelineService } from './timeline.service';
 
 @Module({
   imports: [
+    AsOfModule,
     resourceModule(statusUpdatesResource, {
       controllers: [StatusUpdatesCreateController],
       providers: [StatusUpdatesService, InitiativesRepository],
@@ -17,6 +19,6 @@ import { TimelineService } from './timeline.service';
   ],
   controllers: [InitiativesController],
   providers: [InitiativesRepository, InitiativesService, StatusUpdatesService, TimelineService, HistoryService],
-  exports: [InitiativesRepository, InitiativesService],
+  exports: [InitiativesService, StatusUpdatesService],
 })
 export class InitiativesModule {}

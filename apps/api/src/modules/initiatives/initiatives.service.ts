@@ -14,17 +14,25 @@ import {
 import { z } from 'zod';
 import type { AuthUser } from '../../common/auth/current-user';
 import { AppException } from '../../common/errors/app-exception';
-import { parseAsOf, type AsOf } from '../../common/http/as-of';
+import {
+  INITIATIVE_SORTABLE,
+  InitiativesAsOf,
+  stalenessOf,
+  type InitiativeFilter,
+  type Staleness,
+} from '../../common/as-of/initiatives.as-of';
+import type { View } from '../../common/as-of/view';
+import { parseAsOf } from '../../common/http/as-of';
 import { IdListFilter, parseListQuery, QFilter, toIdList } from '../../common/http/list-query';
 import { parseWith } from '../../common/http/zod';
 import { lastChange, stripReadOnly, versionConflict, versionOf } from '../../common/resource/resource.service';
 import { assertExist } from '../../common/resource/scope';
 import { assertCanAssign, assertCanEdit } from '../../common/auth/assert-access';
-import { dateOnly, DAY_MS, moment, momentUntil } from '../../common/resource/wire';
+import { dateOnly, moment, momentUntil } from '../../common/resource/wire';
 import { AuditService } from '../audit/audit.service';
 import { SettingsService } from '../settings/settings.service';
 import { toInitiative } from './initiatives.mapper';
-import { INITIATIVE_SORTABLE, InitiativesRepository, type InitiativeFilter } from './initiatives.repository';
+import { InitiativesRepository } from './initiatives.repository';
 
 const oneOrMany = <T extends z.ZodType>(s: T) =>
   z.union([s, z.array(s).max(100)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
@@ -126,16 +134,14 @@ async function assertCodeFree(tx: Prisma.TransactionClient, code: string): Promi
 export class InitiativesService {
   constructor(
     private readonly prisma: PrismaClient,
+    private readonly asOf: InitiativesAsOf,
     private readonly repo: InitiativesRepository,
     private readonly audit: AuditService,
     private readonly settings: SettingsService,
   ) {}
 
-  /** Evidence older than this makes an initiative stale (relative to the view's day). */
-  async staleBefore(asOf?: AsOf): Promise<Date> {
-    const days = await this.settings.staleAfterDays();
-    const ref = asOf ? new Date(Math.min(asOf.effectiveBefore.getTime(), asOf.knownAt.getTime())) : new Date();
-    return new Date(ref.getTime() - days * DAY_MS);
+  private async staleness(view: View): Promise<Staleness> {
+    return stalenessOf(view, await this.settings.staleAfterDays());
   }
 
   async list(query: Record<string, unknown>): Promise<{ rows: Initiative[]; total: number; start: number }> {
@@ -144,52 +150,52 @@ export class InitiativesService {
       defaultSort: { field: 'updatedAt', order: 'DESC' },
       filter: InitiativeFilterSchema,
     });
-    const asOf = parseAsOf(query);
-    const staleBefore = await this.staleBefore(asOf);
-    const { rows, total } = await this.repo.page(
+    const view = parseAsOf(query);
+    const staleness = await this.staleness(view);
+    const { rows, total } = await this.asOf.page(
       toRepoFilter(filter),
       { sort, offset: range.start, limit: range.end - range.start + 1 },
-      asOf,
-      staleBefore,
+      view,
+      staleness,
     );
-    return { rows: rows.map((r) => toInitiative(r, staleBefore)), total, start: range.start };
+    return { rows: rows.map((r) => toInitiative(r, staleness)), total, start: range.start };
   }
 
   async getOne(id: number, query: Record<string, unknown> = {}): Promise<Initiative> {
-    const asOf = parseAsOf(query);
-    const staleBefore = await this.staleBefore(asOf);
-    const row = await this.repo.one(id, asOf, staleBefore);
+    const view = parseAsOf(query);
+    const staleness = await this.staleness(view);
+    const row = await this.asOf.one(id, view, staleness);
     if (!row) {
-      if (asOf && (await this.prisma.initiative.count({ where: { id } }))) {
-        throw new AppException('NOT_FOUND', `Initiative ${id} was not yet recorded as of ${asOf.day}`);
+      if (view && (await this.prisma.initiative.count({ where: { id } }))) {
+        throw new AppException('NOT_FOUND', `Initiative ${id} was not yet recorded as of ${view.day}`);
       }
       throw AppException.notFound('Initiative', id);
     }
-    return toInitiative(row, staleBefore);
+    return toInitiative(row, staleness);
   }
 
   /** Several initiatives as they are now, in one statement per thousand. */
   private async currentMany(tx: Prisma.TransactionClient, ids: number[]): Promise<Initiative[]> {
-    const staleBefore = await this.staleBefore();
+    const staleness = await this.staleness(undefined);
     const out: Initiative[] = [];
     for (const chunk of chunksOf(ids, WRITE_CHUNK)) {
-      const { rows } = await this.repo.page(
+      const { rows } = await this.asOf.page(
         { id: chunk, archived: 'all' },
         { sort: { field: 'id', order: 'ASC' }, offset: 0, limit: chunk.length },
         undefined,
-        staleBefore,
+        staleness,
         tx,
       );
-      out.push(...rows.map((r) => toInitiative(r, staleBefore)));
+      out.push(...rows.map((r) => toInitiative(r, staleness)));
     }
     return out;
   }
 
   private async current(tx: Prisma.TransactionClient, id: number): Promise<Initiative> {
-    const staleBefore = await this.staleBefore();
-    const row = await this.repo.one(id, undefined, staleBefore, tx);
+    const staleness = await this.staleness(undefined);
+    const row = await this.asOf.one(id, undefined, staleness, tx);
     if (!row) throw AppException.notFound('Initiative', id);
-    return toInitiative(row, staleBefore);
+    return toInitiative(row, staleness);
   }
 
   private countriesOf(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaClient, type StatusUpdate as StatusUpdateRow } from '@rabta/db';
+import { PrismaClient, type Prisma, type StatusUpdate as StatusUpdateRow } from '@rabta/db';
 import {
   allowedNextStages,
   canTransition,
@@ -81,10 +81,12 @@ export class StatusUpdatesService {
     return today ? new Date() : at;
   }
 
+  /** `within`: run in the caller's transaction (intake's accept). */
   async record(
     initiativeId: number,
     input: Input,
     user: AuthUser,
+    within?: Prisma.TransactionClient,
   ): Promise<StatusUpdate & { initiative: { id: number; stage: InitiativeStage; health: Health; version: number } }> {
     const effectiveAt = this.effectiveMoment(input.effectiveAt);
     if (moment(input.effectiveAt)!.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
@@ -94,7 +96,7 @@ export class StatusUpdatesService {
         { effectiveAt: 'Must not be in the future' },
       );
     }
-    return this.prisma.$transaction(async (tx) => {
+    const run = async (tx: Prisma.TransactionClient) => {
       // Lock the initiative: concurrent status changes of one initiative apply one after the other.
       const locked = await tx.$queryRaw<
         { id: number; stage: InitiativeStage; health: Health; archived_at: Date | null; stage_since: Date | null }[]
@@ -207,6 +209,7 @@ export class StatusUpdatesService {
         });
       }
       return { ...wire, initiative: updated };
-    });
+    };
+    return within ? run(within) : this.prisma.$transaction(run);
   }
 }

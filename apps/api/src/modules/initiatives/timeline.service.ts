@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaClient } from '@rabta/db';
+import { actualDateAsOf, decisionStateAsOf, milestoneStateAsOf } from '@rabta/domain';
 import { z } from 'zod';
+import { groupBy } from '../../common/collections';
+import { DecisionsAsOf } from '../../common/as-of/decisions.as-of';
+import { evidenceInView } from '../../common/as-of/evidence.as-of';
+import { MilestonesAsOf } from '../../common/as-of/milestones.as-of';
+import { viewDay } from '../../common/as-of/view';
 import { AppException } from '../../common/errors/app-exception';
 import { parseAsOf } from '../../common/http/as-of';
 import { isoDate, isoTs } from '../../common/resource/wire';
-import { sortLedger } from '../milestones/milestones.resource';
 
 export const TimelineItemSchema = z.object({
   type: z.enum([
@@ -34,10 +39,15 @@ const arrow = (a: string | null, b: string | null) => `${a ?? '—'} → ${b ?? 
 /** Everything that happened to an initiative, in one chronological list; honours asOf/knownAt. */
 @Injectable()
 export class TimelineService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly milestonesAsOf: MilestonesAsOf,
+    private readonly decisionsAsOf: DecisionsAsOf,
+  ) {}
 
   async timeline(initiativeId: number, query: Record<string, unknown>): Promise<TimelineItem[]> {
     const asOf = parseAsOf(query);
+    const vd = viewDay(asOf);
     const exists = await this.prisma.initiative.findUnique({ where: { id: initiativeId }, select: { id: true } });
     if (!exists) throw AppException.notFound('Initiative', initiativeId);
     const known = asOf ? { lte: asOf.knownAt } : undefined;
@@ -48,27 +58,16 @@ export class TimelineService {
         where: { initiativeId, recordedAt: known, effectiveAt: before },
         include: { author: { select: { name: true } } },
       }),
-      this.prisma.milestone.findMany({
-        where: { initiativeId, createdAt: known },
-        include: {
-          dateChanges: {
-            where: { recordedAt: known, announcedOn: before },
-            include: { announcedBy: { select: { nameEn: true, nameUr: true } } },
-          },
-        },
-      }),
+      this.milestonesAsOf.all({ initiativeId }, asOf),
       this.prisma.engagement.findMany({
         where: { initiatives: { some: { initiativeId } }, createdAt: known, startDate: before },
       }),
-      this.prisma.decision.findMany({
-        where: {
-          OR: [{ initiativeId }, { engagement: { initiatives: { some: { initiativeId } } }, initiativeId: null }],
-          createdAt: known,
-        },
+      this.decisionsAsOf.known(asOf, {
+        OR: [{ initiativeId }, { engagement: { initiatives: { some: { initiativeId } } }, initiativeId: null }],
       }),
       this.prisma.agreement.findMany({ where: { initiatives: { some: { initiativeId } }, createdAt: known } }),
       this.prisma.evidence.findMany({
-        where: { initiativeId, recordedAt: known, source: { publishedAt: before } },
+        where: { initiativeId, ...evidenceInView(asOf) },
         include: { source: { select: { id: true, title: true, publisher: true, publishedAt: true, language: true } } },
       }),
     ]);
@@ -100,38 +99,41 @@ export class TimelineService {
         },
       });
     }
+    const ledgers = groupBy(
+      await this.milestonesAsOf.ledger(
+        milestones.map((m) => m.id),
+        asOf,
+      ),
+      (c) => c.milestoneId,
+    );
     for (const m of milestones) {
-      const done = m.actualDate && (!asOf || m.actualDate < asOf.effectiveBefore);
-      // In a view, a milestone not yet achieved sits at its planned date as announced by then.
-      const announced = sortLedger(m.dateChanges).pop();
-      const planned = asOf ? (announced?.newDate ?? null) : m.plannedDate;
-      const date = done ? m.actualDate : planned;
+      // The milestone in the view, by the domain's rules: planned date as announced then, delivered only by then.
+      const recorded = { state: m.state, actualDate: isoDate(m.actual_date) };
+      const actual = actualDateAsOf(recorded.actualDate, vd);
+      const planned = isoDate(m.planned_date);
+      const date = actual ?? planned;
       if (date) {
         items.push({
           type: 'milestone',
           id: m.id,
-          date: isoDate(date)!,
-          titleEn: m.titleEn,
-          titleUr: m.titleUr,
-          detailEn: done ? `Achieved ${isoDate(m.actualDate)}` : `Planned for ${isoDate(planned)}`,
+          date,
+          titleEn: m.title_en,
+          titleUr: m.title_ur,
+          detailEn: actual ? `Achieved ${actual}` : `Planned for ${planned}`,
           detailUr: null,
           link: { resource: 'milestones', id: m.id },
-          data: {
-            state: done ? 'achieved' : m.state === 'achieved' ? 'in_progress' : m.state,
-            plannedDate: isoDate(planned),
-            actualDate: done ? isoDate(m.actualDate) : null,
-          },
+          data: { state: milestoneStateAsOf(recorded, vd), plannedDate: planned, actualDate: actual },
         });
       }
-      for (const c of m.dateChanges) {
+      for (const c of ledgers.get(m.id) ?? []) {
         items.push({
           type: 'milestone_date_change',
           id: c.id,
           date: isoDate(c.announcedOn)!,
           titleEn: c.oldDate
-            ? `${m.titleEn}: re-announced for ${isoDate(c.newDate) ?? 'no date'} (was ${isoDate(c.oldDate)})`
-            : `${m.titleEn}: announced for ${isoDate(c.newDate)}`,
-          titleUr: m.titleUr,
+            ? `${m.title_en}: re-announced for ${isoDate(c.newDate) ?? 'no date'} (was ${isoDate(c.oldDate)})`
+            : `${m.title_en}: announced for ${isoDate(c.newDate)}`,
+          titleUr: m.title_ur,
           detailEn:
             [c.announcedBy ? `announced by ${c.announcedBy.nameEn}` : null, c.note].filter(Boolean).join(' · ') || null,
           detailUr: c.announcedBy?.nameUr ?? null,
@@ -169,17 +171,25 @@ export class TimelineService {
         },
       });
     }
+    const linked = new Set(
+      (
+        await this.prisma.engagementInitiative.findMany({ where: { initiativeId }, select: { engagementId: true } })
+      ).map((e) => e.engagementId),
+    );
     for (const d of decisions) {
+      // Selected on what is known now; kept on what the view knows.
+      if (d.initiativeId !== initiativeId && !(d.initiativeId === null && linked.has(d.engagementId))) continue;
+      const state = decisionStateAsOf(d, vd);
       items.push({
         type: 'decision',
         id: d.id,
-        date: isoDate(d.dueDate) ?? isoTs(d.createdAt)!,
+        date: d.dueDate ?? d.createdAt,
         titleEn: d.textEn,
         titleUr: d.textUr,
-        detailEn: `Decision (${d.state})${d.dueDate ? `, due ${isoDate(d.dueDate)}` : ''}`,
+        detailEn: `Decision (${state})${d.dueDate ? `, due ${d.dueDate}` : ''}`,
         detailUr: null,
         link: { resource: 'decisions', id: d.id },
-        data: { state: d.state, dueDate: isoDate(d.dueDate) },
+        data: { state, dueDate: d.dueDate },
       });
     }
     for (const a of agreements) {

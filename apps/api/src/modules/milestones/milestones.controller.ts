@@ -32,9 +32,8 @@ export class MilestonesController {
   async list(
     @Query() query: Record<string, unknown>,
     @Res({ passthrough: true }) reply: FastifyReply,
-    @CurrentUser() user: AuthUser,
   ): Promise<unknown[]> {
-    const { rows, total, start } = await this.milestones.list(this.kit, query, user);
+    const { rows, total, start } = await this.milestones.list(query);
     setContentRange(reply, 'milestones', start, rows.length, total);
     return rows;
   }
@@ -51,15 +50,8 @@ export class MilestonesController {
   export(
     @ZodQuery(ExportQuerySchema) query: ExportQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
-    @CurrentUser() user: AuthUser,
   ): Promise<unknown> {
-    return sendExport(
-      reply,
-      'milestones',
-      columnsOf(MilestoneSchema),
-      (page) => this.milestones.list(this.kit, page, user),
-      query,
-    );
+    return sendExport(reply, 'milestones', columnsOf(MilestoneSchema), (page) => this.milestones.list(page), query);
   }
 
   @Get(':id')

@@ -1,4 +1,5 @@
-import type { Milestone, MilestoneDateChange } from '@rabta/db';
+import type { Milestone, PrismaClient } from '@rabta/db';
+import { MilestonesAsOf, type MilestoneFilter } from '../../common/as-of/milestones.as-of';
 import {
   CreateMilestoneSchema,
   MILESTONE_KINDS,
@@ -13,84 +14,14 @@ import { z } from 'zod';
 import { IdListFilter, QFilter, toIdList } from '../../common/http/list-query';
 import type { ResourceDefinition, WriteContext } from '../../common/resource/resource';
 import { assertExist } from '../../common/resource/scope';
-import { matchingIds } from '../../common/resource/search';
-import { dateOnly, daysBetween, definedOnly, isoDate, isoTs } from '../../common/resource/wire';
+import { dateOnly, isoDate } from '../../common/resource/wire';
+import { toMilestone, type LedgerRow } from './milestones.mapper';
 
-export type LedgerRow = Pick<
-  MilestoneDateChange,
-  'id' | 'oldDate' | 'newDate' | 'announcedById' | 'announcedOn' | 'recordedAt' | 'sourceId' | 'note' | 'recordedById'
->;
-export type MilestoneRow = Milestone & { dateChanges: LedgerRow[] };
+type MilestoneRow = Milestone & { dateChanges: LedgerRow[] };
 type Create = z.infer<typeof CreateMilestoneSchema>;
 type Update = z.infer<typeof UpdateMilestoneSchema>;
 
 const today = () => new Date().toISOString().slice(0, 10);
-
-/** The ledger in the order things happened in the world (then as they were recorded). */
-export function sortLedger<T extends Pick<LedgerRow, 'id' | 'announcedOn' | 'recordedAt'>>(rows: T[]): T[] {
-  return [...rows].sort(
-    (a, b) =>
-      a.announcedOn.getTime() - b.announcedOn.getTime() ||
-      a.recordedAt.getTime() - b.recordedAt.getTime() ||
-      a.id - b.id,
-  );
-}
-
-/**
- * Milestone → wire, with the announced-vs-delivered figures derived from its ledger. `view` overrides the planned
- * and actual dates and the state for an "as of" view.
- */
-export function toMilestone(
-  r: MilestoneRow,
-  options: { ledger?: boolean; view?: { plannedDate: Date | null; actualDate: Date | null; day: string } } = {},
-): Record<string, unknown> {
-  const ledger = sortLedger(r.dateChanges ?? []);
-  const plannedDate = options.view ? options.view.plannedDate : r.plannedDate;
-  const actualDate = options.view ? options.view.actualDate : r.actualDate;
-  const day = options.view?.day ?? today();
-  let state = r.state;
-  if (options.view) {
-    if (actualDate) state = 'achieved';
-    else if (state === 'achieved') state = 'in_progress';
-  }
-  const original = ledger.find((c) => c.newDate)?.newDate ?? plannedDate ?? null;
-  const reference = actualDate ?? plannedDate;
-  return {
-    id: r.id,
-    initiativeId: r.initiativeId,
-    titleEn: r.titleEn,
-    titleUr: r.titleUr,
-    kind: r.kind,
-    plannedDate: isoDate(plannedDate),
-    actualDate: isoDate(actualDate),
-    state,
-    ownerOrganizationId: r.ownerOrganizationId,
-    ownerPersonId: r.ownerPersonId,
-    version: r.version,
-    createdAt: isoTs(r.createdAt),
-    updatedAt: isoTs(r.updatedAt),
-    originalPlannedDate: isoDate(original),
-    slippageDays: original && reference ? daysBetween(original, reference) : null,
-    reannouncements: Math.max(0, ledger.filter((c) => c.newDate).length - 1),
-    overdue: !!plannedDate && isoDate(plannedDate)! < day && !['achieved', 'cancelled'].includes(state),
-    ...(options.ledger
-      ? {
-          dateChanges: ledger.map((c) => ({
-            id: c.id,
-            milestoneId: r.id,
-            oldDate: isoDate(c.oldDate),
-            newDate: isoDate(c.newDate),
-            announcedById: c.announcedById,
-            announcedOn: isoDate(c.announcedOn),
-            recordedAt: isoTs(c.recordedAt),
-            sourceId: c.sourceId,
-            note: c.note,
-            recordedById: c.recordedById,
-          })),
-        }
-      : {}),
-  };
-}
 
 export const MilestoneFilterSchema = z.strictObject({
   q: QFilter.optional(),
@@ -104,6 +35,22 @@ export const MilestoneFilterSchema = z.strictObject({
   ownerOrganizationId: IdSchema.optional(),
   ownerPersonId: IdSchema.optional(),
 });
+
+/** The list filter of the API → the as-of query's. */
+export function milestoneFilterOf(f: z.infer<typeof MilestoneFilterSchema>): MilestoneFilter {
+  return {
+    id: f.id === undefined ? undefined : toIdList(f.id),
+    q: f.q,
+    initiativeId: f.initiativeId,
+    kind: f.kind,
+    state: f.state === undefined ? undefined : Array.isArray(f.state) ? f.state : [f.state],
+    plannedDate_gte: f.plannedDate_gte,
+    plannedDate_lte: f.plannedDate_lte,
+    overdue: f.overdue,
+    ownerOrganizationId: f.ownerOrganizationId,
+    ownerPersonId: f.ownerPersonId,
+  };
+}
 
 async function announce(
   ctx: WriteContext,
@@ -156,30 +103,17 @@ export const milestonesResource: ResourceDefinition<MilestoneRow> = {
   defaultSort: { field: 'plannedDate', order: 'ASC' },
   delegate: (db) => db.milestone,
   include: { include: { dateChanges: true } },
+  // Lists are read by MilestonesService through MilestonesAsOf (the kit's list is not routed); a list through the
+  // kit would select the same rows, by the same query.
   async where(f, { db }) {
-    const ids = f.q ? await matchingIds(db, 'milestones', f.q) : undefined;
-    const day = dateOnly(today())!;
-    const parts: object[] = [
-      f.id !== undefined ? { id: { in: toIdList(f.id) } } : {},
-      ids ? { id: { in: ids } } : {},
-      definedOnly({
-        initiativeId: f.initiativeId,
-        kind: f.kind,
-        ownerOrganizationId: f.ownerOrganizationId,
-        ownerPersonId: f.ownerPersonId,
-      }),
-      f.state ? { state: { in: Array.isArray(f.state) ? f.state : [f.state] } } : {},
-      f.plannedDate_gte || f.plannedDate_lte
-        ? { plannedDate: definedOnly({ gte: dateOnly(f.plannedDate_gte), lte: dateOnly(f.plannedDate_lte) }) }
-        : {},
-      f.overdue === true ? { plannedDate: { lt: day }, state: { notIn: ['achieved', 'cancelled'] } } : {},
-      f.overdue === false
-        ? { OR: [{ plannedDate: null }, { plannedDate: { gte: day } }, { state: { in: ['achieved', 'cancelled'] } }] }
-        : {},
-    ];
-    return { AND: parts.filter((p) => Object.keys(p).length > 0) };
+    const { rows } = await new MilestonesAsOf(db as PrismaClient).page(
+      milestoneFilterOf(f),
+      { sort: { field: 'id', order: 'ASC' }, offset: 0, limit: 1_000_000 },
+      undefined,
+    );
+    return { id: { in: rows.map((r) => r.id) } };
   },
-  toWire: (r) => toMilestone(r, { ledger: true }),
+  toWire: (r) => toMilestone(r, r.dateChanges, undefined, { ledger: true }),
   async toCreateData(i: Create, { tx }) {
     await assertExist(tx, [
       { field: 'ownerOrganizationId', what: 'Organization', ids: i.ownerOrganizationId ? [i.ownerOrganizationId] : [] },

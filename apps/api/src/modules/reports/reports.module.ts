@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { resourceModule } from '../../common/resource/resource.module';
-import { InitiativesModule } from '../initiatives/initiatives.module';
+import { AsOfModule } from '../../common/as-of/as-of.module';
 import { ReportDataRepository } from './data/report-data.repository';
 import { PdfRenderer } from './render/pdf';
 import { ReportGenerator } from './report-generator';
@@ -12,7 +12,7 @@ import { ReportsService } from './reports.service';
 
 /** Status reports (/api/reports) generated on the PostgreSQL-backed queue, and their schedules (/api/report-schedules). */
 @Module({
-  imports: [InitiativesModule, resourceModule(reportSchedulesResource)],
+  imports: [AsOfModule, resourceModule(reportSchedulesResource)],
   controllers: [ReportsController],
   providers: [ReportDataRepository, PdfRenderer, ReportGenerator, ReportsQueue, ReportScheduler, ReportsService],
   exports: [ReportsQueue, ReportScheduler],

@@ -7,6 +7,7 @@ import type { AppLogger } from '../../common/logging/logger';
 import type { AppConfig } from '../../config/env';
 import { ReportProblem } from './data/context';
 import type { ResolvedParams } from './data/context';
+import { MetricsService } from '../metrics/metrics.service';
 import { ReportGenerator } from './report-generator';
 
 // The report queue: pg-boss on the application's own PostgreSQL (its tables in their own schema, `pgboss`), so there
@@ -69,6 +70,7 @@ export class ReportsQueue implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
     private readonly prisma: PrismaClient,
     private readonly generator: ReportGenerator,
+    private readonly metrics: MetricsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -199,7 +201,9 @@ export class ReportsQueue implements OnApplicationBootstrap, BeforeApplicationSh
         { reportId, format: report.format, kind: report.kind, bytes: out.size, ms: Date.now() - startedAt.getTime() },
         'Report generated',
       );
+      this.metrics.observeReportJob(report.kind, report.format, 'done', (Date.now() - startedAt.getTime()) / 1000);
     } catch (err) {
+      this.metrics.observeReportJob(report.kind, report.format, 'failed', (Date.now() - startedAt.getTime()) / 1000);
       const known = err instanceof ReportProblem || err instanceof AppException;
       if (!known) this.logger.error({ err, reportId }, 'Report generation failed');
       const message = known

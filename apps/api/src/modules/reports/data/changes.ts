@@ -1,7 +1,8 @@
 import { code, date, list, type ReportDocument, type Section } from '../document';
 import { formatDate, formatMoment, pick } from '../i18n';
 import { contextHelpers, daysFrom, metaFacts, scopeFacts, type BuildContext } from './context';
-import { byThenId, groupBy, reportView } from './report-data.repository';
+import { groupBy } from '../../../common/collections';
+import { byThenId, reportView } from './report-data.repository';
 
 /**
  * Change report between two dates: stage and health changes, milestones achieved or slipped, new agreements, new

@@ -1,14 +1,8 @@
 import type { Health, InitiativeStage, Locale, ReportKind } from '@rabta/domain';
 import { code, date, type Cell, type Fact, list, tag } from '../document';
 import { formatDate, labelsFor, pick, type Labels } from '../i18n';
-import type {
-  AgreementView,
-  EngagementView,
-  Reference,
-  ReportDataRepository,
-  SourceRef,
-  StatusUpdateView,
-} from './report-data.repository';
+import type { SourceRef, StatusUpdateView } from '../../../common/as-of/activity.as-of';
+import type { AgreementView, EngagementView, Reference, ReportDataRepository } from './report-data.repository';
 
 /** Parameters as resolved when the report was requested (every default filled in). */
 export interface ResolvedParams {

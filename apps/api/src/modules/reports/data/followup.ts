@@ -1,3 +1,5 @@
+import { decisionStateAsOf } from '@rabta/domain';
+import { viewDay } from '../../../common/as-of/view';
 import { code, date, num, type ReportDocument, type Section } from '../document';
 import { formatDate, formatMoment, pick } from '../i18n';
 import { contextHelpers, daysFrom, joiner, metaFacts, ReportProblem, type BuildContext } from './context';
@@ -41,8 +43,7 @@ export async function buildFollowUp(ctx: BuildContext): Promise<ReportDocument> 
   const initiativeById = new Map(initiatives.map((i) => [i.id, i]));
   const milestoneById = new Map(milestones.map((m) => [m.id, m]));
   const sep = joiner(ctx.language);
-  const stateOf = (d: (typeof decisions)[number]) =>
-    d.dueDate && d.dueDate < asOf && ['open', 'in_progress'].includes(d.state) ? 'overdue' : d.state;
+  const stateOf = (d: (typeof decisions)[number]) => decisionStateAsOf(d, viewDay(view));
   const states = decisions.map(stateOf);
   const previous = engagement.previousId ? engagementById.get(engagement.previousId) : undefined;
   const meetingLabel = (e: typeof engagement) => `${title(e)} (${formatDate(ctx.language, e.startDate)})`;

@@ -1,42 +1,14 @@
-import type { Milestone } from '@rabta/db';
+import { isMilestoneOverdue, ledgerFigures, type ViewDay } from '@rabta/domain';
+import { viewDay } from '../../../common/as-of/view';
 import { code, date, link, num, type Cell, type ReportDocument, type Section } from '../document';
 import { formatDate, formatMoment, pick } from '../i18n';
-import { toMilestone, type LedgerRow, type MilestoneRow } from '../../milestones/milestones.resource';
 import { contextHelpers, daysFrom, joiner, metaFacts, ReportProblem, type BuildContext } from './context';
-import { byThenId, groupBy, reportView, type LedgerView, type MilestoneView } from './report-data.repository';
+import { groupBy } from '../../../common/collections';
+import { byThenId, reportView, type LedgerView, type MilestoneView } from './report-data.repository';
 
-/** The ledger-derived figures of a milestone in the view, by the analyst API's own mapper (toMilestone). */
-function derived(
-  m: MilestoneView,
-  ledger: LedgerView[],
-  day: string,
-): { originalPlannedDate: string | null; slippageDays: number | null; reannouncements: number; overdue: boolean } {
-  const asDate = (v: string | null) => (v ? new Date(`${v}T00:00:00.000Z`) : null);
-  const row = {
-    ...(m as unknown as Milestone),
-    plannedDate: asDate(m.plannedDate),
-    actualDate: asDate(m.actualDate),
-    createdAt: new Date(m.createdAt),
-    updatedAt: new Date(m.createdAt),
-    dateChanges: ledger.map((c): LedgerRow => ({
-      id: c.id,
-      oldDate: asDate(c.oldDate),
-      newDate: asDate(c.newDate),
-      announcedById: c.announcedById,
-      announcedOn: asDate(c.announcedOn)!,
-      recordedAt: new Date(c.recordedAt),
-      sourceId: c.source?.id ?? null,
-      note: c.note,
-      recordedById: null,
-    })),
-  } as MilestoneRow;
-  const wire = toMilestone(row, { view: { plannedDate: row.plannedDate, actualDate: row.actualDate, day } });
-  return {
-    originalPlannedDate: wire.originalPlannedDate as string | null,
-    slippageDays: wire.slippageDays as number | null,
-    reannouncements: wire.reannouncements as number,
-    overdue: wire.overdue as boolean,
-  };
+/** The ledger-derived figures of a milestone in the view, by the domain's rules (as the analyst API gives them). */
+function derived(m: MilestoneView, ledger: LedgerView[], view: ViewDay) {
+  return { ...ledgerFigures(ledger, m), overdue: isMilestoneOverdue(m, view) };
 }
 
 /**
@@ -155,7 +127,7 @@ export async function buildInitiativeBrief(ctx: BuildContext): Promise<ReportDoc
           { key: 'reannouncements', label: l.cols.reannouncements, align: 'end' },
         ],
         rows: milestonesSorted.map((m) => {
-          const d = derived(m, ledgerOf(m.id), asOf);
+          const d = derived(m, ledgerOf(m.id), viewDay(view));
           return {
             title: title(m),
             kind: l.enums.milestone_kind[m.kind] ?? m.kind,

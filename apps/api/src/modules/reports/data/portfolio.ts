@@ -1,11 +1,12 @@
-import type { Initiative, InitiativeStage } from '@rabta/domain';
-import { HEALTHS, INITIATIVE_STAGES } from '@rabta/domain';
+import type { Initiative } from '@rabta/domain';
+import { CLOSED_DECISION_STATES, decisionStateAsOf, HEALTHS, INITIATIVE_STAGES, isActiveStage } from '@rabta/domain';
+import { viewDay } from '../../../common/as-of/view';
+import { groupBy } from '../../../common/collections';
 import { code, date, list, num, type Cell, type ReportDocument, type Section } from '../document';
 import { formatDate, formatMoment, pick } from '../i18n';
 import { contextHelpers, daysFrom, metaFacts, scopeFacts, type BuildContext } from './context';
-import { addDays, byThenId, groupBy, reportView, uniqueById } from './report-data.repository';
+import { addDays, byThenId, reportView, uniqueById } from './report-data.repository';
 
-const INACTIVE: InitiativeStage[] = ['completed', 'cancelled', 'suspended'];
 /** Decisions due within this many days of the report's date are "falling due". */
 export const DECISIONS_DUE_DAYS = 60;
 
@@ -19,6 +20,7 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
   const asOf = p.asOf!;
   const from = p.from!;
   const view = reportView(asOf, p.knownAt);
+  const day = viewDay(view);
   const filtered = !!(p.sectorIds?.length || p.countryCodes?.length || p.stages?.length || p.health?.length);
 
   const initiatives = await ctx.data.initiatives(view, {
@@ -65,7 +67,7 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
     ctx.data.decisions(
       view,
       { dueDate: { lte: new Date(`${dueBy}T00:00:00Z`) } },
-      (d) => !!d.dueDate && d.dueDate <= dueBy && !['done', 'dropped'].includes(d.state),
+      (d) => !!d.dueDate && d.dueDate <= dueBy && !CLOSED_DECISION_STATES.includes(decisionStateAsOf(d, day)),
     ),
   ]);
   const engagementIds = [...new Set(decisions.map((d) => d.engagementId))];
@@ -104,7 +106,7 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
     sideBySide: true,
     facts: [
       { label: l.facts.initiatives, value: num(initiatives.length) },
-      { label: l.facts.active, value: num(count((i) => !INACTIVE.includes(i.stage))) },
+      { label: l.facts.active, value: num(count((i) => isActiveStage(i.stage))) },
       { label: l.facts.onTrack, value: num(count((i) => i.health === 'on_track')) },
       { label: l.facts.atRisk, value: num(count((i) => i.health === 'at_risk')) },
       { label: l.facts.offTrack, value: num(count((i) => i.health === 'off_track')) },
@@ -279,7 +281,7 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
             decision: pick(ctx.language, d.textEn, d.textUr),
             meeting: meeting ? title(meeting) : null,
             initiative: d.initiativeId ? code(byId.get(d.initiativeId)?.code ?? `#${d.initiativeId}`) : null,
-            state: days < 0 ? l.enums.decision_state.overdue : (l.enums.decision_state[d.state] ?? d.state),
+            state: l.enums.decision_state[decisionStateAsOf(d, day)],
           };
         }),
         empty: l.empty.decisions,

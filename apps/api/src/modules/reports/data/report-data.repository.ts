@@ -1,18 +1,40 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaClient } from '@rabta/db';
-import type { Health, Initiative, InitiativeStage } from '@rabta/domain';
+import {
+  actualDateAsOf,
+  milestoneStateAsOf,
+  type Health,
+  type Initiative,
+  type InitiativeStage,
+  type MilestoneState,
+} from '@rabta/domain';
+import {
+  ActivityAsOf,
+  toSourceRef,
+  SOURCE_REF_SELECT,
+  type Development,
+  type SourceRef,
+  type StatusUpdateView,
+} from '../../../common/as-of/activity.as-of';
+import { DecisionsAsOf, type DecisionAsOf } from '../../../common/as-of/decisions.as-of';
+import { evidenceInView } from '../../../common/as-of/evidence.as-of';
+import { InitiativesAsOf, stalenessOf, type InitiativeFilter } from '../../../common/as-of/initiatives.as-of';
+import { asKnown, snapshotsAt, type Snapshot } from '../../../common/as-of/known-at';
+import { MilestonesAsOf } from '../../../common/as-of/milestones.as-of';
+import { viewDay } from '../../../common/as-of/view';
 import { parseAsOf, type AsOf } from '../../../common/http/as-of';
 import { isoDate, isoTs } from '../../../common/resource/wire';
 import { agreementsResource } from '../../agreements/agreements.resource';
-import { decisionsResource, engagementsResource } from '../../engagements/engagements.resources';
+import { engagementsResource } from '../../engagements/engagements.resources';
 import { toInitiative } from '../../initiatives/initiatives.mapper';
-import { InitiativesRepository, type InitiativeFilter } from '../../initiatives/initiatives.repository';
-import { plannedAsOfSql } from '../../milestones/milestones.service';
-import { asKnown, snapshotsAt, type Snapshot } from './known-at';
+import { SettingsService } from '../../settings/settings.service';
 
-// Everything a report reads, in the view of its parameters: the analyst API's as-of SQL for what has clocks (stage
-// and health from status updates, planned dates from the ledger, evidence by recorded time), and the audit log's
-// snapshots (known-at.ts) for attributes edited in place. No report reads the database any other way.
+export type { SourceRef, StatusUpdateView };
+
+// Everything a report reads, in the view of its parameters, through the as-of queries the analyst API and the
+// dashboard use (common/as-of): initiatives, milestones and developments with their clocks and their attributes as
+// known; engagements, decisions and agreements as the audit log's snapshots knew them (known-at.ts). No report reads
+// the database any other way.
 
 /** The view of a report: the world at the end of `asOf`, as recorded by `knownAt` (parseAsOf, the API's one definition). */
 export function reportView(asOf: string, knownAt: string): AsOf {
@@ -29,17 +51,6 @@ export function byThenId<T extends { id: number }>(key: (x: T) => string): (a: T
     const y = key(b);
     return x < y ? -1 : x > y ? 1 : a.id - b.id;
   };
-}
-
-/** The items by a key, each group in the items' order (one pass, instead of a filter per key). */
-export function groupBy<T, K>(items: T[], key: (x: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const x of items) {
-    const group = out.get(key(x));
-    if (group) group.push(x);
-    else out.set(key(x), [x]);
-  }
-  return out;
 }
 
 /** The first of each id, in order. */
@@ -62,36 +73,13 @@ export interface MilestoneView {
   titleEn: string;
   titleUr: string | null;
   kind: string;
-  state: string;
+  /** In the view (the domain's milestoneStateAsOf). */
+  state: MilestoneState;
   /** As announced in the view (the ledger). */
   plannedDate: string | null;
   /** Only when delivered by the view's date. */
   actualDate: string | null;
   createdAt: string;
-}
-
-export interface StatusUpdateView {
-  id: number;
-  initiativeId: number;
-  fromStage: InitiativeStage | null;
-  toStage: InitiativeStage | null;
-  fromHealth: Health | null;
-  toHealth: Health | null;
-  noteEn: string | null;
-  noteUr: string | null;
-  effectiveAt: string;
-  recordedAt: string;
-  authorName: string | null;
-  sources: SourceRef[];
-}
-
-export interface SourceRef {
-  id: number;
-  publisher: string;
-  title: string;
-  url: string | null;
-  language: string;
-  publishedAt: string;
 }
 
 export interface EvidenceView extends SourceRef {
@@ -140,20 +128,7 @@ export type EngagementView = {
   createdAt: string;
 };
 
-export type DecisionView = {
-  id: number;
-  engagementId: number;
-  textEn: string;
-  textUr: string | null;
-  dueDate: string | null;
-  initiativeId: number | null;
-  milestoneId: number | null;
-  state: string;
-  reviewedAtId: number | null;
-  reviewNoteEn: string | null;
-  reviewNoteUr: string | null;
-  createdAt: string;
-};
+export type DecisionView = DecisionAsOf;
 
 export type AgreementView = {
   id: number;
@@ -183,7 +158,11 @@ const BIG = 1_000_000;
 export class ReportDataRepository {
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly initiativesRepo: InitiativesRepository,
+    private readonly initiativesAsOf: InitiativesAsOf,
+    private readonly milestonesAsOf: MilestonesAsOf,
+    private readonly activity: ActivityAsOf,
+    private readonly decisionsAsOf: DecisionsAsOf,
+    private readonly settings: SettingsService,
   ) {}
 
   /** Snapshots read so far by one report (see forReport); unset on the shared instance. */
@@ -227,73 +206,37 @@ export class ReportDataRepository {
   }
 
   /**
-   * The initiatives of a view, with the stage and health they had (the API's as-of SQL) and the attributes Rabta
-   * knew at knownAt; archived ones (as known then) are left out unless asked for by id.
+   * The initiatives of a view (the API's as-of query: stage and health they had, attributes as known at knownAt);
+   * archived ones (as known then) are left out unless asked for by id.
    */
   async initiatives(view: AsOf, scope: InitiativeScope): Promise<Initiative[]> {
-    const base: InitiativeFilter = {
-      archived: 'all',
+    const filter: InitiativeFilter = {
+      archived: scope.ids ? 'all' : undefined,
+      id: scope.ids,
       stage: scope.stages?.length ? scope.stages : undefined,
       health: scope.health?.length ? scope.health : undefined,
-    };
-    const page = { sort: { field: 'code', order: 'ASC' as const }, offset: 0, limit: BIG };
-    const staleBefore = view.knownAt;
-    const filtered: InitiativeFilter = {
-      ...base,
-      id: scope.ids,
       sectorId: scope.sectorIds?.length ? scope.sectorIds : undefined,
       countryCode: scope.countryCodes?.length ? scope.countryCodes : undefined,
     };
-    const wanted = scope.ids && new Set(scope.ids);
-    const [{ rows }, snapshots] = await Promise.all([
-      this.initiativesRepo.page(filtered, page, view, staleBefore),
-      this.snapshots('initiatives', view.knownAt),
-    ]);
-    const current = rows.map((r) => toInitiative(r, staleBefore));
-    // Initiatives changed since knownAt that the current attributes no longer select: read them in the view too.
-    const found = new Set(current.map((i) => i.id));
-    const missing = [...snapshots.keys()].filter((id) => !found.has(id) && (!wanted || wanted.has(id)));
-    if (missing.length) {
-      const more = await this.initiativesRepo.page({ ...base, id: missing }, page, view, staleBefore);
-      current.push(...more.rows.map((r) => toInitiative(r, staleBefore)));
-    }
-    // Stage and health always come from the view, never from a snapshot.
-    const viewState = new Map(
-      current.map((i) => [i.id, { stage: i.stage, health: i.health, lastEvidenceAt: i.lastEvidenceAt }]),
+    const staleness = stalenessOf(view, await this.settings.staleAfterDays());
+    const { rows } = await this.initiativesAsOf.page(
+      filter,
+      { sort: { field: 'id', order: 'ASC' }, offset: 0, limit: BIG },
+      view,
+      staleness,
     );
-    const known = asKnown(current, snapshots, view.knownAt).filter((i) => viewState.has(i.id));
-    return known
-      .map((i) => ({ ...i, ...viewState.get(i.id)! }))
-      .filter(
-        (i) =>
-          (wanted ? wanted.has(i.id) : !i.archivedAt) &&
-          (!scope.sectorIds?.length || i.sectorIds.some((s) => scope.sectorIds!.includes(s))) &&
-          (!scope.countryCodes?.length || i.countryCodes.some((c) => scope.countryCodes!.includes(c))),
-      )
-      .sort(byThenId((i) => i.code));
+    return rows.map((r) => toInitiative(r, staleness)).sort(byThenId((i) => i.code));
   }
 
-  /** Each initiative's latest status update in the view (any kind: stage, health or a note). */
-  async lastUpdates(
-    view: AsOf,
-    ids: number[],
-  ): Promise<Map<number, { effectiveAt: string; noteEn: string | null; noteUr: string | null }>> {
-    if (!ids.length) return new Map();
-    const rows = await this.prisma.$queryRaw<
-      { initiative_id: number; effective_at: Date; note_en: string | null; note_ur: string | null }[]
-    >`
-      SELECT DISTINCT ON (su.initiative_id) su.initiative_id, su.effective_at, su.note_en, su.note_ur
-      FROM status_updates su
-      WHERE su.initiative_id = ANY(${ids}::int[]) AND su.effective_at < ${view.effectiveBefore} AND su.recorded_at <= ${view.knownAt}
-      ORDER BY su.initiative_id, su.effective_at DESC, su.recorded_at DESC, su.id DESC`;
-    return new Map(
-      rows.map((r) => [r.initiative_id, { effectiveAt: isoTs(r.effective_at)!, noteEn: r.note_en, noteUr: r.note_ur }]),
-    );
+  /** Each initiative's latest development in the view ("last update"). */
+  lastUpdates(view: AsOf, ids: number[]): Promise<Map<number, Development>> {
+    return this.activity.latest(view, ids);
   }
 
   /**
-   * Milestones of these initiatives in the view: planned date as announced by then (the ledger, plannedAsOfSql),
-   * delivered only if by then, attributes as known. `openOnly`: those neither delivered nor cancelled, with a date.
+   * Milestones of these initiatives in the view (the API's as-of query): planned date as announced by then, state,
+   * actual date by the domain's rules, attributes as known. `openOnly`: neither achieved nor cancelled then, with a
+   * planned date.
    */
   async milestones(
     view: AsOf,
@@ -301,71 +244,27 @@ export class ReportDataRepository {
     options: { openOnly?: boolean } = {},
   ): Promise<MilestoneView[]> {
     if (!initiativeIds.length) return [];
-    const snapshots = await this.snapshots('milestones', view.knownAt);
-    const changed = [...snapshots.keys()];
-    // The cheap conditions go inside, so that the ledger is read only for the milestones that can qualify.
-    const open = options.openOnly
-      ? Prisma.sql`AND m.state <> 'cancelled' AND (m.actual_date IS NULL OR m.actual_date >= ${view.effectiveBefore})`
-      : Prisma.empty;
-    const rows = await this.prisma.$queryRaw<
-      {
-        id: number;
-        initiative_id: number;
-        title_en: string;
-        title_ur: string | null;
-        kind: string;
-        state: string;
-        planned: Date | null;
-        actual_date: Date | null;
-        created_at: Date;
-      }[]
-    >`
-      SELECT * FROM (
-        SELECT m.id, m.initiative_id, m.title_en, m.title_ur, m.kind::text AS kind, m.state::text AS state, m.actual_date, m.created_at,
-               ${plannedAsOfSql(view)} AS planned
-        FROM milestones m
-        WHERE m.initiative_id = ANY(${initiativeIds}::int[])
-          AND ((m.created_at <= ${view.knownAt} ${open}) ${changed.length ? Prisma.sql`OR m.id = ANY(${changed}::int[])` : Prisma.empty})
-      ) x
-      ${options.openOnly ? Prisma.sql`WHERE x.planned IS NOT NULL ${changed.length ? Prisma.sql`OR x.id = ANY(${changed}::int[])` : Prisma.empty}` : Prisma.empty}`;
-    const planned = new Map(rows.map((r) => [r.id, isoDate(r.planned)]));
-    const wire = rows.map((r) => ({
-      id: r.id,
-      initiativeId: r.initiative_id,
-      titleEn: r.title_en,
-      titleUr: r.title_ur,
-      kind: r.kind,
-      state: r.state,
-      actualDate: isoDate(r.actual_date),
-      createdAt: isoTs(r.created_at)!,
-      plannedDate: null as string | null,
-    }));
-    const inView = new Set(initiativeIds);
-    const eb = isoDate(view.effectiveBefore)!;
-    return asKnown(wire, snapshots, view.knownAt)
-      .filter((m) => planned.has(m.id) && inView.has(m.initiativeId))
-      .map((m) => {
-        // The view's rules (as in the API's milestone views): delivered only if by then; "achieved" without a
-        // delivery date in the view reads as in progress.
-        const actual = m.actualDate && m.actualDate < eb ? m.actualDate : null;
-        const state = actual ? 'achieved' : m.state === 'achieved' ? 'in_progress' : m.state;
-        return { ...m, plannedDate: planned.get(m.id) ?? null, actualDate: actual, state };
-      })
-      .filter((m) => !options.openOnly || (m.plannedDate && m.state !== 'cancelled' && !m.actualDate));
+    const vd = viewDay(view);
+    const rows = await this.milestonesAsOf.all({ initiativeIds, open: options.openOnly }, view);
+    return rows.map((m) => {
+      const recorded = { state: m.state, actualDate: isoDate(m.actual_date) };
+      return {
+        id: m.id,
+        initiativeId: m.initiative_id,
+        titleEn: m.title_en,
+        titleUr: m.title_ur,
+        kind: m.kind,
+        state: milestoneStateAsOf(recorded, vd),
+        plannedDate: isoDate(m.planned_date),
+        actualDate: actualDateAsOf(recorded.actualDate, vd),
+        createdAt: isoTs(m.created_at)!,
+      };
+    });
   }
 
   /** The date ledger of these milestones in the view: announced by then (and from `announcedFrom`), recorded by knownAt. */
   async ledger(view: AsOf, milestoneIds: number[], announcedFrom?: Date): Promise<LedgerView[]> {
-    if (!milestoneIds.length) return [];
-    const rows = await this.prisma.milestoneDateChange.findMany({
-      where: {
-        milestoneId: { in: milestoneIds },
-        announcedOn: { lt: view.effectiveBefore, ...(announcedFrom ? { gte: announcedFrom } : {}) },
-        recordedAt: { lte: view.knownAt },
-      },
-      include: { source: { select: sourceSelect } },
-      orderBy: [{ announcedOn: 'asc' }, { recordedAt: 'asc' }, { id: 'asc' }],
-    });
+    const rows = await this.milestonesAsOf.ledger(milestoneIds, view, { announcedFrom });
     return rows.map((c) => ({
       id: c.id,
       milestoneId: c.milestoneId,
@@ -379,50 +278,16 @@ export class ReportDataRepository {
     }));
   }
 
-  /** Status updates effective in [from, before) and recorded by knownAt, with the sources they cite. */
-  async statusUpdates(
-    view: AsOf,
-    where: { initiativeIds?: number[]; effectiveFrom?: Date },
-  ): Promise<StatusUpdateView[]> {
-    const rows = await this.prisma.statusUpdate.findMany({
-      where: {
-        ...(where.initiativeIds ? { initiativeId: { in: where.initiativeIds } } : {}),
-        effectiveAt: { lt: view.effectiveBefore, ...(where.effectiveFrom ? { gte: where.effectiveFrom } : {}) },
-        recordedAt: { lte: view.knownAt },
-      },
-      include: {
-        author: { select: { name: true } },
-        evidence: {
-          where: { recordedAt: { lte: view.knownAt } },
-          select: { source: { select: sourceSelect } },
-          orderBy: { id: 'asc' },
-        },
-      },
-      orderBy: [{ effectiveAt: 'asc' }, { recordedAt: 'asc' }, { id: 'asc' }],
-    });
-    return rows.map((u) => ({
-      id: u.id,
-      initiativeId: u.initiativeId,
-      fromStage: u.fromStage,
-      toStage: u.toStage,
-      fromHealth: u.fromHealth,
-      toHealth: u.toHealth,
-      noteEn: u.noteEn,
-      noteUr: u.noteUr,
-      effectiveAt: isoTs(u.effectiveAt)!,
-      recordedAt: isoTs(u.recordedAt)!,
-      authorName: u.author?.name ?? null,
-      sources: uniqueById(u.evidence.map((e) => toSourceRef(e.source))),
-    }));
+  /** Status updates effective in [from, before) and recorded by knownAt, with the sources of theirs the view holds. */
+  statusUpdates(view: AsOf, where: { initiativeIds?: number[]; effectiveFrom?: Date }): Promise<StatusUpdateView[]> {
+    return this.activity.developments(view, where);
   }
 
-  /** Evidence recorded by knownAt whose source was published by the view's date. */
+  /** Evidence the view holds (recorded by knownAt, its source published by the view's day). */
   async evidence(view: AsOf, where: Prisma.EvidenceWhereInput): Promise<EvidenceView[]> {
     const rows = await this.prisma.evidence.findMany({
-      where: {
-        AND: [where, { recordedAt: { lte: view.knownAt } }, { source: { publishedAt: { lt: view.effectiveBefore } } }],
-      },
-      include: { source: { select: sourceSelect } },
+      where: { AND: [where, evidenceInView(view)] },
+      include: { source: { select: SOURCE_REF_SELECT } },
       orderBy: [{ source: { publishedAt: 'asc' } }, { id: 'asc' }],
     });
     return rows.map((e) => ({
@@ -466,13 +331,7 @@ export class ReportDataRepository {
     where: Prisma.DecisionWhereInput,
     keep: (d: DecisionView) => boolean,
   ): Promise<DecisionView[]> {
-    const snapshots = await this.snapshots('decisions', view.knownAt);
-    const rows = await this.prisma.decision.findMany({
-      where: { OR: [where, { id: { in: [...snapshots.keys()] } }] },
-      orderBy: [{ id: 'asc' }],
-    });
-    const wire = rows.map((r) => decisionsResource.toWire(r) as unknown as DecisionView);
-    return asKnown(wire, snapshots, view.knownAt).filter(keep);
+    return (await this.decisionsAsOf.known(view, where, await this.snapshots('decisions', view.knownAt))).filter(keep);
   }
 
   async agreements(
@@ -516,24 +375,4 @@ export class ReportDataRepository {
   viewBefore(from: string, view: AsOf): AsOf {
     return reportView(addDays(from, -1), view.knownAt.toISOString());
   }
-}
-
-const sourceSelect = { id: true, publisher: true, title: true, url: true, language: true, publishedAt: true } as const;
-
-function toSourceRef(s: {
-  id: number;
-  publisher: string;
-  title: string;
-  url: string | null;
-  language: string;
-  publishedAt: Date;
-}): SourceRef {
-  return {
-    id: s.id,
-    publisher: s.publisher,
-    title: s.title,
-    url: s.url,
-    language: s.language,
-    publishedAt: isoDate(s.publishedAt)!,
-  };
 }
