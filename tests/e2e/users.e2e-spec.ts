@@ -359,7 +359,10 @@ describe('/api/users (admin) in the simple-rest dialect', () => {
       expect((await t.http.get(`/api/users/${u.id}`).set(as()).expect(200)).body.version).toBe(before.body.version);
       const audit = await t.prisma.auditEvent.findMany({ where: { action: 'password.reset', entityId: String(u.id) } });
       expect(audit).toHaveLength(1);
-      expect(audit[0]).toMatchObject({ actorId: admin.id, after: { sessionsRevoked: 1, tokensRevoked: 0, unlocked: true } });
+      expect(audit[0]).toMatchObject({
+        actorId: admin.id,
+        after: { sessionsRevoked: 1, tokensRevoked: 0, unlocked: true },
+      });
       expect(JSON.stringify(audit[0], (_k, v) => (typeof v === 'bigint' ? String(v) : v))).not.toContain(NEW);
     });
 
