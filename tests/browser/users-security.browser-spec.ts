@@ -2,7 +2,8 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { api, BASE, itInBrowser, launch, newContext, screenshot, signedIn, watch } from './support/browser';
 
 // An administrator helps a user who forgot their password (apps/admin/src/users/UserSecurityCard.tsx): sets a new
-// one from the user's page (a weak one is refused beside the field), and signs the user out everywhere. The user's
+// one from the user's page (a weak one is refused beside the field), revokes one of the user's API tokens
+// (UserTokensCard.tsx), and signs the user out everywhere, sessions and tokens. The user's
 // side is a second browser context, signed in through the API as a person's browser would be.
 
 let browser: Browser;
@@ -51,10 +52,32 @@ describe("an administrator takes care of a user's password and sessions", () => 
       expect((await signIn(theirs, email, fresh)).status()).toBe(200);
       expect(await me(theirs)).toBe(200);
 
+      // Their API tokens are listed beside the form (never the secrets); the admin revokes one.
+      const token = async (name: string) =>
+        ((await (await theirs.request.post(`${BASE}/api/auth/tokens`, { data: { name } })).json()) as { token: string })
+          .token;
+      const nightly = await token('Nightly import');
+      const backup = await token('Backup script');
+      const bearer = async (t: string) =>
+        (await theirs.request.get(`${BASE}/api/auth/me`, { headers: { Authorization: `Bearer ${t}` } })).status();
+      await page.reload();
+      const tokens = page.getByTestId('user-tokens');
+      await tokens.getByText('Backup script').waitFor();
+      expect(await tokens.innerText()).not.toContain(nightly);
+      await screenshot(page, 'user-tokens-en');
+      await tokens.getByRole('button', { name: 'Revoke Nightly import' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
+      await page.getByText('Token "Nightly import" revoked').waitFor();
+      await tokens.getByText('Nightly import').waitFor({ state: 'detached' });
+      expect([await bearer(nightly), await bearer(backup)]).toEqual([401, 200]);
+
+      // Signing out everywhere ends the sessions and the remaining token.
       await page.getByRole('button', { name: 'Sign out everywhere' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Sign out everywhere' }).click();
-      await page.getByText('Forgetful Analyst: one session ended').waitFor();
+      await page.getByText('Forgetful Analyst: one session ended · Forgetful Analyst: one API token revoked').waitFor();
+      await tokens.getByText('No API tokens.').waitFor();
       expect(await me(theirs)).toBe(401);
+      expect(await bearer(backup)).toBe(401);
       expect(errors).toEqual([]);
       await theirs.close();
       await context.close();

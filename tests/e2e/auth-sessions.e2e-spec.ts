@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createUser, signedInUser, signIn, TEST_PASSWORD } from '../support/auth';
+import { bearerToken, createUser, signedInUser, signIn, TEST_PASSWORD, type SignedInUser } from '../support/auth';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -76,24 +76,30 @@ describe('sessions: idle timeout, absolute lifetime, revocation', () => {
     const a = await signIn(t.http, u.email);
     const b = await signIn(t.http, u.email);
     const res = await t.http.post(`/api/users/${u.id}/revoke-sessions`).set('Cookie', admin.cookie).expect(200);
-    expect(res.body).toEqual({ revoked: 2 });
+    expect(res.body).toEqual({ revoked: 2, tokensRevoked: 0 });
     for (const cookie of [a, b]) await t.http.get('/api/auth/me').set('Cookie', cookie).expect(401);
     const event = await t.prisma.auditEvent.findFirstOrThrow({
       where: { action: 'sessions.revoke', entityId: String(u.id) },
     });
-    expect(event).toMatchObject({ actorId: admin.id, after: { revoked: 2 } });
+    expect(event).toMatchObject({ actorId: admin.id, after: { revoked: 2, tokensRevoked: 0 } });
     // The user can sign in again.
     await signIn(t.http, u.email);
   });
 
-  it('should apply a change of role at once to live sessions', async () => {
+  it('should apply a change of role at once: the sessions of the old role end, a new sign-in has the new one', async () => {
     const admin = await signedInUser(t, { role: 'admin' });
     const u = await signedInUser(t, { role: 'viewer' });
     await t.http.get('/api/users').set('Cookie', u.cookie).expect(403);
     await t.http.put(`/api/users/${u.id}`).set('Cookie', admin.cookie).send({ role: 'admin', version: 1 }).expect(200);
-    await t.http.get('/api/users').set('Cookie', u.cookie).expect(200);
+    expect((await t.http.get('/api/users').set('Cookie', u.cookie).expect(401)).body.code).toBe('SESSION_EXPIRED');
+    const asAdmin = await signIn(t.http, u.email);
+    await t.http.get('/api/users').set('Cookie', asAdmin).expect(200);
     await t.http.put(`/api/users/${u.id}`).set('Cookie', admin.cookie).send({ role: 'viewer', version: 2 }).expect(200);
-    const refused = await t.http.get('/api/users').set('Cookie', u.cookie).expect(403);
+    await t.http.get('/api/users').set('Cookie', asAdmin).expect(401);
+    const refused = await t.http
+      .get('/api/users')
+      .set('Cookie', await signIn(t.http, u.email))
+      .expect(403);
     expect(refused.body).toEqual({ statusCode: 403, code: 'FORBIDDEN', message: 'Only an admin may do this' });
   });
 });
@@ -121,7 +127,7 @@ describe('POST /api/auth/password', () => {
     const event = await t.prisma.auditEvent.findFirstOrThrow({
       where: { action: 'password.change', entityId: String(u.id) },
     });
-    expect(event).toMatchObject({ actorId: u.id, after: { otherSessionsRevoked: 1 } });
+    expect(event).toMatchObject({ actorId: u.id, after: { otherSessionsRevoked: 1, tokensRevoked: 0 } });
     expect(JSON.stringify(event.after)).not.toContain('camels');
   });
 
@@ -178,5 +184,127 @@ describe('POST /api/auth/password', () => {
       .post('/api/auth/password')
       .send({ currentPassword: TEST_PASSWORD, newPassword: 'Seven blue camels crossed Thar' })
       .expect(401);
+  });
+});
+
+// Which credentials end when (README "Sessions and API tokens"): a password change (all but the session that made
+// it), an admin's password reset, revoke-sessions, disabling, and a change of role or sector scope end every session
+// AND every API token of the user; a change of name, email or locale ends nothing.
+describe('credentials end together', () => {
+  let t: TestApp;
+  let admin: SignedInUser;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { LOGIN_RATE_LIMIT: '10000' } });
+    admin = await signedInUser(t, { role: 'admin' });
+  });
+  afterAll(() => t?.close());
+
+  /** A user with a second session and two API tokens. */
+  async function withCredentials(role: 'viewer' | 'analyst' = 'analyst') {
+    const u = await signedInUser(t, { role, sectorCodes: role === 'analyst' ? ['steel'] : undefined });
+    const other = await signIn(t.http, u.email);
+    const tokens = [await bearerToken(t.http, u.cookie), await bearerToken(t.http, u.cookie, { name: 'second' })];
+    return { u, other, tokens };
+  }
+  const works = async (auth: { cookie?: string; token?: string }) => {
+    const req = t.http.get('/api/auth/me');
+    const res = await (auth.token ? req.set('Authorization', `Bearer ${auth.token}`) : req.set('Cookie', auth.cookie!));
+    return res.status === 200;
+  };
+  const live = async (id: number) => ({
+    sessions: await t.prisma.session.count({ where: { userId: id, revokedAt: null } }),
+    tokens: await t.prisma.apiToken.count({ where: { userId: id, revokedAt: null } }),
+  });
+
+  it("should end the other sessions and every token on one's own password change", async () => {
+    const { u, other, tokens } = await withCredentials();
+    await t.http
+      .post('/api/auth/password')
+      .set('Cookie', u.cookie)
+      .send({ currentPassword: TEST_PASSWORD, newPassword: 'Seven blue camels crossed Thar' })
+      .expect(204);
+    expect(await works({ cookie: u.cookie })).toBe(true);
+    expect(await works({ cookie: other })).toBe(false);
+    for (const token of tokens) expect(await works({ token })).toBe(false);
+    expect(await live(u.id)).toEqual({ sessions: 1, tokens: 0 });
+  });
+
+  it("should end every session and token on an admin's password reset and on revoke-sessions", async () => {
+    const reset = await withCredentials();
+    await t.http
+      .post(`/api/users/${reset.u.id}/password`)
+      .set('Cookie', admin.cookie)
+      .send({ password: 'A brand new passphrase 7' })
+      .expect(204);
+    for (const token of reset.tokens) expect(await works({ token })).toBe(false);
+    expect(await live(reset.u.id)).toEqual({ sessions: 0, tokens: 0 });
+    const event = await t.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'password.reset', entityId: String(reset.u.id) },
+    });
+    expect(event.after).toMatchObject({ sessionsRevoked: 2, tokensRevoked: 2 });
+
+    const revoked = await withCredentials();
+    const res = await t.http.post(`/api/users/${revoked.u.id}/revoke-sessions`).set('Cookie', admin.cookie).expect(200);
+    expect(res.body).toEqual({ revoked: 2, tokensRevoked: 2 });
+    for (const token of revoked.tokens) expect(await works({ token })).toBe(false);
+    expect(await live(revoked.u.id)).toEqual({ sessions: 0, tokens: 0 });
+  });
+
+  it('should end every session and token when a user is disabled, and not bring the tokens back on enabling', async () => {
+    const { u, tokens } = await withCredentials();
+    await t.http.delete(`/api/users/${u.id}`).set('Cookie', admin.cookie).expect(200);
+    expect(await live(u.id)).toEqual({ sessions: 0, tokens: 0 });
+    await t.http
+      .put(`/api/users/${u.id}`)
+      .set('Cookie', admin.cookie)
+      .send({ disabled: false, version: 2 })
+      .expect(200);
+    for (const token of tokens) expect(await works({ token })).toBe(false);
+  });
+
+  it('should end every session and token on a change of role or of sector scope, and none on a change of name', async () => {
+    const energy = (await t.prisma.sector.findUniqueOrThrow({ where: { code: 'energy' } })).id;
+    for (const change of [{ role: 'viewer' }, { sectorIds: [energy] }]) {
+      const { u, other, tokens } = await withCredentials();
+      await t.http
+        .put(`/api/users/${u.id}`)
+        .set('Cookie', admin.cookie)
+        .send({ ...change, version: 1 })
+        .expect(200);
+      for (const cookie of [u.cookie, other]) expect(await works({ cookie })).toBe(false);
+      for (const token of tokens) expect(await works({ token })).toBe(false);
+      expect(await live(u.id)).toEqual({ sessions: 0, tokens: 0 });
+    }
+    const { u, tokens } = await withCredentials();
+    await t.http
+      .put(`/api/users/${u.id}`)
+      .set('Cookie', admin.cookie)
+      .send({ name: 'Renamed', version: 1 })
+      .expect(200);
+    expect(await works({ cookie: u.cookie })).toBe(true);
+    expect(await works({ token: tokens[0] })).toBe(true);
+  });
+
+  it("should let an admin list a user's tokens (never their secrets) and revoke one", async () => {
+    const { u, tokens } = await withCredentials('viewer');
+    const list = await t.http.get(`/api/users/${u.id}/tokens`).set('Cookie', admin.cookie).expect(200);
+    expect(list.body.map((x: { name: string }) => x.name)).toEqual(['test token', 'second']);
+    expect(Object.keys(list.body[0]).sort()).toEqual(['createdAt', 'expiresAt', 'id', 'lastUsedAt', 'name', 'prefix']);
+    expect(JSON.stringify(list.body)).not.toContain(tokens[0]);
+    const first = list.body[0] as { id: number };
+    await t.http.delete(`/api/users/${u.id}/tokens/${first.id}`).set('Cookie', admin.cookie).expect(204);
+    expect(await works({ token: tokens[0] })).toBe(false);
+    expect(await works({ token: tokens[1] })).toBe(true);
+    const event = await t.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'token.revoke', entityId: String(first.id) },
+    });
+    expect(event).toMatchObject({ actorId: admin.id, before: { userId: u.id, name: 'test token' } });
+    // Another user's token id through this user, a revoked one again, an unknown user: 404.
+    const stranger = await withCredentials('viewer');
+    const strangerToken = (await t.prisma.apiToken.findFirstOrThrow({ where: { userId: stranger.u.id } })).id;
+    await t.http.delete(`/api/users/${u.id}/tokens/${strangerToken}`).set('Cookie', admin.cookie).expect(404);
+    await t.http.delete(`/api/users/${u.id}/tokens/${first.id}`).set('Cookie', admin.cookie).expect(404);
+    await t.http.get('/api/users/999999/tokens').set('Cookie', admin.cookie).expect(404);
+    expect((await t.http.get(`/api/users/${u.id}/tokens`).set('Cookie', admin.cookie)).body).toHaveLength(1);
   });
 });

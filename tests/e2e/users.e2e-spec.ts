@@ -302,7 +302,8 @@ describe('/api/users (admin) in the simple-rest dialect', () => {
         .send({ role: 'analyst', sectorIds: [steel], version: 1 })
         .expect(200);
       const events = await t.prisma.auditEvent.findMany({ where: { requestId: 'promote-1' }, orderBy: { id: 'asc' } });
-      expect(events.map((e) => e.action)).toEqual(['update', 'role.change', 'scope.change']);
+      // …and the user's sessions and tokens end, since what they may do changed.
+      expect(events.map((e) => e.action)).toEqual(['update', 'role.change', 'scope.change', 'credentials.end']);
       for (const e of events)
         expect(e).toMatchObject({
           actorId: admin.id,
@@ -313,6 +314,7 @@ describe('/api/users (admin) in the simple-rest dialect', () => {
         });
       expect(events[1]).toMatchObject({ before: { role: 'viewer' }, after: { role: 'analyst' } });
       expect(events[2]).toMatchObject({ before: { sectorIds: [] }, after: { sectorIds: [steel] } });
+      expect(events[3].after).toEqual({ reason: ['role', 'sectorIds'], sessions: 0, tokens: 0 });
       // No change, no event.
       await t.http
         .put(`/api/users/${u.id}`)
@@ -357,7 +359,10 @@ describe('/api/users (admin) in the simple-rest dialect', () => {
       expect((await t.http.get(`/api/users/${u.id}`).set(as()).expect(200)).body.version).toBe(before.body.version);
       const audit = await t.prisma.auditEvent.findMany({ where: { action: 'password.reset', entityId: String(u.id) } });
       expect(audit).toHaveLength(1);
-      expect(audit[0]).toMatchObject({ actorId: admin.id, after: { sessionsRevoked: 1, unlocked: true } });
+      expect(audit[0]).toMatchObject({
+        actorId: admin.id,
+        after: { sessionsRevoked: 1, tokensRevoked: 0, unlocked: true },
+      });
       expect(JSON.stringify(audit[0], (_k, v) => (typeof v === 'bigint' ? String(v) : v))).not.toContain(NEW);
     });
 

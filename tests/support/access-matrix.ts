@@ -266,6 +266,14 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
   })),
   'DELETE /api/users/:id': adminOnly(async (f) => ({ params: { id: (await f.targetUser()).id } })),
   'POST /api/users/:id/revoke-sessions': adminOnly(async (f) => ({ params: { id: (await f.targetUser()).id } })),
+  'GET /api/users/:id/tokens': adminOnly(async (f) => ({ params: { id: (await f.targetUser()).id } })),
+  'DELETE /api/users/:id/tokens/:tokenId': adminOnly(async (f) => {
+    const owner = await f.targetUser();
+    const token = await f.prisma.apiToken.create({
+      data: { userId: owner.id, name: 'matrix', tokenHash: randomBytes(32).toString('hex'), prefix: 'rabta_matrix' },
+    });
+    return { params: { id: owner.id, tokenId: token.id } };
+  }),
   'POST /api/users/:id/password': adminOnly(async (f) => ({
     params: { id: (await f.targetUser()).id },
     body: { password: strong },

@@ -3,6 +3,7 @@ import { Doc, type Found } from './doc';
 import { findInitiatives } from './initiatives';
 import { detectLanguage } from './language';
 import { recogniseNames } from './names';
+import { recogniseOrganizations } from './orgs';
 import { recognisePeople } from './people';
 import { buildProposals } from './proposals';
 import { tokenize } from './tokens';
@@ -19,6 +20,7 @@ export function analyse(text: string, options: AnalyseOptions): Analysis {
   const doc = new Doc(tz, options.gazetteer, language, options.publishedAt);
   recogniseNames(doc);
   recogniseDates(doc);
+  recogniseOrganizations(doc);
   recognisePeople(doc);
   recogniseInitiatives(doc);
   doc.freeze();

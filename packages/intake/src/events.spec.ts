@@ -41,25 +41,41 @@ describe('engagements', () => {
 
   it('leaves out of the participants the people only spoken about', () => {
     const [e] = proposals(
-      'اوورچک نے ماسکو میں پاکستانی وفد سے ملاقات میں کہا کہ صدر پیوٹن پاکستان کو اہم شراکت دار سمجھتے ہیں۔',
+      'اوورچک نے جمعرات کو ماسکو میں پاکستانی وفد سے ملاقات میں کہا کہ صدر پیوٹن پاکستان کو اہم شراکت دار سمجھتے ہیں۔',
       'engagement',
     );
     expect(e.data.participantIds).toEqual([3]);
   });
 
-  it('reads a planned session of an intergovernmental commission with its number', () => {
+  it('reads a planned session of an intergovernmental commission with its number and day', () => {
     const [e] = proposals(
-      'پاکستان اور روس کے بین الحکومتی کمیشن کا دسواں اجلاس آئندہ ماہ اسلام آباد میں ہوگا۔',
+      'پاکستان اور روس کے بین الحکومتی کمیشن کا دسواں اجلاس ۲۸ اپریل کو اسلام آباد میں ہوگا۔',
       'engagement',
     );
     expect(e.data).toMatchObject({
       format: 'igc_session',
       sessionNumber: 10,
       status: 'planned',
-      startDate: '2025-04-01',
-      datePrecision: 'month',
+      startDate: '2025-04-28',
       placeEn: 'Islamabad',
     });
+  });
+
+  it('proposes no engagement for a session given only a month', () => {
+    expect(
+      proposals('پاکستان اور روس کے بین الحکومتی کمیشن کا دسواں اجلاس آئندہ ماہ اسلام آباد میں ہوگا۔', 'engagement'),
+    ).toEqual([]);
+  });
+
+  it('tells two meetings apart on one day in one city by their counterparts', () => {
+    const list = proposals(
+      'Syed Tariq Fatemi met Pavel Sorokin in Moscow on Thursday. Separately, Alexei Overchuk met Syed Tariq Fatemi in Moscow.',
+      'engagement',
+    );
+    expect(list.map((e) => e.data.participantIds)).toEqual([
+      [4, 6],
+      [3, 4],
+    ]);
   });
 
   it('reads a visit', () => {
@@ -71,7 +87,7 @@ describe('engagements', () => {
   });
 
   it('lists unknown participants for the app to create', () => {
-    const [e] = proposals('وفاقی سیکرٹری سیف انجم نے ماسکو میں پاویل سوروکن سے ملاقات کی۔', 'engagement');
+    const [e] = proposals('وفاقی سیکرٹری سیف انجم نے گزشتہ روز ماسکو میں پاویل سوروکن سے ملاقات کی۔', 'engagement');
     expect(e.data.participantIds).toEqual([6]);
     expect(e.data.newParticipants).toEqual([expect.objectContaining({ nameUr: 'سیف انجم', titleUr: 'وفاقی سیکرٹری' })]);
   });

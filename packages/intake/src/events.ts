@@ -17,7 +17,7 @@ import {
 } from './data/words';
 import { ordinalAt } from './dates';
 import type { Doc, Found } from './doc';
-import { phraseList } from './keys';
+import { foldWord, phraseList } from './keys';
 import { tenseAt, type Tense } from './tense';
 import type { Sentence, Tokenized } from './tokens';
 import type { DateValue } from './types';
@@ -44,6 +44,7 @@ export interface EngagementEvent {
   initiatives: Found[];
   tense: Tense;
   countries: Set<string>;
+  placeFromDateline?: boolean;
 }
 
 export interface AgreementEvent {
@@ -57,6 +58,8 @@ export interface AgreementEvent {
   initiatives: Found[];
   countries: string[];
   dateInSentence: boolean;
+  /** The day carried from the article when the sentence gives none. */
+  carried?: Found | null;
 }
 
 export interface MilestoneEvent {
@@ -91,9 +94,9 @@ const ANAPHORS = phraseList(ANAPHORA);
 const KINDS = AGREEMENT_KIND_WORDS.flatMap((k) => phraseList(k.words).map((w) => ({ kind: k.kind, words: w }))).sort(
   (a, b) => b.words.length - a.words.length,
 );
-const CUES = STAGE_CUES.flatMap((c) => phraseList([...c.en, ...c.ur]).map((w) => ({ stage: c.stage, words: w }))).sort(
-  (a, b) => b.words.length - a.words.length,
-);
+const CUES = STAGE_CUES.flatMap((c) =>
+  phraseList([...c.en, ...c.ur]).map((w) => ({ stage: c.stage, words: w, with: phraseList(c.with ?? []) })),
+).sort((a, b) => b.words.length - a.words.length);
 const PLACE_CUE_BEFORE = new Set(['in', 'at']);
 const PLACE_CUE_AFTER = new Set(['میں']);
 
@@ -128,40 +131,42 @@ function inSentence(doc: Doc, type: Found['type'], s: number): Found[] {
 export function isDateline(doc: Doc, f: Found): boolean {
   const { tokens } = doc.tz;
   const s = doc.tz.sentences.find((x) => x.index === doc.sentenceOf(f));
-  if (!s || f.from - s.firstToken > 1) return false;
+  if (!s || f.from - s.firstToken > 1 || s.index > 1) return false;
   const next = tokens[f.to + 1];
-  return (
-    !!next &&
-    (next.raw === ':' ||
-      next.raw === '(' ||
-      next.raw === '—' ||
-      next.raw === '-' ||
-      next.raw === '،' ||
-      next.raw === ',') &&
-    s.index <= 1
-  );
+  return !!next && [':', '(', '—', '-', '،', ',', '/'].includes(next.raw);
 }
 
-function pickPlace(doc: Doc, s: number, near: number): Found | null {
+/**
+ * Where something happened: a place of the sentence (not the dateline, not inside an initiative's or an
+ * organisation's name, not in a clause about what was discussed — "…سے ملاقات کی جس میں گوادر میں ریفائنری…"),
+ * preferring one written as a location (in X, X میں) and the nearest to the trigger; else a country so written.
+ */
+function pickPlace(doc: Doc, s: Sentence, near: number, topicsAfter = true, part?: [number, number]): Found | null {
   const { tokens } = doc.tz;
-  // Not the dateline, and not a place inside an initiative's or organisation's name ("steel mill in Karachi").
+  const inPart = (p: Found) => !part || (p.from >= part[0] && p.to <= part[1]);
   const inside = (p: Found) =>
-    inSentence(doc, 'initiative', s).some((i) => i.from <= p.from && p.to <= i.to) ||
-    inSentence(doc, 'organization', s).some((o) => o.from <= p.from && p.to <= o.to);
-  const places = inSentence(doc, 'place', s).filter((p) => !isDateline(doc, p) && !inside(p));
+    inSentence(doc, 'initiative', s.index).some((i) => i.from <= p.from && p.to <= i.to) ||
+    inSentence(doc, 'organization', s.index).some((o) => o.from <= p.from && p.to <= o.to);
+  const topic = (p: Found) => {
+    if (!topicsAfter || p.from < near) return false;
+    for (let k = near; k < p.from; k++) if (TOPIC_CLAUSE.has(tokens[k].norm)) return true;
+    return false;
+  };
+  const usable = (p: Found) => inPart(p) && !isDateline(doc, p) && !inside(p) && !topic(p);
+  const cued = (p: Found) =>
+    PLACE_CUE_BEFORE.has(tokens[p.from - 1]?.norm) || PLACE_CUE_AFTER.has(tokens[p.to + 1]?.norm);
+  const places = inSentence(doc, 'place', s.index).filter(usable);
   if (places.length === 0) {
     // A country as the place: "in Pakistan", "پاکستان میں", "visit to Russia".
-    const countries = inSentence(doc, 'country', s).filter(
+    const countries = inSentence(doc, 'country', s.index).filter(
       (c) =>
         c.entry?.kind !== 'adjective' &&
+        usable(c) &&
         (['in', 'to'].includes(tokens[c.from - 1]?.norm) || PLACE_CUE_AFTER.has(tokens[c.to + 1]?.norm)),
     );
     return countries[0] ?? null;
   }
-  const cued = places.filter(
-    (p) => PLACE_CUE_BEFORE.has(tokens[p.from - 1]?.norm) || PLACE_CUE_AFTER.has(tokens[p.to + 1]?.norm),
-  );
-  const pool = cued.length > 0 ? cued : places;
+  const pool = places.filter(cued).length > 0 ? places.filter(cued) : places;
   return pool.reduce((best, p) => (Math.abs(p.from - near) < Math.abs(best.from - near) ? p : best), pool[0]);
 }
 
@@ -210,6 +215,77 @@ function sentenceDate(doc: Doc, s: number, within?: [number, number]): Found | n
   return [...dates].sort((a, b) => byPrecision(a) - byPrecision(b) || a.from - b.from)[0];
 }
 
+/** Words that add people to the meeting just told: "ان کے ہمراہ … بھی تھے", "accompanied by", "also present". */
+const ACCOMPANY = phraseList([
+  'ہمراہ',
+  'بھی موجود',
+  'موجود تھے',
+  'بھی شرکت',
+  'accompanied',
+  'along with',
+  'also present',
+  'were present',
+  'was present',
+  'also attended',
+]);
+/** Clause words after which a place is what was discussed, not where: "جس میں", "which", "where". */
+const TOPIC_CLAUSE = new Set(['جس', 'جن', 'which', 'about', 'regarding', 'including'].map(foldWord));
+/** Words that join two clauses of one sentence, each of which may tell its own event. */
+const CLAUSE_JOINS = new Set(['جبکہ', 'while', 'whereas', 'تاہم', 'however', 'meanwhile'].map(foldWord));
+/** Trigger words that are not meetings: a press conference, an invitation to visit, a visit to be paid. */
+const NOT_MEETINGS = phraseList([
+  'news conference',
+  'press conference',
+  'پریس کانفرنس',
+  'میڈیا سے گفتگو',
+  'میڈیا بریفنگ',
+  'press briefing',
+]);
+/** A message read out or a video shown: its sender was not there. */
+const REMOTE = phraseList(['پیغام', 'ویڈیو پیغام', 'message', 'video message', 'letter', 'خط']);
+
+/** The parts of a sentence joined by جبکہ / while / however: each may tell an event of its own. */
+function clauses(doc: Doc, s: Sentence): [number, number][] {
+  const out: [number, number][] = [];
+  let start = s.firstToken;
+  for (let k = s.firstToken; k < s.endToken; k++) {
+    const t = doc.tz.tokens[k];
+    if (k > start && (CLAUSE_JOINS.has(t.norm) || t.raw === ';' || t.raw === '؛')) {
+      out.push([start, k - 1]);
+      start = k + 1;
+    }
+  }
+  if (start < s.endToken) out.push([start, s.endToken - 1]);
+  return out;
+}
+
+const COMMISSION = new Set(['کمیشن', 'commission'].map(foldWord));
+const SAID = new Set(
+  ['said', 'stated', 'announced', 'told', 'added', 'statement', 'کہا', 'بتایا', 'اعلامیے', 'بیان'].map(foldWord),
+);
+
+/** A date in the reporting clause after the event's trigger: the day it was said, not the day it happened. */
+function saidOn(doc: Doc, s: Sentence, d: Found, trigger: number): boolean {
+  if (d.from < trigger) return false;
+  for (let k = Math.max(trigger + 1, d.from - 6); k < d.from; k++) if (SAID.has(doc.tz.tokens[k].norm)) return true;
+  return false;
+}
+
+/** The intergovernmental commission the article names (for "the commission" later on). */
+function articleCommission(doc: Doc): Found | null {
+  return doc.of('forum').find((f) => f.entry?.forum?.igc) ?? null;
+}
+
+/** "at a news conference", "invited … to visit", "دورے کی دعوت": not an engagement. */
+function notAMeeting(doc: Doc, s: Sentence, at: number): boolean {
+  const { tokens } = doc.tz;
+  if (phraseHits(doc.tz, s, NOT_MEETINGS).some((h) => at >= h.at && at < h.at + h.len)) return true;
+  if (phraseHits(doc.tz, s, REMOTE).length > 0) return true;
+  if (tokens[at - 1]?.norm === 'to' && tokens[at].script === 'latin') return true;
+  const next = (k: number) => tokens[at + k]?.norm;
+  return next(1) === foldWord('کی') && next(2) === foldWord('دعوت');
+}
+
 export function findEvents(doc: Doc): {
   engagements: EngagementEvent[];
   agreements: AgreementEvent[];
@@ -218,89 +294,140 @@ export function findEvents(doc: Doc): {
 } {
   const { tz } = doc;
   const engagements: EngagementEvent[] = [];
-  const agreements: AgreementEvent[] = [];
+  const signings: AgreementEvent[] = [];
   const milestones: MilestoneEvent[] = [];
   const stages: StageEvent[] = [];
-  // The news date: the last day-precision date of something done, carried to sentences without their own.
-  let newsDate: Found | null = null;
+  const dateline = datelinePlace(doc);
+  // The article's main date (the first day it gives for something done) and the latest such day in the current
+  // paragraph: a sentence that tells of a meeting or signing without a date takes the paragraph's, else the main.
+  let primary: Found | null = null;
+  let paragraphDate: Found | null = null;
+  let paragraph = -1;
   let lastInitiatives: Found[] = [];
   let lastEngagement: EngagementEvent | null = null;
 
   for (const s of tz.sentences) {
+    if (s.paragraph !== paragraph) {
+      paragraph = s.paragraph;
+      paragraphDate = null;
+    }
     const own = sentenceDate(doc, s.index);
-    if (own && (own.value as DateValue).precision === 'day' && own.date?.tense !== 'future') newsDate = own;
+    const ownDay =
+      inSentence(doc, 'date', s.index).find(
+        (d) =>
+          (d.value as DateValue).precision === 'day' &&
+          d.date?.tense !== 'future' &&
+          !saidOn(doc, s, d, s.firstToken - 1),
+      ) ?? null;
+    if (ownDay) {
+      paragraphDate = ownDay;
+      primary ??= ownDay;
+    }
+    const carried = paragraphDate ?? primary;
     const people = inSentence(doc, 'person', s.index);
     const initiatives = inSentence(doc, 'initiative', s.index);
     const anaphora = phraseHits(tz, s, ANAPHORS).length > 0;
     const sentenceInitiatives = initiatives.length > 0 ? initiatives : anaphora ? lastInitiatives : [];
 
-    // ------------------------------------------------------------------ meetings, visits, sessions
-    const meetingHits = phraseHits(tz, s, MEETING);
-    const visitHits = phraseHits(tz, s, VISIT);
-    const forums = inSentence(doc, 'forum', s.index);
-    const trigger = meetingHits[0]?.at ?? visitHits[0]?.at;
-    const igc = forums.find((f) => (f.entry?.forum?.igc ?? false) && phraseHits(tz, s, SESSION).length > 0);
-    const segment = trigger !== undefined ? speechSegment(doc, s, trigger) : null;
-    const participants = segment ? people.filter((p) => p.from >= segment[0] && p.to <= segment[1]) : [];
-    const places = inSentence(doc, 'place', s.index).filter((p) => !isDateline(doc, p));
-    // "Meetings in Kuala Lumpur and Moscow": a summary of several engagements, told one by one after it.
-    const summary =
-      new Set(places.map((p) => p.entry?.label ?? doc.text(p))).size >= 2 &&
-      meetingHits.some((h) => /ملاقاتیں|meetings|ملاقاتوں/.test(h.words.join(' ')));
-    if (trigger !== undefined && (participants.length > 0 || igc) && !summary) {
-      const tense = tenseAt(tz, trigger);
-      const clauseDate = sentenceDate(doc, s.index, clauseOf(doc, s, trigger));
-      const date =
-        clauseDate ??
-        (own &&
-        own !== newsDate &&
-        inSentence(doc, 'date', s.index).length === 1 &&
-        clauseOf(doc, s, own.from)[0] <= trigger
-          ? own
-          : null) ??
-        (tense === 'future' ? own : newsDate);
-      const sidelines = phraseHits(tz, s, SIDELINES).length > 0;
-      const wg = phraseHits(tz, s, WORKING_GROUP).length > 0;
-      let format: EngagementFormat = 'bilateral_meeting';
-      let forum: Found | null = forums[0] ?? null;
-      let sessionNumber: number | null = null;
-      if (igc) {
-        format = 'igc_session';
-        forum = igc;
-        sessionNumber = sessionOrdinal(doc, s, igc);
-      } else if (wg) format = 'working_group';
-      else if (forum && sidelines) format = 'multilateral_sidelines';
-      else if (visitHits.length > 0 && meetingHits.length === 0) format = 'visit';
-      else if (forum && !sidelines) forum = forum.entry?.forum ? forum : null;
-      if (format !== 'multilateral_sidelines' && format !== 'igc_session' && !sidelines) {
-        // A forum named in passing ("agreed to meet at the SCO") is not where this meeting happened.
-        if (forum && !(forum.from < trigger + 6 && forum.from > trigger - 12)) forum = null;
-        if (forum && tenseAt(tz, forum.from) === 'future' && tense !== 'future') forum = null;
-      }
-      const place = pickPlace(doc, s.index, trigger);
-      const countries = new Set<string>();
-      for (const c of inSentence(doc, 'country', s.index)) if (c.countryCode) countries.add(c.countryCode);
-      const e: EngagementEvent = {
-        sentences: [s.index],
-        date: (date?.value as DateValue) ?? null,
-        endDate: date?.date?.endDate,
-        dateFound: date,
-        dateInSentence: !!date && date === own,
-        place,
-        forum,
-        format,
-        sessionNumber,
-        participants,
-        initiatives: [...sentenceInitiatives],
-        tense,
-        countries,
-      };
-      lastEngagement = mergeEngagement(engagements, e);
-    } else if (lastEngagement && meetingHits.length > 0 && people.length === 0 && initiatives.length > 0) {
-      // "ملاقات میں … پر گفتگو ہوئی": what the meeting discussed.
-      for (const i of initiatives)
-        if (!lastEngagement.initiatives.some((x) => x.ref?.id === i.ref?.id)) lastEngagement.initiatives.push(i);
+    // ------------------------------------------------------------------ meetings, visits, sessions, ceremonies
+    const meetingHits = phraseHits(tz, s, MEETING).filter((h) => !notAMeeting(doc, s, h.at));
+    const visitHits = phraseHits(tz, s, VISIT).filter((h) => !notAMeeting(doc, s, h.at));
+    const signingHits = phraseHits(tz, s, SIGNING);
+    const accompany = phraseHits(tz, s, ACCOMPANY).length > 0;
+    if (
+      lastEngagement &&
+      accompany &&
+      people.length > 0 &&
+      s.index - lastEngagement.sentences[lastEngagement.sentences.length - 1] <= 2
+    ) {
+      // "ان کے ہمراہ … ہارون اختر خان بھی تھے", "… بھی موجود تھے": more people at the meeting just told.
+      for (const p of people)
+        if (!lastEngagement.participants.some((q) => q === p || (q.ref && q.ref.id === p.ref?.id)))
+          lastEngagement.participants.push(p);
       lastEngagement.sentences.push(s.index);
+    } else {
+      let told = false;
+      for (const part of clauses(doc, s)) {
+        const inPart = (f: Found) => f.from >= part[0] && f.to <= part[1];
+        const mh = meetingHits.filter((h) => h.at >= part[0] && h.at <= part[1]);
+        const vh = visitHits.filter((h) => h.at >= part[0] && h.at <= part[1]);
+        const sh = signingHits.filter((h) => h.at >= part[0] && h.at <= part[1]);
+        const trigger = mh[0]?.at ?? vh[0]?.at ?? sh[0]?.at;
+        if (trigger === undefined) continue;
+        const forums = inSentence(doc, 'forum', s.index).filter(inPart);
+        const session = phraseHits(tz, s, SESSION).some((h) => h.at >= part[0] && h.at <= part[1]);
+        const wg = phraseHits(tz, s, WORKING_GROUP).some((h) => h.at >= part[0] && h.at <= part[1]);
+        let igc = forums.find((f) => (f.entry?.forum?.igc ?? false) && session);
+        // "کمیشن کا اجلاس", "the commission's session": the commission the article has named.
+        if (!igc && session && tz.tokens.slice(part[0], part[1] + 1).some((t) => COMMISSION.has(t.norm)))
+          igc = articleCommission(doc) ?? undefined;
+        const segment = speechSegment(doc, s, trigger);
+        const within = (f: Found) => inPart(f) && f.from >= segment[0] && f.to <= segment[1];
+        const participants = people.filter(within);
+        const offices = inSentence(doc, 'position', s.index).filter(within);
+        const places = inSentence(doc, 'place', s.index).filter((p) => inPart(p) && !isDateline(doc, p));
+        // "Meetings in Kuala Lumpur and Moscow": a summary of several engagements, told one by one after it.
+        const summary =
+          new Set(places.map((p) => p.entry?.label ?? doc.text(p))).size >= 2 &&
+          mh.some((h) => /ملاقاتیں|meetings|ملاقاتوں/.test(h.words.join(' ')));
+        // Not the day something was said ("…, the ministry said in a statement on Wednesday").
+        const partDates = inSentence(doc, 'date', s.index).filter((d) => inPart(d) && !saidOn(doc, s, d, trigger));
+        const dayInPart = partDates.find((d) => (d.value as DateValue).precision === 'day') ?? null;
+        // Without named people: a session of a commission or working group, or an office-holder, on a day of their own.
+        const unnamed = (igc || (wg && session) || offices.length > 0) && dayInPart !== null;
+        if ((participants.length === 0 && !unnamed) || summary) continue;
+        const tense = tenseAt(tz, trigger);
+        const date = dayInPart ?? partDates[0] ?? (tense === 'future' ? null : carried);
+        const sidelines = phraseHits(tz, s, SIDELINES).some((h) => h.at >= part[0] && h.at <= part[1]);
+        let format: EngagementFormat = 'bilateral_meeting';
+        let forum: Found | null = forums[0] ?? null;
+        let sessionNumber: number | null = null;
+        if (igc) {
+          format = 'igc_session';
+          forum = igc;
+          sessionNumber = sessionOrdinal(doc, s, igc);
+        } else if (wg) format = 'working_group';
+        else if (forum && sidelines) format = 'multilateral_sidelines';
+        else if (vh.length > 0 && mh.length === 0 && sh.length === 0) format = 'visit';
+        if ((format === 'multilateral_sidelines' || format === 'working_group') && forum)
+          sessionNumber = sessionOrdinal(doc, s, forum);
+        if (
+          format !== 'multilateral_sidelines' &&
+          format !== 'igc_session' &&
+          format !== 'working_group' &&
+          !sidelines
+        ) {
+          // A forum named in passing ("agreed to meet at the SCO") is not where this meeting happened.
+          if (forum && !(forum.from < trigger + 6 && forum.from > trigger - 12)) forum = null;
+          if (forum && tenseAt(tz, forum.from) === 'future' && tense !== 'future') forum = null;
+        }
+        const place = pickPlace(doc, s, trigger, true, part);
+        const countries = new Set<string>();
+        for (const c of inSentence(doc, 'country', s.index)) if (c.countryCode) countries.add(c.countryCode);
+        const e: EngagementEvent = {
+          sentences: [s.index],
+          date: (date?.value as DateValue) ?? null,
+          endDate: date?.date?.endDate,
+          dateFound: date,
+          dateInSentence: !!date && date !== carried,
+          place,
+          forum,
+          format,
+          sessionNumber,
+          participants,
+          initiatives: clauses(doc, s).length === 1 ? [...sentenceInitiatives] : sentenceInitiatives.filter(inPart),
+          tense,
+          countries,
+        };
+        lastEngagement = mergeEngagement(engagements, e);
+        told = true;
+      }
+      if (!told && lastEngagement && meetingHits.length > 0 && people.length === 0 && initiatives.length > 0) {
+        // "ملاقات میں … پر گفتگو ہوئی": what the meeting discussed.
+        for (const i of initiatives)
+          if (!lastEngagement.initiatives.some((x) => x.ref?.id === i.ref?.id)) lastEngagement.initiatives.push(i);
+        lastEngagement.sentences.push(s.index);
+      }
     }
 
     // ------------------------------------------------------------------ signings
@@ -318,15 +445,17 @@ export function findEvents(doc: Doc): {
           kinds[0],
         );
         const kind = KINDS.find((k) => k.words === nearest.words)!.kind;
-        const date = own ?? newsDate;
-        agreements.push({
+        const clause = clauseOf(doc, s, signing[0].at);
+        const inClause = inSentence(doc, 'date', s.index).find((d) => d.from >= clause[0] && d.to <= clause[1]) ?? null;
+        const dayOwn = inClause ?? (own && (own.value as DateValue).precision === 'day' ? own : null);
+        signings.push({
           sentence: s.index,
           kind,
           kindText: tz.text.slice(tz.tokens[nearest.at].start, tz.tokens[nearest.at + nearest.len - 1].end),
-          date: (date?.value as DateValue) ?? null,
-          dateFound: date,
-          dateInSentence: !!own,
-          place: pickPlace(doc, s.index, signing[0].at),
+          date: (dayOwn?.value as DateValue) ?? null,
+          dateFound: dayOwn,
+          dateInSentence: !!dayOwn,
+          place: pickPlace(doc, s, signing[0].at, false),
           signatories: people.filter((p) => p.ref),
           initiatives: [...sentenceInitiatives],
           countries: [
@@ -336,48 +465,129 @@ export function findEvents(doc: Doc): {
                 .filter((c): c is string => !!c),
             ),
           ],
+          carried,
         });
       }
     }
 
     // ------------------------------------------------------------------ announced dates of what is to come
+    const recent = sentenceInitiatives.length > 0 ? sentenceInitiatives : lastInitiatives;
     for (const d of inSentence(doc, 'date', s.index)) {
       const future =
         d.date?.tense === 'future' || (doc.publishedAt !== undefined && (d.value as DateValue).date > doc.publishedAt);
-      if (!future) continue;
-      const m = milestoneFor(doc, s, d, sentenceInitiatives);
+      if (!future || d.date?.tense === 'past') continue;
+      const m = milestoneFor(doc, s, d, sentenceInitiatives, recent);
       if (m) milestones.push(m);
     }
 
-    // ------------------------------------------------------------------ stage moves
+    // ------------------------------------------------------------------ stage moves the text states
     for (const cue of phraseHits(
       tz,
       s,
       CUES.map((c) => c.words),
     )) {
-      const stage = CUES.find((c) => c.words === cue.words)!.stage;
+      const c = CUES.find((x) => x.words === cue.words)!;
       if (tenseAt(tz, cue.at) === 'future') continue;
-      for (const i of sentenceInitiatives) {
-        const indexed = doc.gz.initiatives.get(Number(i.ref?.id));
-        if (!indexed) continue;
-        const from = indexed.initiative.stage;
-        if (from === stage || !canTransition(from as InitiativeStage, stage as InitiativeStage)) continue;
-        if (stages.some((x) => x.initiativeId === indexed.initiative.id && x.toStage === stage)) continue;
-        stages.push({
-          sentence: s.index,
-          initiative: i,
-          initiativeId: indexed.initiative.id,
-          fromStage: from,
-          toStage: stage,
-          cue: cue.words.join(' '),
-          direct: initiatives.includes(i),
-        });
-      }
+      if (c.with.length > 0 && phraseHits(tz, s, c.with).length === 0) continue;
+      for (const i of sentenceInitiatives)
+        addStage(doc, stages, s.index, i, c.stage, cue.words.join(' '), initiatives.includes(i));
     }
 
     if (initiatives.length > 0) lastInitiatives = initiatives;
   }
-  return { engagements, agreements, milestones, stages };
+  const agreements = consolidateSignings(signings);
+  // A signed MoU, agreement or contract moves its initiatives to the matching stage where the lifecycle allows.
+  for (const a of agreements) {
+    const stage = a.kind === 'mou' ? 'mou_signed' : a.kind === 'protocol' ? null : 'agreement_signed';
+    if (!stage || !a.date) continue;
+    for (const i of a.initiatives) addStage(doc, stages, a.sentence, i, stage, a.kindText, true);
+  }
+  // A meeting held without a place of its own took place where the article was filed.
+  for (const e of engagements)
+    if (
+      !e.place &&
+      dateline &&
+      e.tense !== 'future' &&
+      e.date &&
+      (!doc.publishedAt || e.date.date <= doc.publishedAt)
+    ) {
+      e.place = dateline;
+      e.placeFromDateline = true;
+    }
+  return { engagements: engagements.filter((e) => e.date?.precision === 'day'), agreements, milestones, stages };
+}
+
+function addStage(
+  doc: Doc,
+  stages: StageEvent[],
+  sentence: number,
+  i: Found,
+  stage: string,
+  cue: string,
+  direct: boolean,
+): void {
+  const indexed = doc.gz.initiatives.get(Number(i.ref?.id));
+  if (!indexed) return;
+  const from = indexed.initiative.stage;
+  if (from === stage || !canTransition(from as InitiativeStage, stage as InitiativeStage)) return;
+  if (stages.some((x) => x.initiativeId === indexed.initiative.id && x.toStage === stage)) return;
+  stages.push({
+    sentence,
+    initiative: i,
+    initiativeId: indexed.initiative.id,
+    fromStage: from,
+    toStage: stage,
+    cue,
+    direct,
+  });
+}
+
+/**
+ * One agreement per signing: the sentences of an article that tell of a signing of the same kind are one signing
+ * unless they give different days or name different initiatives. A signing needs a day: its own, else the day the
+ * article (or its paragraph) gives for what happened.
+ */
+function consolidateSignings(list: AgreementEvent[]): AgreementEvent[] {
+  const out: AgreementEvent[] = [];
+  for (const a of list) {
+    const same = out.find(
+      (x) =>
+        x.kind === a.kind &&
+        !(x.dateInSentence && a.dateInSentence && x.date?.date !== a.date?.date) &&
+        !(
+          x.initiatives.length > 0 &&
+          a.initiatives.length > 0 &&
+          !a.initiatives.some((i) => x.initiatives.some((j) => j.ref?.id === i.ref?.id))
+        ),
+    );
+    if (!same) {
+      out.push({ ...a, initiatives: [...a.initiatives], signatories: [...a.signatories], countries: [...a.countries] });
+      continue;
+    }
+    if (!same.dateInSentence && a.dateInSentence) {
+      same.date = a.date;
+      same.dateFound = a.dateFound;
+      same.dateInSentence = true;
+      same.sentence = a.sentence;
+    }
+    same.place ??= a.place;
+    for (const i of a.initiatives) if (!same.initiatives.some((j) => j.ref?.id === i.ref?.id)) same.initiatives.push(i);
+    for (const p of a.signatories) if (!same.signatories.some((q) => q.ref?.id === p.ref?.id)) same.signatories.push(p);
+    for (const c of a.countries) if (!same.countries.includes(c)) same.countries.push(c);
+  }
+  for (const a of out) {
+    if (!a.date && a.carried) {
+      a.date = a.carried.value as DateValue;
+      a.dateFound = a.carried;
+    }
+  }
+  return out.filter((a) => a.date?.precision === 'day');
+}
+
+/** The city of the dateline ("ISLAMABAD:", "اسلام آباد (…)"), if the article opens with one. */
+function datelinePlace(doc: Doc): Found | null {
+  for (const f of doc.of('place')) if (isDateline(doc, f)) return f;
+  return null;
 }
 
 function sessionOrdinal(doc: Doc, s: Sentence, forum: Found): number | null {
@@ -391,28 +601,64 @@ function sessionOrdinal(doc: Doc, s: Sentence, forum: Found): number | null {
   return null;
 }
 
-/** Same date and place (or no place) and a shared participant, forum or initiative: the same engagement. */
+/** A place's identity for merging, and whether two places can be one (a city and its country are). */
+function samePlace(a: Found | null, b: Found | null): boolean {
+  if (!a || !b) return true;
+  const key = (f: Found) => f.entry?.label ?? f.start;
+  if (key(a) === key(b)) return true;
+  if (a.type === 'country' && b.countryCode === a.countryCode) return true;
+  if (b.type === 'country' && a.countryCode === b.countryCode) return true;
+  return false;
+}
+
+const personKey = (p: Found) => (p.ref ? `id:${p.ref.id}` : `name:${p.name ?? p.start}`);
+
+/**
+ * Whether two sets of participants can be the same meeting: they are not when, for some country, both name known
+ * people of it and none in common (Fatemi with Sorokin, then Fatemi with Overchuk: two meetings in Moscow).
+ */
+function sameCounterparts(a: Found[], b: Found[]): boolean {
+  const byCountry = (list: Found[]) => {
+    const m = new Map<string, Set<string>>();
+    for (const p of list) {
+      if (!p.ref || !p.countryCode) continue;
+      const set = m.get(p.countryCode) ?? new Set<string>();
+      set.add(personKey(p));
+      m.set(p.countryCode, set);
+    }
+    return m;
+  };
+  const ca = byCountry(a);
+  const cb = byCountry(b);
+  for (const [country, set] of ca) {
+    const other = cb.get(country);
+    if (other && ![...set].some((k) => other.has(k))) return false;
+  }
+  return true;
+}
+
+/**
+ * One engagement per day, place and set of counterparts: a sentence that tells more of a meeting already told
+ * (same day, same or no place, the same people or some of them) adds to it; other people on the same day and in
+ * the same place met separately.
+ */
 function mergeEngagement(list: EngagementEvent[], e: EngagementEvent): EngagementEvent {
-  const placeKey = (x: EngagementEvent) => x.place?.entry?.label ?? (x.place ? x.place.start : null);
-  if (!e.place && e.format !== 'igc_session') {
-    // No place: the same day's engagement in a participant's own country (a Russian official, on that day, in
-    // Moscow), or the only engagement of that day.
-    const sameDay = list.filter((x) => x.date?.date === e.date?.date && x.format !== 'igc_session');
+  const sameDay = list.filter((x) => x.date?.date === e.date?.date);
+  if (!e.place) {
+    // No place: a participant's own country's meeting that day (a Russian official, on that day, in Moscow).
     const home = new Set(e.participants.map((p) => p.countryCode).filter((c): c is string => !!c));
     const hosted = sameDay.filter((x) => x.place?.countryCode && home.has(x.place.countryCode));
-    const target = hosted.length === 1 ? hosted[0] : sameDay.length === 1 ? sameDay[0] : null;
+    const target =
+      hosted.find((x) => sameCounterparts(x.participants, e.participants)) ??
+      (sameDay.length === 1 && sameCounterparts(sameDay[0].participants, e.participants) ? sameDay[0] : null);
     if (target) return absorb(target, e);
+    if (hosted.length > 0) e.place = hosted[0].place;
   }
-  for (const x of list) {
-    if (x.date?.date !== e.date?.date || x.format === 'igc_session' || e.format === 'igc_session') continue;
-    const px = placeKey(x);
-    const pe = placeKey(e);
-    if (px !== null && pe !== null && px !== pe) continue;
-    const ids = new Set(x.participants.map((p) => p.ref?.id ?? p.name));
-    const shared =
-      e.participants.some((p) => ids.has(p.ref?.id ?? p.name)) ||
-      (!!e.forum && e.forum.entry?.label === x.forum?.entry?.label);
-    if (!shared && !(px !== null && px === pe)) continue;
+  for (const x of sameDay) {
+    if (!samePlace(x.place, e.place)) continue;
+    if (!sameCounterparts(x.participants, e.participants)) continue;
+    // Two sessions of different bodies on one day are two engagements (a working group the day before).
+    if (x.format !== e.format && x.format !== 'bilateral_meeting' && e.format !== 'bilateral_meeting') continue;
     return absorb(x, e);
   }
   list.push(e);
@@ -425,52 +671,64 @@ function absorb(x: EngagementEvent, e: EngagementEvent): EngagementEvent {
     for (const p of e.participants)
       if (!x.participants.some((q) => (q.ref?.id ?? q.name) === (p.ref?.id ?? p.name))) x.participants.push(p);
     for (const i of e.initiatives) if (!x.initiatives.some((q) => q.ref?.id === i.ref?.id)) x.initiatives.push(i);
-    x.place ??= e.place;
+    if (!x.place || (x.place.type === 'country' && e.place && e.place.type === 'place')) x.place = e.place ?? x.place;
     x.forum ??= e.forum;
-    if (x.format === 'bilateral_meeting' && e.format !== 'bilateral_meeting') x.format = e.format;
+    if (x.format === 'bilateral_meeting' && e.format !== 'bilateral_meeting') {
+      x.format = e.format;
+      x.forum = e.forum ?? x.forum;
+    }
     x.sessionNumber ??= e.sessionNumber;
     for (const c of e.countries) x.countries.add(c);
     return x;
   }
 }
 
-/** A known milestone named near a future date, or a new one of an initiative named in the sentence. */
-function milestoneFor(doc: Doc, s: Sentence, d: Found, initiatives: Found[]): MilestoneEvent | null {
+/**
+ * What a future date is announced for: a known milestone whose title the sentence carries (for the milestones of
+ * an initiative the sentence or the one before names, its own words suffice — "the feasibility study" of the
+ * UAP railway), else a new milestone of the initiative the sentence (or the text just before) speaks of, titled
+ * with the words the text uses. A date for a meeting or session is an engagement's, not a milestone's.
+ */
+function milestoneFor(doc: Doc, s: Sentence, d: Found, initiatives: Found[], recent: Found[]): MilestoneEvent | null {
   const { tz, gz } = doc;
   const stems = new Set<string>();
   for (let k = s.firstToken; k < s.endToken; k++) if (tz.tokens[k].kind === 'word') stems.add(tz.tokens[k].stem);
-  // Known milestones whose title words the sentence carries: through the postings of rarer words, and all the
-  // milestones of the initiatives the sentence names.
-  const onInitiatives = new Set(initiatives.map((i) => Number(i.ref?.id)));
+  const near = new Set(recent.map((i) => Number(i.ref?.id)));
   const common = Math.max(50, gz.milestoneList.length * 0.02);
-  const matched = new Map<number, { en: number; ur: number }>();
-  const count = (i: number) => {
-    if (matched.has(i)) return;
+  let best: { id: number; score: number } | null = null;
+  const consider = (i: number) => {
+    const m = gz.milestoneList[i];
     const w = gz.milestoneWords[i];
-    let en = 0;
-    let ur = 0;
-    for (const x of w.en) if (stems.has(x)) en++;
-    for (const x of w.ur) if (stems.has(x)) ur++;
-    matched.set(i, { en, ur });
+    let score = 0;
+    if (near.has(m.initiativeId)) {
+      // The milestone's own words, not those it shares with its initiative's title.
+      const mine = gz.initiatives.get(m.initiativeId)!.words;
+      const own = (list: string[], lang: 'en' | 'ur') => list.filter((x) => (mine[lang].get(x) ?? 0) < 1);
+      const part = (list: string[]) => (list.length ? list.filter((x) => stems.has(x)).length / list.length : 0);
+      score = Math.max(part(own(w.en, 'en')), part(own(w.ur, 'ur'))) + 0.15;
+      if (score < 0.75) score = 0;
+    } else {
+      const sizeEn = gz.milestoneSizes[2 * i];
+      const sizeUr = gz.milestoneSizes[2 * i + 1];
+      const en = w.en.filter((x) => stems.has(x)).length;
+      const ur = w.ur.filter((x) => stems.has(x)).length;
+      score = Math.max(sizeEn ? en / sizeEn : 0, sizeUr ? ur / sizeUr : 0);
+      if (score < 0.66) score = 0;
+    }
+    if (score > 0 && (!best || score > best.score || (score === best.score && m.id < best.id)))
+      best = { id: m.id, score };
   };
+  const seen = new Set<number>();
   for (const w of stems) {
     const p = gz.milestonePostings.get(w);
-    if (p && p.idx.length <= common) for (const i of p.idx) count(i);
+    if (p && p.idx.length <= common) for (const i of p.idx) if (!seen.has(i)) seen.add(i);
   }
-  for (const id of onInitiatives)
-    for (const m of gz.milestonesByInitiative.get(id) ?? []) count(gz.milestoneIndexOf.get(m.id)!);
-  let best: { id: number; score: number } | null = null;
-  for (const [i, c] of matched) {
-    const m = gz.milestoneList[i];
-    const sizeEn = gz.milestoneSizes[2 * i];
-    const sizeUr = gz.milestoneSizes[2 * i + 1];
-    const score = Math.max(sizeEn ? c.en / sizeEn : 0, sizeUr ? c.ur / sizeUr : 0);
-    const total = score + (onInitiatives.has(m.initiativeId) ? 0.15 : 0);
-    if (score >= 0.66 && (!best || total > best.score || (total === best.score && m.id < best.id)))
-      best = { id: m.id, score: total };
-  }
-  if (best) {
-    const m = gz.milestone(best.id)!;
+  for (const id of near)
+    for (const m of gz.milestonesByInitiative.get(id) ?? []) seen.add(gz.milestoneIndexOf.get(m.id)!);
+  for (const i of seen) consider(i);
+  const found = best as { id: number; score: number } | null;
+  if (found) {
+    const m = gz.milestone(found.id)!;
     return {
       sentence: s.index,
       date: d,
@@ -478,26 +736,40 @@ function milestoneFor(doc: Doc, s: Sentence, d: Found, initiatives: Found[]): Mi
       initiativeId: m.initiativeId,
       titleEn: m.titleEn,
       titleUr: m.titleUr,
-      initiative: initiatives.find((i) => Number(i.ref?.id) === m.initiativeId) ?? null,
-      score: Math.min(1, best.score),
+      initiative: recent.find((i) => Number(i.ref?.id) === m.initiativeId) ?? null,
+      score: Math.min(1, found.score),
     };
   }
-  if (initiatives.length === 0 || phraseHits(tz, s, ANNOUNCE).length === 0) return null;
-  const written = newMilestoneTitle(doc, s, d);
+  const owner = initiatives[0] ?? recent[0];
+  if (!owner || phraseHits(tz, s, ANNOUNCE).length === 0) return null;
+  const clause = clauseOf(doc, s, d.from);
+  if (phraseHits(tz, s, MEETING).some((h) => h.at >= clause[0] && h.at <= clause[1])) return null;
+  const written = newMilestoneTitle(doc, s, d) ?? clauseWords(doc, clause, d);
   if (!written) return null;
   const title = written.charAt(0).toUpperCase() + written.slice(1);
-  const i = initiatives[0];
   const urdu = tz.tokens[d.from].script === 'arabic' || doc.language === 'ur';
   return {
     sentence: s.index,
     date: d,
     milestoneId: null,
-    initiativeId: Number(i.ref?.id),
+    initiativeId: Number(owner.ref?.id),
     titleEn: urdu ? null : title,
     titleUr: urdu ? title : null,
-    initiative: i,
-    score: 0.5,
+    initiative: owner,
+    score: initiatives.length > 0 ? 0.5 : 0.35,
   };
+}
+
+/** The clause around a date without the date: a title of last resort for a new milestone (at most 8 words). */
+function clauseWords(doc: Doc, clause: [number, number], d: Found): string | null {
+  const { tokens } = doc.tz;
+  const before: number[] = [];
+  for (let k = d.from - 1; k >= clause[0] && before.length < 8; k--) if (tokens[k].kind !== 'punct') before.unshift(k);
+  const list = before.length >= 2 ? before : [];
+  if (list.length === 0)
+    for (let k = d.to + 1; k <= clause[1] && list.length < 8; k++) if (tokens[k].kind !== 'punct') list.push(k);
+  if (list.length === 0) return null;
+  return doc.tz.text.slice(tokens[list[0]].start, tokens[list[list.length - 1]].end);
 }
 
 const EVENT_NOUNS_UR = new Set(['آغاز', 'افتتاح', 'تکمیل', 'سنگ بنیاد', 'اجلاس', 'آپریشن', 'تعمیر']);

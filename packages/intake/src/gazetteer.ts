@@ -165,6 +165,8 @@ export class Gazetteer {
 
   readonly people = new Map<number, GazetteerPerson>();
   readonly organizations = new Map<number, GazetteerOrganization>();
+  /** Organisations that are forums (by kind, or by a forum's name inside theirs). */
+  readonly forumOrganizations = new Set<number>();
   readonly countries = new Map<string, { code: string; nameEn: string; nameUr: string | null }>();
   readonly sectors = new Map<number, GazetteerSector>();
   readonly sectorByCode = new Map<string, GazetteerSector>();
@@ -361,14 +363,33 @@ export class Gazetteer {
   }
 
   private addOrganizations(orgs: GazetteerOrganization[]): void {
+    const forumKeys = FORUMS.flatMap((f) => [...f.en, ...f.ur].map(exactKey));
     for (const o of orgs) {
       this.organizations.set(o.id, o);
+      // A forum the database keeps as an organisation (ARF, SCO, a bilateral commission) is named as a forum.
+      const names = [o.nameEn, o.nameUr].filter((n): n is string => !!n).map(exactKey);
+      if (/forum/.test(o.kind ?? '') || names.some((n) => forumKeys.some((k) => k.length > 3 && n.includes(k))))
+        this.forumOrganizations.add(o.id);
       const ref: EntityRef = { resource: 'organizations', id: o.id };
       const type: MentionType = 'organization';
       for (const n of [o.nameEn, o.nameRu])
         if (n) this.add(n, { type, ref, kind: 'name', casing: 'capital', countryCode: o.countryCode, label: o.nameEn });
       if (o.nameUr)
         this.add(o.nameUr, { type, ref, kind: 'name', casing: 'any', countryCode: o.countryCode, label: o.nameEn });
+      // "Karachi Shipyard" for Karachi Shipyard and Engineering Works: the name before its "and".
+      for (const n of [o.nameEn, o.nameUr]) {
+        if (!n) continue;
+        const m = /^(.+?)\s+(?:and|&|اینڈ)\s+/.exec(n);
+        if (m && words(m[1]).length >= 2)
+          this.add(m[1], {
+            type,
+            ref,
+            kind: 'partial',
+            casing: /[A-Za-z]/.test(n) ? 'capital' : 'any',
+            countryCode: o.countryCode,
+            label: o.nameEn,
+          });
+      }
       if (o.acronym) {
         const latin = /[A-Za-z]/.test(o.acronym);
         this.add(o.acronym, {

@@ -107,9 +107,7 @@ export function recogniseNames(doc: Doc): void {
     if (ambiguous) confidence -= 0.25;
     // A forum the database also keeps as an organisation (ARF, SCO, a commission) is named as a forum.
     const forum = p.c.entries.find((e) => e.type === 'forum');
-    const asForum =
-      entry.type === 'organization' &&
-      (!!forum || /forum/.test(doc.gz.organizations.get(Number(entry.ref?.id))?.kind ?? ''));
+    const asForum = entry.type === 'organization' && (!!forum || doc.gz.forumOrganizations.has(Number(entry.ref?.id)));
     const f: Found = {
       type: entry.type === 'portfolio' ? 'position' : asForum ? 'forum' : (entry.type as Found['type']),
       from: p.c.from,

@@ -24,7 +24,7 @@ const CALENDAR = foldedSet([...Object.keys(MONTHS), ...Object.keys(WEEKDAYS)]);
 const TITLE_WORDS = new Set<string>();
 for (const t of TITLES) for (const s of [...t.en, ...t.ur]) for (const w of words(s)) TITLE_WORDS.add(w);
 /** Words a portfolio may be made of (see PORTFOLIO_WORDS). */
-const PORTFOLIO = new Set<string>(PORTFOLIO_WORDS.map(foldWord));
+export const PORTFOLIO = new Set<string>(PORTFOLIO_WORDS.map(foldWord));
 for (const p of PORTFOLIOS)
   for (const s of [...p.en, ...p.ur]) for (const w of words(s)) if (w.length > 1) PORTFOLIO.add(w);
 for (const sw of SECTOR_WORDS)
@@ -356,6 +356,26 @@ function attachName(doc: Doc, g: TitleGroup): void {
   if (after) {
     addPerson(doc, { ...g, org }, after, title);
     return;
+  }
+  // "Director General of the Department of … at the National … Commission (NDRC), Mr Gao Jianping": past the
+  // title's long "of …" to the comma, and the name after it.
+  if (latin && ['of', 'at', 'to', 'in', 'for'].includes(tokens[g.to + 1]?.norm ?? '')) {
+    for (let k = g.to + 2; k < g.to + 18 && tokens[k] && tokens[k].sentence === sentence; k++) {
+      if (tokens[k].raw === ';' || doc.covered(k, ['person', 'date'])) break;
+      if (tokens[k].raw !== ',') continue;
+      const at = skipHonorifics(tokens, k + 1);
+      const known2 = doc.found.find((f) => f.type === 'person' && f.from === at);
+      if (known2) {
+        known2.titleFound = title;
+        return;
+      }
+      const run = nameRun(doc, at, 1, latin, sentence);
+      if (run) {
+        const passed = doc.found.find((f) => f.type === 'organization' && f.from > g.to && f.to < k) ?? org;
+        addPerson(doc, { ...g, org: passed }, run, title);
+      }
+      return;
+    }
   }
   // Before the title: "Saif Anjum, Secretary of Industries", "سیف انجم، سیکرٹری صنعت".
   const comma = tokens[g.from - 1];

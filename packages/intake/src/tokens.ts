@@ -29,6 +29,8 @@ export interface Token {
 
 export interface Sentence {
   index: number;
+  /** Paragraphs are separated by line breaks. */
+  paragraph: number;
   start: number;
   end: number;
   firstToken: number;
@@ -105,6 +107,8 @@ export function tokenize(text: string): Tokenized {
   let sentence = 0;
   let lastEnd = 0;
   const sentenceStarts: number[] = [0];
+  const paragraphOf: number[] = [0];
+  let paragraph = 0;
   let pendingBreak = false;
   for (const m of text.matchAll(TOKEN)) {
     const start = m.index;
@@ -115,6 +119,8 @@ export function tokenize(text: string): Tokenized {
     if (tokens.length > 0 && !closing && (pendingBreak || /\n/.test(gap))) {
       sentence++;
       sentenceStarts.push(tokens.length);
+      if (/\n/.test(gap)) paragraph++;
+      paragraphOf.push(paragraph);
     }
     if (!closing) pendingBreak = false;
     const kind: Token['kind'] = m[1] ? 'word' : m[2] ? 'number' : 'punct';
@@ -153,6 +159,7 @@ export function tokenize(text: string): Tokenized {
     if (endToken <= first) continue;
     sentences.push({
       index: s,
+      paragraph: paragraphOf[s],
       start: tokens[first].start,
       end: tokens[endToken - 1].end,
       firstToken: first,

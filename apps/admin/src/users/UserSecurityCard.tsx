@@ -15,9 +15,11 @@ import {
 } from '@mui/material';
 import LockResetIcon from '@mui/icons-material/LockReset';
 import LogoutIcon from '@mui/icons-material/Logout';
+import { useQueryClient } from '@tanstack/react-query';
 import { Confirm, useGetIdentity, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { errorText } from '../common/errors';
 import { api, apiErrorOf } from '../providers/http';
+import { userTokensKey } from './UserTokensCard';
 
 // An administrator's help for a user who forgot their password or whose account must be taken back: set a new
 // password (their sessions end, a lockout is lifted) and sign them out everywhere. Beside the user's edit form.
@@ -27,6 +29,7 @@ export function UserSecurityCard() {
   const { identity } = useGetIdentity();
   const translate = useTranslate();
   const notify = useNotify();
+  const queryClient = useQueryClient();
   const [setting, setSetting] = useState(false);
   const [ending, setEnding] = useState(false);
   if (!record) return null;
@@ -34,8 +37,20 @@ export function UserSecurityCard() {
 
   const endSessions = async () => {
     try {
-      const { revoked } = await api<{ revoked: number }>(`/users/${record.id}/revoke-sessions`, { method: 'POST' });
-      notify('rabta.users.sessions_ended', { type: 'info', messageArgs: { smart_count: revoked, name: record.name } });
+      const { revoked, tokensRevoked } = await api<{ revoked: number; tokensRevoked: number }>(
+        `/users/${record.id}/revoke-sessions`,
+        { method: 'POST' },
+      );
+      notify(
+        [
+          translate('rabta.users.sessions_ended', { smart_count: revoked, name: record.name }),
+          ...(tokensRevoked
+            ? [translate('rabta.users.tokens_ended', { smart_count: tokensRevoked, name: record.name })]
+            : []),
+        ].join(' · '),
+        { type: 'info' },
+      );
+      void queryClient.invalidateQueries({ queryKey: userTokensKey(Number(record.id)) });
     } catch (err) {
       notify(errorText(translate, (err as Error).message), { type: 'error' });
     } finally {
@@ -44,10 +59,7 @@ export function UserSecurityCard() {
   };
 
   return (
-    <Card
-      sx={{ ml: { md: 2 }, mt: { xs: 2, md: 0 }, width: { md: 320 }, alignSelf: 'flex-start' }}
-      data-testid="user-security"
-    >
+    <Card data-testid="user-security">
       <CardContent>
         <Typography variant="h6" component="h2" gutterBottom>
           {translate('rabta.users.security')}

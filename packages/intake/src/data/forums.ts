@@ -104,12 +104,6 @@ export const FORUMS: ForumNames[] = [
     ur: ['او آئی سی وزرائے خارجہ کونسل', 'او آئی سی کی وزرائے خارجہ کونسل', 'اسلامی تعاون تنظیم کی وزرائے خارجہ کونسل'],
     acronyms: [],
   },
-  {
-    name: 'Council of Foreign Ministers',
-    en: ['Council of Foreign Ministers', 'Foreign Ministers Council'],
-    ur: ['وزرائے خارجہ کونسل', 'وزرائے خارجہ کی کونسل'],
-    acronyms: ['CFM'],
-  },
   { name: 'BRICS', en: ['BRICS summit'], ur: ['برکس', 'برکس سربراہی اجلاس'], acronyms: ['BRICS'] },
   { name: 'G20', en: ['G20', 'G-20', 'Group of Twenty'], ur: ['جی 20', 'جی ٹوئنٹی'], acronyms: [] },
   { name: 'G7', en: ['G7', 'G-7', 'Group of Seven'], ur: ['جی 7', 'جی سیون'], acronyms: [] },
@@ -123,7 +117,7 @@ export const FORUMS: ForumNames[] = [
   {
     name: 'CICA',
     en: ['Conference on Interaction and Confidence-Building Measures in Asia'],
-    ur: ['سیکا'],
+    ur: [],
     acronyms: ['CICA'],
   },
   { name: 'Gulf Cooperation Council', en: ['Gulf Cooperation Council'], ur: ['خلیج تعاون کونسل'], acronyms: ['GCC'] },
@@ -184,5 +178,11 @@ export const FORUMS: ForumNames[] = [
     en: ['Islamabad Security Dialogue'],
     ur: ['اسلام آباد سیکیورٹی ڈائیلاگ'],
     acronyms: [],
+  },
+  {
+    name: 'Joint Working Group',
+    en: ['Joint Working Group'],
+    ur: ['مشترکہ ورکنگ گروپ', 'جوائنٹ ورکنگ گروپ'],
+    acronyms: ['JWG'],
   },
 ];

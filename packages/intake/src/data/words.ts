@@ -13,7 +13,7 @@ export const STOPWORDS_UR = `
 گئے ہے ہیں تھا تھی تھے ہو ہوا ہوئی ہوئے ہوئیں ہونے ہوگا ہوگی ہوں رہا رہی رہے گا گی گے سکتا سکتی سکتے والے والی والا
 اپنے اپنی اپنا ایک دو تین چار پانچ نہ نہیں کوئی کچھ سب تمام دونوں مزید بعد قبل پہلے دوران درمیان ساتھ بارے حوالے
 طرف جانب ذریعے بجائے علاوہ بھر تاہم لیکن مگر بلکہ جبکہ چونکہ کیونکہ تو پھر اب یہاں وہاں یعنی نیز کیں کیے دیا دی دیے
-دیتے دیتی دینے لیا لی لیے لینے جائے جائیں جاتا جاتی جاتے جانے برائے ملک ممالک حکومت حکام وفد اجلاس ملاقات ملاقاتیں
+دیتے دیتی دینے لیا لیے لینے جائے جائیں جاتا جاتی جاتے جانے برائے ملک ممالک حکومت حکام وفد اجلاس ملاقات ملاقاتیں
 ملاقاتوں بات چیت گفتگو بیان کہا کہتے کہنا انہوں انہیں اسے اسی انہی ہم آپ میں مختلف اہم بڑے بڑی بڑا نئی نئے نیا
 شعبے شعبوں شعبہ شعبہ جات منصوبے منصوبہ منصوبوں تعاون تعلقات سلسلے موقع پر زور اتفاق اظہار عزم امکانات موجود رواں
 آئندہ گزشتہ گذشتہ سال ماہ روز دن ہفتے برس ہوئیں ہوچکے چکے چکی چکا کریں گے بتایا مطابق ذرائع دوطرفہ طرفہ باہمی
@@ -55,6 +55,8 @@ export const MEETING_WORDS_UR = [
   'ٹیلی فون',
   'فون',
   'ورچوئل',
+  'تقریب',
+  'شرکت کی',
 ];
 export const MEETING_WORDS_EN = [
   'met',
@@ -75,39 +77,24 @@ export const MEETING_WORDS_EN = [
   'spoke',
   'received',
   'hosted',
+  'ceremony',
+  'witnessed',
+  'attended',
 ];
-export const VISIT_WORDS_UR = [
-  'دورہ',
-  'دورے',
-  'دوروں',
-  'دورے پر',
-  'سرکاری دورہ',
-  'پہنچے',
-  'پہنچ',
-  'آمد',
-  'وفد',
-  'وفود',
-];
-export const VISIT_WORDS_EN = [
-  'visit',
-  'visits',
-  'visited',
-  'visiting',
-  'arrived',
-  'arrives',
-  'delegation',
-  'trip',
-  'tour',
-];
+export const VISIT_WORDS_UR = ['دورہ', 'دورے', 'دوروں', 'دورے پر', 'سرکاری دورہ', 'پہنچے', 'آمد'];
+export const VISIT_WORDS_EN = ['visit', 'visits', 'visited', 'visiting', 'arrived', 'arrives', 'trip', 'tour'];
 export const SIDELINES_UR = ['کے موقع پر', 'موقع پر', 'سائیڈ لائنز', 'کے دوران', 'سائیڈلائنز'];
 export const SIDELINES_EN = ['on the sidelines of', 'sidelines', 'on the margins of', 'margins', 'on the sidelines'];
 export const WORKING_GROUP_WORDS = [
   'working group',
   'ورکنگ گروپ',
+  'ورکنگ گروپس',
   'جوائنٹ ورکنگ گروپ',
   'مشترکہ ورکنگ گروپ',
   'technical committee',
   'تکنیکی کمیٹی',
+  'joint committee',
+  'مشترکہ کمیٹی',
 ];
 export const SESSION_WORDS = ['session', 'meeting', 'round', 'اجلاس', 'سیشن', 'دور', 'اجلاسوں', 'meetings'];
 
@@ -244,34 +231,29 @@ export const PAST_WORDS_EN = [
  * What the press says when a project moves to a stage. Checked against the lifecycle of @rabta/domain from the
  * initiative's current stage; a cue with `needsPast` counts only when the sentence reports it as done.
  */
-export const STAGE_CUES: { stage: string; en: string[]; ur: string[] }[] = [
+export const STAGE_CUES: { stage: string; en: string[]; ur: string[]; with?: string[] }[] = [
   {
     stage: 'mou_signed',
     en: [
-      'mou signed',
       'signed an mou',
       'signed a memorandum of understanding',
       'signed the mou',
-      'memorandum of understanding was signed',
       'mou was signed',
+      'memorandum of understanding was signed',
     ],
     ur: ['مفاہمتی یادداشت پر دستخط', 'ایم او یو پر دستخط', 'مفاہمت کی یادداشت پر دستخط'],
   },
   {
     stage: 'agreement_signed',
     en: [
-      'agreement signed',
       'signed an agreement',
       'signed the agreement',
       'agreement was signed',
-      'contract signed',
       'signed a contract',
       'signed the contract',
-      'protocol signed',
-      'signed a protocol',
-      'signed the protocol',
+      'contract was signed',
     ],
-    ur: ['معاہدے پر دستخط', 'معاہدہ پر دستخط', 'معاہدوں پر دستخط', 'کنٹریکٹ پر دستخط', 'پروٹوکول پر دستخط'],
+    ur: ['معاہدے پر دستخط', 'معاہدہ پر دستخط', 'معاہدوں پر دستخط', 'کنٹریکٹ پر دستخط'],
   },
   {
     stage: 'under_negotiation',
@@ -281,15 +263,16 @@ export const STAGE_CUES: { stage: string; en: string[]; ur: string[] }[] = [
       'talks began',
       'started negotiations',
       'negotiations started',
-      'under negotiation',
-      'negotiating',
+      'launched negotiations',
     ],
-    ur: ['مذاکرات کا آغاز', 'مذاکرات شروع', 'بات چیت کا آغاز', 'بات چیت شروع'],
+    ur: ['مذاکرات کا آغاز', 'مذاکرات شروع', 'بات چیت کا آغاز'],
   },
   {
+    // A feasibility study counts once it has begun.
     stage: 'feasibility',
-    en: ['feasibility study', 'feasibility studies', 'feasibility report'],
-    ur: ['فزیبلٹی اسٹڈی', 'فزیبلٹی', 'قابل عمل ہونے کا جائزہ', 'فزیبلٹی رپورٹ'],
+    en: ['feasibility study', 'feasibility studies'],
+    ur: ['فزیبلٹی اسٹڈی', 'فزیبلٹی', 'قابل عمل ہونے کا جائزہ'],
+    with: ['began', 'begun', 'started', 'launched', 'commenced', 'initiated', 'kicked off', 'آغاز', 'شروع'],
   },
   {
     stage: 'implementation',
@@ -298,47 +281,50 @@ export const STAGE_CUES: { stage: string; en: string[]; ur: string[] }[] = [
       'ground-breaking',
       'construction began',
       'construction started',
-      'construction work',
+      'construction work began',
       'work began',
       'work started',
       'foundation stone',
       'implementation began',
-      'under construction',
     ],
-    ur: ['سنگ بنیاد', 'تعمیر کا آغاز', 'تعمیراتی کام', 'کام کا آغاز', 'کام شروع', 'زیر تعمیر', 'تعمیر شروع'],
+    ur: ['سنگ بنیاد', 'تعمیر کا آغاز', 'تعمیراتی کام کا آغاز', 'تعمیراتی کام شروع', 'کام کا آغاز', 'تعمیر شروع'],
   },
   {
     stage: 'pilot',
-    en: ['pilot run', 'trial run', 'test run', 'pilot train', 'pilot phase', 'first pilot'],
+    en: ['pilot run', 'trial run', 'test run', 'pilot train', 'pilot phase'],
     ur: ['پائلٹ', 'تجرباتی', 'آزمائشی'],
+    with: [
+      'ran',
+      'conducted',
+      'completed',
+      'began',
+      'started',
+      'launched',
+      'چلائی گئی',
+      'چلائی',
+      'روانہ ہوئی',
+      'مکمل ہو',
+      'آغاز ہو',
+    ],
   },
   {
     stage: 'operational',
-    en: [
-      'inaugurated',
-      'inauguration',
-      'became operational',
-      'commissioned',
-      'operational',
-      'began operations',
-      'started operations',
-      'opened',
-    ],
-    ur: ['افتتاح', 'فعال ہو', 'آپریشنل', 'کام شروع کر دیا', 'چالو'],
+    en: ['inaugurated', 'became operational', 'began operations', 'started operations', 'commissioned'],
+    ur: ['افتتاح کیا', 'افتتاح کر دیا', 'فعال ہو گیا', 'فعال ہوگیا', 'آپریشنل ہو'],
   },
   {
     stage: 'completed',
-    en: ['completed', 'completion of the project', 'project was completed'],
-    ur: ['مکمل ہو گیا', 'مکمل ہوگیا', 'پایہ تکمیل', 'تکمیل'],
+    en: ['project was completed', 'project has been completed', 'completion of the project'],
+    ur: ['منصوبہ مکمل ہو گیا', 'منصوبہ مکمل ہوگیا', 'پایہ تکمیل کو پہنچ'],
   },
   {
     stage: 'suspended',
-    en: ['suspended', 'put on hold', 'halted', 'stalled', 'frozen'],
-    ur: ['معطل', 'روک دیا', 'تعطل', 'التوا'],
+    en: ['suspended', 'put on hold', 'halted', 'frozen'],
+    ur: ['معطل', 'روک دیا', 'التوا میں'],
   },
   {
     stage: 'cancelled',
-    en: ['cancelled', 'canceled', 'scrapped', 'abandoned', 'terminated'],
+    en: ['cancelled', 'canceled', 'scrapped', 'abandoned'],
     ur: ['منسوخ', 'ختم کر دیا', 'ترک کر دیا'],
   },
 ];

@@ -91,6 +91,24 @@ export class SessionsService {
     return result.count;
   }
 
+  /**
+   * Ends every credential of a user: their sessions (except the one they keep, when they change their own password)
+   * and their API tokens. After a password change or reset, revoke-sessions, disabling, and a change of role or
+   * sector scope: whoever held a copy of any of them is out.
+   */
+  async endCredentials(
+    db: Db,
+    userId: number,
+    options: { exceptSession?: number } = {},
+  ): Promise<{ sessions: number; tokens: number }> {
+    const sessions = await this.revokeAllOf(db, userId, { except: options.exceptSession });
+    const tokens = await db.apiToken.updateMany({
+      where: { userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    return { sessions, tokens: tokens.count };
+  }
+
   /** Housekeeping at sign-in: drop this user's sessions that ended more than 30 days ago. */
   async prune(db: Db, userId: number): Promise<void> {
     const before = new Date(Date.now() - 30 * 86_400_000);

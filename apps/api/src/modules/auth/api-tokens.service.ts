@@ -28,7 +28,12 @@ export class ApiTokensService {
   ) {}
 
   async list(user: AuthUser): Promise<ApiToken[]> {
-    return (await this.repo.listTokens(user.id)).map(toApiToken);
+    return this.listOf(user.id);
+  }
+
+  /** The tokens of any user (their own page, or an admin's view of them). */
+  async listOf(userId: number): Promise<ApiToken[]> {
+    return (await this.repo.listTokens(userId)).map(toApiToken);
   }
 
   async issue(user: AuthUser, input: CreateApiToken): Promise<IssuedApiToken> {
@@ -65,15 +70,20 @@ export class ApiTokensService {
   }
 
   async revoke(user: AuthUser, id: number): Promise<void> {
+    return this.revokeOf(user.id, id);
+  }
+
+  /** Revokes a live token of this user (404 for another user's, so ids reveal nothing); audited. */
+  async revokeOf(userId: number, id: number): Promise<void> {
     await this.repo.transaction(async (tx) => {
-      const row = await this.repo.findLiveToken(tx, user.id, id);
+      const row = await this.repo.findLiveToken(tx, userId, id);
       if (!row) throw AppException.notFound('API token', id);
       await this.repo.revokeToken(tx, id);
       await this.audit.record(tx, {
         action: 'token.revoke',
         entity: 'api_tokens',
         entityId: id,
-        before: { ...toApiToken(row), userId: user.id },
+        before: { ...toApiToken(row), userId },
       });
     });
   }

@@ -4,5 +4,9 @@ import { AuthController } from './auth.controller';
 import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
 
-@Module({ controllers: [AuthController], providers: [AuthService, ApiTokensService, AuthRepository] })
+@Module({
+  controllers: [AuthController],
+  providers: [AuthService, ApiTokensService, AuthRepository],
+  exports: [ApiTokensService],
+})
 export class AuthModule {}

@@ -81,7 +81,7 @@ export class AuthService {
     });
   }
 
-  /** Needs the current password; ends every other session of the user. Only from a signed-in session. */
+  /** Needs the current password; ends every other session and every API token of the user. Only from a session. */
   async changePassword(user: AuthUser, input: ChangePassword): Promise<void> {
     if (user.via !== 'session')
       throw AppException.forbidden('Change your password from a signed-in session, not with an API token');
@@ -107,12 +107,12 @@ export class AuthService {
     const passwordHash = await hashPassword(input.newPassword);
     await this.repo.transaction(async (tx) => {
       await this.repo.setPassword(tx, row.id, passwordHash);
-      const revoked = await this.sessions.revokeAllOf(tx, row.id, { except: user.sessionId });
+      const ended = await this.sessions.endCredentials(tx, row.id, { exceptSession: user.sessionId });
       await this.audit.record(tx, {
         action: 'password.change',
         entity: 'users',
         entityId: row.id,
-        after: { otherSessionsRevoked: revoked },
+        after: { otherSessionsRevoked: ended.sessions, tokensRevoked: ended.tokens },
       });
     });
   }

@@ -3,6 +3,7 @@ import {
   CreateUserSchema,
   SetUserPasswordSchema,
   UpdateUserSchema,
+  type ApiToken,
   type CreateUser,
   type SetUserPassword,
   type UpdateUser,
@@ -67,9 +68,22 @@ export class UsersController {
     return this.users.setPassword(parseId(id), body, actor);
   }
 
+  /** Signs the user out everywhere: sessions and API tokens. */
   @Post(':id/revoke-sessions')
   @HttpCode(200)
-  revokeSessions(@Param('id') id: string): Promise<{ revoked: number }> {
+  revokeSessions(@Param('id') id: string): Promise<{ revoked: number; tokensRevoked: number }> {
     return this.users.revokeSessions(parseId(id));
+  }
+
+  /** The user's API tokens (never the secrets). */
+  @Get(':id/tokens')
+  listTokens(@Param('id') id: string): Promise<ApiToken[]> {
+    return this.users.listTokens(parseId(id));
+  }
+
+  @Delete(':id/tokens/:tokenId')
+  @HttpCode(204)
+  revokeToken(@Param('id') id: string, @Param('tokenId') tokenId: string): Promise<void> {
+    return this.users.revokeToken(parseId(id), parseId(tokenId));
   }
 }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@rabta/db';
-import type { CreateUser, SetUserPassword, UpdateMe, UpdateUser, User } from '@rabta/domain';
+import type { ApiToken, CreateUser, SetUserPassword, UpdateMe, UpdateUser, User } from '@rabta/domain';
 import type { AuthUser } from '../../common/auth/current-user';
 import { assertStrongPassword, hashPassword } from '../../common/auth/passwords';
 import { SessionsService } from '../../common/auth/sessions.service';
 import { AppException } from '../../common/errors/app-exception';
 import { contentRangeOf } from '../../common/http/list-query';
 import { AuditService } from '../audit/audit.service';
+import { ApiTokensService } from '../auth/api-tokens.service';
 import { toUser, type UserRow } from './users.mapper';
 import { parseUserListQuery, type UserListQuerySchema } from './users.query';
 import { UsersRepository, type UserChanges } from './users.repository';
@@ -30,6 +31,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
+    private readonly tokens: ApiTokensService,
   ) {}
 
   async list(query: z.output<typeof UserListQuerySchema>): Promise<Page<User>> {
@@ -77,21 +79,34 @@ export class UsersService {
     return this.change(id, undefined, { disabled: true });
   }
 
-  /** Ends every session of the user at once (their API tokens stay; revoke those with DELETE /api/auth/tokens/:id). */
-  async revokeSessions(id: number): Promise<{ revoked: number }> {
+  /** Signs the user out everywhere: every session and every API token ends at once. */
+  async revokeSessions(id: number): Promise<{ revoked: number; tokensRevoked: number }> {
     return this.users.transaction(async (tx) => {
       const row = await this.users.find(tx, id);
       if (!row) throw AppException.notFound('User', id);
-      const revoked = await this.sessions.revokeAllOf(tx, id);
-      await this.audit.record(tx, { action: 'sessions.revoke', entity: 'users', entityId: id, after: { revoked } });
-      return { revoked };
+      const ended = await this.sessions.endCredentials(tx, id);
+      const result = { revoked: ended.sessions, tokensRevoked: ended.tokens };
+      await this.audit.record(tx, { action: 'sessions.revoke', entity: 'users', entityId: id, after: result });
+      return result;
     });
+  }
+
+  /** GET /api/users/:id/tokens: the user's API tokens that are not revoked (expired ones too, marked by expiresAt). */
+  async listTokens(id: number): Promise<ApiToken[]> {
+    if (!(await this.users.findById(id))) throw AppException.notFound('User', id);
+    return this.tokens.listOf(id);
+  }
+
+  /** DELETE /api/users/:id/tokens/:tokenId: an admin revokes one of the user's tokens. */
+  async revokeToken(id: number, tokenId: number): Promise<void> {
+    if (!(await this.users.findById(id))) throw AppException.notFound('User', id);
+    await this.tokens.revokeOf(id, tokenId);
   }
 
   /**
    * POST /api/users/:id/password: an admin sets a new password for another user (who forgot theirs, or whose
-   * account must be taken back). Their sessions end, a lockout is lifted; their API tokens stay (revoke those
-   * separately). One's own password is changed with POST /api/auth/password, which asks for the current one.
+   * account must be taken back). Their sessions and API tokens end, a lockout is lifted. One's own password is
+   * changed with POST /api/auth/password, which asks for the current one.
    */
   async setPassword(id: number, input: SetUserPassword, actor: AuthUser): Promise<void> {
     if (id === actor.id) {
@@ -111,12 +126,12 @@ export class UsersService {
         where: { id },
         data: { passwordHash, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null },
       });
-      const sessionsRevoked = await this.sessions.revokeAllOf(tx, id);
+      const ended = await this.sessions.endCredentials(tx, id);
       await this.audit.record(tx, {
         action: 'password.reset',
         entity: 'users',
         entityId: id,
-        after: { sessionsRevoked, unlocked: wasLocked },
+        after: { sessionsRevoked: ended.sessions, tokensRevoked: ended.tokens, unlocked: wasLocked },
       });
     });
   }
@@ -181,8 +196,20 @@ export class UsersService {
       const before = toUser(current);
       const after = toUser(row);
       await this.recordChanges(tx, id, before, after, changes);
-      const ended = changes.disabled === true;
-      if (ended) await this.sessions.revokeAllOf(tx, id);
+      // Disabling, and a change of what the user may do, end their sessions and API tokens: they sign in again.
+      const ended = changes.disabled === true || changes.role !== undefined || changes.sectorIds !== undefined;
+      if (ended) {
+        const revoked = await this.sessions.endCredentials(tx, id);
+        await this.audit.record(tx, {
+          action: 'credentials.end',
+          entity: 'users',
+          entityId: id,
+          after: {
+            reason: Object.keys(changes).filter((k) => ['disabled', 'role', 'sectorIds'].includes(k)),
+            ...revoked,
+          },
+        });
+      }
       return { user: after, ended };
     });
     return result.user;

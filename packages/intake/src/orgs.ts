@@ -1,0 +1,304 @@
+import { STOPWORDS_EN, STOPWORDS_UR, POSTPOSITIONS } from './data/words';
+import type { Doc, Found } from './doc';
+import { foldedSet, foldWord, phraseList } from './keys';
+import { PORTFOLIO } from './people';
+
+// Organisations the gazetteer does not know, by the way their names are made: in English a run of capitalised
+// words ending in a word that names a body (Ministry of Industry and Construction, Kazakhstan Football Federation,
+// the Foreign Office); in Urdu وزارت with its portfolio (ایرانی وزارت صنعت، کان کنی و تجارت) or a run of words
+// ending in such a word (چائنا ہاربر انجینئرنگ کمپنی، پاکستان اسٹاک ایکسچینج). Found after the known names, they
+// never overlap them; an acronym in brackets right after one is that organisation's, whatever else it may mean.
+
+const HEADS_EN = foldedSet([
+  'ministry',
+  'division',
+  'department',
+  'directorate',
+  'office',
+  'board',
+  'authority',
+  'corporation',
+  'company',
+  'bank',
+  'council',
+  'commission',
+  'committee',
+  'federation',
+  'association',
+  'bureau',
+  'agency',
+  'institute',
+  'university',
+  'survey',
+  'works',
+  'group',
+  'limited',
+  'ltd',
+  'trust',
+  'organization',
+  'organisation',
+  'foundation',
+  'chamber',
+  'exchange',
+  'embassy',
+  'consulate',
+  'secretariat',
+  'holding',
+  'holdings',
+  'trading',
+  'shipyard',
+  'airlines',
+  'railways',
+]);
+const HEADS_UR = phraseList([
+  'کمپنی',
+  'کارپوریشن',
+  'اتھارٹی',
+  'ایسوسی ایشن',
+  'فیڈریشن',
+  'بورڈ',
+  'کونسل',
+  'بینک',
+  'یونیورسٹی',
+  'ڈویژن',
+  'گروپ',
+  'لمیٹڈ',
+  'ایکسچینج',
+  'ٹرسٹ',
+  'شپ یارڈ',
+  'انسٹی ٹیوٹ',
+  'فاؤنڈیشن',
+  'ایئر لائنز',
+  'چیمبر',
+  'سیکرٹریٹ',
+  'ڈائریکٹوریٹ',
+]);
+const MINISTRY_UR = foldWord('وزارت');
+const INSIDE_EN = new Set(['of', 'and', 'for', '&', 'the', 'on']);
+const EN_STOP = foldedSet(STOPWORDS_EN);
+const UR_STOP = foldedSet([...STOPWORDS_UR, ...POSTPOSITIONS]);
+const JOIN_UR = new Set(['و', '،'].map((w) => (w === '،' ? w : foldWord(w))));
+/** Words of a body's remit besides the portfolios: Bureau of Emigration and Overseas Employment. */
+const REMIT = foldedSet([
+  'emigration',
+  'immigration',
+  'employment',
+  'overseas',
+  'statistics',
+  'standards',
+  'customs',
+  'excise',
+  'taxation',
+  'geology',
+  'science',
+  'sciences',
+  'technology',
+  'engineering',
+  'medicine',
+  'management',
+  'studies',
+  'commerce',
+  'industry',
+  'labour',
+  'labor',
+  'welfare',
+  'communications',
+  'telecommunication',
+  'telecommunications',
+  'broadcasting',
+  'aviation',
+  'railways',
+  'minerals',
+  'petroleum',
+  'gas',
+  'oil',
+  'power',
+  'water',
+  'agriculture',
+  'health',
+  'education',
+  'investment',
+  'construction',
+  'development',
+  'planning',
+  'reform',
+  'finance',
+  'revenue',
+]);
+/** Urdu words that describe a body rather than name it. */
+const GENERIC_UR = foldedSet([
+  'مرکزی',
+  'قومی',
+  'سرکاری',
+  'نجی',
+  'دفاعی',
+  'خصوصی',
+  'مشترکہ',
+  'ورکنگ',
+  'تکنیکی',
+  'اعلیٰ',
+  'بڑی',
+  'بڑے',
+  'مقامی',
+  'غیر',
+  'ملکی',
+  'چینی',
+  'ترک',
+  'ایک',
+  'اس',
+  'سرمایہ',
+  'کار',
+  'تجارتی',
+  'صنعتی',
+]);
+/** Generic words that do not make a name on their own before a head ("the company", "a board"). */
+const GENERIC_EN = foldedSet([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'its',
+  'their',
+  'new',
+  'joint',
+  'state-owned',
+  'private',
+]);
+
+export function recogniseOrganizations(doc: Doc): void {
+  const { tokens } = doc.tz;
+  const taken = (k: number) => !!doc.covered(k, ['person', 'organization', 'forum', 'position', 'date', 'initiative']);
+  const add = (from: number, to: number) => {
+    for (let k = from; k <= to; k++) if (taken(k)) return;
+    const f: Found = {
+      type: 'organization',
+      from,
+      to,
+      start: tokens[from].start,
+      end: tokens[to].end,
+      ref: null,
+      confidence: 0.7,
+    };
+    doc.add(f);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word') continue;
+    if (t.script === 'latin' && HEADS_EN.has(t.norm) && t.capital) {
+      // Back over capitalised words (and of/and/for inside) to the start of the name.
+      let from = i;
+      while (from > 0) {
+        const p = tokens[from - 1];
+        if (p.sentence !== t.sentence || p.kind !== 'word') break;
+        if (p.capital && (!EN_STOP.has(p.norm) || p.norm === 'all') && !taken(from - 1)) from--;
+        else if (INSIDE_EN.has(p.norm) && tokens[from - 2]?.capital && !taken(from - 2)) from--;
+        else break;
+      }
+      while (from < i && INSIDE_EN.has(tokens[from].norm)) from++;
+      // Forward: "Ministry of Industry and Construction", "Bureau of Emigration and Overseas Employment".
+      let to = i;
+      if (tokens[i + 1]?.norm === 'of' || tokens[i + 1]?.norm === 'for') {
+        let k = i + 2;
+        if (tokens[k]?.norm === 'the') k++;
+        let end = -1;
+        // Only the words a body's remit is made of, so that a name after it stays a name.
+        while (tokens[k] && tokens[k].sentence === t.sentence && tokens[k].kind === 'word' && !taken(k)) {
+          const w = tokens[k];
+          if (
+            w.capital &&
+            (PORTFOLIO.has(w.norm) ||
+              PORTFOLIO.has(w.stem) ||
+              REMIT.has(w.norm) ||
+              doc.covered(k, ['country', 'place']))
+          )
+            end = k;
+          else if (!(INSIDE_EN.has(tokens[k].norm) && tokens[k + 1]?.capital)) break;
+          k++;
+        }
+        if (end > 0) to = end;
+        // Cut short inside a longer capitalised name ("Department of Regional Opening-up"): not read at all.
+        const next = tokens[(end > 0 ? end : i + 1) + 1];
+        if (
+          end > 0 &&
+          next &&
+          next.sentence === t.sentence &&
+          (next.capital || (next.raw === '-' && !next.spaceBefore)) &&
+          !taken(next.index)
+        ) {
+          i = end;
+          continue;
+        }
+      }
+      const words = to - from + 1;
+      if (words >= 2 && !GENERIC_EN.has(tokens[from].norm)) add(from, to);
+      i = to;
+      continue;
+    }
+    if (t.script !== 'arabic') continue;
+    if (t.norm === MINISTRY_UR) {
+      // وزارت and its portfolio, with the country's adjective before it.
+      let to = i;
+      let k = i + 1;
+      while (tokens[k] && tokens[k].sentence === t.sentence) {
+        const w = tokens[k];
+        if (PORTFOLIO.has(w.norm) || PORTFOLIO.has(w.stem)) to = k;
+        else if (!(JOIN_UR.has(w.raw) || JOIN_UR.has(w.norm))) break;
+        k++;
+      }
+      let from = i;
+      const before = doc.found.find((f) => f.type === 'country' && f.to === i - 1 && f.entry?.kind === 'adjective');
+      if (before) from = before.from;
+      if (to > i) add(from, to);
+      i = to;
+      continue;
+    }
+    const head = HEADS_UR.find((h) => h.every((w, x) => tokens[i + x]?.norm === w));
+    if (head) {
+      const to = i + head.length - 1;
+      let from = i;
+      while (from > 0 && i - from < 6) {
+        const p = tokens[from - 1];
+        if (
+          p.sentence !== t.sentence ||
+          p.kind !== 'word' ||
+          p.script !== 'arabic' ||
+          UR_STOP.has(p.norm) ||
+          taken(from - 1)
+        )
+          break;
+        if (HEADS_UR.some((h) => h[h.length - 1] === p.norm)) break;
+        if (
+          doc.covered(from - 1, ['country']) &&
+          doc.found.find((f) => f.type === 'country' && f.to === from - 1)?.entry?.kind === 'adjective'
+        )
+          break;
+        from--;
+      }
+      // A name has a word of its own: "دفاعی کمپنی", "مرکزی بینک" are descriptions, not names.
+      let proper = false;
+      for (let k = from; k < i; k++)
+        if (!GENERIC_UR.has(tokens[k].norm) && !PORTFOLIO.has(tokens[k].norm) && !PORTFOLIO.has(tokens[k].stem))
+          proper = true;
+      if (from < i && proper) add(from, to);
+      i = to;
+    }
+  }
+  // "(SCO)" right after an organisation's name is its acronym, not another body.
+  for (const f of [...doc.found]) {
+    if (tokens[f.from - 1]?.raw !== '(' || tokens[f.to + 1]?.raw !== ')') continue;
+    const org = doc.found.find((g) => g.type === 'organization' && g.to === f.from - 2);
+    if (org && f !== org && (f.type === 'forum' || f.type === 'organization') && f.ref?.id !== org.ref?.id)
+      doc.found.splice(doc.found.indexOf(f), 1);
+  }
+  // A word inside an organisation's, a forum's or a place's name makes no sector (Port Qasim) (ایرانی وزارت صنعت، کان کنی و تجارت).
+  for (const s of doc.of('sector')) {
+    if (
+      doc.found.some(
+        (o) =>
+          (o.type === 'organization' || o.type === 'forum' || o.type === 'place') && o.from <= s.from && s.to <= o.to,
+      )
+    )
+      doc.found.splice(doc.found.indexOf(s), 1);
+  }
+}
