@@ -151,7 +151,7 @@ export async function createApp(
     if (route.url === '/api/intake' && [route.method].flat().includes('POST'))
       route.bodyLimit = INTAKE_BODY_LIMIT_BYTES;
   });
-  await registerHttpSecurity(app, ctx.config);
+  await registerHttpSecurity(app, ctx.config, ctx.prisma);
   registerRequestHooks(fastify, app.get(MetricsService));
   registerMetricsRoute(fastify, app.get(MetricsService), app.get(AuthenticationService), ctx.config.metricsToken);
   await registerAdmin(fastify, options.adminDist ?? ADMIN_DIST);
