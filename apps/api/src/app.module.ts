@@ -8,6 +8,7 @@ import { ChangesModule } from './common/changes/changes.module';
 import { ErrorFilter } from './common/errors/error.filter';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BackupModule } from './modules/backup/backup.module';
 import { MeModule } from './modules/me/me.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { UsersModule } from './modules/users/users.module';
@@ -58,6 +59,7 @@ export class AppModule {
         ReportsModule,
         ImportsModule,
         IatiModule,
+        BackupModule,
         OpenApiModule,
       ],
       providers: [

@@ -152,7 +152,7 @@ export async function createApp(
     if (route.url === '/api/intake' && [route.method].flat().includes('POST'))
       route.bodyLimit = INTAKE_BODY_LIMIT_BYTES;
   });
-  await registerHttpSecurity(app, ctx.config);
+  await registerHttpSecurity(app, ctx.config, ctx.prisma);
   // Spreadsheet uploads (POST /api/imports): one file up to the configured size; JSON bodies keep their 1 MiB.
   await fastify.register(fastifyMultipart, {
     limits: { fileSize: ctx.config.imports.maxBytes, files: 1, fields: 20, fieldSize: 100_000, parts: 25 },

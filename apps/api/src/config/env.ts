@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseExpression } from 'cron-parser';
 import { z } from 'zod';
 
 // The one place that reads process.env. Bad values stop the start with every bad key listed.
@@ -67,6 +68,22 @@ export const EnvSchema = z.object({
   INTAKE_ALLOW_PRIVATE_URLS: booleanish.default(false),
   /** How long intake waits for a URL (the whole response, redirects included), in seconds. */
   INTAKE_FETCH_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(120).default(15),
+  /** Scheduled backups: a cron expression (UTC; five fields, or six with seconds), e.g. `0 3 * * *`. */
+  RABTA_BACKUP_CRON: z
+    .string()
+    .refine((v) => {
+      try {
+        parseExpression(v, { tz: 'UTC' }).next();
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be a cron expression, e.g. "0 3 * * *"')
+    .optional(),
+  /** Where scheduled backups go (default <RABTA_DATA_DIR>/../rabta-backups). */
+  RABTA_BACKUP_DIR: z.string().min(1).optional(),
+  /** How many scheduled backups to keep (the oldest go first). */
+  RABTA_BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(7),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -95,6 +112,7 @@ export interface AppConfig {
   imports: { maxBytes: number; maxRows: number };
   metricsToken?: string;
   intake: { allowPrivateUrls: boolean; fetchTimeoutMs: number };
+  backup: { cron?: string; dir: string; keep: number };
 }
 
 export class ConfigError extends Error {
@@ -144,6 +162,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     intake: {
       allowPrivateUrls: e.INTAKE_ALLOW_PRIVATE_URLS,
       fetchTimeoutMs: Math.round(e.INTAKE_FETCH_TIMEOUT_SECONDS * 1000),
+    },
+    backup: {
+      cron: e.RABTA_BACKUP_CRON,
+      dir: resolve(e.RABTA_BACKUP_DIR ?? join(resolve(e.RABTA_DATA_DIR), '..', 'rabta-backups')),
+      keep: e.RABTA_BACKUP_KEEP,
     },
   };
 }

@@ -3,8 +3,10 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
+import type { PrismaClient } from '@rabta/db';
 import type { AppConfig } from '../../config/env';
 import { AppException } from '../errors/app-exception';
+import { postgresRateLimitStore } from './rate-limit-store';
 
 type CspDirectives = Record<string, string[] | null>;
 
@@ -53,7 +55,12 @@ export const LOGIN_RATE_LIMIT = { rateLimit: { groupId: 'login' } };
  * Security headers (Helmet), cookies, the per-IP rate limiter and CORS. Call before any route is added; Nest adds
  * its routes in app.init().
  */
-export async function registerHttpSecurity(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+export async function registerHttpSecurity(
+  app: NestFastifyApplication,
+  config: AppConfig,
+  /** Where the login rate limit is counted; without it (a probe app), in memory. */
+  prisma?: PrismaClient,
+): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
   const https = config.publicUrl?.startsWith('https:') ?? false;
 
@@ -83,6 +90,8 @@ export async function registerHttpSecurity(app: NestFastifyApplication, config: 
     global: false,
     max: config.loginRateLimitPerMinute,
     timeWindow: 60_000,
+    // Counted in PostgreSQL: every process behind a load balancer shares one count per address.
+    ...(prisma ? { store: postgresRateLimitStore(prisma) } : {}),
     errorResponseBuilder: (_request: unknown, context: { after: string }) =>
       new AppException('RATE_LIMITED', `Too many sign-in attempts from your address; try again in ${context.after}`),
   });
