@@ -299,6 +299,8 @@ function compareEngagements(
 interface Totals {
   counts: Record<string, Count>;
   confident: Count;
+  /** Per proposal kind: of the proposals above 0.8, how many are right. */
+  confidentByKind: Record<string, Count>;
   languages: { right: number; total: number };
   details: string[];
 }
@@ -308,6 +310,8 @@ function score(set: Article[], world: ReturnType<typeof loadWorld>, detail: bool
   const counts: Record<string, Count> = {};
   for (const k of [...MENTION_TYPES, ...PROPOSAL_KINDS]) counts[k] = { tp: 0, fp: 0, fn: 0 };
   const confident: Count = { tp: 0, fp: 0, fn: 0 };
+  const confidentByKind: Record<string, Count> = {};
+  for (const k of PROPOSAL_KINDS) confidentByKind[k] = { tp: 0, fp: 0, fn: 0 };
   const languages = { right: 0, total: 0 };
   const details: string[] = [];
   for (const article of set) {
@@ -333,12 +337,17 @@ function score(set: Article[], world: ReturnType<typeof loadWorld>, detail: bool
         p.kind === 'engagement'
           ? compareEngagements(article.labels.proposals.engagement, one)
           : compareSets(exp[p.kind], predicted(one, world.keyOf)[p.kind]);
-      if (mine.tp > 0) confident.tp++;
-      else confident.fp++;
+      if (mine.tp > 0) {
+        confident.tp++;
+        confidentByKind[p.kind].tp++;
+      } else {
+        confident.fp++;
+        confidentByKind[p.kind].fp++;
+      }
     }
     if (detail && lines.length) details.push(`${article.slug}\n${lines.join('\n')}`);
   }
-  return { counts, confident, languages, details };
+  return { counts, confident, confidentByKind, languages, details };
 }
 
 const pct = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : ' n/a');
@@ -350,12 +359,16 @@ function table(main: Totals, holdout: Totals | null): string {
     const m = main.counts[k];
     const h = holdout?.counts[k];
     const gate = (GATED as readonly string[]).includes(k) ? '*' : ' ';
-    return `${gate} ${k.padEnd(15)} ${pct(precision(m)).padStart(9)} ${pct(recall(m)).padStart(7)} ${String(m.tp + m.fn).padStart(6)}   ${h ? `${pct(precision(h)).padStart(9)} ${pct(recall(h)).padStart(7)} ${String(h.tp + h.fn).padStart(6)}` : ''}`;
+    const sure = (t: Totals | null) => {
+      const c = t?.confidentByKind[k];
+      return c ? `${c.tp}/${c.tp + c.fp}`.padStart(7) : '       ';
+    };
+    return `${gate} ${k.padEnd(15)} ${pct(precision(m)).padStart(9)} ${pct(recall(m)).padStart(7)} ${String(m.tp + m.fn).padStart(6)} ${sure(main)}   ${h ? `${pct(precision(h)).padStart(9)} ${pct(recall(h)).padStart(7)} ${String(h.tp + h.fn).padStart(6)} ${sure(holdout)}` : ''}`;
   });
   const conf = (t: Totals) => `${pct(precision(t.confident))} of ${t.confident.tp + t.confident.fp}`;
   return [
-    `                  main set                   holdout set`,
-    `  type/kind       precision  recall labels   precision  recall labels`,
+    `                  main set                           holdout set`,
+    `  type/kind       precision  recall labels  ≥0.8 ok   precision  recall labels  ≥0.8 ok`,
     ...rows,
     `  proposals above 0.8 that are right: main ${conf(main)}${holdout ? `, holdout ${conf(holdout)}` : ''}`,
     `  language detected right: main ${main.languages.right}/${main.languages.total}${holdout ? `, holdout ${holdout.languages.right}/${holdout.languages.total}` : ''}`,

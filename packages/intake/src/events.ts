@@ -60,6 +60,10 @@ export interface AgreementEvent {
   dateInSentence: boolean;
   /** The day carried from the article when the sentence gives none. */
   carried?: Found | null;
+  /** Every sentence that tells of this signing. */
+  sentences?: number[];
+  /** The day is written in the very clause of the signing ("signed … on Tuesday"). */
+  dateInClause?: boolean;
 }
 
 export interface MilestoneEvent {
@@ -80,7 +84,10 @@ export interface StageEvent {
   fromStage: string;
   toStage: string;
   cue: string;
+  /** The initiative is named in the sentence itself (not by "the project"). */
   direct: boolean;
+  /** Read from a signing with a day of its own. */
+  fromSigning?: boolean;
 }
 
 const MEETING = phraseList([...MEETING_WORDS_UR, ...MEETING_WORDS_EN]);
@@ -312,6 +319,7 @@ export function findEvents(doc: Doc): {
       paragraphDate = null;
     }
     const own = sentenceDate(doc, s.index);
+    const carried = paragraphDate ?? primary;
     const ownDay =
       inSentence(doc, 'date', s.index).find(
         (d) =>
@@ -323,7 +331,6 @@ export function findEvents(doc: Doc): {
       paragraphDate = ownDay;
       primary ??= ownDay;
     }
-    const carried = paragraphDate ?? primary;
     const people = inSentence(doc, 'person', s.index);
     const initiatives = inSentence(doc, 'initiative', s.index);
     const anaphora = phraseHits(tz, s, ANAPHORS).length > 0;
@@ -455,6 +462,7 @@ export function findEvents(doc: Doc): {
           date: (dayOwn?.value as DateValue) ?? null,
           dateFound: dayOwn,
           dateInSentence: !!dayOwn,
+          dateInClause: !!inClause && (inClause.value as DateValue).precision === 'day',
           place: pickPlace(doc, s, signing[0].at, false),
           signatories: people.filter((p) => p.ref),
           initiatives: [...sentenceInitiatives],
@@ -500,7 +508,11 @@ export function findEvents(doc: Doc): {
   for (const a of agreements) {
     const stage = a.kind === 'mou' ? 'mou_signed' : a.kind === 'protocol' ? null : 'agreement_signed';
     if (!stage || !a.date) continue;
-    for (const i of a.initiatives) addStage(doc, stages, a.sentence, i, stage, a.kindText, true);
+    for (const i of a.initiatives) {
+      // Named in a sentence of the signing itself (not only as "the project").
+      const direct = !!a.dateInClause && (a.sentences ?? [a.sentence]).includes(doc.sentenceOf(i));
+      addStage(doc, stages, a.sentence, i, stage, a.kindText, direct, true);
+    }
   }
   // A meeting held without a place of its own took place where the article was filed.
   for (const e of engagements)
@@ -525,12 +537,18 @@ function addStage(
   stage: string,
   cue: string,
   direct: boolean,
+  fromSigning = false,
 ): void {
   const indexed = doc.gz.initiatives.get(Number(i.ref?.id));
   if (!indexed) return;
   const from = indexed.initiative.stage;
   if (from === stage || !canTransition(from as InitiativeStage, stage as InitiativeStage)) return;
-  if (stages.some((x) => x.initiativeId === indexed.initiative.id && x.toStage === stage)) return;
+  const same = stages.find((x) => x.initiativeId === indexed.initiative.id && x.toStage === stage);
+  if (same) {
+    // The signing itself is the better evidence for the move.
+    if (fromSigning && !same.fromSigning) Object.assign(same, { sentence, initiative: i, cue, direct, fromSigning });
+    return;
+  }
   stages.push({
     sentence,
     initiative: i,
@@ -539,6 +557,7 @@ function addStage(
     toStage: stage,
     cue,
     direct,
+    fromSigning,
   });
 }
 
@@ -561,13 +580,21 @@ function consolidateSignings(list: AgreementEvent[]): AgreementEvent[] {
         ),
     );
     if (!same) {
-      out.push({ ...a, initiatives: [...a.initiatives], signatories: [...a.signatories], countries: [...a.countries] });
+      out.push({
+        ...a,
+        initiatives: [...a.initiatives],
+        signatories: [...a.signatories],
+        countries: [...a.countries],
+        sentences: [a.sentence],
+      });
       continue;
     }
-    if (!same.dateInSentence && a.dateInSentence) {
+    same.sentences!.push(a.sentence);
+    if ((!same.dateInSentence && a.dateInSentence) || (!same.dateInClause && a.dateInClause)) {
       same.date = a.date;
       same.dateFound = a.dateFound;
       same.dateInSentence = true;
+      same.dateInClause = a.dateInClause;
       same.sentence = a.sentence;
     }
     same.place ??= a.place;

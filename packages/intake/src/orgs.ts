@@ -166,7 +166,128 @@ const GENERIC_EN = foldedSet([
   'private',
 ]);
 
+const SITE_HEADS_EN = phraseList([
+  'special economic zone',
+  'economic zone',
+  'industrial city',
+  'industrial estate',
+  'industrial zone',
+  'industrial park',
+  'free zone',
+  'export processing zone',
+  'technology park',
+]);
+const SITE_HEADS_UR = phraseList([
+  'اکنامک زون',
+  'انڈسٹریل سٹی',
+  'انڈسٹریل اسٹیٹ',
+  'اقتصادی زون',
+  'صنعتی زون',
+  'فری زون',
+  'ٹیکنالوجی پارک',
+  'صنعتی بستی',
+]);
+const FORUM_HEADS_EN = foldedSet(['forum', 'summit', 'dialogue']);
+const FORUM_HEADS_UR = foldedSet(['فورم']);
+
+/** Named sites (Rashakai Special Economic Zone, علامہ اقبال انڈسٹریل سٹی) and forums (… Investment Forum). */
+function recogniseSitesAndForums(doc: Doc): void {
+  const { tokens } = doc.tz;
+  const taken = (k: number) => !!doc.covered(k, ['person', 'organization', 'forum', 'position', 'date', 'place']);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word') continue;
+    const latin = t.script === 'latin';
+    const sites = latin ? SITE_HEADS_EN : SITE_HEADS_UR;
+    const site = sites.find((h) => h.every((w, x) => tokens[i + x]?.stem === w || tokens[i + x]?.norm === w));
+    const forum = !site && (latin ? FORUM_HEADS_EN.has(t.norm) && t.capital : FORUM_HEADS_UR.has(t.norm));
+    if (!site && !forum) continue;
+    const to = site ? i + site.length - 1 : i;
+    if (latin && site && !tokens[i].capital) continue;
+    let from = i;
+    while (from > 0 && i - from < 5) {
+      const p = tokens[from - 1];
+      if (
+        p.sentence !== t.sentence ||
+        p.kind !== 'word' ||
+        (latin ? !p.capital || EN_STOP.has(p.norm) : p.script !== 'arabic' || UR_STOP.has(p.norm))
+      )
+        break;
+      if (doc.covered(from - 1, ['person', 'organization', 'forum', 'position', 'date'])) break;
+      from--;
+    }
+    if (from === i) {
+      i = to;
+      continue;
+    }
+    let clear = true;
+    for (let k = from; k <= to; k++) if (taken(k) && !doc.covered(k, ['country', 'place'])) clear = false;
+    if (clear) {
+      // The places inside a site's name are part of it ("Allama Iqbal Industrial City" holds no place of its own).
+      for (const f of [...doc.found])
+        if (f.type === 'place' && f.from >= from && f.to <= to) doc.found.splice(doc.found.indexOf(f), 1);
+      doc.add({
+        type: site ? 'place' : 'forum',
+        from,
+        to,
+        start: tokens[from].start,
+        end: tokens[to].end,
+        ref: null,
+        confidence: 0.7,
+        value: site
+          ? { nameEn: latin ? doc.tz.text.slice(tokens[from].start, tokens[to].end) : null }
+          : { name: doc.tz.text.slice(tokens[from].start, tokens[to].end) },
+      });
+    }
+    i = to;
+  }
+}
+
+/**
+ * A forum's name as written: with the two countries before it (پاک ایران مشترکہ اقتصادی کمیشن, Pakistan-Qatar
+ * Joint Working Group) and, in English, its remit after it (… Joint Working Group (JWG) on Industrial Cooperation).
+ */
+function growForums(doc: Doc): void {
+  const { tokens } = doc.tz;
+  const countryEnding = (k: number) =>
+    doc.found.find((f) => f.type === 'country' && f.to === k && f.entry?.kind !== 'adjective');
+  for (const f of doc.of('forum')) {
+    const first = countryEnding(f.from - 1);
+    if (first) {
+      let k = first.from - 1;
+      if (tokens[k] && ['-', '–', '—'].includes(tokens[k].raw)) k--;
+      const second = countryEnding(k);
+      if (second && second.countryCode !== first.countryCode) {
+        f.from = second.from;
+        f.start = tokens[f.from].start;
+      }
+    }
+    if (tokens[f.to].script !== 'latin') continue;
+    let k = f.to + 1;
+    if (tokens[k]?.raw === '(' && tokens[k + 2]?.raw === ')') k += 3;
+    if (tokens[k]?.norm !== 'on' && tokens[k]?.norm !== 'for') continue;
+    // Its remit: capitalised words, or plain ones when the forum itself is written in lower case.
+    const lower = !tokens[f.from].capital;
+    const remitWord = (x: number) => {
+      const w = tokens[x];
+      if (!w || w.kind !== 'word' || ['the', 'a', 'an'].includes(w.norm)) return false;
+      return lower ? !EN_STOP.has(w.norm) || PORTFOLIO.has(w.norm) : w.capital;
+    };
+    let end = -1;
+    for (let x = k + 1; tokens[x] && tokens[x].sentence === tokens[f.to].sentence && x < k + 6; x++) {
+      if (remitWord(x) && !doc.covered(x, ['place', 'date', 'person'])) end = x;
+      else if (!(tokens[x].norm === 'and' && remitWord(x + 1))) break;
+    }
+    if (end > 0) {
+      f.to = end;
+      f.end = tokens[end].end;
+    }
+  }
+}
+
 export function recogniseOrganizations(doc: Doc): void {
+  recogniseSitesAndForums(doc);
+  growForums(doc);
   const { tokens } = doc.tz;
   const taken = (k: number) => !!doc.covered(k, ['person', 'organization', 'forum', 'position', 'date', 'initiative']);
   const add = (from: number, to: number) => {
@@ -284,11 +405,11 @@ export function recogniseOrganizations(doc: Doc): void {
       i = to;
     }
   }
-  // "(SCO)" right after an organisation's name is its acronym, not another body.
+  // "(SCO)" right after an organisation's or forum's name is its acronym, not another body.
   for (const f of [...doc.found]) {
     if (tokens[f.from - 1]?.raw !== '(' || tokens[f.to + 1]?.raw !== ')') continue;
-    const org = doc.found.find((g) => g.type === 'organization' && g.to === f.from - 2);
-    if (org && f !== org && (f.type === 'forum' || f.type === 'organization') && f.ref?.id !== org.ref?.id)
+    const named = doc.found.find((g) => (g.type === 'organization' || g.type === 'forum') && g.to === f.from - 2);
+    if (named && f !== named && (f.type === 'forum' || f.type === 'organization'))
       doc.found.splice(doc.found.indexOf(f), 1);
   }
   // A word inside an organisation's, a forum's or a place's name makes no sector (Port Qasim) (ایرانی وزارت صنعت، کان کنی و تجارت).

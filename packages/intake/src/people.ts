@@ -372,7 +372,7 @@ function attachName(doc: Doc, g: TitleGroup): void {
       const run = nameRun(doc, at, 1, latin, sentence);
       if (run) {
         const passed = doc.found.find((f) => f.type === 'organization' && f.from > g.to && f.to < k) ?? org;
-        addPerson(doc, { ...g, org: passed }, run, title);
+        addPerson(doc, { ...g, org: passed }, run, title, 0.75);
       }
       return;
     }
@@ -386,7 +386,7 @@ function attachName(doc: Doc, g: TitleGroup): void {
       return;
     }
     const before = nameRun(doc, g.from - 2, -1, latin, sentence);
-    if (before) addPerson(doc, { ...g, org: org ?? skipped.org }, before, title);
+    if (before) addPerson(doc, { ...g, org: org ?? skipped.org }, before, title, 0.75);
   }
 }
 
@@ -436,7 +436,7 @@ function nameRun(
   return { from: a, to: b };
 }
 
-function addPerson(doc: Doc, g: TitleGroup, span: { from: number; to: number }, title: Found): void {
+function addPerson(doc: Doc, g: TitleGroup, span: { from: number; to: number }, title: Found, confidence = 0.85): void {
   const { tokens } = doc.tz;
   const f: Found = {
     type: 'person',
@@ -445,7 +445,7 @@ function addPerson(doc: Doc, g: TitleGroup, span: { from: number; to: number }, 
     start: tokens[span.from].start,
     end: tokens[span.to].end,
     ref: null,
-    confidence: 0.8,
+    confidence,
     titleFound: title,
     orgFound: g.org ?? undefined,
     countryCode: g.countryCode,

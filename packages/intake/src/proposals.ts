@@ -11,21 +11,23 @@ import type { DateValue, ProposalDraft } from './types';
 
 /** The weights behind every proposal's confidence, in one place. */
 export const CONFIDENCE = {
-  evidence: { direct: 0.92, fuzzyFloor: 0.55 },
   engagement: {
-    base: 0.5,
-    dateInSentence: 0.2,
-    dateCarried: 0.12,
-    place: 0.1,
-    twoKnown: 0.1,
-    oneKnown: 0.05,
+    base: 0.45,
+    /** The day is written in the engagement's own clause… */
+    dateInSentence: 0.25,
+    /** …or carried from the paragraph or the article. */
+    dateCarried: 0.08,
+    /** A place of its own (not the dateline's). */
+    place: 0.12,
+    twoKnown: 0.08,
+    oneKnown: 0.04,
     forum: 0.05,
-    noDate: -0.25,
   },
-  agreement: { base: 0.55, dateInSentence: 0.2, dateCarried: 0.05, initiative: 0.1, parties: 0.05 },
+  agreement: { base: 0.5, dateInSentence: 0.2, dateCarried: 0.05, initiative: 0.1, parties: 0.05, signatories: 0.05 },
   milestoneDate: { known: 0.6, new: 0.45, dateInSentence: 0.1 },
-  statusChange: { direct: 0.75, anaphora: 0.6, signed: 0.1 },
-  newPerson: { twoWords: 0.82, urduTitleAfter: 0.03 },
+  /** A stage a signing with its own day names for the initiative in the same sentence, or one read from a cue. */
+  statusChange: { signedHere: 0.85, signedElsewhere: 0.65, cue: 0.7 },
+  newPerson: { titleAndClosedName: 0.85, other: 0.75 },
 };
 
 export function quoteOf(doc: Doc, sentences: number[]): ProposalDraft['quote'] {
@@ -117,12 +119,10 @@ function engagement(doc: Doc, e: EngagementEvent, ids: Ids): ProposalDraft | nul
   let c = W.base;
   if (e.date && e.dateInSentence) c += W.dateInSentence;
   else if (e.date) c += W.dateCarried;
-  else c += W.noDate;
-  if (e.place) c += W.place;
+  if (e.place && !e.placeFromDateline) c += W.place;
   if (known.length >= 2) c += W.twoKnown;
   else if (known.length === 1) c += W.oneKnown;
   if (e.forum) c += W.forum;
-  if (date.precision !== 'day') c -= 0.1;
   const data: Record<string, unknown> = {
     titleEn: titleEn.trim(),
     titleUr: titleUr.trim(),
@@ -175,10 +175,11 @@ function agreement(doc: Doc, a: AgreementEvent, ids: Ids): ProposalDraft {
       ? `${countries.map((c) => c.nameUr ?? c.nameEn).join(' اور ')} کے درمیان ${kindUr}`
       : kindUr;
   let c = W.base;
-  if (a.date && a.dateInSentence) c += W.dateInSentence;
+  if (a.date && a.dateInClause) c += W.dateInSentence;
   else if (a.date) c += W.dateCarried;
   if (initiatives.length > 0) c += W.initiative;
   if (a.countries.length >= 2) c += W.parties;
+  if (a.signatories.length > 0) c += W.signatories;
   const place = placeOf(doc, a.place);
   return {
     kind: 'agreement',
@@ -257,8 +258,7 @@ function milestoneDate(doc: Doc, m: MilestoneEvent, ids: Ids): ProposalDraft {
 
 function statusChange(doc: Doc, s: StageEvent, ids: Ids): ProposalDraft {
   const W = CONFIDENCE.statusChange;
-  let c = s.direct ? W.direct : W.anaphora;
-  if (s.toStage === 'agreement_signed' || s.toStage === 'mou_signed') c += W.signed;
+  const c = s.fromSigning ? (s.direct ? W.signedHere : W.signedElsewhere) : W.cue;
   const quote = quoteOf(doc, [s.sentence]);
   return {
     kind: 'status_change',
@@ -308,7 +308,7 @@ function newPeople(doc: Doc, ids: Ids): ProposalDraft[] {
     if (p.countryCode) data.countryCode = p.countryCode;
     out.push({
       kind: 'new_person',
-      confidence: round(Math.max(...list.map((f) => f.confidence)) - (1 - W.twoWords) * 0),
+      confidence: round(Math.min(W.titleAndClosedName, Math.max(...list.map((f) => f.confidence)))),
       quote: quoteOf(
         doc,
         list.map((f) => doc.sentenceOf(f)),

@@ -3,6 +3,43 @@
 
 const TABLE = `
 PK|Islamabad|اسلام آباد;اسلام‌آباد
+PK|Punjab|پنجاب
+PK|Sindh|سندھ
+PK|Khyber Pakhtunkhwa;KP;KPK|خیبر پختونخوا;خیبرپختونخوا;کے پی;کے پی کے
+PK|Balochistan;Baluchistan|بلوچستان
+PK|Gilgit-Baltistan;Gilgit Baltistan|گلگت بلتستان;گلگت-بلتستان
+PK|Azad Jammu and Kashmir;Azad Kashmir;AJK|آزاد جموں و کشمیر;آزاد کشمیر
+PK|Islamabad Capital Territory|اسلام آباد کیپیٹل ٹیریٹری
+CN|Xinjiang|سنکیانگ;شنجیانگ
+CN|Zhejiang|ژیجیانگ;ژی جیانگ;جے جیانگ
+CN|Jiangsu|جیانگسو;جیانگ سو
+CN|Guangdong|گوانگڈونگ;گوانگ ڈونگ
+CN|Shandong|شانڈونگ;شان ڈونگ
+CN|Henan|ہینان;حنان
+CN|Shanxi|شانشی;شان شی
+CN|Shaanxi|شانسی
+CN|Sichuan|سیچوان
+CN|Yunnan|
+CN|Fujian|فوجیان
+CN|Hubei|ہوبے
+CN|Hunan|ہونان
+CN|Hebei|ہیبے
+CN|Anhui|آنہوئی
+CN|Tibet|تبت
+RU|Tatarstan|تاتارستان
+RU|Siberia|سائبیریا
+RU|Chechnya|چیچنیا
+UZ|Fergana|فرغانہ
+UZ|Namangan|نمنگان
+UZ|Andijan|اندیجان
+AF|Khost|خوست
+AF|Nangarhar|ننگرہار
+AF|Helmand|ہلمند
+IR|Sistan-Baluchestan;Sistan and Baluchestan|سیستان بلوچستان
+IR|Khorasan|خراسان
+TR|Anatolia|اناطولیہ
+SA|Dammam|دمام
+SA|NEOM;Neom|نیوم
 PK|Karachi|کراچی
 PK|Lahore|لاہور
 PK|Rawalpindi;Pindi|راولپنڈی
@@ -54,8 +91,6 @@ PK|Khuzdar|خضدار
 PK|Zhob|ژوب
 PK|Bannu|بنوں
 PK|Kashmore|کشمور
-PK|Reko Diq|ریکوڈک;ریکو ڈک
-PK|Saindak|سینڈک
 PK|Thatta|ٹھٹھہ
 PK|Jamshoro|جامشورو
 PK|Havelian|حویلیاں
