@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { api, BASE, itInBrowser, launch, newContext, screenshot, signedIn, watch } from './support/browser';
 
-// An administrator helps a user who forgot their password (apps/admin/src/users/UserSecurityCard.tsx): sets a new
+// An administrator helps a user who forgot their password (apps/admin/src/users/UserSecurityCard.tsx): lifts the
+// sign-in lock their guesses earned (UserLockCard.tsx), sets a new
 // one from the user's page (a weak one is refused beside the field), revokes one of the user's API tokens
 // (UserTokensCard.tsx), and signs the user out everywhere, sessions and tokens. The user's
 // side is a second browser context, signed in through the API as a person's browser would be.
@@ -29,10 +30,20 @@ describe("an administrator takes care of a user's password and sessions", () => 
       const fresh = 'Second-passphrase-of-2026';
       const user = await admin.post('/users', { email, name: 'Forgetful Analyst', role: 'analyst', password: old });
       const theirs = await newContext(browser);
-      expect((await signIn(theirs, email, old)).status()).toBe(200);
+      // Five wrong guesses lock sign-in from this address; the admin sees it on the user's page and lifts it.
+      for (let i = 1; i <= 5; i++) await signIn(theirs, email, `not the password ${i}`);
+      expect((await signIn(theirs, email, old)).status()).toBe(429);
 
       const { context, page } = await signedIn(browser, 'admin', `/users/${user.id}`);
       const { errors } = watch(page);
+      const lock = page.getByTestId('user-lock');
+      await lock.getByText('Sign-in locked').waitFor();
+      expect(await lock.innerText()).toContain('127.0.0.1');
+      await screenshot(page, 'user-locked-en');
+      await lock.getByRole('button', { name: 'Unlock' }).click();
+      await page.getByText('Forgetful Analyst can sign in again from every address.').waitFor();
+      await lock.waitFor({ state: 'detached' });
+      expect((await signIn(theirs, email, old)).status()).toBe(200);
       await page.waitForSelector('[data-testid=user-security]');
       await page.getByRole('button', { name: 'Set a new password' }).click();
       const input = page.getByTestId('new-password');

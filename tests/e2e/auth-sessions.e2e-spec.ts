@@ -139,7 +139,10 @@ describe('POST /api/auth/password', () => {
       .send({ currentPassword: 'not it, not it', newPassword: 'Seven blue camels crossed Thar' })
       .expect(400);
     expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: { currentPassword: 'Not correct' } });
-    expect((await t.prisma.user.findUniqueOrThrow({ where: { id: u.id } })).failedLogins).toBe(1);
+    const throttle = await t.prisma.loginThrottle.findUniqueOrThrow({
+      where: { email_address: { email: u.email, address: '127.0.0.1' } },
+    });
+    expect(throttle.failures).toBe(1);
   });
 
   it.each([

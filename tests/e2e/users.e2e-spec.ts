@@ -71,6 +71,8 @@ describe('/api/users (admin) in the simple-rest dialect', () => {
           createdAt: expect.any(String),
           updatedAt: expect.any(String),
           lastLoginAt: null,
+          lockedUntil: null,
+          lockedFrom: [],
         },
       ]);
       expect(JSON.stringify(res.body)).not.toMatch(/argon|passwordHash/);
@@ -347,9 +349,8 @@ describe('/api/users (admin) in the simple-rest dialect', () => {
 
     it("should set it (204), end the user's sessions, lift a lockout, keep the version, and audit it without the password", async () => {
       const u = await signedInUser(t, { role: 'analyst' });
-      await t.prisma.user.update({
-        where: { id: u.id },
-        data: { failedLogins: 7, lockedUntil: new Date(Date.now() + 3_600_000) },
+      await t.prisma.loginThrottle.create({
+        data: { email: u.email, address: '203.0.113.9', failures: 7, lockedUntil: new Date(Date.now() + 3_600_000) },
       });
       const before = await t.http.get(`/api/users/${u.id}`).set(as()).expect(200);
       await t.http.post(`/api/users/${u.id}/password`).set(as()).send({ password: NEW }).expect(204);

@@ -266,6 +266,7 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
   })),
   'DELETE /api/users/:id': adminOnly(async (f) => ({ params: { id: (await f.targetUser()).id } })),
   'POST /api/users/:id/revoke-sessions': adminOnly(async (f) => ({ params: { id: (await f.targetUser()).id } })),
+  'POST /api/users/:id/unlock': adminOnly(async (f) => ({ params: { id: (await f.targetUser()).id } })),
   'GET /api/users/:id/tokens': adminOnly(async (f) => ({ params: { id: (await f.targetUser()).id } })),
   'DELETE /api/users/:id/tokens/:tokenId': adminOnly(async (f) => {
     const owner = await f.targetUser();

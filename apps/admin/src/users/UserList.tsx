@@ -12,11 +12,13 @@ import {
 import { choices } from '../common/choices';
 import { EnumField } from '../common/chips';
 import { RabtaList } from '../common/RabtaList';
+import { LockedChip } from './UserLockCard';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="role" source="role" choices={choices.role} alwaysOn />,
   <SelectInput key="disabled" source="disabled" choices={choices.booleanFilter} />,
+  <SelectInput key="locked" source="locked" choices={choices.booleanFilter} />,
 ];
 
 function Scope() {
@@ -48,6 +50,7 @@ export default function UserList() {
         <DataTable.Col source="disabled">
           <BooleanField source="disabled" />
         </DataTable.Col>
+        <DataTable.Col source="lockedUntil" disableSort field={LockedChip} />
       </DataTable>
     </RabtaList>
   );

@@ -66,10 +66,14 @@ export const UserSchema = AuthMeSchema.extend({
   createdAt: z.string(),
   updatedAt: z.string(),
   lastLoginAt: z.string().nullable(),
+  /** Until when sign-in to this account is locked from some address (after failed attempts from it); null: not. */
+  lockedUntil: z.string().nullable(),
+  /** The addresses it is locked from (elsewhere the owner signs in as usual). Lift with POST /api/users/:id/unlock. */
+  lockedFrom: z.array(z.string()),
 });
 
 /** Fields that come back in a full representation and change nothing when sent back on PUT. */
-export const USER_READ_ONLY = ['id', 'createdAt', 'updatedAt', 'lastLoginAt'] as const;
+export const USER_READ_ONLY = ['id', 'createdAt', 'updatedAt', 'lastLoginAt', 'lockedUntil', 'lockedFrom'] as const;
 
 const userFields = {
   email: EmailSchema,
@@ -98,6 +102,8 @@ export const UpdateUserSchema = z.strictObject({
   createdAt: z.unknown().optional(),
   updatedAt: z.unknown().optional(),
   lastLoginAt: z.unknown().optional(),
+  lockedUntil: z.unknown().optional(),
+  lockedFrom: z.unknown().optional(),
 });
 
 // ---------------------------------------------------------------------------------------------- one's own profile
@@ -119,6 +125,8 @@ export const UpdateMeSchema = z.strictObject({
   createdAt: z.unknown().optional(),
   updatedAt: z.unknown().optional(),
   lastLoginAt: z.unknown().optional(),
+  lockedUntil: z.unknown().optional(),
+  lockedFrom: z.unknown().optional(),
 });
 
 // ---------------------------------------------------------------------------------------------- API tokens

@@ -7,8 +7,6 @@ type Db = PrismaClient | Prisma.TransactionClient;
 const LOGIN_SELECT = {
   ...AUTH_USER_SELECT,
   passwordHash: true,
-  failedLogins: true,
-  lockedUntil: true,
 } as const satisfies Prisma.UserSelect;
 export type LoginRow = Prisma.UserGetPayload<{ select: typeof LOGIN_SELECT }>;
 
@@ -35,24 +33,10 @@ export class AuthRepository {
     return this.prisma.user.findUnique({ where: by, select: LOGIN_SELECT });
   }
 
-  /** One more failure, atomically; returns the new count. */
-  async addFailure(db: Db, userId: number): Promise<number> {
-    const row = await db.user.update({
-      where: { id: userId },
-      data: { failedLogins: { increment: 1 } },
-      select: { failedLogins: true },
-    });
-    return row.failedLogins;
-  }
-
-  async lockUntil(db: Db, userId: number, until: Date): Promise<void> {
-    await db.user.update({ where: { id: userId }, data: { lockedUntil: until } });
-  }
-
   async recordSuccess(db: Db, userId: number): Promise<void> {
     await db.user.update({
       where: { id: userId },
-      data: { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() },
+      data: { lastLoginAt: new Date() },
     });
   }
 
@@ -62,8 +46,6 @@ export class AuthRepository {
       data: {
         passwordHash,
         passwordChangedAt: new Date(),
-        failedLogins: 0,
-        lockedUntil: null,
         version: { increment: 1 },
       },
     });

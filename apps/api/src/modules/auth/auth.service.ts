@@ -1,17 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { AuthMe, ChangePassword, Login } from '@rabta/domain';
-import { APP_CONFIG } from '../../app.context';
 import type { AuthUser } from '../../common/auth/current-user';
 import { assertStrongPassword, hashPassword, spendVerifyTime, verifyPassword } from '../../common/auth/passwords';
 import { lockedException } from '../../common/auth/retry-after.interceptor';
 import { SessionsService } from '../../common/auth/sessions.service';
 import { AppException } from '../../common/errors/app-exception';
 import { currentContext } from '../../common/request-context';
-import type { AppConfig } from '../../config/env';
 import { AuditService } from '../audit/audit.service';
 import { toAuthMe } from '../users/users.mapper';
+import { LoginThrottleService } from '../../common/auth/login-throttle.service';
 import { AuthRepository, type LoginRow } from './auth.repository';
-import { lockSecondsAfter, UnknownEmailLockout } from './lockout';
+
+/** The client's address as the request context has it (behind a proxy: with TRUST_PROXY, the forwarded one). */
+const addressOf = () => currentContext()?.ip ?? 'unknown';
 
 const INVALID = () => new AppException('INVALID_CREDENTIALS', 'The email or the password is not correct');
 const minutes = (s: number) =>
@@ -23,38 +24,40 @@ export interface SignedIn {
   maxAgeSeconds: number;
 }
 
-/** Sign-in, sign-out and password changes, with lockout and an audit event for each. */
+/** Sign-in, sign-out and password changes, with the sign-in throttle and an audit event for each. */
 @Injectable()
 export class AuthService {
-  private readonly unknownEmails: UnknownEmailLockout;
-
   constructor(
     private readonly repo: AuthRepository,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.unknownEmails = new UnknownEmailLockout(config.lockout);
-  }
+    private readonly throttle: LoginThrottleService,
+  ) {}
 
   /**
    * The same answer, in about the same time, for an unknown email, a wrong password and a disabled account:
    * 401 INVALID_CREDENTIALS; the failure that reaches the threshold, and every attempt while locked, get 429
-   * ACCOUNT_LOCKED with Retry-After (unknown emails too, so a lock reveals nothing).
+   * ACCOUNT_LOCKED with Retry-After (unknown emails too, so a lock reveals nothing). Locks hold for the email from
+   * the address that failed, never from the others (LoginThrottleService).
    */
   async login(input: Login, meta: { userAgent?: string }): Promise<SignedIn> {
+    const address = addressOf();
     const user = await this.repo.findForLogin({ email: input.email });
-    if (!user) return this.failUnknown(input);
-    const lockedFor = this.secondsLocked(user);
+    const lockedFor = await this.throttle.lockedFor(input.email, address);
     if (lockedFor > 0) {
-      await this.recordAudit('login.failure', user, { email: user.email, reason: 'locked' });
+      await this.recordAudit('login.failure', user, { email: input.email.slice(0, 254), reason: 'locked', address });
       throw this.locked(lockedFor);
     }
+    if (!user) {
+      await spendVerifyTime(input.password);
+      return this.fail(input.email, null, 'unknown email');
+    }
     const ok = await verifyPassword(user.passwordHash, input.password);
-    if (!ok || user.disabled) return this.failKnown(user, ok ? 'disabled' : 'wrong password');
+    if (!ok || user.disabled) return this.fail(user.email, user, ok ? 'disabled' : 'wrong password');
 
     const session = await this.repo.transaction(async (tx) => {
       await this.repo.recordSuccess(tx, user.id);
+      await this.throttle.succeed(tx, user.email, address);
       await this.sessions.prune(tx, user.id);
       const created = await this.sessions.create(tx, user.id, { ip: currentContext()?.ip, userAgent: meta.userAgent });
       await this.audit.record(tx, {
@@ -87,13 +90,15 @@ export class AuthService {
       throw AppException.forbidden('Change your password from a signed-in session, not with an API token');
     const row = await this.repo.findForLogin({ id: user.id });
     if (!row) throw new AppException('UNAUTHENTICATED', 'Sign in first');
-    const lockedFor = this.secondsLocked(row);
+    const address = addressOf();
+    const lockedFor = await this.throttle.lockedFor(row.email, address);
     if (lockedFor > 0) throw this.locked(lockedFor);
     if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
-      const failures = await this.repo.addFailure(this.repo.prisma, row.id);
-      const lock = await this.maybeLock(row, failures, 'wrong current password');
-      await this.recordAudit('password.change.failure', row, { failures }, undefined);
-      if (lock) throw this.locked(lock);
+      // Guessing the current password counts towards the same throttle as signing in.
+      const { failures, seconds } = await this.throttle.fail(row.email, address);
+      if (seconds) await this.recordLockout(row.email, row, failures, seconds, 'wrong current password');
+      await this.recordAudit('password.change.failure', row, { failures, address }, undefined);
+      if (seconds) throw this.locked(seconds);
       throw new AppException('VALIDATION_FAILED', 'The current password is not correct', {
         currentPassword: 'Not correct',
       });
@@ -117,11 +122,6 @@ export class AuthService {
     });
   }
 
-  private secondsLocked(user: Pick<LoginRow, 'lockedUntil'>): number {
-    const left = user.lockedUntil ? user.lockedUntil.getTime() - Date.now() : 0;
-    return left > 0 ? Math.ceil(left / 1000) : 0;
-  }
-
   private locked(seconds: number): AppException {
     return lockedException(
       `Too many failed sign-ins: this account is locked; try again in ${minutes(seconds)}`,
@@ -129,43 +129,33 @@ export class AuthService {
     );
   }
 
-  private async failUnknown(input: Login): Promise<never> {
-    const lockedFor = this.unknownEmails.lockedFor(input.email);
-    if (lockedFor > 0) {
-      await this.recordAudit('login.failure', null, { email: input.email.slice(0, 254), reason: 'locked' });
-      throw this.locked(lockedFor);
-    }
-    await spendVerifyTime(input.password);
-    const lock = this.unknownEmails.fail(input.email);
-    await this.recordAudit('login.failure', null, { email: input.email.slice(0, 254), reason: 'unknown email' });
-    if (lock) throw this.locked(lock);
+  /** A failed sign-in: counted for this email from this address; the one that reaches the threshold locks. */
+  private async fail(email: string, user: LoginRow | null, reason: string): Promise<never> {
+    const address = addressOf();
+    const { failures, seconds } = await this.throttle.fail(email, address);
+    if (seconds) await this.recordLockout(email, user, failures, seconds, reason);
+    await this.recordAudit('login.failure', user, { email: email.slice(0, 254), reason, failures, address });
+    if (seconds) throw this.locked(seconds);
     throw INVALID();
   }
 
-  private async failKnown(user: LoginRow, reason: string): Promise<never> {
-    const failures = await this.repo.addFailure(this.repo.prisma, user.id);
-    const lock = await this.maybeLock(user, failures, reason);
-    await this.recordAudit('login.failure', user, { email: user.email, reason, failures });
-    if (lock) throw this.locked(lock);
-    throw INVALID();
-  }
-
-  /** Locks the account when this failure reaches the threshold; records the lockout. Returns its seconds or 0. */
-  private async maybeLock(user: LoginRow, failures: number, reason: string): Promise<number> {
-    const seconds = lockSecondsAfter(failures, this.config.lockout);
-    if (!seconds) return 0;
-    const until = new Date(Date.now() + seconds * 1000);
-    await this.repo.transaction(async (tx) => {
-      await this.repo.lockUntil(tx, user.id, until);
-      await this.audit.record(tx, {
+  private async recordLockout(
+    email: string,
+    user: Pick<LoginRow, 'id'> | null,
+    failures: number,
+    seconds: number,
+    reason: string,
+  ): Promise<void> {
+    const lockedUntil = new Date(Date.now() + seconds * 1000).toISOString();
+    await this.repo.transaction((tx) =>
+      this.audit.record(tx, {
         action: 'login.lockout',
         entity: 'users',
-        entityId: user.id,
+        entityId: user?.id ?? null,
         actor: null,
-        after: { failures, lockedUntil: until.toISOString(), seconds, reason },
-      });
-    });
-    return seconds;
+        after: { email: email.slice(0, 254), address: addressOf(), failures, lockedUntil, seconds, reason },
+      }),
+    );
   }
 
   /** Sign-in events are anonymous (null actor); others default to the signed-in user. */

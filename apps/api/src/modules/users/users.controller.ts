@@ -68,6 +68,13 @@ export class UsersController {
     return this.users.setPassword(parseId(id), body, actor);
   }
 
+  /** Lifts the account's sign-in locks, from every address. */
+  @Post(':id/unlock')
+  @HttpCode(200)
+  unlock(@Param('id') id: string): Promise<User> {
+    return this.users.unlock(parseId(id));
+  }
+
   /** Signs the user out everywhere: sessions and API tokens. */
   @Post(':id/revoke-sessions')
   @HttpCode(200)

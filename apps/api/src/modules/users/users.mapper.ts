@@ -14,7 +14,10 @@ export const USER_SELECT = {
 
 export type UserRow = Prisma.UserGetPayload<{ select: typeof USER_SELECT }>;
 
-export function toUser(row: UserRow): User {
+/** The account's live sign-in locks (LoginThrottleService.locksOf), newest first. */
+export type UserLocks = { address: string; lockedUntil: Date }[];
+
+export function toUser(row: UserRow, locks: UserLocks = []): User {
   return {
     id: row.id,
     email: row.email,
@@ -27,6 +30,8 @@ export function toUser(row: UserRow): User {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
+    lockedUntil: locks[0]?.lockedUntil.toISOString() ?? null,
+    lockedFrom: locks.map((l) => l.address),
   };
 }
 

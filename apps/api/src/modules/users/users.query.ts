@@ -41,6 +41,8 @@ const FilterSchema = z.strictObject({
   role: z.union([RoleSchema, z.array(RoleSchema)]).optional(),
   disabled: z.boolean().optional(),
   sectorId: IdSchema.optional(),
+  /** Locked from some address after failed sign-ins (read from the sign-in throttle by the service). */
+  locked: z.boolean().optional(),
 });
 
 function parseJsonParam(raw: string | undefined, name: string, example: string): unknown {
@@ -77,6 +79,7 @@ function nested<S extends z.ZodType>(schema: S, value: unknown, name: string): z
 
 export interface UserListQuery {
   where: Prisma.UserWhereInput;
+  locked?: boolean;
   orderBy: Prisma.UserOrderByWithRelationInput[];
   skip: number;
   take: number;
@@ -115,7 +118,7 @@ export function parseUserListQuery(query: z.output<typeof UserListQuerySchema>):
     field === 'lastLoginAt' ? { lastLoginAt: { sort: direction, nulls: 'last' } } : { [field]: direction };
   const orderBy = field === 'id' ? [primary] : [primary, { id: 'asc' as const }];
   const [start, end] = range ?? [0, 24];
-  return { where, orderBy, skip: start, take: end - start + 1 };
+  return { where, locked: filter.locked, orderBy, skip: start, take: end - start + 1 };
 }
 
 /** A path id: a positive integer, else 400 naming `id`. */

@@ -20,6 +20,11 @@ export interface UserChanges {
 export class UsersRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
+  /** For reads outside a transaction by services of this module (the sign-in throttle's locks). */
+  get db(): PrismaClient {
+    return this.prisma;
+  }
+
   transaction<T>(fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
     return this.prisma.$transaction(fn);
   }

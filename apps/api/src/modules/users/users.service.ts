@@ -3,6 +3,7 @@ import type { Prisma } from '@rabta/db';
 import type { ApiToken, CreateUser, SetUserPassword, UpdateMe, UpdateUser, User } from '@rabta/domain';
 import type { AuthUser } from '../../common/auth/current-user';
 import { assertStrongPassword, hashPassword } from '../../common/auth/passwords';
+import { LoginThrottleService } from '../../common/auth/login-throttle.service';
 import { SessionsService } from '../../common/auth/sessions.service';
 import { AppException } from '../../common/errors/app-exception';
 import { contentRangeOf } from '../../common/http/list-query';
@@ -32,18 +33,44 @@ export class UsersService {
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     private readonly tokens: ApiTokensService,
+    private readonly throttle: LoginThrottleService,
   ) {}
 
   async list(query: z.output<typeof UserListQuerySchema>): Promise<Page<User>> {
     const q = parseUserListQuery(query);
+    if (q.locked !== undefined) {
+      // Locked accounts (from any address), or the others.
+      const locked = await this.throttle.lockedEmails(this.users.db);
+      q.where = { AND: [q.where, { email: q.locked ? { in: locked } : { notIn: locked } }] };
+    }
     const { rows, total } = await this.users.list(q);
-    return { data: rows.map(toUser), contentRange: contentRangeOf('users', q.skip, rows.length, total) };
+    return { data: await this.withLocks(rows), contentRange: contentRangeOf('users', q.skip, rows.length, total) };
   }
 
   async get(id: number): Promise<User> {
     const row = await this.users.findById(id);
     if (!row) throw AppException.notFound('User', id);
-    return toUser(row);
+    return (await this.withLocks([row]))[0];
+  }
+
+  /** Users with their live sign-in locks. */
+  private async withLocks(rows: UserRow[], db: Prisma.TransactionClient | undefined = undefined): Promise<User[]> {
+    const locks = await this.throttle.locksOf(db ?? this.users.db, [...new Set(rows.map((r) => r.email))]);
+    return rows.map((r) => toUser(r, locks.get(r.email)));
+  }
+
+  /**
+   * POST /api/users/:id/unlock: lifts the sign-in locks of the account from every address (someone guessed from
+   * there, or the user mistyped too often), audited with the addresses.
+   */
+  async unlock(id: number): Promise<User> {
+    return this.users.transaction(async (tx) => {
+      const row = await this.users.find(tx, id);
+      if (!row) throw AppException.notFound('User', id);
+      const addresses = await this.throttle.unlock(tx, row.email);
+      await this.audit.record(tx, { action: 'unlock', entity: 'users', entityId: id, after: { addresses } });
+      return toUser(row);
+    });
   }
 
   async create(input: CreateUser): Promise<User> {
@@ -119,19 +146,15 @@ export class UsersService {
     assertStrongPassword(input.password, 'password', { email: row.email, name: row.name });
     const passwordHash = await hashPassword(input.password);
     await this.users.transaction(async (tx) => {
-      const before = await tx.user.findUniqueOrThrow({ where: { id }, select: { lockedUntil: true } });
-      const wasLocked = !!before.lockedUntil && before.lockedUntil.getTime() > Date.now();
       // The password is not part of the user's representation: its version stays, so an open edit form still saves.
-      await tx.user.update({
-        where: { id },
-        data: { passwordHash, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null },
-      });
+      await tx.user.update({ where: { id }, data: { passwordHash, passwordChangedAt: new Date() } });
+      const unlocked = await this.throttle.unlock(tx, row.email);
       const ended = await this.sessions.endCredentials(tx, id);
       await this.audit.record(tx, {
         action: 'password.reset',
         entity: 'users',
         entityId: id,
-        after: { sessionsRevoked: ended.sessions, tokensRevoked: ended.tokens, unlocked: wasLocked },
+        after: { sessionsRevoked: ended.sessions, tokensRevoked: ended.tokens, unlocked: unlocked.length > 0 },
       });
     });
   }
@@ -169,7 +192,7 @@ export class UsersService {
   }
 
   private async change(id: number, version: number | undefined, requested: UserChanges): Promise<User> {
-    const result = await this.users.transaction(async (tx) => {
+    const result = await this.users.transaction(async (tx): Promise<{ user: User; ended: boolean }> => {
       await this.users.lockAdmins(tx);
       const current = await this.users.find(tx, id);
       if (!current) throw AppException.notFound('User', id);
@@ -184,7 +207,7 @@ export class UsersService {
         );
       }
       const changes = this.diff(current, requested);
-      if (Object.keys(changes).length === 0) return { user: toUser(current), ended: false };
+      if (Object.keys(changes).length === 0) return { user: (await this.withLocks([current], tx))[0], ended: false };
       if (changes.sectorIds) await this.assertSectorsExist(tx, changes.sectorIds);
       if (changes.email) await this.assertEmailFree(tx, changes.email, id);
       await this.assertNotLastAdmin(tx, current, changes);
@@ -194,7 +217,7 @@ export class UsersService {
           current: toUser(current),
         });
       const before = toUser(current);
-      const after = toUser(row);
+      const [after] = await this.withLocks([row], tx);
       await this.recordChanges(tx, id, before, after, changes);
       // Disabling, and a change of what the user may do, end their sessions and API tokens: they sign in again.
       const ended = changes.disabled === true || changes.role !== undefined || changes.sectorIds !== undefined;
