@@ -311,12 +311,15 @@ export function findEvents(doc: Doc): {
   let paragraphDate: Found | null = null;
   let paragraph = -1;
   let lastInitiatives: Found[] = [];
+  let paragraphInitiatives: Found[] = [];
+  const main = mainInitiative(doc);
   let lastEngagement: EngagementEvent | null = null;
 
   for (const s of tz.sentences) {
     if (s.paragraph !== paragraph) {
       paragraph = s.paragraph;
       paragraphDate = null;
+      paragraphInitiatives = [];
     }
     const own = sentenceDate(doc, s.index);
     const carried = paragraphDate ?? primary;
@@ -479,11 +482,17 @@ export function findEvents(doc: Doc): {
     }
 
     // ------------------------------------------------------------------ announced dates of what is to come
-    const recent = sentenceInitiatives.length > 0 ? sentenceInitiatives : lastInitiatives;
+    // For a new milestone: the initiative of this sentence, else of this paragraph, else the article's main one.
+    const recent =
+      sentenceInitiatives.length > 0
+        ? sentenceInitiatives
+        : paragraphInitiatives.length > 0
+          ? paragraphInitiatives
+          : main
+            ? [main]
+            : [];
     for (const d of inSentence(doc, 'date', s.index)) {
-      const future =
-        d.date?.tense === 'future' || (doc.publishedAt !== undefined && (d.value as DateValue).date > doc.publishedAt);
-      if (!future || d.date?.tense === 'past') continue;
+      if (!isAhead(doc, d)) continue;
       const m = milestoneFor(doc, s, d, sentenceInitiatives, recent);
       if (m) milestones.push(m);
     }
@@ -502,6 +511,7 @@ export function findEvents(doc: Doc): {
     }
 
     if (initiatives.length > 0) lastInitiatives = initiatives;
+    if (initiatives.length > 0) paragraphInitiatives = initiatives;
   }
   const agreements = consolidateSignings(signings);
   // A signed MoU, agreement or contract moves its initiatives to the matching stage where the lifecycle allows.
@@ -527,6 +537,18 @@ export function findEvents(doc: Doc): {
       e.placeFromDateline = true;
     }
   return { engagements: engagements.filter((e) => e.date?.precision === 'day'), agreements, milestones, stages };
+}
+
+/** The initiative an article is about: the one its headline or lead names, else one named twice as often as any. */
+function mainInitiative(doc: Doc): Found | null {
+  const lead = doc.of('initiative').filter((f) => doc.sentenceOf(f) <= 1);
+  if (new Set(lead.map((f) => f.ref?.id)).size === 1) return lead[0];
+  const count = new Map<string | number, Found[]>();
+  for (const f of doc.of('initiative')) if (f.ref) count.set(f.ref.id, [...(count.get(f.ref.id) ?? []), f]);
+  const ranked = [...count.values()].sort((a, b) => b.length - a.length);
+  if (ranked.length === 0) return null;
+  if (ranked.length > 1 && ranked[0].length < 2 * ranked[1].length) return null;
+  return ranked[0][0];
 }
 
 function addStage(
@@ -718,8 +740,15 @@ function absorb(x: EngagementEvent, e: EngagementEvent): EngagementEvent {
  */
 function milestoneFor(doc: Doc, s: Sentence, d: Found, initiatives: Found[], recent: Found[]): MilestoneEvent | null {
   const { tz, gz } = doc;
+  // The words of the sentence nearer to this date than to any other date to come in it.
+  const dates = inSentence(doc, 'date', s.index).filter((x) => isAhead(doc, x));
+  const distance = (k: number, x: Found) => (k < x.from ? x.from - k : k > x.to ? k - x.to : 0);
   const stems = new Set<string>();
-  for (let k = s.firstToken; k < s.endToken; k++) if (tz.tokens[k].kind === 'word') stems.add(tz.tokens[k].stem);
+  for (let k = s.firstToken; k < s.endToken; k++) {
+    if (tz.tokens[k].kind !== 'word') continue;
+    const mine = distance(k, d);
+    if (dates.every((x) => x === d || distance(k, x) >= mine)) stems.add(tz.tokens[k].stem);
+  }
   const near = new Set(recent.map((i) => Number(i.ref?.id)));
   const common = Math.max(50, gz.milestoneList.length * 0.02);
   let best: { id: number; score: number } | null = null;
@@ -730,10 +759,14 @@ function milestoneFor(doc: Doc, s: Sentence, d: Found, initiatives: Found[], rec
     if (near.has(m.initiativeId)) {
       // The milestone's own words, not those it shares with its initiative's title.
       const mine = gz.initiatives.get(m.initiativeId)!.words;
-      const own = (list: string[], lang: 'en' | 'ur') => list.filter((x) => (mine[lang].get(x) ?? 0) < 1);
+      // Not the words of its initiative's title or tags ("UAP railway"), unless nothing else is left.
+      const own = (list: string[], lang: 'en' | 'ur') => {
+        const apart = list.filter((x) => !mine[lang].has(x) && !PAKISTAN.has(x));
+        return apart.length > 0 ? apart : list.filter((x) => (mine[lang].get(x) ?? 0) < 1 && !PAKISTAN.has(x));
+      };
       const part = (list: string[]) => (list.length ? list.filter((x) => stems.has(x)).length / list.length : 0);
       score = Math.max(part(own(w.en, 'en')), part(own(w.ur, 'ur'))) + 0.15;
-      if (score < 0.75) score = 0;
+      if (score < 0.65) score = 0;
     } else {
       const sizeEn = gz.milestoneSizes[2 * i];
       const sizeUr = gz.milestoneSizes[2 * i + 1];
@@ -767,11 +800,27 @@ function milestoneFor(doc: Doc, s: Sentence, d: Found, initiatives: Found[], rec
       score: Math.min(1, found.score),
     };
   }
-  const owner = initiatives[0] ?? recent[0];
+  const nearest = (list: Found[]) =>
+    list.reduce<Found | undefined>(
+      (b, i) => (!b || Math.abs(i.from - d.from) < Math.abs(b.from - d.from) ? i : b),
+      undefined,
+    );
+  const owner = nearest(initiatives) ?? nearest(recent);
   if (!owner || phraseHits(tz, s, ANNOUNCE).length === 0) return null;
   const clause = clauseOf(doc, s, d.from);
-  if (phraseHits(tz, s, MEETING).some((h) => h.at >= clause[0] && h.at <= clause[1])) return null;
-  const written = newMilestoneTitle(doc, s, d) ?? clauseWords(doc, clause, d);
+  // The part of the sentence the date belongs to: its clause (…جبکہ …) and, in reported speech, what was said.
+  const part = clauses(doc, s).find(([a, b]) => d.from >= a && d.from <= b) ?? [s.firstToken, s.endToken - 1];
+  const said = speechSegment(doc, s, d.from);
+  const lo = Math.max(part[0], said[0]);
+  const hi = Math.min(part[1], said[1]);
+  const inside = (at: number) => at >= lo && at <= hi;
+  // A meeting or session to be held is an engagement's date; a sum or share by a date is a target.
+  if (phraseHits(tz, s, MEETING).some((h) => inside(h.at))) return null;
+  if (tz.tokens.slice(clause[0], clause[1] + 1).some((t) => AMOUNT.has(t.norm) || t.raw === '$' || t.raw === '%'))
+    return null;
+  const phrase = newMilestoneTitle(doc, s, d);
+  // A title of verbs only ("مکمل ہوگی") says less than the step the sentence names ("فزیبلٹی اسٹڈی").
+  const written = phrase && !onlyVerbs(phrase) ? phrase : (stepNamed(doc, s, d) ?? phrase);
   if (!written) return null;
   const title = written.charAt(0).toUpperCase() + written.slice(1);
   const urdu = tz.tokens[d.from].script === 'arabic' || doc.language === 'ur';
@@ -787,17 +836,73 @@ function milestoneFor(doc: Doc, s: Sentence, d: Found, initiatives: Found[], rec
   };
 }
 
-/** The clause around a date without the date: a title of last resort for a new milestone (at most 8 words). */
-function clauseWords(doc: Doc, clause: [number, number], d: Found): string | null {
-  const { tokens } = doc.tz;
-  const before: number[] = [];
-  for (let k = d.from - 1; k >= clause[0] && before.length < 8; k--) if (tokens[k].kind !== 'punct') before.unshift(k);
-  const list = before.length >= 2 ? before : [];
-  if (list.length === 0)
-    for (let k = d.to + 1; k <= clause[1] && list.length < 8; k++) if (tokens[k].kind !== 'punct') list.push(k);
-  if (list.length === 0) return null;
-  return doc.tz.text.slice(tokens[list[0]].start, tokens[list[list.length - 1]].end);
+const STEPS = phraseList([
+  'feasibility study',
+  'groundbreaking',
+  'construction',
+  'inauguration',
+  'first cargo',
+  'first shipment',
+  'pilot run',
+  'trial run',
+  'commercial operations',
+  'production',
+  'فزیبلٹی اسٹڈی',
+  'سنگ بنیاد',
+  'تعمیر',
+  'افتتاح',
+  'پہلا کارگو',
+  'پہلی کھیپ',
+  'آزمائشی',
+  'تجارتی آپریشن',
+  'پیداوار',
+]);
+const VERBISH = new Set(
+  ['مکمل', 'شروع', 'ہوگی', 'ہوگا', 'ہوں', 'گی', 'گا', 'گے', 'کیا', 'جائے', 'جائیگا', 'کر', 'دیا', 'ہو', 'جائے گی'].map(
+    foldWord,
+  ),
+);
+
+/** A date of something still to come: said so, or after the publication day (and not told as done). */
+function isAhead(doc: Doc, d: Found): boolean {
+  const future =
+    d.date?.tense === 'future' || (doc.publishedAt !== undefined && (d.value as DateValue).date > doc.publishedAt);
+  return future && d.date?.tense !== 'past';
 }
+
+function onlyVerbs(title: string): boolean {
+  return title.split(/\s+/).every((w) => VERBISH.has(foldWord(w)));
+}
+
+/** The step of a project the sentence names nearest to the date ("فزیبلٹی اسٹڈی", "groundbreaking"). */
+function stepNamed(doc: Doc, s: Sentence, d: Found): string | null {
+  const hits = phraseHits(doc.tz, s, STEPS);
+  if (hits.length === 0) return null;
+  const h = hits.reduce((b, x) => (Math.abs(x.at - d.from) < Math.abs(b.at - d.from) ? x : b), hits[0]);
+  return doc.tz.text.slice(doc.tz.tokens[h.at].start, doc.tz.tokens[h.at + h.len - 1].end);
+}
+
+/** The home country's name says nothing about which of its milestones is meant. */
+const PAKISTAN = new Set(['pakistan', 'پاکستان'].map(foldWord));
+
+const AMOUNT = new Set(
+  [
+    'billion',
+    'million',
+    'trillion',
+    'ارب',
+    'کروڑ',
+    'لاکھ',
+    'ملین',
+    'بلین',
+    'ڈالر',
+    'dollars',
+    'percent',
+    'فیصد',
+    'rupees',
+    'روپے',
+  ].map(foldWord),
+);
 
 const EVENT_NOUNS_UR = new Set(['آغاز', 'افتتاح', 'تکمیل', 'سنگ بنیاد', 'اجلاس', 'آپریشن', 'تعمیر']);
 const VERB_NOUNS: Record<string, string> = {
@@ -814,90 +919,115 @@ const VERB_NOUNS: Record<string, string> = {
   finalise: 'Finalisation',
   finalize: 'Finalisation',
 };
-const AUX = new Set([
-  'scheduled',
-  'expected',
-  'planned',
-  'due',
-  'slated',
-  'set',
-  'be',
-  'to',
+
+const URDU_CLAUSE_END = new Set(
+  ['کہ', 'نے', 'جو', 'جس', 'جبکہ', 'اور', 'ہے', 'ہیں', 'تھا', 'تھی', 'تھے', 'گا', 'گی', 'گے', 'کیا', 'گیا'].map(
+    foldWord,
+  ),
+);
+const URDU_AFTER_DATE = new Set(['میں', 'تک', 'کو', 'سے'].map(foldWord));
+const URDU_POST = new Set(['کے', 'کی', 'کا', 'کو', 'میں', 'پر', 'سے', 'ہے', 'ہو', 'گا', 'گی', 'گے'].map(foldWord));
+const EN_AUX = new Set([
   'is',
   'are',
   'was',
+  'were',
   'will',
   'would',
+  'shall',
   'should',
+  'has',
+  'have',
+  'had',
+  'could',
+  'may',
+  'might',
 ]);
-const DETERMINERS = new Set(['the', 'a', 'an', 'that', 'said', 'and', 'its', 'their']);
+const EN_LEAD = new Set(['the', 'a', 'an', 'its', 'their', 'this', 'that', 'these', 'those']);
+const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'this', 'that', 'which', 'who']);
 
-/** What the date is for, as written: "پائلٹ کارگو ٹرین" in "اگست میں پائلٹ کارگو ٹرین کا آغاز", "the groundbreaking" in "the groundbreaking of … is due in August". */
+/**
+ * What the date is for, as the text words it: in Urdu the phrase before the date ("ریکوڈک منصوبے سے پیداوار کا
+ * آغاز 2028 میں متوقع ہے") or after it ("اگست میں پائلٹ کارگو ٹرین کا آغاز"); in English the subject of the
+ * clause ("The first 12 units are expected to begin production in June"), cut before "of the <initiative>", or
+ * what the verb says ("is expected to open" → Opening).
+ */
 function newMilestoneTitle(doc: Doc, s: Sentence, d: Found): string | null {
   const { tokens } = doc.tz;
   const text = (a: number, b: number) => doc.tz.text.slice(tokens[a].start, tokens[b].end);
-  const stop = (k: number) => {
-    const t = tokens[k];
-    return (
-      !t ||
-      k >= s.endToken ||
-      k < s.firstToken ||
-      t.kind === 'punct' ||
-      !!doc.covered(k, ['date', 'place', 'country', 'person'])
-    );
-  };
+  const blocked = (k: number) =>
+    !tokens[k] ||
+    k < s.firstToken ||
+    k >= s.endToken ||
+    tokens[k].kind === 'punct' ||
+    !!doc.covered(k, ['date', 'person']);
   const urdu = tokens[d.from].script === 'arabic';
   if (urdu) {
-    let k = d.to + 1;
-    while (k < s.endToken && ['میں', 'تک', 'کو', 'سے'].includes(tokens[k].raw)) k++;
-    const from = k;
+    // Before the date, back to where the clause begins.
+    let from = d.from;
     while (
-      !stop(k) &&
-      !['کے', 'کی', 'کا', 'کو', 'میں', 'پر', 'سے', 'ہے', 'ہو', 'گا', 'گی', 'گے'].includes(tokens[k].raw) &&
-      k - from < 5
+      from - 1 >= s.firstToken &&
+      d.from - from < 8 &&
+      !blocked(from - 1) &&
+      !URDU_CLAUSE_END.has(tokens[from - 1].norm)
     )
-      k++;
-    if (k - from < 1) return null;
-    // "… کے آغاز": the event noun after the genitive belongs to the title.
+      from--;
+    while (from < d.from && URDU_POST.has(tokens[from].norm)) from++;
+    if (d.from - from >= 2) return text(from, d.from - 1);
+    // After it: "اگست 2025 میں پائلٹ کارگو ٹرین کے آغاز".
+    let k = d.to + 1;
+    while (k < s.endToken && URDU_AFTER_DATE.has(tokens[k].norm)) k++;
+    const start = k;
+    while (!blocked(k) && !URDU_POST.has(tokens[k].norm) && k - start < 5) k++;
+    if (k - start < 1) return null;
     if (['کے', 'کی', 'کا'].includes(tokens[k]?.raw) && EVENT_NOUNS_UR.has(tokens[k + 1]?.raw))
-      return `${text(from, k - 1)} کا ${tokens[k + 1].raw}`;
-    return text(from, k - 1);
+      return `${text(start, k - 1)} کا ${tokens[k + 1].raw}`;
+    return text(start, k - 1);
   }
-  // English: the subject before "is/will be … (for|in|by) <date>", cut before "of the <initiative>".
-  let k = d.from - 1;
-  while (
-    k > s.firstToken &&
-    ['for', 'in', 'by', 'on', 'from', 'until', 'around', 'early', 'late', 'mid'].includes(tokens[k].norm)
-  )
-    k--;
-  const verbAt = k;
-  while (
-    k > s.firstToken &&
-    (AUX.has(tokens[k].norm) ||
-      VERB_NOUNS[tokens[k].norm] ||
-      ['held', 'launched', 'completed', 'opened'].includes(tokens[k].norm))
-  )
-    k--;
-  const to = k;
-  if (to === verbAt && !AUX.has(tokens[to + 1]?.norm ?? '')) return null;
-  let from = to;
-  for (;;) {
-    if (from <= s.firstToken || to - from >= 12) break;
-    const prev = tokens[from - 1];
-    if (prev.kind === 'punct') break;
-    // "the groundbreaking of the new mill": a determiner after "of" stays inside the phrase.
-    if (DETERMINERS.has(prev.norm) && tokens[from - 2]?.norm !== 'of') break;
-    if (doc.covered(from - 1, ['date', 'country', 'person'])) break;
-    from--;
+  // English: the auxiliary of the clause before the date (commas inside lists do not end it), and its subject.
+  const clauseStart = (clauses(doc, s).find(([a, b]) => d.from >= a && d.from <= b) ?? [s.firstToken])[0];
+  let aux = -1;
+  for (let k = d.from - 1; k >= clauseStart; k--)
+    if (EN_AUX.has(tokens[k].norm)) {
+      aux = k;
+      break;
+    }
+  if (aux > clauseStart) {
+    let from = aux;
+    while (from - 1 >= clauseStart && !blocked(from - 1) && aux - from < 10) from--;
+    while (from < aux && EN_LEAD.has(tokens[from].norm)) from++;
+    const of = tokens.slice(from, aux).findIndex((t) => t.norm === 'of' || t.norm === 'on');
+    const end = of > 0 ? from + of - 1 : aux - 1;
+    const subject = tokens.slice(from, end + 1);
+    if (
+      subject.length > 0 &&
+      !subject.some((t) => PRONOUNS.has(t.norm)) &&
+      !subject.every((t) => doc.covered(t.index, ['initiative', 'country', 'organization']))
+    )
+      return text(from, end);
   }
-  while (from < to && DETERMINERS.has(tokens[from].norm)) from++;
-  if (stop(to) && !doc.covered(to, ['place'])) return null;
-  const of = tokens.slice(from, to + 1).findIndex((t) => t.norm === 'of');
-  if (of > 0) return text(from, from + of - 1);
-  // The subject is the initiative itself: the verb says what the date is for ("is expected to open").
-  for (let v = to + 1; v <= verbAt; v++) {
-    const noun = VERB_NOUNS[tokens[v].norm];
+  // The subject is the initiative itself, or a pronoun: the verb says what the date is for.
+  for (let v = Math.max(aux, clauseStart); v < d.from; v++) {
+    const noun = VERB_NOUNS[tokens[v].norm] ?? VERB_NOUNS[tokens[v].stem];
     if (noun) return noun;
+  }
+  // Else what is to be done, as written ("recruit up to 3,000 Pakistani health professionals").
+  if (aux >= clauseStart) {
+    let from = aux + 1;
+    while (
+      from < d.from &&
+      ['be', 'to', 'expected', 'scheduled', 'planned', 'set', 'due', 'likely'].includes(tokens[from].norm)
+    )
+      from++;
+    let to = from;
+    while (
+      to + 1 < d.from &&
+      !blocked(to + 1) &&
+      !['by', 'in', 'on', 'until', 'before', 'from'].includes(tokens[to + 1].norm) &&
+      to - from < 8
+    )
+      to++;
+    if (to > from && !blocked(from)) return text(from, to);
   }
   return null;
 }

@@ -3,7 +3,7 @@ import { FORUMS, type ForumNames } from './data/forums';
 import { PLACES } from './data/places';
 import { SECTOR_WORDS } from './data/sectors';
 import { CLAN_NAMES, HONORIFICS, PORTFOLIOS, TITLES, type TitleNames } from './data/titles';
-import { STOPWORDS_EN, STOPWORDS_UR } from './data/words';
+import { POSTPOSITIONS, STOPWORDS_EN, STOPWORDS_UR } from './data/words';
 import { exactKey, foldedSet, stemKey, words } from './keys';
 import { stem } from './tokens';
 import type {
@@ -522,8 +522,8 @@ export class Gazetteer {
       const pair = `${m.titleEn}\u0000${m.titleUr ?? ''}`;
       let t = titles.get(pair);
       if (!t) {
-        const en = distinctive(m.titleEn);
-        const ur = distinctive(m.titleUr ?? '');
+        const en = milestoneWordsOf(m.titleEn);
+        const ur = milestoneWordsOf(m.titleUr ?? '');
         const stems = [...new Set([...en, ...ur])];
         t = { en, ur, stems, lang: stems.map((w) => (en.includes(w) ? 1 : 0) | (ur.includes(w) ? 2 : 0)) };
         titles.set(pair, t);
@@ -585,6 +585,49 @@ function sameEntry(a: Entry, b: Entry): boolean {
 }
 
 const distinctiveCache = new Map<string, string[]>();
+
+/** Grammar words only: a milestone's title keeps words like "handed over" (حوالے) that tell it apart. */
+const GRAMMAR = new Set(
+  [
+    ...POSTPOSITIONS,
+    'اور',
+    'و',
+    'کا',
+    'کی',
+    'کے',
+    'کو',
+    'سے',
+    'میں',
+    'پر',
+    'تک',
+    'لیے',
+    'لئے',
+    'the',
+    'a',
+    'an',
+    'of',
+    'to',
+    'in',
+    'on',
+    'for',
+    'and',
+    'at',
+    'by',
+    'with',
+    'from',
+  ].map((w) => stem(exactKey(w))),
+);
+
+/** The stems of a milestone's title, without grammar words. */
+export function milestoneWordsOf(phrase: string): string[] {
+  const out: string[] = [];
+  for (const w of words(phrase)) {
+    const s = stem(w);
+    if (s.length < 2 || GRAMMAR.has(s) || /^\d+$/.test(s)) continue;
+    if (!out.includes(s)) out.push(s);
+  }
+  return out;
+}
 
 /** The stems of a title or tag that can tell initiatives apart. */
 export function distinctive(phrase: string): string[] {

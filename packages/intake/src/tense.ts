@@ -1,5 +1,5 @@
 import { FUTURE_WORDS_EN, FUTURE_WORDS_UR, PAST_WORDS_EN, PAST_WORDS_UR } from './data/words';
-import { phraseList } from './keys';
+import { foldWord, phraseList } from './keys';
 import type { Tokenized } from './tokens';
 
 // Whether a clause reports what happened or announces what is to come, from the auxiliaries and time words near a
@@ -8,6 +8,8 @@ import type { Tokenized } from './tokens';
 export type Tense = 'future' | 'past' | 'neutral';
 
 const FUTURE = [...phraseList(FUTURE_WORDS_UR), ...phraseList(FUTURE_WORDS_EN)];
+/** Where a clause ends: punctuation inside the sentence, and the words that open another clause. */
+const BOUNDARY = new Set([',', '،', ';', '؛', ...['جو', 'جس', 'جبکہ', 'which', 'while', 'whereas'].map(foldWord)]);
 const PAST = [...phraseList(PAST_WORDS_UR), ...phraseList(PAST_WORDS_EN)];
 
 function phraseAt(tz: Tokenized, i: number, phrase: string[]): boolean {
@@ -25,7 +27,26 @@ export function tenseAt(tz: Tokenized, at: number): Tense {
   let future = 0;
   let past = 0;
   const urdu = tokens[at].script === 'arabic' || tokens[at + 1]?.script === 'arabic';
-  for (let i = at - 12; i <= at + 25; i++) {
+  // Within the clause: a relative clause after a comma ("…, جو آئندہ سال مکمل ہوگی") has its own tense.
+  let from = at;
+  while (
+    from > at - 12 &&
+    tokens[from - 1] &&
+    tokens[from - 1].sentence === sentence &&
+    !BOUNDARY.has(tokens[from - 1].raw) &&
+    !BOUNDARY.has(tokens[from - 1].norm)
+  )
+    from--;
+  let to = at;
+  while (
+    to < at + 25 &&
+    tokens[to + 1] &&
+    tokens[to + 1].sentence === sentence &&
+    !BOUNDARY.has(tokens[to + 1].raw) &&
+    !BOUNDARY.has(tokens[to + 1].norm)
+  )
+    to++;
+  for (let i = from; i <= to; i++) {
     const t = tokens[i];
     if (!t || t.sentence !== sentence || t.kind !== 'word') continue;
     const d = Math.abs(i - at);

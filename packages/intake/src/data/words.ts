@@ -168,8 +168,6 @@ export const FUTURE_WORDS_UR = [
   'گی',
   'گے',
   'منعقد ہوگا',
-  'آغاز',
-  'شروع ہوگا',
 ];
 export const FUTURE_WORDS_EN = [
   'will',
