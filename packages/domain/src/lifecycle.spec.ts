@@ -2,9 +2,14 @@ import { INITIATIVE_STAGES, type InitiativeStage } from './enums';
 import {
   allowedNextStages,
   canTransition,
+  changesHealth,
+  changesStage,
   IATI_ACTIVITY_STATUS,
   iatiActivityStatus,
+  isDevelopment,
+  needsEvidence,
   STAGE_TRANSITIONS,
+  stageInForceAt,
   TERMINAL_STAGES,
 } from './lifecycle';
 
@@ -113,5 +118,46 @@ describe('stage transitions', () => {
   ])('should answer %s → %s with %s', (from, to, allowed) => {
     expect(canTransition(from, to)).toBe(allowed);
     expect(allowedNextStages(from).includes(to)).toBe(allowed);
+  });
+});
+
+describe('developments', () => {
+  it('should count a stage or health equal to the one before as no change', () => {
+    expect(isDevelopment({})).toBe(true);
+    expect(isDevelopment({ fromStage: 'agreement_signed', toStage: 'agreement_signed' })).toBe(true);
+    expect(isDevelopment({ fromHealth: 'on_track', toHealth: 'on_track' })).toBe(true);
+    expect(isDevelopment({ fromStage: null, toStage: 'announced' })).toBe(false);
+    expect(changesHealth({ fromHealth: 'on_track', toHealth: 'at_risk' })).toBe(true);
+    expect(changesStage({ fromStage: 'mou_signed', toStage: 'agreement_signed' })).toBe(true);
+  });
+
+  it('should require evidence for a stage change and a development, not for a health change alone', () => {
+    expect(needsEvidence({})).toBe(true);
+    expect(needsEvidence({ fromStage: 'announced', toStage: 'mou_signed' })).toBe(true);
+    expect(needsEvidence({ fromHealth: 'on_track', toHealth: 'at_risk' })).toBe(false);
+    expect(needsEvidence({ fromHealth: 'on_track', toHealth: 'on_track' })).toBe(true);
+  });
+
+  it('should find the stage in force at a moment: effective by then, the later recorded on ties', () => {
+    const updates = [
+      { id: 1, toStage: 'announced' as const, effectiveAt: '2025-01-01T00:00:00Z', recordedAt: '2025-01-02T00:00:00Z' },
+      {
+        id: 2,
+        toStage: 'agreement_signed' as const,
+        effectiveAt: '2025-05-13T00:00:00Z',
+        recordedAt: '2025-07-11T00:00:00Z',
+      },
+      { id: 3, toStage: null, effectiveAt: '2025-07-11T00:00:00Z', recordedAt: '2025-07-12T00:00:00Z' },
+      {
+        id: 4,
+        toStage: 'under_negotiation' as const,
+        effectiveAt: '2025-05-13T00:00:00Z',
+        recordedAt: '2025-07-10T00:00:00Z',
+      },
+    ];
+    expect(stageInForceAt(updates, '2024-12-31')).toBeNull();
+    expect(stageInForceAt(updates, '2025-03-01')).toBe('announced');
+    expect(stageInForceAt(updates, '2025-05-13')).toBe('agreement_signed');
+    expect(stageInForceAt(updates, '2025-08-01T10:00:00Z')).toBe('agreement_signed');
   });
 });

@@ -1,6 +1,7 @@
 import { signedInUser, type SignedInUser } from '../../support/auth';
 import { makeInitiative, makeSource, sectorId } from '../../support/fixtures';
 import { startTestApp, type TestApp } from '../../support/test-app';
+import { csvTable, download, generate, readCsv } from '../reports/support';
 
 describe('status changes carry evidence', () => {
   let t: TestApp;
@@ -235,6 +236,166 @@ describe('status changes carry evidence', () => {
       .set('Cookie', viewer.cookie)
       .expect(200);
     expect(list.body.map((u: { authorName: string }) => u.authorName)).toEqual([analyst.name, analyst.name]);
+  });
+
+  it('should record a development (no stage or health change) with a source, and show it everywhere as one', async () => {
+    const initiative = await makeInitiative(t, analyst.cookie, { effectiveAt: '2025-01-01T00:00:00Z' });
+    const source = await makeSource(t, analyst.cookie, {
+      title: 'Protocol signed in Moscow',
+      publishedAt: '2025-07-11',
+    });
+    const post = (body: Record<string, unknown>) =>
+      t.http.post(`/api/initiatives/${initiative.id}/status-updates`).set('Cookie', analyst.cookie).send(body);
+    await post({
+      toStage: 'agreement_signed',
+      toHealth: 'on_track',
+      effectiveAt: '2025-05-13',
+      note: 'Agreement signed',
+      sourceIds: [source.id],
+    }).expect(201);
+    // Neither stage nor health given, or both as they already are: a development, which must cite a source.
+    for (const body of [{}, { toStage: 'agreement_signed', toHealth: 'on_track' }]) {
+      const refused = await post({ ...body, effectiveAt: '2025-07-11', note: 'Protocol signed' }).expect(422);
+      expect(refused.body).toMatchObject({
+        code: 'EVIDENCE_REQUIRED',
+        errors: { sourceIds: 'Cite at least one source' },
+      });
+    }
+    const dev = await post({
+      toHealth: 'on_track',
+      effectiveAt: '2025-07-11',
+      note: 'Protocol on the steel mill signed in Moscow',
+      noteUr: 'ماسکو میں اسٹیل مل پر پروٹوکول پر دستخط',
+      sourceIds: [source.id],
+    }).expect(201);
+    expect(dev.body).toMatchObject({
+      fromStage: null,
+      toStage: null,
+      fromHealth: null,
+      toHealth: null,
+      development: true,
+      sourceIds: [source.id],
+      initiative: { stage: 'agreement_signed', health: 'on_track', version: 2 },
+    });
+    expect(
+      await t.prisma.auditEvent.count({
+        where: {
+          entity: 'initiatives',
+          entityId: String(initiative.id),
+          action: 'status.change',
+          after: { path: ['statusUpdateId'], equals: dev.body.id },
+        },
+      }),
+    ).toBe(0);
+
+    // An agreement signed the same day is a development of the initiative too.
+    const agreement = await t.http
+      .post('/api/agreements')
+      .set('Cookie', analyst.cookie)
+      .send({
+        kind: 'protocol',
+        titleEn: 'Steel mill protocol',
+        signedDate: '2025-07-11',
+        status: 'signed',
+        initiativeIds: [initiative.id],
+      })
+      .expect(201);
+
+    const dashboard = await t.http.get('/api/dashboard?asOf=2025-07-11').set('Cookie', viewer.cookie).expect(200);
+    const mine = dashboard.body.recentChanges.filter((c: { initiativeId: number }) => c.initiativeId === initiative.id);
+    expect(mine.slice(0, 2)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'status_update',
+          id: dev.body.id,
+          toStage: null,
+          toHealth: null,
+          noteEn: 'Protocol on the steel mill signed in Moscow',
+        }),
+        expect.objectContaining({ kind: 'agreement_signed', id: agreement.body.id, noteEn: 'Steel mill protocol' }),
+      ]),
+    );
+
+    const timeline = await t.http
+      .get(`/api/initiatives/${initiative.id}/timeline`)
+      .set('Cookie', viewer.cookie)
+      .expect(200);
+    expect(timeline.body.filter((i: { type: string }) => i.type === 'development')).toEqual([
+      expect.objectContaining({
+        id: dev.body.id,
+        titleEn: 'Development',
+        link: { resource: 'status-updates', id: dev.body.id },
+      }),
+    ]);
+
+    const report = await generate(t, viewer.cookie, {
+      kind: 'changes',
+      params: { from: '2025-07-01', to: '2025-07-31', sectorIds: [await sectorId(t, 'energy')] },
+      format: 'csv',
+      language: 'en',
+    });
+    expect(report).toMatchObject({ status: 'done', error: null });
+    const rows = readCsv((await download(t, viewer.cookie, report.id)).body);
+    const code = initiative.code as string;
+    expect(csvTable(rows, 'Stage and health changes').filter((r) => r.Code === code)).toEqual([]);
+    expect(csvTable(rows, 'Developments').filter((r) => r.Code === code)).toEqual([
+      expect.objectContaining({ Effective: '2025-07-11', Note: 'Protocol on the steel mill signed in Moscow' }),
+    ]);
+    expect(csvTable(rows, 'New agreements').map((r) => r.Title)).toContain('Steel mill protocol');
+
+    const portfolio = await generate(t, viewer.cookie, {
+      kind: 'portfolio',
+      params: { asOf: '2025-07-31', from: '2025-07-01' },
+      format: 'csv',
+      language: 'en',
+    });
+    const prow = readCsv((await download(t, viewer.cookie, portfolio.id)).body);
+    expect(
+      csvTable(prow, 'Developments in the period')
+        .filter((r) => r.Code === code)
+        .map((r) => r.Change),
+    ).toEqual(
+      expect.arrayContaining(['Development (no change of stage or health)', 'Protocol signed: Steel mill protocol']),
+    );
+    const energy = csvTable(prow, 'Sector: Energy').find((r) => r.Code === code)!;
+    expect(energy['Update date']).toBe('2025-07-11');
+  });
+
+  it('should show each transition once when an update is back-dated before one recorded earlier', async () => {
+    const initiative = await makeInitiative(t, analyst.cookie, { effectiveAt: '2025-01-01T00:00:00Z' });
+    const source = await makeSource(t, analyst.cookie);
+    const post = (body: Record<string, unknown>) =>
+      t.http
+        .post(`/api/initiatives/${initiative.id}/status-updates`)
+        .set('Cookie', analyst.cookie)
+        .send({ note: 'x', sourceIds: [source.id], ...body })
+        .expect(201);
+    const first = await post({ toStage: 'under_negotiation', effectiveAt: '2025-07-11' });
+    // Learned later: the talks had begun the day before; the update recorded first now changes nothing.
+    await post({ toStage: 'under_negotiation', effectiveAt: '2025-07-10' });
+    const list = await t.http
+      .get('/api/status-updates')
+      .query({ filter: JSON.stringify({ initiativeId: initiative.id }), sort: JSON.stringify(['effectiveAt', 'ASC']) })
+      .set('Cookie', viewer.cookie)
+      .expect(200);
+    expect(
+      list.body.map((u: { fromStage: string; toStage: string; development: boolean }) => [
+        u.fromStage,
+        u.toStage,
+        u.development,
+      ]),
+    ).toEqual([
+      [null, 'announced', false],
+      ['announced', 'under_negotiation', false],
+      ['under_negotiation', 'under_negotiation', true],
+    ]);
+    const timeline = await t.http
+      .get(`/api/initiatives/${initiative.id}/timeline`)
+      .set('Cookie', viewer.cookie)
+      .expect(200);
+    expect(timeline.body.find((i: { id: number; type: string }) => i.id === first.body.id)).toMatchObject({
+      type: 'development',
+    });
   });
 
   it('should give every reader the history of an initiative, its milestones and status updates, without request details', async () => {

@@ -106,3 +106,17 @@ export function Transition({ from, to, kind }: { from?: string | null; to?: stri
     </Box>
   );
 }
+
+/** A status update that changes neither stage nor health: a development. */
+export function DevelopmentChip() {
+  const translate = useTranslate();
+  return (
+    <Chip
+      size="small"
+      variant="outlined"
+      color="secondary"
+      label={translate('rabta.timeline.development')}
+      data-testid="development-chip"
+    />
+  );
+}

@@ -6,6 +6,7 @@ import {
   CardActionArea,
   CardContent,
   CardHeader,
+  Chip,
   Grid,
   List,
   ListItemButton,
@@ -130,6 +131,36 @@ function Titled({ item }: { item: { titleEn: string; titleUr: string | null } })
     >
       {picked.text}
     </span>
+  );
+}
+
+/** A recent development that moved neither stage nor health: what it was, and its note or the record's title. */
+function RecentKind({ change }: { change: DashboardData['recentChanges'][number] }) {
+  const translate = useTranslate();
+  const locale = useAppLocale();
+  const text = pickText(change as unknown as Record<string, unknown>, 'note', locale);
+  const label = change.kind === 'status_update' ? 'rabta.timeline.development' : `rabta.dashboard.${change.kind}`;
+  return (
+    <>
+      <Chip size="small" variant="outlined" label={translate(label)} data-testid="recent-kind" />
+      {text && (
+        <Typography
+          variant="caption"
+          component="bdi"
+          lang={text.lang}
+          dir="auto"
+          sx={{
+            maxWidth: 360,
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+            whiteSpace: 'nowrap',
+            ...(text.lang === 'ur' && locale !== 'ur' ? urduTextSx : {}),
+          }}
+        >
+          {text.text}
+        </Typography>
+      )}
+    </>
   );
 }
 
@@ -408,9 +439,18 @@ export default function Dashboard() {
               <List dense disablePadding>
                 {data.recentChanges.map((c) => (
                   <ListItemButton
-                    key={c.id}
-                    onClick={() => navigate(`/initiatives/${c.initiativeId}/show/history`)}
+                    key={`${c.kind}-${c.id}-${c.initiativeId}`}
+                    onClick={() =>
+                      navigate(
+                        c.kind === 'agreement_signed'
+                          ? `/agreements/${c.id}/show`
+                          : c.kind === 'milestone_achieved'
+                            ? `/milestones/${c.id}/show`
+                            : `/initiatives/${c.initiativeId}/show/history`,
+                      )
+                    }
                     data-testid="recent-change"
+                    data-kind={c.kind}
                   >
                     <ListItemText
                       disableTypography
@@ -442,6 +482,7 @@ export default function Dashboard() {
                               <HealthChip health={c.toHealth} />
                             </>
                           )}
+                          {!c.toStage && !c.toHealth && <RecentKind change={c} />}
                           <Typography variant="caption" color="text.secondary">
                             {fmt.date(c.effectiveAt)}
                             {c.authorName ? ` · ${translate('rabta.dashboard.by', { name: c.authorName })}` : ''}

@@ -193,6 +193,10 @@ const rabta = {
     quote: 'Quoted passage',
     quote_help: 'The sentence of the source that supports this change',
     evidence_help: 'A stage change needs at least one source.',
+    development_help:
+      'Keeping both the stage and the health records a development: news that changes neither. It needs a source.',
+    development: 'Development',
+    in_force: 'On %{date}',
     allowed: 'Allowed next stages: %{stages}',
     no_next_stage: 'This initiative is in a final stage: only its health can change.',
     saved: 'Status updated',
@@ -270,6 +274,7 @@ const rabta = {
   },
   timeline: {
     status_update: 'Status update',
+    development: 'Development',
     milestone: 'Milestone',
     milestone_date_change: 'Date re-announced',
     engagement: 'Engagement',
@@ -314,6 +319,8 @@ const rabta = {
     empty: 'Nothing here',
     count: 'Count',
     by: 'by %{name}',
+    agreement_signed: 'Agreement signed',
+    milestone_achieved: 'Milestone achieved',
     no_evidence: 'never',
   },
   profile: {
@@ -456,7 +463,6 @@ const rabta = {
     choose_sector: 'Choose at least one sector',
     choose_country: 'Choose at least one country',
     date_order: 'Must not be before the start date',
-    stage_or_health: 'Change the stage, the health, or both',
     quote_without_source: 'Quote for a source that is not in the evidence',
     invalid_transition: 'Not allowed from the current stage. Allowed: %{stages}',
     evidence_required: 'A stage change needs at least one source',
@@ -964,6 +970,7 @@ const resources = {
       authorId: 'Author',
       authorName: 'Author',
       sourceIds: 'Sources',
+      development: 'Development',
     },
   },
   'saved-views': {

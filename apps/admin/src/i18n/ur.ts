@@ -408,6 +408,10 @@ const rabta: Messages['rabta'] = {
     quote: 'اقتباس',
     quote_help: 'ماخذ کا وہ جملہ جو اس تبدیلی کی تائید کرتا ہے',
     evidence_help: 'مرحلے کی تبدیلی کے لیے کم از کم ایک ماخذ ضروری ہے۔',
+    development_help:
+      'مرحلہ اور کیفیت دونوں برقرار رکھنے سے ایک پیش رفت درج ہوتی ہے: ایسی خبر جو کسی کو نہیں بدلتی۔ اس کے لیے ماخذ ضروری ہے۔',
+    development: 'پیش رفت',
+    in_force: '%{date} کو',
     allowed: 'اگلے ممکنہ مراحل: %{stages}',
     no_next_stage: 'یہ اقدام آخری مرحلے میں ہے: صرف اس کی کیفیت بدل سکتی ہے۔',
     saved: 'صورتحال کی تازہ کاری ہو گئی',
@@ -485,6 +489,7 @@ const rabta: Messages['rabta'] = {
   },
   timeline: {
     status_update: 'صورتحال کی تازہ کاری',
+    development: 'پیش رفت',
     milestone: 'سنگِ میل',
     milestone_date_change: 'تاریخ کا دوبارہ اعلان',
     engagement: 'ملاقات',
@@ -529,6 +534,8 @@ const rabta: Messages['rabta'] = {
     empty: 'یہاں کچھ نہیں',
     count: 'تعداد',
     by: 'از %{name}',
+    agreement_signed: 'معاہدے پر دستخط',
+    milestone_achieved: 'سنگِ میل حاصل',
     no_evidence: 'کبھی نہیں',
   },
   profile: {
@@ -671,7 +678,6 @@ const rabta: Messages['rabta'] = {
     choose_sector: 'کم از کم ایک شعبہ منتخب کریں',
     choose_country: 'کم از کم ایک ملک منتخب کریں',
     date_order: 'آغاز کی تاریخ سے پہلے نہیں ہو سکتی',
-    stage_or_health: 'مرحلہ، کیفیت، یا دونوں بدلیں',
     quote_without_source: 'ایسے ماخذ کا اقتباس جو ثبوت میں شامل نہیں',
     invalid_transition: 'موجودہ مرحلے سے ممکن نہیں۔ ممکنہ: %{stages}',
     evidence_required: 'مرحلے کی تبدیلی کے لیے کم از کم ایک ماخذ ضروری ہے',
@@ -1178,6 +1184,7 @@ const resources: Messages['resources'] = {
       authorId: 'مصنف',
       authorName: 'مصنف',
       sourceIds: 'مآخذ',
+      development: 'پیش رفت',
     },
   },
   'saved-views': {

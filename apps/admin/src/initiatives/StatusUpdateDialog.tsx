@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   Alert,
   Box,
@@ -15,13 +15,16 @@ import {
   Typography,
 } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
-import { get, useController, useForm, type FieldPath } from 'react-hook-form';
-import { CONFIDENCES, HEALTHS } from '@rabta/domain/values';
+import { get, useController, useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { allowedNextStages, stageInForceAt } from '@rabta/domain/lifecycle';
+import { CONFIDENCES, HEALTHS, INITIATIVE_STAGES } from '@rabta/domain/values';
 import type { CreateStatusUpdate } from '@rabta/domain/schemas/resources';
-import { useDataProvider, useNotify, useRefresh, useTranslate, type RaRecord } from 'react-admin';
+import { useDataProvider, useGetList, useNotify, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { HealthChip, StageChip } from '../common/chips';
 import { domainResolver } from '../common/domainResolver';
+import { effectiveMoment, todayIso } from '../common/dates';
 import { errorText } from '../common/errors';
+import { useFormatters } from '../i18n/format';
 import { FormTextField } from '../common/FormTextField';
 import { EvidencePicker } from '../evidence/EvidencePicker';
 import type { RabtaDataProvider } from '../providers/dataProvider';
@@ -51,8 +54,8 @@ export function StatusUpdateDialog({
   const notify = useNotify();
   const refresh = useRefresh();
   const dataProvider = useDataProvider<RabtaDataProvider>();
+  const fmt = useFormatters();
   const [addingSource, setAddingSource] = useState(false);
-  const allowed: string[] = useMemo(() => (record.allowedNextStages as string[] | undefined) ?? [], [record]);
 
   const {
     control,
@@ -68,6 +71,45 @@ export function StatusUpdateDialog({
     shouldFocusError: false,
   });
   const { field: sources } = useController({ name: 'sources', control });
+  const [effectiveDay, toStage, toHealth] = useWatch({ control, name: ['effectiveAt', 'toStage', 'toHealth'] });
+  // A back-dated update is checked against the stage in force on its date (as the API does): the stages offered
+  // and the "now" shown follow the effective date.
+  const backDated = !!effectiveDay && effectiveDay < todayIso();
+  const { data: history } = useGetList(
+    'status-updates',
+    {
+      filter: { initiativeId: record.id },
+      pagination: { page: 1, perPage: 1000 },
+      sort: { field: 'effectiveAt', order: 'ASC' },
+    },
+    { enabled: open && backDated },
+  );
+  const stageThen = useMemo(
+    () =>
+      backDated && history
+        ? stageInForceAt(
+            history.map((u) => ({
+              id: Number(u.id),
+              toStage: u.toStage,
+              effectiveAt: u.effectiveAt,
+              recordedAt: u.recordedAt,
+            })),
+            effectiveMoment(effectiveDay),
+          )
+        : (record.stage as string),
+    [backDated, history, effectiveDay, record.stage],
+  );
+  const allowed: string[] = useMemo(() => {
+    if (!backDated) return (record.allowedNextStages as string[] | undefined) ?? [];
+    if (!history) return [];
+    return stageThen ? [...allowedNextStages(stageThen as never)] : [...INITIATIVE_STAGES];
+  }, [backDated, history, stageThen, record.allowedNextStages]);
+  // A stage chosen for another date that this one does not allow is dropped.
+  useEffect(() => {
+    if (toStage && history !== undefined && !allowed.includes(toStage)) setValue('toStage', '');
+  }, [allowed, toStage, history, setValue]);
+  const development = !toStage && !toHealth;
+
   // The evidence's errors are under the body's names: `sourceIds`, `quotes.<source id>`.
   const messageAt = (path: string) => (get(errors, path) as { message?: string } | undefined)?.message;
 
@@ -102,18 +144,20 @@ export function StatusUpdateDialog({
       </DialogTitle>
       <DialogContent dividers>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
-          <Typography variant="body2" color="text.secondary">
-            {translate('rabta.status.current')}
+          <Typography variant="body2" color="text.secondary" data-testid="status-in-force">
+            {backDated
+              ? translate('rabta.status.in_force', { date: fmt.date(effectiveDay) })
+              : translate('rabta.status.current')}
           </Typography>
-          <StageChip stage={record.stage} />
-          <HealthChip health={record.health} />
+          {stageThen && <StageChip stage={stageThen} />}
+          {!backDated && <HealthChip health={record.health} />}
         </Stack>
         {errors.root?.server && (
           <Alert severity="error" sx={{ mb: 2 }}>
             {errorText(translate, errors.root.server.message)}
           </Alert>
         )}
-        {allowed.length === 0 && (
+        {allowed.length === 0 && (!backDated || history) && (
           <Alert severity="info" sx={{ mb: 2 }}>
             {translate('rabta.status.no_next_stage')}
           </Alert>
@@ -124,7 +168,7 @@ export function StatusUpdateDialog({
             name="toStage"
             select
             label={translate('rabta.status.to_stage')}
-            helperText={translate('rabta.status.evidence_help')}
+            helperText={translate(development ? 'rabta.status.development_help' : 'rabta.status.evidence_help')}
             disabled={allowed.length === 0}
             slotProps={{ htmlInput: { 'data-testid': 'status-to-stage' } }}
             sx={{ flex: 2 }}

@@ -65,10 +65,20 @@ describe('StatusUpdateFormSchema through domainResolver', () => {
 
   it("should refuse as the API does, under the body's field names, with catalogue keys for known messages", async () => {
     const result = await resolve(values({ note: '   ' }));
-    expect(Object.keys(result.errors).sort()).toEqual(['note', 'toStage']);
+    expect(Object.keys(result.errors).sort()).toEqual(['note']);
     expect(result.errors.note?.message).toBe('rabta.validation.required');
-    expect(result.errors.toStage?.message).toBe('rabta.validation.stage_or_health');
     expect(result.values).toEqual({});
+  });
+
+  it('should send a development (neither stage nor health) with its sources', async () => {
+    const result = await resolve(values({ note: 'Protocol signed', sources: [source(4, 'signed')] }));
+    expect(result.errors).toEqual({});
+    expect(result.values).toEqual({
+      effectiveAt: '2025-07-10',
+      note: 'Protocol signed',
+      sourceIds: [4],
+      quotes: { '4': 'signed' },
+    });
   });
 
   it('should refuse an effective date that is not a date', async () => {

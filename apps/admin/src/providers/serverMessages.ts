@@ -20,7 +20,6 @@ const SERVER_MESSAGES: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^Choose at least one sector$/, () => 'rabta.validation.choose_sector'],
   [/^Choose at least one country$/, () => 'rabta.validation.choose_country'],
   [/^Must not be before the start date$/, () => 'rabta.validation.date_order'],
-  [/^Change the stage, the health, or both$/, () => 'rabta.validation.stage_or_health'],
   [/^Quote for a source that is not in sourceIds$/, () => 'rabta.validation.quote_without_source'],
   [/^Unknown field|^Unrecognized key|is not part of/i, () => 'rabta.validation.unknown_field'],
   [/^Invalid email|^Must be an email address$/i, () => 'rabta.validation.email'],

@@ -13,7 +13,14 @@ export interface Me {
 }
 
 export type TimelineType =
-  'status_update' | 'milestone' | 'milestone_date_change' | 'engagement' | 'decision' | 'agreement' | 'evidence';
+  | 'status_update'
+  | 'development'
+  | 'milestone'
+  | 'milestone_date_change'
+  | 'engagement'
+  | 'decision'
+  | 'agreement'
+  | 'evidence';
 
 export interface TimelineItem {
   type: TimelineType;
@@ -71,6 +78,7 @@ export interface Dashboard {
     lastEvidenceAt: string | null;
   }[];
   recentChanges: {
+    kind: 'status_update' | 'agreement_signed' | 'milestone_achieved';
     id: number;
     initiativeId: number;
     code: string;
@@ -80,6 +88,8 @@ export interface Dashboard {
     toStage: string | null;
     fromHealth: string | null;
     toHealth: string | null;
+    noteEn: string | null;
+    noteUr: string | null;
     effectiveAt: string;
     recordedAt: string;
     authorName: string | null;

@@ -1,7 +1,7 @@
 import { Box, CardContent, Grid, Stack } from '@mui/material';
 import { ReferenceArrayField, ReferenceField, Show, useRecordContext } from 'react-admin';
 import { BilingualPair } from '../common/Bilingual';
-import { EnumText, Transition } from '../common/chips';
+import { DevelopmentChip, EnumText, Transition } from '../common/chips';
 import { Detail } from '../common/Detail';
 import { DateText } from '../common/fields';
 import { RabtaShowActions } from '../common/ShowActions';
@@ -16,6 +16,7 @@ function Body() {
           <Detail label="resources.status-updates.fields.initiativeId">
             <ReferenceField source="initiativeId" reference="initiatives" link="show" />
           </Detail>
+          {record.development && <DevelopmentChip />}
           <Stack direction="row" spacing={4}>
             <Detail label="resources.status-updates.fields.toStage">
               <Transition from={record.fromStage} to={record.toStage} kind="stage" />

@@ -308,6 +308,8 @@ export const StatusUpdateSchema = z.object({
   /** Derived: the author's display name (user accounts themselves are for admins). */
   authorName: z.string().nullable(),
   sourceIds: z.array(z.number()),
+  /** Derived: changes neither the stage nor the health — news recorded as a development (lifecycle.ts). */
+  development: z.boolean(),
   version: VersionSchema,
   ...timestamps,
 });
@@ -324,12 +326,9 @@ const statusUpdateFields = {
   quotes: z.record(z.string().regex(/^\d+$/, 'Keys are source ids'), z.string().trim().max(5_000)).optional(),
 };
 
-function checkStatusUpdate(
-  v: { toStage?: unknown; toHealth?: unknown; sourceIds: number[]; quotes?: Record<string, string> },
-  ctx: z.RefinementCtx,
-): void {
-  if (!v.toStage && !v.toHealth)
-    ctx.addIssue({ code: 'custom', path: ['toStage'], message: 'Change the stage, the health, or both' });
+// Neither `toStage` nor `toHealth`: a development (news that changes neither); it must cite a source, as a stage change
+// must (lifecycle.ts needsEvidence; the API answers 422 EVIDENCE_REQUIRED).
+function checkStatusUpdate(v: { sourceIds: number[]; quotes?: Record<string, string> }, ctx: z.RefinementCtx): void {
   for (const key of Object.keys(v.quotes ?? {})) {
     if (!v.sourceIds.includes(Number(key)))
       ctx.addIssue({ code: 'custom', path: ['quotes', key], message: 'Quote for a source that is not in sourceIds' });
@@ -363,6 +362,7 @@ export const STATUS_UPDATE_READ_ONLY = [
   'authorId',
   'authorName',
   'sourceIds',
+  'development',
   /** Only in the response to a create: the initiative's stage and health after it. */
   'initiative',
 ] as const;

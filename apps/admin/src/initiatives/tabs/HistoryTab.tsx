@@ -2,7 +2,7 @@ import { Box, Divider, Typography } from '@mui/material';
 import { DataTable, ReferenceManyField, useRecordContext, useTranslate } from 'react-admin';
 import { AuditTrail } from '../../audit-events/AuditTrail';
 import { BilingualText } from '../../common/Bilingual';
-import { Transition } from '../../common/chips';
+import { DevelopmentChip, Transition } from '../../common/chips';
 import { LocalDateField } from '../../common/fields';
 
 function StatusHistory() {
@@ -27,7 +27,9 @@ function StatusHistory() {
           source="toStage"
           label="resources.initiatives.fields.stage"
           disableSort
-          render={(r) => <Transition from={r.fromStage} to={r.toStage} kind="stage" />}
+          render={(r) =>
+            r.development ? <DevelopmentChip /> : <Transition from={r.fromStage} to={r.toStage} kind="stage" />
+          }
         />
         <DataTable.Col
           source="toHealth"

@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import {
   Alert,
   Avatar,
@@ -16,9 +15,10 @@ import EventRepeatIcon from '@mui/icons-material/EventRepeat';
 import FlagIcon from '@mui/icons-material/Flag';
 import GavelIcon from '@mui/icons-material/Gavel';
 import GroupsIcon from '@mui/icons-material/Groups';
+import NewReleasesIcon from '@mui/icons-material/NewReleases';
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import { useQuery } from '@tanstack/react-query';
-import { useDataProvider, useGetList, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { pickText } from '../../common/bilingual';
 import { FallbackBadge } from '../../common/Bilingual';
@@ -33,6 +33,7 @@ import { urduTextSx } from '../../theme/theme';
 
 const KINDS: Record<TimelineType, { icon: typeof FlagIcon; color: string }> = {
   status_update: { icon: TrendingUpIcon, color: '#0b5563' },
+  development: { icon: NewReleasesIcon, color: '#00796b' },
   milestone: { icon: FlagIcon, color: '#2e7d32' },
   milestone_date_change: { icon: EventRepeatIcon, color: '#ef6c00' },
   engagement: { icon: GroupsIcon, color: '#3949ab' },
@@ -138,17 +139,6 @@ export function TimelineTab() {
     queryFn: () => dataProvider.getTimeline(record!.id),
     enabled: !!record,
   });
-  // Status updates are labelled here, in the current language, from their own record (stage and health chips).
-  const { data: updates } = useGetList(
-    'status-updates',
-    {
-      filter: { initiativeId: record?.id },
-      pagination: { page: 1, perPage: 500 },
-      sort: { field: 'effectiveAt', order: 'ASC' },
-    },
-    { enabled: !!record },
-  );
-  const updateById = useMemo(() => new Map<string, RaRecord>((updates ?? []).map((u) => [String(u.id), u])), [updates]);
   if (isPending) return <Typography variant="body2">{translate('rabta.common.loading')}</Typography>;
   if (error) return <Alert severity="error">{(error as Error).message}</Alert>;
   if (!data?.length) return <Typography color="text.secondary">{translate('rabta.initiative.no_timeline')}</Typography>;
@@ -171,7 +161,9 @@ export function TimelineTab() {
       {data.map((item) => {
         const kind = KINDS[item.type] ?? KINDS.evidence;
         const Icon = kind.icon;
-        const update = item.type === 'status_update' ? updateById.get(String(item.link.id)) : undefined;
+        // Status updates are worded here from their facts: the transition as the view holds the history (stage and
+        // health chips), or none for a development; the note in the current language.
+        const update = item.type === 'status_update' || item.type === 'development' ? item.data : undefined;
         const title = pickText(item as unknown as Record<string, unknown>, 'title', locale);
         const worded = update ? undefined : localDetail(item, translate, fmt);
         const detail = update
@@ -198,18 +190,30 @@ export function TimelineTab() {
                   <Typography variant="caption" color="text.secondary" sx={{ minWidth: 90 }}>
                     <DateText value={item.date} />
                   </Typography>
-                  <Typography variant="caption" sx={{ color: kind.color, fontWeight: 600 }}>
-                    {translate(`rabta.timeline.${item.type}`, { _: item.type })}
-                  </Typography>
-                  {update ? (
+                  {item.type === 'development' ? (
+                    <MuiLink
+                      component={Link}
+                      to={linkTo(item.link.resource, item.link.id)}
+                      underline="hover"
+                      variant="caption"
+                      sx={{ color: kind.color, fontWeight: 600 }}
+                    >
+                      {translate('rabta.timeline.development')}
+                    </MuiLink>
+                  ) : (
+                    <Typography variant="caption" sx={{ color: kind.color, fontWeight: 600 }}>
+                      {translate(`rabta.timeline.${item.type}`, { _: item.type })}
+                    </Typography>
+                  )}
+                  {item.type === 'development' ? null : update ? (
                     <MuiLink
                       component={Link}
                       to={linkTo(item.link.resource, item.link.id)}
                       underline="none"
                       sx={{ display: 'inline-flex', gap: 1 }}
                     >
-                      <Transition from={update.fromStage} to={update.toStage} kind="stage" />
-                      <Transition from={update.fromHealth} to={update.toHealth} kind="health" />
+                      <Transition from={update.fromStage as string} to={update.toStage as string} kind="stage" />
+                      <Transition from={update.fromHealth as string} to={update.toHealth as string} kind="health" />
                     </MuiLink>
                   ) : (
                     <MuiLink

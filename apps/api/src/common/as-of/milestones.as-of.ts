@@ -50,6 +50,10 @@ export interface MilestoneFilter {
   plannedBefore?: string;
   ownerOrganizationId?: number;
   ownerPersonId?: number;
+  /** Delivered by the view's day (an actual date on or before it): achieved then. */
+  delivered?: boolean;
+  /** Delivered on or after this day. */
+  deliveredFrom?: string;
   /** Also these milestones, whatever the other conditions (reports: records changed since their knownAt). */
   orIds?: number[];
 }
@@ -133,6 +137,8 @@ export class MilestonesAsOf {
     if (terms.length) inner.push(searchCondition(terms, 'm', 'fuzzy'));
     // A delivery by the view's day closes a milestone whatever else it says: skip those early.
     if (filter.open) inner.push(Prisma.sql`(m.actual_date IS NULL OR m.actual_date > ${viewDay(view).day}::date)`);
+    if (filter.delivered) inner.push(Prisma.sql`m.actual_date <= ${viewDay(view).day}::date`);
+    if (filter.deliveredFrom) inner.push(Prisma.sql`m.actual_date >= ${filter.deliveredFrom}::date`);
 
     const outer: Prisma.Sql[] = [];
     if (filter.plannedDate_gte) outer.push(Prisma.sql`m.planned_date >= ${filter.plannedDate_gte}::date`);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, daysFromTo, HEALTHS, INITIATIVE_STAGES, isActiveStage } from '@rabta/domain';
 import { z } from 'zod';
-import { ActivityAsOf } from '../../common/as-of/activity.as-of';
+import { ActivityAsOf, presentView } from '../../common/as-of/activity.as-of';
 import { InitiativesAsOf, stalenessOf } from '../../common/as-of/initiatives.as-of';
 import { MilestonesAsOf } from '../../common/as-of/milestones.as-of';
 import { viewDay } from '../../common/as-of/view';
@@ -48,8 +48,11 @@ export const DashboardSchema = z.object({
       lastEvidenceAt: z.string().nullable(),
     }),
   ),
+  /** The latest developments: status changes, developments recorded without one, agreements signed, milestones achieved. */
   recentChanges: z.array(
     z.object({
+      kind: z.enum(['status_update', 'agreement_signed', 'milestone_achieved']),
+      /** The status update's, agreement's or milestone's id (by `kind`). */
       id: z.number(),
       initiativeId: z.number(),
       code: z.string(),
@@ -59,6 +62,9 @@ export const DashboardSchema = z.object({
       toStage: z.string().nullable(),
       fromHealth: z.string().nullable(),
       toHealth: z.string().nullable(),
+      /** A status update's note; an agreement's or milestone's title. */
+      noteEn: z.string().nullable(),
+      noteUr: z.string().nullable(),
       effectiveAt: z.string(),
       recordedAt: z.string(),
       authorName: z.string().nullable(),
@@ -125,7 +131,7 @@ export class DashboardService {
       .map((m) => ({ ...item(m), daysToGo: daysFromTo(day, m.planned) }))
       .sort((a, b) => a.daysToGo - b.daysToGo);
 
-    const knowledge = view ?? { effectiveBefore: now, knownAt: now, knownAtGiven: false, day, isPast: false };
+    const knowledge = view ?? presentView(now);
     const recent = await this.activity.recent(knowledge, liveIds, LIST_LIMIT);
 
     return {
@@ -162,21 +168,25 @@ export class DashboardService {
           titleUr: i.titleUr,
           lastEvidenceAt: i.lastEvidenceAt,
         })),
-      recentChanges: recent.map((u) => {
-        const i = byId.get(u.initiativeId)!;
+      recentChanges: recent.map((d) => {
+        const i = byId.get(d.initiativeId)!;
+        const update = d.kind === 'status_update' ? d : undefined;
         return {
-          id: u.id,
-          initiativeId: u.initiativeId,
+          kind: d.kind,
+          id: d.id,
+          initiativeId: d.initiativeId,
           code: i.code,
           titleEn: i.titleEn,
           titleUr: i.titleUr,
-          fromStage: u.fromStage,
-          toStage: u.toStage,
-          fromHealth: u.fromHealth,
-          toHealth: u.toHealth,
-          effectiveAt: u.effectiveAt,
-          recordedAt: u.recordedAt,
-          authorName: u.authorName,
+          fromStage: update?.fromStage ?? null,
+          toStage: update?.toStage ?? null,
+          fromHealth: update?.fromHealth ?? null,
+          toHealth: update?.toHealth ?? null,
+          noteEn: d.kind === 'status_update' ? d.noteEn : d.titleEn,
+          noteUr: d.kind === 'status_update' ? d.noteUr : d.titleUr,
+          effectiveAt: d.effectiveAt,
+          recordedAt: d.recordedAt,
+          authorName: update?.authorName ?? null,
         };
       }),
     };

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Prisma } from '@rabta/db';
 import type { Health, InitiativeStage } from '@rabta/domain';
 import type { Db } from '../../common/resource/resource';
 
@@ -119,6 +120,26 @@ export class InitiativesRepository {
         (SELECT to_health FROM status_updates WHERE initiative_id = ${initiativeId} AND to_health IS NOT NULL AND effective_at <= ${at}
           ORDER BY effective_at DESC, recorded_at DESC, id DESC LIMIT 1) AS health`;
     return rows[0];
+  }
+
+  /**
+   * After a back-dated update `row`: the next update (in the history's order) that gives a stage now changes from
+   * the stage `row` gives, and likewise for the health — so no two updates show the same transition.
+   */
+  async relinkNext(
+    tx: Db,
+    initiativeId: number,
+    row: { id: number; effectiveAt: Date; recordedAt: Date },
+    to: { stage?: InitiativeStage; health?: Health },
+  ): Promise<void> {
+    const after = Prisma.sql`initiative_id = ${initiativeId} AND id <> ${row.id}
+      AND (effective_at, recorded_at, id) > (${row.effectiveAt}::timestamptz, ${row.recordedAt}::timestamptz, ${row.id}::int)`;
+    if (to.stage)
+      await tx.$executeRaw`UPDATE status_updates SET from_stage = ${to.stage}::initiative_stage WHERE id = (
+        SELECT id FROM status_updates WHERE ${after} AND to_stage IS NOT NULL ORDER BY effective_at, recorded_at, id LIMIT 1)`;
+    if (to.health)
+      await tx.$executeRaw`UPDATE status_updates SET from_health = ${to.health}::health WHERE id = (
+        SELECT id FROM status_updates WHERE ${after} AND to_health IS NOT NULL ORDER BY effective_at, recorded_at, id LIMIT 1)`;
   }
 
   /** Whether a later status update (by effective time) has already set the stage / the health. */

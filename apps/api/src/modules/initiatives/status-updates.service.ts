@@ -3,6 +3,8 @@ import { PrismaClient, type Prisma, type StatusUpdate as StatusUpdateRow } from 
 import {
   allowedNextStages,
   canTransition,
+  isDevelopment,
+  needsEvidence,
   CreateStatusUpdateSchema,
   CreateStatusUpdateWithInitiativeSchema,
   type Health,
@@ -42,6 +44,7 @@ export function toStatusUpdate(
     authorId: r.authorId,
     authorName: r.author?.name ?? null,
     sourceIds: [...new Set((r.evidence ?? []).map((e) => e.sourceId))],
+    development: isDevelopment(r),
     version: r.version,
     createdAt: isoTs(r.createdAt)!,
     updatedAt: isoTs(r.updatedAt)!,
@@ -118,26 +121,28 @@ export class StatusUpdatesService {
       const inForce = await this.repo.stateAt(tx, initiativeId, effectiveAt);
       const fromStage = inForce.stage;
       const fromHealth: Health = inForce.health ?? 'not_assessed';
-      if (input.toStage) {
-        if (fromStage && !canTransition(fromStage, input.toStage)) {
-          const allowed = [...allowedNextStages(fromStage)];
-          throw new AppException(
-            'INVALID_TRANSITION',
-            allowed.length
-              ? `An initiative cannot move from ${fromStage} to ${input.toStage}; allowed next stages: ${allowed.join(', ')}`
-              : `An initiative that is ${fromStage} cannot change stage any more`,
-            { toStage: `Not allowed from ${fromStage}` },
-            { from: fromStage, to: input.toStage, allowed },
-          );
-        }
-        if (input.sourceIds.length === 0) {
-          throw new AppException('EVIDENCE_REQUIRED', 'A stage change must cite at least one source (sourceIds)', {
-            sourceIds: 'Cite at least one source',
-          });
-        }
+      // A stage or health equal to the one in force changes nothing: the update is a development in that respect.
+      const toStage = input.toStage && input.toStage !== fromStage ? input.toStage : undefined;
+      const toHealth = input.toHealth && input.toHealth !== fromHealth ? input.toHealth : undefined;
+      if (toStage && fromStage && !canTransition(fromStage, toStage)) {
+        const allowed = [...allowedNextStages(fromStage)];
+        throw new AppException(
+          'INVALID_TRANSITION',
+          allowed.length
+            ? `An initiative cannot move from ${fromStage} to ${toStage}; allowed next stages: ${allowed.join(', ')}`
+            : `An initiative that is ${fromStage} cannot change stage any more`,
+          { toStage: `Not allowed from ${fromStage}` },
+          { from: fromStage, to: toStage, allowed },
+        );
       }
-      if (input.toHealth && !input.toStage && input.toHealth === fromHealth) {
-        throw new AppException('UNPROCESSABLE', `The health is already ${fromHealth}`, { toHealth: 'Unchanged' });
+      if (input.sourceIds.length === 0 && needsEvidence({ fromStage, toStage, fromHealth, toHealth })) {
+        throw new AppException(
+          'EVIDENCE_REQUIRED',
+          toStage
+            ? 'A stage change must cite at least one source (sourceIds)'
+            : 'A development (no change of stage or health) must cite at least one source (sourceIds)',
+          { sourceIds: 'Cite at least one source' },
+        );
       }
       const sources = await tx.source.findMany({ where: { id: { in: input.sourceIds } }, select: { id: true } });
       const missing = input.sourceIds.find((id) => !sources.some((s) => s.id === id));
@@ -146,10 +151,10 @@ export class StatusUpdatesService {
       const row = await tx.statusUpdate.create({
         data: {
           initiativeId,
-          fromStage: input.toStage ? fromStage : null,
-          toStage: input.toStage ?? null,
-          fromHealth: input.toHealth ? fromHealth : null,
-          toHealth: input.toHealth ?? null,
+          fromStage: toStage ? fromStage : null,
+          toStage: toStage ?? null,
+          fromHealth: toHealth ? fromHealth : null,
+          toHealth: toHealth ?? null,
           healthConfidence: input.healthConfidence ?? null,
           noteEn: input.note,
           noteUr: input.noteUr ?? null,
@@ -171,13 +176,15 @@ export class StatusUpdatesService {
 
       // Only the latest update by effective time decides the current stage and health.
       const later = await this.repo.laterUpdates(tx, initiativeId, effectiveAt);
-      const stage = input.toStage && !later.stage ? input.toStage : initiative.stage;
-      const health = input.toHealth && !later.health ? input.toHealth : initiative.health;
+      const stage = toStage && !later.stage ? toStage : initiative.stage;
+      const health = toHealth && !later.health ? toHealth : initiative.health;
       const changed = stage !== initiative.stage || health !== initiative.health;
       // A stage dated before the first known one moves back when the initiative began (the as-of views' index).
-      if (input.toStage && (!initiative.stage_since || effectiveAt < initiative.stage_since)) {
+      if (toStage && (!initiative.stage_since || effectiveAt < initiative.stage_since)) {
         await tx.initiative.update({ where: { id: initiativeId }, data: { stageSince: effectiveAt } });
       }
+      // A back-dated change now precedes the next one that was recorded: that one changes from it.
+      await this.repo.relinkNext(tx, initiativeId, row, { stage: toStage, health: toHealth });
       const select = { id: true, stage: true, health: true, version: true } as const;
       const updated = changed
         ? await tx.initiative.update({
@@ -185,9 +192,7 @@ export class StatusUpdatesService {
             data: {
               stage,
               health,
-              ...(input.healthConfidence !== undefined && input.toHealth
-                ? { healthConfidence: input.healthConfidence }
-                : {}),
+              ...(input.healthConfidence !== undefined && toHealth ? { healthConfidence: input.healthConfidence } : {}),
               version: { increment: 1 },
             },
             select,

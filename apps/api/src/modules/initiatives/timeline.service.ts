@@ -3,17 +3,20 @@ import { PrismaClient } from '@rabta/db';
 import { actualDateAsOf, decisionStateAsOf, milestoneStateAsOf } from '@rabta/domain';
 import { z } from 'zod';
 import { groupBy } from '../../common/collections';
+import { ActivityAsOf, isPureDevelopment, presentView } from '../../common/as-of/activity.as-of';
 import { DecisionsAsOf } from '../../common/as-of/decisions.as-of';
 import { evidenceInView } from '../../common/as-of/evidence.as-of';
 import { MilestonesAsOf } from '../../common/as-of/milestones.as-of';
 import { viewDay } from '../../common/as-of/view';
 import { AppException } from '../../common/errors/app-exception';
 import { parseAsOf } from '../../common/http/as-of';
-import { isoDate, isoTs } from '../../common/resource/wire';
+import { isoDate } from '../../common/resource/wire';
 
 export const TimelineItemSchema = z.object({
+  /** `status_update`: a change of stage or health; `development`: a status update that changes neither. */
   type: z.enum([
     'status_update',
+    'development',
     'milestone',
     'milestone_date_change',
     'engagement',
@@ -43,6 +46,7 @@ export class TimelineService {
     private readonly prisma: PrismaClient,
     private readonly milestonesAsOf: MilestonesAsOf,
     private readonly decisionsAsOf: DecisionsAsOf,
+    private readonly activity: ActivityAsOf,
   ) {}
 
   async timeline(initiativeId: number, query: Record<string, unknown>): Promise<TimelineItem[]> {
@@ -54,10 +58,7 @@ export class TimelineService {
     const before = asOf ? { lt: asOf.effectiveBefore } : undefined;
 
     const [updates, milestones, engagements, decisions, agreements, evidence] = await Promise.all([
-      this.prisma.statusUpdate.findMany({
-        where: { initiativeId, recordedAt: known, effectiveAt: before },
-        include: { author: { select: { name: true } } },
-      }),
+      this.activity.statusUpdates(asOf ?? presentView(), { initiativeIds: [initiativeId] }),
       this.milestonesAsOf.all({ initiativeId }, asOf),
       this.prisma.engagement.findMany({
         where: { initiatives: { some: { initiativeId } }, createdAt: known, startDate: before },
@@ -74,17 +75,19 @@ export class TimelineService {
 
     const items: TimelineItem[] = [];
     for (const u of updates) {
+      // Transitions as the view holds the history (activity.as-of.ts): none for a development.
       const parts = [
         u.toStage ? `Stage ${arrow(u.fromStage, u.toStage)}` : null,
         u.toHealth ? `Health ${arrow(u.fromHealth, u.toHealth)}` : null,
       ].filter(Boolean);
+      const development = isPureDevelopment(u);
       items.push({
-        type: 'status_update',
+        type: development ? 'development' : 'status_update',
         id: u.id,
-        date: isoTs(u.effectiveAt)!,
-        titleEn: parts.join('; '),
+        date: u.effectiveAt,
+        titleEn: development ? 'Development' : parts.join('; '),
         titleUr: null,
-        detailEn: [u.noteEn, u.author ? `by ${u.author.name}` : null, `recorded ${isoTs(u.recordedAt)}`]
+        detailEn: [u.noteEn, u.authorName ? `by ${u.authorName}` : null, `recorded ${u.recordedAt}`]
           .filter(Boolean)
           .join(' · '),
         detailUr: u.noteUr,
@@ -94,8 +97,11 @@ export class TimelineService {
           toStage: u.toStage,
           fromHealth: u.fromHealth,
           toHealth: u.toHealth,
-          recordedAt: isoTs(u.recordedAt),
-          authorName: u.author?.name ?? null,
+          noteEn: u.noteEn,
+          noteUr: u.noteUr,
+          recordedAt: u.recordedAt,
+          authorName: u.authorName,
+          sources: u.sources,
         },
       });
     }

@@ -3,10 +3,12 @@ import { formatDate, formatMoment, pick } from '../i18n';
 import { contextHelpers, daysFrom, metaFacts, scopeFacts, type BuildContext } from './context';
 import { groupBy } from '../../../common/collections';
 import { byThenId, reportView } from './report-data.repository';
+import { isPureDevelopment } from '../../../common/as-of/activity.as-of';
 
 /**
- * Change report between two dates: stage and health changes, milestones achieved or slipped, new agreements, new
- * initiatives — each with its evidence. The period is [from, to], both whole days (UTC).
+ * Change report between two dates: stage and health changes, developments (news recorded without a change of stage
+ * or health), milestones achieved or slipped, new agreements, new initiatives — each with its evidence. The period
+ * is [from, to], both whole days (UTC).
  */
 export async function buildChanges(ctx: BuildContext): Promise<ReportDocument> {
   const { l, stageTag, healthTag, sources, source, title, initiativeCells, statusChange, agreementCells } =
@@ -56,7 +58,9 @@ export async function buildChanges(ctx: BuildContext): Promise<ReportDocument> {
   const evidenceOfAgreement = groupBy(agreementEvidence, (e) => e.agreementId);
   await ctx.progress(65);
 
+  // A transition is only where the update changed something (activity.as-of.ts): the rest are developments.
   const moves = updates.filter((u) => byId.has(u.initiativeId) && !firsts.has(u.id) && (u.toStage || u.toHealth));
+  const developments = updates.filter((u) => byId.has(u.initiativeId) && !firsts.has(u.id) && isPureDevelopment(u));
   const initiativeOf = (id: number) => byId.get(id);
 
   const moveSection: Section = {
@@ -82,6 +86,31 @@ export async function buildChanges(ctx: BuildContext): Promise<ReportDocument> {
           evidence: sources(u.sources),
         })),
         empty: l.empty.changes,
+      },
+    ],
+  };
+
+  const developmentSection: Section = {
+    id: 'developments',
+    title: l.sections.developments,
+    tables: [
+      {
+        columns: [
+          { key: 'date', label: l.cols.effective, align: 'end' },
+          { key: 'code', label: l.cols.code, width: 1.7 },
+          { key: 'initiative', label: l.cols.initiative, width: 2 },
+          { key: 'note', label: l.cols.note, width: 4 },
+          { key: 'recorded', label: l.cols.recorded, align: 'end' },
+          { key: 'evidence', label: l.cols.evidence, width: 2 },
+        ],
+        rows: developments.map((u) => ({
+          date: date(u.effectiveAt),
+          ...initiativeCells(initiativeOf(u.initiativeId)!),
+          note: pick(ctx.language, u.noteEn, u.noteUr),
+          recorded: date(u.recordedAt),
+          evidence: sources(u.sources),
+        })),
+        empty: l.empty.developments,
       },
     ],
   };
@@ -206,7 +235,7 @@ export async function buildChanges(ctx: BuildContext): Promise<ReportDocument> {
     title: l.kinds.changes,
     subtitle: period,
     meta: metaFacts(ctx, scopeFacts(ctx)),
-    sections: [moveSection, achievedSection, slippedSection, agreementSection, newSection],
+    sections: [moveSection, developmentSection, achievedSection, slippedSection, agreementSection, newSection],
     footer: l.footer(`${l.kinds.changes} — ${period}`, formatMoment(ctx.language, p.knownAt)),
   };
 }

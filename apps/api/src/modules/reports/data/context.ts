@@ -1,7 +1,7 @@
 import type { Health, InitiativeStage, Locale, ReportKind } from '@rabta/domain';
 import { code, date, type Cell, type Fact, list, tag } from '../document';
 import { formatDate, labelsFor, pick, type Labels } from '../i18n';
-import type { SourceRef, StatusUpdateView } from '../../../common/as-of/activity.as-of';
+import type { Development, SourceRef, StatusUpdateView } from '../../../common/as-of/activity.as-of';
 import type { AgreementView, EngagementView, Reference, ReportDataRepository } from './report-data.repository';
 
 /** Parameters as resolved when the report was requested (every default filled in). */
@@ -92,6 +92,18 @@ export function contextHelpers(ctx: Pick<BuildContext, 'language' | 'ref'>) {
           : null,
       ].filter((x): x is string => !!x),
     );
+  /** What a development was: the change it made, "development", or the agreement signed / milestone achieved. */
+  const developmentWhat = (d: Development): Cell =>
+    d.kind === 'agreement_signed'
+      ? l.text.developmentSigned(l.enums.agreement_kind[d.agreementKind] ?? d.agreementKind, title(d))
+      : d.kind === 'milestone_achieved'
+        ? l.text.developmentAchieved(title(d))
+        : d.toStage || d.toHealth
+          ? statusChange(d)
+          : l.text.development;
+  /** A development's note: a status update's own (the others say what they are in developmentWhat). */
+  const developmentNote = (d: Development): Cell =>
+    d.kind === 'status_update' ? pick(language, d.noteEn, d.noteUr) || null : null;
   /** The cells every engagements table has (the portfolio's adds the initiatives). */
   const engagementCells = (e: EngagementView) => ({
     date: date(e.startDate),
@@ -122,6 +134,8 @@ export function contextHelpers(ctx: Pick<BuildContext, 'language' | 'ref'>) {
     title,
     initiativeCells,
     statusChange,
+    developmentWhat,
+    developmentNote,
     engagementCells,
     agreementCells,
   };

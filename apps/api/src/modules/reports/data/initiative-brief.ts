@@ -27,7 +27,8 @@ export async function buildInitiativeBrief(ctx: BuildContext): Promise<ReportDoc
     source,
     sources,
     title,
-    statusChange,
+    developmentWhat,
+    developmentNote,
     engagementCells,
     agreementCells,
   } = contextHelpers(ctx);
@@ -43,6 +44,7 @@ export async function buildInitiativeBrief(ctx: BuildContext): Promise<ReportDoc
   await ctx.progress(25);
   const id = initiative.id;
   const [history, milestones, engagements, agreements, evidence] = await Promise.all([
+    // Status changes and developments; the milestones and agreements have sections of their own.
     ctx.data.statusUpdates(view, { initiativeIds: [id] }),
     ctx.data.milestones(view, [id]),
     ctx.data.engagements(view, { initiatives: { some: { initiativeId: id } } }, (e) => e.initiativeIds.includes(id)),
@@ -97,8 +99,8 @@ export async function buildInitiativeBrief(ctx: BuildContext): Promise<ReportDoc
         ],
         rows: history.map((u) => ({
           date: date(u.effectiveAt),
-          change: statusChange(u) ?? l.text.noteOnly,
-          note: pick(ctx.language, u.noteEn, u.noteUr),
+          change: developmentWhat(u),
+          note: developmentNote(u),
           author: u.authorName,
           recorded: date(u.recordedAt),
           evidence: sources(u.sources),

@@ -6,6 +6,7 @@ import { code, date, list, num, type Cell, type ReportDocument, type Section } f
 import { formatDate, formatMoment, pick } from '../i18n';
 import { contextHelpers, daysFrom, metaFacts, scopeFacts, type BuildContext } from './context';
 import { addDays, byThenId, reportView, uniqueById } from './report-data.repository';
+import { isPureDevelopment } from '../../../common/as-of/activity.as-of';
 
 /** Decisions due within this many days of the report's date are "falling due". */
 export const DECISIONS_DUE_DAYS = 60;
@@ -15,7 +16,18 @@ export const DECISIONS_DUE_DAYS = 60;
  * a table per sector, engagements in the period, decisions falling due.
  */
 export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument> {
-  const { l, sectorName, stageTag, healthTag, sources, title, initiativeCells, engagementCells } = contextHelpers(ctx);
+  const {
+    l,
+    sectorName,
+    stageTag,
+    healthTag,
+    sources,
+    title,
+    initiativeCells,
+    engagementCells,
+    developmentWhat,
+    developmentNote,
+  } = contextHelpers(ctx);
   const p = ctx.params;
   const asOf = p.asOf!;
   const from = p.from!;
@@ -40,9 +52,12 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
 
   // What changed: stage and health at the end of the day before the period vs now (two views, same knowledge).
   const periodStart = new Date(`${from}T00:00:00.000Z`);
-  const updatesInPeriod = (
-    await ctx.data.statusUpdates(view, { initiativeIds: filtered ? ids : undefined, effectiveFrom: periodStart })
-  ).filter((u) => byId.has(u.initiativeId));
+  const inPeriod = (
+    await ctx.data.developments(view, { initiativeIds: filtered ? ids : undefined, effectiveFrom: periodStart })
+  ).filter((d) => byId.has(d.initiativeId));
+  const updatesInPeriod = inPeriod.filter((d) => d.kind === 'status_update');
+  // What happened without moving a stage or health: news recorded as a development, agreements signed, milestones achieved.
+  const developments = inPeriod.filter((d) => d.kind !== 'status_update' || isPureDevelopment(d));
   const updatesOf = groupBy(updatesInPeriod, (u) => u.initiativeId);
   const touched = [...updatesOf.keys()];
   const before = new Map(
@@ -114,6 +129,7 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
       { label: l.facts.dueSoon, value: num(dueSoon) },
       { label: l.facts.changedCount, value: num(changed.filter((c) => c.then).length) },
       { label: l.facts.newCount, value: num(changed.filter((c) => !c.then).length) },
+      { label: l.facts.developmentsCount, value: num(developments.length) },
       { label: l.facts.engagementsCount, value: num(engagements.length) },
       { label: l.facts.decisionsDueCount, value: num(dueDecisions.length) },
     ],
@@ -175,6 +191,31 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
     ],
   };
 
+  const developmentsSection: Section = {
+    id: 'developments',
+    title: l.sections.developmentsInPeriod,
+    tables: [
+      {
+        columns: [
+          { key: 'date', label: l.cols.effective, align: 'end', width: 1.4 },
+          { key: 'code', label: l.cols.code, width: 2.3 },
+          { key: 'initiative', label: l.cols.initiative, width: 2.8 },
+          { key: 'what', label: l.cols.change, width: 3 },
+          { key: 'note', label: l.cols.note, width: 3 },
+          { key: 'evidence', label: l.cols.evidence, width: 2.6 },
+        ],
+        rows: [...developments].reverse().map((d) => ({
+          date: date(d.effectiveAt),
+          ...initiativeCells(byId.get(d.initiativeId)!),
+          what: developmentWhat(d),
+          note: developmentNote(d),
+          evidence: sources(d.sources),
+        })),
+        empty: l.empty.developments,
+      },
+    ],
+  };
+
   // A table per sector (an initiative in two sectors is in both tables).
   const sectorIds = (p.sectorIds?.length ? p.sectorIds : [...ctx.ref.sectors.keys()]).filter((s) =>
     initiatives.some((i) => i.sectorIds.includes(s)),
@@ -195,7 +236,7 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
           stage: stageTag(i.stage),
           health: healthTag(i.health),
           updated: date(last?.effectiveAt),
-          lastUpdate: last ? pick(ctx.language, last.noteEn, last.noteUr) : null,
+          lastUpdate: last ? (developmentNote(last) ?? developmentWhat(last)) : null,
           next: next ? title(next) : null,
           nextDate: date(next?.plannedDate),
           daysToGo: next ? num(daysFrom(asOf, next.plannedDate!)) : null,
@@ -296,7 +337,7 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
     title: docTitle,
     subtitle: `${l.meta.asOf} ${formatDate(ctx.language, asOf)}`,
     meta: metaFacts(ctx, scopeFacts(ctx)),
-    sections: [summary, changes, ...sectorSections, engagementsSection, decisionsSection],
+    sections: [summary, changes, developmentsSection, ...sectorSections, engagementsSection, decisionsSection],
     footer: l.footer(`${docTitle} — ${formatDate(ctx.language, asOf)}`, formatMoment(ctx.language, p.knownAt)),
   };
 }

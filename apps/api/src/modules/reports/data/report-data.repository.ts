@@ -13,6 +13,7 @@ import {
   toSourceRef,
   SOURCE_REF_SELECT,
   type Development,
+  type DevelopmentsWhere,
   type SourceRef,
   type StatusUpdateView,
 } from '../../../common/as-of/activity.as-of';
@@ -29,7 +30,7 @@ import { engagementsResource } from '../../engagements/engagements.resources';
 import { toInitiative } from '../../initiatives/initiatives.mapper';
 import { SettingsService } from '../../settings/settings.service';
 
-export type { SourceRef, StatusUpdateView };
+export type { Development, SourceRef, StatusUpdateView };
 
 // Everything a report reads, in the view of its parameters, through the as-of queries the analyst API and the
 // dashboard use (common/as-of): initiatives, milestones and developments with their clocks and their attributes as
@@ -278,8 +279,16 @@ export class ReportDataRepository {
     }));
   }
 
-  /** Status updates effective in [from, before) and recorded by knownAt, with the sources of theirs the view holds. */
+  /**
+   * Status updates effective in [from, before) and recorded by knownAt, with the sources of theirs the view holds;
+   * a transition only where it changed something (activity.as-of.ts).
+   */
   statusUpdates(view: AsOf, where: { initiativeIds?: number[]; effectiveFrom?: Date }): Promise<StatusUpdateView[]> {
+    return this.activity.statusUpdates(view, where);
+  }
+
+  /** Every development in the view (status updates, agreements signed, milestones achieved), oldest first. */
+  developments(view: AsOf, where: DevelopmentsWhere): Promise<Development[]> {
     return this.activity.developments(view, where);
   }
 
