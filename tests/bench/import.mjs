@@ -1,17 +1,22 @@
 #!/usr/bin/env node
-// The spreadsheet import of 10,000 initiative rows: POST /api/imports (the preview) and POST /api/imports/:id/commit,
-// against the built API on the bench database. The baseline, measured in the same run on the same database: the
-// same kind of initiative created one by one through POST /api/initiatives (what retyping through the API costs
-// per row). Measures, never asserts; goals: preview < 10 s, commit < 30 s.
+// The spreadsheet import of 10,000 initiative rows against the built API on the bench database: POST /api/imports
+// (the preview) and POST /api/imports/:id/commit, first adding new initiatives (`create`), then changing every one
+// of them with a second file (`update`). Baselines, measured in every run on the same database: the same kind of
+// initiatives created one by one through POST /api/initiatives and changed one by one through PUT (what retyping
+// through the API costs per row), and reading the file alone with exceljs in this process (the floor of a preview).
+// Measures, never asserts; goals: preview < 10 s, commit < 30 s. What it adds is deleted at the end.
 //
 //   npm run bench:import
-//   npm run bench:import -- --rows 10000 --baseline 200
+//   npm run bench:import -- --rows 10000 --runs 3 --baseline 50
+//   npm run bench:import -- --profile          # CPU profile of the API, top functions printed
 //   npm run bench:import -- --url postgresql://user:pw@host:5432/rabta_bench
 import ExcelJS from 'exceljs';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import {
   BENCH_ADMIN_EMAIL,
+  CpuMeter,
   describeMachine,
   loadBuilt,
   machine,
@@ -19,6 +24,7 @@ import {
   markdownTable,
   mintApiToken,
   openBenchDatabase,
+  othersCpuPercent,
   redact,
   startApi,
   stopOnSignals,
@@ -33,21 +39,81 @@ const { values: args } = parseArgs({
   options: {
     url: { type: 'string' },
     rows: { type: 'string', default: '10000' },
-    baseline: { type: 'string', default: '200' },
+    runs: { type: 'string', default: '3' },
+    baseline: { type: 'string', default: '50' },
     'no-docs': { type: 'boolean', default: false },
     /** Write a CPU profile of the API and print where its time went. */
     profile: { type: 'boolean', default: false },
   },
 });
 const ROWS = Number(args.rows);
+const RUNS = Number(args.runs);
 const BASELINE = Number(args.baseline);
 const IMPORT_EMAIL = 'bench-import@rabta.local';
+/** Every initiative this script adds has a code with this prefix (deleted at the end, also after an earlier crash). */
+const PREFIX = 'BENCH-IMP-';
 
 const built = loadBuilt();
 const db = await openBenchDatabase(built, { url: args.url });
 stopOnSignals(db.stop);
 const client = new built.pg.Client({ connectionString: db.url });
 let api;
+
+const sectorNames = ['Steel', 'Energy', 'Hydropower', 'LPG', 'Oil refining', 'Rail'];
+const countryLists = ['PK; RU', 'PK; UZ; RU', 'PK; CN', 'PK; KZ', 'PK'];
+const HEADER = [
+  'Code',
+  'Title (English)',
+  'Title (Urdu)',
+  'Sectors',
+  'Countries',
+  'Stage',
+  'Priority',
+  'Start date',
+  'Target date',
+  'Estimated value',
+  'Currency',
+  'Tags',
+];
+
+/** What an analyst's tracker looks like: sector names, several countries, date cells and dates as text, tags. */
+async function workbook(codes, revised) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Initiatives');
+  ws.addRow(HEADER);
+  codes.forEach((code, i) => {
+    ws.addRow([
+      code,
+      `Imported initiative ${i}${revised ? ' (revised)' : ''}`,
+      `درآمد شدہ منصوبہ ${i}`,
+      sectorNames[i % sectorNames.length],
+      countryLists[i % countryLists.length],
+      ['announced', 'under_negotiation', 'mou_signed', 'feasibility'][i % 4],
+      ['low', 'medium', 'high'][(i + (revised ? 1 : 0)) % 3],
+      new Date(Date.UTC(2024, i % 12, 1 + (i % 28))),
+      `${2026 + (i % 3) + (revised ? 1 : 0)}-12-31`,
+      1_000_000 + i,
+      'USD',
+      revised ? 'bench; import; revised' : 'bench; import',
+    ]);
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Runs `fn`, returning its result with the wall time and the share of the CPU other processes took meanwhile. */
+async function timed(fn) {
+  const meter = new CpuMeter().start();
+  const load = loadavg()[0];
+  const t0 = performance.now();
+  const result = await fn();
+  return { result, ms: performance.now() - t0, others: othersCpuPercent(meter), load };
+}
+
 try {
   // The bench admin of bench:generate when the data set is there; else the API creates an admin at its first start.
   const hasUsers = await client
@@ -77,113 +143,143 @@ try {
     );
   const token = await mintApiToken(client, email, 'bench-import');
   const auth = { authorization: `Bearer ${token}` };
+  const cleanUp = () => client.query(`DELETE FROM initiatives WHERE code LIKE $1`, [`${PREFIX}%`]);
+  await cleanUp();
   const before = (await client.query('SELECT count(*)::int AS n FROM initiatives')).rows[0].n;
   const pgVersion = (await client.query('SHOW server_version')).rows[0].server_version;
-  const run = Date.now().toString(36).toUpperCase();
+  const sectorIds = new Map((await client.query('SELECT id, code FROM sectors')).rows.map((r) => [r.code, r.id]));
 
-  // The file: what an analyst's tracker looks like, with sector names, several countries, dates and tags.
-  const sectors = ['Steel', 'Energy', 'Hydropower', 'LPG', 'Oil refining', 'Rail'];
-  const countries = ['PK; RU', 'PK; UZ; RU', 'PK; CN', 'PK; KZ', 'PK'];
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Initiatives');
-  ws.addRow([
-    'Code',
-    'Title (English)',
-    'Title (Urdu)',
-    'Sectors',
-    'Countries',
-    'Stage',
-    'Priority',
-    'Start date',
-    'Target date',
-    'Estimated value',
-    'Currency',
-    'Tags',
-  ]);
-  for (let i = 0; i < ROWS; i++) {
-    ws.addRow([
-      `BI-${run}-${i}`,
-      `Imported initiative ${i}`,
-      `درآمد شدہ منصوبہ ${i}`,
-      sectors[i % sectors.length],
-      countries[i % countries.length],
-      ['announced', 'under_negotiation', 'mou_signed', 'feasibility'][i % 4],
-      ['low', 'medium', 'high'][i % 3],
-      new Date(Date.UTC(2024, i % 12, 1 + (i % 28))),
-      `${2026 + (i % 3)}-12-31`,
-      1_000_000 + i,
-      'USD',
-      'bench; import',
-    ]);
-  }
-  const file = Buffer.from(await wb.xlsx.writeBuffer());
-
-  // Baseline: the same initiatives one by one through POST /api/initiatives.
-  const ids = new Map((await client.query('SELECT id, code FROM sectors')).rows.map((r) => [r.code, r.id]));
-  const t0 = performance.now();
-  for (let i = 0; i < BASELINE; i++) {
-    const res = await fetch(`${api.base}/api/initiatives`, {
-      method: 'POST',
-      headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        code: `BB-${run}-${i}`,
-        titleEn: `Baseline initiative ${i}`,
-        sectorIds: [ids.get('energy')],
-        countryCodes: ['PK', 'RU'],
-        startDate: '2024-03-01',
-        targetDate: '2026-12-31',
-        tags: ['bench'],
-      }),
+  const call = async (method, path, body, expected) => {
+    const res = await fetch(`${api.base}/api${path}`, {
+      method,
+      headers: body === undefined || body instanceof FormData ? auth : { ...auth, 'content-type': 'application/json' },
+      body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
     });
-    if (res.status !== 201) throw new Error(`Baseline POST failed: ${res.status} ${await res.text()}`);
+    const json = await res.json();
+    if (res.status !== expected)
+      throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json).slice(0, 600)}`);
+    return json;
+  };
+  const importFile = async (file, mode) => {
+    const form = new FormData();
+    form.set('file', new Blob([file]), `initiatives-${mode}.xlsx`);
+    form.set('resource', 'initiatives');
+    form.set('mode', mode);
+    const preview = await timed(() => call('POST', '/imports', form, 201));
+    if (preview.result.rows.error > 0)
+      throw new Error(`The ${mode} preview has problems: ${JSON.stringify(preview.result.errors.slice(0, 5))}`);
+    const commit = await timed(() => call('POST', `/imports/${preview.result.id}/commit`, undefined, 200));
+    return { preview, commit };
+  };
+
+  const runs = [];
+  let fileBytes = 0;
+  for (let run = 1; run <= RUNS; run++) {
+    const stamp = `${PREFIX}${Date.now().toString(36).toUpperCase()}-`;
+    // Baselines: one by one through the API, created then changed.
+    const made = [];
+    const postOne = await timed(async () => {
+      for (let i = 0; i < BASELINE; i++)
+        made.push(
+          await call(
+            'POST',
+            '/initiatives',
+            {
+              code: `${stamp}B${i}`,
+              titleEn: `Baseline initiative ${i}`,
+              sectorIds: [sectorIds.get('energy')],
+              countryCodes: ['PK', 'RU'],
+              startDate: '2024-03-01',
+              targetDate: '2026-12-31',
+              tags: ['bench'],
+            },
+            201,
+          ),
+        );
+    });
+    const putOne = await timed(async () => {
+      for (const m of made)
+        await call(
+          'PUT',
+          `/initiatives/${m.id}`,
+          { titleEn: `${m.titleEn} (revised)`, targetDate: '2027-12-31', version: m.version },
+          200,
+        );
+    });
+    const codes = Array.from({ length: ROWS }, (_, i) => `${stamp}${i}`);
+    const createFile = await workbook(codes, false);
+    const updateFile = await workbook(codes, true);
+    fileBytes = createFile.length;
+    // The floor of a preview: the file read by exceljs in this process.
+    const read = await timed(async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(createFile);
+      return wb.worksheets[0].actualRowCount;
+    });
+    const create = await importFile(createFile, 'create');
+    if (create.commit.result.created !== ROWS) throw new Error(`Created ${create.commit.result.created}, not ${ROWS}`);
+    const update = await importFile(updateFile, 'update');
+    if (update.commit.result.updated !== ROWS) throw new Error(`Updated ${update.commit.result.updated}, not ${ROWS}`);
+    const r = { postOne, putOne, read, create, update };
+    runs.push(r);
+    const s = (t) => `${(t.ms / 1000).toFixed(1)} s`;
+    process.stdout.write(
+      `run ${run}: create preview ${s(create.preview)}, commit ${s(create.commit)}; update preview ${s(update.preview)}, commit ${s(update.commit)}; baseline ${(postOne.ms / BASELINE).toFixed(1)} ms/POST, ${(putOne.ms / BASELINE).toFixed(1)} ms/PUT; load ${create.preview.load.toFixed(1)}\n`,
+    );
+    await cleanUp();
   }
-  const baselineMs = performance.now() - t0;
 
-  const form = new FormData();
-  form.set('file', new Blob([file]), 'initiatives.xlsx');
-  form.set('resource', 'initiatives');
-  form.set('mode', 'create');
-  const p0 = performance.now();
-  const preview = await fetch(`${api.base}/api/imports`, { method: 'POST', headers: auth, body: form });
-  const previewMs = performance.now() - p0;
-  const body = await preview.json();
-  process.stdout.write(`preview: ${(previewMs / 1000).toFixed(1)} s\n`);
-  if (preview.status !== 201 || body.rows.error > 0)
-    throw new Error(`Preview failed: ${preview.status} ${JSON.stringify(body).slice(0, 500)}`);
-  const c0 = performance.now();
-  const commit = await fetch(`${api.base}/api/imports/${body.id}/commit`, { method: 'POST', headers: auth });
-  const commitMs = performance.now() - c0;
-  const result = await commit.json();
-  if (commit.status !== 200) throw new Error(`Commit failed: ${commit.status} ${JSON.stringify(result).slice(0, 500)}`);
-
-  const perRowBaseline = baselineMs / BASELINE;
-  const perRowCommit = commitMs / ROWS;
-  const s = (v) => `${(v / 1000).toFixed(1)} s`;
+  const pick = (f) => runs.map(f);
+  const sec = (v) => `${(v / 1000).toFixed(1)} s`;
+  const spread = (xs) => `${sec(Math.min(...xs))}–${sec(Math.max(...xs))}`;
+  const pct = (xs) => {
+    const v = xs.filter((x) => x !== undefined);
+    return v.length ? `${Math.round(median(v))} %` : 'n/a';
+  };
+  const perRow = (ms, n) => `${(ms / n).toFixed(2)} ms`;
+  const line = (step, n, f, goal) => {
+    const ms = pick((r) => f(r).ms);
+    return [
+      step,
+      n.toLocaleString('en'),
+      sec(median(ms)),
+      spread(ms),
+      perRow(median(ms), n),
+      goal,
+      pct(pick((r) => f(r).others)),
+    ];
+  };
   const rows = [
-    [
-      `preview (POST /api/imports)`,
-      ROWS.toLocaleString('en'),
-      s(previewMs),
-      `${(previewMs / ROWS).toFixed(2)} ms`,
-      '< 10 s',
-    ],
-    [
-      `commit (POST /api/imports/:id/commit)`,
-      result.created.toLocaleString('en'),
-      s(commitMs),
-      `${perRowCommit.toFixed(2)} ms`,
-      '< 30 s',
-    ],
-    [`baseline: POST /api/initiatives one by one`, BASELINE, s(baselineMs), `${perRowBaseline.toFixed(2)} ms`, ''],
+    line('create: preview (POST /api/imports)', ROWS, (r) => r.create.preview, '< 10 s'),
+    line('create: commit (POST /api/imports/:id/commit)', ROWS, (r) => r.create.commit, '< 30 s'),
+    line('update: preview', ROWS, (r) => r.update.preview, '< 10 s'),
+    line('update: commit', ROWS, (r) => r.update.commit, '< 30 s'),
+    line('baseline: the file read alone (exceljs, in the bench process)', ROWS, (r) => r.read, ''),
+    line('baseline: POST /api/initiatives one by one', BASELINE, (r) => r.postOne, ''),
+    line('baseline: PUT /api/initiatives/:id one by one', BASELINE, (r) => r.putOne, ''),
   ];
-  const headers = ['step', 'rows', 'time', 'per row', 'goal'];
-  const ratio = `commit per row / baseline per row = ${(perRowCommit / perRowBaseline).toFixed(2)}`;
-  const where = `${describeMachine(machine(), pgVersion)}; ${before.toLocaleString('en')} initiatives in the database before; file ${(file.length / 1024 / 1024).toFixed(1)} MB`;
-  process.stdout.write(`\n${table(headers, rows)}\n${ratio}\n${where}\n\n`);
+  const headers = ['step', 'rows', `median of ${RUNS}`, 'range', 'per row', 'goal', 'others CPU'];
+  const ratio = (a, b) => (median(pick(a)) / ROWS / (median(pick(b)) / BASELINE)).toFixed(3);
+  const ratios =
+    `commit per row ÷ one-by-one per row: create ${ratio(
+      (r) => r.create.commit.ms,
+      (r) => r.postOne.ms,
+    )}, ` +
+    `update ${ratio(
+      (r) => r.update.commit.ms,
+      (r) => r.putOne.ms,
+    )}; preview ÷ file read alone: ` +
+    `create ${(median(pick((r) => r.create.preview.ms)) / median(pick((r) => r.read.ms))).toFixed(1)}, ` +
+    `update ${(median(pick((r) => r.update.preview.ms)) / median(pick((r) => r.read.ms))).toFixed(1)}`;
+  const loads = pick((r) => r.create.preview.load.toFixed(1)).join(', ');
+  const where =
+    `${describeMachine(machine(), pgVersion)}; ${before.toLocaleString('en')} initiatives in the database before; ` +
+    `file ${(fileBytes / 1024 / 1024).toFixed(1)} MB; 1-minute load average at the start of each run: ${loads}`;
+  process.stdout.write(`\n${table(headers, rows)}\n${ratios}\n${where}\n\n`);
   if (!args['no-docs'])
     updateDocsSection(
       'import',
-      `### Spreadsheet import (\`npm run bench:import\`)\n\n${markdownTable(headers, rows)}\n\n${ratio}. ${where}; database ${redact(db.url)}.\n`,
+      `### Spreadsheet import (\`npm run bench:import\`), ${new Date().toISOString().slice(0, 10)}\n\n${markdownTable(headers, rows)}\n\n${ratios}.\n\n${where}; database ${redact(db.url)}. \`others CPU\`: the share of the machine's CPU that processes other than the benchmark, the API and its PostgreSQL took during the step.\n`,
     );
 } finally {
   await api?.stop();

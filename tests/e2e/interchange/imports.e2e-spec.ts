@@ -290,6 +290,32 @@ describe('spreadsheet import', () => {
         message: expect.stringContaining('since this file was exported'),
       }),
     ]);
+
+    // Changed after the preview: the commit writes what was previewed, or nothing.
+    const previewed = await upload(
+      admin,
+      await xlsxOf([
+        ['code', 'titleEn'],
+        ['CONFLICT-1', 'Mine'],
+      ]),
+      'mine.xlsx',
+      { resource: 'initiatives', mode: 'update' },
+    ).expect(201);
+    expect(previewed.body.rows).toMatchObject({ update: 1, error: 0 });
+    await t.http
+      .put(`/api/initiatives/${made.id}`)
+      .set('Cookie', admin.cookie)
+      .send({ titleEn: 'Theirs', version: made.version + 1 })
+      .expect(200);
+    const refused = await t.http
+      .post(`/api/imports/${previewed.body.id}/commit`)
+      .set('Cookie', admin.cookie)
+      .expect(409);
+    expect(refused.body).toMatchObject({
+      code: 'VERSION_CONFLICT',
+      message: expect.stringMatching(/^Row 1: .*nothing was written/),
+    });
+    expect((await t.prisma.initiative.findUniqueOrThrow({ where: { id: made.id } })).titleEn).toBe('Theirs');
   });
 
   it('should import milestones with their planned dates in the ledger, citing the file', async () => {

@@ -4,6 +4,7 @@ import {
   ImportRequestSchema,
   hasArabicScript,
   type ImportCommitResult,
+  type ImportMode,
   type ImportPreview,
   type ImportProblem,
   type ImportResource,
@@ -22,7 +23,7 @@ import { InitiativesService, type CreateInput, type UpdateInput } from '../initi
 import { milestonesResource } from '../milestones/milestones.resource';
 import { sourcesResource } from '../sources/sources.resources';
 import { buildResultWorkbook, buildTemplate } from './import-files';
-import { ImportPlanner, type Plan, type PlannedRow } from './import-planner';
+import { ImportPlanner, type Plan } from './import-planner';
 import { readSpreadsheet } from './spreadsheet';
 
 // POST /api/imports previews (reads only, stores the upload and its preview); POST /api/imports/:id/commit carries
@@ -47,6 +48,17 @@ interface StoredPreview {
   errors: ImportProblem[];
   newPeople: string[];
   warnings: string[];
+}
+
+/** One row the commit carries out, as the preview planned it (stored with the import). */
+interface StoredStep {
+  row: number;
+  action: 'create' | 'update';
+  id: number | null;
+  version: number | null;
+  input: Record<string, unknown>;
+  newPeople?: Record<string, string>;
+  announcedOn?: string;
 }
 
 /** How long a preview that was never committed is kept. */
@@ -81,9 +93,9 @@ export class ImportsService {
   private async planOf(
     db: Prisma.TransactionClient,
     file: Buffer,
-    options: Import['options'],
+    options: Record<string, unknown>,
     resource: ImportResource,
-    mode: Import['mode'],
+    mode: ImportMode,
     user: AuthUser,
   ): Promise<{ plan: Plan; sheets: string[]; sheet: string; warnings: string[] }> {
     const o = options as {
@@ -136,6 +148,20 @@ export class ImportsService {
     await this.prisma.import.deleteMany({
       where: { status: 'previewed', createdAt: { lt: new Date(Date.now() - PREVIEW_TTL_MS) } },
     });
+    // What the commit will carry out: the rows that write, each with its validated input and previewed version.
+    const steps: StoredStep[] = plan.errors.length
+      ? []
+      : plan.rows
+          .filter((r) => r.action === 'create' || r.action === 'update')
+          .map((r) => ({
+            row: r.row,
+            action: r.action as StoredStep['action'],
+            id: r.id,
+            version: r.version,
+            input: r.input ?? {},
+            ...(r.newPeople ? { newPeople: r.newPeople } : {}),
+            ...(r.announcedOn ? { announcedOn: r.announcedOn } : {}),
+          }));
     const row = await this.prisma.import.create({
       data: {
         resource: request.resource,
@@ -145,14 +171,24 @@ export class ImportsService {
         file: new Uint8Array(upload.buffer),
         options: options as Prisma.InputJsonValue,
         preview: stored as unknown as Prisma.InputJsonValue,
+        plan: steps as unknown as Prisma.InputJsonValue,
         createdById: user.id,
       },
+      omit: { file: true, plan: true },
     });
     return toWire(row, stored);
   }
 
-  private async find(id: number, user: AuthUser): Promise<Import> {
-    const row = await this.prisma.import.findUnique({ where: { id } });
+  /** An import the user may see; the file and the plan (large) only when asked for. */
+  private async find(
+    id: number,
+    user: AuthUser,
+    with_: { file?: boolean; plan?: boolean } = {},
+  ): Promise<Omit<Import, 'file' | 'plan'> & Partial<Pick<Import, 'file' | 'plan'>>> {
+    const row = await this.prisma.import.findUnique({
+      where: { id },
+      omit: { file: !with_.file, plan: !with_.plan },
+    });
     // Someone else's import is not there for an analyst (404, not 403: its existence is not disclosed).
     if (!row || (row.createdById !== user.id && user.role !== 'admin')) throw AppException.notFound('Import', id);
     return row;
@@ -164,7 +200,7 @@ export class ImportsService {
   }
 
   async commit(id: number, user: AuthUser): Promise<ImportCommitResult> {
-    const row = await this.find(id, user);
+    const row = await this.find(id, user, { plan: true });
     const stored = row.preview as unknown as StoredPreview;
     if (row.status === 'committed')
       throw new AppException(
@@ -178,8 +214,8 @@ export class ImportsService {
         undefined,
         { errors: stored.errors.slice(0, 100) },
       );
-    if (!row.file) throw new AppException('CONFLICT', 'The file of this import is no longer kept: upload it again');
-    const file = Buffer.from(row.file);
+    const steps = row.plan as unknown as StoredStep[] | null;
+    if (!steps) throw new AppException('CONFLICT', `Import ${id} was previewed by an older version: preview it again`);
     return this.prisma.$transaction(
       async (tx) => {
         // One commit per import, even when two requests race.
@@ -187,16 +223,6 @@ export class ImportsService {
           { status: string }[]
         >`SELECT status::text FROM imports WHERE id = ${id} FOR UPDATE`;
         if (locked?.status !== 'previewed') throw new AppException('CONFLICT', `Import ${id} was committed already`);
-        // Read again inside the transaction: what was true at the preview may not be now.
-        const { plan } = await this.planOf(tx, file, row.options, row.resource, row.mode, user);
-        if (plan.errors.length)
-          throw new AppException(
-            'CONFLICT',
-            `Rabta changed since the preview (${plan.errors.length} problem${plan.errors.length === 1 ? '' : 's'} now): preview the file again; nothing was written`,
-            undefined,
-            { errors: plan.errors.slice(0, 100) },
-          );
-        const counts = countRows(plan.rows);
         await this.audit.record(tx, {
           action: 'import',
           entity: 'imports',
@@ -206,57 +232,94 @@ export class ImportsService {
             fileHash: row.fileHash,
             resource: row.resource,
             mode: row.mode,
-            rows: counts,
+            rows: stored.rows,
           },
         });
-        const people = await this.createPeople(tx, plan, user);
-        const sourceId = row.resource === 'milestones' ? await this.ledgerSource(tx, row, user) : null;
-        let created = 0;
-        let updated = 0;
-        // New initiatives go in together (InitiativesService.createManyIn), with the same checks as one by one.
-        const batch: CreateInput[] = [];
-        for (const r of plan.rows) {
-          if (r.action !== 'create' && r.action !== 'update') continue;
-          try {
-            if (row.resource === 'initiatives' && r.action === 'create')
-              batch.push(this.inputOf(row.resource, r, people, sourceId) as CreateInput);
-            else await this.apply(tx, row.resource, r, people, sourceId, user);
-          } catch (err) {
-            if (err instanceof AppException)
-              throw new AppException(
-                err.code,
-                `Row ${r.row}: ${err.message}; nothing was written`,
-                err.errors,
-                err.extra,
+        // The plan is carried out as previewed, through the same services as manual edits: they check again what
+        // may have changed since (scope, versions, codes, references), and the first failure undoes everything.
+        try {
+          const people = await this.createPeople(tx, stored.newPeople, user);
+          const sourceId = row.resource === 'milestones' ? await this.ledgerSource(tx, row, user) : null;
+          const creates = steps.filter((r) => r.action === 'create');
+          const updates = steps.filter((r) => r.action === 'update');
+          if (row.resource === 'initiatives') {
+            const rowOf = (list: StoredStep[]) => (i: number) => `Row ${list[i].row}`;
+            if (creates.length)
+              await this.initiatives.createManyIn(
+                tx,
+                creates.map((r) => this.inputOf(row.resource, r, people, sourceId) as CreateInput),
+                user,
+                rowOf(creates),
               );
-            throw err;
+            if (updates.length)
+              await this.initiatives.updateManyIn(
+                tx,
+                updates.map((r) => ({
+                  id: r.id!,
+                  input: this.inputOf(row.resource, r, people, sourceId) as UpdateInput,
+                  version: r.version!,
+                })),
+                user,
+                rowOf(updates),
+              );
+          } else {
+            const kit = this.kits[row.resource];
+            for (const r of steps) {
+              const input = this.inputOf(row.resource, r, people, sourceId);
+              try {
+                // The kit validates again (the plan's input is valid input) and runs in the import's transaction.
+                if (r.action === 'create') await kit.create(input, user, tx);
+                else await kit.update(r.id!, { ...input, version: r.version! }, undefined, user, tx);
+              } catch (err) {
+                if (err instanceof AppException)
+                  throw new AppException(err.code, `Row ${r.row}: ${err.message}`, err.errors, err.extra);
+                throw err;
+              }
+            }
           }
-          if (r.action === 'create') created++;
-          else updated++;
+          const created = creates.length;
+          const updated = updates.length;
+          await tx.import.update({
+            where: { id },
+            data: { status: 'committed', created, updated, committedAt: new Date(), sourceId },
+          });
+          return { created, updated };
+        } catch (err) {
+          if (err instanceof AppException)
+            throw new AppException(
+              err.code,
+              `${err.message}; nothing was written (Rabta changed since the preview: preview the file again)`,
+              err.errors,
+              err.extra,
+            );
+          throw err;
         }
-        if (batch.length) {
-          try {
-            await this.initiatives.createManyIn(tx, batch, user);
-          } catch (err) {
-            if (err instanceof AppException)
-              throw new AppException(err.code, `${err.message}; nothing was written`, err.errors, err.extra);
-            throw err;
-          }
-        }
-        await tx.import.update({
-          where: { id },
-          data: { status: 'committed', created, updated, committedAt: new Date(), sourceId },
-        });
-        return { created, updated };
       },
       { timeout: COMMIT_TIMEOUT_MS, maxWait: 30_000 },
     );
   }
 
-  /** The people the file names and Rabta does not know, when the user chose to create them. */
-  private async createPeople(tx: Prisma.TransactionClient, plan: Plan, user: AuthUser): Promise<Map<string, number>> {
+  /**
+   * The people the file names and Rabta does not know, when the user chose to create them: one each, unless
+   * someone added exactly one person of that name since the preview.
+   */
+  private async createPeople(
+    tx: Prisma.TransactionClient,
+    names: string[],
+    user: AuthUser,
+  ): Promise<Map<string, number>> {
     const ids = new Map<string, number>();
-    for (const name of plan.newPeople) {
+    if (!names.length) return ids;
+    const known = await tx.person.findMany({
+      where: { nameEn: { in: names, mode: 'insensitive' } },
+      select: { id: true, nameEn: true },
+    });
+    for (const name of names) {
+      const same = known.filter((p) => p.nameEn.toLowerCase() === name.toLowerCase());
+      if (same.length === 1) {
+        ids.set(name, same[0].id);
+        continue;
+      }
       const urdu = hasArabicScript(name);
       const person = await this.kits.people.create(urdu ? { nameEn: name, nameUr: name } : { nameEn: name }, user, tx);
       ids.set(name, person.id as number);
@@ -265,7 +328,11 @@ export class ImportsService {
   }
 
   /** The source that imported milestone dates cite in the ledger: this file. */
-  private async ledgerSource(tx: Prisma.TransactionClient, row: Import, user: AuthUser): Promise<number> {
+  private async ledgerSource(
+    tx: Prisma.TransactionClient,
+    row: { id: number; fileName: string; fileHash: string },
+    user: AuthUser,
+  ): Promise<number> {
     const today = new Date().toISOString().slice(0, 10);
     const source = await this.kits.sources.create(
       {
@@ -285,11 +352,11 @@ export class ImportsService {
   /** A planned row's input with the people just created and, for milestone dates, the ledger's source. */
   private inputOf(
     resource: ImportResource,
-    r: PlannedRow,
+    r: StoredStep,
     people: Map<string, number>,
     sourceId: number | null,
   ): Record<string, unknown> {
-    const input: Record<string, unknown> = { ...(r.input ?? {}) };
+    const input: Record<string, unknown> = { ...r.input };
     for (const [field, name] of Object.entries(r.newPeople ?? {})) input[PERSON_INPUT[field]] = people.get(name);
     if (resource === 'milestones' && input.plannedDate !== undefined && sourceId !== null)
       input.announcement = {
@@ -300,29 +367,9 @@ export class ImportsService {
     return input;
   }
 
-  private async apply(
-    tx: Prisma.TransactionClient,
-    resource: ImportResource,
-    r: PlannedRow,
-    people: Map<string, number>,
-    sourceId: number | null,
-    user: AuthUser,
-  ): Promise<void> {
-    const input = this.inputOf(resource, r, people, sourceId);
-    if (resource === 'initiatives') {
-      if (r.action === 'create') await this.initiatives.createIn(tx, input as CreateInput, user);
-      else await this.initiatives.updateIn(tx, r.id!, input as UpdateInput, r.version!, user);
-      return;
-    }
-    const kit = this.kits[resource];
-    // The kit validates again (the planner's output is valid input) and runs in the import's transaction.
-    if (r.action === 'create') await kit.create(input, user, tx);
-    else await kit.update(r.id!, { ...input, version: r.version! }, undefined, user, tx);
-  }
-
   /** The result file: the sheet as uploaded with each row's outcome, the record it created or changed, and its problems. */
   async resultFile(id: number, user: AuthUser): Promise<{ fileName: string; body: Buffer }> {
-    const row = await this.find(id, user);
+    const row = await this.find(id, user, { file: true });
     const stored = row.preview as unknown as StoredPreview;
     if (!row.file) throw new AppException('NOT_FOUND', 'The file of this import is no longer kept');
     const body = await buildResultWorkbook(Buffer.from(row.file), row, stored, this.config.imports.maxRows);
@@ -341,7 +388,7 @@ function countRows(rows: { action: string }[]): ImportPreview['rows'] {
   return counts;
 }
 
-function toWire(row: Import, p: StoredPreview): ImportPreview {
+function toWire(row: Omit<Import, 'file' | 'plan'>, p: StoredPreview): ImportPreview {
   return {
     id: row.id,
     status: row.status,

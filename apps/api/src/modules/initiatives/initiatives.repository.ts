@@ -31,6 +31,25 @@ export interface NewInitiativeRow {
   searchText: string;
 }
 
+/** The columns an update may write, by wire name: present keys are written (null clears), absent ones kept. */
+export interface InitiativeColumnChanges {
+  code?: string;
+  titleEn?: string;
+  titleUr?: string | null;
+  summaryEn?: string | null;
+  summaryUr?: string | null;
+  healthConfidence?: string | null;
+  priority?: string;
+  locationEn?: string | null;
+  locationUr?: string | null;
+  startDate?: string | null;
+  targetDate?: string | null;
+  estimatedValue?: number | null;
+  currency?: string | null;
+  tags?: string[];
+  focalPersonId?: number | null;
+}
+
 export interface NewStatusRow {
   initiativeId: number;
   toStage: InitiativeStage;
@@ -105,6 +124,84 @@ export class InitiativesRepository {
                   ${col('healthConfidence')}::text[], ${col('noteEn')}::text[], ${col('noteUr')}::text[],
                   ${rows.map((r) => r.effectiveAt.toISOString())}::text[], ${col('authorId')}::int[])
         AS x(initiative_id, to_stage, to_health, health_confidence, note_en, note_ur, effective_at, author_id)`;
+  }
+
+  /**
+   * Updates many initiatives in one statement, each only if it is still at the version the change was based on.
+   * `changes` holds, per row, the columns to write (wire names; a key that is absent keeps the column, null clears
+   * it). Returns the ids that were updated: an id missing from the answer was changed by someone else meanwhile.
+   */
+  async updateMany(
+    db: Db,
+    rows: { id: number; version: number; changes: InitiativeColumnChanges; searchText: string; restore: boolean }[],
+  ): Promise<number[]> {
+    if (!rows.length) return [];
+    const has = (k: keyof InitiativeColumnChanges) => `x.d ? '${k}'`;
+    const set = (column: string, k: keyof InitiativeColumnChanges, cast: string) =>
+      `${column} = CASE WHEN ${has(k)} THEN (x.d->>'${k}')${cast} ELSE t.${column} END`;
+    const assignments = [
+      set('code', 'code', ''),
+      set('title_en', 'titleEn', ''),
+      set('title_ur', 'titleUr', ''),
+      set('summary_en', 'summaryEn', ''),
+      set('summary_ur', 'summaryUr', ''),
+      set('health_confidence', 'healthConfidence', '::confidence'),
+      set('priority', 'priority', '::priority'),
+      set('location_en', 'locationEn', ''),
+      set('location_ur', 'locationUr', ''),
+      set('start_date', 'startDate', '::date'),
+      set('target_date', 'targetDate', '::date'),
+      set('estimated_value', 'estimatedValue', '::numeric'),
+      set('currency', 'currency', ''),
+      `tags = CASE WHEN ${has('tags')} THEN ARRAY(SELECT jsonb_array_elements_text(COALESCE(x.d->'tags', '[]')))
+        ELSE t.tags END`,
+      set('focal_person_id', 'focalPersonId', '::int'),
+    ].join(',\n        ');
+    const updated = await db.$queryRaw<{ id: number }[]>`
+      UPDATE initiatives t SET
+        ${Prisma.raw(assignments)},
+        archived_at = CASE WHEN x.restore THEN NULL ELSE t.archived_at END,
+        search_text = x.search_text, version = t.version + 1, updated_at = now()
+      FROM unnest(${rows.map((r) => r.id)}::int[], ${rows.map((r) => r.version)}::int[],
+                  ${rows.map((r) => JSON.stringify(r.changes))}::jsonb[], ${rows.map((r) => r.searchText)}::text[],
+                  ${rows.map((r) => r.restore)}::boolean[]) AS x(id, version, d, search_text, restore)
+      WHERE t.id = x.id AND t.version = x.version
+      RETURNING t.id`;
+    return updated.map((r) => r.id);
+  }
+
+  /**
+   * Replaces the sectors, countries and lead organisations of many initiatives: for each kind, the initiatives
+   * listed in it get exactly the links given (one DELETE and one INSERT per kind, as insertLinks).
+   */
+  async replaceLinks(
+    db: Db,
+    sectors: { initiativeIds: number[]; links: { initiativeId: number; sectorId: number }[] },
+    countries: { initiativeIds: number[]; links: { initiativeId: number; countryCode: string; role: string }[] },
+    leads: { initiativeIds: number[]; links: { initiativeId: number; organizationId: number }[] },
+  ): Promise<void> {
+    if (sectors.initiativeIds.length) {
+      await db.$executeRaw`DELETE FROM initiative_sectors s WHERE s.initiative_id = ANY(${sectors.initiativeIds}::int[])
+        AND (s.initiative_id, s.sector_id) NOT IN (SELECT * FROM unnest(${sectors.links.map((l) => l.initiativeId)}::int[],
+          ${sectors.links.map((l) => l.sectorId)}::int[]))`;
+      if (sectors.links.length)
+        await db.$executeRaw`INSERT INTO initiative_sectors (initiative_id, sector_id)
+          SELECT * FROM unnest(${sectors.links.map((l) => l.initiativeId)}::int[], ${sectors.links.map((l) => l.sectorId)}::int[])
+          ON CONFLICT DO NOTHING`;
+    }
+    if (countries.initiativeIds.length) {
+      await db.$executeRaw`DELETE FROM initiative_countries WHERE initiative_id = ANY(${countries.initiativeIds}::int[])`;
+      await this.insertLinks(db, [], countries.links, []);
+    }
+    if (leads.initiativeIds.length) {
+      await db.$executeRaw`DELETE FROM initiative_organizations o WHERE o.initiative_id = ANY(${leads.initiativeIds}::int[])
+        AND (o.initiative_id, o.organization_id) NOT IN (SELECT * FROM unnest(${leads.links.map((l) => l.initiativeId)}::int[],
+          ${leads.links.map((l) => l.organizationId)}::int[]))`;
+      if (leads.links.length)
+        await db.$executeRaw`INSERT INTO initiative_organizations (initiative_id, organization_id)
+          SELECT * FROM unnest(${leads.links.map((l) => l.initiativeId)}::int[], ${leads.links.map((l) => l.organizationId)}::int[])
+          ON CONFLICT DO NOTHING`;
+    }
   }
 
   /** The stage and health in force at a moment, from every recorded status update (for back-dated updates). */

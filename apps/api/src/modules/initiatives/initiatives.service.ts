@@ -32,7 +32,7 @@ import { dateOnly, moment, momentUntil } from '../../common/resource/wire';
 import { AuditService } from '../audit/audit.service';
 import { SettingsService } from '../settings/settings.service';
 import { toInitiative } from './initiatives.mapper';
-import { InitiativesRepository } from './initiatives.repository';
+import { InitiativesRepository, type InitiativeColumnChanges } from './initiatives.repository';
 
 const oneOrMany = <T extends z.ZodType>(s: T) =>
   z.union([s, z.array(s).max(100)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
@@ -205,15 +205,6 @@ export class InitiativesService {
     return input.countryCodes?.map((code) => ({ code, role: 'partner' as const }));
   }
 
-  private async assertReferences(tx: Prisma.TransactionClient, input: Partial<CreateInput>): Promise<void> {
-    await assertExist(tx, [
-      { field: 'sectorIds', what: 'Sector', ids: input.sectorIds ?? [] },
-      { field: 'countryCodes', what: 'Country', ids: (this.countriesOf(input) ?? []).map((c) => c.code) },
-      { field: 'leadOrganizationIds', what: 'Organization', ids: input.leadOrganizationIds ?? [] },
-      { field: 'focalPersonId', what: 'Person', ids: input.focalPersonId ? [input.focalPersonId] : [] },
-    ]);
-  }
-
   async create(body: unknown, user: AuthUser): Promise<Initiative> {
     const input = parseWith(CreateInitiativeSchema, body ?? {}, 'body');
     return this.prisma.$transaction((tx) => this.createIn(tx, input, user));
@@ -229,8 +220,21 @@ export class InitiativesService {
    * create is — scope, references, a free code — and each with its first status update and its audit event, in a few
    * statements per thousand rather than a dozen per initiative.
    */
-  async createManyIn(tx: Prisma.TransactionClient, inputs: CreateInput[], user: AuthUser): Promise<Initiative[]> {
-    for (const input of inputs) assertCanAssign(user, input.sectorIds);
+  async createManyIn(
+    tx: Prisma.TransactionClient,
+    inputs: CreateInput[],
+    user: AuthUser,
+    itemLabel?: (index: number) => string,
+  ): Promise<Initiative[]> {
+    for (const [i, input] of inputs.entries()) {
+      try {
+        assertCanAssign(user, input.sectorIds);
+      } catch (err) {
+        if (itemLabel && err instanceof AppException)
+          throw new AppException(err.code, `${itemLabel(i)}: ${err.message}`, err.errors, err.extra);
+        throw err;
+      }
+    }
     await assertExist(tx, [
       { field: 'sectorIds', what: 'Sector', ids: inputs.flatMap((i) => i.sectorIds) },
       {
@@ -344,87 +348,169 @@ export class InitiativesService {
     version: number,
     user: AuthUser,
   ): Promise<Initiative> {
-    const before = await this.current(tx, id);
-    assertCanEdit(user, before.sectorIds, 'this initiative');
-    if (input.sectorIds) {
-      const changed = [
-        ...input.sectorIds.filter((s) => !before.sectorIds.includes(s)),
-        ...before.sectorIds.filter((s) => !input.sectorIds!.includes(s)),
-      ];
-      assertCanAssign(user, changed);
+    return (await this.updateManyIn(tx, [{ id, input, version }], user))[0];
+  }
+
+  /**
+   * Updates in the caller's transaction (a spreadsheet import changes thousands in one), each checked as a single
+   * update is — scope, stage and health unchanged, its version, references, a free code, dates in order — and each
+   * with its audit event (the record before and after), in a few statements per thousand. The first failing item
+   * stops all of them; `itemLabel` names it in the message (e.g. the row of a file).
+   */
+  async updateManyIn(
+    tx: Prisma.TransactionClient,
+    items: { id: number; input: UpdateInput; version: number }[],
+    user: AuthUser,
+    itemLabel?: (index: number) => string,
+  ): Promise<Initiative[]> {
+    const label = (i: number, err: AppException) =>
+      itemLabel ? new AppException(err.code, `${itemLabel(i)}: ${err.message}`, err.errors, err.extra) : err;
+    const current = new Map(
+      (
+        await this.currentMany(
+          tx,
+          items.map((i) => i.id),
+        )
+      ).map((b) => [b.id, b]),
+    );
+    const befores: Initiative[] = [];
+    for (const [i, { id, input, version }] of items.entries()) {
+      const before = current.get(id);
+      if (!before) throw label(i, AppException.notFound('Initiative', id));
+      try {
+        assertCanEdit(user, before.sectorIds, 'this initiative');
+        if (input.sectorIds) {
+          const changed = [
+            ...input.sectorIds.filter((s) => !before.sectorIds.includes(s)),
+            ...before.sectorIds.filter((s) => !input.sectorIds!.includes(s)),
+          ];
+          assertCanAssign(user, changed);
+        }
+      } catch (err) {
+        throw err instanceof AppException ? label(i, err) : err;
+      }
+      const moved: Record<string, string> = {};
+      if (input.stage !== undefined && input.stage !== before.stage)
+        moved.stage =
+          'Change the stage with a status update (POST /api/initiatives/:id/status-updates), which cites its evidence';
+      if (input.health !== undefined && input.health !== before.health)
+        moved.health = 'Change the health with a status update (POST /api/initiatives/:id/status-updates)';
+      if (Object.keys(moved).length)
+        throw label(i, new AppException('UNPROCESSABLE', 'Stage and health change only through status updates', moved));
+      if (before.version !== version)
+        throw label(
+          i,
+          versionConflict('Initiative', {
+            current: before,
+            changedBy: await lastChange(tx, 'initiatives', String(id)),
+            changedAt: before.updatedAt,
+          }),
+        );
+      befores.push(before);
     }
-    const moved: Record<string, string> = {};
-    if (input.stage !== undefined && input.stage !== before.stage)
-      moved.stage =
-        'Change the stage with a status update (POST /api/initiatives/:id/status-updates), which cites its evidence';
-    if (input.health !== undefined && input.health !== before.health)
-      moved.health = 'Change the health with a status update (POST /api/initiatives/:id/status-updates)';
-    if (Object.keys(moved).length)
-      throw new AppException('UNPROCESSABLE', 'Stage and health change only through status updates', moved);
-    if (before.version !== version) {
-      throw versionConflict('Initiative', {
-        current: before,
-        changedBy: await lastChange(tx, 'initiatives', String(id)),
-        changedAt: before.updatedAt,
-      });
-    }
-    await this.assertReferences(tx, input);
-    if (input.code && input.code !== before.code) await assertCodeFree(tx, input.code);
-    const merged = { ...before, ...input };
-    if (merged.startDate && merged.targetDate && merged.targetDate < merged.startDate) {
-      throw new AppException('VALIDATION_FAILED', 'The target date is before the start date', {
-        targetDate: 'Must not be before the start date',
-      });
-    }
-    const res = await tx.initiative.updateMany({
-      where: { id, version },
-      data: {
-        ...columnsOf(input),
-        ...(input.archivedAt === null ? { archivedAt: null } : {}),
-        searchText: searchTextOf.initiative(merged),
-        version: { increment: 1 },
+    await assertExist(tx, [
+      { field: 'sectorIds', what: 'Sector', ids: items.flatMap((i) => i.input.sectorIds ?? []) },
+      {
+        field: 'countryCodes',
+        what: 'Country',
+        ids: items.flatMap((i) => (this.countriesOf(i.input) ?? []).map((c) => c.code)),
       },
+      {
+        field: 'leadOrganizationIds',
+        what: 'Organization',
+        ids: items.flatMap((i) => i.input.leadOrganizationIds ?? []),
+      },
+      {
+        field: 'focalPersonId',
+        what: 'Person',
+        ids: items.flatMap((i) => (i.input.focalPersonId ? [i.input.focalPersonId] : [])),
+      },
+    ]);
+    const renamed = items.filter((item, i) => item.input.code && item.input.code !== befores[i].code);
+    if (renamed.length)
+      await assertCodesFree(
+        tx,
+        renamed.map((item) => item.input.code!),
+      );
+    const rows = items.map(({ id, input, version }, i) => {
+      const before = befores[i];
+      const merged = { ...before, ...input };
+      if (merged.startDate && merged.targetDate && merged.targetDate < merged.startDate)
+        throw label(
+          i,
+          new AppException('VALIDATION_FAILED', 'The target date is before the start date', {
+            targetDate: 'Must not be before the start date',
+          }),
+        );
+      const changes = Object.fromEntries(
+        Object.entries(columnsOf(input)).filter(([, v]) => v !== undefined),
+      ) as InitiativeColumnChanges;
+      // Dates travel as the calendar day the client sent.
+      if (input.startDate !== undefined) changes.startDate = input.startDate;
+      if (input.targetDate !== undefined) changes.targetDate = input.targetDate;
+      return {
+        id,
+        version,
+        changes,
+        searchText: searchTextOf.initiative(merged),
+        restore: input.archivedAt === null,
+      };
     });
-    if (res.count === 0) {
-      const current = await this.current(tx, id);
-      throw versionConflict('Initiative', {
-        current,
-        changedBy: await lastChange(tx, 'initiatives', String(id)),
-        changedAt: current.updatedAt,
-      });
+    const ids = items.map((i) => i.id);
+    for (const chunk of chunksOf(rows, WRITE_CHUNK)) {
+      const updated = new Set(await this.repo.updateMany(tx, chunk));
+      const lost = chunk.findIndex((r) => !updated.has(r.id));
+      if (lost >= 0) {
+        // Changed by someone else between the read above and this write.
+        const i = rows.indexOf(chunk[lost]);
+        const now = await this.current(tx, chunk[lost].id);
+        throw label(
+          i,
+          versionConflict('Initiative', {
+            current: now,
+            changedBy: await lastChange(tx, 'initiatives', String(now.id)),
+            changedAt: now.updatedAt,
+          }),
+        );
+      }
     }
-    if (input.sectorIds) {
-      await tx.initiativeSector.deleteMany({ where: { initiativeId: id, sectorId: { notIn: input.sectorIds } } });
-      await tx.initiativeSector.createMany({
-        data: input.sectorIds.map((sectorId) => ({ initiativeId: id, sectorId })),
-        skipDuplicates: true,
-      });
-    }
-    const countries = this.countriesOf(input);
-    if (countries) {
-      await tx.initiativeCountry.deleteMany({ where: { initiativeId: id } });
-      await tx.initiativeCountry.createMany({
-        data: countries.map((c) => ({ initiativeId: id, countryCode: c.code, role: c.role })),
-      });
-    }
-    if (input.leadOrganizationIds) {
-      await tx.initiativeOrganization.deleteMany({
-        where: { initiativeId: id, organizationId: { notIn: input.leadOrganizationIds } },
-      });
-      await tx.initiativeOrganization.createMany({
-        data: input.leadOrganizationIds.map((organizationId) => ({ initiativeId: id, organizationId })),
-        skipDuplicates: true,
-      });
-    }
-    const after = await this.current(tx, id);
-    await this.audit.record(tx, {
-      action: input.archivedAt === null && before.archivedAt ? 'restore' : 'update',
-      entity: 'initiatives',
-      entityId: id,
-      before,
-      after,
-    });
-    return after;
+    const linksOf = <T>(pick: (input: UpdateInput, id: number) => T[] | undefined) => {
+      const initiativeIds: number[] = [];
+      const links: T[] = [];
+      for (const { id, input } of items) {
+        const given = pick(input, id);
+        if (!given) continue;
+        initiativeIds.push(id);
+        links.push(...given);
+      }
+      return { initiativeIds, links };
+    };
+    await this.repo.replaceLinks(
+      tx,
+      linksOf((input, id) =>
+        input.sectorIds ? [...new Set(input.sectorIds)].map((sectorId) => ({ initiativeId: id, sectorId })) : undefined,
+      ),
+      linksOf((input, id) =>
+        this.countriesOf(input)?.map((c) => ({ initiativeId: id, countryCode: c.code, role: c.role })),
+      ),
+      linksOf((input, id) =>
+        input.leadOrganizationIds
+          ? [...new Set(input.leadOrganizationIds)].map((organizationId) => ({ initiativeId: id, organizationId }))
+          : undefined,
+      ),
+    );
+    const afters = new Map((await this.currentMany(tx, ids)).map((a) => [a.id, a]));
+    await this.audit.recordMany(
+      tx,
+      items.map(({ id, input }, i) => ({
+        action: input.archivedAt === null && befores[i].archivedAt ? 'restore' : 'update',
+        entity: 'initiatives',
+        entityId: id,
+        before: befores[i],
+        after: afters.get(id),
+      })),
+    );
+    return ids.map((id) => afters.get(id)!);
   }
 
   /** DELETE archives (reversible with PUT {archivedAt: null}); `purge` deletes an archived initiative for good (admin). */
