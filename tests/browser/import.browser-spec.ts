@@ -14,14 +14,16 @@ afterAll(async () => {
 });
 
 const stamp = Date.now().toString(36).toUpperCase();
-const csv = (code: string, sector: string) =>
+const csv = (code: string, sector: string, second = 'Rail') =>
   Buffer.from(
     [
       'Code,Title (English),Title (Urdu),Sectors,Countries,Target date,Remarks',
       `${code}-1,Gwadar LPG terminal,گوادر ایل پی جی ٹرمینل,${sector},PK; RU,13/05/2027,Pilot cargo`,
-      `${code}-2,Karachi rail yard upgrade,کراچی ریلوے یارڈ کی اپ گریڈیشن,Rail,PK; UZ; RU,31/12/2026,`,
+      `${code}-2,Karachi rail yard upgrade,کراچی ریلوے یارڈ کی اپ گریڈیشن,${second},PK; UZ; RU,31/12/2026,`,
     ].join('\r\n'),
   );
+
+const plain = (text: string) => text.replace(/[\u2068\u2069]/g, '');
 
 async function upload(page: Page, name: string, body: Buffer) {
   await page.locator('[data-testid=import-file]').setInputFiles({ name, mimeType: 'text/csv', buffer: body });
@@ -59,7 +61,8 @@ describe('the import wizard', () => {
       // One problem, by row and column, with the closest sector; commit is not possible.
       const errors = page.locator('[data-testid=import-errors] tbody tr');
       await errors.first().waitFor();
-      const texts = await errors.allInnerTexts();
+      // (Values from the file are isolated, U+2068 … U+2069, so that they keep their direction in either language.)
+      const texts = (await errors.allInnerTexts()).map(plain);
       expect(texts).toHaveLength(1);
       const problem = texts[0];
       expect(problem).toContain('Sectors');
@@ -112,11 +115,22 @@ describe('the import wizard', () => {
         const rows = page.locator('[data-testid=import-errors] tbody tr');
         await rows.first().waitFor();
         expect(await rows.count()).toBe(2);
-        expect(await rows.first().innerText()).toContain('Outside your sector scope: lpg');
+        // The API's problem, said in Urdu from its key and params.
+        expect(plain(await rows.first().innerText())).toContain('آپ کے شعبہ جاتی دائرۂ کار سے باہر: lpg');
         expect(await page.locator('[data-testid=import-count-error]').innerText()).toContain('2');
         expect(await page.locator('[data-testid=import-has-errors]').innerText()).toContain('مسائل');
         await settle(page);
         await screenshot(page, 'import-preview-ur');
+        expect(await missingKeys(page)).toEqual([]);
+
+        // Within the analyst's sector, the corrected file commits.
+        await upload(page, 'ٹریکر-درست.csv', csv(`BRU-${stamp}`, 'توانائی', 'energy'));
+        await page.locator('[data-testid=import-ready]').waitFor();
+        await page.locator('[data-testid=import-commit]').click();
+        await page.locator('[data-testid=import-result]').waitFor();
+        expect(await page.locator('[data-testid=import-result]').innerText()).toContain('2 نئے');
+        await settle(page);
+        await screenshot(page, 'import-done-ur');
         expect(await missingKeys(page)).toEqual([]);
       } finally {
         await (await api('analyst')).call('PUT', '/me', { locale: 'en' });

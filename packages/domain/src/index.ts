@@ -11,6 +11,7 @@ export * from './access';
 export * from './links';
 export * from './schemas/reports';
 export * from './labels';
+export * from './messages';
 export * from './interchange';
 export * from './iati';
 export * from './schemas/intake';

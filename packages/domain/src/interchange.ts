@@ -19,6 +19,7 @@ import {
 // and the cell readers shared by the API's preview and the admin's import page. Pure: no I/O.
 
 export { IMPORT_MODES, IMPORT_RESOURCES, IMPORT_STATUSES };
+export { IMPORT_PROBLEMS, type ImportProblemKey } from './import-problems';
 export type ImportResource = (typeof IMPORT_RESOURCES)[number];
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
@@ -425,18 +426,27 @@ export function splitList(cell: string): string[] {
     .filter((v) => v.length > 0);
 }
 
+/** Per enum field: every accepted spelling (wire value, English and Urdu label), folded, → the wire value. */
+const enumSpellings = new WeakMap<ImportField, Map<string, string>>();
+
 /** An enum cell: the wire value, or its English or Urdu label. */
 export function enumValue(field: ImportField, cell: string): string | undefined {
-  const key = compactKey(cell);
-  const labels = field.labels
-    ? [
-        DOMAIN_LABELS.en[field.labels] as Record<string, string>,
-        DOMAIN_LABELS.ur[field.labels] as Record<string, string>,
-      ]
-    : [];
-  return (field.values ?? []).find(
-    (v) => compactKey(v) === key || labels.some((l) => l[v] !== undefined && compactKey(l[v]) === key),
-  );
+  let spellings = enumSpellings.get(field);
+  if (!spellings) {
+    spellings = new Map();
+    const labels = field.labels
+      ? [
+          DOMAIN_LABELS.en[field.labels] as Record<string, string>,
+          DOMAIN_LABELS.ur[field.labels] as Record<string, string>,
+        ]
+      : [];
+    // The wire values first, so that a label spelled like another value's wire name cannot take it.
+    for (const v of [...(field.values ?? [])].reverse())
+      for (const l of labels) if (l[v] !== undefined) spellings.set(compactKey(l[v]), v);
+    for (const v of field.values ?? []) spellings.set(compactKey(v), v);
+    enumSpellings.set(field, spellings);
+  }
+  return spellings.get(compactKey(cell));
 }
 
 // ------------------------------------------------------------------------------------------------ dates
@@ -566,7 +576,10 @@ export const ImportProblemSchema = z.object({
   line: z.number().optional(),
   /** The column header in the file (or the field, for a problem of the whole row). */
   column: z.string(),
+  /** In English; `key` and `params` say the same for a client to translate (IMPORT_PROBLEMS). */
   message: z.string(),
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
   /** A likely meant value (unknown sectors, countries and people). */
   suggestion: z.string().optional(),
   /** `conflict`: the record was changed in Rabta since the file was exported. */

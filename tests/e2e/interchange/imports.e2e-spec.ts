@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { signedInUser, type SignedInUser } from '../../support/auth';
 import { makeInitiative, sectorId } from '../../support/fixtures';
 import { startTestApp, type TestApp } from '../../support/test-app';
@@ -174,7 +175,19 @@ describe('spreadsheet import', () => {
     const problems = res.body.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`);
     expect(problems).toEqual(expect.arrayContaining(['2:شعبے', '2:فوکل پرسن', '3:کوڈ', '3:ممالک', '3:ہدف کی تاریخ']));
     const steal = res.body.errors.find((e: { column: string }) => e.column === 'شعبے');
-    expect(steal).toMatchObject({ row: 2, suggestion: 'Steel', message: expect.stringContaining('did you mean') });
+    // Each problem in English, and by a stable key with its params for a client to say in its language.
+    expect(steal).toMatchObject({
+      row: 2,
+      suggestion: 'Steel',
+      message: 'Unknown sector "steal": did you mean "Steel"?',
+      key: 'import.unknown_sector_suggest',
+      params: { name: 'steal', suggestion: 'Steel' },
+    });
+    expect(res.body.errors.find((e: { column: string }) => e.column === 'کوڈ')).toMatchObject({
+      row: 3,
+      key: 'import.duplicate',
+      params: { value: 'IMP-1', first: 1 },
+    });
     expect(await counts()).toEqual(start);
 
     const refused = await t.http.post(`/api/imports/${res.body.id}/commit`).set('Cookie', admin.cookie).expect(422);
@@ -432,6 +445,20 @@ describe('spreadsheet import', () => {
       for (let i = 0; i < 100_000; i++) lines.push(`R${i},T`);
       const res = await upload(admin, Buffer.from(lines.join('\n')), 'huge.csv', fields).expect(413);
       expect(res.body.message).toMatch(/100,000 data rows; one import takes at most 20,000/);
+      // A workbook says how many rows its sheet has before any of them is read.
+      const zip = await JSZip.loadAsync(
+        await xlsxOf([
+          ['code', 'titleEn'],
+          ['R1', 'T'],
+        ]),
+      );
+      const sheet = 'xl/worksheets/sheet1.xml';
+      const xml = await zip.file(sheet)!.async('string');
+      expect(xml).toMatch(/<dimension ref="A1:B2"/);
+      zip.file(sheet, xml.replace('<dimension ref="A1:B2"', '<dimension ref="A1:B100001"'));
+      const book = await zip.generateAsync({ type: 'nodebuffer' });
+      const xlsx = await upload(admin, book, 'huge.xlsx', fields).expect(413);
+      expect(xlsx.body.message).toMatch(/100,000 data rows/);
     });
 
     it('should name a bad choice of resource, mode, mapping or sheet', async () => {

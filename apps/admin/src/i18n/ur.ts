@@ -327,6 +327,54 @@ const rabta: Messages['rabta'] = {
     done: 'درآمد مکمل: %{created} نئے، %{updated} میں تبدیلی۔',
     again: 'ایک اور فائل درآمد کریں',
   },
+  messages: {
+    import: {
+      required_column: 'کوئی کالم "%{label}" سے نہیں جوڑا گیا، جو نئے ریکارڈ کے لیے لازمی ہے',
+      formula_unsaved:
+        'اس خانے میں فارمولا ہے جس کی قدر فائل کے ساتھ محفوظ نہیں ہوئی: فائل ایکسل میں کھولیں، محفوظ کریں اور دوبارہ اپ لوڈ کریں',
+      date_ambiguous:
+        '"%{text}" دن/مہینہ کے طور پر بھی %{first}/%{second} ہو سکتی ہے اور مہینہ/دن کے طور پر بھی: تاریخ کا انداز منتخب کریں (DD/MM/YYYY یا MM/DD/YYYY)',
+      date_invalid: '"%{text}" تاریخ نہیں: اسے YYYY-MM-DD کے انداز میں لکھیں',
+      date_invalid_format: '"%{text}" %{format} میں تاریخ نہیں: اسے YYYY-MM-DD یا %{format} میں لکھیں',
+      number_invalid: '"%{text}" عدد نہیں',
+      whole_number: '"%{text}" مکمل عدد نہیں',
+      id_list: '"%{text}" ; سے الگ کی گئی شناختوں کی فہرست نہیں',
+      no_person_id: 'رابطہ میں شخصیت %{id} موجود نہیں',
+      no_organisation_id: 'رابطہ میں ادارہ %{id} موجود نہیں',
+      no_sector_ids: 'رابطہ میں شعبہ %{ids} موجود نہیں',
+      no_organisation_ids: 'رابطہ میں ادارہ %{ids} موجود نہیں',
+      not_in_list: '"%{text}" ان میں سے نہیں: %{values}',
+      unknown_sector: 'نامعلوم شعبہ "%{name}"',
+      unknown_sector_suggest: 'نامعلوم شعبہ "%{name}": کیا آپ کی مراد "%{suggestion}" ہے؟',
+      country_code: '"%{text}" ملک کا ISO 3166 کوڈ نہیں',
+      country_code_suggest: '"%{text}" ملک کا ISO 3166 کوڈ نہیں: کیا آپ کی مراد %{suggestion} ہے؟',
+      country_role: 'ملک کا نامعلوم کردار "%{role}": partner، host، lead، financier یا observer',
+      organisation_ambiguous: '"%{name}" نام کے کئی ادارے ہیں: ادارے کا پورا نام یا اس کی شناخت لکھیں',
+      unknown_organisation: 'نامعلوم ادارہ "%{name}"',
+      unknown_organisation_suggest: 'نامعلوم ادارہ "%{name}": کیا آپ کی مراد "%{suggestion}" ہے؟',
+      person_ambiguous: '"%{name}" نام کی کئی شخصیات ہیں: پورا نام یا شخصیت کی شناخت لکھیں',
+      unknown_person:
+        '"%{name}" رابطہ میں درج شخصیت نہیں: فائل میں مذکور شخصیات کو نیا درج کرنے یا چھوڑ دینے کا انتخاب کریں',
+      unknown_person_suggest:
+        '"%{name}" رابطہ میں درج شخصیت نہیں: فائل میں مذکور شخصیات کو نیا درج کرنے یا چھوڑ دینے کا انتخاب کریں (کیا آپ کی مراد "%{suggestion}" ہے؟)',
+      no_initiative: 'رابطہ میں اقدام %{code} موجود نہیں',
+      duplicate: '"%{value}" دوبارہ آیا ہے: یہ فائل کی قطار %{first} میں پہلے سے ہے',
+      exists: '"%{value}" رابطہ میں پہلے سے موجود ہے (طریقہ "صرف نئے" صرف نئے ریکارڈ درج کرتا ہے)',
+      not_found: '"%{value}" رابطہ میں موجود نہیں: تبدیل کرنے کو کچھ نہیں',
+      no_key: 'کچھ نہیں بتاتا کہ کون سا ریکارڈ بدلنا ہے: اس کا کوڈ یا شناخت دیں',
+      conflict:
+        'یہ فائل برآمد ہونے کے بعد رابطہ میں تبدیل ہوا (فائل میں ورژن %{fileVersion}، اب %{version}): دوبارہ برآمد کریں، یا اوپر لکھنے کے لیے ورژن کا کالم نکال دیں',
+      stage_by_status_update:
+        'مرحلہ صرف ثبوت کے ساتھ صورتحال کی تازہ کاری سے بدلتا ہے (اقدام کے صفحے پر)، درآمد سے نہیں: ابھی یہ %{current} ہے',
+      health_by_status_update:
+        'کیفیت صرف صورتحال کی تازہ کاری سے بدلتی ہے (اقدام کے صفحے پر)، درآمد سے نہیں: ابھی یہ %{current} ہے',
+      dates_order: 'ہدف کی تاریخ %{end} تاریخِ آغاز %{start} سے پہلے ہے',
+      scope_record: 'آپ اقدام %{code} نہیں بدل سکتے: اس کے شعبے (%{sectors}) آپ کے دائرۂ کار سے باہر ہیں',
+      scope_sectors: 'آپ کے شعبہ جاتی دائرۂ کار سے باہر: %{sectors}',
+      scope_milestones: 'آپ اقدام %{code} کے سنگ ہائے میل نہیں بدل سکتے: اس کے شعبے آپ کے دائرۂ کار سے باہر ہیں',
+      invalid: '%{message}',
+    },
+  },
   language: {
     en: 'English',
     ur: 'اردو',

@@ -39,6 +39,7 @@ import {
 } from '@rabta/domain/interchange';
 import { apiErrorOf } from '../providers/http';
 import { useAppLocale } from '../i18n/format';
+import { problemColumn, problemText } from './problems';
 import {
   commitImport,
   previewImport,
@@ -317,13 +318,20 @@ export default function ImportPage() {
                           <TextField
                             select
                             size="small"
+                            // No label of its own (the row names the column): no room kept for one.
+                            hiddenLabel
                             value={mapping[column] ?? ''}
                             onChange={(e) => {
                               setMapping((m) => ({ ...m, [column]: e.target.value || null }));
                               setDirty(true);
                             }}
                             sx={{ minWidth: 260 }}
-                            slotProps={{ htmlInput: { 'data-testid': `import-map-${i}` } }}
+                            slotProps={{
+                              htmlInput: {
+                                'data-testid': `import-map-${i}`,
+                                'aria-label': `${translate('rabta.import.field')}: ${column}`,
+                              },
+                            }}
                           >
                             <MenuItem value="">
                               <em>{translate('rabta.import.ignore')}</em>
@@ -424,8 +432,10 @@ export default function ImportPage() {
                                 </Typography>
                               ) : null}
                             </TableCell>
-                            <TableCell>{e.column}</TableCell>
-                            <TableCell dir="ltr" sx={{ textAlign: 'start' }}>
+                            <TableCell>
+                              <bdi>{problemColumn(e, label)}</bdi>
+                            </TableCell>
+                            <TableCell>
                               {e.kind === 'conflict' && (
                                 <Chip
                                   size="small"
@@ -434,7 +444,7 @@ export default function ImportPage() {
                                   sx={{ mr: 1 }}
                                 />
                               )}
-                              {e.message}
+                              {problemText(e, translate, label)}
                             </TableCell>
                           </TableRow>
                         ))}

@@ -10,6 +10,7 @@ import {
   CreatePersonSchema,
   enumValue,
   IMPORT_FIELDS,
+  IMPORT_PROBLEMS,
   inferDateFormat,
   isUrduHeaderRow,
   readDate,
@@ -20,6 +21,7 @@ import {
   UpdateOrganizationSchema,
   UpdatePersonSchema,
   type ImportDateFormat,
+  type KeyedMessage,
   type ImportField,
   type ImportMode,
   type ImportProblem,
@@ -223,11 +225,7 @@ export class ImportPlanner {
     for (const f of fields.filter((x) => x.required && this.options.mode !== 'update')) {
       const alternatives = SOURCES_OF[f.field] ?? Object.entries(SOURCES_OF).find(([, v]) => v.includes(f.field))?.[1];
       if (!mapped.some((m) => m.field.field === f.field || alternatives?.includes(m.field.field)))
-        errors.push({
-          row: 0,
-          column: f.en,
-          message: `No column is mapped to "${f.en}", which a new ${resource === 'people' ? 'person' : resource.replace(/s$/, '')} needs`,
-        });
+        errors.push({ row: 0, column: f.en, ...P('required_column', { label: f.en, field: f.field }) });
     }
 
     // Dates written as text: the given order, or the one the file's unambiguous dates show.
@@ -245,8 +243,8 @@ export class ImportPlanner {
     const newPeople = new Set<string>();
     const errorRows = new Set(errors.map((e) => e.row));
     for (const p of parsed) {
-      const problem = (column: string, message: string, extra: Partial<ImportProblem> = {}) => {
-        errors.push({ row: p.row, line: p.line, column, message, ...extra });
+      const problem: RowProblem = (column, message, extra = {}) => {
+        errors.push({ row: p.row, line: p.line, column, ...message, ...extra });
         errorRows.add(p.row);
       };
       if (
@@ -256,7 +254,7 @@ export class ImportPlanner {
       ) {
         problem(
           headerOf('initiativeId'),
-          `No initiative ${String(p.values.initiative ?? p.values.initiativeId)} in Rabta`,
+          P('no_initiative', { code: String(p.values.initiative ?? p.values.initiativeId) }),
         );
         p.values.initiative = undefined;
         p.values.initiativeId = undefined;
@@ -266,25 +264,16 @@ export class ImportPlanner {
       const key = this.keyOf(p.values, target);
       if (key) {
         const first = keys.get(key.value);
-        if (first !== undefined)
-          problem(headerOf(key.field), `${key.label} appears again: already in row ${first} of the file`);
+        if (first !== undefined) problem(headerOf(key.field), P('duplicate', { value: key.label, first }));
         else keys.set(key.value, p.row);
       }
       let action: ImportRowAction;
       const { mode } = this.options;
       if (target && mode === 'create') {
-        problem(
-          headerOf(key?.field ?? 'id'),
-          `${key?.label ?? 'This record'} already exists in Rabta (mode "create" only adds new records)`,
-        );
+        problem(headerOf(key?.field ?? 'id'), P('exists', { value: key?.label ?? String(target.id) }));
         action = 'error';
       } else if (!target && mode === 'update') {
-        problem(
-          headerOf(key?.field ?? 'id'),
-          key
-            ? `No record with ${key.label} in Rabta to update`
-            : 'Nothing identifies the record to update: give its code or id',
-        );
+        problem(headerOf(key?.field ?? 'id'), key ? P('not_found', { value: key.label }) : P('no_key'));
         action = 'error';
       } else action = target ? 'update' : 'create';
 
@@ -294,11 +283,7 @@ export class ImportPlanner {
         // Conflict: changed in Rabta since the file was exported.
         const fileVersion = p.values.version as number | undefined;
         if (fileVersion !== undefined && fileVersion !== target.version)
-          problem(
-            headerOf('version'),
-            `Changed in Rabta since this file was exported (version ${fileVersion} in the file, ${target.version} now): export again, or leave the version column out to overwrite`,
-            { kind: 'conflict' },
-          );
+          problem(headerOf('version'), P('conflict', { fileVersion, version: target.version }), { kind: 'conflict' });
         const patch = this.patchOf(p.values, target, headerOf, problem);
         input = Object.keys(patch).length ? this.validate('update', { ...p, values: patch }, headerOf, problem) : {};
       }
@@ -403,14 +388,12 @@ export class ImportPlanner {
     const present = new Set<string>();
     for (const { header, index, field } of mapped) {
       const cell = cells[index] ?? null;
-      const problem = (message: string, suggestion?: string) =>
-        errors.push({ row, line, column: header, message, ...(suggestion ? { suggestion } : {}) });
+      const problem: CellProblem = (message, suggestion) =>
+        errors.push({ row, line, column: header, ...message, ...(suggestion ? { suggestion } : {}) });
       present.add(field.field);
       if (unsaved.has(`${line}:${index}`)) {
         // Formulas are never run here; Excel saves each one's value with it.
-        problem(
-          'This cell has a formula whose value was not saved with the file: open the file in Excel, save it, and upload it again',
-        );
+        problem(P('formula_unsaved'));
         values[field.field] = undefined;
         continue;
       }
@@ -434,7 +417,7 @@ export class ImportPlanner {
     cell: Cell,
     text: string,
     dateFormat: ImportDateFormat | null,
-    problem: (message: string, suggestion?: string) => void,
+    problem: CellProblem,
     newPerson: (name: string) => void,
   ): unknown {
     switch (field.type) {
@@ -451,48 +434,46 @@ export class ImportPlanner {
         const r = readDate(text, dateFormat ?? undefined);
         if ('date' in r) return r.date;
         if ('ambiguous' in r) {
-          problem(
-            `"${text}" could be ${r.ambiguous.first}/${r.ambiguous.second} as day/month or as month/day: choose the date format (DD/MM/YYYY or MM/DD/YYYY)`,
-          );
+          problem(P('date_ambiguous', { text, first: r.ambiguous.first, second: r.ambiguous.second }));
           return undefined;
         }
-        problem(`${r.error}: write it as YYYY-MM-DD${dateFormat ? ` or ${dateFormat}` : ''}`);
+        problem(dateFormat ? P('date_invalid_format', { text, format: dateFormat }) : P('date_invalid', { text }));
         return undefined;
       }
       case 'number': {
         const n = typeof cell === 'number' ? cell : readNumber(text);
-        if (n === undefined) problem(`"${text}" is not a number`);
+        if (n === undefined) problem(P('number_invalid', { text }));
         return n;
       }
       case 'version':
       case 'id': {
         const n = typeof cell === 'number' ? cell : Number(text);
         if (!Number.isInteger(n) || n < 1) {
-          problem(`"${text}" is not a whole number`);
+          problem(P('whole_number', { text }));
           return undefined;
         }
-        if (field.field.endsWith('PersonId') && !this.peopleIds.has(n)) problem(`No person ${n} in Rabta`);
+        if (field.field.endsWith('PersonId') && !this.peopleIds.has(n)) problem(P('no_person_id', { id: n }));
         if ((field.field.endsWith('OrganizationId') || field.field === 'parentId') && !this.organizationIds.has(n))
-          problem(`No organisation ${n} in Rabta`);
+          problem(P('no_organisation_id', { id: n }));
         return n;
       }
       case 'idList': {
         const ids = splitList(text).map(Number);
         const bad = ids.find((n) => !Number.isInteger(n) || n < 1);
-        if (bad !== undefined) problem(`"${text}" is not a list of ids separated by ;`);
+        if (bad !== undefined) problem(P('id_list', { text }));
         if (field.field === 'sectorIds') {
           const missing = ids.filter((n) => !this.sectorIdSet.has(n));
-          if (missing.length) problem(`No sector ${missing.join(', ')} in Rabta`);
+          if (missing.length) problem(P('no_sector_ids', { ids: missing.join(', ') }));
         }
         if (field.field === 'leadOrganizationIds') {
           const missing = ids.filter((n) => !this.organizationIds.has(n));
-          if (missing.length) problem(`No organisation ${missing.join(', ')} in Rabta`);
+          if (missing.length) problem(P('no_organisation_ids', { ids: missing.join(', ') }));
         }
         return ids;
       }
       case 'enum': {
         const v = enumValue(field, text);
-        if (v === undefined) problem(`"${text}" is not one of: ${(field.values ?? []).join(', ')}`);
+        if (v === undefined) problem(P('not_in_list', { text, values: (field.values ?? []).join(', ') }));
         return v;
       }
       case 'sectors': {
@@ -502,7 +483,7 @@ export class ImportPlanner {
           if (found.length) ids.push(found[0].id);
           else {
             const s = this.sectors.suggest(name);
-            problem(`Unknown sector "${name}"${s ? `: did you mean "${s}"?` : ''}`, s);
+            problem(s ? P('unknown_sector_suggest', { name, suggestion: s }) : P('unknown_sector', { name }), s);
           }
         }
         return ids;
@@ -521,7 +502,7 @@ export class ImportPlanner {
           if (json) [code, role] = [json.code ?? '', json.role ?? 'partner'];
           else if (pair) [code, role] = [pair[1], pair[2].toLowerCase()];
           if (!['partner', 'host', 'lead', 'financier', 'observer'].includes(role))
-            problem(`Unknown country role "${role}": partner, host, lead, financier or observer`);
+            problem(P('country_role', { role }));
           return { code: this.countryCode(code, problem), role };
         });
       case 'organization':
@@ -530,11 +511,13 @@ export class ImportPlanner {
         for (const name of field.type === 'organization' ? [text] : splitList(text)) {
           const found = this.organizations.find(name);
           if (found.length === 1) ids.push(found[0].id);
-          else if (found.length > 1)
-            problem(`Several organisations are called "${name}": use the organisation's full name or its id`);
+          else if (found.length > 1) problem(P('organisation_ambiguous', { name }));
           else {
             const s = this.organizations.suggest(name);
-            problem(`Unknown organisation "${name}"${s ? `: did you mean "${s}"?` : ''}`, s);
+            problem(
+              s ? P('unknown_organisation_suggest', { name, suggestion: s }) : P('unknown_organisation', { name }),
+              s,
+            );
           }
         }
         return field.type === 'organization' ? ids[0] : ids;
@@ -543,7 +526,7 @@ export class ImportPlanner {
         const found = this.people.find(text);
         if (found.length === 1) return found[0].id;
         if (found.length > 1) {
-          problem(`Several people are called "${text}": use a fuller name or the person's id`);
+          problem(P('person_ambiguous', { name: text }));
           return undefined;
         }
         if (this.options.unknownPeople === 'create') {
@@ -553,7 +536,7 @@ export class ImportPlanner {
         if (this.options.unknownPeople === 'skip') return SKIP;
         const s = this.people.suggest(text);
         problem(
-          `"${text}" is not a person in Rabta: choose to create the people the file names, or to skip them${s ? ` (did you mean "${s}"?)` : ''}`,
+          s ? P('unknown_person_suggest', { name: text, suggestion: s }) : P('unknown_person', { name: text }),
           s,
         );
         return undefined;
@@ -563,12 +546,12 @@ export class ImportPlanner {
     }
   }
 
-  private countryCode(text: string, problem: (message: string, suggestion?: string) => void): string {
+  private countryCode(text: string, problem: CellProblem): string {
     const code = text.trim().toUpperCase();
     if (this.countries.has(code)) return code;
     const byName = this.countryNames.find(text);
     const s = byName[0] ? (byName[0] as Named).label : this.countryNames.suggest(text);
-    problem(`"${text}" is not an ISO 3166 country code${s ? `: did you mean ${s}?` : ''}`, s?.slice(0, 2));
+    problem(s ? P('country_code_suggest', { text, suggestion: s }) : P('country_code', { text }), s?.slice(0, 2));
     return code;
   }
 
@@ -741,22 +724,22 @@ export class ImportPlanner {
   private keyOf(
     values: Record<string, unknown>,
     target: Existing | undefined,
-  ): { field: string; value: string; label: string } | undefined {
+  ): { field: string; value: string; /** As written in the file. */ label: string } | undefined {
     const { resource } = this.options;
     if (resource === 'initiatives' && typeof values.code === 'string')
-      return { field: 'code', value: compactKey(values.code), label: `Code ${values.code}` };
-    if (typeof values.id === 'number') return { field: 'id', value: `id:${values.id}`, label: `Id ${values.id}` };
-    if (target) return { field: 'id', value: `id:${target.id}`, label: `The record ${target.id}` };
+      return { field: 'code', value: compactKey(values.code), label: values.code };
+    if (typeof values.id === 'number') return { field: 'id', value: `id:${values.id}`, label: String(values.id) };
+    if (target) return { field: 'id', value: `id:${target.id}`, label: String(target.id) };
     if (resource === 'milestones' && typeof values.titleEn === 'string') {
       const initiative = this.initiativeOf(values);
       return {
         field: 'titleEn',
         value: `${initiative?.id ?? String(values.initiative)}|${compactKey(values.titleEn)}`,
-        label: `The milestone "${values.titleEn}"`,
+        label: values.titleEn,
       };
     }
     if (typeof values.nameEn === 'string')
-      return { field: 'nameEn', value: compactKey(values.nameEn), label: `The name "${values.nameEn}"` };
+      return { field: 'nameEn', value: compactKey(values.nameEn), label: values.nameEn };
     return undefined;
   }
 
@@ -839,7 +822,7 @@ export class ImportPlanner {
     values: Record<string, unknown>,
     target: Existing,
     headerOf: (field: string) => string,
-    problem: (column: string, message: string) => void,
+    problem: RowProblem,
   ): Record<string, unknown> {
     const input = this.inputOf(values, target);
     const patch: Record<string, unknown> = {};
@@ -853,7 +836,9 @@ export class ImportPlanner {
       if (this.options.resource === 'initiatives' && (field === 'stage' || field === 'health')) {
         problem(
           headerOf(field),
-          `The ${field} changes only through a status update with its evidence (on the initiative's page), not by import: it is ${String(target[field])} now`,
+          P(field === 'stage' ? 'stage_by_status_update' : 'health_by_status_update', {
+            current: String(target[field]),
+          }),
         );
         continue;
       }
@@ -863,7 +848,7 @@ export class ImportPlanner {
       const start = 'startDate' in patch ? patch.startDate : target.startDate;
       const end = 'targetDate' in patch ? patch.targetDate : target.targetDate;
       if (typeof start === 'string' && typeof end === 'string' && end < start)
-        problem(headerOf('targetDate'), `The target date ${end} is before the start date ${start}`);
+        problem(headerOf('targetDate'), P('dates_order', { start, end }));
     }
     return patch;
   }
@@ -872,7 +857,7 @@ export class ImportPlanner {
     kind: 'create' | 'update',
     p: ParsedRow,
     headerOf: (field: string) => string,
-    problem: (column: string, message: string) => void,
+    problem: RowProblem,
   ): Record<string, unknown> | undefined {
     const input = kind === 'create' ? this.inputOf(p.values, undefined) : p.values;
     if (kind === 'create') {
@@ -892,7 +877,7 @@ export class ImportPlanner {
         const field = String(issue.path[0] ?? '');
         // Unknown references were reported already; their field is only missing because of them.
         if (this.reportedFor(p, field)) continue;
-        problem(headerOf(field), issue.message);
+        problem(headerOf(field), P('invalid', { message: issue.message }));
       }
       return undefined;
     }
@@ -909,7 +894,7 @@ export class ImportPlanner {
     input: Record<string, unknown> | undefined,
     target: Existing | undefined,
     headerOf: (field: string) => string,
-    problem: (column: string, message: string) => void,
+    problem: RowProblem,
   ): void {
     const { user } = this;
     const names = (ids: number[]) => ids.map((id) => this.sectorCodes.get(id) ?? id).join(', ');
@@ -917,7 +902,7 @@ export class ImportPlanner {
       if (action === 'update' && target && !canEditSectors(user, target.sectorIds ?? [])) {
         problem(
           headerOf('code'),
-          `You cannot change initiative ${String(target.code)}: its sectors (${names(target.sectorIds ?? [])}) are outside your scope`,
+          P('scope_record', { code: String(target.code), sectors: names(target.sectorIds ?? []) }),
         );
         return;
       }
@@ -932,7 +917,7 @@ export class ImportPlanner {
             : sectorIds;
         if (!canAssignSectors(user, changed)) {
           const outside = changed.filter((s) => !user.sectorIds.includes(s));
-          problem(headerOf('sectorIds'), `Outside your sector scope: ${names(outside)}`);
+          problem(headerOf('sectorIds'), P('scope_sectors', { sectors: names(outside) }));
         }
       }
     }
@@ -943,14 +928,17 @@ export class ImportPlanner {
       const current = target ? this.initiativesById.get(target.initiativeId as number) : undefined;
       for (const i of [initiative, current]) {
         if (i && !canEditSectors(user, i.sectorIds ?? []))
-          problem(
-            headerOf('initiativeId'),
-            `You cannot change milestones of initiative ${String(i.code)}: its sectors are outside your scope`,
-          );
+          problem(headerOf('initiativeId'), P('scope_milestones', { code: String(i.code) }));
       }
     }
   }
 }
+
+/** A problem of a row, in a column, as a keyed message (IMPORT_PROBLEMS). */
+type RowProblem = (column: string, message: KeyedMessage, extra?: Partial<ImportProblem>) => void;
+/** A problem of the cell being read. */
+type CellProblem = (message: KeyedMessage, suggestion?: string) => void;
+const P = IMPORT_PROBLEMS.message;
 
 /** A person left out by the user's choice (unknownPeople: skip): the field is not set. */
 const SKIP = Symbol('skip');

@@ -70,13 +70,47 @@ export async function readSpreadsheet(buf: Buffer, options: ReadOptions): Promis
 
 // ------------------------------------------------------------------------------------------------ XLSX
 
-/** The data rows a sheet's XML declares (its dimension), counted without parsing the sheet. */
-function declaredRows(xml: string): number {
-  const dim = /<dimension ref="[A-Z]+(\d+)(?::[A-Z]+(\d+))?"/.exec(xml.slice(0, 2000));
-  if (dim) return Number(dim[2] ?? dim[1]);
-  let n = 0;
-  for (let i = xml.indexOf('<row '); i >= 0; i = xml.indexOf('<row ', i + 5)) n++;
-  return n;
+interface ZipStream {
+  on(event: 'data', fn: (chunk: string) => void): ZipStream;
+  on(event: 'error', fn: (err: Error) => void): ZipStream;
+  on(event: 'end', fn: () => void): ZipStream;
+  pause(): ZipStream;
+  resume(): ZipStream;
+}
+
+const DIMENSION = /<dimension ref="[A-Z]+(\d+)(?::[A-Z]+(\d+))?"/;
+
+/**
+ * The rows a sheet's XML declares: its dimension, from the first bytes inflated; without one, its `<row` elements
+ * counted as the XML streams by (never held whole, never parsed).
+ */
+function declaredRows(file: JSZip.JSZipObject): Promise<number> {
+  return new Promise((resolve, reject) => {
+    // JSZip's own streaming (public, but missing from its type declarations).
+    const stream = (file as unknown as { internalStream(type: 'string'): ZipStream }).internalStream('string');
+    let head: string | null = '';
+    let rows = 0;
+    let carry = '';
+    stream
+      .on('data', (chunk: string) => {
+        if (head !== null) {
+          head += chunk;
+          const dim = DIMENSION.exec(head);
+          if (dim) {
+            stream.pause();
+            resolve(Number(dim[2] ?? dim[1]));
+            return;
+          }
+          if (head.length > 4000 || head.includes('<sheetData')) head = null;
+        }
+        const text = carry + chunk;
+        for (let i = text.indexOf('<row '); i >= 0; i = text.indexOf('<row ', i + 5)) rows++;
+        carry = text.slice(-4);
+      })
+      .on('error', reject)
+      .on('end', () => resolve(rows))
+      .resume();
+  });
 }
 
 async function readXlsx(buf: Buffer, options: ReadOptions): Promise<Workbook> {
@@ -94,8 +128,7 @@ async function readXlsx(buf: Buffer, options: ReadOptions): Promise<Workbook> {
   }
   // Refuse a sheet that is far too long before parsing it (a 100,000-row sheet is refused in a moment).
   for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
-    const xml = await zip.file(name)!.async('string');
-    const rows = declaredRows(xml);
+    const rows = await declaredRows(zip.file(name)!);
     if (rows - 1 > options.maxRows) throw tooManyRows(rows - 1, options.maxRows);
   }
   const workbook = new ExcelJS.Workbook();

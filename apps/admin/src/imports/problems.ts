@@ -1,0 +1,47 @@
+import type { ImportProblem } from '@rabta/domain/interchange';
+import { translateServerMessage } from '../providers/serverMessages';
+
+// Pure (no React): a preview's problem in the user's language. The API sends each problem with a stable key and the
+// params it was built from (packages/domain/src/import-problems.ts); the catalogues translate
+// `rabta.messages.<key>`, and an unknown key falls back to the API's English message.
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+const RA_PREFIX = '@@react-admin@@';
+/** First strong isolate … pop: a value from the file keeps its own direction inside a sentence of the other. */
+const isolate = (v: string | number) => `\u2068${String(v)}\u2069`;
+
+/** A message of the API's schemas (English), through the same translation as form errors. */
+function schemaMessage(message: string, translate: Translate): string {
+  const key = translateServerMessage(message);
+  if (key === message) return message;
+  if (key.startsWith(RA_PREFIX)) {
+    const { message: k, args } = JSON.parse(key.slice(RA_PREFIX.length)) as {
+      message: string;
+      args?: Record<string, unknown>;
+    };
+    return translate(k, { ...args, _: message });
+  }
+  return translate(key, { _: message });
+}
+
+export function problemText(problem: ImportProblem, translate: Translate, fieldLabel: (field: string) => string) {
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(problem.params ?? {})) params[k] = isolate(v);
+  const raw = problem.params ?? {};
+  if (typeof raw.field === 'string') params.label = isolate(fieldLabel(raw.field));
+  if (problem.key === 'import.stage_by_status_update' && typeof raw.current === 'string')
+    params.current = translate(`enums.stage.${raw.current}`, { _: raw.current });
+  if (problem.key === 'import.health_by_status_update' && typeof raw.current === 'string')
+    params.current = translate(`enums.health.${raw.current}`, { _: raw.current });
+  if (problem.key === 'import.invalid' && typeof raw.message === 'string')
+    params.message = schemaMessage(raw.message, translate);
+  if (!problem.key) return problem.message;
+  return translate(`rabta.messages.${problem.key}`, { ...params, _: problem.message });
+}
+
+/** The column a problem names: the header as the file has it, or for a missing column the field's label. */
+export function problemColumn(problem: ImportProblem, fieldLabel: (field: string) => string): string {
+  const field = problem.params?.field;
+  return problem.key === 'import.required_column' && typeof field === 'string' ? fieldLabel(field) : problem.column;
+}
