@@ -1,8 +1,8 @@
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { AppException } from '../errors/app-exception';
+import { exceljs } from '../lazy';
 
 // GET /api/<resource>/export?format=csv|xlsx&filter=…&sort=… — every matching row, streamed page by page, the
 // columns of the resource's wire schema. CSV is UTF-8 with a byte-order mark so Excel shows Urdu right.
@@ -83,7 +83,11 @@ export async function sendExport(
       .send(Readable.from(lines()));
   }
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new (exceljs().stream.xlsx.WorkbookWriter)({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const sheet = workbook.addWorksheet(resource, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c, key: c, width: Math.min(60, Math.max(12, c.length + 2)) }));
   sheet.getRow(1).font = { bold: true };

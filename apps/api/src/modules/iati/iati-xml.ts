@@ -11,8 +11,8 @@ import {
   type Initiative,
   type OrganizationKind,
 } from '@rabta/domain';
-import { fragment } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+import { xmlbuilder2 } from '../../common/lazy';
 
 // One initiative as an IATI 2.03 `iati-activity` (docs/iati.md has the mapping tables). Pure: the service gathers
 // the facts, this writes them in the order the schema's sequence requires.
@@ -93,7 +93,7 @@ export function activityDates(f: ActivityFacts): { type: string; date: string }[
 
 export function activityXml(org: ReportingOrg, f: ActivityFacts): string {
   const i = f.initiative;
-  const root = fragment();
+  const root = xmlbuilder2().fragment();
   const a = root.ele('iati-activity', {
     'last-updated-datetime': i.updatedAt,
     'xml:lang': 'en',

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   DOMAIN_LABELS,
   IMPORT_FIELDS,
@@ -8,6 +8,7 @@ import {
 } from '@rabta/domain';
 import { cellText } from './import-planner';
 import { readSpreadsheet } from './spreadsheet';
+import { exceljs } from '../../common/lazy';
 
 // The files an import hands back: the template of a resource (English headers with Urdu below, drop-down lists on
 // the enum columns, a note on each header), and the result of an import (the sheet with each row's outcome).
@@ -21,7 +22,7 @@ function columnLetter(n: number): string {
 }
 
 export async function buildTemplate(resource: ImportResource): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = 'Rabta';
   const sheet = workbook.addWorksheet(resource, { views: [{ state: 'frozen', ySplit: 2 }] });
   const fields = IMPORT_FIELDS[resource].filter((f) => !f.exportOnly);
@@ -82,7 +83,7 @@ export async function buildResultWorkbook(
   const outcomes = new Map(preview.outcomes.map((o) => [o.row, o]));
   const problems = new Map<number, ImportProblem[]>();
   for (const e of preview.errors) problems.set(e.row, [...(problems.get(e.row) ?? []), e]);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = 'Rabta';
   const sheet = workbook.addWorksheet('Result', { views: [{ state: 'frozen', ySplit: 1 }] });
   const header = [committed ? 'Result' : 'Preview', 'Record id', 'Problems', ...preview.columns];

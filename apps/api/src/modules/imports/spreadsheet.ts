@@ -1,7 +1,8 @@
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import type ExcelJS from 'exceljs';
+import type JSZip from 'jszip';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { AppException } from '../../common/errors/app-exception';
+import { exceljs, jszip } from '../../common/lazy';
 
 // Reads an uploaded spreadsheet into rows of cells, whatever Excel (or another tool) wrote: XLSX, or CSV in UTF-8
 // with or without a byte-order mark, UTF-16 (Excel's "Unicode text"), comma-, semicolon- or tab-separated. Formulas
@@ -116,7 +117,7 @@ function declaredRows(file: JSZip.JSZipObject): Promise<number> {
 async function readXlsx(buf: Buffer, options: ReadOptions): Promise<Workbook> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(buf);
+    zip = await jszip().loadAsync(buf);
   } catch {
     throw notASpreadsheet('a damaged ZIP archive');
   }
@@ -131,7 +132,7 @@ async function readXlsx(buf: Buffer, options: ReadOptions): Promise<Workbook> {
     const rows = await declaredRows(zip.file(name)!);
     if (rows - 1 > options.maxRows) throw tooManyRows(rows - 1, options.maxRows);
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   try {
     await workbook.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {

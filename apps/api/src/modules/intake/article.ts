@@ -1,5 +1,4 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { linkedom, readability } from '../../common/lazy';
 
 // A news page's HTML → the article: its main text (Readability, the library behind Firefox's Reader View, over
 // linkedom's DOM, which never runs scripts), its title, publisher and publication date (schema.org JSON-LD first,
@@ -147,7 +146,7 @@ function stripChrome(doc: Doc): void {
 
 /** The article in a page's HTML. */
 export function extractArticle(html: string): Article {
-  const { document } = parseHTML(html) as unknown as { document: Doc };
+  const { document } = linkedom().parseHTML(html) as unknown as { document: Doc };
   const ld = jsonLdObjects(document);
   const article = ld.find((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t) && t !== 'WebPage')) ?? ld[0];
   const org = ld.find((o) => typesOf(o).some((t) => /^(NewsMediaOrganization|Organization)$/.test(t)));
@@ -191,11 +190,12 @@ export function extractArticle(html: string): Article {
   let title = headline;
   try {
     // Readability changes the document it reads; it is ours and used only here.
+    const { Readability } = readability();
     const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
       charThreshold: 200,
     }).parse();
     if (parsed?.content) {
-      const { document: content } = parseHTML(
+      const { document: content } = linkedom().parseHTML(
         `<!doctype html><html><body>${parsed.content}</body></html>`,
       ) as unknown as {
         document: Doc;
@@ -207,7 +207,7 @@ export function extractArticle(html: string): Article {
     // Fall back to the page's own text below.
   }
   if (text.length < 40) {
-    const { document: again } = parseHTML(html) as unknown as { document: Doc };
+    const { document: again } = linkedom().parseHTML(html) as unknown as { document: Doc };
     stripActive(again);
     stripChrome(again);
     text = again.body ? blockText(again.body) : '';

@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import type ExcelJS from 'exceljs';
 import { cellText, type Cell, type ReportDocument, type Section, type Table } from '../document';
 import { labelsFor } from '../i18n';
+import { exceljs, jszip } from '../../../common/lazy';
 
 // XLSX: a first sheet with the title and the parameters, then one sheet per section (its facts, then its tables one
 // under the other). Dates are real dates, numbers real numbers; Urdu workbooks have right-to-left sheets. The file
@@ -105,7 +105,7 @@ function writeSection(sheet: ExcelJS.Worksheet, s: Section): void {
 export async function renderXlsx(doc: ReportDocument, knownAt: Date): Promise<Buffer> {
   const l = labelsFor(doc.language);
   const rtl = doc.language === 'ur';
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = l.appName;
   wb.lastModifiedBy = l.appName;
   wb.created = knownAt;
@@ -128,7 +128,7 @@ export async function renderXlsx(doc: ReportDocument, knownAt: Date): Promise<Bu
   for (const s of doc.sections) writeSection(wb.addWorksheet(sheetName(s.title, used), { views }), s);
 
   const written = Buffer.from(await wb.xlsx.writeBuffer());
-  const zip = await JSZip.loadAsync(written);
+  const zip = await jszip().loadAsync(written);
   zip.forEach((_path, file) => {
     file.date = ZIP_DATE;
   });
