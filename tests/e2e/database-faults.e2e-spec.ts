@@ -1,33 +1,24 @@
 import 'reflect-metadata';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import {
-  findFreePort,
-  migrate,
-  MIGRATIONS_DIR,
-  silentLogger,
-  startEmbeddedPostgres,
-  createPrismaClient,
-  type RunningPostgres,
-} from '@rabta/db';
+import { findFreePort, silentLogger, startEmbeddedPostgres, type RunningPostgres } from '@rabta/db';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/app';
 import { loadConfig } from '../../apps/api/src/config/env';
 import { createLogger } from '../../apps/api/src/common/logging/logger';
 import { openRuntime, type Runtime } from '../../apps/api/src/runtime';
-import { runSeed } from '../../apps/api/src/seed/seed';
 import { createUser, signIn } from '../support/auth';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { dataDirFromTemplate } from '../support/test-database';
 
 // The database goes away under a running Rabta, for real: an external server shut down and started again, and the
 // embedded postmaster killed with SIGKILL while requests are in flight. Requests must be answered (503
 // DATABASE_UNAVAILABLE, never a hang), /api/health must say so, and service must resume by itself. Timings are
 // printed, not asserted (machines are noisy); a request still unanswered after 10 s fails the test as a hang.
 
-jest.setTimeout(120_000);
+jest.setTimeout(60_000);
 
 const HANG_MS = 10_000;
 
@@ -53,13 +44,10 @@ describe('database faults', () => {
   let pg: RunningPostgres | undefined;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'rabta-faults-'));
+    // A copy of this run's migrated cluster: no initdb, migration or seed of its own.
+    dataDir = dataDirFromTemplate('faults');
     port = await findFreePort();
     pg = await startEmbeddedPostgres({ dataDir, database: 'rabta', logger: silentLogger, port, supervise: false });
-    await migrate(pg.url, MIGRATIONS_DIR, silentLogger);
-    const prisma = createPrismaClient(pg.url, { max: 2 });
-    await runSeed(prisma, createLogger('silent'), { demo: false });
-    await prisma.$disconnect();
   });
   afterAll(async () => {
     await pg?.stop();

@@ -12,5 +12,5 @@ export default async function globalTeardown(): Promise<void> {
     for (const { datname } of res.rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   }).catch(() => undefined);
   await state.stop?.();
-  if (state.dataDir) rmSync(state.dataDir, { recursive: true, force: true });
+  for (const dir of state.dirs) rmSync(dir, { recursive: true, force: true });
 }

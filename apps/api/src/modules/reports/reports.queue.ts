@@ -44,6 +44,8 @@ export async function installJobQueue(connectionString: string): Promise<void> {
     supervise: false,
     migrate: true,
   });
+  // A connection of its pool that ends after the install (the database stopped right after it) is no error here.
+  boss.on('error', () => undefined);
   await boss.start();
   try {
     if (!(await boss.getQueue(REPORT_QUEUE))) await boss.createQueue(REPORT_QUEUE, QUEUE_OPTIONS);
