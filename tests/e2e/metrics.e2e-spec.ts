@@ -1,6 +1,5 @@
 import { signedInUser, type SignedInUser } from '../support/auth';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { MetricsService } from '../../apps/api/src/modules/metrics/metrics.service';
 import { waitForReport } from './reports/support';
 
 // GET /api/metrics: Prometheus text for admins or the bearer METRICS_TOKEN, 401 for anyone else; the request
@@ -41,7 +40,22 @@ describe('GET /api/metrics', () => {
       .send({ kind: 'portfolio', params: {}, format: 'csv', language: 'en' })
       .expect(202);
     expect((await waitForReport(t, admin.cookie, report.body.id)).status).toBe('done');
-    await t.app.get(MetricsService).timeIntake('text', async () => 'recognised');
+    // An article in Urdu, pasted, and one as an HTML page: their steps are timed.
+    const urdu = 'وزیر اعظم نے پیر کو کراچی میں اسٹیل مل کے منصوبے پر روسی وفد سے ملاقات کی۔';
+    await t.http
+      .post('/api/intake')
+      .set('Cookie', admin.cookie)
+      .send({ text: urdu, publishedAt: '2025-07-14', publisher: 'Metrics Test' })
+      .expect(201);
+    await t.http
+      .post('/api/intake')
+      .set('Cookie', admin.cookie)
+      .send({
+        html: '<html><head><title>Rail link</title></head><body><article><p>The Uzbekistan–Afghanistan–Pakistan rail link was discussed in Tashkent on Monday by the three governments.</p></article></body></html>',
+        publishedAt: '2025-07-14',
+        publisher: 'Metrics Test',
+      })
+      .expect(201);
 
     const res = await t.http.get('/api/metrics').set('Authorization', `Bearer ${TOKEN}`).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
@@ -51,7 +65,10 @@ describe('GET /api/metrics', () => {
     );
     expect(text).not.toMatch(/route="[^"]*999999/);
     expect(text).toMatch(/rabta_report_job_duration_seconds_count\{kind="portfolio",format="csv",outcome="done"\} 1/);
-    expect(text).toMatch(/rabta_intake_duration_seconds_count\{source="text",outcome="ok"\} 1/);
+    expect(text).toMatch(/rabta_intake_duration_seconds_count\{step="analyse",language="ur"\} 1/);
+    expect(text).toMatch(/rabta_intake_duration_seconds_count\{step="analyse",language="en"\} 1/);
+    expect(text).toMatch(/rabta_intake_duration_seconds_count\{step="extract",language=""\} 1/);
+    expect(text).toMatch(/rabta_intake_duration_seconds_count\{step="gazetteer",language=""\} [1-9]/);
     expect(text).toMatch(/rabta_report_jobs\{state="queued"\} \d+/);
     for (const name of [
       'rabta_db_pool_connections_in_use',

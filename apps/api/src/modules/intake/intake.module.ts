@@ -13,6 +13,7 @@ import { IntakeRepository } from './intake.repository';
 import { IntakeScope } from './intake-scope';
 import { IntakeService } from './intake.service';
 import { IntakeTimings } from './intake-timings';
+import { IntakeMetrics } from '../metrics/intake-metrics';
 
 /**
  * Article intake. It writes records through the same ResourceService definitions the simple-rest routes use (one
@@ -27,6 +28,7 @@ import { IntakeTimings } from './intake-timings';
     IntakeRepository,
     IntakeScope,
     IntakeTimings,
+    IntakeMetrics,
     GazetteerService,
     ...[
       sourcesResource,

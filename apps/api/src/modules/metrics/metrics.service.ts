@@ -7,6 +7,7 @@ import { APP_CONTEXT, type AppContext } from '../../app.context';
 // each process and sums. Label values are bounded: routes are templates (`/api/initiatives/:id`), never raw URLs.
 
 const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+const INTAKE_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const JOB_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
 
 @Injectable()
@@ -14,7 +15,7 @@ export class MetricsService {
   readonly registry = new Registry();
   private readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
   private readonly jobDuration: Histogram<'kind' | 'format' | 'outcome'>;
-  private readonly intakeDuration: Histogram<'source' | 'outcome'>;
+  private readonly intakeDuration: Histogram<'step' | 'language'>;
 
   constructor(
     @Inject(APP_CONTEXT) private readonly ctx: AppContext,
@@ -39,9 +40,11 @@ export class MetricsService {
     });
     this.intakeDuration = new Histogram({
       name: 'rabta_intake_duration_seconds',
-      help: 'Article intake (recognising an article into proposed records), by source and outcome',
-      labelNames: ['source', 'outcome'],
-      buckets: HTTP_BUCKETS,
+      help:
+        'Article intake by step: fetch (a URL), extract (the article from HTML), analyse (recognising the text; by ' +
+        'language), gazetteer (building what the recogniser knows from the database)',
+      labelNames: ['step', 'language'],
+      buckets: INTAKE_BUCKETS,
       registers,
     });
     const pool = () => poolOf(this.prisma);
@@ -109,26 +112,9 @@ export class MetricsService {
     this.jobDuration.observe({ kind, format, outcome }, seconds);
   }
 
-  /**
-   * One article intake. `source`: how the article came (e.g. `text`, `url`, `html`); `outcome`: `ok`, `failed`,
-   * or another short word. Times the work itself, apart from the HTTP request around it.
-   */
-  observeIntake(source: string, outcome: string, seconds: number): void {
-    this.intakeDuration.observe({ source, outcome }, seconds);
-  }
-
-  /** Runs `fn`, observing its duration as an intake of `source` (outcome `ok`, or `failed` when it throws). */
-  async timeIntake<T>(source: string, fn: () => Promise<T>): Promise<T> {
-    const started = process.hrtime.bigint();
-    const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
-    try {
-      const out = await fn();
-      this.observeIntake(source, 'ok', seconds());
-      return out;
-    } catch (err) {
-      this.observeIntake(source, 'failed', seconds());
-      throw err;
-    }
+  /** One step of an article's intake (IntakeTimings reports them; IntakeMetrics passes them on). */
+  observeIntake(step: string, language: string | undefined, seconds: number): void {
+    this.intakeDuration.observe({ step, language: language ?? '' }, seconds);
   }
 
   async render(): Promise<{ contentType: string; body: string }> {
