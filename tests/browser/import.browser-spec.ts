@@ -68,6 +68,12 @@ describe('the import wizard', () => {
       expect(problem).toContain('Sectors');
       expect(problem).toContain('did you mean "LPG"');
       expect(await page.locator('[data-testid=import-count-create]').innerText()).toContain('1 to add');
+      // What each row will do, named by its code.
+      const outcomes = (await page.locator('[data-testid=import-outcomes] tbody tr').allInnerTexts()).map(plain);
+      expect(outcomes).toEqual([
+        expect.stringMatching(new RegExp(`^1\\s+Problem\\s+BRW-${stamp}-1$`)),
+        expect.stringMatching(new RegExp(`^2\\s+Add\\s+BRW-${stamp}-2$`)),
+      ]);
       expect(await page.locator('[data-testid=import-commit]').isDisabled()).toBe(true);
       await settle(page);
       await screenshot(page, 'import-preview-en');

@@ -608,7 +608,15 @@ export const ImportPreviewSchema = z.object({
   unknownPeople: z.enum(UNKNOWN_PEOPLE_CHOICES),
   rows: z.object({ create: z.number(), update: z.number(), unchanged: z.number(), error: z.number() }),
   /** What each data row would do (row 1 first), and the record it would change. */
-  outcomes: z.array(z.object({ row: z.number(), action: z.enum(IMPORT_ROW_ACTIONS), id: z.number().nullable() })),
+  outcomes: z.array(
+    z.object({
+      row: z.number(),
+      action: z.enum(IMPORT_ROW_ACTIONS),
+      id: z.number().nullable(),
+      /** The record's code, title or name (as the file has it), for a reader to recognise the row. */
+      label: z.string().nullable().optional(),
+    }),
+  ),
   errors: z.array(ImportProblemSchema),
   /** People named in the file who are not in Rabta, created on commit when unknownPeople is `create`. */
   newPeople: z.array(z.string()),

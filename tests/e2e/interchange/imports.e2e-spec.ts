@@ -91,6 +91,14 @@ describe('spreadsheet import', () => {
       errors: [],
     });
     expect(preview.body.mapping).toMatchObject({ code: 'code', titleEn: 'titleEn', sectorIds: 'sectorIds', id: null });
+    // Per row: what it will do, to which record.
+    const steel = before.find((b) => b.code === 'RT-STEEL')!;
+    expect(preview.body.outcomes).toContainEqual({
+      row: codes.get('RT-STEEL')! - 1,
+      action: 'update',
+      id: steel.id,
+      label: 'RT-STEEL',
+    });
     const commit = await t.http.post(`/api/imports/${preview.body.id}/commit`).set('Cookie', admin.cookie).expect(200);
     expect(commit.body).toEqual({ created: 0, updated: 3 });
 

@@ -106,6 +106,12 @@ const rabta = {
     whole_file: 'File',
     problem: 'Problem',
     more_problems: 'and %{smart_count} more (all are in the preview file)',
+    rows_title: 'Each row',
+    outcome: 'Outcome',
+    record: 'Record',
+    actions: { create: 'Add', update: 'Update', unchanged: 'Unchanged', error: 'Problem' },
+    more_rows:
+      'and %{smart_count} more row (all are in the preview file) |||| and %{smart_count} more rows (all are in the preview file)',
     ready: 'No problems: the import can be committed.',
     download_preview: 'Preview file',
     download_result: 'Result file',

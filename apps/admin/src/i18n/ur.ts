@@ -320,6 +320,12 @@ const rabta: Messages['rabta'] = {
     whole_file: 'فائل',
     problem: 'مسئلہ',
     more_problems: 'اور %{smart_count} مزید (سب پیش منظر فائل میں ہیں)',
+    rows_title: 'ہر قطار',
+    outcome: 'نتیجہ',
+    record: 'ریکارڈ',
+    actions: { create: 'نیا', update: 'تبدیلی', unchanged: 'بغیر تبدیلی', error: 'مسئلہ' },
+    more_rows:
+      'اور %{smart_count} مزید قطار (سب پیش منظر فائل میں ہیں) |||| اور %{smart_count} مزید قطاریں (سب پیش منظر فائل میں ہیں)',
     ready: 'کوئی مسئلہ نہیں: درآمد کی تصدیق کی جا سکتی ہے۔',
     download_preview: 'پیش منظر فائل',
     download_result: 'نتیجہ فائل',

@@ -25,7 +25,7 @@ import {
 } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { Title, useTranslate } from 'react-admin';
+import { Link, Title, useCreatePath, useTranslate } from 'react-admin';
 import {
   IMPORT_DATE_FORMATS,
   IMPORT_FIELDS,
@@ -54,10 +54,12 @@ import {
 // (all rows or none). Nothing is written before the commit.
 
 const SHOWN_PROBLEMS = 200;
+const SHOWN_ROWS = 200;
 const ACTION_COLOR = { create: 'success', update: 'info', unchanged: 'default', error: 'error' } as const;
 
 export default function ImportPage() {
   const translate = useTranslate();
+  const createPath = useCreatePath();
   const locale = useAppLocale();
   const fileInput = useRef<HTMLInputElement>(null);
   const [resource, setResource] = useState<ImportResource>('initiatives');
@@ -461,6 +463,49 @@ export default function ImportPage() {
                 <Alert severity="success" data-testid="import-ready">
                   {translate('rabta.import.ready')}
                 </Alert>
+              )}
+              <Typography variant="subtitle2" component="h3">
+                {translate('rabta.import.rows_title')}
+              </Typography>
+              <Box sx={{ maxHeight: 320, overflow: 'auto' }}>
+                <Table size="small" stickyHeader data-testid="import-outcomes">
+                  <TableHead>
+                    <TableRow>
+                      <TableCell>{translate('rabta.import.row')}</TableCell>
+                      <TableCell>{translate('rabta.import.outcome')}</TableCell>
+                      <TableCell>{translate('rabta.import.record')}</TableCell>
+                    </TableRow>
+                  </TableHead>
+                  <TableBody>
+                    {preview.outcomes.slice(0, SHOWN_ROWS).map((o) => (
+                      <TableRow key={o.row}>
+                        <TableCell sx={{ width: 80 }}>{o.row}</TableCell>
+                        <TableCell sx={{ width: 160 }}>
+                          <Chip
+                            size="small"
+                            variant={o.action === 'unchanged' ? 'outlined' : 'filled'}
+                            color={ACTION_COLOR[o.action]}
+                            label={translate(`rabta.import.actions.${o.action}`)}
+                          />
+                        </TableCell>
+                        <TableCell>
+                          {o.id ? (
+                            <Link to={createPath({ resource: preview.resource, id: o.id, type: 'show' })}>
+                              <bdi>{o.label ?? `#${o.id}`}</bdi>
+                            </Link>
+                          ) : (
+                            <bdi>{o.label ?? ''}</bdi>
+                          )}
+                        </TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </Box>
+              {preview.outcomes.length > SHOWN_ROWS && (
+                <Typography variant="body2" color="text.secondary">
+                  {translate('rabta.import.more_rows', { smart_count: preview.outcomes.length - SHOWN_ROWS })}
+                </Typography>
               )}
               <Stack direction="row" spacing={2} sx={{ justifyContent: 'flex-end' }}>
                 <Button startIcon={<DownloadIcon />} href={resultUrl(preview.id)} download>

@@ -64,6 +64,8 @@ export interface PlannedRow {
   newPeople?: Record<string, string>;
   /** Milestones: when the planned date was announced (default: the day of the commit). */
   announcedOn?: string;
+  /** What names the row's record to a reader: its code, title or name as the file (or Rabta) has it. */
+  label?: string;
 }
 
 export interface Plan {
@@ -300,6 +302,7 @@ export class ImportPlanner {
         input: action === 'create' || action === 'update' ? input : undefined,
         newPeople: action === 'error' ? undefined : p.newPeople,
         announcedOn: typeof p.values.announcedOn === 'string' ? p.values.announcedOn : undefined,
+        label: labelOf(p.values, target),
       });
     }
     errors.sort((a, b) => a.row - b.row);
@@ -932,6 +935,15 @@ export class ImportPlanner {
       }
     }
   }
+}
+
+/** The code, title or name of a row's record: as the file writes it, else as Rabta has it. */
+function labelOf(values: Record<string, unknown>, target: Existing | undefined): string | undefined {
+  for (const field of ['code', 'titleEn', 'nameEn']) {
+    const v = values[field] ?? target?.[field];
+    if (typeof v === 'string' && v.trim()) return v.trim().slice(0, 200);
+  }
+  return undefined;
 }
 
 /** A problem of a row, in a column, as a keyed message (IMPORT_PROBLEMS). */

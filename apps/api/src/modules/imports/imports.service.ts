@@ -140,7 +140,7 @@ export class ImportsService {
       dateFormat: plan.dateFormat,
       unknownPeople: options.unknownPeople,
       rows: countRows(plan.rows),
-      outcomes: plan.rows.map((r) => ({ row: r.row, action: r.action, id: r.id })),
+      outcomes: plan.rows.map((r) => ({ row: r.row, action: r.action, id: r.id, label: r.label ?? null })),
       errors: plan.errors,
       newPeople: plan.newPeople,
       warnings,
@@ -162,20 +162,26 @@ export class ImportsService {
             ...(r.newPeople ? { newPeople: r.newPeople } : {}),
             ...(r.announcedOn ? { announcedOn: r.announcedOn } : {}),
           }));
-    const row = await this.prisma.import.create({
-      data: {
-        resource: request.resource,
-        mode: request.mode,
-        fileName: upload.fileName.slice(0, 255) || 'upload',
-        fileHash: sha256Hex(upload.buffer),
-        file: new Uint8Array(upload.buffer),
-        options: options as Prisma.InputJsonValue,
-        preview: stored as unknown as Prisma.InputJsonValue,
-        plan: steps as unknown as Prisma.InputJsonValue,
-        createdById: user.id,
-      },
-      omit: { file: true, plan: true },
-    });
+    // Written as JSON text in one statement: Prisma would walk the plan (thousands of rows) value by value.
+    const fileName = upload.fileName.slice(0, 255) || 'upload';
+    const [made] = await this.prisma.$queryRaw<{ id: number; createdAt: Date }[]>`
+      INSERT INTO imports (resource, mode, file_name, file_hash, file, options, preview, plan, created_by_id)
+      VALUES (${request.resource}::import_resource, ${request.mode}::import_mode, ${fileName},
+              ${sha256Hex(upload.buffer)}, ${new Uint8Array(upload.buffer)}, ${JSON.stringify(options)}::jsonb,
+              ${JSON.stringify(stored)}::jsonb, ${JSON.stringify(steps)}::jsonb, ${user.id})
+      RETURNING id, created_at AS "createdAt"`;
+    const row: WireColumns = {
+      id: made.id,
+      status: 'previewed',
+      resource: request.resource,
+      mode: request.mode,
+      fileName,
+      created: null,
+      updated: null,
+      createdAt: made.createdAt,
+      committedAt: null,
+      createdById: user.id,
+    };
     return toWire(row, stored);
   }
 
@@ -388,7 +394,22 @@ function countRows(rows: { action: string }[]): ImportPreview['rows'] {
   return counts;
 }
 
-function toWire(row: Omit<Import, 'file' | 'plan'>, p: StoredPreview): ImportPreview {
+/** The columns of an import that its wire form needs besides the stored preview. */
+type WireColumns = Pick<
+  Import,
+  | 'id'
+  | 'status'
+  | 'resource'
+  | 'mode'
+  | 'fileName'
+  | 'created'
+  | 'updated'
+  | 'createdAt'
+  | 'committedAt'
+  | 'createdById'
+>;
+
+function toWire(row: WireColumns, p: StoredPreview): ImportPreview {
   return {
     id: row.id,
     status: row.status,

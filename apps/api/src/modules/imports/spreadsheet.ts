@@ -195,10 +195,11 @@ function cellValue(v: unknown): Cell | typeof UNSAVED {
 function assertHeaderNotMerged(ws: ExcelJS.Worksheet, sheet: SheetData): void {
   const header = sheet.rows[0]?.line;
   if (header === undefined) return;
-  const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).filter((range) => {
-    const m = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(range);
-    return m && Number(m[1]) <= header && Number(m[2]) >= header;
-  });
+  // The sheet's merges as exceljs keeps them (its `model` getter would rebuild every row to list them).
+  const all = (ws as unknown as { _merges?: Record<string, { range: string; top: number; bottom: number }> })._merges;
+  const merges = Object.values(all ?? {})
+    .filter((m) => m.top <= header && m.bottom >= header)
+    .map((m) => m.range);
   if (merges.length)
     throw new AppException(
       'UNPROCESSABLE',
