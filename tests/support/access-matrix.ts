@@ -290,6 +290,8 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
   'GET /api/settings': signedIn(),
   'PUT /api/settings': adminOnly(() => ({ body: { staleAfterDays: 90 } })),
   'GET /api/dashboard': signedIn(),
+  'GET /api/search': signedIn(() => ({ query: { q: 'steel' } })),
+  'GET /api/directory': signedIn(),
 
   // initiatives and what hangs off them: sector-scoped writes
   ...readRoutes('initiatives', (f) => f.once('initiative', () => f.initiative())),
@@ -380,6 +382,13 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
   ...readRoutes('evidence', (f) => f.once('evidence', () => f.evidence())),
   'POST /api/evidence': sectorScoped(async (f) => ({
     body: { sourceId: (await f.source()).id, initiativeId: (await f.initiative()).id, quote: 'Quoted' },
+  })),
+  'POST /api/sources/:id/citations': sectorScoped(async (f) => ({
+    params: { id: (await f.source()).id },
+    body: {
+      quote: 'Quoted',
+      targets: [{ initiativeId: (await f.initiative()).id }, { milestoneId: (await f.milestone()).id }],
+    },
   })),
   'PUT /api/evidence/:id': sectorScoped(async (f) => {
     const e = await f.evidence();

@@ -17,6 +17,8 @@ import { IatiModule } from './modules/iati/iati.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { OpenApiModule } from './modules/openapi/openapi.module';
 import { ResourcesModule } from './modules/resources.module';
+import { DirectoryModule } from './modules/directory/directory.module';
+import { SearchModule } from './modules/search/search.module';
 import { IntakeModule } from './modules/intake/intake.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { SettingsModule } from './modules/settings/settings.module';
@@ -55,6 +57,8 @@ export class AppModule {
         UsersModule,
         MeModule,
         ResourcesModule,
+        SearchModule,
+        DirectoryModule,
         IntakeModule,
         ReportsModule,
         ImportsModule,

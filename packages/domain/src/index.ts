@@ -15,3 +15,4 @@ export * from './messages';
 export * from './interchange';
 export * from './iati';
 export * from './schemas/intake';
+export * from './schemas/search';

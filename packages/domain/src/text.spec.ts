@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSearchText, hasArabicScript, normalizeText } from './text';
+import { buildSearchText, foldForSearch, hasArabicScript, normalizeText } from './text';
 
 // The pairs the press spells differently but search must treat as one (tests/fixtures/urdu-equivalents.tsv).
 const FIXTURE = join(__dirname, '..', '..', '..', 'tests', 'fixtures', 'urdu-equivalents.tsv');
@@ -86,10 +86,47 @@ describe(normalizeText.name, () => {
   });
 });
 
+describe(foldForSearch.name, () => {
+  it.each([
+    ['the epenthetic alif of steel', 'اسٹیل مل', 'سٹیل مل'],
+    ['the epenthetic alif of school', 'اسکول', 'سکول'],
+    ['the epenthetic alif of speaker', 'اسپیکر قومی اسمبلی', 'سپیکر قومی اسمبلی'],
+    ['the epenthetic alif of State Bank', 'اسٹیٹ بینک', 'سٹیٹ بینک'],
+    ['the English plural of a loanword', 'پاکستان اسٹیل ملز', 'پاکستان سٹیل مل'],
+    ['an oblique plural', 'ملوں', 'مل'],
+    ['an Arabic plural', 'تعلقات', 'تعلق'],
+    ['a masculine plural and its singular', 'معاہدے', 'معاہدہ'],
+    ['a feminine plural', 'تاریخیں', 'تاریخ'],
+    ['a plural of a plural', 'ملاقاتیں', 'ملاقات'],
+    ['Arabic letter forms and a plural at once', 'اسٹيل ملز', 'سٹیل مل'],
+    ['an English plural', 'Steel Mills', 'steel mill'],
+    ['an English -ies plural', 'companies', 'company'],
+  ])('should fold %s', (_label, a, b) => {
+    expect(foldForSearch(a)).toBe(foldForSearch(b));
+    expect(foldForSearch(foldForSearch(a))).toBe(foldForSearch(a));
+  });
+
+  it.each([
+    ['a native word beginning with اس + ل', 'اسلام آباد', 'سلام آباد'],
+    ['a native word beginning with اس + ت', 'استعفیٰ', 'ستعفیٰ'],
+    ['a ز after a long vowel (روز, نماز, پرواز)', 'پرواز', 'پروا'],
+    ['a short word that only looks plural (میں)', 'میں', 'م'],
+    ['a word ending in -ss or -us', 'process status', 'proces statu'],
+    ['different stems', 'اسٹیل', 'اسکول'],
+  ])('should keep %s apart', (_label, a, b) => {
+    expect(foldForSearch(a)).not.toBe(foldForSearch(b));
+  });
+
+  it('should keep digits, codes and the words normalizeText leaves', () => {
+    expect(foldForSearch('PK-RU-STEEL-KHI ۱۳ مئی')).toBe(`pk ru steel khi 13 ${normalizeText('مئی')}`);
+    expect(foldForSearch('')).toBe('');
+  });
+});
+
 describe(buildSearchText.name, () => {
-  it('should normalise every part, drop the empty ones and join the rest with a separator', () => {
+  it('should fold every part for search, drop the empty ones and join the rest with a separator', () => {
     expect(buildSearchText(['Pakistan Steel Mills', null, '', 'پاکستان اسٹيل ملز', undefined, '  '])).toBe(
-      `pakistan steel mills | ${normalizeText('پاکستان اسٹیل ملز')}`,
+      `pakistan steel mill | ${foldForSearch('پاکستان سٹیل مل')}`,
     );
     expect(buildSearchText([])).toBe('');
   });

@@ -55,10 +55,76 @@ export function normalizeText(input: string | null | undefined): string {
     .trim();
 }
 
-/** The text a record is found by: every name, title and alias, each normalised, joined by a separator. */
+// ---------------------------------------------------------------------------------------------- search folding
+
+// Search folds further than normalizeText: spellings of one word that the press uses interchangeably become one key.
+//   - The epenthetic alif of loanwords: English words beginning with s + consonant take a prothetic alif in Urdu, or
+//     not — اسٹیل / سٹیل (steel), اسکول / سکول (school), اسپیکر / سپیکر (speaker), اسمگلنگ / سمگلنگ (smuggling). A
+//     word-initial ا before س and ٹ, ک, پ or م is dropped. (Not before ل or ت, which begin common native words:
+//     اسلام آباد, استعفیٰ.)
+//   - Plural and oblique endings: the English plural of loanwords (ملز → مل: ز after a consonant), and the Urdu
+//     endings ـوں, ـیں (ملوں, تاریخیں), ـات (تعلقات → تعلق), ـے and ـہ (معاہدے, معاہدہ → معاہد), stripped while
+//     enough of the word is left; English -s and -ies likewise (mills → mill, companies → company).
+// Both sides of a search fold alike — the search text a record is stored with (buildSearchText) and the query's
+// terms — so a word is found by any of its forms. SEARCH_FOLD_VERSION names these rules: stored search texts are
+// refreshed when it changes.
+
+/** The version of the search folding rules; bump it when they change (stored search texts are rebuilt). */
+export const SEARCH_FOLD_VERSION = 2;
+
+const EPENTHETIC_ALIF = /^ا(?=س[\u0679\u06A9\u067E\u0645])/; // ا before سٹ سک سپ سم
+const LONG_VOWELS = new Set(['\u0627', '\u0648', '\u06CC', '\u06D2', '\u06C1']); // ا و ی ے ہ
+const URDU_SUFFIXES: [suffix: string, minStem: number][] = [
+  ['\u0648\u06BA', 2], // وں
+  ['\u06CC\u06BA', 2], // یں
+  ['\u0627\u062A', 3], // ات
+  ['\u06D2', 3], // ے
+  ['\u06C1', 3], // ہ
+];
+
+function foldUrduWord(word: string): string {
+  let w = word.replace(EPENTHETIC_ALIF, '');
+  for (let changed = true; changed;) {
+    changed = false;
+    // The English plural of a loanword: ملز → مل (ز after a consonant; روز, نماز, پرواز keep theirs).
+    if (w.length >= 3 && w.endsWith('\u0632') && !LONG_VOWELS.has(w[w.length - 2])) {
+      w = w.slice(0, -1);
+      changed = true;
+      continue;
+    }
+    for (const [suffix, minStem] of URDU_SUFFIXES) {
+      if (w.endsWith(suffix) && w.length - suffix.length >= minStem) {
+        w = w.slice(0, -suffix.length);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return w;
+}
+
+function foldLatinWord(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length >= 4 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/**
+ * The search key of a text: normalizeText, then each word folded (the epenthetic alif of loanwords, plural and
+ * oblique endings). Used for stored search texts and queries alike.
+ */
+export function foldForSearch(input: string | null | undefined): string {
+  return normalizeText(input)
+    .split(' ')
+    .map((w) => (hasArabicScript(w) ? foldUrduWord(w) : /^[a-z]+$/.test(w) ? foldLatinWord(w) : w))
+    .filter((w) => w.length > 0)
+    .join(' ');
+}
+
+/** The text a record is found by: every name, title and alias, each folded for search, joined by a separator. */
 export function buildSearchText(parts: ReadonlyArray<string | null | undefined>): string {
   return parts
-    .map((p) => normalizeText(p))
+    .map((p) => foldForSearch(p))
     .filter((p) => p.length > 0)
     .join(' | ');
 }

@@ -8,6 +8,8 @@ import {
   makeSource,
   sectorId,
 } from '../../support/fixtures';
+import { SEARCH_FOLD_VERSION } from '@rabta/domain';
+import { ensureSearchText } from '../../../apps/api/src/common/search/search-text';
 import { startTestApp, type TestApp } from '../../support/test-app';
 
 describe('the other resources', () => {
@@ -378,6 +380,206 @@ describe('the other resources', () => {
     expect(staleList.body.map((i: { id: number }) => i.id)).not.toContain(fresh.id);
     expect((await t.http.get('/api/settings').set('Cookie', viewer.cookie).expect(200)).body).toEqual({
       staleAfterDays: 30,
+    });
+  });
+  it('should give every signed-in user the names of the users, and nothing else of their accounts', async () => {
+    for (const who of [viewer, analyst, admin]) {
+      const res = await t.http.get('/api/directory').set('Cookie', who.cookie).expect(200);
+      expect(res.body).toEqual(expect.arrayContaining([{ id: analyst.id, name: analyst.name }]));
+      for (const entry of res.body) expect(Object.keys(entry).sort()).toEqual(['id', 'name']);
+    }
+    await t.http.get('/api/directory').expect(401);
+    // The accounts themselves stay with admins.
+    await t.http.get(`/api/users/${analyst.id}`).set('Cookie', viewer.cookie).expect(403);
+  });
+
+  it('should cite one passage for several records in one transaction, each target in scope', async () => {
+    const initiative = await makeInitiative(t, analyst.cookie);
+    const milestone = await makeMilestone(t, analyst.cookie, initiative.id);
+    const engagement = await makeEngagement(t, analyst.cookie, { initiativeIds: [initiative.id] });
+    const agreement = (
+      await t.http
+        .post('/api/agreements')
+        .set('Cookie', analyst.cookie)
+        .send({ kind: 'mou', titleEn: 'Energy MoU', initiativeIds: [initiative.id] })
+        .expect(201)
+    ).body;
+    const source = await makeSource(t, analyst.cookie, { text: 'Both sides agreed to expand energy cooperation.' });
+    const quote = 'Both sides agreed to expand energy cooperation.';
+    const targets = [
+      { initiativeId: initiative.id },
+      { milestoneId: milestone.id },
+      { engagementId: engagement.id },
+      { agreementId: agreement.id },
+    ];
+    const cite = (body: object, cookie = analyst.cookie, id = source.id) =>
+      t.http.post(`/api/sources/${id}/citations`).set('Cookie', cookie).send(body);
+
+    // One target outside the analyst's sectors refuses the whole citation, naming that target.
+    const steel = await t.prisma.initiative.findUniqueOrThrow({ where: { code: 'PK-RU-STEEL-KHI' } });
+    const refused = await cite({ quote, targets: [...targets, { initiativeId: steel.id }] }).expect(403);
+    expect(refused.body).toMatchObject({ code: 'FORBIDDEN', errors: { 'targets.4.initiativeId': expect.any(String) } });
+    const missing = await cite({ quote, targets: [{ milestoneId: 999999 }, ...targets] }).expect(422);
+    expect(missing.body).toMatchObject({
+      code: 'REFERENCE_NOT_FOUND',
+      errors: { 'targets.0.milestoneId': expect.any(String) },
+    });
+    expect(await t.prisma.evidence.count({ where: { sourceId: source.id } })).toBe(0);
+
+    const created = await cite({ quote, targets }).expect(201);
+    expect(created.body).toMatchObject({ sourceId: source.id, quote, existing: 0 });
+    expect(created.body.evidenceIds).toHaveLength(4);
+    const rows = await t.prisma.evidence.findMany({
+      where: { id: { in: created.body.evidenceIds } },
+      orderBy: { id: 'asc' },
+    });
+    expect(
+      rows.map((e) => [e.quote, e.initiativeId, e.milestoneId, e.engagementId, e.agreementId, e.createdById]),
+    ).toEqual([
+      [quote, initiative.id, null, null, null, analyst.id],
+      [quote, initiative.id, milestone.id, null, null, analyst.id],
+      [quote, null, null, engagement.id, null, analyst.id],
+      [quote, null, null, null, agreement.id, analyst.id],
+    ]);
+    expect(
+      await t.prisma.auditEvent.count({
+        where: { entity: 'evidence', action: 'create', entityId: { in: created.body.evidenceIds.map(String) } },
+      }),
+    ).toBe(4);
+    // Citing it again for the same records (and a status update) adds only what is new.
+    const su = await t.http
+      .post(`/api/initiatives/${initiative.id}/status-updates`)
+      .set('Cookie', analyst.cookie)
+      .send({ toHealth: 'on_track', effectiveAt: '2025-07-11', note: 'Going well' })
+      .expect(201);
+    const again = await cite({ quote, targets: [...targets, { statusUpdateId: su.body.id }] }).expect(201);
+    expect(again.body.existing).toBe(4);
+    expect(again.body.evidenceIds.slice(0, 4)).toEqual(created.body.evidenceIds);
+    const status = (await t.http.get(`/api/status-updates/${su.body.id}`).set('Cookie', viewer.cookie).expect(200))
+      .body;
+    expect(status.sourceIds).toEqual([source.id]);
+
+    await cite({ quote, targets }, viewer.cookie).expect(403);
+    await cite({ quote, targets }, analyst.cookie, 999999).expect(404);
+    const bad = await cite({ quote, targets: [{ initiativeId: initiative.id, milestoneId: milestone.id }] }).expect(
+      400,
+    );
+    expect(bad.body.errors['targets.0']).toContain('exactly one');
+    await cite({ quote, targets: [] }).expect(400);
+  });
+
+  describe('search', () => {
+    const ids = async (resource: string, q: string, cookie = viewer.cookie) =>
+      (
+        await t.http
+          .get(`/api/${resource}`)
+          .query({ filter: JSON.stringify({ q }) })
+          .set('Cookie', cookie)
+          .expect(200)
+      ).body.map((r: { id: number }) => r.id);
+
+    it('should find the steel mill by the spellings the press uses: no epenthetic alif, plural endings, English plural', async () => {
+      const steel = await t.prisma.initiative.findUniqueOrThrow({ where: { code: 'PK-RU-STEEL-KHI' } });
+      for (const q of ['اسٹیل مل', 'سٹیل', 'سٹیل ملز', 'اسٹیل ملوں', 'Steel Mills', 'steel mill karachi']) {
+        expect({ q, found: (await ids('initiatives', q)).includes(steel.id) }).toEqual({ q, found: true });
+      }
+      const pakSteel = await t.prisma.organization.findFirstOrThrow({ where: { nameUr: 'پاکستان اسٹیل ملز' } });
+      for (const q of ['پاکستان سٹیل مل', 'Pakistan Steel Mill']) {
+        expect({ q, found: (await ids('organizations', q)).includes(pakSteel.id) }).toEqual({ q, found: true });
+      }
+      expect(await ids('initiatives', 'سکول')).not.toContain(steel.id);
+    });
+
+    it('should search a source by its text as well as its title and publisher, in both scripts', async () => {
+      const ur = await t.prisma.source.findFirstOrThrow({ where: { language: 'ur' } });
+      const en = await t.prisma.source.findFirstOrThrow({ where: { publisher: 'The News International' } });
+      // Words only the texts hold (not the titles): Overchuk's "natural allies", hydropower in Urdu.
+      expect(await ids('sources', 'natural allies')).toEqual([en.id]);
+      expect(await ids('sources', 'قدرتی اتحادی')).toEqual([ur.id]);
+      expect(await ids('sources', 'پن بجلی')).toEqual([ur.id]);
+      // The title's plural ملاقاتیں by its singular, and the publisher.
+      expect(await ids('sources', 'ملاقات')).toContain(ur.id);
+      expect(await ids('sources', 'مشرق نامہ')).toEqual([ur.id]);
+      // A text corrected later is searched as it now reads.
+      await t.http
+        .put(`/api/sources/${en.id}`)
+        .set('Cookie', admin.cookie)
+        .send({ text: `${en.text} A rail corridor through Termez was mentioned.`, version: en.version })
+        .expect(200);
+      expect(await ids('sources', 'Termez')).toEqual([en.id]);
+    });
+
+    it("should find engagements by their participants' names and agreements by their signatories', in every script", async () => {
+      const kl = await t.prisma.engagement.findFirstOrThrow({ where: { placeEn: { contains: 'Kuala Lumpur' } } });
+      for (const q of ['Lavrov', 'لاوروف', 'Сергей Лавров', 'Sergei Lavrov', 'اسحاق ڈار']) {
+        expect({ q, found: (await ids('engagements', q)).includes(kl.id) }).toEqual({ q, found: true });
+      }
+      const haroon = await t.prisma.person.findFirstOrThrow({ where: { nameEn: 'Haroon Akhtar Khan' } });
+      const signed = await t.http
+        .post('/api/agreements')
+        .set('Cookie', admin.cookie)
+        .send({ kind: 'protocol', titleEn: 'Protocol on steel', signatoryIds: [haroon.id] })
+        .expect(201);
+      for (const q of ['Haroon Akhtar', 'ہارون اختر']) expect(await ids('agreements', q)).toEqual([signed.body.id]);
+      // A new spelling of the person's name finds what names them at once.
+      const person = (await t.http.get(`/api/people/${haroon.id}`).set('Cookie', admin.cookie).expect(200)).body;
+      await t.http
+        .put(`/api/people/${haroon.id}`)
+        .set('Cookie', admin.cookie)
+        .send({ aliases: [...person.aliases, 'Harun Akhtar'], version: person.version })
+        .expect(200);
+      expect(await ids('agreements', 'Harun Akhtar')).toEqual([signed.body.id]);
+      expect((await ids('engagements', 'Harun Akhtar')).length).toBeGreaterThan(0);
+    });
+
+    it("should answer one search box across kinds, for every signed-in user, with an analyst's own sectors first", async () => {
+      const res = await t.http.get('/api/search').query({ q: 'سٹیل ملز' }).set('Cookie', analyst.cookie).expect(200);
+      const group = (kind: string) =>
+        res.body.groups.find((g: { kind: string }) => g.kind === kind) as {
+          total: number;
+          hits: { id: number; titleEn: string; inScope?: boolean; detail: string | null }[];
+        };
+      expect(res.body.groups.map((g: { kind: string }) => g.kind)).toEqual([
+        'initiatives',
+        'people',
+        'organizations',
+        'engagements',
+        'agreements',
+        'sources',
+      ]);
+      expect(group('initiatives').hits).toContainEqual(
+        expect.objectContaining({
+          titleEn: expect.stringMatching(/steel mill/i),
+          detail: 'PK-RU-STEEL-KHI',
+          inScope: false,
+        }),
+      );
+      expect(group('organizations').hits.map((h) => h.titleEn)).toContain('Pakistan Steel Mills');
+      expect(group('agreements').total).toBeGreaterThan(0);
+      expect(group('sources').total).toBeGreaterThan(0);
+      // An analyst's own sectors come first.
+      const mine = await makeInitiative(t, analyst.cookie, { titleEn: 'Steel mill power supply' });
+      const again = await t.http
+        .get('/api/search')
+        .query({ q: 'steel mill' })
+        .set('Cookie', analyst.cookie)
+        .expect(200);
+      const first = again.body.groups[0].hits[0];
+      expect(first).toMatchObject({ id: mine.id, inScope: true });
+      await t.http.get('/api/search').query({ q: 'steel' }).expect(401);
+      const empty = await t.http.get('/api/search').query({ q: '  ' }).set('Cookie', viewer.cookie).expect(400);
+      expect(empty.body.errors.q).toBeDefined();
+    });
+
+    it('should rebuild stored search texts once when the folding rules change', async () => {
+      const steel = await t.prisma.initiative.findUniqueOrThrow({ where: { code: 'PK-RU-STEEL-KHI' } });
+      await t.prisma.$executeRaw`UPDATE initiatives SET search_text = 'stale text' WHERE id = ${steel.id}`;
+      await t.prisma.setting.update({ where: { key: 'search.fold' }, data: { value: { version: 1 } } });
+      await ensureSearchText(t.prisma, t.ctx.logger);
+      expect(await ids('initiatives', 'سٹیل ملز')).toContain(steel.id);
+      expect((await t.prisma.setting.findUniqueOrThrow({ where: { key: 'search.fold' } })).value).toEqual({
+        version: SEARCH_FOLD_VERSION,
+      });
     });
   });
 });

@@ -316,6 +316,13 @@ describe('status changes carry evidence', () => {
       ]),
     );
 
+    // The present reads the same developments.
+    const now = await t.http.get('/api/dashboard').set('Cookie', viewer.cookie).expect(200);
+    expect(
+      now.body.recentChanges
+        .filter((c: { initiativeId: number }) => c.initiativeId === initiative.id)
+        .map((c: { kind: string }) => c.kind),
+    ).toEqual(expect.arrayContaining(['status_update', 'agreement_signed']));
     const timeline = await t.http
       .get(`/api/initiatives/${initiative.id}/timeline`)
       .set('Cookie', viewer.cookie)

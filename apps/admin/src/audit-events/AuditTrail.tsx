@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useGetList, useTranslate, type HttpError, type RaRecord } from 'react-admin';
 import type { RabtaDataProvider } from '../providers/dataProvider';
 import { DateText, DirArrow } from '../common/fields';
+import { UserName } from '../common/UserName';
 import { diffOf, valueText } from './diff';
 
 /** Enum-valued fields are shown with their labels. */
@@ -70,24 +71,42 @@ export function actionLabel(translate: ReturnType<typeof useTranslate>, action: 
   return translate(`enums.audit_action.${action.replace(/[^a-z0-9]+/gi, '_')}`, { _: action, __optional: true });
 }
 
-/** The audit trail of one record: who changed what, when, old → new. */
-export function AuditTrail({ entity, entityId }: { entity: string; entityId: RaRecord['id'] }) {
-  // An initiative's history (with its milestones and status updates) is open to every reader; other records' audit
-  // events are the admin's.
-  return entity === 'initiatives' ? (
-    <InitiativeTrail entityId={entityId} />
-  ) : (
-    <RecordTrail entity={entity} entityId={entityId} />
-  );
+/**
+ * The audit trail of one record: who changed what, when, old → new. An initiative's history — with its milestones'
+ * and status updates' — is open to every reader (`initiativeId` reads a milestone's there); other records' audit
+ * events are the admin's.
+ */
+export function AuditTrail({
+  entity,
+  entityId,
+  initiativeId,
+}: {
+  entity: string;
+  entityId: RaRecord['id'];
+  initiativeId?: RaRecord['id'];
+}) {
+  if (entity === 'initiatives') return <InitiativeTrail initiativeId={entityId} />;
+  if (initiativeId != null && (entity === 'milestones' || entity === 'status-updates'))
+    return <InitiativeTrail initiativeId={initiativeId} only={{ entity, entityId }} />;
+  return <RecordTrail entity={entity} entityId={entityId} />;
 }
 
-function InitiativeTrail({ entityId }: { entityId: RaRecord['id'] }) {
+function InitiativeTrail({
+  initiativeId,
+  only,
+}: {
+  initiativeId: RaRecord['id'];
+  only?: { entity: string; entityId: RaRecord['id'] };
+}) {
   const dataProvider = useDataProvider<RabtaDataProvider>();
   const { data, isPending, error } = useQuery({
-    queryKey: ['initiative-history', entityId],
-    queryFn: () => dataProvider.getHistory(entityId),
+    queryKey: ['initiative-history', initiativeId],
+    queryFn: () => dataProvider.getHistory(initiativeId),
   });
-  return <TrailTable data={data} isPending={isPending} error={error} />;
+  const rows = only
+    ? data?.filter((e) => e.entity === only.entity && String(e.entityId) === String(only.entityId))
+    : data;
+  return <TrailTable data={rows} isPending={isPending} error={error} />;
 }
 
 function RecordTrail({ entity, entityId }: { entity: string; entityId: RaRecord['id'] }) {
@@ -131,7 +150,13 @@ function TrailTable({ data, isPending, error }: { data?: RaRecord[]; isPending: 
             <TableCell sx={{ whiteSpace: 'nowrap' }}>
               <DateText value={e.at} time />
             </TableCell>
-            <TableCell>{e.actorName ?? translate('rabta.history.system')}</TableCell>
+            <TableCell>
+              {e.actorName ? (
+                <bdi dir="auto">{e.actorName}</bdi>
+              ) : (
+                <UserName id={e.actorId} fallback={translate('rabta.history.system')} />
+              )}
+            </TableCell>
             <TableCell>{actionLabel(translate, e.action)}</TableCell>
             <TableCell>
               <ChangeList entity={e.entity} action={e.action} before={e.before} after={e.after} />

@@ -668,6 +668,13 @@ const rabta = {
   export: {
     started: 'The download has started',
   },
+  search: {
+    placeholder: 'Search everything (/)',
+    hint: 'Type a name, a title or words of an article',
+    no_results: 'Nothing found',
+    found: '%{smart_count} found |||| %{smart_count} found',
+    out_of_scope: 'outside your sectors',
+  },
 };
 
 const enums = {

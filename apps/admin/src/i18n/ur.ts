@@ -925,6 +925,13 @@ const rabta: Messages['rabta'] = {
   export: {
     started: 'ڈاؤن لوڈ شروع ہو گیا',
   },
+  search: {
+    placeholder: 'ہر چیز میں تلاش (/)',
+    hint: 'کوئی نام، عنوان یا خبر کے الفاظ لکھیں',
+    no_results: 'کچھ نہیں ملا',
+    found: '%{smart_count} ملا |||| %{smart_count} ملے',
+    out_of_scope: 'آپ کے شعبوں سے باہر',
+  },
 };
 
 const enums: Messages['enums'] = {

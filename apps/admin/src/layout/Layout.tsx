@@ -22,6 +22,7 @@ import { SIDE_MENU, USER_MENU, type MenuSection } from '../registry';
 import { useAsOf } from '../common/useAsOf';
 import { AsOfBanner, AsOfControl } from './AsOfControl';
 import { DatabaseBanner } from './DatabaseBanner';
+import { GlobalSearch } from './GlobalSearch';
 import { LanguageMenu } from './LanguageMenu';
 import { takeExplicitLocaleChoice } from './localeChoice';
 import { takeProfileLocaleTurn } from '../providers/authProvider';
@@ -51,6 +52,7 @@ function RabtaAppBar() {
       }}
       toolbar={
         <>
+          <GlobalSearch />
           <AsOfControl />
           <LanguageMenu />
           <LoadingIndicator />

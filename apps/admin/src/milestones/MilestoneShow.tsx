@@ -68,7 +68,7 @@ function History() {
         <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
           {translate('rabta.initiative.audit_trail')}
         </Typography>
-        <AuditTrail entity="milestones" entityId={record.id} />
+        <AuditTrail entity="milestones" entityId={record.id} initiativeId={record.initiativeId} />
       </CardContent>
     </Card>
   );

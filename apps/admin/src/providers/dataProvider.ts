@@ -2,6 +2,8 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider, Identifier, RaRecord, SortPayload } from 'react-admin';
 import { getAsOf, isPast } from './asOf';
 import { api, API, httpClient } from './http';
+import type { GlobalSearch } from '@rabta/domain/schemas/search';
+import type { DirectoryEntry } from '@rabta/domain/schemas/users';
 import type { Dashboard, Me, SourceInput, StatusUpdateInput, TimelineItem } from './types';
 
 const base = simpleRestProvider(API, httpClient);
@@ -39,6 +41,10 @@ export interface RabtaDataProvider extends DataProvider {
   getDashboard(): Promise<Dashboard>;
   createStatusUpdate(initiativeId: Identifier, body: StatusUpdateInput): Promise<RaRecord>;
   createSource(body: SourceInput): Promise<{ id: number; existing: boolean }>;
+  /** The app bar's search box: every kind of record matching `q`, grouped by kind. */
+  search(q: string, limit?: number): Promise<GlobalSearch>;
+  /** Every user's id and name (authors and actors are shown by name). */
+  getDirectory(): Promise<DirectoryEntry[]>;
   getMe(): Promise<Me>;
   updateMe(body: { name?: string; locale?: 'en' | 'ur' }): Promise<Me>;
   changePassword(body: { currentPassword: string; newPassword: string }): Promise<void>;
@@ -72,6 +78,9 @@ export const dataProvider: RabtaDataProvider = {
       throw e;
     }
   },
+  search: (q, limit) =>
+    api<GlobalSearch>(`/search?${new URLSearchParams({ q, ...(limit ? { limit: String(limit) } : {}) })}`),
+  getDirectory: () => api<DirectoryEntry[]>('/directory'),
   getMe: () => api<Me>('/me'),
   updateMe: (body) => api<Me>('/me', { method: 'PUT', body }),
   changePassword: async (body) => {

@@ -12,6 +12,7 @@ import {
 } from 'react-admin';
 import { EnumText } from '../common/chips';
 import { Detail } from '../common/Detail';
+import { UserName } from '../common/UserName';
 import { DateText, LanguageText } from '../common/fields';
 import { RelatedCard } from '../common/RelatedCard';
 import { RabtaShowActions } from '../common/ShowActions';
@@ -132,7 +133,7 @@ function Body() {
         </Grid>
         <Grid size={{ xs: 12, md: 2 }}>
           <Detail label="resources.sources.fields.createdById">
-            {record.createdById ? <ReferenceField source="createdById" reference="users" link={false} /> : '—'}
+            <UserName id={record.createdById as number | null} />
           </Detail>
         </Grid>
       </Grid>

@@ -1,3 +1,4 @@
+import { urPK } from '@mui/material/locale';
 import { defaultTheme, type RaThemeOptions } from 'react-admin';
 import type { AppLocale } from '../i18n';
 
@@ -50,6 +51,15 @@ export function themeFor(locale: AppLocale): RaThemeOptions {
     },
     components: {
       ...defaultTheme.components,
+      // MUI's own words (an autocomplete's "No options", "Loading…", a pagination's labels) in Urdu: MUI's ur-PK locale.
+      ...(rtl ? urPK.components : {}),
+      MuiAutocomplete: {
+        ...defaultTheme.components?.MuiAutocomplete,
+        defaultProps: {
+          ...defaultTheme.components?.MuiAutocomplete?.defaultProps,
+          ...(rtl ? { ...urPK.components?.MuiAutocomplete?.defaultProps, noOptionsText: 'کچھ نہیں ملا' } : {}),
+        },
+      },
       MuiAppBar: { styleOverrides: { root: { boxShadow: 'none' } } },
       MuiTableCell: {
         styleOverrides: {

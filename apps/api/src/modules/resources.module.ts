@@ -4,6 +4,7 @@ import { actorsResources } from './actors/actors.resources';
 import { agreementsResource } from './agreements/agreements.resource';
 import { auditEventsResource } from './audit/audit-events.resource';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { CitationsModule } from './sources/citations.module';
 import { decisionsResource, engagementsResource } from './engagements/engagements.resources';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { MilestonesModule } from './milestones/milestones.module';
@@ -30,6 +31,7 @@ export const DECLARED_RESOURCES = [
     InitiativesModule,
     MilestonesModule,
     DashboardModule,
+    CitationsModule,
     ...DECLARED_RESOURCES.map((def) => resourceModule(def)),
   ],
 })

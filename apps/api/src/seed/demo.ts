@@ -857,7 +857,7 @@ export async function seedDemoPortfolio(tx: Tx): Promise<DemoSummary> {
         sessionNumber: e.sessionNumber,
         outcomeEn: e.outcomeEn,
         outcomeUr: e.outcomeUr,
-        searchText: searchTextOf.engagement(e),
+        searchText: searchTextOf.engagement({ ...e, participants: [] }),
         createdAt: at(e.key === 'feb' ? '2025-02-16T09:00:00Z' : '2025-07-11T09:45:00Z'),
         participants: { create: e.participants.map((p) => ({ personId: people.get(p)! })) },
         initiatives: { create: e.initiatives.map((k) => ({ initiativeId: initiatives.get(k)! })) },

@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '@rabta/db';
 import type { AppContext } from '../app.context';
 import type { AppLogger } from '../common/logging/logger';
+import { ensureSearchText } from '../common/search/search-text';
 import { seedDemoPortfolio } from './demo';
 import { DEFAULT_SETTINGS, REFERENCE_SECTORS, referenceCountries } from './reference';
 
@@ -32,7 +33,7 @@ export async function runSeed(
   logger: AppLogger,
   options: { demo: boolean },
 ): Promise<SeedResult> {
-  return prisma.$transaction(
+  const result = await prisma.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('rabta.seed'))`;
       const reference = await seedReference(tx);
@@ -59,6 +60,9 @@ export async function runSeed(
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+  // The search texts, as this version folds them (and with the names the demo's links give its records).
+  await ensureSearchText(prisma, logger, result.demo === 'seeded');
+  return result;
 }
 
 export async function seedOnStart(ctx: AppContext): Promise<SeedResult> {

@@ -645,6 +645,36 @@ export const CreateEvidenceSchema = z.strictObject(evidenceFields).superRefine((
   }
 });
 export const UpdateEvidenceSchema = z.strictObject({ quote: optionalText(5_000), version: VersionSchema.optional() });
+
+/** One record a quote is cited for: exactly one of the evidence targets. */
+export const CitationTargetSchema = z
+  .strictObject({
+    initiativeId: RefIdSchema.optional(),
+    milestoneId: RefIdSchema.optional(),
+    engagementId: RefIdSchema.optional(),
+    agreementId: RefIdSchema.optional(),
+    decisionId: RefIdSchema.optional(),
+    statusUpdateId: RefIdSchema.optional(),
+  })
+  .refine((t) => EVIDENCE_TARGETS.filter((k) => t[k] !== undefined).length === 1, {
+    message:
+      'Name exactly one record: initiativeId, milestoneId, engagementId, agreementId, decisionId or statusUpdateId',
+  });
+
+/** POST /api/sources/:id/citations: one passage of a source, cited for several records at once (one transaction). */
+export const CreateCitationsSchema = z.strictObject({
+  quote: optionalText(5_000),
+  targets: z.array(CitationTargetSchema).min(1, 'Cite it for at least one record').max(50, 'At most 50 records'),
+});
+
+/** The evidence rows the citation made or found (one per target, in the order of the targets). */
+export const CitationsSchema = z.object({
+  sourceId: z.number(),
+  quote: z.string().nullable(),
+  evidenceIds: z.array(z.number()),
+  /** How many of them already existed (the same passage of the same source for the same record). */
+  existing: z.number(),
+});
 export const EVIDENCE_READ_ONLY = [
   'id',
   'recordedAt',
@@ -720,5 +750,8 @@ export type Decision = z.infer<typeof DecisionSchema>;
 export type Agreement = z.infer<typeof AgreementSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Evidence = z.infer<typeof EvidenceSchema>;
+export type CitationTarget = z.infer<typeof CitationTargetSchema>;
+export type CreateCitations = z.infer<typeof CreateCitationsSchema>;
+export type Citations = z.infer<typeof CitationsSchema>;
 export type SavedView = z.infer<typeof SavedViewSchema>;
 export type AuditEvent = z.infer<typeof AuditEventSchema>;

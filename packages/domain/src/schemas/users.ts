@@ -60,6 +60,9 @@ export const AuthMeSchema = z.object({
 // ---------------------------------------------------------------------------------------------- users (admin)
 
 /** A user as the admin sees it: the signed-in user's fields and the account's state and bookkeeping. */
+/** GET /api/directory: a user as every signed-in user may know them — an id and a display name. */
+export const DirectoryEntrySchema = z.object({ id: z.number(), name: z.string() });
+
 export const UserSchema = AuthMeSchema.extend({
   disabled: z.boolean(),
   version: VersionSchema,
@@ -156,6 +159,7 @@ export const CreateApiTokenSchema = z.strictObject({
 export const IssuedApiTokenSchema = ApiTokenSchema.extend({ token: z.string() });
 
 export type AuthMe = z.infer<typeof AuthMeSchema>;
+export type DirectoryEntry = z.infer<typeof DirectoryEntrySchema>;
 export type Login = z.infer<typeof LoginSchema>;
 export type ChangePassword = z.infer<typeof ChangePasswordSchema>;
 export type SetUserPassword = z.infer<typeof SetUserPasswordSchema>;

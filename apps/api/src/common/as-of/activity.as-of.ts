@@ -350,7 +350,7 @@ export class ActivityAsOf {
         !!a.signedDate &&
         a.status !== 'under_negotiation' &&
         a.signedDate <= view.day &&
-        midnight(a.signedDate) < view.effectiveBefore.toISOString() &&
+        Date.parse(midnight(a.signedDate)) < view.effectiveBefore.getTime() &&
         (!from || a.signedDate >= from),
     );
     const sources = await this.sourcesOf(

@@ -1,5 +1,5 @@
 import { Prisma } from '@rabta/db';
-import { normalizeText } from '@rabta/domain';
+import { foldForSearch } from '@rabta/domain';
 import type { Db } from './resource';
 
 /** Tables with a normalised, trigram-indexed `search_text`. */
@@ -8,9 +8,9 @@ export type SearchTable =
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** The terms of a query, normalised the way search_text was written (Urdu letter forms, digits, case). */
+/** The terms of a query, folded the way search_text was written (Urdu letter forms, digits, case, plurals…). */
 export function searchTerms(q: string | undefined): string[] {
-  return normalizeText(q)
+  return foldForSearch(q)
     .split(' ')
     .filter((t) => t.length > 0)
     .slice(0, 6);

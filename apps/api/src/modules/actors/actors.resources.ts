@@ -24,6 +24,7 @@ import { IdListFilter, QFilter, toIdList } from '../../common/http/list-query';
 import type { ResourceDefinition } from '../../common/resource/resource';
 import { assertExist } from '../../common/resource/scope';
 import { matchingIds } from '../../common/resource/search';
+import { refreshNamesOf } from '../../common/search/search-text';
 import { dateOnly, definedOnly, isoDate, isoTs } from '../../common/resource/wire';
 
 const byId = (ids: number | number[] | undefined) => (ids !== undefined ? { id: { in: toIdList(ids) } } : {});
@@ -177,6 +178,11 @@ export const peopleResource: ResourceDefinition<PersonRow> = {
     const { version: _v, ...rest } = i;
     await assertExist(tx, [{ field: 'countryCode', what: 'Country', ids: rest.countryCode ? [rest.countryCode] : [] }]);
     return { ...rest, searchText: searchTextOf.person({ ...existing, ...rest }) };
+  },
+  async afterWrite({ tx }, id, input: PersonCreate | PersonUpdate, existing) {
+    // The engagements and agreements that name this person are found by the new names too.
+    const renamed = (['nameEn', 'nameUr', 'nameRu', 'aliases'] as const).some((k) => input[k] !== undefined);
+    if (existing && renamed) await refreshNamesOf(tx, [id as number]);
   },
 };
 

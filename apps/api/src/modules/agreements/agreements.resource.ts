@@ -14,6 +14,7 @@ import { IdListFilter, QFilter, toIdList } from '../../common/http/list-query';
 import type { ResourceDefinition } from '../../common/resource/resource';
 import { assertExist } from '../../common/resource/scope';
 import { matchingIds } from '../../common/resource/search';
+import { refreshSearchText } from '../../common/search/search-text';
 import { dateOnly, definedOnly, isoDate, isoTs } from '../../common/resource/wire';
 
 type AgreementRow = Agreement & {
@@ -117,7 +118,7 @@ export const agreementsResource: ResourceDefinition<AgreementRow> = {
     return {
       ...fields,
       signedDate: dateOnly(fields.signedDate),
-      searchText: searchTextOf.agreement({ ...existing, ...fields }),
+      searchText: searchTextOf.agreement({ ...existing, ...fields, signatories: [] }),
     };
   },
   async afterWrite({ tx }, id, input: AgreementCreate | AgreementUpdate) {
@@ -151,5 +152,7 @@ export const agreementsResource: ResourceDefinition<AgreementRow> = {
         data: [...new Set(input.initiativeIds)].map((initiativeId) => ({ agreementId, initiativeId })),
       });
     }
+    // The search text names the signatories (in every script): written once the links are.
+    await refreshSearchText(tx, 'agreements', [agreementId]);
   },
 };

@@ -23,6 +23,7 @@ import { IdListFilter, QFilter, toIdList } from '../../common/http/list-query';
 import type { ResourceDefinition } from '../../common/resource/resource';
 import { assertExist } from '../../common/resource/scope';
 import { matchingIds } from '../../common/resource/search';
+import { refreshSearchText } from '../../common/search/search-text';
 import { dateOnly, definedOnly, isoDate, isoTs } from '../../common/resource/wire';
 
 const and = (...parts: object[]) => ({ AND: parts.filter((p) => Object.keys(p).length > 0) });
@@ -147,7 +148,8 @@ export const engagementsResource: ResourceDefinition<EngagementRow> = {
       ...fields,
       startDate: dateOnly(fields.startDate),
       endDate: dateOnly(fields.endDate),
-      searchText: searchTextOf.engagement({ ...existing, ...fields }),
+      // Completed with the participants' names in afterWrite.
+      searchText: searchTextOf.engagement({ ...existing, ...fields, participants: [] }),
     };
   },
   async afterWrite({ tx }, id, input: EngagementCreate | EngagementUpdate) {
@@ -168,6 +170,8 @@ export const engagementsResource: ResourceDefinition<EngagementRow> = {
         skipDuplicates: true,
       });
     }
+    // The search text names the participants (in every script): written once the links are.
+    await refreshSearchText(tx, 'engagements', [engagementId]);
   },
 };
 

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaClient, type IntakeProposal } from '@rabta/db';
-import type { IntakeInput, IntakeLanguage, ProposalKind, ProposalStatus } from '@rabta/domain';
+import {
+  foldForSearch,
+  type IntakeInput,
+  type IntakeLanguage,
+  type ProposalKind,
+  type ProposalStatus,
+} from '@rabta/domain';
 import type { IntakeFullRow, IntakeListRow } from './intake.mapper';
 
 type Tx = Prisma.TransactionClient;
@@ -235,7 +241,7 @@ export class IntakeRepository {
   async peopleNamed(tx: Tx | PrismaClient, normalised: string) {
     if (!normalised) return [];
     const rows = await tx.person.findMany({
-      where: { searchText: { contains: normalised } },
+      where: { searchText: { contains: foldForSearch(normalised) } },
       select: { id: true, nameEn: true, nameUr: true, nameRu: true, aliases: true },
       take: 50,
     });

@@ -6,6 +6,7 @@ import {
   INTAKE_MAX_TEXT_BYTES,
   IntakeFilterSchema,
   LinkMentionSchema,
+  foldForSearch,
   normalizeText,
   type CreateIntake,
   type Intake,
@@ -321,7 +322,7 @@ export class IntakeService {
       filter: IntakeFilterSchema,
     });
     const order = sort.order === 'ASC' ? 'asc' : 'desc';
-    const q = normalizeText(filter.q);
+    const q = foldForSearch(filter.q);
     const where: Prisma.IntakeWhereInput = {
       ...(filter.id !== undefined ? { id: { in: Array.isArray(filter.id) ? filter.id : [filter.id] } } : {}),
       ...(filter.sourceId ? { sourceId: filter.sourceId } : {}),
