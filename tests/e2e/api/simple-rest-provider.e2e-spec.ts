@@ -79,11 +79,25 @@ describe('ra-data-simple-rest against the API', () => {
     const deleted = await provider.delete('initiatives', { id: created.data.id, previousData: updated.data });
     expect(deleted.data.archivedAt).toEqual(expect.any(String));
 
+    const steel = await t.prisma.initiative.findUniqueOrThrow({ where: { code: 'PK-RU-STEEL-KHI' } });
+    const milestone = await provider.create('milestones', {
+      data: {
+        initiativeId: steel.id,
+        titleEn: 'Temporary milestone',
+        titleUr: 'عارضی سنگ میل',
+        plannedDate: '2027-01-15',
+      },
+    });
+    await provider.delete('milestones', { id: milestone.data.id, previousData: milestone.data });
+    expect(await t.prisma.milestone.findUnique({ where: { id: milestone.data.id } })).toBeNull();
+
+    // Shared reference data is the admins' to delete: the stock provider surfaces the refusal as an HttpError.
     const person = await provider.create('people', {
       data: { nameEn: 'Temporary Person', nameUr: 'عارضی شخص', aliases: [] },
     });
-    await provider.delete('people', { id: person.data.id, previousData: person.data });
-    expect(await t.prisma.person.findUnique({ where: { id: person.data.id } })).toBeNull();
+    await expect(provider.delete('people', { id: person.data.id, previousData: person.data })).rejects.toMatchObject({
+      status: 403,
+    });
   });
 
   it('should surface a 409 as an HttpError carrying the current record', async () => {
