@@ -1,12 +1,21 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import type { Prisma } from '@rabta/db';
+import type { Prisma, PrismaClient } from '@rabta/db';
 import { Client } from 'pg';
 import { APP_CONTEXT, type AppContext } from '../../app.context';
 
 // A change feed across every Rabta process on one database, over PostgreSQL's LISTEN/NOTIFY. A write announces the
-// resource it changed inside its transaction; PostgreSQL delivers a notification only once that transaction
-// commits (a rolled-back write announces nothing), to every connection listening on the channel — this process's
-// own listener included. Per-process caches subscribe and drop what they hold.
+// resource it changed; PostgreSQL delivers a notification only once it commits, to every connection listening on
+// the channel — this process's own listener included. Per-process caches subscribe and drop what they hold.
+//
+// Announcements are sent after the write commits, not inside it: a transaction that notifies takes one lock for
+// the whole cluster from just before its commit until after it (PostgreSQL's notify queue), so writes that
+// announce inside their transactions commit one at a time, each waiting for the previous one's WAL flush. Measured
+// here with 20 writers: 2,200 commits/s without a NOTIFY inside, 430 with one. So AuditService's announcement is
+// noted on the transaction (announceChange), and when `prisma.$transaction` has committed, the process sends what
+// was noted, batched (at most one notifying statement of its own in flight), from a transaction that does not
+// wait for its WAL flush (a notification is not durable anyway). A rolled-back write announces nothing. If the
+// process dies between a commit and its announcement, other processes miss it: their caches still expire (the
+// settings after 5 minutes), the gazetteer checks the audit log, and a listener that reconnects refreshes all.
 
 /** The channel every process listens on (channels are per database, so test databases never hear each other). */
 export const CHANGES_CHANNEL = 'rabta_changes';
@@ -20,12 +29,45 @@ const RECONNECT_MAX_MS = 2_000;
 const PING_MS = 10_000;
 const PING_TIMEOUT_MS = 3_000;
 
+/** Resources announced inside an open transaction of a client whose commits announce them (deferAnnouncements). */
+const pendingOf = new WeakMap<object, Set<string>>();
+const DEFERRING = Symbol('rabta.deferAnnouncements');
+
 /**
- * Announces, inside `tx`, that records of `resource` changed. A plain function so that code outside Nest's
- * container (the first-admin bootstrap, the seed) announces exactly as services do.
+ * Announces that records of `resource` changed, for `tx`'s commit. A plain function so that code outside Nest's
+ * container (the first-admin bootstrap, the seed) announces exactly as services do. In a transaction of the app's
+ * client the announcement is sent after the commit; elsewhere (a client without deferAnnouncements) it is sent
+ * inside the transaction, which PostgreSQL delivers after the commit too.
  */
 export async function announceChange(tx: Prisma.TransactionClient, resource: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_notify(${CHANGES_CHANNEL}, ${resource})`;
+  const pending = pendingOf.get(tx);
+  if (pending) pending.add(resource);
+  else await tx.$executeRaw`SELECT pg_notify(${CHANGES_CHANNEL}, ${resource})`;
+}
+
+/**
+ * Makes `prisma.$transaction(fn)` collect the announcements made inside it and hand them to `send` once it has
+ * committed. Installed once per client (by ChangesService); batch transactions (`$transaction([...])`) pass through.
+ */
+export function deferAnnouncements(prisma: PrismaClient, send: (resources: string[]) => void): void {
+  const client = prisma as unknown as Record<symbol, unknown> & { $transaction: (...a: unknown[]) => unknown };
+  if (client[DEFERRING]) return;
+  client[DEFERRING] = true;
+  const original = client.$transaction.bind(prisma) as (...a: unknown[]) => Promise<unknown>;
+  client.$transaction = (arg: unknown, ...rest: unknown[]) => {
+    if (typeof arg !== 'function') return original(arg, ...rest);
+    const pending = new Set<string>();
+    return original(
+      (tx: object) => {
+        pendingOf.set(tx, pending);
+        return (arg as (tx: object) => unknown)(tx);
+      },
+      ...rest,
+    ).then((result) => {
+      if (pending.size) send([...pending]);
+      return result;
+    });
+  };
 }
 
 interface Subscriber {
@@ -47,9 +89,15 @@ export class ChangesService implements OnModuleInit, OnApplicationShutdown {
   /** Whether a connection was ever made: a later one may have missed notifications in between. */
   private everConnected = false;
 
-  constructor(@Inject(APP_CONTEXT) private readonly ctx: AppContext) {}
+  /** Resources whose committed changes this process has yet to announce, and the announcement being sent. */
+  private readonly outbox = new Set<string>();
+  private sending: Promise<void> | undefined;
 
-  /** Inside a transaction: announce that records of `resource` changed; pg_notify is transactional, so every process (this one included) hears it only after commit. */
+  constructor(@Inject(APP_CONTEXT) private readonly ctx: AppContext) {
+    deferAnnouncements(ctx.prisma, (resources) => this.publish(resources));
+  }
+
+  /** Inside a transaction: announce that records of `resource` changed; every process (this one included) hears it once the transaction has committed. */
   announce(tx: Prisma.TransactionClient, resource: string): Promise<void> {
     return announceChange(tx, resource);
   }
@@ -76,6 +124,7 @@ export class ChangesService implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.sending;
     this.closed = true;
     clearTimeout(this.reconnectTimer);
     clearInterval(this.pingTimer);
@@ -83,6 +132,34 @@ export class ChangesService implements OnModuleInit, OnApplicationShutdown {
     const client = this.client;
     this.client = undefined;
     await client?.end().catch(() => undefined);
+  }
+
+  /** Sends the announcements of committed writes: batched, one notifying statement of this process at a time. */
+  private publish(resources: string[]): void {
+    for (const r of resources) this.outbox.add(r);
+    this.sending ??= this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      while (this.outbox.size) {
+        const batch = [...this.outbox];
+        this.outbox.clear();
+        const prisma = this.ctx.prisma;
+        try {
+          // Its own short transaction, which need not wait for its WAL flush: it holds the notify lock briefly.
+          await prisma.$transaction([
+            prisma.$executeRaw`SELECT set_config('synchronous_commit', 'off', true)`,
+            prisma.$executeRaw`SELECT pg_notify(${CHANGES_CHANNEL}, r) FROM unnest(${batch}::text[]) AS r`,
+          ]);
+        } catch (err) {
+          // The database is away: the listeners reconnect afterwards and refresh everything anyway.
+          this.ctx.logger.debug({ err: (err as Error).message, resources: batch }, 'Could not announce changes');
+        }
+      }
+    } finally {
+      this.sending = undefined;
+    }
   }
 
   private connect(): Promise<void> {
