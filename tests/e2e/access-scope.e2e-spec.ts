@@ -276,11 +276,36 @@ describe('sector scope: record ids from another scope are not a way in', () => {
     const event = await t.prisma.auditEvent.findFirstOrThrow({ where: { requestId: 'scope-attrib-1' } });
     expect(event).toMatchObject({
       actorId: steelAnalyst.id,
-      actorName: steelAnalyst.email,
+      actorName: steelAnalyst.name,
+      actorEmail: steelAnalyst.email,
       entity: 'initiatives',
       entityId: String(steel.id),
       ip: '127.0.0.1',
     });
+  });
+
+  it('should keep the name and email the actor had at the event, whatever they are called later', async () => {
+    const writer = await signedInUser(t, { role: 'analyst', name: 'Hira Qureshi' });
+    const steel = await f.initiative();
+    await put(writer, `/api/initiatives/${steel.id}`, { titleEn: 'Before the rename', version: steel.version })
+      .set('X-Request-Id', 'actor-snapshot-1')
+      .expect(200);
+    await f.asAdmin('put', `/api/users/${writer.id}`, {
+      name: 'Hira Qureshi-Baig',
+      email: 'hira.baig@mofa.example',
+      version: 1,
+    });
+    const event = await t.prisma.auditEvent.findFirstOrThrow({ where: { requestId: 'actor-snapshot-1' } });
+    const shown = await f.asAdmin('get', `/api/audit-events/${event.id}`);
+    expect(shown).toMatchObject({ actorId: writer.id, actorName: 'Hira Qureshi', actorEmail: writer.email });
+    // The rename itself is attributed to the admin as they were then.
+    const rename = await f.asAdmin(
+      'get',
+      `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ entity: 'users', entityId: String(writer.id), action: 'update' }))}`,
+    );
+    expect(rename).toEqual([
+      expect.objectContaining({ actorName: f.users.admin.name, actorEmail: f.users.admin.email }),
+    ]);
   });
 
   describe('shared reference data: people, organisations, positions', () => {

@@ -166,7 +166,8 @@ describe('POST /api/auth/login, GET /api/auth/me, POST /api/auth/logout', () => 
       entity: 'users',
       entityId: String(analyst.id),
       actorId: analyst.id,
-      actorName: analyst.email,
+      actorName: analyst.name,
+      actorEmail: analyst.email,
       ip: '127.0.0.1',
     });
     await t.http

@@ -309,7 +309,8 @@ describe('/api/users (admin) in the simple-rest dialect', () => {
       for (const e of events)
         expect(e).toMatchObject({
           actorId: admin.id,
-          actorName: admin.email,
+          actorName: admin.name,
+          actorEmail: admin.email,
           ip: '127.0.0.1',
           entity: 'users',
           entityId: String(u.id),

@@ -433,6 +433,7 @@ describe('status changes carry evidence', () => {
       after: expect.objectContaining({ titleEn: 'Renamed for history' }),
     });
     expect(update.ip).toBeUndefined();
+    expect(update.actorEmail).toBeUndefined();
     await t.http.get(`/api/initiatives/${initiative.id}/history`).expect(401);
     await t.http.get('/api/initiatives/999999/history').set('Cookie', viewer.cookie).expect(404);
   });

@@ -40,6 +40,11 @@ function Body() {
         <Grid size={{ xs: 6, md: 3 }}>
           <Detail label="resources.audit-events.fields.actorName">
             {record.actorName ?? translate('rabta.history.system')}
+            {record.actorEmail && (
+              <Box component="span" dir="ltr" sx={{ display: 'block', color: 'text.secondary' }}>
+                {record.actorEmail}
+              </Box>
+            )}
           </Detail>
         </Grid>
         <Grid size={{ xs: 6, md: 3 }}>

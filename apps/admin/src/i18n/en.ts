@@ -1009,6 +1009,7 @@ const resources = {
       id: 'ID',
       actorId: 'Actor',
       actorName: 'Who',
+      actorEmail: 'Email (at the time)',
       action: 'Action',
       entity: 'Record type',
       entityId: 'Record',

@@ -1266,6 +1266,7 @@ const resources: Messages['resources'] = {
       id: 'شناخت',
       actorId: 'کنندہ',
       actorName: 'کس نے',
+      actorEmail: 'ای میل (اس وقت)',
       action: 'عمل',
       entity: 'ریکارڈ کی قسم',
       entityId: 'ریکارڈ',

@@ -4,8 +4,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface RequestContext {
   requestId: string;
   ip?: string;
-  /** The signed-in user, once authentication has run. */
-  actor?: { id: number; email: string };
+  /** The signed-in user, once authentication has run: the audit log keeps this name and email as they are now. */
+  actor?: { id: number; email: string; name: string };
   /** What the changes made now come through, when not a plain edit (e.g. `intake 12`); kept in their audit events. */
   origin?: string;
 }

@@ -718,7 +718,10 @@ export const SAVED_VIEW_READ_ONLY = [...COMMON_READ_ONLY, 'ownerId'] as const;
 export const AuditEventSchema = z.object({
   id: z.string(),
   actorId: z.number().nullable(),
+  /** The actor's name as it was at the event (`anonymous`, `system` for none). */
   actorName: z.string().nullable(),
+  /** The actor's email as it was at the event. */
+  actorEmail: z.string().nullable(),
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),

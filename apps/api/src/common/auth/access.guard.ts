@@ -58,7 +58,7 @@ export class AccessGuard implements CanActivate {
     if (auth.kind === 'user') {
       request.user = auth.user;
       const ctx = currentContext();
-      if (ctx) ctx.actor = { id: auth.user.id, email: auth.user.email };
+      if (ctx) ctx.actor = { id: auth.user.id, email: auth.user.email, name: auth.user.name };
     } else if (auth.kind === 'session-expired') {
       // Whatever the route, a dead cookie is of no further use to the browser.
       clearSessionCookie(request, reply, this.config);

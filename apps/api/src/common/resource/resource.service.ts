@@ -60,9 +60,9 @@ export async function lastChange(
   const last = await db.auditEvent.findFirst({
     where: { entity, entityId },
     orderBy: { id: 'desc' },
-    select: { actorId: true, actorName: true, actor: { select: { name: true } } },
+    select: { actorId: true, actorName: true },
   });
-  return last ? { id: last.actorId, name: last.actor?.name ?? last.actorName } : null;
+  return last ? { id: last.actorId, name: last.actorName } : null;
 }
 
 export function versionConflict(label: string, info: ConflictInfo): AppException {

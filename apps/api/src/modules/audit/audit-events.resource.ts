@@ -4,14 +4,16 @@ import { z } from 'zod';
 import { definedOnly, moment, momentUntil } from '../../common/resource/wire';
 import type { ResourceDefinition } from '../../common/resource/resource';
 
-export type AuditEventRow = AuditEvent & { actor: { name: string } | null };
+export type AuditEventRow = AuditEvent;
 
 /** An audit event on the wire (the audit log, and an initiative's history, which drops requestId and ip for non-admins). */
 export function auditEventToWire(r: AuditEventRow): AuditEventWire {
   return {
     id: r.id.toString(),
     actorId: r.actorId,
-    actorName: r.actor?.name ?? r.actorName,
+    // As the actor was named at the event, not as they are now.
+    actorName: r.actorName,
+    actorEmail: r.actorEmail,
     action: r.action,
     entity: r.entity,
     entityId: r.entityId,
@@ -53,7 +55,6 @@ export const auditEventsResource: ResourceDefinition<AuditEventRow> = {
   },
   defaultSort: { field: 'id', order: 'DESC' },
   delegate: (db) => db.auditEvent,
-  include: { include: { actor: { select: { name: true } } } },
   where: (f) => ({
     ...definedOnly({
       entity: f.entity,

@@ -12,7 +12,7 @@ export interface AuditEntry {
   before?: unknown;
   after?: unknown;
   /** Defaults to the signed-in user of the current request. */
-  actor?: { id: number; email: string } | null;
+  actor?: { id: number; email: string; name: string } | null;
 }
 
 // Never copied into the audit log.
@@ -50,8 +50,10 @@ function auditRow(entry: AuditEntry): Prisma.AuditEventUncheckedCreateInput {
   const ctx = currentContext();
   const actor = entry.actor === undefined ? ctx?.actor : entry.actor;
   return {
+    // Who acted, as they are named now: a later rename or new email does not rewrite history.
     actorId: actor?.id ?? null,
-    actorName: actor?.email ?? (ctx ? 'anonymous' : 'system'),
+    actorName: actor?.name ?? (ctx ? 'anonymous' : 'system'),
+    actorEmail: actor?.email ?? null,
     action: entry.action,
     entity: entry.entity,
     entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
@@ -83,10 +85,11 @@ export class AuditService {
       const json = (k: 'before' | 'after') => rows.map((r) => (r[k] === undefined ? null : JSON.stringify(r[k])));
       // One array parameter per column (unnest): no per-value work in the client for thousands of events.
       await tx.$executeRaw`
-        INSERT INTO audit_events (actor_id, actor_name, action, entity, entity_id, before, after, request_id, ip)
-        SELECT * FROM unnest(${col('actorId')}::int[], ${col('actorName')}::text[], ${col('action')}::text[],
-                             ${col('entity')}::text[], ${col('entityId')}::text[], ${json('before')}::jsonb[],
-                             ${json('after')}::jsonb[], ${col('requestId')}::text[], ${col('ip')}::text[])`;
+        INSERT INTO audit_events (actor_id, actor_name, actor_email, action, entity, entity_id, before, after, request_id, ip)
+        SELECT * FROM unnest(${col('actorId')}::int[], ${col('actorName')}::text[], ${col('actorEmail')}::text[],
+                             ${col('action')}::text[], ${col('entity')}::text[], ${col('entityId')}::text[],
+                             ${json('before')}::jsonb[], ${json('after')}::jsonb[], ${col('requestId')}::text[],
+                             ${col('ip')}::text[])`;
     }
     for (const entity of new Set(entries.map((e) => e.entity))) await announceChange(tx, entity);
   }

@@ -64,13 +64,13 @@ export class AuthService {
         action: 'login.success',
         entity: 'users',
         entityId: user.id,
-        actor: { id: user.id, email: user.email },
+        actor: { id: user.id, email: user.email, name: user.name },
         after: { sessionId: created.id },
       });
       return created;
     });
     const ctx = currentContext();
-    if (ctx) ctx.actor = { id: user.id, email: user.email };
+    if (ctx) ctx.actor = { id: user.id, email: user.email, name: user.name };
     const authMe = toAuthMe({ ...user, sectorIds: user.sectors.map((s) => s.sectorId) });
     return { user: authMe, token: session.token, maxAgeSeconds: Math.floor(this.sessions.policy.absoluteMs / 1000) };
   }

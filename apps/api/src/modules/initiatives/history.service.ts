@@ -10,6 +10,7 @@ import { auditEventToWire } from '../audit/audit-events.resource';
 export const HistoryEventSchema = AuditEventSchema.extend({
   requestId: AuditEventSchema.shape.requestId.optional(),
   ip: AuditEventSchema.shape.ip.optional(),
+  actorEmail: AuditEventSchema.shape.actorEmail.optional(),
 });
 export type HistoryEvent = z.infer<typeof HistoryEventSchema>;
 
@@ -17,8 +18,8 @@ const LIMIT = 500;
 
 /**
  * The change history of one initiative for anyone who may read it: the audit events of the initiative, its
- * milestones and its status updates (who changed what, when, old → new). Request ids and IP addresses stay with
- * admins, as does the rest of the audit log.
+ * milestones and its status updates (who changed what, when, old → new). Emails, request ids and IP addresses stay
+ * with admins, as does the rest of the audit log.
  */
 @Injectable()
 export class HistoryService {
@@ -40,12 +41,12 @@ export class HistoryService {
       },
       orderBy: { id: 'desc' },
       take: LIMIT,
-      include: { actor: { select: { name: true } } },
     });
     const admin = user.role === 'admin';
     return events.map((e) => {
-      const { requestId, ip, ...event } = auditEventToWire(e);
-      return admin ? { ...event, requestId, ip } : event;
+      // Who did it, by name; their email, the request id and the address are for admins.
+      const { requestId, ip, actorEmail, ...event } = auditEventToWire(e);
+      return admin ? { ...event, actorEmail, requestId, ip } : event;
     });
   }
 }
