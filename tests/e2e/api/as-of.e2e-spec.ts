@@ -168,10 +168,22 @@ describe('views as of any date, as known on any date', () => {
       .get(`/api/initiatives/${steelId}/timeline?asOf=2025-03-01`)
       .set('Cookie', viewer.cookie)
       .expect(200);
-    // What happened by then; planned milestones and decisions due later may lie ahead of the view.
-    const happened = early.body.filter((i: { type: string }) => !['milestone', 'decision'].includes(i.type));
+    // What happened by then; planned milestones may lie ahead of the view (decisions are dated by their meeting).
+    const happened = early.body.filter((i: { type: string }) => i.type !== 'milestone');
     expect(happened.length).toBeGreaterThan(0);
     expect(happened.every((i: { date: string }) => i.date < '2025-03-02')).toBe(true);
     expect(early.body.find((i: { type: string }) => i.type === 'agreement')).toBeUndefined();
+  });
+
+  it('should date a decision by the meeting that took it, not by its due date', async () => {
+    const rail = await t.http.get(`/api/initiatives/${railId}/timeline`).set('Cookie', viewer.cookie).expect(200);
+    const decision = rail.body.find((i: { type: string }) => i.type === 'decision');
+    // Taken at the Moscow meeting of 10 July 2025, due on 31 August.
+    expect(decision).toMatchObject({ date: '2025-07-10', data: { dueDate: '2025-08-31' } });
+    const before = await t.http
+      .get(`/api/initiatives/${railId}/timeline?asOf=2025-07-09`)
+      .set('Cookie', viewer.cookie)
+      .expect(200);
+    expect(before.body.find((i: { type: string }) => i.type === 'decision')).toBeUndefined();
   });
 });

@@ -336,12 +336,11 @@ describe('report content, per kind and format', () => {
         expect.objectContaining({ Signed: '2025-05-13', Kind: 'Agreement', Parties: 'Pakistan, Russia' }),
       ]);
       const evidence = csvTable(rows, 'Evidence');
-      expect(evidence.map((e) => e.Publisher).sort()).toEqual([
-        'The News International',
-        'مشرق نامہ (Mashriq Nama)',
-        'مشرق نامہ (Mashriq Nama)',
-        'مشرق نامہ (Mashriq Nama)',
-      ]);
+      // The Urdu report's sentence on the signing is cited for the change, the milestone and the agreement: one row.
+      expect(evidence.map((e) => e.Publisher).sort()).toEqual(['The News International', 'مشرق نامہ (Mashriq Nama)']);
+      expect(evidence.find((e) => e.Publisher !== 'The News International')!['Evidence for'].split('; ')).toEqual(
+        expect.arrayContaining(['Stage and health history', 'Agreements']),
+      );
       expect(evidence.find((e) => e.Publisher === 'The News International')).toMatchObject({
         Language: 'English',
         Published: '2025-07-11',
@@ -383,6 +382,8 @@ describe('report content, per kind and format', () => {
         'خلاصہ',
         'مرحلے اور کیفیت کی تاریخ',
         'سنگ ہائے میل',
+        // The ledger on a sheet of its own, under a name that fits (its title is longer than a sheet name may be).
+        'تاریخوں کا ریکارڈ',
         'ملاقاتیں اور اجلاس',
         'معاہدے',
         'ثبوت',
@@ -693,5 +694,132 @@ describe('report content, per kind and format', () => {
         }
       },
     );
+  });
+
+  describe("what the analyst's day asked of reports", () => {
+    it('XLSX: whole sheet names, the header row frozen and filtered, columns as wide as their contents', async () => {
+      const wb = await xlsx(
+        (
+          await file({
+            kind: 'portfolio',
+            params: { asOf: '2025-09-30', from: '2025-08-15' },
+            format: 'xlsx',
+            language: 'en',
+          })
+        ).body,
+      );
+      const names = wb.worksheets.map((w) => w.name);
+      // "What changed since the previous period" is longer than a sheet name may be: a short name, never a cut one.
+      expect(names).toContain('Changes in the period');
+      for (const n of names) expect(n.length).toBeLessThanOrEqual(31);
+      expect(names.filter((n) => n.endsWith('…'))).toEqual([]);
+      const steel = wb.getWorksheet('Sector Steel')!;
+      const rows = sheetRows(steel);
+      const header = rows.findIndex((r) => r[0] === 'Code') + 1;
+      expect(header).toBeGreaterThan(1);
+      expect(steel.views[0]).toMatchObject({ state: 'frozen', ySplit: header });
+      expect(String(steel.autoFilter)).toMatch(new RegExp(`^A${header}:[A-Z]+${header + 1}$`));
+      // The code column fits the code; a long text column is wider than a number column, and none is a mile wide.
+      const col = (label: string) => steel.getColumn((rows[header - 1] as string[]).indexOf(label) + 1).width!;
+      expect(col('Code')).toBeGreaterThanOrEqual('PK-RU-STEEL-KHI'.length);
+      expect(col('Initiative')).toBeGreaterThan(col('Days to go'));
+      for (let i = 1; i <= steel.columnCount; i++) expect(steel.getColumn(i).width).toBeLessThanOrEqual(60);
+      // Facts above the tables: filtered table or not, nothing is frozen there.
+      const summary = wb.getWorksheet('Executive summary')!;
+      expect(summary.views[0]?.state ?? 'normal').not.toBe('frozen');
+    });
+
+    it('meeting follow-up: the participants with the titles they held at the meeting', async () => {
+      const rows = readCsv(
+        (
+          await file({
+            kind: 'engagement_followup',
+            params: { engagementId: ids.overchuk, asOf: '2025-09-30' },
+            format: 'csv',
+            language: 'en',
+          })
+        ).body,
+      );
+      const participants = csvTable(rows, 'Participants');
+      expect(participants.find((p) => p.Person === 'Alexei Overchuk')?.Position).toMatch(/^Deputy Prime Minister/);
+      expect(participants.every((p) => p.Position !== '')).toBe(true);
+    });
+
+    it('initiative brief: a quote cited for the initiative and its status update is one evidence row naming both', async () => {
+      const before = readCsv(
+        (
+          await file({
+            kind: 'initiative',
+            params: { initiativeId: ids.steel, asOf: '2025-07-31' },
+            format: 'csv',
+            language: 'en',
+          })
+        ).body,
+      );
+      const cited = await t.prisma.evidence.findFirstOrThrow({
+        where: { initiativeId: ids.steel, statusUpdateId: { not: null }, source: { language: 'en' } },
+      });
+      // The same sentence cited again for the initiative itself.
+      await t.prisma.evidence.create({
+        data: { sourceId: cited.sourceId, quote: cited.quote, initiativeId: ids.steel, recordedAt: cited.recordedAt },
+      });
+      const rows = readCsv(
+        (
+          await file({
+            kind: 'initiative',
+            params: { initiativeId: ids.steel, asOf: '2025-07-31' },
+            format: 'csv',
+            language: 'en',
+          })
+        ).body,
+      );
+      const evidence = csvTable(rows, 'Evidence');
+      expect(evidence).toHaveLength(csvTable(before, 'Evidence').length);
+      const quoted = evidence.filter((e) => e.Quote === cited.quote);
+      expect(quoted).toHaveLength(1);
+      expect(quoted[0]['Evidence for'].split('; ').sort()).toEqual(['Initiative', 'Stage and health history']);
+    });
+
+    it('HTML in English: a publisher named in two scripts is isolated and reads in the order it is written', async () => {
+      const html = (
+        await file({
+          kind: 'initiative',
+          params: { initiativeId: ids.steel, asOf: '2025-07-31' },
+          format: 'html',
+          language: 'en',
+        })
+      ).body.toString('utf8');
+      expect(html).toContain('<bdi dir="ltr">مشرق نامہ (Mashriq Nama)</bdi>');
+    });
+
+    it('portfolio without a period: the last 30 days, or back to the latest news when that is older', async () => {
+      const recent = await generate(t, viewer.cookie, {
+        kind: 'portfolio',
+        params: { asOf: '2025-09-20' },
+        format: 'csv',
+        language: 'en',
+      });
+      // The rail link turned "at risk" on 1 September: within the 30 days.
+      expect(recent.params).toMatchObject({ asOf: '2025-09-20', from: '2025-08-21' });
+      const quiet = await generate(t, viewer.cookie, {
+        kind: 'portfolio',
+        params: { asOf: '2025-12-31' },
+        format: 'csv',
+        language: 'en',
+      });
+      // Nothing happened in December: the period reaches back to the latest news, and the report says so.
+      expect(quiet.params).toMatchObject({ asOf: '2025-12-31', from: '2025-09-01' });
+      const rows = readCsv((await download(t, viewer.cookie, quiet.id)).body);
+      expect(csvFact(rows, 'Period')).toBe('1 September 2025 – 31 December 2025');
+      expect(csvTable(rows, 'What changed since the previous period').map((c) => c.Code)).toEqual(['UZ-PK-RU-RAIL']);
+      // A period asked for is kept, empty or not.
+      const asked = await generate(t, viewer.cookie, {
+        kind: 'portfolio',
+        params: { asOf: '2025-12-31', from: '2025-12-01' },
+        format: 'csv',
+        language: 'en',
+      });
+      expect(asked.params).toMatchObject({ from: '2025-12-01' });
+    });
   });
 });

@@ -182,6 +182,15 @@ export class TimelineService {
         await this.prisma.engagementInitiative.findMany({ where: { initiativeId }, select: { engagementId: true } })
       ).map((e) => e.engagementId),
     );
+    // A decision is dated by the meeting that took it (its due date is in its details).
+    const meetingDays = new Map(
+      (
+        await this.prisma.engagement.findMany({
+          where: { id: { in: [...new Set(decisions.map((d) => d.engagementId))] } },
+          select: { id: true, startDate: true },
+        })
+      ).map((e) => [e.id, isoDate(e.startDate)!]),
+    );
     for (const d of decisions) {
       // Selected on what is known now; kept on what the view knows.
       if (d.initiativeId !== initiativeId && !(d.initiativeId === null && linked.has(d.engagementId))) continue;
@@ -189,13 +198,13 @@ export class TimelineService {
       items.push({
         type: 'decision',
         id: d.id,
-        date: d.dueDate ?? d.createdAt,
+        date: meetingDays.get(d.engagementId) ?? d.createdAt,
         titleEn: d.textEn,
         titleUr: d.textUr,
         detailEn: `Decision (${state})${d.dueDate ? `, due ${d.dueDate}` : ''}`,
         detailUr: null,
         link: { resource: 'decisions', id: d.id },
-        data: { state, dueDate: d.dueDate },
+        data: { state, dueDate: d.dueDate, engagementId: d.engagementId },
       });
     }
     for (const a of agreements) {

@@ -39,6 +39,8 @@ export interface Column {
 
 export interface Table {
   title?: string;
+  /** XLSX: this table on a sheet of its own, so named (at most 31 characters), after its section's sheet. */
+  sheet?: string;
   columns: Column[];
   rows: Record<string, Cell>[];
   /** Shown instead of an empty table. */
@@ -51,9 +53,11 @@ export interface Fact {
 }
 
 export interface Section {
-  /** Short and unique within the document: the XLSX sheet name comes from it. */
+  /** Short and unique within the document. */
   id: string;
   title: string;
+  /** XLSX: the sheet's name when the title is longer than a sheet name may be (31 characters). */
+  sheet?: string;
   paragraphs?: string[];
   facts?: Fact[];
   tables: Table[];

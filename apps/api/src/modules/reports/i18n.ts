@@ -59,6 +59,11 @@ const en = {
     decisions: 'Decisions and their state',
     participants: 'Participants',
   },
+  /** XLSX sheet names (at most 31 characters) where a section's or table's title is longer. */
+  sheets: {
+    changed: 'Changes in the period',
+    ledger: 'Date ledger',
+  },
   facts: {
     initiatives: 'Initiatives',
     active: 'Active',
@@ -158,6 +163,7 @@ const en = {
     reviewNote: 'Review note',
     stateNow: 'State now',
     person: 'Person',
+    position: 'Position',
     role: 'Role',
     country: 'Country',
     sectors: 'Sectors',
@@ -265,6 +271,10 @@ const ur: Labels = {
     decisions: 'فیصلے اور ان کی موجودہ حالت',
     participants: 'شرکاء',
   },
+  sheets: {
+    changed: 'گزشتہ مدت کے بعد کی تبدیلیاں',
+    ledger: 'تاریخوں کا ریکارڈ',
+  },
   facts: {
     initiatives: 'اقدامات',
     active: 'جاری',
@@ -364,6 +374,7 @@ const ur: Labels = {
     reviewNote: 'جائزے کا نوٹ',
     stateNow: 'موجودہ حالت',
     person: 'شخصیت',
+    position: 'عہدہ',
     role: 'کردار',
     country: 'ملک',
     sectors: 'شعبے',

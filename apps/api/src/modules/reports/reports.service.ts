@@ -19,6 +19,7 @@ import { IdListFilter, parseListQuery, toIdList } from '../../common/http/list-q
 import { parseWith } from '../../common/http/zod';
 import { AuditService } from '../audit/audit.service';
 import type { ResolvedParams } from './data/context';
+import { ReportDataRepository, reportView } from './data/report-data.repository';
 import { PdfRenderer } from './render/pdf';
 import type { GeneratedFile } from './report-generator';
 import { REPORT_SELECT, toReport, type ReportRecord } from './reports.mapper';
@@ -59,13 +60,18 @@ export class ReportsService {
     private readonly audit: AuditService,
     private readonly queue: ReportsQueue,
     private readonly pdf: PdfRenderer,
+    private readonly data: ReportDataRepository,
   ) {}
 
   async create(body: unknown, user: AuthUser): Promise<Report> {
     const input = parseWith(CreateReportSchema, body ?? {}, 'body');
     // No PDF without Chromium: say so now rather than with a failed report later.
     if (input.format === 'pdf') this.pdf.assertAvailable();
-    const params = resolveParams(input.kind, input.params, new Date());
+    const params = await this.withNewsInPeriod(
+      input.kind,
+      input.params,
+      resolveParams(input.kind, input.params, new Date()),
+    );
     const report = await this.prisma.$transaction(async (tx) => {
       await assertParamReferences(tx, input.params);
       return this.insertQueued(tx, {
@@ -78,6 +84,35 @@ export class ReportsService {
     });
     this.queue.notify();
     return report;
+  }
+
+  /**
+   * A portfolio asked for without a period whose default (the last DEFAULT_PERIOD_DAYS days) holds no news of its
+   * initiatives reaches back to the day of the latest one, so that it says what happened last rather than nothing.
+   * The period is stored with the report, which says which it covers.
+   */
+  private async withNewsInPeriod(
+    kind: ReportKind,
+    asked: { from?: string; sectorIds?: number[]; countryCodes?: string[] },
+    params: ResolvedParams,
+  ): Promise<ResolvedParams> {
+    if (kind !== 'portfolio' || asked.from || !params.from) return params;
+    const filtered = !!(params.sectorIds?.length || params.countryCodes?.length);
+    const ids = filtered
+      ? (
+          await this.prisma.initiative.findMany({
+            where: {
+              ...(params.sectorIds?.length ? { sectors: { some: { sectorId: { in: params.sectorIds } } } } : {}),
+              ...(params.countryCodes?.length
+                ? { countries: { some: { countryCode: { in: params.countryCodes } } } }
+                : {}),
+            },
+            select: { id: true },
+          })
+        ).map((i) => i.id)
+      : undefined;
+    const latest = await this.data.latestDevelopmentDay(reportView(params.asOf!, params.knownAt), ids);
+    return latest && latest < params.from ? { ...params, from: latest } : params;
   }
 
   /**

@@ -177,6 +177,21 @@ export function scopeFacts(ctx: BuildContext): Fact[] {
   return facts;
 }
 
+/**
+ * Evidence as citations: a quote of a source cited for several records (the initiative, its status update, a
+ * milestone) is one citation, listing every row it stands for (`rows`), in the order of its first row.
+ */
+export function citations<T extends { sourceId: number; quote: string | null }>(rows: T[]): (T & { rows: T[] })[] {
+  const out = new Map<string, T & { rows: T[] }>();
+  for (const r of rows) {
+    const key = `${r.sourceId}\u0000${(r.quote ?? '').replace(/\s+/g, ' ').trim()}`;
+    const held = out.get(key);
+    if (held) held.rows.push(r);
+    else out.set(key, { ...r, rows: [r] });
+  }
+  return [...out.values()];
+}
+
 export const joiner = (language: Locale) => (language === 'ur' ? '، ' : ', ');
 
 /** Whole days from a to b (calendar dates). */

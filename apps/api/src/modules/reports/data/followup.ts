@@ -2,7 +2,7 @@ import { decisionStateAsOf } from '@rabta/domain';
 import { viewDay } from '../../../common/as-of/view';
 import { code, date, num, type ReportDocument, type Section } from '../document';
 import { formatDate, formatMoment, pick } from '../i18n';
-import { contextHelpers, daysFrom, joiner, metaFacts, ReportProblem, type BuildContext } from './context';
+import { citations, contextHelpers, daysFrom, joiner, metaFacts, ReportProblem, type BuildContext } from './context';
 import { byThenId, reportView } from './report-data.repository';
 
 const OPEN = ['open', 'in_progress', 'overdue'];
@@ -12,7 +12,7 @@ const OPEN = ['open', 'in_progress', 'overdue'];
  * date ("agreed at the 9th session vs done by the 10th").
  */
 export async function buildFollowUp(ctx: BuildContext): Promise<ReportDocument> {
-  const { l, countryName, personName, source, title } = contextHelpers(ctx);
+  const { l, countryName, personName, orgName, source, title } = contextHelpers(ctx);
   const p = ctx.params;
   const asOf = p.asOf!;
   const view = reportView(asOf, p.knownAt);
@@ -20,11 +20,13 @@ export async function buildFollowUp(ctx: BuildContext): Promise<ReportDocument> 
   const [engagement] = await ctx.data.engagements(view, { id: engagementId }, (e) => e.id === engagementId);
   if (!engagement) throw new ReportProblem(`Meeting ${engagementId} was not yet recorded at ${p.knownAt}`);
   await ctx.progress(25);
+  const sep = joiner(ctx.language);
 
-  const [decisions, next, evidence] = await Promise.all([
+  const [decisions, next, evidence, titles] = await Promise.all([
     ctx.data.decisions(view, { engagementId }, (d) => d.engagementId === engagementId),
     ctx.data.engagements(view, { previousId: engagementId }, (e) => e.previousId === engagementId),
     ctx.data.evidence(view, { engagementId }),
+    ctx.data.participantTitles(engagementId, engagement.startDate),
   ]);
   const related = [
     ...new Set([
@@ -42,7 +44,6 @@ export async function buildFollowUp(ctx: BuildContext): Promise<ReportDocument> 
   const engagementById = new Map([...others, ...next].map((e) => [e.id, e]));
   const initiativeById = new Map(initiatives.map((i) => [i.id, i]));
   const milestoneById = new Map(milestones.map((m) => [m.id, m]));
-  const sep = joiner(ctx.language);
   const stateOf = (d: (typeof decisions)[number]) => decisionStateAsOf(d, viewDay(view));
   const states = decisions.map(stateOf);
   const previous = engagement.previousId ? engagementById.get(engagement.previousId) : undefined;
@@ -81,11 +82,25 @@ export async function buildFollowUp(ctx: BuildContext): Promise<ReportDocument> 
         title: l.sections.participants,
         columns: [
           { key: 'person', label: l.cols.person, width: 2 },
+          { key: 'position', label: l.cols.position, width: 3 },
           { key: 'country', label: l.cols.country },
         ],
         rows: engagement.participantIds.map((id) => {
           const country = ctx.ref.people.get(id)?.countryCode;
-          return { person: personName(id), country: country ? countryName(country.trim()) : null };
+          const held = titles.get(id);
+          return {
+            person: personName(id),
+            // The title held on the meeting's day, and where ("Deputy Prime Minister, Government of Russia").
+            position: held
+              ? [
+                  pick(ctx.language, held.titleEn, held.titleUr),
+                  held.organizationId ? orgName(held.organizationId) : '',
+                ]
+                  .filter(Boolean)
+                  .join(sep)
+              : null,
+            country: country ? countryName(country.trim()) : null,
+          };
         }),
         empty: l.empty.none,
       },
@@ -141,7 +156,8 @@ export async function buildFollowUp(ctx: BuildContext): Promise<ReportDocument> 
           { key: 'title', label: l.cols.title, width: 2 },
           { key: 'quote', label: l.cols.quote, width: 4 },
         ],
-        rows: evidence.map((e) => ({
+        // A quote cited for the meeting and its decisions is one row.
+        rows: citations(evidence).map((e) => ({
           source: source(e),
           language: l.enums.language[e.language] ?? e.language,
           title: e.title,

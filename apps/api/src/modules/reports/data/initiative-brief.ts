@@ -1,8 +1,8 @@
 import { isMilestoneOverdue, ledgerFigures, type ViewDay } from '@rabta/domain';
 import { viewDay } from '../../../common/as-of/view';
-import { code, date, link, num, type Cell, type ReportDocument, type Section } from '../document';
+import { code, date, link, list, num, type Cell, type ReportDocument, type Section } from '../document';
 import { formatDate, formatMoment, pick } from '../i18n';
-import { contextHelpers, daysFrom, joiner, metaFacts, ReportProblem, type BuildContext } from './context';
+import { citations, contextHelpers, daysFrom, joiner, metaFacts, ReportProblem, type BuildContext } from './context';
 import { groupBy } from '../../../common/collections';
 import { byThenId, reportView, type LedgerView, type MilestoneView } from './report-data.repository';
 
@@ -147,6 +147,7 @@ export async function buildInitiativeBrief(ctx: BuildContext): Promise<ReportDoc
       },
       {
         title: l.sections.ledger,
+        sheet: l.sheets.ledger,
         columns: [
           { key: 'milestone', label: l.cols.milestone, width: 3 },
           { key: 'announcedOn', label: l.cols.announcedOn, align: 'end' },
@@ -213,6 +214,18 @@ export async function buildInitiativeBrief(ctx: BuildContext): Promise<ReportDoc
   };
 
   const milestoneTitle = new Map(milestones.map((m) => [m.id, title(m)]));
+  const concerns = (e: (typeof evidence)[number]) =>
+    e.milestoneId
+      ? `${l.cols.milestone}: ${milestoneTitle.get(e.milestoneId) ?? `#${e.milestoneId}`}`
+      : e.statusUpdateId
+        ? l.sections.history
+        : e.agreementId
+          ? l.sections.agreements
+          : e.engagementId
+            ? l.cols.meeting
+            : e.decisionId
+              ? l.cols.decision
+              : l.meta.initiative;
   const evidenceSection: Section = {
     id: 'evidence',
     title: l.sections.evidence,
@@ -227,23 +240,14 @@ export async function buildInitiativeBrief(ctx: BuildContext): Promise<ReportDoc
           { key: 'concerns', label: l.cols.concerns },
           { key: 'quote', label: l.cols.quote, width: 3 },
         ],
-        rows: evidence.map((e) => ({
+        // A quote cited for several records of the initiative is one row that names them all.
+        rows: citations(evidence).map((e) => ({
           publisher: e.publisher,
           published: date(e.publishedAt),
           language: l.enums.language[e.language] ?? e.language,
           title: e.title,
           link: link(e.url),
-          concerns: e.milestoneId
-            ? `${l.cols.milestone}: ${milestoneTitle.get(e.milestoneId) ?? `#${e.milestoneId}`}`
-            : e.statusUpdateId
-              ? l.sections.history
-              : e.agreementId
-                ? l.sections.agreements
-                : e.engagementId
-                  ? l.cols.meeting
-                  : e.decisionId
-                    ? l.cols.decision
-                    : l.meta.initiative,
+          concerns: list([...new Set(e.rows.map(concerns))]),
           quote: e.quote,
         })),
         empty: l.empty.evidence,

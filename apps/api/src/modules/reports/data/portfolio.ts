@@ -158,6 +158,7 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
   const changes: Section = {
     id: 'changes',
     title: l.sections.changed,
+    sheet: l.sheets.changed,
     paragraphs: [`${l.meta.period}: ${formatDate(ctx.language, from)} – ${formatDate(ctx.language, asOf)}`],
     tables: [
       {
@@ -247,6 +248,8 @@ export async function buildPortfolio(ctx: BuildContext): Promise<ReportDocument>
     sectorSections.push({
       id: `sector-${ctx.ref.sectors.get(sectorId)!.code}`,
       title: l.sections.sector(sectorName(sectorId)),
+      // A long sector name alone names its sheet.
+      sheet: l.sections.sector(sectorName(sectorId)).length > 31 ? sectorName(sectorId) : undefined,
       tables: [
         {
           columns: [

@@ -380,6 +380,59 @@ export class ReportDataRepository {
     );
   }
 
+  /**
+   * Each participant's title at a meeting: the role recorded for that meeting, else the position the person held on
+   * its day (the latest begun by then and not ended before it), with the organization's name.
+   */
+  async participantTitles(
+    engagementId: number,
+    day: string,
+  ): Promise<Map<number, { titleEn: string; titleUr: string | null; organizationId: number | null }>> {
+    const on = new Date(`${day}T00:00:00.000Z`);
+    const [roles, positions] = await Promise.all([
+      this.prisma.engagementParticipant.findMany({
+        where: { engagementId },
+        select: { personId: true, roleEn: true, roleUr: true },
+      }),
+      this.prisma.position.findMany({
+        where: {
+          person: { engagements: { some: { engagementId } } },
+          OR: [{ fromDate: null }, { fromDate: { lte: on } }],
+          AND: [{ OR: [{ toDate: null }, { toDate: { gte: on } }] }],
+        },
+        orderBy: [{ fromDate: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }],
+        select: { personId: true, titleEn: true, titleUr: true, organizationId: true },
+      }),
+    ]);
+    const out = new Map<number, { titleEn: string; titleUr: string | null; organizationId: number | null }>();
+    // Later positions overwrite earlier ones: the latest begun by the meeting's day wins.
+    for (const p of positions) out.set(p.personId, p);
+    for (const r of roles)
+      if (r.roleEn) out.set(r.personId, { titleEn: r.roleEn, titleUr: r.roleUr, organizationId: null });
+    return out;
+  }
+
+  /**
+   * The effective day of the latest development (status update, agreement signed, milestone achieved) in the view,
+   * among these initiatives (all when undefined): where a period must reach back to for news older than its default.
+   */
+  async latestDevelopmentDay(view: AsOf, initiativeIds?: number[]): Promise<string | null> {
+    if (initiativeIds && !initiativeIds.length) return null;
+    const ids = initiativeIds ? Prisma.sql`AND x.initiative_id = ANY(${initiativeIds}::int[])` : Prisma.empty;
+    const [row] = await this.prisma.$queryRaw<{ day: Date | null }[]>`
+      SELECT max(d) AS day FROM (
+        SELECT max(x.effective_at) AS d FROM status_updates x
+          WHERE x.effective_at < ${view.effectiveBefore} AND x.recorded_at <= ${view.knownAt} ${ids}
+        UNION ALL
+        SELECT max(a.signed_date) FROM agreements a JOIN agreement_initiatives x ON x.agreement_id = a.id
+          WHERE a.signed_date < ${view.effectiveBefore} AND a.created_at <= ${view.knownAt} ${ids}
+        UNION ALL
+        SELECT max(x.actual_date) FROM milestones x
+          WHERE x.actual_date < ${view.effectiveBefore} AND x.created_at <= ${view.knownAt} ${ids}
+      ) latest`;
+    return row?.day ? row.day.toISOString().slice(0, 10) : null;
+  }
+
   /** A second view on the same knowledge: the world at the end of the day before `from`. */
   viewBefore(from: string, view: AsOf): AsOf {
     return reportView(addDays(from, -1), view.knownAt.toISOString());

@@ -41,8 +41,10 @@ function cellHtml(language: Locale, c: Cell, inTable = false): string {
         : text;
     }
     case 'source': {
-      // The publisher is isolated: a Latin name followed by a date would otherwise take the day into its run.
-      const label = `<bdi>${escapeHtml(c.publisher)}</bdi>${language === 'ur' ? '، ' : ', '}${escapeHtml(inTable ? formatDateShort(language, c.date) : formatDate(language, c.date))}`;
+      // The publisher is isolated (a Latin name followed by a date would otherwise take the day into its run), in the
+      // document's direction: a name in two scripts ("مشرق نامہ (Mashriq Nama)", "ARY News اردو") reads in the
+      // order it is written, where its first letter's direction would reverse it.
+      const label = `<bdi dir="${language === 'ur' ? 'rtl' : 'ltr'}">${escapeHtml(c.publisher)}</bdi>${language === 'ur' ? '، ' : ', '}${escapeHtml(inTable ? formatDateShort(language, c.date) : formatDate(language, c.date))}`;
       // The label is the link (clickable in the PDF too); the address itself is in the evidence lists.
       const href = c.url ? safeUrl(c.url) : undefined;
       return href ? `<a href="${escapeHtml(href)}">${label}</a>` : label;
