@@ -122,6 +122,23 @@ describe('agreements and stage changes', () => {
     ).toEqual([]);
   });
 
+  it('reads a contract awarded as a contract signed, in English and Urdu', () => {
+    const [en] = proposals(
+      'Pakistan Steel Mills awarded the construction contract for the new steel mill in Karachi on 4 March.',
+      'agreement',
+    );
+    expect(en.data).toMatchObject({ kind: 'contract', signedDate: '2025-03-04', initiativeIds: [1] });
+    const [ur] = proposals(
+      'کراچی میں نئی اسٹیل مل کی تعمیر کا ٹھیکہ 4 مارچ کو ایک روسی کمپنی کو دیا گیا۔',
+      'agreement',
+    );
+    expect(ur.data).toMatchObject({ kind: 'contract', signedDate: '2025-03-04', initiativeIds: [1] });
+  });
+
+  it('does not read a thing given as a contract without a contract named', () => {
+    expect(proposals('کراچی میں نئی اسٹیل مل کے بارے میں 4 مارچ کو ایک بیان دیا گیا۔', 'agreement')).toEqual([]);
+  });
+
   it('proposes no stage change the lifecycle does not allow', () => {
     // The rail link is at feasibility; "MoU signed" would move it back.
     expect(

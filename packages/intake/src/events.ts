@@ -323,13 +323,16 @@ export function findEvents(doc: Doc): {
     }
     const own = sentenceDate(doc, s.index);
     const carried = paragraphDate ?? primary;
+    // The last day the sentence gives for something done (narratives go forward: "on 8 December …, and on 9 December …").
     const ownDay =
-      inSentence(doc, 'date', s.index).find(
-        (d) =>
-          (d.value as DateValue).precision === 'day' &&
-          d.date?.tense !== 'future' &&
-          !saidOn(doc, s, d, s.firstToken - 1),
-      ) ?? null;
+      [...inSentence(doc, 'date', s.index)]
+        .reverse()
+        .find(
+          (d) =>
+            (d.value as DateValue).precision === 'day' &&
+            d.date?.tense !== 'future' &&
+            !saidOn(doc, s, d, s.firstToken - 1),
+        ) ?? null;
     if (ownDay) {
       paragraphDate = ownDay;
       primary ??= ownDay;
@@ -337,7 +340,8 @@ export function findEvents(doc: Doc): {
     const people = inSentence(doc, 'person', s.index);
     const initiatives = inSentence(doc, 'initiative', s.index);
     const anaphora = phraseHits(tz, s, ANAPHORS).length > 0;
-    const sentenceInitiatives = initiatives.length > 0 ? initiatives : anaphora ? lastInitiatives : [];
+    // "اس منصوبے", "the project": the initiative named last.
+    const sentenceInitiatives = initiatives.length > 0 ? initiatives : anaphora ? lastInitiatives.slice(-1) : [];
 
     // ------------------------------------------------------------------ meetings, visits, sessions, ceremonies
     const meetingHits = phraseHits(tz, s, MEETING).filter((h) => !notAMeeting(doc, s, h.at));
@@ -441,7 +445,16 @@ export function findEvents(doc: Doc): {
     }
 
     // ------------------------------------------------------------------ signings
-    const signing = phraseHits(tz, s, SIGNING);
+    // A contract awarded ("ٹھیکہ … دیا گیا", "awarded the contract") is a contract signed.
+    const awarded = phraseHits(tz, s, AWARD);
+    const contractWords = phraseHits(
+      tz,
+      s,
+      KINDS.filter((k) => k.kind === 'contract').map((k) => k.words),
+    );
+    const signing = [...phraseHits(tz, s, SIGNING), ...(contractWords.length > 0 ? awarded : [])].sort(
+      (a, b) => a.at - b.at,
+    );
     if (signing.length > 0) {
       const kinds = phraseHits(
         tz,
@@ -454,7 +467,9 @@ export function findEvents(doc: Doc): {
           (b, k) => (Math.abs(k.at - signing[0].at) < Math.abs(b.at - signing[0].at) ? k : b),
           kinds[0],
         );
-        const kind = KINDS.find((k) => k.words === nearest.words)!.kind;
+        const kind = awarded.some((h) => h.at === signing[0].at)
+          ? 'contract'
+          : KINDS.find((k) => k.words === nearest.words)!.kind;
         const clause = clauseOf(doc, s, signing[0].at);
         const inClause = inSentence(doc, 'date', s.index).find((d) => d.from >= clause[0] && d.to <= clause[1]) ?? null;
         const dayOwn = inClause ?? (own && (own.value as DateValue).precision === 'day' ? own : null);
@@ -620,6 +635,7 @@ function consolidateSignings(list: AgreementEvent[]): AgreementEvent[] {
       same.sentence = a.sentence;
     }
     same.place ??= a.place;
+    same.carried ??= a.carried;
     for (const i of a.initiatives) if (!same.initiatives.some((j) => j.ref?.id === i.ref?.id)) same.initiatives.push(i);
     for (const p of a.signatories) if (!same.signatories.some((q) => q.ref?.id === p.ref?.id)) same.signatories.push(p);
     for (const c of a.countries) if (!same.countries.includes(c)) same.countries.push(c);
@@ -881,6 +897,8 @@ function stepNamed(doc: Doc, s: Sentence, d: Found): string | null {
   const h = hits.reduce((b, x) => (Math.abs(x.at - d.from) < Math.abs(b.at - d.from) ? x : b), hits[0]);
   return doc.tz.text.slice(doc.tz.tokens[h.at].start, doc.tz.tokens[h.at + h.len - 1].end);
 }
+
+const AWARD = phraseList(['awarded', 'award', 'دیا گیا', 'دیا گیا تھا', 'سونپا گیا', 'ایوارڈ کیا']);
 
 /** The home country's name says nothing about which of its milestones is meant. */
 const PAKISTAN = new Set(['pakistan', 'پاکستان'].map(foldWord));
