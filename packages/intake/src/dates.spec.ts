@@ -98,3 +98,19 @@ describe('ordinalAt', () => {
     expect(at('10 sessions')).toBeUndefined();
   });
 });
+
+describe('the tense of a weekday', () => {
+  const read = (text: string, pub = '2025-10-16') => findDates(tokenize(text), pub).map((d) => d.value.date);
+  it('reads a weekday before "that" by the verb before it, not by what was announced', () => {
+    // 16 October 2025 is a Thursday.
+    expect(read('The ministry announced on Friday that the section would open in 2028.')).toEqual([
+      '2025-10-10',
+      '2028-01-01',
+    ]);
+    expect(read('The ministry will announce on Friday that the section is open.')[0]).toBe('2025-10-17');
+  });
+
+  it('does not take an intention for a past report', () => {
+    expect(read('He hoped to confirm one more fixture in October.', '2025-08-30')).toEqual(['2025-10-01']);
+  });
+});

@@ -152,7 +152,7 @@ function pickPlace(doc: Doc, s: Sentence, near: number, topicsAfter = true, part
   const { tokens } = doc.tz;
   const inPart = (p: Found) => !part || (p.from >= part[0] && p.to <= part[1]);
   const inside = (p: Found) =>
-    inSentence(doc, 'initiative', s.index).some((i) => i.from <= p.from && p.to <= i.to) ||
+    inSentence(doc, 'initiative', s.index).some((i) => i.from <= p.from && p.to <= i.to && !visitedSite(doc, i)) ||
     inSentence(doc, 'organization', s.index).some((o) => o.from <= p.from && p.to <= o.to);
   const topic = (p: Found) => {
     if (!topicsAfter || p.from < near) return false;
@@ -176,6 +176,19 @@ function pickPlace(doc: Doc, s: Sentence, near: number, topicsAfter = true, part
   const pool = places.filter(cued).length > 0 ? places.filter(cued) : places;
   return pool.reduce((best, p) => (Math.abs(p.from - near) < Math.abs(best.from - near) ? p : best), pool[0]);
 }
+
+/** A site named by its own name and visited or stood at ("گوادر پورٹ کے دورے", "visited the Karachi Gateway Terminal"). */
+function visitedSite(doc: Doc, i: Found): boolean {
+  if (i.entry?.kind !== 'alias') return false;
+  const { tokens } = doc.tz;
+  let after = i.to + 1;
+  while (['کے', 'کا', 'کی'].includes(tokens[after]?.norm)) after++;
+  let before = i.from - 1;
+  if (tokens[before]?.norm === 'the') before--;
+  return SITE_VISIT_AFTER.has(tokens[after]?.norm) || SITE_AT_BEFORE.has(tokens[before]?.norm);
+}
+const SITE_VISIT_AFTER = new Set(['دورے', 'دورہ', 'میں', 'پر']);
+const SITE_AT_BEFORE = new Set(['visited', 'visit', 'visiting', 'at', 'toured', 'in']);
 
 /** Clause boundaries: commas and the conjunctions that start a new clause. */
 const CLAUSE_WORDS = new Set(['while', 'whereas', 'but', 'جبکہ', 'تاہم', 'لیکن', 'مگر']);

@@ -64,6 +64,43 @@ describe('gazetteer matching', () => {
     expect(found('کراچی میں نئی اسٹیل مل کے قیام پر بات ہوئی', 'initiative').map((i) => i.id)).toEqual([1]);
   });
 
+  it('finds an initiative by a tag or bracketed short form that is a name, not by a theme word or a shared tag', () => {
+    const world = smallWorld();
+    world.initiatives.push(
+      {
+        id: 6,
+        code: null,
+        titleEn: 'Main Line-1 railway upgrade (ML-1)',
+        titleUr: null,
+        tags: ['Karachi Gateway Terminal', 'shared tag phrase'],
+        sectorIds: [6],
+        countryCodes: ['PK', 'CN'],
+        stage: 'announced',
+      },
+      {
+        id: 7,
+        code: null,
+        titleEn: 'Something else entirely',
+        titleUr: null,
+        tags: ['shared tag phrase', 'hydropower'],
+        sectorIds: [3],
+        countryCodes: ['PK'],
+        stage: 'announced',
+      },
+    );
+    const g = buildGazetteer(world);
+    const ids = (text: string) =>
+      analyse(text, { gazetteer: g, publishedAt: '2025-07-11' })
+        .mentions.filter((m) => m.type === 'initiative')
+        .map((m) => [m.text, m.entity?.id]);
+    expect(ids('The feasibility study of the ML-1 project is expected by mid-2026.')).toEqual([['ML-1', 6]]);
+    expect(ids('The minister visited the Karachi Gateway Terminal on Sunday.')).toEqual([
+      ['Karachi Gateway Terminal', 6],
+    ]);
+    expect(ids('The shared tag phrase came up.')).toEqual([]);
+    expect(ids('Cooperation in hydropower was discussed.')).toEqual([]);
+  });
+
   it('rebuilds the gazetteer from data without shared state', () => {
     const world = smallWorld();
     world.people.push({

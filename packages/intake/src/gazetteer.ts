@@ -508,6 +508,32 @@ export class Gazetteer {
       e.weightEn = sumWeights(e.words.en, this.idf);
       e.weightUr = sumWeights(e.words.ur, this.idf);
     }
+    // A tag or a bracketed short form that is a name of its own ("ML-1", "Karachi Gateway Terminal", "ریکوڈک")
+    // names its initiative when written alone, as the title does.
+    for (const e of this.initiativeList) {
+      const i = e.initiative;
+      const ref: EntityRef = { resource: 'initiatives', id: i.id };
+      for (const tag of [...i.tags, ...bracketed(i.titleEn), ...bracketed(i.titleUr ?? '')]) {
+        if (!this.namesAlone(tag)) continue;
+        this.add(tag, { type: 'initiative', ref, kind: 'alias', casing: 'any', label: i.titleEn }, true);
+      }
+    }
+  }
+
+  /**
+   * Whether a tag is a name rather than a theme: not a word of another kind (a sector's keyword, a place, a
+   * forum, an organisation, a title), and either two distinctive words or more, or one that only this initiative
+   * carries and that is written as a name (capitals or digits in Latin script; any Urdu word).
+   */
+  private namesAlone(tag: string): boolean {
+    const key = exactKey(tag);
+    if (key.length < 2) return false;
+    const other = (list: Entry[] | undefined) => list?.some((x) => x.type !== 'initiative') ?? false;
+    if (other(this.exact.get(key)) || other(this.stemmed.get(stemKey(tag)))) return false;
+    const stems = distinctive(tag);
+    if (stems.length >= 2) return true;
+    if (stems.length === 0 || (this.postings.get(stems[0])?.idx.length ?? 0) > 1) return false;
+    return /[\u0600-\u06FF]/.test(tag) || /[A-Z0-9]/.test(tag);
   }
 
   private addMilestones(milestones: GazetteerMilestone[]): void {
@@ -642,6 +668,11 @@ export function distinctive(phrase: string): string[] {
   if (distinctiveCache.size > 200_000) distinctiveCache.clear();
   distinctiveCache.set(phrase, out);
   return out;
+}
+
+/** The short forms a title gives in brackets: "Main Line-1 railway upgrade (ML-1)" → ML-1. */
+function bracketed(title: string): string[] {
+  return [...title.matchAll(/[(（]([^()（）]{2,40})[)）]/g)].map((m) => m[1].trim());
 }
 
 /** The weight of a title's words (tags count as a bonus, not as a requirement; only tags when no title words). */

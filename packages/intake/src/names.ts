@@ -206,6 +206,8 @@ function titlesInNames(doc: Doc): void {
 function recogniseInitiativeNames(doc: Doc, exact: Candidate[], stemmed: Candidate[]): void {
   const candidates = [...exact, ...stemmed].filter((c) => c.entries.some((e) => e.type === 'initiative'));
   for (const p of choose(doc, candidates, (e) => e.type === 'initiative')) {
+    // A tag several initiatives share names none of them by itself (the scoring of their words decides).
+    if (p.entry.kind === 'alias' && new Set(p.alternatives.map((e) => e.ref?.id)).size > 1) continue;
     doc.add({
       type: 'initiative',
       from: p.c.from,

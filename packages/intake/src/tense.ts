@@ -9,7 +9,14 @@ export type Tense = 'future' | 'past' | 'neutral';
 
 const FUTURE = [...phraseList(FUTURE_WORDS_UR), ...phraseList(FUTURE_WORDS_EN)];
 /** Where a clause ends: punctuation inside the sentence, and the words that open another clause. */
-const BOUNDARY = new Set([',', '،', ';', '؛', ...['جو', 'جس', 'جبکہ', 'which', 'while', 'whereas'].map(foldWord)]);
+const BOUNDARY = new Set([
+  ',',
+  '،',
+  ';',
+  '؛',
+  // Reported speech is a clause of its own: "announced on Friday that … would open in 2028".
+  ...['جو', 'جس', 'جبکہ', 'which', 'while', 'whereas', 'کہ', 'that'].map(foldWord),
+]);
 const PAST = [...phraseList(PAST_WORDS_UR), ...phraseList(PAST_WORDS_EN)];
 
 function phraseAt(tz: Tokenized, i: number, phrase: string[]): boolean {
@@ -19,6 +26,23 @@ function phraseAt(tz: Tokenized, i: number, phrase: string[]): boolean {
   }
   return true;
 }
+
+/** Words in -ed that report nothing done. */
+const NOT_PAST = new Set([
+  'need',
+  'seed',
+  'speed',
+  'feed',
+  'proposed',
+  'planned',
+  'expected',
+  'scheduled',
+  'slated',
+  'intended',
+  'aimed',
+  'targeted',
+  'supposed',
+]);
 
 /** The tense of the clause around token `at` (within its sentence). */
 export function tenseAt(tz: Tokenized, at: number): Tense {
@@ -58,10 +82,24 @@ export function tenseAt(tz: Tokenized, at: number): Tense {
       : i < at
         ? 1 / (1 + d * 0.2)
         : 0.6 / (1 + d * 0.2);
-    if (FUTURE.some((p) => phraseAt(tz, i, p))) future += w;
+    const future_ = FUTURE.some((p) => phraseAt(tz, i, p));
+    if (future_) future += w;
     // "will be held", "to be signed": a participle after be/to is not a past report.
     const prev = tokens[i - 1]?.norm;
-    if (prev !== 'be' && prev !== 'to' && PAST.some((p) => phraseAt(tz, i, p))) past += w;
+    if (prev !== 'be' && prev !== 'to' && prev !== 'will' && prev !== 'been') {
+      if (PAST.some((p) => phraseAt(tz, i, p))) past += w;
+      // An English verb in the past before the time ("announced on Friday", "inaugurated on Monday").
+      // Not one followed by what is intended ("hoped to confirm", "decided to hold").
+      else if (
+        !future_ &&
+        !urdu &&
+        i < at &&
+        /^[a-z]{3,}ed$/.test(t.norm) &&
+        !NOT_PAST.has(t.norm) &&
+        tokens[i + 1]?.norm !== 'to'
+      )
+        past += 0.8 * w;
+    }
   }
   if (future > past * 1.1) return 'future';
   if (past > future * 1.1) return 'past';
