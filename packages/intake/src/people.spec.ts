@@ -89,3 +89,32 @@ describe('romanise', () => {
     expect(romanise('گلزار')).toMatch(/^G/);
   });
 });
+
+describe('names without a title next to them', () => {
+  const names = (text: string) => newPeople(text).map((d) => d.nameUr ?? d.nameEn);
+
+  it('reads a name after an honorific, in English and Urdu', () => {
+    expect(names('Dr Shamshad Akhtar said trading volumes rose.')).toEqual(['Shamshad Akhtar']);
+    expect(names('اس موقع پر ڈاکٹر عائشہ صدیقہ خان بھی موجود تھیں۔')).toEqual(['عائشہ صدیقہ خان']);
+    expect(names('محترمہ شیری رحمان نے کہا کہ حکومت سنجیدہ ہے۔')).toEqual(['شیری رحمان']);
+  });
+
+  it('does not take an institution named after someone for a person', () => {
+    expect(names('He was treated at the Dr Ziauddin Hospital in Karachi.')).toEqual([]);
+    expect(names('چینی انجینئرز اور ڈاکٹر صاحبان نے جائزہ لیا۔')).toEqual([]);
+  });
+
+  it('reads a title given after the name as "the …" and keeps it for the new person', () => {
+    expect(newPeople('Senator Mohammad Aurangzeb, the Finance Minister, met the delegation.')).toEqual([
+      expect.objectContaining({ nameEn: 'Mohammad Aurangzeb', titleEn: 'Finance Minister' }),
+    ]);
+  });
+
+  it('reads a portfolio written straight after the title, and a portfolio listed with commas', () => {
+    expect(positions('Secretary Water Resources Syed Ali Murtaza signed.')).toEqual(['Secretary Water Resources']);
+    expect(names('Secretary Water Resources Syed Ali Murtaza signed.')).toEqual(['Syed Ali Murtaza']);
+    expect(names('Federal Minister for Planning, Development and Special Initiatives Ahsan Iqbal chaired it.')).toEqual(
+      ['Ahsan Iqbal'],
+    );
+  });
+});

@@ -33,7 +33,7 @@ for (const w of ['and', 'of', 'the', 'for', 'on', 'to', 'a']) PORTFOLIO.delete(w
 const PORTFOLIO_LINK_UR = new Set(['برائے'].map(foldWord));
 const PORTFOLIO_LINK_EN = new Set(['for', 'of', 'on']);
 const JOIN_UR = new Set(['و', 'اور', '،'].map((w) => (w === '،' ? w : foldWord(w))));
-const JOIN_EN = new Set(['and', '&']);
+const JOIN_EN = new Set(['and', '&', ',']);
 const CHAIN = new Set(['و', 'اور', 'and'].map(foldWord));
 const GENITIVE_UR = new Set(['کے', 'کی', 'کا'].map(foldWord));
 /** Particles inside names: bin, al, ul, ur, de, van, von. */
@@ -119,6 +119,35 @@ const ORG_HEADS = new Set(
   ].map(foldWord),
 );
 
+/** Places and institutions named after people. */
+const VENUE_HEADS = new Set(
+  [
+    'hospital',
+    'college',
+    'school',
+    'centre',
+    'center',
+    'stadium',
+    'mosque',
+    'road',
+    'avenue',
+    'hall',
+    'airport',
+    'park',
+    'square',
+    'town',
+    'colony',
+    'ہسپتال',
+    'اسپتال',
+    'کالج',
+    'یونیورسٹی',
+    'اسٹیڈیم',
+    'ہال',
+    'روڈ',
+    'ایئرپورٹ',
+  ].map(foldWord),
+);
+
 export interface TitleGroup {
   from: number;
   to: number;
@@ -130,6 +159,7 @@ export interface TitleGroup {
 export function recognisePeople(doc: Doc): void {
   const groups = growTitles(doc);
   for (const g of groups) attachName(doc, g);
+  namesAfterHonorifics(doc);
   // A surname alone with a title right before it ("صدر پیوٹن", "President Putin") is that person.
   for (const f of doc.of('person')) {
     if (f.ref && (f.entry?.kind === 'surname' || f.entry?.kind === 'partial') && f.titleFound)
@@ -155,7 +185,7 @@ function portfolioEnd(doc: Doc, k: number, latin: boolean, sentence: number): nu
       i++;
       continue;
     }
-    const join = latin ? JOIN_EN.has(tokens[i].norm) : JOIN_UR.has(tokens[i].raw) || JOIN_UR.has(tokens[i].norm);
+    const join = (latin ? JOIN_EN : JOIN_UR).has(tokens[i].raw) || (latin ? JOIN_EN : JOIN_UR).has(tokens[i].norm);
     if (join && end >= k && portfolioWord(tokens[i + 1], latin)) {
       i++;
       continue;
@@ -203,7 +233,8 @@ function growTitles(doc: Doc): TitleGroup[] {
     const link = tokens[k] && (latin ? PORTFOLIO_LINK_EN : PORTFOLIO_LINK_UR).has(tokens[k].norm);
     if (link) k++;
     if (latin && link && tokens[k]?.norm === 'the') k++;
-    if (link || !latin) {
+    // Without a link too: "Secretary Water Resources", "Additional Secretary Finance" (capitalised portfolio words).
+    if (link || !latin || portfolioWord(tokens[k], true)) {
       const end = portfolioEnd(doc, k, latin, sentence);
       if (end >= k) {
         portfolioFrom = k;
@@ -373,20 +404,43 @@ function attachName(doc: Doc, g: TitleGroup): void {
       if (run) {
         const passed = doc.found.find((f) => f.type === 'organization' && f.from > g.to && f.to < k) ?? org;
         addPerson(doc, { ...g, org: passed }, run, title, 0.75);
+        return;
       }
-      return;
+      break;
     }
   }
-  // Before the title: "Saif Anjum, Secretary of Industries", "سیف انجم، سیکرٹری صنعت".
-  const comma = tokens[g.from - 1];
+  // Before the title: "Saif Anjum, Secretary of Industries", "Mohammad Aurangzeb, the Finance Minister",
+  // "سیف انجم، سیکرٹری صنعت".
+  const at = latin && tokens[g.from - 1]?.norm === 'the' ? g.from - 1 : g.from;
+  const comma = tokens[at - 1];
   if (comma && (comma.raw === ',' || comma.raw === '،') && comma.sentence === sentence) {
-    const knownBefore = doc.found.find((f) => f.type === 'person' && f.to === g.from - 2);
+    const knownBefore = doc.found.find((f) => f.type === 'person' && f.to === at - 2);
     if (knownBefore) {
       knownBefore.titleFound = title;
       return;
     }
-    const before = nameRun(doc, g.from - 2, -1, latin, sentence);
+    const before = nameRun(doc, at - 2, -1, latin, sentence);
     if (before) addPerson(doc, { ...g, org: org ?? skipped.org }, before, title, 0.75);
+  }
+}
+
+/**
+ * A name after an honorific needs no title: "Dr Shamshad Akhtar said", "Senator Mohammad Aurangzeb, the …",
+ * "ڈاکٹر ثمینہ حیات نے". Two to four name words, closed as after a title.
+ */
+function namesAfterHonorifics(doc: Doc): void {
+  const { tokens } = doc.tz;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word' || !HONORIFIC.has(t.norm) || doc.covered(i)) continue;
+    const latin = t.script === 'latin';
+    if (latin && !t.capital) continue;
+    const start = skipHonorifics(tokens, i);
+    if (start === i || tokens[start]?.sentence !== t.sentence) continue;
+    if (doc.found.some((f) => (f.type === 'person' || f.type === 'position') && f.from <= start && start <= f.to))
+      continue;
+    const run = nameRun(doc, start, 1, latin, t.sentence);
+    if (run) addPerson(doc, { from: i, to: i, positions: [], countryCode: null, org: null }, run, null, 0.8);
   }
 }
 
@@ -433,10 +487,18 @@ function nameRun(
   const [a, b] = dir === 1 ? [run[0], run[run.length - 1]] : [run[run.length - 1], run[0]];
   // Particles never begin or end a name.
   if (latin && (NAME_PARTICLES.has(tokens[a].norm) || NAME_PARTICLES.has(tokens[b].norm))) return null;
+  // "Dr Ziauddin Hospital", "Quaid-e-Azam University": an institution named after someone.
+  if (ORG_HEADS.has(tokens[b].norm) || VENUE_HEADS.has(tokens[b].norm)) return null;
   return { from: a, to: b };
 }
 
-function addPerson(doc: Doc, g: TitleGroup, span: { from: number; to: number }, title: Found, confidence = 0.85): void {
+function addPerson(
+  doc: Doc,
+  g: TitleGroup,
+  span: { from: number; to: number },
+  title: Found | null,
+  confidence = 0.85,
+): void {
   const { tokens } = doc.tz;
   const f: Found = {
     type: 'person',
@@ -446,7 +508,7 @@ function addPerson(doc: Doc, g: TitleGroup, span: { from: number; to: number }, 
     end: tokens[span.to].end,
     ref: null,
     confidence,
-    titleFound: title,
+    titleFound: title ?? undefined,
     orgFound: g.org ?? undefined,
     countryCode: g.countryCode,
   };

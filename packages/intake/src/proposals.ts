@@ -302,10 +302,14 @@ function newPeople(doc: Doc, ids: Ids): ProposalDraft[] {
   }
   const out: ProposalDraft[] = [];
   for (const list of byName.values()) {
+    // The first mention names the person; the first that gives a title, organisation or country gives those.
     const p = list[0];
-    const data: Record<string, unknown> = { ...nameFields(doc, p), ...titleFields(doc, p) };
-    if (p.orgFound?.ref) data.organizationId = Number(p.orgFound.ref.id);
-    if (p.countryCode) data.countryCode = p.countryCode;
+    const titled = list.find((f) => f.titleFound) ?? p;
+    const data: Record<string, unknown> = { ...nameFields(doc, p), ...titleFields(doc, titled) };
+    const org = list.find((f) => f.orgFound?.ref)?.orgFound;
+    if (org?.ref) data.organizationId = Number(org.ref.id);
+    const country = list.find((f) => f.countryCode)?.countryCode;
+    if (country) data.countryCode = country;
     out.push({
       kind: 'new_person',
       confidence: round(Math.min(W.titleAndClosedName, Math.max(...list.map((f) => f.confidence)))),
