@@ -92,6 +92,38 @@ describe('engagements', () => {
     expect(e.data.newParticipants).toEqual([expect.objectContaining({ nameUr: 'سیف انجم', titleUr: 'وفاقی سیکرٹری' })]);
   });
 
+  it('reads a forum, a round of talks or a meeting held somewhere on a day, with nobody named', () => {
+    const one = (text: string) => proposals(text, 'engagement').map((e) => e.data);
+    expect(one('The Pakistan-Uzbekistan Joint Business Forum was held in Tashkent on 10 March.')).toEqual([
+      expect.objectContaining({
+        startDate: '2025-03-10',
+        placeEn: 'Tashkent',
+        forumName: 'Pakistan-Uzbekistan Joint Business Forum',
+      }),
+    ]);
+    expect(
+      one('The trilateral meeting on the Uzbekistan–Pakistan–Russia rail link was held in Kabul on 2 March.'),
+    ).toEqual([expect.objectContaining({ startDate: '2025-03-02', initiativeIds: [3], titleEn: 'Meeting, Kabul' })]);
+    expect(one('پاک ترک اعلیٰ سطحی اسٹریٹجک تعاون کونسل کا ساتواں اجلاس 13 فروری کو اسلام آباد میں ہوا۔')).toEqual([
+      expect.objectContaining({
+        format: 'igc_session',
+        sessionNumber: 7,
+        startDate: '2025-02-13',
+        forumName: 'High-Level Strategic Cooperation Council',
+      }),
+    ]);
+    expect(one('The Pak-Uzbek Intergovernmental Commission will meet in Tashkent on 20 March.')).toEqual([
+      expect.objectContaining({ format: 'igc_session', status: 'planned', startDate: '2025-03-20' }),
+    ]);
+  });
+
+  it('proposes no engagement for a meeting held without a day, or a press conference', () => {
+    expect(proposals('The trilateral meeting on the rail link was held in Kabul last month.', 'engagement')).toEqual(
+      [],
+    );
+    expect(proposals('A press conference was held in Islamabad on Monday.', 'engagement')).toEqual([]);
+  });
+
   it('proposes nothing from a summary of several meetings in several cities', () => {
     expect(proposals('Thursday saw key meetings in Kuala Lumpur and Moscow.', 'engagement')).toEqual([]);
   });

@@ -17,7 +17,7 @@ import {
 } from './data/words';
 import { ordinalAt } from './dates';
 import type { Doc, Found } from './doc';
-import { foldWord, phraseList } from './keys';
+import { foldWord, phraseList, words } from './keys';
 import { tenseAt, type Tense } from './tense';
 import type { Sentence, Tokenized } from './tokens';
 import type { DateValue } from './types';
@@ -252,6 +252,44 @@ const ACCOMPANY = phraseList([
 const TOPIC_CLAUSE = new Set(['جس', 'جن', 'which', 'about', 'regarding', 'including'].map(foldWord));
 /** Words that join two clauses of one sentence, each of which may tell its own event. */
 const CLAUSE_JOINS = new Set(['جبکہ', 'while', 'whereas', 'تاہم', 'however', 'meanwhile'].map(foldWord));
+/** Verbs of a meeting taking place: "was held", "took place", "met", "منعقد ہوا", "ہوا". */
+const HELD = phraseList([
+  'held',
+  'meet',
+  'meets',
+  'convene',
+  'convenes',
+  'took place',
+  'convened',
+  'met',
+  'opened',
+  'concluded',
+  'منعقد',
+  'ہوا',
+  'ہوئی',
+  'ہوئے',
+  'ہوئیں',
+  'شروع ہوا',
+  'اختتام پذیر',
+]);
+/** Meeting words that name the event itself (not a verb of meeting someone). */
+const MEETING_NOUNS = new Set(
+  [
+    'meeting',
+    'meetings',
+    'talks',
+    'session',
+    'conference',
+    'summit',
+    'consultations',
+    'اجلاس',
+    'مذاکرات',
+    'کانفرنس',
+    'سربراہی اجلاس',
+    'بات چیت',
+  ].map((w) => words(w).join(' ')),
+);
+
 /** Trigger words that are not meetings: a press conference, an invitation to visit, a visit to be paid. */
 const NOT_MEETINGS = phraseList([
   'news conference',
@@ -379,12 +417,15 @@ export function findEvents(doc: Doc): {
         const mh = meetingHits.filter((h) => h.at >= part[0] && h.at <= part[1]);
         const vh = visitHits.filter((h) => h.at >= part[0] && h.at <= part[1]);
         const sh = signingHits.filter((h) => h.at >= part[0] && h.at <= part[1]);
-        const trigger = mh[0]?.at ?? vh[0]?.at ?? sh[0]?.at;
-        if (trigger === undefined) continue;
         const forums = inSentence(doc, 'forum', s.index).filter(inPart);
+        const hh = phraseHits(tz, s, HELD).filter((h) => h.at >= part[0] && h.at <= part[1]);
+        // A forum held, or meeting: "the Joint Business Forum was held …", "the commission will meet …".
+        const trigger = mh[0]?.at ?? vh[0]?.at ?? sh[0]?.at ?? (forums.length > 0 ? hh[0]?.at : undefined);
+        if (trigger === undefined) continue;
         const session = phraseHits(tz, s, SESSION).some((h) => h.at >= part[0] && h.at <= part[1]);
         const wg = phraseHits(tz, s, WORKING_GROUP).some((h) => h.at >= part[0] && h.at <= part[1]);
-        let igc = forums.find((f) => (f.entry?.forum?.igc ?? false) && session);
+        const held = hh.length > 0;
+        let igc = forums.find((f) => (f.entry?.forum?.igc ?? false) && (session || held));
         // "کمیشن کا اجلاس", "the commission's session": the commission the article has named.
         if (!igc && session && tz.tokens.slice(part[0], part[1] + 1).some((t) => COMMISSION.has(t.norm)))
           igc = articleCommission(doc) ?? undefined;
@@ -400,8 +441,15 @@ export function findEvents(doc: Doc): {
         // Not the day something was said ("…, the ministry said in a statement on Wednesday").
         const partDates = inSentence(doc, 'date', s.index).filter((d) => inPart(d) && !saidOn(doc, s, d, trigger));
         const dayInPart = partDates.find((d) => (d.value as DateValue).precision === 'day') ?? null;
-        // Without named people: a session of a commission or working group, or an office-holder, on a day of their own.
-        const unnamed = (igc || (wg && session) || offices.length > 0) && dayInPart !== null;
+        // Without named people: a session of a commission or working group, or an office-holder, on a day of their own;
+        // or a forum, a round of talks or a meeting held somewhere on a day ("the Joint Business Forum was held in
+        // Tashkent on Monday", "the trilateral meeting was held in Kabul on July 17", "…کا اجلاس منگل کو … میں ہوا").
+        const meetingNoun = session || mh.some((h) => MEETING_NOUNS.has(h.words.join(' ')));
+        const heldSomewhere =
+          held &&
+          (forums.length > 0 || (meetingNoun && places.length > 0)) &&
+          (dayInPart?.date?.tense ?? tenseAt(tz, trigger)) !== 'future';
+        const unnamed = (igc || (wg && session) || offices.length > 0 || heldSomewhere) && dayInPart !== null;
         if ((participants.length === 0 && !unnamed) || summary) continue;
         const tense = tenseAt(tz, trigger);
         const date = dayInPart ?? partDates[0] ?? (tense === 'future' ? null : carried);
@@ -671,8 +719,8 @@ function datelinePlace(doc: Doc): Found | null {
 function sessionOrdinal(doc: Doc, s: Sentence, forum: Found): number | null {
   const { tokens } = doc.tz;
   // The ordinal before the forum ("دسویں بین الحکومتی کمیشن", "10th IGC") or before the session word after it
-  // ("کمیشن کے دسویں اجلاس", "the IGC's 10th session").
-  for (let k = Math.max(s.firstToken, forum.from - 4); k < Math.min(s.endToken, forum.to + 8); k++) {
+  // ("کمیشن کے دسویں اجلاس", "the IGC's 10th session"), or of "the 7th session of the … Council".
+  for (let k = Math.max(s.firstToken, forum.from - 6); k < Math.min(s.endToken, forum.to + 8); k++) {
     const o = ordinalAt(tokens, k);
     if (o && o.value > 0 && o.value < 200) return o.value;
   }

@@ -51,6 +51,14 @@ describe('gazetteer matching', () => {
       'Moscow',
     ]);
     expect(found('شنگھائی تعاون تنظیم کا اجلاس', 'forum').map((f) => f.text)).toEqual(['شنگھائی تعاون تنظیم']);
+    // A forum as written, with the pair of countries before it (names, short forms or adjectives).
+    expect(found('The Pak-Uzbek Intergovernmental Commission met.', 'forum').map((f) => f.text)).toEqual([
+      'Pak-Uzbek Intergovernmental Commission',
+    ]);
+    expect(found('The Pakistan-Uzbekistan Joint Business Forum opened.', 'forum').map((f) => f.text)).toEqual([
+      'Pakistan-Uzbekistan Joint Business Forum',
+    ]);
+    expect(found('He told a Press Conference in Lahore.', 'forum')).toEqual([]);
   });
 
   it('finds sectors by keyword in either language, plural forms included', () => {

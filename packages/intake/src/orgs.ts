@@ -187,8 +187,10 @@ const SITE_HEADS_UR = phraseList([
   'ٹیکنالوجی پارک',
   'صنعتی بستی',
 ]);
-const FORUM_HEADS_EN = foldedSet(['forum', 'summit', 'dialogue']);
-const FORUM_HEADS_UR = foldedSet(['فورم']);
+const FORUM_HEADS_EN = foldedSet(['forum', 'summit', 'dialogue', 'conference', 'expo', 'showcase', 'consultations']);
+const FORUM_HEADS_UR = foldedSet(['فورم', 'ڈائیلاگ', 'ایکسپو']);
+/** Words before a forum's head that make it no forum: a press conference. */
+const NOT_FORUM = foldedSet(['press', 'news', 'media', 'پریس', 'نیوز', 'میڈیا']);
 
 /** Named sites (Rashakai Special Economic Zone, علامہ اقبال انڈسٹریل سٹی) and forums (… Investment Forum). */
 function recogniseSitesAndForums(doc: Doc): void {
@@ -207,6 +209,18 @@ function recogniseSitesAndForums(doc: Doc): void {
     let from = i;
     while (from > 0 && i - from < 5) {
       const p = tokens[from - 1];
+      // "Pakistan-Uzbekistan Joint Business Forum": a hyphen inside the name.
+      if (
+        latin &&
+        ['-', '–'].includes(p.raw) &&
+        !p.spaceBefore &&
+        !tokens[from].spaceBefore &&
+        tokens[from - 2]?.capital &&
+        tokens[from - 2]?.sentence === t.sentence
+      ) {
+        from--;
+        continue;
+      }
       if (
         p.sentence !== t.sentence ||
         p.kind !== 'word' ||
@@ -216,7 +230,7 @@ function recogniseSitesAndForums(doc: Doc): void {
       if (doc.covered(from - 1, ['person', 'organization', 'forum', 'position', 'date'])) break;
       from--;
     }
-    if (from === i) {
+    if (from === i || (forum && NOT_FORUM.has(tokens[i - 1].norm))) {
       i = to;
       continue;
     }
@@ -249,15 +263,17 @@ function recogniseSitesAndForums(doc: Doc): void {
  */
 function growForums(doc: Doc): void {
   const { tokens } = doc.tz;
-  const countryEnding = (k: number) =>
-    doc.found.find((f) => f.type === 'country' && f.to === k && f.entry?.kind !== 'adjective');
+  const countryEnding = (k: number, adjective = false) =>
+    doc.found.find((f) => f.type === 'country' && f.to === k && (adjective || f.entry?.kind !== 'adjective'));
   for (const f of doc.of('forum')) {
-    const first = countryEnding(f.from - 1);
+    // Two countries joined as a pair may be short forms or adjectives: Pak-Uzbek, پاک ترک.
+    const first = countryEnding(f.from - 1, true);
     if (first) {
       let k = first.from - 1;
       if (tokens[k] && ['-', '–', '—'].includes(tokens[k].raw)) k--;
-      const second = countryEnding(k);
-      if (second && second.countryCode !== first.countryCode) {
+      const second = countryEnding(k, true);
+      const named = (c: Found) => c.entry?.kind !== 'adjective';
+      if (second && second.countryCode !== first.countryCode && (named(first) || named(second))) {
         f.from = second.from;
         f.start = tokens[f.from].start;
       }

@@ -112,6 +112,13 @@ function engagement(doc: Doc, e: EngagementEvent, ids: Ids): ProposalDraft | nul
   } else if (e.format === 'visit') {
     titleEn = `${names.en.join(' – ')} visit${place.placeEn ? ` to ${place.placeEn}` : ''}`;
     titleUr = `${names.ur.join(' اور ')} کا دورہ${place.placeUr ? ` ${place.placeUr}` : ''}`;
+  } else if (names.en.length === 0 && forumName) {
+    // Nobody named: the forum is the event ("Pakistan-Uzbekistan Joint Business Forum, Tashkent").
+    titleEn = `${forumName}${place.placeEn ? `, ${place.placeEn}` : ''}`;
+    titleUr = `${forumUr}${place.placeUr ? `، ${place.placeUr}` : ''}`;
+  } else if (names.en.length === 0) {
+    titleEn = `${e.format === 'working_group' ? 'Working group' : 'Meeting'}${place.placeEn ? `, ${place.placeEn}` : ''}`;
+    titleUr = `اجلاس${place.placeUr ? `، ${place.placeUr}` : ''}`;
   } else {
     titleEn = `${names.en.join(' – ')} ${e.format === 'working_group' ? 'working group' : 'meeting'}${place.placeEn ? `, ${place.placeEn}` : ''}`;
     titleUr = `${names.ur.join(' اور ')} کی ملاقات${place.placeUr ? `، ${place.placeUr}` : ''}`;

@@ -180,6 +180,48 @@ export const FORUMS: ForumNames[] = [
     acronyms: [],
   },
   {
+    name: 'High-Level Strategic Cooperation Council',
+    en: ['High-Level Strategic Cooperation Council', 'High Level Strategic Cooperation Council'],
+    ur: [
+      'اعلیٰ سطحی اسٹریٹجک تعاون کونسل',
+      'اعلی سطحی اسٹریٹجک تعاون کونسل',
+      'اعلیٰ سطح کی اسٹریٹجک تعاون کونسل',
+      'اعلیٰ سطحی تزویراتی تعاون کونسل',
+    ],
+    acronyms: ['HLSCC'],
+    igc: true,
+  },
+  {
+    name: 'Strategic Dialogue',
+    en: ['Strategic Dialogue'],
+    ur: ['اسٹریٹجک ڈائیلاگ', 'اسٹریٹجک مذاکرات', 'تزویراتی مذاکرات'],
+    acronyms: [],
+  },
+  {
+    name: 'Bilateral Political Consultations',
+    en: ['Bilateral Political Consultations', 'Political Consultations', 'bilateral political consultations'],
+    ur: ['دوطرفہ سیاسی مشاورت', 'دو طرفہ سیاسی مشاورت', 'سیاسی مشاورت'],
+    acronyms: ['BPC'],
+  },
+  {
+    name: 'Joint Business Council',
+    en: ['Joint Business Council'],
+    ur: ['مشترکہ بزنس کونسل', 'جوائنٹ بزنس کونسل'],
+    acronyms: ['JBC'],
+  },
+  {
+    name: 'Joint Steering Committee',
+    en: ['Joint Steering Committee'],
+    ur: ['مشترکہ اسٹیئرنگ کمیٹی', 'جوائنٹ اسٹیئرنگ کمیٹی'],
+    acronyms: ['JSC'],
+  },
+  {
+    name: 'Central Asia Regional Economic Cooperation',
+    en: ['Central Asia Regional Economic Cooperation'],
+    ur: ['کیریک', 'وسطی ایشیا علاقائی اقتصادی تعاون'],
+    acronyms: ['CAREC'],
+  },
+  {
     name: 'Joint Working Group',
     en: ['Joint Working Group'],
     ur: ['مشترکہ ورکنگ گروپ', 'جوائنٹ ورکنگ گروپ'],

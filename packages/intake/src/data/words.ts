@@ -80,6 +80,9 @@ export const MEETING_WORDS_EN = [
   'ceremony',
   'witnessed',
   'attended',
+  'consultations',
+  'co-chaired',
+  'chaired',
 ];
 export const VISIT_WORDS_UR = ['دورہ', 'دورے', 'دوروں', 'دورے پر', 'سرکاری دورہ', 'پہنچے', 'آمد'];
 export const VISIT_WORDS_EN = ['visit', 'visits', 'visited', 'visiting', 'arrived', 'arrives', 'trip', 'tour'];
