@@ -202,6 +202,28 @@ describe('spreadsheet import', () => {
     expect(refused.body.code).toBe('UNPROCESSABLE');
     expect(await counts()).toEqual(start);
 
+    // The preview file: each row's outcome and problems beside the file's own cells.
+    const previewFile = await t.http
+      .get(`/api/imports/${res.body.id}/result`)
+      .set('Cookie', admin.cookie)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const pb = new ExcelJS.Workbook();
+    await pb.xlsx.load(binary(previewFile) as unknown as ArrayBuffer);
+    const lines = pb.worksheets[0].getSheetValues().slice(1) as unknown[][];
+    expect(lines.map((l) => [l[1], l[4]])).toEqual([
+      ['Preview', 'کوڈ'],
+      ['create', 'IMP-1'],
+      ['error', 'IMP-2'],
+      ['error', 'IMP-1'],
+    ]);
+    expect(String(lines[2][3])).toContain('شعبے: Unknown sector "steal": did you mean "Steel"?');
+
     // Fixed, and the unknown person created on commit.
     const fixed = csv.replace('steal', 'Steel').replace('\r\nIMP-1;Duplicate;energy;XX;2026-02-30;', '');
     const ok = await upload(admin, Buffer.from(`\uFEFF${fixed}`), 'new.csv', {
@@ -510,5 +532,32 @@ describe('spreadsheet import', () => {
     const preview = await upload(admin, filled, 'tpl.xlsx', { resource: 'initiatives', mode: 'create' }).expect(201);
     expect(preview.body).toMatchObject({ rows: { create: 1, error: 0 }, errors: [] });
     await t.http.get('/api/imports/templates/users').set('Cookie', admin.cookie).expect(404);
+
+    // The other resources' templates: the same two header lines, a list on each enum column.
+    for (const [resource, first, enumHeader] of [
+      ['milestones', ['Initiative code', 'اقدام کا کوڈ'], 'State'],
+      ['people', ['Name (English)', 'نام (انگریزی)'], undefined],
+      ['organizations', ['Name (English)', 'نام (انگریزی)'], 'Kind'],
+    ] as const) {
+      const file = await t.http
+        .get(`/api/imports/templates/${resource}`)
+        .set('Cookie', admin.cookie)
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(binary(file) as unknown as ArrayBuffer);
+      const sheet = book.worksheets[0];
+      const headers = (sheet.getRow(1).values as string[]).slice(1);
+      expect([headers[0], (sheet.getRow(2).values as string[])[1]]).toEqual(first);
+      if (enumHeader)
+        expect(sheet.getRow(3).getCell(headers.indexOf(enumHeader) + 1).dataValidation).toMatchObject({
+          type: 'list',
+        });
+    }
   });
 });
