@@ -115,6 +115,9 @@ describe('the import wizard', () => {
       await page.waitForFunction(() => document.documentElement.dir === 'rtl');
       try {
         await page.locator('[data-testid=import-mode-create]').click();
+        // A file Rabta refuses is answered in Urdu too.
+        await upload(page, 'خالی.csv', Buffer.from(''));
+        expect(await page.locator('[data-testid=import-failure]').innerText()).toContain('فائل میں کوئی ڈیٹا نہیں');
         await upload(page, 'ٹریکر.csv', csv(`BRU-${stamp}`, 'ایل پی جی'));
         await page.locator('[data-testid=import-preview]').waitFor();
         // The Urdu sector name is recognised; an energy analyst may not add LPG or rail initiatives.

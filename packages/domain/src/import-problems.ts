@@ -55,3 +55,38 @@ export const IMPORT_PROBLEMS = messageCatalogue('import', {
   invalid: '%{message}',
 });
 export type ImportProblemKey = ReturnType<typeof IMPORT_PROBLEMS.message>['key'];
+
+/**
+ * What the API answers about a whole file or a commit (an error body's `message`, with `key` and `params` beside it,
+ * and the preview's `warnings`), in the same area: the admin says them as it says the problems.
+ */
+export const IMPORT_ERRORS = messageCatalogue('import', {
+  file_xls:
+    'This is an old-style Excel file (.xls, Excel 97–2003): open it in Excel and save it as an Excel workbook (.xlsx) or as CSV UTF-8',
+  file_pdf: 'This file is a PDF document, not a spreadsheet: upload an Excel workbook (.xlsx) or a CSV file',
+  file_word: 'This file is a Word document, not a spreadsheet: upload an Excel workbook (.xlsx) or a CSV file',
+  file_powerpoint:
+    'This file is a PowerPoint presentation, not a spreadsheet: upload an Excel workbook (.xlsx) or a CSV file',
+  file_opendocument:
+    'This file is an OpenDocument file, not a spreadsheet Rabta reads: save it as an Excel workbook (.xlsx) or as CSV UTF-8',
+  file_zip: 'This file is a ZIP archive, not a spreadsheet: upload an Excel workbook (.xlsx) or a CSV file',
+  file_damaged: 'This file is a damaged workbook: open it in Excel, save it again and upload it',
+  file_binary: 'This file holds binary data, not a spreadsheet: upload an Excel workbook (.xlsx) or a CSV file',
+  file_empty: 'The file has no data: it needs a header row and at least one row below it',
+  file_too_large: 'The file is larger than %{mb} MB, the most an import takes',
+  too_many_rows:
+    'The sheet has %{rows} data rows; one import takes at most %{max}. Split the file and import the parts one after another',
+  no_sheet: 'The file has no sheet "%{sheet}": %{sheets}',
+  sheet_empty: 'The sheet is empty',
+  no_data_rows: 'The sheet has a header row but no data rows below it',
+  merged_header:
+    'The header row has merged cells (%{ranges}): unmerge them so that every column has a header of its own',
+  csv_unreadable: 'The CSV file cannot be read: %{reason}',
+  mapped_twice: 'Two columns are mapped to the same field: "%{first}" and "%{second}"',
+  not_utf8:
+    'The file is not UTF-8; it was read as Windows-1252. If it holds Urdu, save it from Excel as "CSV UTF-8" and upload it again',
+  committed_already: 'Import %{id} was committed already (%{created} created, %{updated} updated)',
+  preview_has_problems:
+    'The preview has problems (%{count}): correct the file (or the choices) and preview it again; nothing was written',
+  commit_failed: '%{reason}; nothing was written (Rabta changed since the preview: preview the file again)',
+});

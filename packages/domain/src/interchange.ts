@@ -19,7 +19,7 @@ import {
 // and the cell readers shared by the API's preview and the admin's import page. Pure: no I/O.
 
 export { IMPORT_MODES, IMPORT_RESOURCES, IMPORT_STATUSES };
-export { IMPORT_PROBLEMS, type ImportProblemKey } from './import-problems';
+export { IMPORT_ERRORS, IMPORT_PROBLEMS, type ImportProblemKey } from './import-problems';
 export type ImportResource = (typeof IMPORT_RESOURCES)[number];
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
@@ -543,7 +543,8 @@ export function readNumber(text: string): number | undefined {
 
 /** The form fields of POST /api/imports besides the file. */
 export const ImportRequestSchema = z.strictObject({
-  resource: z.enum(IMPORT_RESOURCES),
+  /** The wire name is `organizations`; the British spelling `organisations` is read as the same resource. */
+  resource: z.preprocess((v) => (v === 'organisations' ? 'organizations' : v), z.enum(IMPORT_RESOURCES)),
   mode: z.enum(IMPORT_MODES),
   /** Column header → field (null leaves the column out); columns not named keep their automatic mapping. */
   mapping: z
@@ -620,7 +621,10 @@ export const ImportPreviewSchema = z.object({
   errors: z.array(ImportProblemSchema),
   /** People named in the file who are not in Rabta, created on commit when unknownPeople is `create`. */
   newPeople: z.array(z.string()),
-  warnings: z.array(z.string()),
+  /** Said about the file as a whole, e.g. that it was not UTF-8 (keyed as the problems are). */
+  warnings: z.array(
+    z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])), message: z.string() }),
+  ),
   created: z.number().nullable(),
   updated: z.number().nullable(),
   createdAt: z.string(),

@@ -124,13 +124,13 @@ describe('spreadsheet import', () => {
     const audit = await t.prisma.auditEvent.findMany({
       where: { OR: [{ entity: 'imports' }, { entity: 'initiatives', action: 'update' }] },
       orderBy: { id: 'asc' },
-      select: { action: true, entity: true, actorId: true },
+      select: { action: true, entity: true, actorId: true, origin: true },
     });
-    expect(audit.slice(-4).map((a) => `${a.entity}.${a.action}`)).toEqual([
-      'imports.import',
-      'initiatives.update',
-      'initiatives.update',
-      'initiatives.update',
+    expect(audit.slice(-4).map((a) => `${a.entity}.${a.action} ${a.origin}`)).toEqual([
+      'imports.import null',
+      `initiatives.update import ${preview.body.id}`,
+      `initiatives.update import ${preview.body.id}`,
+      `initiatives.update import ${preview.body.id}`,
     ]);
     expect(audit.slice(-4).every((a) => a.actorId === admin.id)).toBe(true);
 
@@ -400,6 +400,43 @@ describe('spreadsheet import', () => {
     expect(await t.prisma.milestoneDateChange.count({ where: { milestone: { initiativeId: initiative.id } } })).toBe(3);
   });
 
+  it('should import organisations: new and changed by name, kinds in Urdu, parents by name, audited', async () => {
+    const parent = await t.prisma.organization.create({ data: { nameEn: 'Ministry of Imports', kind: 'ministry' } });
+    const known = await t.prisma.organization.create({
+      data: { nameEn: 'Import Steel Works', kind: 'company', acronym: 'ISW' },
+    });
+    const file = await xlsxOf([
+      ['Name (English)', 'Acronym', 'قسم', 'Country', 'Parent organisation'],
+      ['Imports Directorate', 'ID', 'سرکاری ادارہ', 'PK', 'ministry of imports'],
+      ['Import Steel Works', 'ISWL', 'Company', 'PK', ''],
+    ]);
+    const { _max } = await t.prisma.auditEvent.aggregate({ _max: { id: true } });
+    // The issue's British spelling of the resource is the same resource.
+    const res = await upload(admin, file, 'orgs.xlsx', { resource: 'organisations', mode: 'upsert' }).expect(201);
+    expect(res.body).toMatchObject({ resource: 'organizations', rows: { create: 1, update: 1, error: 0 } });
+    await t.http
+      .post(`/api/imports/${res.body.id}/commit`)
+      .set('Cookie', admin.cookie)
+      .expect(200, { created: 1, updated: 1 });
+    expect(await t.prisma.organization.findFirstOrThrow({ where: { nameEn: 'Imports Directorate' } })).toMatchObject({
+      kind: 'government_agency',
+      countryCode: 'PK',
+      parentId: parent.id,
+    });
+    expect(await t.prisma.organization.findUniqueOrThrow({ where: { id: known.id } })).toMatchObject({
+      acronym: 'ISWL',
+      countryCode: 'PK',
+      version: known.version + 1,
+    });
+    // One import event, then one per record, each naming the import it came through.
+    const events = await t.prisma.auditEvent.findMany({ where: { id: { gt: _max.id ?? 0 } }, orderBy: { id: 'asc' } });
+    expect(events.map((e) => [e.entity, e.origin])).toEqual([
+      ['imports', null],
+      ['organizations', `import ${res.body.id}`],
+      ['organizations', `import ${res.body.id}`],
+    ]);
+  });
+
   it('should read formulas by their saved values and never run them', async () => {
     const file = await xlsxOf(
       [
@@ -438,6 +475,9 @@ describe('spreadsheet import', () => {
       expect(res.body).toMatchObject({
         code: 'UNSUPPORTED_MEDIA_TYPE',
         message: expect.stringContaining('not a spreadsheet'),
+        // The API's error shape, with the message's key and params for a client to translate.
+        key: 'import.file_binary',
+        params: {},
       });
       const pdf = await upload(admin, Buffer.from('%PDF-1.7\n'), 'x.xlsx', fields).expect(415);
       expect(pdf.body.message).toContain('PDF');
@@ -452,10 +492,25 @@ describe('spreadsheet import', () => {
       expect(header.body.message).toContain('no data rows');
     });
 
+    it('should read Excel’s plain CSV (Windows-1252) and say that Urdu would not survive it', async () => {
+      // "Café Ñ" in Windows-1252: é and Ñ are single bytes that are not UTF-8.
+      const cp1252 = Buffer.concat([Buffer.from('code,titleEn\r\nW-1,Caf'), Buffer.from([0xe9, 0x20, 0xd1])]);
+      const res = await upload(admin, cp1252, 'plain.csv', fields).expect(201);
+      expect(res.body.outcomes[0]).toMatchObject({ label: 'W-1' });
+      expect(res.body.warnings).toEqual([
+        expect.objectContaining({ key: 'import.not_utf8', params: {}, message: expect.stringContaining('CSV UTF-8') }),
+      ]);
+    });
+
     it('should refuse a file over the size limit with 413', async () => {
       const big = Buffer.alloc(2 * 1024 * 1024 + 10, 'a');
       const res = await upload(admin, big, 'big.csv', fields).expect(413);
-      expect(res.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('2 MB') });
+      expect(res.body).toMatchObject({
+        code: 'PAYLOAD_TOO_LARGE',
+        message: expect.stringContaining('2 MB'),
+        key: 'import.file_too_large',
+        params: { mb: 2 },
+      });
     });
 
     it('should refuse merged header cells', async () => {

@@ -1,6 +1,6 @@
 import englishMessages from 'ra-language-english';
 import { DOMAIN_LABELS } from '@rabta/domain/labels';
-import { IMPORT_PROBLEMS } from '@rabta/domain/import-problems';
+import { IMPORT_ERRORS, IMPORT_PROBLEMS } from '@rabta/domain/import-problems';
 
 // Our English catalogue: react-admin's own strings (ra.*), ours (rabta.*), enum labels (enums.*) and the resource
 // and field names (resources.*). ur.ts must have every key of this file (i18n.spec.ts checks it).
@@ -121,7 +121,7 @@ const rabta = {
   },
   /** Messages the API sends by key (`area.name`, packages/domain/src/messages.ts): the English is the API's own. */
   messages: {
-    import: IMPORT_PROBLEMS.templates,
+    import: { ...IMPORT_PROBLEMS.templates, ...IMPORT_ERRORS.templates },
   },
   language: {
     en: 'English',

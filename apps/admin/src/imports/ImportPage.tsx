@@ -39,7 +39,7 @@ import {
 } from '@rabta/domain/interchange';
 import { apiErrorOf } from '../providers/http';
 import { useAppLocale } from '../i18n/format';
-import { problemColumn, problemText } from './problems';
+import { keyedText, problemColumn, problemText } from './problems';
 import {
   commitImport,
   previewImport,
@@ -100,8 +100,7 @@ export default function ImportPage() {
       if (!dateFormat && result.dateFormat) setDateFormat(result.dateFormat);
       setDirty(false);
     } catch (e) {
-      const body = apiErrorOf(e);
-      setFailure(body?.message ?? (e as Error).message);
+      setFailure(keyedText(apiErrorOf(e), translate) ?? (e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -123,7 +122,7 @@ export default function ImportPage() {
     try {
       setDone(await commitImport(preview.id));
     } catch (e) {
-      setFailure(apiErrorOf(e)?.message ?? (e as Error).message);
+      setFailure(keyedText(apiErrorOf(e), translate) ?? (e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -399,8 +398,8 @@ export default function ImportPage() {
                 )}
               </Stack>
               {preview.warnings.map((w) => (
-                <Alert key={w} severity="warning">
-                  {w}
+                <Alert key={w.key} severity="warning">
+                  {keyedText(w, translate)}
                 </Alert>
               ))}
               {preview.newPeople.length > 0 && (

@@ -1,8 +1,8 @@
 import Polyglot from 'node-polyglot';
-import { IMPORT_FIELDS, IMPORT_PROBLEMS, type ImportProblem } from '@rabta/domain/interchange';
+import { IMPORT_ERRORS, IMPORT_FIELDS, IMPORT_PROBLEMS, type ImportProblem } from '@rabta/domain/interchange';
 import { en } from '../i18n/en';
 import { ur } from '../i18n/ur';
-import { problemColumn, problemText } from './problems';
+import { keyedText, problemColumn, problemText } from './problems';
 
 const translator = (locale: 'en' | 'ur') => {
   const polyglot = new Polyglot({ locale, phrases: locale === 'en' ? en : ur, allowMissing: true });
@@ -64,6 +64,23 @@ describe('import problems in the admin', () => {
     expect(problemText(required, t, fieldLabel('ur'))).toBe(ur.rabta.validation.required);
     const unknown = { row: 2, column: 'Code', ...IMPORT_PROBLEMS.message('invalid', { message: 'Something new' }) };
     expect(problemText(unknown, t, fieldLabel('ur'))).toBe('Something new');
+  });
+
+  it('should say what the API answers about a whole file in either language (error bodies, warnings)', () => {
+    for (const [name, template] of Object.entries(IMPORT_ERRORS.templates) as [
+      keyof typeof IMPORT_ERRORS.templates,
+      string,
+    ][]) {
+      const params: Record<string, string | number> = {};
+      for (const [, p] of template.matchAll(/%\{(\w+)\}/g)) params[p] = `X-${p}`;
+      const body = { statusCode: 422, code: 'UNPROCESSABLE', ...IMPORT_ERRORS.message(name, params) };
+      expect(plain(keyedText(body, translator('en'))!)).toBe(body.message);
+      const urdu = plain(keyedText(body, translator('ur'))!);
+      expect(urdu).toMatch(ARABIC_SCRIPT);
+      for (const v of Object.values(params)) expect(urdu).toContain(String(v));
+    }
+    // An error without a key (another module's) is shown as the API says it.
+    expect(keyedText({ message: 'As sent' }, translator('ur'))).toBe('As sent');
   });
 
   it('should fall back to the English message for a key the catalogue does not have', () => {

@@ -25,6 +25,18 @@ function schemaMessage(message: string, translate: Translate): string {
   return translate(key, { _: message });
 }
 
+/** A message the API sent with its key and params (an error body, a warning), in the user's language. */
+export function keyedText(
+  m: { key?: unknown; params?: unknown; message: string } | undefined,
+  translate: Translate,
+): string | undefined {
+  if (!m) return undefined;
+  if (typeof m.key !== 'string' || !m.params || typeof m.params !== 'object') return m.message;
+  const params: Record<string, string> = {};
+  for (const [k, v] of Object.entries(m.params as Record<string, unknown>)) params[k] = isolate(String(v));
+  return translate(`rabta.messages.${m.key}`, { ...params, _: m.message });
+}
+
 export function problemText(problem: ImportProblem, translate: Translate, fieldLabel: (field: string) => string) {
   const params: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(problem.params ?? {})) params[k] = isolate(v);

@@ -85,11 +85,11 @@ export class AuditService {
       const json = (k: 'before' | 'after') => rows.map((r) => (r[k] === undefined ? null : JSON.stringify(r[k])));
       // One array parameter per column (unnest): no per-value work in the client for thousands of events.
       await tx.$executeRaw`
-        INSERT INTO audit_events (actor_id, actor_name, actor_email, action, entity, entity_id, before, after, request_id, ip)
+        INSERT INTO audit_events (actor_id, actor_name, actor_email, action, entity, entity_id, before, after, request_id, ip, origin)
         SELECT * FROM unnest(${col('actorId')}::int[], ${col('actorName')}::text[], ${col('actorEmail')}::text[],
                              ${col('action')}::text[], ${col('entity')}::text[], ${col('entityId')}::text[],
                              ${json('before')}::jsonb[], ${json('after')}::jsonb[], ${col('requestId')}::text[],
-                             ${col('ip')}::text[])`;
+                             ${col('ip')}::text[], ${col('origin')}::text[])`;
     }
     for (const entity of new Set(entries.map((e) => e.entity))) await announceChange(tx, entity);
   }

@@ -33,6 +33,7 @@ import { closest } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import type { AuthUser } from '../../common/auth/current-user';
 import { AppException } from '../../common/errors/app-exception';
+import { importError } from './import-errors';
 import { isoDate } from '../../common/resource/wire';
 import type { Cell, SheetData } from './spreadsheet';
 
@@ -203,7 +204,7 @@ export class ImportPlanner {
   async plan(sheet: SheetData): Promise<Plan> {
     const { resource } = this.options;
     const fields = IMPORT_FIELDS[resource];
-    if (sheet.rows.length === 0) throw new AppException('UNPROCESSABLE', 'The sheet is empty', { file: 'Empty' });
+    if (sheet.rows.length === 0) throw importError('UNPROCESSABLE', 'sheet_empty', {}, { file: 'Empty' });
     const columns = headersOf(sheet.rows[0].cells);
     const mapping = this.mappingFor(columns);
     const mapped = columns
@@ -212,10 +213,7 @@ export class ImportPlanner {
     let data = sheet.rows.slice(1);
     // A template's second header line (the Urdu labels) is not data.
     if (data[0] && isUrduHeaderRow(resource, columns, mapping, data[0].cells.map(cellText))) data = data.slice(1);
-    if (data.length === 0)
-      throw new AppException('UNPROCESSABLE', 'The sheet has a header row but no data rows below it', {
-        file: 'No data rows',
-      });
+    if (data.length === 0) throw importError('UNPROCESSABLE', 'no_data_rows', {}, { file: 'No data rows' });
     const errors: ImportProblem[] = [];
     const headerOf = (field: string): string => {
       for (const f of SOURCES_OF[field] ?? [field]) {
@@ -334,12 +332,11 @@ export class ImportPlanner {
           if (previous in given && !(header in given)) mapping[header] = null;
           else if (header in given && !(previous in given)) mapping[previous] = null;
           else
-            throw new AppException(
+            throw importError(
               'VALIDATION_FAILED',
-              `Two columns are mapped to ${field}: "${previous}" and "${header}"`,
-              {
-                [`mapping.${header}`]: `Also mapped to ${field}`,
-              },
+              'mapped_twice',
+              { field, first: previous, second: header },
+              { [`mapping.${header}`]: `Also mapped to ${field}` },
             );
         }
         taken.set(field, header);

@@ -14,6 +14,7 @@ import { CurrentUser, type AuthUser } from '../../common/auth/current-user';
 import { AppException } from '../../common/errors/app-exception';
 import { ParseIdPipe } from '../../common/http/id.pipe';
 import { ApiOperation } from '../../common/http/openapi-meta';
+import { importError } from './import-errors';
 import { ImportsService, templateFile, type Upload } from './imports.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -46,9 +47,10 @@ async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Upload
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new AppException(
+      throw importError(
         'PAYLOAD_TOO_LARGE',
-        `The file is larger than ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB, the most an import takes (IMPORT_MAX_MB)`,
+        'file_too_large',
+        { mb: Math.round((maxBytes / 1024 / 1024) * 10) / 10 },
         { file: 'Too large' },
       );
     if (code?.startsWith('FST_'))

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, PrismaClient, type Import } from '@rabta/db';
 import {
+  IMPORT_ERRORS,
   ImportRequestSchema,
   hasArabicScript,
   type ImportCommitResult,
   type ImportMode,
+  type KeyedMessage,
   type ImportPreview,
   type ImportProblem,
   type ImportResource,
@@ -14,6 +16,7 @@ import type { AppConfig } from '../../config/env';
 import type { AuthUser } from '../../common/auth/current-user';
 import { AppException } from '../../common/errors/app-exception';
 import { sha256Hex } from '../../common/hash';
+import { withOrigin } from '../../common/request-context';
 import { parseWith } from '../../common/http/zod';
 import { ResourceService } from '../../common/resource/resource.service';
 import { isoTs } from '../../common/resource/wire';
@@ -23,6 +26,7 @@ import { InitiativesService, type CreateInput, type UpdateInput } from '../initi
 import { milestonesResource } from '../milestones/milestones.resource';
 import { sourcesResource } from '../sources/sources.resources';
 import { buildResultWorkbook, buildTemplate } from './import-files';
+import { importError, keyedError } from './import-errors';
 import { ImportPlanner, type Plan } from './import-planner';
 import { readSpreadsheet } from './spreadsheet';
 
@@ -47,7 +51,7 @@ interface StoredPreview {
   outcomes: ImportPreview['outcomes'];
   errors: ImportProblem[];
   newPeople: string[];
-  warnings: string[];
+  warnings: KeyedMessage[];
 }
 
 /** One row the commit carries out, as the preview planned it (stored with the import). */
@@ -97,7 +101,7 @@ export class ImportsService {
     resource: ImportResource,
     mode: ImportMode,
     user: AuthUser,
-  ): Promise<{ plan: Plan; sheets: string[]; sheet: string; warnings: string[] }> {
+  ): Promise<{ plan: Plan; sheets: string[]; sheet: string; warnings: KeyedMessage[] }> {
     const o = options as {
       sheet?: string;
       mapping?: Record<string, string | null>;
@@ -209,17 +213,11 @@ export class ImportsService {
     const row = await this.find(id, user, { plan: true });
     const stored = row.preview as unknown as StoredPreview;
     if (row.status === 'committed')
-      throw new AppException(
-        'CONFLICT',
-        `Import ${id} was committed already (${row.created ?? 0} created, ${row.updated ?? 0} updated)`,
-      );
+      throw importError('CONFLICT', 'committed_already', { id, created: row.created ?? 0, updated: row.updated ?? 0 });
     if (stored.errors.length)
-      throw new AppException(
-        'UNPROCESSABLE',
-        `The preview has ${stored.errors.length} problem${stored.errors.length === 1 ? '' : 's'}: correct the file (or the choices) and preview it again; nothing was written`,
-        undefined,
-        { errors: stored.errors.slice(0, 100) },
-      );
+      throw importError('UNPROCESSABLE', 'preview_has_problems', { count: stored.errors.length }, undefined, {
+        errors: stored.errors.slice(0, 100),
+      });
     const steps = row.plan as unknown as StoredStep[] | null;
     if (!steps) throw new AppException('CONFLICT', `Import ${id} was previewed by an older version: preview it again`);
     return this.prisma.$transaction(
@@ -228,7 +226,8 @@ export class ImportsService {
         const [locked] = await tx.$queryRaw<
           { status: string }[]
         >`SELECT status::text FROM imports WHERE id = ${id} FOR UPDATE`;
-        if (locked?.status !== 'previewed') throw new AppException('CONFLICT', `Import ${id} was committed already`);
+        if (locked?.status !== 'previewed')
+          throw importError('CONFLICT', 'committed_already', { id, created: 0, updated: 0 });
         await this.audit.record(tx, {
           action: 'import',
           entity: 'imports',
@@ -243,58 +242,61 @@ export class ImportsService {
         });
         // The plan is carried out as previewed, through the same services as manual edits: they check again what
         // may have changed since (scope, versions, codes, references), and the first failure undoes everything.
+        // Every record's audit event names the import it came through (the import's own event is above).
         try {
-          const people = await this.createPeople(tx, stored.newPeople, user);
-          const sourceId = row.resource === 'milestones' ? await this.ledgerSource(tx, row, user) : null;
-          const creates = steps.filter((r) => r.action === 'create');
-          const updates = steps.filter((r) => r.action === 'update');
-          if (row.resource === 'initiatives') {
-            const rowOf = (list: StoredStep[]) => (i: number) => `Row ${list[i].row}`;
-            if (creates.length)
-              await this.initiatives.createManyIn(
-                tx,
-                creates.map((r) => this.inputOf(row.resource, r, people, sourceId) as CreateInput),
-                user,
-                rowOf(creates),
-              );
-            if (updates.length)
-              await this.initiatives.updateManyIn(
-                tx,
-                updates.map((r) => ({
-                  id: r.id!,
-                  input: this.inputOf(row.resource, r, people, sourceId) as UpdateInput,
-                  version: r.version!,
-                })),
-                user,
-                rowOf(updates),
-              );
-          } else {
-            const kit = this.kits[row.resource];
-            for (const r of steps) {
-              const input = this.inputOf(row.resource, r, people, sourceId);
-              try {
-                // The kit validates again (the plan's input is valid input) and runs in the import's transaction.
-                if (r.action === 'create') await kit.create(input, user, tx);
-                else await kit.update(r.id!, { ...input, version: r.version! }, undefined, user, tx);
-              } catch (err) {
-                if (err instanceof AppException)
-                  throw new AppException(err.code, `Row ${r.row}: ${err.message}`, err.errors, err.extra);
-                throw err;
+          return await withOrigin(`import ${id}`, async () => {
+            const people = await this.createPeople(tx, stored.newPeople, user);
+            const sourceId = row.resource === 'milestones' ? await this.ledgerSource(tx, row, user) : null;
+            const creates = steps.filter((r) => r.action === 'create');
+            const updates = steps.filter((r) => r.action === 'update');
+            if (row.resource === 'initiatives') {
+              const rowOf = (list: StoredStep[]) => (i: number) => `Row ${list[i].row}`;
+              if (creates.length)
+                await this.initiatives.createManyIn(
+                  tx,
+                  creates.map((r) => this.inputOf(row.resource, r, people, sourceId) as CreateInput),
+                  user,
+                  rowOf(creates),
+                );
+              if (updates.length)
+                await this.initiatives.updateManyIn(
+                  tx,
+                  updates.map((r) => ({
+                    id: r.id!,
+                    input: this.inputOf(row.resource, r, people, sourceId) as UpdateInput,
+                    version: r.version!,
+                  })),
+                  user,
+                  rowOf(updates),
+                );
+            } else {
+              const kit = this.kits[row.resource];
+              for (const r of steps) {
+                const input = this.inputOf(row.resource, r, people, sourceId);
+                try {
+                  // The kit validates again (the plan's input is valid input) and runs in the import's transaction.
+                  if (r.action === 'create') await kit.create(input, user, tx);
+                  else await kit.update(r.id!, { ...input, version: r.version! }, undefined, user, tx);
+                } catch (err) {
+                  if (err instanceof AppException)
+                    throw new AppException(err.code, `Row ${r.row}: ${err.message}`, err.errors, err.extra);
+                  throw err;
+                }
               }
             }
-          }
-          const created = creates.length;
-          const updated = updates.length;
-          await tx.import.update({
-            where: { id },
-            data: { status: 'committed', created, updated, committedAt: new Date(), sourceId },
+            const created = creates.length;
+            const updated = updates.length;
+            await tx.import.update({
+              where: { id },
+              data: { status: 'committed', created, updated, committedAt: new Date(), sourceId },
+            });
+            return { created, updated };
           });
-          return { created, updated };
         } catch (err) {
           if (err instanceof AppException)
-            throw new AppException(
+            throw keyedError(
               err.code,
-              `${err.message}; nothing was written (Rabta changed since the preview: preview the file again)`,
+              IMPORT_ERRORS.message('commit_failed', { reason: err.message }),
               err.errors,
               err.extra,
             );

@@ -1,7 +1,8 @@
 import type ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { AppException } from '../../common/errors/app-exception';
+import { IMPORT_ERRORS, type KeyedMessage } from '@rabta/domain';
+import { importError } from './import-errors';
 import { exceljs, jszip } from '../../common/lazy';
 
 // Reads an uploaded spreadsheet into rows of cells, whatever Excel (or another tool) wrote: XLSX, or CSV in UTF-8
@@ -23,7 +24,8 @@ export interface Workbook {
   format: 'xlsx' | 'csv';
   sheetNames: string[];
   sheet: SheetData;
-  warnings: string[];
+  /** Said about the file as a whole (keyed, as the problems). */
+  warnings: KeyedMessage[];
 }
 
 export interface ReadOptions {
@@ -37,35 +39,26 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const startsWith = (buf: Buffer, bytes: number[]) => bytes.every((b, i) => buf[i] === b);
 
-const notASpreadsheet = (what: string) =>
-  new AppException(
-    'UNSUPPORTED_MEDIA_TYPE',
-    `This file is ${what}, not a spreadsheet: upload an Excel workbook (.xlsx) or a CSV file`,
-    { file: 'Not a spreadsheet' },
-  );
+const notASpreadsheet = (
+  what:
+    'file_pdf' | 'file_word' | 'file_powerpoint' | 'file_opendocument' | 'file_zip' | 'file_damaged' | 'file_binary',
+) => importError('UNSUPPORTED_MEDIA_TYPE', what, {}, { file: 'Not a spreadsheet' });
 
 export const tooManyRows = (rows: number, max: number) =>
-  new AppException(
+  importError(
     'PAYLOAD_TOO_LARGE',
-    `The sheet has ${rows.toLocaleString('en')} data rows; one import takes at most ${max.toLocaleString('en')}. Split the file and import the parts one after another`,
+    'too_many_rows',
+    { rows: rows.toLocaleString('en'), max: max.toLocaleString('en') },
     { file: `More than ${max} rows` },
   );
 
-export const emptyFile = () =>
-  new AppException('UNPROCESSABLE', 'The file has no data: it needs a header row and at least one row below it', {
-    file: 'Empty',
-  });
+export const emptyFile = () => importError('UNPROCESSABLE', 'file_empty', {}, { file: 'Empty' });
 
 export async function readSpreadsheet(buf: Buffer, options: ReadOptions): Promise<Workbook> {
   if (buf.length === 0) throw emptyFile();
-  if (startsWith(buf, OLE2))
-    throw new AppException(
-      'UNSUPPORTED_MEDIA_TYPE',
-      'This is an old-style Excel file (.xls, Excel 97–2003): open it in Excel and save it as an Excel workbook (.xlsx) or as CSV UTF-8',
-      { file: 'Save as .xlsx' },
-    );
+  if (startsWith(buf, OLE2)) throw importError('UNSUPPORTED_MEDIA_TYPE', 'file_xls', {}, { file: 'Save as .xlsx' });
   if (startsWith(buf, ZIP)) return readXlsx(buf, options);
-  if (buf.subarray(0, 5).toString('latin1') === '%PDF-') throw notASpreadsheet('a PDF document');
+  if (buf.subarray(0, 5).toString('latin1') === '%PDF-') throw notASpreadsheet('file_pdf');
   return readCsv(buf, options);
 }
 
@@ -119,13 +112,13 @@ async function readXlsx(buf: Buffer, options: ReadOptions): Promise<Workbook> {
   try {
     zip = await jszip().loadAsync(buf);
   } catch {
-    throw notASpreadsheet('a damaged ZIP archive');
+    throw notASpreadsheet('file_damaged');
   }
   if (!zip.file('xl/workbook.xml')) {
-    if (zip.file('word/document.xml')) throw notASpreadsheet('a Word document');
-    if (zip.file('ppt/presentation.xml')) throw notASpreadsheet('a PowerPoint presentation');
-    if (zip.file('content.xml')) throw notASpreadsheet('an OpenDocument file (save it as .xlsx)');
-    throw notASpreadsheet('a ZIP archive');
+    if (zip.file('word/document.xml')) throw notASpreadsheet('file_word');
+    if (zip.file('ppt/presentation.xml')) throw notASpreadsheet('file_powerpoint');
+    if (zip.file('content.xml')) throw notASpreadsheet('file_opendocument');
+    throw notASpreadsheet('file_zip');
   }
   // Refuse a sheet that is far too long before parsing it (a 100,000-row sheet is refused in a moment).
   for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
@@ -136,7 +129,7 @@ async function readXlsx(buf: Buffer, options: ReadOptions): Promise<Workbook> {
   try {
     await workbook.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
-    throw notASpreadsheet('a damaged workbook');
+    throw notASpreadsheet('file_damaged');
   }
   const sheets = workbook.worksheets.filter((ws) => ws.state !== 'veryHidden');
   const sheetNames = sheets.map((ws) => ws.name);
@@ -144,9 +137,12 @@ async function readXlsx(buf: Buffer, options: ReadOptions): Promise<Workbook> {
   if (options.sheet !== undefined) {
     ws = sheets.find((s) => s.name === options.sheet);
     if (!ws)
-      throw new AppException('UNPROCESSABLE', `The file has no sheet "${options.sheet}": ${sheetNames.join(', ')}`, {
-        sheet: `One of: ${sheetNames.join(', ')}`,
-      });
+      throw importError(
+        'UNPROCESSABLE',
+        'no_sheet',
+        { sheet: options.sheet, sheets: sheetNames.join(', ') },
+        { sheet: `One of: ${sheetNames.join(', ')}` },
+      );
   } else {
     ws = sheets.find((s) => s.actualRowCount > 0) ?? sheets[0];
   }
@@ -201,16 +197,12 @@ function assertHeaderNotMerged(ws: ExcelJS.Worksheet, sheet: SheetData): void {
     .filter((m) => m.top <= header && m.bottom >= header)
     .map((m) => m.range);
   if (merges.length)
-    throw new AppException(
-      'UNPROCESSABLE',
-      `The header row has merged cells (${merges.join(', ')}): unmerge them so that every column has a header of its own`,
-      { file: 'Merged header cells' },
-    );
+    throw importError('UNPROCESSABLE', 'merged_header', { ranges: merges.join(', ') }, { file: 'Merged header cells' });
 }
 
 // ------------------------------------------------------------------------------------------------ CSV
 
-function decodeText(buf: Buffer, warnings: string[]): string {
+function decodeText(buf: Buffer, warnings: KeyedMessage[]): string {
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return buf.subarray(3).toString('utf8');
   if (buf[0] === 0xff && buf[1] === 0xfe) return buf.subarray(2).toString('utf16le');
   if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
@@ -229,9 +221,7 @@ function decodeText(buf: Buffer, warnings: string[]): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
     // Excel's plain "CSV" is the Windows code page; Urdu does not survive it, Western text does.
-    warnings.push(
-      'The file is not UTF-8; it was read as Windows-1252. If it holds Urdu, save it from Excel as "CSV UTF-8" and upload it again',
-    );
+    warnings.push(IMPORT_ERRORS.message('not_utf8'));
     return new TextDecoder('windows-1252').decode(buf);
   }
 }
@@ -249,14 +239,14 @@ function detectDelimiter(firstLine: string): string {
 }
 
 function readCsv(buf: Buffer, options: ReadOptions): Workbook {
-  const warnings: string[] = [];
+  const warnings: KeyedMessage[] = [];
   let text = decodeText(buf, warnings);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // Text with control characters other than tab and line breaks is binary: an image, an archive, a program…
   const head = text.slice(0, 4000);
   for (let i = 0; i < head.length; i++) {
     const code = head.charCodeAt(i);
-    if (code < 9 || (code > 13 && code < 32)) throw notASpreadsheet('binary data');
+    if (code < 9 || (code > 13 && code < 32)) throw notASpreadsheet('file_binary');
   }
   // Excel's own hint on the first line: sep=;
   let delimiter: string | undefined;
@@ -285,9 +275,7 @@ function readCsv(buf: Buffer, options: ReadOptions): Workbook {
       info: false,
     }) as string[][];
   } catch (err) {
-    throw new AppException('UNPROCESSABLE', `The CSV file cannot be read: ${(err as Error).message}`, {
-      file: 'Malformed CSV',
-    });
+    throw importError('UNPROCESSABLE', 'csv_unreadable', { reason: (err as Error).message }, { file: 'Malformed CSV' });
   }
   const rows = records
     .map((cells, i) => ({ line: i + 1 + (hint ? 1 : 0), cells: cells as Cell[] }))
