@@ -25,6 +25,7 @@ import {
   mintApiToken,
   openBenchDatabase,
   othersCpuPercent,
+  profileByWindow,
   redact,
   startApi,
   stopOnSignals,
@@ -32,7 +33,7 @@ import {
   topOfProfile,
   updateDocsSection,
 } from './lib.mjs';
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const { values: args } = parseArgs({
@@ -106,12 +107,20 @@ const median = (xs) => {
 };
 
 /** Runs `fn`, returning its result with the wall time and the share of the CPU other processes took meanwhile. */
-async function timed(fn) {
+/** The steps' time windows on the profile's clock (--profile), to say where each step's time went. */
+const windows = [];
+const microseconds = () => Number(process.hrtime.bigint() / 1000n);
+
+async function timed(fn, label) {
   const meter = new CpuMeter().start();
+  const start = microseconds();
   const load = loadavg()[0];
   const t0 = performance.now();
   const result = await fn();
-  return { result, ms: performance.now() - t0, others: othersCpuPercent(meter), load };
+  const ms = performance.now() - t0;
+  if (label) windows.push({ label, start, end: microseconds() });
+  const others = othersCpuPercent(meter);
+  return { result, ms, others, cpu: meter.ourCpuSeconds, apiCpu: api && meter.cpuSecondsOf?.(api.pid), load };
 }
 
 try {
@@ -165,10 +174,13 @@ try {
     form.set('file', new Blob([file]), `initiatives-${mode}.xlsx`);
     form.set('resource', 'initiatives');
     form.set('mode', mode);
-    const preview = await timed(() => call('POST', '/imports', form, 201));
+    const preview = await timed(() => call('POST', '/imports', form, 201), `${mode}: preview`);
     if (preview.result.rows.error > 0)
       throw new Error(`The ${mode} preview has problems: ${JSON.stringify(preview.result.errors.slice(0, 5))}`);
-    const commit = await timed(() => call('POST', `/imports/${preview.result.id}/commit`, undefined, 200));
+    const commit = await timed(
+      () => call('POST', `/imports/${preview.result.id}/commit`, undefined, 200),
+      `${mode}: commit`,
+    );
     return { preview, commit };
   };
 
@@ -237,6 +249,12 @@ try {
     return v.length ? `${Math.round(median(v))} %` : 'n/a';
   };
   const perRow = (ms, n) => `${(ms / n).toFixed(2)} ms`;
+  const cpuOf = (xs, api) => {
+    const v = xs.filter((x) => x !== undefined);
+    const a = api.filter((x) => x !== undefined);
+    if (!v.length) return 'n/a';
+    return `${median(v).toFixed(1)} s${a.length ? ` (API ${median(a).toFixed(1)} s)` : ''}`;
+  };
   const line = (step, n, f, goal) => {
     const ms = pick((r) => f(r).ms);
     return [
@@ -246,6 +264,10 @@ try {
       spread(ms),
       perRow(median(ms), n),
       goal,
+      cpuOf(
+        pick((r) => f(r).cpu),
+        pick((r) => f(r).apiCpu),
+      ),
       pct(pick((r) => f(r).others)),
     ];
   };
@@ -258,7 +280,7 @@ try {
     line('baseline: POST /api/initiatives one by one', BASELINE, (r) => r.postOne, ''),
     line('baseline: PUT /api/initiatives/:id one by one', BASELINE, (r) => r.putOne, ''),
   ];
-  const headers = ['step', 'rows', `median of ${RUNS}`, 'range', 'per row', 'goal', 'others CPU'];
+  const headers = ['step', 'rows', `median of ${RUNS}`, 'range', 'per row', 'goal', 'our CPU', 'others CPU'];
   const ratio = (a, b) => (median(pick(a)) / ROWS / (median(pick(b)) / BASELINE)).toFixed(3);
   const ratios =
     `commit per row ÷ one-by-one per row: create ${ratio(
@@ -276,10 +298,41 @@ try {
     `${describeMachine(machine(), pgVersion)}; ${before.toLocaleString('en')} initiatives in the database before; ` +
     `file ${(fileBytes / 1024 / 1024).toFixed(1)} MB; 1-minute load average at the start of each run: ${loads}`;
   process.stdout.write(`\n${table(headers, rows)}\n${ratios}\n${where}\n\n`);
+  const figures = (t) => ({
+    ms: Math.round(t.ms),
+    cpuSeconds: t.cpu ?? null,
+    apiCpuSeconds: t.apiCpu ?? null,
+    othersCpu: t.others ?? null,
+    load: Number(t.load.toFixed(2)),
+  });
+  writeFileSync(
+    out('import.json'),
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        machine: machine(),
+        pgVersion,
+        rows: ROWS,
+        baselineRows: BASELINE,
+        initiativesBefore: before,
+        runs: runs.map((r) => ({
+          createPreview: figures(r.create.preview),
+          createCommit: figures(r.create.commit),
+          updatePreview: figures(r.update.preview),
+          updateCommit: figures(r.update.commit),
+          fileRead: figures(r.read),
+          postOneByOne: figures(r.postOne),
+          putOneByOne: figures(r.putOne),
+        })),
+      },
+      null,
+      2,
+    ) + '\n',
+  );
   if (!args['no-docs'])
     updateDocsSection(
       'import',
-      `### Spreadsheet import (\`npm run bench:import\`), ${new Date().toISOString().slice(0, 10)}\n\n${markdownTable(headers, rows)}\n\n${ratios}.\n\n${where}; database ${redact(db.url)}. \`others CPU\`: the share of the machine's CPU that processes other than the benchmark, the API and its PostgreSQL took during the step.\n`,
+      `### Spreadsheet import (\`npm run bench:import\`), ${new Date().toISOString().slice(0, 10)}\n\n${markdownTable(headers, rows)}\n\n${ratios}.\n\n${where}; database ${redact(db.url)}. \`our CPU\`: the CPU seconds the benchmark, the API (in brackets: the API alone) and its PostgreSQL used during the step (what the step costs on a machine of its own: with 2 cores its wall time is at least half of it). \`others CPU\`: the share of the machine's CPU that processes other than these took during the step.\n`,
     );
 } finally {
   await api?.stop();
@@ -289,7 +342,16 @@ try {
       .filter((f) => f.endsWith('.cpuprofile'))
       .sort()
       .pop();
-    if (file) console.table(topOfProfile(join(dir, file), 25));
+    if (file) {
+      console.table(topOfProfile(join(dir, file), 25));
+      // Each step of the last run: its busy time in the API, the collector's share, its top functions.
+      for (const w of profileByWindow(join(dir, file), windows.slice(-4))) {
+        process.stdout.write(
+          `\n${w.label}: ${w.wallSeconds.toFixed(1)} s wall, API busy ${w.busySeconds.toFixed(1)} s, garbage collection ${w.gcPercent} %\n`,
+        );
+        console.table(w.top);
+      }
+    }
   }
   await client.end().catch(() => undefined);
   await db.stop();

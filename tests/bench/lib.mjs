@@ -269,6 +269,9 @@ function processTable() {
   return table;
 }
 
+/** The kernel's clock ticks per second, the unit of /proc's CPU times (USER_HZ: 100 on every Linux we run on). */
+const CLOCK_TICKS = 100;
+
 function machineJiffies() {
   const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
   const total = fields.reduce((a, b) => a + b, 0);
@@ -324,6 +327,13 @@ export class CpuMeter {
     const end = machineJiffies();
     let ours = 0;
     for (const s of this.seen.values()) ours += s.last - s.first;
+    /** CPU seconds our processes (this one, the API, PostgreSQL) used: less sensitive to a busy machine than wall time. */
+    this.ourCpuSeconds = ours / CLOCK_TICKS;
+    /** The same per process id (e.g. the API's own share). */
+    this.cpuSecondsOf = (pid) => {
+      const s = this.seen.get(pid);
+      return s ? (s.last - s.first) / CLOCK_TICKS : undefined;
+    };
     if (end.total <= this.first.total) return undefined;
     return Math.min(1, Math.max(0, (end.busy - this.first.busy - ours) / (end.total - this.first.total)));
   }
@@ -333,6 +343,42 @@ export class CpuMeter {
 export function othersCpuPercent(meter) {
   const share = meter.stop();
   return share === undefined ? undefined : Math.round(share * 100);
+}
+
+/**
+ * Where each step's time went in a V8 .cpuprofile: per window (`start`/`end` from process.hrtime in microseconds,
+ * the profile's own clock), the busy seconds, the garbage collector's share and the functions with the most self time.
+ */
+export function profileByWindow(file, windows, n = 12) {
+  const profile = JSON.parse(readFileSync(file, 'utf8'));
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const nameOf = (id) => {
+    const { functionName, url, lineNumber } = byId.get(id).callFrame;
+    const where = url ? `${url.replace(`file://${ROOT}/`, '').replace(/^.*node_modules\//, '')}:${lineNumber + 1}` : '';
+    return `${functionName || '(anonymous)'} ${where}`.trim();
+  };
+  const result = windows.map((w) => ({ ...w, busy: 0, gc: 0, self: new Map() }));
+  let at = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    at += profile.timeDeltas[i];
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const w = result.find((x) => at >= x.start && at <= x.end);
+    const name = nameOf(profile.samples[i]);
+    if (!w || name === '(idle)') continue;
+    w.busy += ms;
+    if (name === '(garbage collector)') w.gc += ms;
+    w.self.set(name, (w.self.get(name) ?? 0) + ms);
+  }
+  return result.map((w) => ({
+    label: w.label,
+    wallSeconds: (w.end - w.start) / 1e6,
+    busySeconds: w.busy / 1000,
+    gcPercent: w.busy ? Math.round((w.gc / w.busy) * 100) : 0,
+    top: [...w.self.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([fn, ms]) => ({ fn, percent: Number(((ms / w.busy) * 100).toFixed(1)) })),
+  }));
 }
 
 /** The functions with the most self time in a V8 .cpuprofile (node --cpu-prof), as a share of the busy (non-idle) samples. */
