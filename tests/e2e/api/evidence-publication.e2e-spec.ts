@@ -50,8 +50,20 @@ describe('publication-dated evidence and as-of', () => {
     expect(await initiative(backFilled.id)).toMatchObject({ lastEvidenceAt: '2025-05-20', stale: true });
     expect((await dashboard()).totals.stale).toBe(staleWithNew);
 
-    await cite(backFilled.id, today, 'Energy agreement initialled');
+    const latest = await cite(backFilled.id, today, 'Energy agreement initialled');
     expect(await initiative(backFilled.id)).toMatchObject({ lastEvidenceAt: today, stale: false });
+    // A corrected publication date reaches the evidence at once (the date is kept beside it by the database).
+    const corrected = await t.http
+      .put(`/api/sources/${latest.id}`)
+      .set('Cookie', analyst.cookie)
+      .send({ publishedAt: '2025-06-30', version: latest.version })
+      .expect(200);
+    expect(await initiative(backFilled.id)).toMatchObject({ lastEvidenceAt: '2025-06-30', stale: true });
+    await t.http
+      .put(`/api/sources/${latest.id}`)
+      .set('Cookie', analyst.cookie)
+      .send({ publishedAt: today, version: corrected.body.version })
+      .expect(200);
     expect((await dashboard()).totals.stale).toBe(staleWithNew - 1);
     const newest = await t.http
       .get('/api/initiatives')

@@ -8,8 +8,6 @@ import type { View } from './view';
 /** Prisma: the evidence a view holds. */
 export function evidenceInView(view: View): Prisma.EvidenceWhereInput {
   if (!view) return {};
-  return {
-    recordedAt: { lte: view.knownAt },
-    source: { publishedAt: { lte: new Date(`${view.day}T00:00:00.000Z`) } },
-  };
+  // publishedOn is the source's publishedAt, kept beside the evidence (prisma/schema.prisma).
+  return { recordedAt: { lte: view.knownAt }, publishedOn: { lte: new Date(`${view.day}T00:00:00.000Z`) } };
 }

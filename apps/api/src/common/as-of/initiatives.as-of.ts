@@ -106,12 +106,15 @@ export function stageHealthSql(view: View): { stage: Prisma.Sql; health: Prisma.
   };
 }
 
-/** Evidence for `i` in the view: its source published by the view's day, the evidence recorded by its knownAt. */
+/**
+ * The newest publication date of the evidence for `i` in the view: its source published by the view's day, the
+ * evidence recorded by its knownAt (`published_on` is the source's date, kept beside the evidence by a trigger).
+ */
 export function lastEvidenceSql(view: View): Prisma.Sql {
   return view
-    ? Prisma.sql`(SELECT max(s.published_at) FROM evidence e JOIN sources s ON s.id = e.source_id
-                  WHERE e.initiative_id = i.id AND e.recorded_at <= ${view.knownAt} AND s.published_at <= ${view.day}::date)`
-    : Prisma.sql`(SELECT max(s.published_at) FROM evidence e JOIN sources s ON s.id = e.source_id WHERE e.initiative_id = i.id)`;
+    ? Prisma.sql`(SELECT max(e.published_on) FROM evidence e
+                  WHERE e.initiative_id = i.id AND e.published_on <= ${view.day}::date AND e.recorded_at <= ${view.knownAt})`
+    : Prisma.sql`(SELECT max(e.published_on) FROM evidence e WHERE e.initiative_id = i.id)`;
 }
 
 /** SQL: whether stage `stage` (an expression) is one of the domain's INACTIVE_STAGES. */
