@@ -32,6 +32,7 @@ import {
   out,
   percentile,
   redact,
+  RoleMeter,
   startApi,
   stopOnSignals,
   table,
@@ -162,8 +163,9 @@ async function capture(api, proxy, scenario, variants, headers) {
   return { available: true, plans, checks };
 }
 
-async function runApi(base, variants, headers, duration, connections = CONNECTIONS) {
+async function runApi(base, variants, headers, duration, connections = CONNECTIONS, apiPid = undefined) {
   const latencies = [];
+  const cpu = new RoleMeter().start(apiPid);
   let non2xx = 0;
   const started = performance.now();
   const instance = autocannon({
@@ -179,11 +181,12 @@ async function runApi(base, variants, headers, duration, connections = CONNECTIO
   });
   const result = await instance;
   const seconds = (performance.now() - started) / 1000;
-  return { latencies, seconds, non2xx, errors: result.errors + result.timeouts };
+  return { latencies, seconds, non2xx, errors: result.errors + result.timeouts, ...cpu.stop() };
 }
 
-async function runPg(pool, plans, duration) {
+async function runPg(pool, plans, duration, apiPid = undefined) {
   const latencies = [];
+  const cpu = new RoleMeter().start(apiPid);
   let errors = 0;
   let lastError;
   const started = performance.now();
@@ -205,7 +208,7 @@ async function runPg(pool, plans, duration) {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { latencies, seconds, errors, lastError };
+  return { latencies, seconds, errors, lastError, ...cpu.stop() };
 }
 
 /** Figures of one or more runs taken together. */
@@ -384,8 +387,9 @@ async function main() {
       for (let round = 0; round < ROUNDS; round++) {
         const turns = round % 2 === 0 ? ['api', 'pg'] : ['pg', 'api'];
         for (const who of turns) {
-          if (who === 'api') apiParts.push(await runApi(api.base, variants, headers, DURATION / ROUNDS));
-          else pgParts.push(await runPg(pool, c.plans, DURATION / ROUNDS));
+          if (who === 'api')
+            apiParts.push(await runApi(api.base, variants, headers, DURATION / ROUNDS, CONNECTIONS, api.pid));
+          else pgParts.push(await runPg(pool, c.plans, DURATION / ROUNDS, api.pid));
         }
       }
       const apiResult = summarise(...apiParts);
@@ -394,6 +398,20 @@ async function main() {
       const single = summarise(await runApi(api.base, variants, headers, DURATION / 2, 1));
 
       const ratio = Number((apiResult.rps / pgResult.rps).toFixed(2));
+      // CPU per request on each side (contention-proof): the API's side is the API, PostgreSQL and the load
+      // generator; the baseline's is the replaying client and PostgreSQL. On a quiet machine both are CPU-bound on
+      // the same cores, so the ratio of these costs is what the throughput ratio tends to.
+      const perRequest = (r, roles) =>
+        r.cpuApiMs === undefined ? undefined : roles.reduce((n, k) => n + r[k], 0) / Math.max(1, r.requests);
+      const cpu = {
+        apiMsPerRequest: perRequest(apiResult, ['cpuApiMs']),
+        apiSideMsPerRequest: perRequest(apiResult, ['cpuApiMs', 'cpuDbMs', 'cpuBenchMs']),
+        pgSideMsPerRequest: perRequest(pgResult, ['cpuDbMs', 'cpuBenchMs']),
+      };
+      cpu.ratio =
+        cpu.apiSideMsPerRequest && cpu.pgSideMsPerRequest
+          ? Number((cpu.pgSideMsPerRequest / cpu.apiSideMsPerRequest).toFixed(2))
+          : undefined;
       const othersCpu = othersCpuPercent(meter);
       results[name] = {
         title: s.title,
@@ -401,6 +419,7 @@ async function main() {
         api: apiResult,
         pg: pgResult,
         ratio,
+        cpu,
         apiOneConnection: single,
         othersCpuPercent: othersCpu,
       };
@@ -408,6 +427,9 @@ async function main() {
       log(
         `  ${name}: API ${apiResult.rps} req/s p95 ${ms(apiResult.p95)}; pg ${pgResult.rps} req/s p95 ${ms(pgResult.p95)}; ratio ${ratio}; ` +
           `API with 1 connection p95 ${ms(single.p95)}` +
+          (cpu.ratio === undefined
+            ? ''
+            : `; CPU per request: API ${ms(cpu.apiMsPerRequest)}, API side ${ms(cpu.apiSideMsPerRequest)}, pg side ${ms(cpu.pgSideMsPerRequest)}, CPU ratio ${cpu.ratio}`) +
           (othersCpu === undefined ? '' : `; other work used ${othersCpu} % of the CPU meanwhile`),
       );
       if (othersCpu > 10)

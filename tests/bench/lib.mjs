@@ -296,6 +296,66 @@ function ourProcesses() {
   return ours;
 }
 
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux). */
+const TICK_MS = 10;
+
+/**
+ * CPU time (ms) used during one run by this process (the benchmark: autocannon, or the pg replay), by the API
+ * (`apiPid` and what it started) and by the rest of our descendants (the embedded PostgreSQL and its backends): what
+ * one run cost each side, whatever else the machine was doing. Sampled every 250 ms, so a backend that exits during
+ * the run keeps its time.
+ */
+export class RoleMeter {
+  start(apiPid) {
+    if (!existsSync('/proc/stat')) return this;
+    this.apiPid = apiPid;
+    this.seen = new Map();
+    const sample = (initial) => {
+      const table = processTable();
+      const children = new Map();
+      for (const [pid, p] of table) {
+        if (!children.has(p.ppid)) children.set(p.ppid, []);
+        children.get(p.ppid).push(pid);
+      }
+      const under = (root) => {
+        const out = new Set();
+        const stack = [root];
+        while (stack.length) {
+          const pid = stack.pop();
+          if (!table.has(pid) || out.has(pid)) continue;
+          out.add(pid);
+          stack.push(...(children.get(pid) ?? []));
+        }
+        return out;
+      };
+      const api = this.apiPid ? under(this.apiPid) : new Set();
+      for (const pid of under(process.pid)) {
+        const cpu = table.get(pid).cpu;
+        const role = pid === process.pid ? 'bench' : api.has(pid) ? 'api' : 'db';
+        const s = this.seen.get(pid);
+        if (s) s.last = cpu;
+        else this.seen.set(pid, { role, first: initial ? cpu : 0, last: cpu });
+      }
+    };
+    sample(true);
+    this.timer = setInterval(() => sample(false), 250);
+    this.timer.unref();
+    this.sample = sample;
+    return this;
+  }
+
+  /** { cpuBenchMs, cpuApiMs, cpuDbMs } since start(), or {} where /proc is missing. */
+  stop() {
+    if (!this.seen) return {};
+    clearInterval(this.timer);
+    this.sample(false);
+    const out = { cpuBenchMs: 0, cpuApiMs: 0, cpuDbMs: 0 };
+    const key = { bench: 'cpuBenchMs', api: 'cpuApiMs', db: 'cpuDbMs' };
+    for (const s of this.seen.values()) out[key[s.role]] += (s.last - s.first) * TICK_MS;
+    return out;
+  }
+}
+
 /**
  * Measures the share of the machine's CPU that other processes used between start() and stop(). Our processes are
  * sampled every 500 ms, so a backend or worker that exits meanwhile (pool connections time out) keeps its CPU time.
@@ -381,24 +441,92 @@ export function profileByWindow(file, windows, n = 12) {
   }));
 }
 
-/** The functions with the most self time in a V8 .cpuprofile (node --cpu-prof), as a share of the busy (non-idle) samples. */
-export function topOfProfile(file, n = 20) {
+/**
+ * A V8 .cpuprofile (node --cpu-prof) read for where the busy time went. `sinceRequests`: only the samples from the
+ * first one inside a Fastify request handler on (the serving, not the start-up).
+ */
+function readProfile(file, { sinceRequests = false } = {}) {
   const profile = JSON.parse(readFileSync(file, 'utf8'));
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const frameName = (node) => node.callFrame.functionName || '(anonymous)';
+  const serving = (id) => {
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const url = byId.get(at).callFrame.url;
+      if (url.includes('/fastify/') && frameName(byId.get(at)) === 'runPreParsing') return true;
+    }
+    return false;
+  };
+  let samples = profile.samples;
+  if (sinceRequests) {
+    const first = samples.findIndex(serving);
+    samples = first < 0 ? [] : samples.slice(first);
+  }
+  return { byId, parent, samples, frameName };
+}
+
+/** Where a frame's code comes from: our code, a package of node_modules, Node itself, or V8's own work. */
+function originOf(url) {
+  if (!url) return 'V8 and native (GC, idle excluded)';
+  if (url.startsWith('node:')) return 'Node.js';
+  const module = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (module) return module[1];
+  const ours = /(apps\/[^/]+|packages\/[^/]+)\//.exec(url);
+  return ours ? `${ours[1]} (ours)` : url;
+}
+
+/** The functions with the most self time in a V8 .cpuprofile, as a share of the busy (non-idle) samples. */
+export function topOfProfile(file, n = 20, options = {}) {
+  const { byId, samples, frameName } = readProfile(file, options);
   const counts = new Map();
-  for (const id of profile.samples) counts.set(id, (counts.get(id) ?? 0) + 1);
+  for (const id of samples) counts.set(id, (counts.get(id) ?? 0) + 1);
   const self = new Map();
   for (const [id, count] of counts) {
-    const { functionName, url, lineNumber } = byId.get(id).callFrame;
+    const node = byId.get(id);
+    const { url, lineNumber } = node.callFrame;
     const where = url ? `${url.replace(`file://${ROOT}/`, '').replace(/^.*node_modules\//, '')}:${lineNumber + 1}` : '';
-    const key = `${functionName || '(anonymous)'} ${where}`.trim();
+    const key = `${frameName(node)} ${where}`.trim();
     self.set(key, (self.get(key) ?? 0) + count);
   }
   const idle = self.get('(idle)') ?? 0;
   self.delete('(idle)');
-  const total = profile.samples.length - idle;
+  const total = samples.length - idle;
   return [...self.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, n)
     .map(([fn, count]) => ({ fn, percent: Number(((count / total) * 100).toFixed(1)) }));
+}
+
+/**
+ * The busy samples of a profile by where their code comes from (self time: the package of the running function),
+ * and the inclusive share of the frames named in `inclusive` (a function and everything it called).
+ */
+export function profileBreakdown(file, inclusive = [], options = {}) {
+  const { byId, parent, samples, frameName } = readProfile(file, options);
+  const origins = new Map();
+  const within = new Map(inclusive.map((name) => [name, 0]));
+  let busy = 0;
+  for (const id of samples) {
+    const node = byId.get(id);
+    if (frameName(node) === '(idle)') continue;
+    busy++;
+    const origin = originOf(node.callFrame.url);
+    origins.set(origin, (origins.get(origin) ?? 0) + 1);
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const name = frameName(byId.get(at));
+      if (within.has(name) && !seen.has(name)) {
+        seen.add(name);
+        within.set(name, within.get(name) + 1);
+      }
+    }
+  }
+  const pct = (count) => Number(((count / Math.max(1, busy)) * 100).toFixed(1));
+  return {
+    origins: [...origins.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([origin, count]) => ({ origin, percent: pct(count) })),
+    inclusive: [...within.entries()].map(([fn, count]) => ({ fn, percent: pct(count) })),
+  };
 }
