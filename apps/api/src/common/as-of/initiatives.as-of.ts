@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, PrismaClient } from '@rabta/db';
+import { Prisma, PrismaClient, queryRows } from '@rabta/db';
 import { INACTIVE_STAGES, staleCutoff, type Health, type InitiativeStage } from '@rabta/domain';
 import type { Db } from '../resource/resource';
 import { canBeFuzzy, searchCondition, searchTerms } from '../resource/search';
@@ -299,8 +299,11 @@ export class InitiativesAsOf {
         : Prisma.sql`${sortSql} ${Prisma.raw(`${order} ${nulls}, i.id ${order}`)}`;
     const whereSql = where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty;
 
-    // One statement: the page, each row carrying the total (an uncorrelated subquery, computed once).
-    const rows = await db.$queryRaw<(InitiativeRow & { total: bigint })[]>`
+    // One statement: the page, each row carrying the total (an uncorrelated subquery, computed once). The hottest
+    // read of the API: straight on the pool, past Prisma's engine (queryRows).
+    const rows = await queryRows<InitiativeRow & { total: string }>(
+      db,
+      Prisma.sql`
       ${rel.with}
       SELECT i.id, i.code, i.title_en, i.title_ur, i.summary_en, i.summary_ur, ${state.stage} AS stage, ${state.health} AS health,
              i.health_confidence, i.priority, i.location_en, i.location_ur, i.start_date, i.target_date,
@@ -313,7 +316,8 @@ export class InitiativesAsOf {
              ${evidence} AS last_evidence_on,
              (SELECT count(*) FROM ${rel.initiatives} i ${whereSql}) AS total
       FROM (SELECT i.* FROM ${rel.initiatives} i ${whereSql} ORDER BY ${orderBy} LIMIT ${page.limit} OFFSET ${page.offset}) i
-      ORDER BY ${orderBy}`;
+      ORDER BY ${orderBy}`,
+    );
     if (rows.length > 0) return { rows, total: Number(rows[0].total) };
     if (page.offset === 0) return { rows, total: 0 };
     // A page past the end still reports how many there are.
