@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from './current-user';
 import { hashSecret } from './secrets';
 import { readSessionCookie } from './session-cookie';
-import { AUTH_USER_SELECT, SessionsService, type AuthUserRow } from './sessions.service';
+import { credentialOf, SessionsService, type AuthUserRow } from './sessions.service';
 
 export type AuthResult =
   | { kind: 'anonymous' }
@@ -60,10 +60,8 @@ export class AuthenticationService {
 
   private async byToken(token: string): Promise<AuthResult> {
     if (!token || token.length > 200) return { kind: 'token-invalid' };
-    const row = await this.prisma.apiToken.findUnique({
-      where: { tokenHash: hashSecret(token) },
-      select: { id: true, expiresAt: true, revokedAt: true, lastUsedAt: true, user: { select: AUTH_USER_SELECT } },
-    });
+    const found = await credentialOf(this.prisma, 'api_tokens', hashSecret(token));
+    const row = found && { ...found, lastUsedAt: found.touchedAt };
     const now = Date.now();
     if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now) || row.user.disabled)
       return { kind: 'token-invalid' };

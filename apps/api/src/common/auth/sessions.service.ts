@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Prisma, PrismaClient } from '@rabta/db';
+import { Prisma, PrismaClient, queryRows } from '@rabta/db';
 import { APP_CONFIG } from '../../app.context';
 import type { AppConfig } from '../../config/env';
 import { hashSecret, newSessionToken } from './secrets';
@@ -53,16 +53,9 @@ export class SessionsService {
 
   /** The live session of this cookie token with its user, or undefined when unknown, revoked, idle or expired. */
   async findLive(token: string) {
-    const session = await this.prisma.session.findUnique({
-      where: { tokenHash: hashSecret(token) },
-      select: {
-        id: true,
-        lastSeenAt: true,
-        expiresAt: true,
-        revokedAt: true,
-        user: { select: AUTH_USER_SELECT },
-      },
-    });
+    const found = await credentialOf(this.prisma, 'sessions', hashSecret(token));
+    // A session always has both (NOT NULL columns).
+    const session = found && { ...found, lastSeenAt: found.touchedAt!, expiresAt: found.expiresAt! };
     const now = Date.now();
     if (!session || session.revokedAt || session.expiresAt.getTime() <= now) return undefined;
     if (session.lastSeenAt.getTime() + this.policy.idleMs <= now) return undefined;
@@ -129,3 +122,61 @@ export const AUTH_USER_SELECT = {
   sectors: { select: { sectorId: true }, orderBy: { sectorId: 'asc' } },
 } as const satisfies Prisma.UserSelect;
 export type AuthUserRow = Prisma.UserGetPayload<{ select: typeof AUTH_USER_SELECT }>;
+
+/** A session or API token by the hash of its secret, with its user as the guard needs it (AUTH_USER_SELECT). */
+export interface Credential {
+  id: number;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  /** lastSeenAt of a session, lastUsedAt of a token. */
+  touchedAt: Date | null;
+  user: AuthUserRow;
+}
+
+/**
+ * Read on every request, so one statement straight on the pool (queryRows): the credential, its user and the user's
+ * sectors (AUTH_USER_SELECT's fields).
+ */
+export async function credentialOf(
+  prisma: PrismaClient,
+  table: 'sessions' | 'api_tokens',
+  tokenHash: string,
+): Promise<Credential | undefined> {
+  const touched = Prisma.raw(table === 'sessions' ? 'c.last_seen_at' : 'c.last_used_at');
+  const [row] = await queryRows<{
+    id: number;
+    expires_at: Date | null;
+    revoked_at: Date | null;
+    touched_at: Date | null;
+    user_id: number;
+    email: string;
+    name: string;
+    role: AuthUserRow['role'];
+    locale: AuthUserRow['locale'];
+    disabled: boolean;
+    sector_ids: number[];
+  }>(
+    prisma,
+    Prisma.sql`
+      SELECT c.id, c.expires_at, c.revoked_at, ${touched} AS touched_at, u.id AS user_id, u.email, u.name, u.role,
+             u.locale, u.disabled, ARRAY(SELECT s.sector_id FROM user_sectors s WHERE s.user_id = u.id ORDER BY s.sector_id) AS sector_ids
+      FROM ${Prisma.raw(table)} c JOIN users u ON u.id = c.user_id
+      WHERE c.token_hash = ${tokenHash}`,
+  );
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+    touchedAt: row.touched_at,
+    user: {
+      id: row.user_id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      locale: row.locale,
+      disabled: row.disabled,
+      sectors: row.sector_ids.map((sectorId) => ({ sectorId })),
+    },
+  };
+}

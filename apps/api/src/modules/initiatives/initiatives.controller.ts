@@ -14,6 +14,7 @@ import { Access } from '../../common/auth/access.decorator';
 import { CurrentUser, type AuthUser } from '../../common/auth/current-user';
 import { ParseIdPipe } from '../../common/http/id.pipe';
 import { setContentRange } from '../../common/http/list-query';
+import { CompiledResponse } from '../../common/http/compiled-response';
 import { ApiOperation } from '../../common/http/openapi-meta';
 import { ZodQuery } from '../../common/http/zod';
 import { columnsOf, ExportQuerySchema, sendExport, type ExportQuery } from '../../common/resource/export';
@@ -47,6 +48,7 @@ export class InitiativesController {
     summary:
       'Initiatives; with ?asOf=YYYY-MM-DD each shows the stage and health it had then, and ?knownAt= ignores what was recorded later',
   })
+  @CompiledResponse(z.array(InitiativeSchema))
   async list(
     @Query() query: Record<string, unknown>,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -75,6 +77,7 @@ export class InitiativesController {
   @Get(':id')
   @Access('viewer')
   @ApiOperation({ kind: 'get', resource: 'initiatives', schema: InitiativeSchema, query: AsOfQuery })
+  @CompiledResponse(InitiativeSchema)
   getOne(
     @Param('id', ParseIdPipe) id: number,
     @ZodQuery(AsOfQuery) query: z.infer<typeof AsOfQuery>,

@@ -1,10 +1,12 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { CreateMilestoneSchema, MilestoneSchema, UpdateMilestoneSchema } from '@rabta/domain';
 import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
 import { Access } from '../../common/auth/access.decorator';
 import { CurrentUser, type AuthUser } from '../../common/auth/current-user';
 import { ParseIdPipe } from '../../common/http/id.pipe';
 import { setContentRange } from '../../common/http/list-query';
+import { CompiledResponse } from '../../common/http/compiled-response';
 import { ApiOperation } from '../../common/http/openapi-meta';
 import { ZodQuery } from '../../common/http/zod';
 import { columnsOf, ExportQuerySchema, sendExport, type ExportQuery } from '../../common/resource/export';
@@ -29,6 +31,7 @@ export class MilestonesController {
     filter: MilestoneFilterSchema,
     summary: 'Milestones; ?asOf/&knownAt show planned dates as announced by then',
   })
+  @CompiledResponse(z.array(MilestoneSchema))
   async list(
     @Query() query: Record<string, unknown>,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -62,6 +65,7 @@ export class MilestonesController {
     schema: MilestoneSchema,
     summary: 'A milestone with its announced-vs-delivered ledger',
   })
+  @CompiledResponse(MilestoneSchema)
   getOne(
     @Param('id', ParseIdPipe) id: number,
     @Query() query: Record<string, unknown>,
