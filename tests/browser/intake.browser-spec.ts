@@ -14,8 +14,11 @@ import {
 } from './support/browser';
 
 // The Intake screen as an analyst uses it: paste the seed article in Urdu, see it right-to-left with what Rabta
-// recognised, accept what is in the analyst's sectors, and find it on the initiative's timeline. Screenshots of the
-// screen in English and Urdu go to tests/artifacts/screenshots (intake-review-en.png, intake-review-ur.png).
+// recognised, accept the engagement it reports and the evidence it gives for an initiative of the analyst's sector,
+// and find both on that initiative's timeline. The demo portfolio already holds this article's meetings, so the test
+// first removes one of them (Overchuk's meeting with the Pakistani delegation in Moscow): the intake must propose it
+// as a new engagement, and the timeline must show the record the acceptance wrote, not the demo's. Screenshots of
+// the screen in English and Urdu go to tests/artifacts/screenshots (intake-review-en.png, intake-review-ur.png).
 
 const URDU = readFileSync(
   join(__dirname, '..', '..', 'prisma', 'seed', 'articles', 'seed-mashriq-nama-ur.txt'),
@@ -24,9 +27,24 @@ const URDU = readFileSync(
 
 let browser: Browser;
 let intakeId: number;
+let energyId: number;
+let overchukId: number;
+
+const query = (filter: Record<string, unknown>) =>
+  new URLSearchParams({ range: '[0,99]', filter: JSON.stringify(filter) }).toString();
 
 beforeAll(async () => {
   browser = await launch();
+  const admin = await api('admin');
+  const [energy] = await admin.get(`/initiatives?${query({ q: 'Pakistan–Russia energy cooperation' })}`);
+  energyId = energy.id;
+  const [overchuk] = await admin.get(`/people?${query({ q: 'Alexei Overchuk' })}`);
+  overchukId = overchuk.id;
+  // The starting state: Overchuk's meeting of 10 July 2025 is not recorded yet.
+  const that: { id: number; participantIds: number[] }[] = await admin.get(
+    `/engagements?${query({ startDate_gte: '2025-07-10', startDate_lte: '2025-07-10', personId: overchukId })}`,
+  );
+  for (const e of that) await admin.del(`/engagements/${e.id}`);
 });
 afterAll(async () => {
   await browser?.close();
@@ -34,9 +52,10 @@ afterAll(async () => {
 
 describe('Intake', () => {
   itInBrowser(
-    'should read the pasted Urdu article, show it right-to-left with its mentions, and accept a proposal onto the timeline',
+    'should read the pasted Urdu article right-to-left with its mentions, accept its engagement and evidence, and show both on the timeline',
     () => browser,
     async () => {
+      const analyst = await api('analyst');
       const { page, context } = await signedIn(browser, 'analyst', '/intake');
       const { errors } = watch(page);
       await page.waitForSelector('[data-testid=intake-form]');
@@ -58,26 +77,49 @@ describe('Intake', () => {
       // The demo portfolio already has this article: the screen says so.
       await page.waitForSelector('[data-testid=intake-duplicate]');
 
+      // What the review proposes, as the API holds it: Overchuk's meeting as a new engagement on the energy
+      // initiative (the demo's other meetings of that day become evidence for them), and evidence for the energy
+      // initiative quoting a passage its timeline does not show yet.
+      type Proposal = { id: number; kind: string; status: string; data: Record<string, unknown> };
+      const review: { proposals: Proposal[] } = await analyst.get(`/intake/${intakeId}`);
+      const meeting = review.proposals.find(
+        (p) => p.kind === 'engagement' && (p.data.participantIds as number[]).includes(overchukId),
+      );
+      expect(meeting?.data).toMatchObject({ startDate: '2025-07-10', placeEn: 'Moscow', initiativeIds: [energyId] });
+      const before = JSON.stringify(await analyst.get(`/initiatives/${energyId}/timeline`));
+      const evidence = review.proposals.find(
+        (p) => p.kind === 'evidence' && p.data.initiativeId === energyId && !before.includes(String(p.data.quote)),
+      );
+      expect(evidence).toBeDefined();
+
       // Pointing at a proposal outlines the passage it rests on.
-      const energy = page.locator('[data-testid=proposal][data-kind=evidence]', {
-        hasText: 'Pakistan–Russia energy cooperation',
-      });
-      await energy.first().hover();
+      const evidenceItem = page.locator(`[data-testid=proposal][data-proposal-id="${evidence!.id}"]`);
+      const meetingItem = page.locator(`[data-testid=proposal][data-proposal-id="${meeting!.id}"]`);
+      await evidenceItem.hover();
       await page.waitForSelector('[data-testid=intake-article] [data-quoted=true]');
       await screenshot(page, 'intake-review-en');
 
-      // Accept the evidence for the energy initiative (the analyst's sector) and follow it to the timeline.
-      const quote = (await energy.first().locator('[data-testid=proposal-sentence]').innerText())
-        .replace(/[\u2066-\u2069]/g, '')
-        .split('«')[1]
-        ?.slice(0, 30);
-      expect(quote).toBeTruthy();
-      await energy.first().locator('[data-testid=proposal-accept]').click();
-      const accepted = page.locator('[data-testid=proposal][data-status=accepted]');
-      await accepted.first().waitFor();
-      await accepted.first().getByRole('link', { name: 'Timeline' }).click();
-      await page.waitForSelector('[data-testid=timeline-item]');
-      await page.locator('[data-testid=timeline-item]', { hasText: quote! }).first().waitFor();
+      // Accept both; each names the record it wrote.
+      await meetingItem.locator('[data-testid=proposal-accept]').click();
+      await page.waitForSelector(`[data-testid=proposal][data-proposal-id="${meeting!.id}"][data-status=accepted]`);
+      await evidenceItem.locator('[data-testid=proposal-accept]').click();
+      await page.waitForSelector(`[data-testid=proposal][data-proposal-id="${evidence!.id}"][data-status=accepted]`);
+      const written = await meetingItem.locator('[data-testid=proposal-result]').getAttribute('href');
+      const engagementId = Number(/engagements\/(\d+)\/show/.exec(written ?? '')?.[1]);
+      expect(engagementId).toBeGreaterThan(0);
+
+      // The initiative's timeline: the engagement the acceptance wrote, and the quoted passage.
+      await meetingItem.getByRole('link', { name: 'Timeline' }).click();
+      await page.waitForURL(new RegExp(`#/initiatives/${energyId}/show/timeline`));
+      await page
+        .locator(`[data-testid=timeline-item][data-type=engagement] a[href$="#/engagements/${engagementId}/show"]`)
+        .waitFor();
+      await page
+        .locator('[data-testid=timeline-item][data-type=evidence]', {
+          hasText: String(evidence!.data.quote).slice(0, 40),
+        })
+        .first()
+        .waitFor();
 
       expect(await errorPageShown(page)).toBe(false);
       expect(await missingKeys(page)).toEqual([]);

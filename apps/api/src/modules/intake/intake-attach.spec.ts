@@ -75,6 +75,39 @@ describe(attachToExisting.name, () => {
     expect(other.kind).toBe('engagement');
   });
 
+  it('should keep apart two meetings in one city on one day with other counterparts', async () => {
+    const world = repo({ engagements: [{ id: 4, date: '2025-07-10', participants: [2, 9], placeEn: 'Moscow' }] });
+    const [other] = await attachToExisting(
+      world,
+      [draft('engagement', { startDate: '2025-07-10', participantIds: [5], placeEn: 'Moscow' })],
+      { relatedSourceIds: [] },
+    );
+    expect(other.kind).toBe('engagement');
+    // Nobody named on one side: the place decides.
+    const [unnamed] = await attachToExisting(
+      world,
+      [draft('engagement', { startDate: '2025-07-10', participantIds: [], placeEn: 'Moscow' })],
+      { relatedSourceIds: [] },
+    );
+    expect(unnamed.data).toEqual({ engagementId: 4, quote: 'the quote' });
+    // A related article's two meetings of that day stay two.
+    const out = await attachToExisting(
+      repo({
+        accepted: [
+          {
+            kind: 'engagement',
+            data: { startDate: '2025-07-10', participantIds: [1, 2] },
+            resultResource: 'engagements',
+            resultId: 7,
+          },
+        ],
+      }),
+      [draft('engagement', { startDate: '2025-07-10', participantIds: [3] })],
+      { relatedSourceIds: [3] },
+    );
+    expect(out[0].kind).toBe('engagement');
+  });
+
   it('should make a date announced again evidence for the milestone, and a new date a ledger entry', async () => {
     const world = repo({ milestones: [{ id: 5, plannedDate: '2025-08-01' }] });
     const out = await attachToExisting(

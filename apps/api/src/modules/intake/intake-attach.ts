@@ -41,16 +41,31 @@ async function attachOne(
     case 'engagement': {
       const date = typeof d.startDate === 'string' ? d.startDate : null;
       if (!date) break;
-      const fromRelated = acceptedResult(accepted, 'engagement', (a) => a.startDate === date);
-      if (fromRelated) return evidence(p, { engagementId: fromRelated });
-      // Recorded by hand: a meeting on the same day with one of the same people, at the same place or forum.
+      // The same meeting: on the same day, with one of the same people when both name people (two meetings in
+      // Moscow on one day with other counterparts are two), else at the same place or forum.
       const participants = new Set(nums(d.participantIds));
-      const match = (await repo.engagementsOn(date)).find(
-        (e) =>
-          e.participants.some((x) => participants.has(x.personId)) ||
-          same(e.placeEn, d.placeEn) ||
-          same(e.placeUr, d.placeUr) ||
-          same(e.forumName, d.forumName),
+      const sameMeeting = (people: number[], placeEn: unknown, placeUr: unknown, forumName: unknown) =>
+        participants.size > 0 && people.length > 0
+          ? people.some((x) => participants.has(x))
+          : same(placeEn, d.placeEn) || same(placeUr, d.placeUr) || same(forumName, d.forumName);
+      const fromRelated = acceptedResult(
+        accepted,
+        'engagement',
+        (a) =>
+          a.startDate === date &&
+          // A related review's engagement that says nothing more than its day is that day's meeting.
+          ((nums(a.participantIds).length === 0 && !a.placeEn && !a.placeUr && !a.forumName) ||
+            sameMeeting(nums(a.participantIds), a.placeEn, a.placeUr, a.forumName)),
+      );
+      if (fromRelated) return evidence(p, { engagementId: fromRelated });
+      // Recorded by hand.
+      const match = (await repo.engagementsOn(date)).find((e) =>
+        sameMeeting(
+          e.participants.map((x) => x.personId),
+          e.placeEn,
+          e.placeUr,
+          e.forumName,
+        ),
       );
       if (match) return evidence(p, { engagementId: match.id });
       break;
