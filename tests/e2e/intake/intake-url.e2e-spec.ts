@@ -1,8 +1,17 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { signedInUser, type SignedInUser } from '../../support/auth';
 import { startTestApp, type TestApp } from '../../support/test-app';
+
+// The saved news pages of the labelled set (tests/fixtures/intake/html/<slug>.html, each carrying the article
+// tests/fixtures/intake/articles/<slug>.txt whole, amid a news site's navigation, ads, related links and scripts).
+const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'intake');
+const SAVED = readdirSync(join(FIXTURES, 'html'))
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => f.replace(/\.html$/, ''));
 
 // URL intake against a local HTTP server serving saved news pages (INTAKE_ALLOW_PRIVATE_URLS=true lets the app
 // fetch from 127.0.0.1; the default refusal is tested in intake.e2e-spec.ts): the article and its metadata are
@@ -40,6 +49,12 @@ describe('intake from a URL', () => {
 
   beforeAll(async () => {
     server = createServer((req, res) => {
+      const saved = /^\/saved\/([\w-]+)\.html$/.exec(req.url ?? '');
+      if (saved && SAVED.includes(saved[1])) {
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        res.end(readFileSync(join(FIXTURES, 'html', `${saved[1]}.html`)));
+        return;
+      }
       switch (req.url) {
         case '/ur/igc-session':
           res.setHeader('content-type', 'text/html; charset=utf-8');
@@ -114,6 +129,33 @@ describe('intake from a URL', () => {
     // The same URL again is the same source.
     const again = await post({ url: `${base}/ur/igc-session` }).expect(201);
     expect(again.body.duplicateOfSourceId).toBe(res.body.source.id);
+  });
+
+  it('should read each saved news page of the labelled set: its article whole, its headline, date and language, and nothing of the page around it', async () => {
+    expect(SAVED.length).toBeGreaterThanOrEqual(4);
+    const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
+    for (const slug of SAVED) {
+      const labels = JSON.parse(readFileSync(join(FIXTURES, 'articles', `${slug}.json`), 'utf8'));
+      const [, ...body] = readFileSync(join(FIXTURES, 'articles', `${slug}.txt`), 'utf8').split('\n');
+      const paragraphs = body.map(flat).filter(Boolean);
+      const res = await post({ url: `${base}/saved/${slug}.html` }).expect(201);
+      expect({ slug, ...res.body.source }).toMatchObject({
+        slug,
+        title: labels.title,
+        publishedAt: labels.publishedAt,
+        language: labels.language,
+        publisher: expect.any(String),
+      });
+      expect(res.body.language).toBe(labels.language);
+      const text = flat(res.body.source.text);
+      for (const p of paragraphs) expect(text).toContain(p);
+      // The article and nothing else: no menus, ads, related stories or comments beside its paragraphs (a photo's
+      // caption inside the story, "Nurses at a public hospital. — File photo", may stay).
+      let rest = text;
+      for (const p of [flat(labels.title), ...paragraphs]) rest = rest.replace(p, '');
+      expect({ slug, rest: flat(rest) }).toEqual({ slug, rest: expect.stringMatching(/^.{0,59}$/) });
+      expect(res.body.mentions.length).toBeGreaterThan(5);
+    }
   });
 
   it('should follow a redirect, read the declared character set, and take a publisher the page lacks from the analyst', async () => {
