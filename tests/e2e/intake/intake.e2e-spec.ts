@@ -156,6 +156,69 @@ describe('intake', () => {
       expect(audit).toMatchObject({ action: 'create', actorId: steelAnalyst.id });
     });
 
+    it("should propose each kind of record in the resource's own wire fields, with dates and their precision", async () => {
+      type P = { kind: string; data: Record<string, unknown> };
+      const of = (kind: string) => (urdu.proposals as P[]).filter((p) => p.kind === kind).map((p) => p.data);
+      // "ڈپٹی وزیراعظم … اسحاق ڈار نے 32ویں آسیان ریجنل فورم کے موقع پر کوالالمپور میں … سرگئی لاوروف سے ملاقات کی"
+      expect(of('engagement')).toContainEqual(
+        expect.objectContaining({
+          titleEn: expect.any(String),
+          titleUr: expect.any(String),
+          format: 'multilateral_sidelines',
+          startDate: '2025-07-10',
+          placeEn: 'Kuala Lumpur',
+          placeUr: 'کوالالمپور',
+          forumName: 'ASEAN Regional Forum',
+          sessionNumber: 32,
+          participantIds: [world.dar, world.lavrov],
+          initiativeIds: [],
+        }),
+      );
+      // "13 مئی کو پاکستان اور روس کے درمیان اس منصوبے کے قیام کے معاہدے پر دستخط ہو چکے ہیں"
+      expect(of('agreement')).toContainEqual(
+        expect.objectContaining({
+          kind: 'agreement',
+          signedDate: '2025-05-13',
+          partyCountryCodes: ['PK', 'RU'],
+          initiativeIds: [world.steel],
+        }),
+      );
+      expect(of('status_change')).toContainEqual({
+        initiativeId: world.steel,
+        fromStage: 'under_negotiation',
+        toStage: 'agreement_signed',
+        note: expect.any(String),
+      });
+      expect(of('evidence')).toContainEqual({ initiativeId: world.steel, quote: expect.any(String) });
+      expect(of('evidence')).toContainEqual({ initiativeId: world.energy, quote: expect.any(String) });
+      // "اگست 2025 میں پائلٹ کارگو ٹرین کے آغاز": the known milestone, announced for a month.
+      expect(of('milestone_date')).toContainEqual({
+        milestoneId: world.milestone,
+        plannedDate: '2025-08-01',
+        precision: 'month',
+      });
+      // A person the database does not know: the name as written and a romanised name for the analyst to check.
+      expect(of('new_person')).toContainEqual(
+        expect.objectContaining({
+          nameUr: 'پاویل سوروکن',
+          nameEn: expect.stringMatching(/^[A-Z][a-z]+ [A-Z][a-z]+$/),
+          nameEnSuggested: true,
+        }),
+      );
+      const dates = (urdu.mentions as { type: string; text: string; value: unknown }[]).filter(
+        (m) => m.type === 'date',
+      );
+      expect(dates).toContainEqual(
+        expect.objectContaining({ text: 'اگست 2025', value: { date: '2025-08-01', precision: 'month' } }),
+      );
+      expect(dates).toContainEqual(
+        expect.objectContaining({ text: 'رواں سال', value: { date: '2025-01-01', precision: 'year' } }),
+      );
+      expect(dates).toContainEqual(
+        expect.objectContaining({ text: 'جمعرات', value: { date: '2025-07-10', precision: 'day' } }),
+      );
+    });
+
     it('should list intakes in the simple-rest dialect with their review counts', async () => {
       const res = await t.http.get('/api/intake').set('Cookie', viewer.cookie).expect(200);
       expect(res.headers['content-range']).toMatch(/^intake 0-\d+\/\d+$/);
