@@ -158,7 +158,7 @@ describe('intake', () => {
 
     it("should propose each kind of record in the resource's own wire fields, with dates and their precision", async () => {
       type P = { kind: string; data: Record<string, unknown> };
-      const of = (kind: string) => (urdu.proposals as P[]).filter((p) => p.kind === kind).map((p) => p.data);
+      const of = (kind: string) => (urdu.proposals as unknown as P[]).filter((p) => p.kind === kind).map((p) => p.data);
       // "ڈپٹی وزیراعظم … اسحاق ڈار نے 32ویں آسیان ریجنل فورم کے موقع پر کوالالمپور میں … سرگئی لاوروف سے ملاقات کی"
       expect(of('engagement')).toContainEqual(
         expect.objectContaining({
