@@ -16,8 +16,8 @@ export function AgreementForm() {
       <BilingualInput source="signedPlace" />
       <BilingualInput source="summary" multiline minRows={3} />
       <CountriesInput source="partyCountryCodes" />
-      <OrganizationsInput source="partyOrganizationIds" />
-      <PeopleInput source="signatoryIds" />
+      <OrganizationsInput source="partyOrganizationIds" creatable />
+      <PeopleInput source="signatoryIds" creatable />
       <InitiativesInput source="initiativeIds" />
     </SimpleForm>
   );

@@ -6,7 +6,9 @@ import {
   useGetIdentity,
   type Validator,
 } from 'react-admin';
+import type { ReactElement } from 'react';
 import { getCurrentLocale } from '../i18n';
+import { CreateOrganizationDialog, CreatePersonDialog } from './CreateActorDialog';
 import { textOf } from './bilingual';
 
 // Reference inputs used across forms: search on the server (`q`), labels in the current language.
@@ -20,6 +22,8 @@ const q = (search: string) => (search ? { q: search } : {});
 
 type RefProps = {
   source: string;
+  /** Offer to make a new one from what was typed (CreateActorDialog), the form kept as it is. */
+  creatable?: boolean;
   label?: string;
   validate?: Validator | Validator[];
   alwaysOn?: boolean;
@@ -46,27 +50,54 @@ export const InitiativesInput = ({ source, label }: RefProps) => (
   </ReferenceArrayInput>
 );
 
-export const PersonInput = ({ source, label, validate, alwaysOn }: RefProps) => (
+const creating = (creatable: boolean | undefined, dialog: ReactElement) =>
+  creatable
+    ? { create: dialog, createItemLabel: 'rabta.inline_create.create_item', createLabel: 'rabta.inline_create.hint' }
+    : {};
+
+export const PersonInput = ({ source, label, validate, alwaysOn, creatable }: RefProps) => (
   <ReferenceInput source={source} reference="people" sort={{ field: 'nameEn', order: 'ASC' }} alwaysOn={alwaysOn}>
-    <AutocompleteInput label={label} optionText={nameText} filterToQuery={q} validate={validate} />
+    <AutocompleteInput
+      label={label}
+      optionText={nameText}
+      filterToQuery={q}
+      validate={validate}
+      {...creating(creatable, <CreatePersonDialog />)}
+    />
   </ReferenceInput>
 );
 
-export const PeopleInput = ({ source, label }: RefProps) => (
+export const PeopleInput = ({ source, label, creatable }: RefProps) => (
   <ReferenceArrayInput source={source} reference="people" sort={{ field: 'nameEn', order: 'ASC' }}>
-    <AutocompleteArrayInput label={label} optionText={nameText} filterToQuery={q} />
+    <AutocompleteArrayInput
+      label={label}
+      optionText={nameText}
+      filterToQuery={q}
+      {...creating(creatable, <CreatePersonDialog />)}
+    />
   </ReferenceArrayInput>
 );
 
-export const OrganizationInput = ({ source, label, validate }: RefProps) => (
+export const OrganizationInput = ({ source, label, validate, creatable }: RefProps) => (
   <ReferenceInput source={source} reference="organizations" sort={{ field: 'nameEn', order: 'ASC' }}>
-    <AutocompleteInput label={label} optionText={nameText} filterToQuery={q} validate={validate} />
+    <AutocompleteInput
+      label={label}
+      optionText={nameText}
+      filterToQuery={q}
+      validate={validate}
+      {...creating(creatable, <CreateOrganizationDialog />)}
+    />
   </ReferenceInput>
 );
 
-export const OrganizationsInput = ({ source, label }: RefProps) => (
+export const OrganizationsInput = ({ source, label, creatable }: RefProps) => (
   <ReferenceArrayInput source={source} reference="organizations" sort={{ field: 'nameEn', order: 'ASC' }}>
-    <AutocompleteArrayInput label={label} optionText={nameText} filterToQuery={q} />
+    <AutocompleteArrayInput
+      label={label}
+      optionText={nameText}
+      filterToQuery={q}
+      {...creating(creatable, <CreateOrganizationDialog />)}
+    />
   </ReferenceArrayInput>
 );
 
@@ -130,6 +161,12 @@ export const EngagementInput = ({ source, label, validate, alwaysOn }: RefProps)
     sort={{ field: 'startDate', order: 'DESC' }}
     alwaysOn={alwaysOn}
   >
+    <AutocompleteInput label={label} optionText={titleText} filterToQuery={q} validate={validate} />
+  </ReferenceInput>
+);
+
+export const AgreementInput = ({ source, label, validate }: RefProps) => (
+  <ReferenceInput source={source} reference="agreements" sort={{ field: 'signedDate', order: 'DESC' }}>
     <AutocompleteInput label={label} optionText={titleText} filterToQuery={q} validate={validate} />
   </ReferenceInput>
 );

@@ -37,7 +37,7 @@ export function EngagementForm() {
           />
         </ReferenceInput>
       </Stack>
-      <PeopleInput source="participantIds" />
+      <PeopleInput source="participantIds" creatable />
       <InitiativesInput source="initiativeIds" />
       <BilingualInput source="outcome" multiline minRows={3} />
     </SimpleForm>

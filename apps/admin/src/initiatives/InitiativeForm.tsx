@@ -111,8 +111,8 @@ export function InitiativeForm({ mode }: { mode: 'create' | 'edit' }) {
       <Section title="rabta.initiative.scope">
         <SectorsInput source="sectorIds" validate={required()} scoped={mode === 'create'} />
         <CountriesInput />
-        <OrganizationsInput source="leadOrganizationIds" />
-        <PersonInput source="focalPersonId" />
+        <OrganizationsInput source="leadOrganizationIds" creatable />
+        <PersonInput source="focalPersonId" creatable />
       </Section>
       <Section title="rabta.initiative.tabs.overview">
         <BilingualInput source="location" />

@@ -30,7 +30,7 @@ function Announcement() {
               {translate('rabta.milestone.announcement_help')}
             </Alert>
             <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-              <PersonInput source="announcement.announcedById" />
+              <PersonInput source="announcement.announcedById" creatable />
               <DateInput source="announcement.announcedOn" defaultValue={todayIso()} />
               <SourceInput source="announcement.sourceId" />
             </Stack>
@@ -55,8 +55,8 @@ export function MilestoneForm({ mode }: { mode: 'create' | 'edit' }) {
       </Stack>
       {mode === 'edit' && <Announcement />}
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
-        <OrganizationInput source="ownerOrganizationId" />
-        <PersonInput source="ownerPersonId" />
+        <OrganizationInput source="ownerOrganizationId" creatable />
+        <PersonInput source="ownerPersonId" creatable />
       </Stack>
     </SimpleForm>
   );
