@@ -129,3 +129,8 @@ export const MENTION_RESOURCES = [
   'engagements',
   'agreements',
 ] as const;
+
+/** The longest text of a source, in characters (as long as an article intake accepts: 1 MiB). */
+export const SOURCE_TEXT_MAX_CHARS = 1_048_576;
+/** The longest quoted passage of a source, in characters. */
+export const QUOTE_MAX_CHARS = 5_000;

@@ -8,7 +8,7 @@ import {
   makeSource,
   sectorId,
 } from '../../support/fixtures';
-import { SEARCH_FOLD_VERSION } from '@rabta/domain';
+import { SEARCH_FOLD_VERSION, SOURCE_TEXT_MAX_CHARS } from '@rabta/domain';
 import { ensureSearchText } from '../../../apps/api/src/common/search/search-text';
 import { startTestApp, type TestApp } from '../../support/test-app';
 
@@ -192,6 +192,36 @@ describe('the other resources', () => {
       })
       .expect(409);
     expect(dup.body).toMatchObject({ code: 'UNIQUE_VIOLATION', existingId: first.id });
+  });
+
+  it("should take a source's text by its limit in characters in any script, and name the field beyond it", async () => {
+    // Two bytes of UTF-8 a letter: 600,000 Urdu characters are a 1.2 MB body, beyond the usual 1 MiB.
+    const unit = 'پاکستان اور روس نے تعاون بڑھانے پر اتفاق کیا۔ ';
+    const text = unit.repeat(Math.ceil(600_000 / unit.length)).slice(0, 600_000);
+    const body = { kind: 'news', publisher: 'Long Read', language: 'ur', publishedAt: '2025-07-11', title: 'Long' };
+    const created = await t.http
+      .post('/api/sources')
+      .set('Cookie', analyst.cookie)
+      .send({ ...body, text })
+      .expect(201);
+    const edited = await t.http
+      .put(`/api/sources/${created.body.id}`)
+      .set('Cookie', analyst.cookie)
+      .send({ text: `${text.slice(1)}۔`, version: created.body.version })
+      .expect(200);
+    expect(edited.body.text).toHaveLength(600_000);
+    const tooLong = await t.http
+      .post('/api/sources')
+      .set('Cookie', analyst.cookie)
+      .send({ ...body, title: 'Too long', text: 'x'.repeat(SOURCE_TEXT_MAX_CHARS + 1) })
+      .expect(400);
+    expect(tooLong.body.errors).toHaveProperty('text');
+    // Other writes keep the 1 MiB body limit.
+    await t.http
+      .post('/api/people')
+      .set('Cookie', analyst.cookie)
+      .send({ nameEn: 'x'.repeat(1_100_000) })
+      .expect(413);
   });
 
   it('should link evidence to a target in scope only, and keep a stage change’s last source', async () => {

@@ -1,5 +1,7 @@
-import { SimpleForm, TextInput, required } from 'react-admin';
-import { InitiativeInput, MilestoneInput, SourceInput, EngagementInput } from '../common/inputs';
+import { SimpleForm, required } from 'react-admin';
+import { QUOTE_MAX_CHARS } from '@rabta/domain/values';
+import { CountedTextInput } from '../common/CountedTextField';
+import { AgreementInput, EngagementInput, InitiativeInput, MilestoneInput, SourceInput } from '../common/inputs';
 
 export function EvidenceForm({ mode }: { mode: 'create' | 'edit' }) {
   return (
@@ -10,9 +12,10 @@ export function EvidenceForm({ mode }: { mode: 'create' | 'edit' }) {
           <InitiativeInput source="initiativeId" />
           <MilestoneInput source="milestoneId" />
           <EngagementInput source="engagementId" />
+          <AgreementInput source="agreementId" />
         </>
       )}
-      <TextInput source="quote" multiline minRows={3} slotProps={{ htmlInput: { dir: 'auto' } }} />
+      <CountedTextInput source="quote" maxChars={QUOTE_MAX_CHARS} rows={4} slotProps={{ htmlInput: { dir: 'auto' } }} />
     </SimpleForm>
   );
 }

@@ -13,6 +13,8 @@ import {
 import AddIcon from '@mui/icons-material/Add';
 import CloseIcon from '@mui/icons-material/Close';
 import { useTranslate, type RaRecord } from 'react-admin';
+import { QUOTE_MAX_CHARS } from '@rabta/domain/values';
+import { CountedTextField } from '../common/CountedTextField';
 import { errorText } from '../common/errors';
 import { useFormatters } from '../i18n/format';
 import { NewSourceForm } from '../sources/NewSourceForm';
@@ -172,12 +174,12 @@ function PickedSourceCard({
           <CloseIcon fontSize="small" />
         </IconButton>
       </Stack>
-      <TextField
+      <CountedTextField
         label={translate('rabta.status.quote')}
         value={source.quote}
-        onChange={(e) => onQuote(e.target.value)}
-        multiline
-        minRows={2}
+        onValue={onQuote}
+        maxChars={QUOTE_MAX_CHARS}
+        rows={2}
         fullWidth
         margin="dense"
         error={!!error}

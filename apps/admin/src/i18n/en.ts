@@ -675,6 +675,32 @@ const rabta = {
     found: '%{smart_count} found |||| %{smart_count} found',
     out_of_scope: 'outside your sectors',
   },
+  cite: {
+    action: 'Cite…',
+    help: 'Click a sentence (shift-click another to take those between) or select words to cite them.',
+    title: 'Cite this passage for several records',
+    quote: 'Quoted passage',
+    targets: 'Cited for',
+    no_targets: 'Add the records this passage is evidence for.',
+    kind: 'Kind of record',
+    find: 'Find a record',
+    submit: 'Cite for %{smart_count} record |||| Cite for %{smart_count} records',
+    saved: 'Cited for %{smart_count} record |||| Cited for %{smart_count} records',
+    evidence_added: 'Evidence added (%{smart_count} source) |||| Evidence added (%{smart_count} sources)',
+  },
+  inline_create: {
+    create_item: 'Add “%{item}”…',
+    hint: 'Type a name to find or add',
+    person: 'New person',
+    organization: 'New organisation',
+    saved_people: 'Person saved',
+    saved_organizations: 'Organisation saved',
+  },
+  long_text: {
+    count: '%{count} / %{max} characters',
+    too_long: 'Too long: %{length} characters, at most %{max}',
+    paste_refused: 'Not pasted: it would make %{length} characters, at most %{max}',
+  },
 };
 
 const enums = {

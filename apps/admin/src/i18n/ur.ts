@@ -959,6 +959,32 @@ const rabta: Messages['rabta'] = {
     found: '%{smart_count} ملا |||| %{smart_count} ملے',
     out_of_scope: 'آپ کے شعبوں سے باہر',
   },
+  cite: {
+    action: 'حوالہ دیں…',
+    help: 'حوالے کے لیے کسی جملے پر کلک کریں (درمیانی جملوں کے لیے شفٹ کے ساتھ دوسرے پر) یا الفاظ منتخب کریں۔',
+    title: 'یہ اقتباس کئی ریکارڈز کے لیے بطور ثبوت',
+    quote: 'اقتباس',
+    targets: 'کس کا ثبوت',
+    no_targets: 'وہ ریکارڈ شامل کریں جن کا یہ اقتباس ثبوت ہے۔',
+    kind: 'ریکارڈ کی قسم',
+    find: 'ریکارڈ تلاش کریں',
+    submit: '%{smart_count} ریکارڈ کے لیے حوالہ دیں |||| %{smart_count} ریکارڈز کے لیے حوالہ دیں',
+    saved: '%{smart_count} ریکارڈ کے لیے حوالہ درج ہوا |||| %{smart_count} ریکارڈز کے لیے حوالہ درج ہوا',
+    evidence_added: 'ثبوت شامل ہوا (%{smart_count} ماخذ) |||| ثبوت شامل ہوا (%{smart_count} مآخذ)',
+  },
+  inline_create: {
+    create_item: '“%{item}” شامل کریں…',
+    hint: 'تلاش یا شامل کرنے کے لیے نام لکھیں',
+    person: 'نئی شخصیت',
+    organization: 'نیا ادارہ',
+    saved_people: 'شخصیت محفوظ ہو گئی',
+    saved_organizations: 'ادارہ محفوظ ہو گیا',
+  },
+  long_text: {
+    count: '%{count} / %{max} حروف',
+    too_long: 'بہت طویل: %{length} حروف، زیادہ سے زیادہ %{max}',
+    paste_refused: 'چسپاں نہیں کیا گیا: اس سے %{length} حروف ہو جاتے، زیادہ سے زیادہ %{max}',
+  },
 };
 
 const enums: Messages['enums'] = {

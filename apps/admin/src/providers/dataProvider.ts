@@ -2,6 +2,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider, Identifier, RaRecord, SortPayload } from 'react-admin';
 import { getAsOf, isPast } from './asOf';
 import { api, API, httpClient } from './http';
+import type { Citations, CreateCitations } from '@rabta/domain/schemas/resources';
 import type { GlobalSearch } from '@rabta/domain/schemas/search';
 import type { DirectoryEntry } from '@rabta/domain/schemas/users';
 import type { Dashboard, Me, SourceInput, StatusUpdateInput, TimelineItem } from './types';
@@ -45,6 +46,8 @@ export interface RabtaDataProvider extends DataProvider {
   search(q: string, limit?: number): Promise<GlobalSearch>;
   /** Every user's id and name (authors and actors are shown by name). */
   getDirectory(): Promise<DirectoryEntry[]>;
+  /** One passage of a source cited for several records at once (one evidence row each). */
+  cite(sourceId: Identifier, body: CreateCitations): Promise<Citations>;
   getMe(): Promise<Me>;
   updateMe(body: { name?: string; locale?: 'en' | 'ur' }): Promise<Me>;
   changePassword(body: { currentPassword: string; newPassword: string }): Promise<void>;
@@ -81,6 +84,8 @@ export const dataProvider: RabtaDataProvider = {
   search: (q, limit) =>
     api<GlobalSearch>(`/search?${new URLSearchParams({ q, ...(limit ? { limit: String(limit) } : {}) })}`),
   getDirectory: () => api<DirectoryEntry[]>('/directory'),
+  cite: (sourceId, body) =>
+    api<Citations>(`/sources/${encodeURIComponent(String(sourceId))}/citations`, { method: 'POST', body }),
   getMe: () => api<Me>('/me'),
   updateMe: (body) => api<Me>('/me', { method: 'PUT', body }),
   changePassword: async (body) => {

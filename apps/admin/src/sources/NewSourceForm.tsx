@@ -1,7 +1,8 @@
 import { Alert, Button, MenuItem, Paper, Stack, Typography } from '@mui/material';
 import { useForm, useWatch } from 'react-hook-form';
 import { useDataProvider, useNotify, useTranslate, type RaRecord } from 'react-admin';
-import { LANGUAGES, SOURCE_KINDS } from '@rabta/domain/values';
+import { LANGUAGES, QUOTE_MAX_CHARS, SOURCE_KINDS, SOURCE_TEXT_MAX_CHARS } from '@rabta/domain/values';
+import { FormCountedTextField } from '../common/CountedTextField';
 import { domainResolver } from '../common/domainResolver';
 import { errorText, serverFieldErrors } from '../common/errors';
 import { FormTextField } from '../common/FormTextField';
@@ -126,22 +127,22 @@ export function NewSourceForm({
         fullWidth
         slotProps={{ htmlInput: { dir: 'auto', 'data-testid': 'new-source-title' } }}
       />
-      <FormTextField
+      <FormCountedTextField
         control={control}
         name="text"
         label={translate('resources.sources.fields.text')}
         fullWidth
-        multiline
-        minRows={2}
+        rows={4}
+        maxChars={SOURCE_TEXT_MAX_CHARS}
         slotProps={{ htmlInput: { ...textInputProps(language), 'data-testid': 'new-source-text' } }}
       />
-      <FormTextField
+      <FormCountedTextField
         control={control}
         name="quote"
         label={translate('rabta.status.quote')}
         fullWidth
-        multiline
-        minRows={2}
+        rows={2}
+        maxChars={QUOTE_MAX_CHARS}
         helperText={translate('rabta.status.quote_help')}
         slotProps={{ htmlInput: { ...textInputProps(language), 'data-testid': 'new-source-quote' } }}
       />

@@ -1,6 +1,8 @@
 import { Stack } from '@mui/material';
 import { DateInput, FormDataConsumer, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
+import { SOURCE_TEXT_MAX_CHARS } from '@rabta/domain/values';
 import { choices } from '../common/choices';
+import { CountedTextInput } from '../common/CountedTextField';
 import { urduTextSx } from '../theme/theme';
 
 export function SourceForm() {
@@ -22,7 +24,12 @@ export function SourceForm() {
           return (
             <>
               <TextInput source="title" validate={required()} slotProps={{ htmlInput: html }} />
-              <TextInput source="text" multiline minRows={6} slotProps={{ htmlInput: html }} />
+              <CountedTextInput
+                source="text"
+                maxChars={SOURCE_TEXT_MAX_CHARS}
+                rows={12}
+                slotProps={{ htmlInput: { ...html, 'data-testid': 'source-text-input' } }}
+              />
             </>
           );
         }}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Box, Button, Card, CardContent, Grid, Stack, Typography } from '@mui/material';
 import {
   Link,
@@ -16,6 +17,8 @@ import { UserName } from '../common/UserName';
 import { DateText, LanguageText } from '../common/fields';
 import { RelatedCard } from '../common/RelatedCard';
 import { RabtaShowActions } from '../common/ShowActions';
+import { CiteDialog } from '../evidence/CiteDialog';
+import { SourceText } from './SourceText';
 
 const TARGETS = [
   ['initiativeId', 'initiatives', 'show'],
@@ -99,6 +102,8 @@ function Evidence() {
 
 function Body() {
   const record = useRecordContext();
+  const { canAccess: canCite } = useCanAccess({ action: 'create', resource: 'evidence' });
+  const [citing, setCiting] = useState<string | null>(null);
   if (!record) return null;
   const rtl = record.language === 'ur';
   return (
@@ -144,11 +149,18 @@ function Body() {
           </a>
         </Detail>
       )}
-      <Detail label="resources.sources.fields.text">
-        <Box sx={{ maxHeight: 420, overflow: 'auto', p: 1.5, bgcolor: 'grey.50', borderRadius: 1 }}>
-          <LanguageText text={record.text} lang={record.language} multiline />
-        </Box>
-      </Detail>
+      {record.text && (
+        <Detail label="resources.sources.fields.text">
+          <SourceText
+            text={record.text}
+            language={record.language}
+            onCite={canCite ? (quote) => setCiting(quote) : undefined}
+          />
+        </Detail>
+      )}
+      {citing !== null && (
+        <CiteDialog sourceId={Number(record.id)} quote={citing} open onClose={() => setCiting(null)} />
+      )}
     </CardContent>
   );
 }

@@ -5,6 +5,7 @@ import { DevelopmentChip, EnumText, Transition } from '../common/chips';
 import { Detail } from '../common/Detail';
 import { DateText } from '../common/fields';
 import { RabtaShowActions } from '../common/ShowActions';
+import { AddEvidenceButton } from './AddEvidenceDialog';
 
 function Body() {
   const record = useRecordContext();
@@ -46,6 +47,7 @@ function Body() {
         <Detail label="resources.status-updates.fields.sourceIds">
           <ReferenceArrayField source="sourceIds" reference="sources" />
         </Detail>
+        <AddEvidenceButton record={record} />
       </Box>
     </CardContent>
   );

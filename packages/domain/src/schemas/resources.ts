@@ -27,6 +27,7 @@ import {
   TimestampSchema,
   VersionSchema,
 } from './common';
+import { QUOTE_MAX_CHARS, SOURCE_TEXT_MAX_CHARS } from '../values';
 
 // The wire contract of the analyst API: what each resource looks like on the way out (`XSchema`), what a client
 // may send to create one (`CreateXSchema`) and to update one (`UpdateXSchema`). Create and update schemas are
@@ -323,7 +324,7 @@ const statusUpdateFields = {
   noteUr: optionalText(10_000),
   sourceIds: z.array(RefIdSchema).max(50).default([]),
   /** Quoted passages by source id: `{ "12": "…" }`. */
-  quotes: z.record(z.string().regex(/^\d+$/, 'Keys are source ids'), z.string().trim().max(5_000)).optional(),
+  quotes: z.record(z.string().regex(/^\d+$/, 'Keys are source ids'), z.string().trim().max(QUOTE_MAX_CHARS)).optional(),
 };
 
 // Neither `toStage` nor `toHealth`: a development (news that changes neither); it must cite a source, as a stage change
@@ -594,7 +595,7 @@ const sourceFields = {
   publishedAt: DateSchema,
   title: requiredText(500),
   // As long as an article intake accepts (INTAKE_MAX_TEXT_BYTES: 1 MiB).
-  text: optionalText(1_048_576),
+  text: optionalText(SOURCE_TEXT_MAX_CHARS),
   retrievedAt: TimestampSchema.nullable().optional(),
 };
 export const CreateSourceSchema = z.strictObject(sourceFields);
@@ -627,7 +628,7 @@ export const EvidenceSchema = z.object({
 });
 const evidenceFields = {
   sourceId: RefIdSchema,
-  quote: optionalText(5_000),
+  quote: optionalText(QUOTE_MAX_CHARS),
   initiativeId: OptionalIdSchema,
   milestoneId: OptionalIdSchema,
   engagementId: OptionalIdSchema,
@@ -644,7 +645,10 @@ export const CreateEvidenceSchema = z.strictObject(evidenceFields).superRefine((
     });
   }
 });
-export const UpdateEvidenceSchema = z.strictObject({ quote: optionalText(5_000), version: VersionSchema.optional() });
+export const UpdateEvidenceSchema = z.strictObject({
+  quote: optionalText(QUOTE_MAX_CHARS),
+  version: VersionSchema.optional(),
+});
 
 /** One record a quote is cited for: exactly one of the evidence targets. */
 export const CitationTargetSchema = z
@@ -663,7 +667,7 @@ export const CitationTargetSchema = z
 
 /** POST /api/sources/:id/citations: one passage of a source, cited for several records at once (one transaction). */
 export const CreateCitationsSchema = z.strictObject({
-  quote: optionalText(5_000),
+  quote: optionalText(QUOTE_MAX_CHARS),
   targets: z.array(CitationTargetSchema).min(1, 'Cite it for at least one record').max(50, 'At most 50 records'),
 });
 

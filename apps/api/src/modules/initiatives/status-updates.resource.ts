@@ -33,7 +33,8 @@ export const statusUpdatesResource: ResourceDefinition<
     readOnly: STATUS_UPDATE_READ_ONLY,
     filter: z.strictObject({
       id: IdListFilter.optional(),
-      initiativeId: IdSchema.optional(),
+      /** One initiative or several. */
+      initiativeId: IdListFilter.optional(),
       authorId: IdSchema.optional(),
       toStage: z.enum(INITIATIVE_STAGES).optional(),
       toHealth: z.enum(HEALTHS).optional(),
@@ -54,7 +55,8 @@ export const statusUpdatesResource: ResourceDefinition<
   include: { include: { evidence: { select: { sourceId: true } }, author: { select: { name: true } } } },
   where: (f) => ({
     ...(f.id !== undefined ? { id: { in: toIdList(f.id) } } : {}),
-    ...definedOnly({ initiativeId: f.initiativeId, authorId: f.authorId, toStage: f.toStage, toHealth: f.toHealth }),
+    ...(f.initiativeId !== undefined ? { initiativeId: { in: toIdList(f.initiativeId) } } : {}),
+    ...definedOnly({ authorId: f.authorId, toStage: f.toStage, toHealth: f.toHealth }),
     ...(f.effectiveAt_gte || f.effectiveAt_lte
       ? { effectiveAt: definedOnly({ gte: moment(f.effectiveAt_gte), lte: moment(f.effectiveAt_lte) }) }
       : {}),
