@@ -250,6 +250,8 @@ describe("the analyst's day", () => {
       found.cite = await latinChrome(page, '[data-testid=cite-dialog]');
 
       await page.goto(`${BASE}/#/engagements/${ids.engagement}`);
+      // The record is in the form before anything is typed.
+      await page.waitForFunction(() => !!document.querySelector<HTMLInputElement>('input[name=titleEn]')?.value);
       await page.locator('input[name=participantIds]').fill('نیا شریک');
       await page.locator('li[role=option]:has-text("نیا شریک")').last().click();
       await page.waitForSelector('[data-testid=create-person-dialog]');
