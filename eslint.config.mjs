@@ -35,9 +35,11 @@ export default tseslint.config(
     },
   },
   {
-    // The config loader, scripts and test support may read the environment.
+    // The config loader, scripts and test support may read the environment; so may the start of OpenTelemetry,
+    // whose SDK reads its own OTEL_* variables from it.
     files: [
       'apps/api/src/config/env.ts',
+      'apps/api/src/tracing.ts',
       '**/scripts/**',
       'tests/**',
       'apps/api/src/runtime.ts',

@@ -18,6 +18,7 @@ import { MetricsService } from './modules/metrics/metrics.service';
 import { trackRoutes } from './common/auth/route-registry';
 import { NestPinoLogger } from './common/logging/logger';
 import { runWithContext } from './common/request-context';
+import { nameRequestSpan } from './common/http/request-span';
 
 /** The built admin (apps/admin/dist), the same relative place from src/ and dist/. */
 export const ADMIN_DIST = join(__dirname, '..', '..', 'admin', 'dist');
@@ -67,6 +68,7 @@ function registerRequestHooks(fastify: FastifyInstance, metrics: MetricsService)
         );
       }
     }
+    nameRequestSpan(request.method, request.routeOptions.url, String(request.id));
     // Everything that runs for this request (guards, services, log lines) sees its id.
     runWithContext({ requestId: String(request.id), ip: request.ip }, done);
   });

@@ -1,3 +1,5 @@
+// First: OpenTelemetry (when configured) must load before the modules it instruments.
+import { tracing } from './tracing';
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from './app';
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
     // Fastify stops accepting, finishes in-flight requests, then Nest stops its modules (job queue included).
     await app?.close().catch((err) => logger.error({ err }, 'Error while closing the server'));
     await runtime?.close().catch((err) => logger.error({ err }, 'Error while closing the database'));
+    await tracing?.shutdown().catch((err) => logger.error({ err }, 'Error while exporting the last traces'));
     logger.info('Stopped');
     logger.flush?.();
     process.exit(0);

@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,13 +155,16 @@ describe('starting the built server (node apps/api/dist/main.js)', () => {
       port = await freePort();
     });
 
-    async function startAndWait(): Promise<{
+    async function startAndWait(extraEnv: Record<string, string> = {}): Promise<{
       server: Running;
       ms: number;
       body: { database?: Record<string, unknown> };
     }> {
       const started = Date.now();
-      const server = startNode([main], cleanEnv({ PORT: String(port), RABTA_DATA_DIR: dataDir, LOG_LEVEL: 'info' }));
+      const server = startNode(
+        [main],
+        cleanEnv({ PORT: String(port), RABTA_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...extraEnv }),
+      );
       const res = await waitFor(
         '/api/health to answer 200',
         async () => {
@@ -217,6 +221,86 @@ describe('starting the built server (node apps/api/dist/main.js)', () => {
       expect(logs).not.toContain('Applied migration');
       expect(server.output().stderr).not.toContain('First start: an admin account was created');
       await stopWithSigterm(server);
+    });
+
+    it('should send traces to the OTLP collector OTEL_* names: a span per request by its route, its SQL beneath', async () => {
+      interface OtlpValue {
+        stringValue?: string;
+        intValue?: string | number;
+      }
+      interface OtlpSpan {
+        name: string;
+        traceId: string;
+        spanId: string;
+        parentSpanId?: string;
+        attributes: { key: string; value: OtlpValue }[];
+        service?: string;
+      }
+      const spans: OtlpSpan[] = [];
+      const collector = createHttpServer((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => {
+          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+            resourceSpans: {
+              resource: { attributes: { key: string; value: OtlpValue }[] };
+              scopeSpans: { spans: OtlpSpan[] }[];
+            }[];
+          };
+          for (const rs of body.resourceSpans) {
+            const service = rs.resource.attributes.find((a) => a.key === 'service.name')?.value.stringValue;
+            for (const ss of rs.scopeSpans) for (const span of ss.spans) spans.push({ ...span, service });
+          }
+          res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        });
+      });
+      await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+      const collectorPort = (collector.address() as { port: number }).port;
+      const attr = (span: OtlpSpan, key: string) => span.attributes.find((a) => a.key === key)?.value.stringValue;
+      try {
+        const { server } = await startAndWait({
+          OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `http://127.0.0.1:${collectorPort}/v1/traces`,
+          OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json',
+          OTEL_BSP_SCHEDULE_DELAY: '50',
+          OTEL_SERVICE_NAME: 'rabta-under-test',
+        });
+        const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'nobody@example.org', password: 'not the password at all' }),
+        });
+        expect(res.status).toBe(401);
+        const requestId = res.headers.get('x-request-id');
+        const login = await waitFor(
+          'the sign-in request to be exported',
+          () => spans.find((s) => s.name === 'POST /api/auth/login'),
+          30_000,
+          50,
+        );
+        expect(login.service).toBe('rabta-under-test');
+        expect(attr(login, 'http.route')).toBe('/api/auth/login');
+        expect(attr(login, 'rabta.request_id')).toBe(requestId);
+        // The statements the sign-in ran (the throttle in PostgreSQL, the account look-up), in its trace.
+        const sql = await waitFor(
+          'the sign-in statements to be exported',
+          () => {
+            const found = spans.filter(
+              (s) =>
+                s.traceId === login.traceId &&
+                (attr(s, 'db.system') === 'postgresql' || attr(s, 'db.system.name') === 'postgresql'),
+            );
+            return found.length ? found : undefined;
+          },
+          30_000,
+          50,
+        );
+        expect(sql.length).toBeGreaterThan(0);
+        // Health probes are not traced (they would drown the rest).
+        expect(spans.filter((s) => s.name.includes('/api/health'))).toEqual([]);
+        await stopWithSigterm(server);
+      } finally {
+        await new Promise((resolve) => collector.close(resolve));
+      }
     });
   });
 });
