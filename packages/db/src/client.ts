@@ -64,6 +64,12 @@ export function poolOf(client: PrismaClient): Pool | undefined {
 export function createPrismaClient(url: string, options: PrismaClientOptions = {}): PrismaClient {
   const pool = new Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
   pool.on('connect', coalesceWrites);
+  // node-postgres emits 'error' on a connection when the server ends it (shutdown, crash, terminated backend). The
+  // pool listens only while a connection is idle, the adapter only inside a transaction: one that is checked out
+  // between the two (a statement just answered, the next not yet sent) has no listener, and an 'error' event
+  // without one ends the process. A listener for the connection's whole life closes that gap; the connection is
+  // marked unusable by node-postgres itself and the pool drops it when it comes back.
+  pool.on('connect', (client) => client.on('error', (err) => options.onPoolError?.(err)));
   const nameOf = statementNames();
   const adapter = new PrismaPg(pool, {
     disposeExternalPool: true,

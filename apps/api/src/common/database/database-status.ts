@@ -8,8 +8,11 @@ import type { AppLogger } from '../logging/logger';
 
 /** How often a down database is probed. */
 const PROBE_MS = 250;
-/** A probe (connect and SELECT 1) that takes longer than this counts as a failure. */
-const PROBE_TIMEOUT_MS = 1_000;
+/**
+ * A probe (connect and SELECT 1) that takes longer than this counts as a failure. Not shorter: on a loaded machine a
+ * fresh backend with its password exchange can take over a second, and a probe given up on starts again from zero.
+ */
+const PROBE_TIMEOUT_MS = 3_000;
 
 /** Connection-level failures: the database is gone, not merely busy or the query wrong. */
 export function isConnectionFailure(err: unknown): boolean {

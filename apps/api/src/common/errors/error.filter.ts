@@ -20,6 +20,9 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, exceptio
   if (body.code === 'DATABASE_UNAVAILABLE' && isConnectionFailure(exception))
     request.server.databaseStatus?.markDown(String((exception as Error)?.message ?? exception));
   if (internal) request.log.error({ err: exception }, 'Request failed');
+  // While the database is away, DatabaseStatus logs the outage once; a line per refused request would only load
+  // the process (and the log) when it is busiest.
+  else if (body.code === 'DATABASE_UNAVAILABLE') request.log.debug({ code: body.code }, body.message);
   else if (body.statusCode >= 500) request.log.warn({ code: body.code }, body.message);
   if (reply.sent) return;
   void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
