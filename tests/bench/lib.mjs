@@ -150,7 +150,7 @@ export async function startApi(built, { databaseUrl, logLevel = 'warn', extraEnv
   });
   let log = '';
   const keep = (chunk) => {
-    log = (log + chunk.toString('utf8')).slice(-20_000);
+    log = (log + chunk.toString('utf8')).slice(-4_000_000);
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
