@@ -185,6 +185,16 @@ function excelSerialDate(n: number): string | undefined {
 }
 
 export class ImportPlanner {
+  /** Folded codes, titles and names, each folded once (a row's code is looked up several times). */
+  private readonly folded = new Map<string, string>();
+  private key(text: string): string {
+    let k = this.folded.get(text);
+    if (k === undefined) {
+      k = compactKey(text);
+      this.folded.set(text, k);
+    }
+    return k;
+  }
   private sectors!: NameIndex;
   private sectorCodes = new Map<number, string>();
   private countries!: Map<string, { code: string }>;
@@ -620,7 +630,7 @@ export class ImportPlanner {
             countryCodes: r.countries.map((c) => c.countryCode),
             leadOrganizationIds: r.leads.map((l) => l.organizationId),
           };
-          this.initiativesByCode.set(compactKey(r.code), wire);
+          this.initiativesByCode.set(this.key(r.code), wire);
           this.initiativesById.set(r.id, wire);
         }
       }
@@ -647,7 +657,7 @@ export class ImportPlanner {
       for (const m of found) {
         const wire: Existing = { ...m, plannedDate: isoDate(m.plannedDate), actualDate: isoDate(m.actualDate) };
         this.recordsById.set(m.id, wire);
-        const key = `${m.initiativeId}|${compactKey(m.titleEn)}`;
+        const key = `${m.initiativeId}|${this.key(m.titleEn)}`;
         this.milestonesByKey.set(key, [...(this.milestonesByKey.get(key) ?? []), wire]);
       }
       // Milestones by id whose initiative was not named in the file: their sectors, for the scope check.
@@ -692,7 +702,7 @@ export class ImportPlanner {
             });
       for (const r of found) {
         this.recordsById.set(r.id, r as Existing);
-        const key = compactKey(r.nameEn);
+        const key = this.key(r.nameEn);
         this.byName.set(key, [...(this.byName.get(key) ?? []), r as Existing]);
       }
     }
@@ -702,21 +712,21 @@ export class ImportPlanner {
   private targetOf(values: Record<string, unknown>): Existing | undefined {
     const { resource } = this.options;
     if (resource === 'initiatives')
-      return typeof values.code === 'string' ? this.initiativesByCode.get(compactKey(values.code)) : undefined;
+      return typeof values.code === 'string' ? this.initiativesByCode.get(this.key(values.code)) : undefined;
     if (typeof values.id === 'number') return this.recordsById.get(values.id) ?? undefined;
     if (resource === 'milestones') {
       const initiative = this.initiativeOf(values);
       if (!initiative || typeof values.titleEn !== 'string') return undefined;
-      const same = this.milestonesByKey.get(`${initiative.id}|${compactKey(values.titleEn)}`) ?? [];
+      const same = this.milestonesByKey.get(`${initiative.id}|${this.key(values.titleEn)}`) ?? [];
       return same.length === 1 ? same[0] : undefined;
     }
     if (typeof values.nameEn !== 'string') return undefined;
-    const same = this.byName.get(compactKey(values.nameEn)) ?? [];
+    const same = this.byName.get(this.key(values.nameEn)) ?? [];
     return same.length === 1 ? same[0] : undefined;
   }
 
   private initiativeOf(values: Record<string, unknown>): Existing | undefined {
-    if (typeof values.initiative === 'string') return this.initiativesByCode.get(compactKey(values.initiative));
+    if (typeof values.initiative === 'string') return this.initiativesByCode.get(this.key(values.initiative));
     if (typeof values.initiativeId === 'number') return this.initiativesById.get(values.initiativeId);
     return undefined;
   }
@@ -727,19 +737,19 @@ export class ImportPlanner {
   ): { field: string; value: string; /** As written in the file. */ label: string } | undefined {
     const { resource } = this.options;
     if (resource === 'initiatives' && typeof values.code === 'string')
-      return { field: 'code', value: compactKey(values.code), label: values.code };
+      return { field: 'code', value: this.key(values.code), label: values.code };
     if (typeof values.id === 'number') return { field: 'id', value: `id:${values.id}`, label: String(values.id) };
     if (target) return { field: 'id', value: `id:${target.id}`, label: String(target.id) };
     if (resource === 'milestones' && typeof values.titleEn === 'string') {
       const initiative = this.initiativeOf(values);
       return {
         field: 'titleEn',
-        value: `${initiative?.id ?? String(values.initiative)}|${compactKey(values.titleEn)}`,
+        value: `${initiative?.id ?? String(values.initiative)}|${this.key(values.titleEn)}`,
         label: values.titleEn,
       };
     }
     if (typeof values.nameEn === 'string')
-      return { field: 'nameEn', value: compactKey(values.nameEn), label: values.nameEn };
+      return { field: 'nameEn', value: this.key(values.nameEn), label: values.nameEn };
     return undefined;
   }
 
