@@ -87,7 +87,7 @@ export function SourceText({
             component="bdi"
             dir="auto"
             noWrap
-            sx={{ display: 'block', minWidth: 0, flex: 1 }}
+            sx={{ display: 'block', width: 0, minWidth: 0, flex: '1 1 0' }}
             data-testid="cite-selected"
           >
             {selected ? `“${selected}”` : translate('rabta.cite.help')}
