@@ -55,6 +55,17 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-syntax': 'off' },
   },
   {
+    // The shared layer serves the feature modules and never reaches into one (they provide what it needs, e.g. the
+    // audit log through common/resource/audit-recorder.ts).
+    files: ['apps/api/src/common/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/modules/**'], message: 'common/ must not import from a feature module.' }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { PrismaClient } from '@rabta/db';
-import { AuditService } from '../../modules/audit/audit.service';
+import { AUDIT_RECORDER, type AuditRecorder } from './audit-recorder';
 import type { ResourceDefinition } from './resource';
 import { resourceController, resourceServiceToken } from './resource.controller';
 import { ResourceService } from './resource.service';
@@ -9,8 +9,8 @@ import { ResourceService } from './resource.service';
 export function resourceServiceProvider(def: ResourceDefinition) {
   return {
     provide: resourceServiceToken(def.name),
-    useFactory: (prisma: PrismaClient, audit: AuditService) => new ResourceService(def, prisma, audit),
-    inject: [PrismaClient, AuditService],
+    useFactory: (prisma: PrismaClient, audit: AuditRecorder) => new ResourceService(def, prisma, audit),
+    inject: [PrismaClient, AUDIT_RECORDER],
   };
 }
 

@@ -1,12 +1,12 @@
 import type { Prisma, PrismaClient } from '@rabta/db';
 import { deletedOnlyUnreferenced, INT4_MAX, VersionSchema, type LinkTarget } from '@rabta/domain';
-import type { AuditService } from '../../modules/audit/audit.service';
 import type { AuthUser } from '../auth/current-user';
 import { AppException } from '../errors/app-exception';
 import { parseWith } from '../http/zod';
 import { parseListQuery, type ListQuery } from '../http/list-query';
 import { assertLinkScope, linksAfter } from './link-scope';
 import { assertUnreferenced } from './referrers';
+import type { AuditRecorder } from './audit-recorder';
 import type { ResourceDefinition, WriteContext } from './resource';
 
 export interface ListResult {
@@ -79,8 +79,13 @@ export class ResourceService {
   constructor(
     readonly def: ResourceDefinition,
     private readonly prisma: PrismaClient,
-    private readonly audit: AuditService,
+    private readonly audit: AuditRecorder,
   ) {}
+
+  /** A row on the wire: the definition's toWire (typed against its read schema), as the kit handles it. */
+  private wire(row: unknown): Record<string, unknown> {
+    return this.def.toWire(row) as Record<string, unknown>;
+  }
 
   /** `this milestone`, for messages. */
   private get what(): string {
@@ -116,7 +121,7 @@ export class ResourceService {
       }),
       delegate.count({ where }),
     ]);
-    return { rows: rows.map((r) => this.def.toWire(r)), total, start: range.start };
+    return { rows: rows.map((r) => this.wire(r)), total, start: range.start };
   }
 
   private key(raw: string | number): number | string {
@@ -136,7 +141,7 @@ export class ResourceService {
   async getOne(rawId: number | string, user: AuthUser): Promise<Record<string, unknown>> {
     const row = await this.findRow(this.prisma, this.key(rawId));
     if (this.def.readable && !this.def.readable(row, user)) throw AppException.notFound(this.def.label, rawId);
-    return this.def.toWire(row);
+    return this.wire(row);
   }
 
   /** `within`: run in the caller's transaction (intake's accept writes several records as one). */
@@ -144,7 +149,8 @@ export class ResourceService {
     const { create } = this.def.schemas;
     if (!create || !this.def.toCreateData)
       throw new AppException('METHOD_NOT_ALLOWED', `${this.def.label} records cannot be created through the API`);
-    const input = parseWith(create, body ?? {}, 'body');
+    // Create schemas are objects: the input is a record of fields.
+    const input = parseWith(create, body ?? {}, 'body') as Record<string, unknown>;
     return this.inTransaction(within, async (tx) => {
       const ctx: WriteContext = { user, tx };
       await this.def.authorize?.(ctx, null, input);
@@ -156,7 +162,7 @@ export class ResourceService {
         .create({ data: await this.def.toCreateData!(input, ctx), ...(rereads ? {} : (this.def.include ?? {})) });
       const id = (row as Record<string, number | string>)[this.def.primaryKey ?? 'id'];
       await this.def.afterWrite?.(ctx, id, input, null);
-      const wire = this.def.toWire(rereads ? await this.findRow(tx, id) : row);
+      const wire = this.wire(rereads ? await this.findRow(tx, id) : row);
       await this.audit.record(tx, { action: 'create', entity: this.def.name, entityId: id, after: wire });
       return wire;
     });
@@ -180,7 +186,7 @@ export class ResourceService {
       const ctx: WriteContext = { user, tx };
       const existing = (await this.findRow(tx, id)) as { version: number };
       await this.def.authorize?.(ctx, existing, input);
-      const before = this.def.toWire(existing);
+      const before = this.wire(existing);
       await assertLinkScope(tx, user, this.def.name, before, linksAfter(this.def.name, before, input), this.what);
       const data = await this.def.toUpdateData!(input, existing, ctx);
       // The version in the WHERE makes concurrent writers on one version exclusive: the row lock serialises them
@@ -196,7 +202,7 @@ export class ResourceService {
         });
       }
       await this.def.afterWrite?.(ctx, id, input, existing);
-      const after = this.def.toWire(await this.findRow(tx, id));
+      const after = this.wire(await this.findRow(tx, id));
       await this.audit.record(tx, { action: 'update', entity: this.def.name, entityId: id, before, after });
       return after;
     });
@@ -215,7 +221,7 @@ export class ResourceService {
       const ctx: WriteContext = { user, tx };
       const existing = await this.findRow(tx, id);
       await this.def.authorize?.(ctx, existing, null);
-      const before = this.def.toWire(existing);
+      const before = this.wire(existing);
       await assertLinkScope(tx, user, this.def.name, before, null, this.what);
       // Shared reference data and sources go only when nothing refers to them (409 naming who does).
       if (deletedOnlyUnreferenced(this.def.name) && typeof id === 'number')

@@ -30,8 +30,24 @@ export interface ReadContext {
   db: Db;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export interface ResourceDefinition<Row = any, Filter = any, Create = any, Update = any> {
+/** What a record looks like on the wire: what the read schema accepts. */
+export type Wire<Read extends z.ZodType> = z.input<Read>;
+
+/** A validated input of a schema (never, when the resource has no such schema). */
+type Input<S> = S extends z.ZodType ? z.output<S> : never;
+
+/**
+ * A resource's declaration. Declare one with defineResource(): the filter, create and update inputs are the outputs of
+ * their schemas, toWire must return what the read schema accepts, and the row type is the one toWire's parameter
+ * names; every hook is typed from those. The defaults (unknown rows, any zod schema) are what the kit itself runs.
+ */
+export interface ResourceDefinition<
+  Row = unknown,
+  Read extends z.ZodType = z.ZodType,
+  Filter extends z.ZodType = z.ZodType,
+  Create extends z.ZodType | undefined = z.ZodType | undefined,
+  Update extends z.ZodType | undefined = z.ZodType | undefined,
+> {
   /** URL segment and audit entity, e.g. `milestones`. */
   name: string;
   /** Singular, for messages: `Milestone`. */
@@ -42,12 +58,12 @@ export interface ResourceDefinition<Row = any, Filter = any, Create = any, Updat
   /** Whether DELETE is routed. */
   deletable: boolean;
   schemas: {
-    read: z.ZodType;
-    create?: z.ZodType<Create>;
-    update?: z.ZodType<Update>;
+    read: Read;
+    create?: Create;
+    update?: Update;
     /** Fields of the full representation that a PUT ignores. */
     readOnly: readonly string[];
-    filter: z.ZodType<Filter>;
+    filter: Filter;
   };
   /** Wire field → Prisma orderBy for that field. */
   sortable: Record<string, (order: 'asc' | 'desc') => object>;
@@ -59,20 +75,39 @@ export interface ResourceDefinition<Row = any, Filter = any, Create = any, Updat
   primaryKey?: string;
   /** The primary key value from a route id (numeric unless said otherwise). */
   idOf?(raw: string): number | string;
-  where(filter: Filter, ctx: ReadContext): Promise<object> | object;
+  where(filter: z.output<Filter>, ctx: ReadContext): Promise<object> | object;
   /** Whether the user may read this one record (lists are limited by `where`); unreadable records are a 404. */
   readable?(row: Row, user: AuthUser): boolean;
-  toWire(row: Row): Record<string, unknown>;
-  toCreateData?(input: Create, ctx: WriteContext): Promise<object> | object;
-  toUpdateData?(input: Update, existing: Row, ctx: WriteContext): Promise<object> | object;
+  toWire(row: Row): Wire<Read>;
+  toCreateData?(input: Input<Create>, ctx: WriteContext): Promise<object> | object;
+  toUpdateData?(input: Input<Update>, existing: Row, ctx: WriteContext): Promise<object> | object;
   /**
    * Object-level check beyond sector scope (e.g. a saved view's owner); throws FORBIDDEN. `existing` is null on
    * create; `input` is null on delete. Sector scope over the record and its links is not the definition's: the kit
    * applies the domain's link rules (packages/domain/src/links.ts) to every write, in link-scope.ts.
    */
-  authorize?(ctx: WriteContext, existing: Row | null, input: Create | Update | null): Promise<void>;
+  authorize?(ctx: WriteContext, existing: Row | null, input: Input<Create> | Input<Update> | null): Promise<void>;
   /** After the row is written, in the same transaction (join tables, ledgers, validation of references). */
-  afterWrite?(ctx: WriteContext, id: number | string, input: Create | Update, existing: Row | null): Promise<void>;
+  afterWrite?(
+    ctx: WriteContext,
+    id: number | string,
+    input: Input<Create> | Input<Update>,
+    existing: Row | null,
+  ): Promise<void>;
   /** Before delete, in the transaction (e.g. refuse when still referenced). */
   beforeDelete?(ctx: WriteContext, existing: Row): Promise<void>;
+}
+
+/**
+ * Declares a resource with every type inferred: the schemas give the inputs and the wire shape, toWire's parameter
+ * gives the row. The result is also what the kit (resourceModule, ResourceService) takes.
+ */
+export function defineResource<
+  Row,
+  Read extends z.ZodType,
+  Filter extends z.ZodType,
+  Create extends z.ZodType | undefined = undefined,
+  Update extends z.ZodType | undefined = undefined,
+>(def: ResourceDefinition<Row, Read, Filter, Create, Update>): ResourceDefinition<Row, Read, Filter, Create, Update> {
+  return def;
 }

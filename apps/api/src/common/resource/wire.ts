@@ -1,9 +1,13 @@
 // Rows → wire values. Calendar dates travel as YYYY-MM-DD, moments as ISO 8601 in UTC.
 
+export function isoDate(d: Date): string;
+export function isoDate(d: Date | null | undefined): string | null;
 export function isoDate(d: Date | null | undefined): string | null {
   return d ? d.toISOString().slice(0, 10) : null;
 }
 
+export function isoTs(d: Date): string;
+export function isoTs(d: Date | null | undefined): string | null;
 export function isoTs(d: Date | null | undefined): string | null {
   return d ? d.toISOString() : null;
 }

@@ -21,7 +21,7 @@ import { positionHeldOn, positionHeldWhere } from '../../common/as-of/positions.
 import { viewDay } from '../../common/as-of/view';
 import { AppException } from '../../common/errors/app-exception';
 import { IdListFilter, QFilter, toIdList } from '../../common/http/list-query';
-import type { ResourceDefinition } from '../../common/resource/resource';
+import { defineResource } from '../../common/resource/resource';
 import { assertExist } from '../../common/resource/scope';
 import { matchingIds } from '../../common/resource/search';
 import { refreshNamesOf } from '../../common/search/search-text';
@@ -39,7 +39,7 @@ const countryFilter = z
 type OrgCreate = z.infer<typeof CreateOrganizationSchema>;
 type OrgUpdate = z.infer<typeof UpdateOrganizationSchema>;
 
-export const organizationsResource: ResourceDefinition<Organization> = {
+export const organizationsResource = defineResource({
   name: 'organizations',
   label: 'Organization',
   read: 'viewer',
@@ -77,7 +77,7 @@ export const organizationsResource: ResourceDefinition<Organization> = {
       definedOnly({ kind: f.kind, countryCode: f.countryCode, parentId: f.parentId }),
     );
   },
-  toWire: (r) => ({
+  toWire: (r: Organization) => ({
     id: r.id,
     nameEn: r.nameEn,
     nameUr: r.nameUr,
@@ -109,7 +109,7 @@ export const organizationsResource: ResourceDefinition<Organization> = {
       });
     return { ...rest, searchText: searchTextOf.organization({ ...existing, ...rest }) };
   },
-};
+});
 
 // ------------------------------------------------------------------------------------------------ people
 
@@ -117,7 +117,7 @@ type PersonRow = Person & { positions: Pick<Position, 'titleEn' | 'titleUr' | 'f
 type PersonCreate = z.infer<typeof CreatePersonSchema>;
 type PersonUpdate = z.infer<typeof UpdatePersonSchema>;
 
-export const peopleResource: ResourceDefinition<PersonRow> = {
+export const peopleResource = defineResource({
   name: 'people',
   label: 'Person',
   read: 'viewer',
@@ -154,7 +154,7 @@ export const peopleResource: ResourceDefinition<PersonRow> = {
       f.organizationId ? { positions: { some: { organizationId: f.organizationId } } } : {},
     );
   },
-  toWire: (r) => {
+  toWire: (r: PersonRow) => {
     const current = positionHeldOn(r.positions, viewDay(undefined).day);
     return {
       id: r.id,
@@ -184,14 +184,14 @@ export const peopleResource: ResourceDefinition<PersonRow> = {
     const renamed = (['nameEn', 'nameUr', 'nameRu', 'aliases'] as const).some((k) => input[k] !== undefined);
     if (existing && renamed) await refreshNamesOf(tx, [id as number]);
   },
-};
+});
 
 // ------------------------------------------------------------------------------------------------ positions
 
 type PositionCreate = z.infer<typeof CreatePositionSchema>;
 type PositionUpdate = z.infer<typeof UpdatePositionSchema>;
 
-export const positionsResource: ResourceDefinition<Position> = {
+export const positionsResource = defineResource({
   name: 'positions',
   label: 'Position',
   read: 'viewer',
@@ -224,7 +224,7 @@ export const positionsResource: ResourceDefinition<Position> = {
       definedOnly({ personId: f.personId, organizationId: f.organizationId }),
       f.current === undefined ? {} : positionHeldWhere(viewDay(undefined).day, f.current),
     ),
-  toWire: (r) => ({
+  toWire: (r: Position) => ({
     id: r.id,
     personId: r.personId,
     organizationId: r.organizationId,
@@ -261,6 +261,6 @@ export const positionsResource: ResourceDefinition<Position> = {
       });
     return { ...rest, fromDate: dateOnly(rest.fromDate), toDate: dateOnly(rest.toDate) };
   },
-};
+});
 
 export const actorsResources = [organizationsResource, peopleResource, positionsResource];

@@ -11,7 +11,7 @@ import {
 } from '@rabta/domain';
 import { z } from 'zod';
 import { IdListFilter, QFilter, toIdList } from '../../common/http/list-query';
-import type { ResourceDefinition } from '../../common/resource/resource';
+import { defineResource } from '../../common/resource/resource';
 import { assertExist } from '../../common/resource/scope';
 import { matchingIds } from '../../common/resource/search';
 import { refreshSearchText } from '../../common/search/search-text';
@@ -27,7 +27,7 @@ type AgreementUpdate = z.infer<typeof UpdateAgreementSchema>;
 
 const and = (...parts: object[]) => ({ AND: parts.filter((p) => Object.keys(p).length > 0) });
 
-export const agreementsResource: ResourceDefinition<AgreementRow> = {
+export const agreementsResource = defineResource({
   name: 'agreements',
   label: 'Agreement',
   read: 'viewer',
@@ -83,7 +83,7 @@ export const agreementsResource: ResourceDefinition<AgreementRow> = {
         : {},
     );
   },
-  toWire: (r) => ({
+  toWire: (r: AgreementRow) => ({
     id: r.id,
     kind: r.kind,
     titleEn: r.titleEn,
@@ -155,4 +155,4 @@ export const agreementsResource: ResourceDefinition<AgreementRow> = {
     // The search text names the signatories (in every script): written once the links are.
     await refreshSearchText(tx, 'agreements', [agreementId]);
   },
-};
+});

@@ -2,7 +2,7 @@ import type { AuditEvent } from '@rabta/db';
 import { IdSchema, AuditEventSchema, type AuditEvent as AuditEventWire } from '@rabta/domain';
 import { z } from 'zod';
 import { definedOnly, moment, momentUntil } from '../../common/resource/wire';
-import type { ResourceDefinition } from '../../common/resource/resource';
+import { defineResource } from '../../common/resource/resource';
 
 export type AuditEventRow = AuditEvent;
 
@@ -27,7 +27,7 @@ export function auditEventToWire(r: AuditEventRow): AuditEventWire {
 }
 
 /** The audit log: admins read it; nobody writes it through the API (the database refuses changes anyway). */
-export const auditEventsResource: ResourceDefinition<AuditEventRow> = {
+export const auditEventsResource = defineResource({
   name: 'audit-events',
   label: 'Audit event',
   read: 'admin',
@@ -68,4 +68,4 @@ export const auditEventsResource: ResourceDefinition<AuditEventRow> = {
     ...(f.at_gte || f.at_lte ? { at: definedOnly({ gte: moment(f.at_gte), lte: momentUntil(f.at_lte) }) } : {}),
   }),
   toWire: auditEventToWire,
-};
+});

@@ -20,7 +20,7 @@ import { decisionOverdueWhere } from '../../common/as-of/decisions.as-of';
 import { viewDay } from '../../common/as-of/view';
 import { AppException } from '../../common/errors/app-exception';
 import { IdListFilter, QFilter, toIdList } from '../../common/http/list-query';
-import type { ResourceDefinition } from '../../common/resource/resource';
+import { defineResource } from '../../common/resource/resource';
 import { assertExist } from '../../common/resource/scope';
 import { matchingIds } from '../../common/resource/search';
 import { refreshSearchText } from '../../common/search/search-text';
@@ -36,7 +36,7 @@ type EngagementRow = Engagement & { participants: { personId: number }[]; initia
 type EngagementCreate = z.infer<typeof CreateEngagementSchema>;
 type EngagementUpdate = z.infer<typeof UpdateEngagementSchema>;
 
-export const engagementsResource: ResourceDefinition<EngagementRow> = {
+export const engagementsResource = defineResource({
   name: 'engagements',
   label: 'Engagement',
   read: 'viewer',
@@ -91,7 +91,7 @@ export const engagementsResource: ResourceDefinition<EngagementRow> = {
       f.personId ? { participants: { some: { personId: f.personId } } } : {},
     );
   },
-  toWire: (r) => ({
+  toWire: (r: EngagementRow) => ({
     id: r.id,
     titleEn: r.titleEn,
     titleUr: r.titleUr,
@@ -173,7 +173,7 @@ export const engagementsResource: ResourceDefinition<EngagementRow> = {
     // The search text names the participants (in every script): written once the links are.
     await refreshSearchText(tx, 'engagements', [engagementId]);
   },
-};
+});
 
 // ------------------------------------------------------------------------------------------------ decisions
 
@@ -185,7 +185,7 @@ function isOverdue(d: Pick<Decision, 'dueDate' | 'state'>): boolean {
   return isDecisionOverdue({ state: d.state, dueDate: isoDate(d.dueDate) }, viewDay(undefined));
 }
 
-export const decisionsResource: ResourceDefinition<Decision> = {
+export const decisionsResource = defineResource({
   name: 'decisions',
   label: 'Decision',
   read: 'viewer',
@@ -234,7 +234,7 @@ export const decisionsResource: ResourceDefinition<Decision> = {
       f.overdue === undefined ? {} : decisionOverdueWhere(today, f.overdue),
     );
   },
-  toWire: (r) => ({
+  toWire: (r: Decision) => ({
     id: r.id,
     engagementId: r.engagementId,
     textEn: r.textEn,
@@ -267,4 +267,4 @@ export const decisionsResource: ResourceDefinition<Decision> = {
     ]);
     return { ...rest, dueDate: dateOnly(rest.dueDate) };
   },
-};
+});

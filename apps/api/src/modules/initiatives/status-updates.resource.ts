@@ -9,7 +9,7 @@ import {
 } from '@rabta/domain';
 import { z } from 'zod';
 import { IdListFilter, toIdList } from '../../common/http/list-query';
-import type { ResourceDefinition } from '../../common/resource/resource';
+import { defineResource } from '../../common/resource/resource';
 import { definedOnly, moment } from '../../common/resource/wire';
 import { toStatusUpdate } from './status-updates.service';
 
@@ -19,9 +19,7 @@ const dateOrTs = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
  * The status history. Read like any resource; recorded through POST (StatusUpdatesController), never deleted;
  * only the notes of an entry can be corrected.
  */
-export const statusUpdatesResource: ResourceDefinition<
-  StatusUpdate & { evidence: { sourceId: number }[]; author: { name: string } | null }
-> = {
+export const statusUpdatesResource = defineResource({
   name: 'status-updates',
   label: 'Status update',
   read: 'viewer',
@@ -64,6 +62,7 @@ export const statusUpdatesResource: ResourceDefinition<
       ? { recordedAt: definedOnly({ gte: moment(f.recordedAt_gte), lte: moment(f.recordedAt_lte) }) }
       : {}),
   }),
-  toWire: (r) => toStatusUpdate(r),
+  toWire: (r: StatusUpdate & { evidence: { sourceId: number }[]; author: { name: string } | null }) =>
+    toStatusUpdate(r),
   toUpdateData: (i: z.infer<typeof UpdateStatusUpdateSchema>) => definedOnly({ noteEn: i.noteEn, noteUr: i.noteUr }),
-};
+});

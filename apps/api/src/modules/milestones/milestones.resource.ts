@@ -12,7 +12,7 @@ import {
 } from '@rabta/domain';
 import { z } from 'zod';
 import { IdListFilter, QFilter, toIdList } from '../../common/http/list-query';
-import type { ResourceDefinition, WriteContext } from '../../common/resource/resource';
+import { defineResource, type WriteContext } from '../../common/resource/resource';
 import { assertExist } from '../../common/resource/scope';
 import { dateOnly, isoDate } from '../../common/resource/wire';
 import { toMilestone, type LedgerRow } from './milestones.mapper';
@@ -77,7 +77,7 @@ async function announce(
   });
 }
 
-export const milestonesResource: ResourceDefinition<MilestoneRow> = {
+export const milestonesResource = defineResource({
   name: 'milestones',
   label: 'Milestone',
   read: 'viewer',
@@ -113,7 +113,7 @@ export const milestonesResource: ResourceDefinition<MilestoneRow> = {
     );
     return { id: { in: rows.map((r) => r.id) } };
   },
-  toWire: (r) => toMilestone(r, r.dateChanges, undefined, { ledger: true }),
+  toWire: (r: MilestoneRow) => toMilestone(r, r.dateChanges, undefined, { ledger: true }),
   async toCreateData(i: Create, { tx }) {
     await assertExist(tx, [
       { field: 'ownerOrganizationId', what: 'Organization', ids: i.ownerOrganizationId ? [i.ownerOrganizationId] : [] },
@@ -149,4 +149,4 @@ export const milestonesResource: ResourceDefinition<MilestoneRow> = {
     if (!existing && !after) return;
     await announce(ctx, id as number, before, after, input.announcement);
   },
-};
+});

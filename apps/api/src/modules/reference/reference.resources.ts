@@ -12,13 +12,13 @@ import {
 import { z } from 'zod';
 import { AppException } from '../../common/errors/app-exception';
 import { IdListFilter, QFilter, toIdList } from '../../common/http/list-query';
-import type { ResourceDefinition } from '../../common/resource/resource';
+import { defineResource } from '../../common/resource/resource';
 import { isoTs } from '../../common/resource/wire';
 
 const contains = (q: string | undefined, fields: string[]) =>
   q ? { OR: fields.map((f) => ({ [f]: { contains: q.trim(), mode: 'insensitive' } })) } : {};
 
-export const countriesResource: ResourceDefinition<Country> = {
+export const countriesResource = defineResource({
   name: 'countries',
   label: 'Country',
   read: 'viewer',
@@ -42,11 +42,11 @@ export const countriesResource: ResourceDefinition<Country> = {
   delegate: (db) => db.country,
   primaryKey: 'code',
   idOf: (raw) => raw.toUpperCase(),
-  where: (f: { q?: string; id?: string | string[] }) => ({
+  where: (f) => ({
     ...(f.id ? { code: { in: (Array.isArray(f.id) ? f.id : [f.id]).map((c) => c.toUpperCase()) } } : {}),
     ...contains(f.q, ['code', 'nameEn', 'nameUr', 'nameRu']),
   }),
-  toWire: (r) => ({
+  toWire: (r: Country) => ({
     id: r.code,
     code: r.code,
     nameEn: r.nameEn,
@@ -56,8 +56,8 @@ export const countriesResource: ResourceDefinition<Country> = {
     createdAt: isoTs(r.createdAt),
     updatedAt: isoTs(r.updatedAt),
   }),
-  toCreateData: (i: z.infer<typeof CreateCountrySchema>) => i,
-  toUpdateData: (i: z.infer<typeof UpdateCountrySchema>) => {
+  toCreateData: (i) => i,
+  toUpdateData: (i) => {
     const { version: _v, ...rest } = i;
     return rest;
   },
@@ -69,9 +69,9 @@ export const countriesResource: ResourceDefinition<Country> = {
     if (used > 0)
       throw new AppException('IN_USE', `${existing.nameEn} is used by ${used} records and cannot be removed`);
   },
-};
+});
 
-export const sectorsResource: ResourceDefinition<Sector> = {
+export const sectorsResource = defineResource({
   name: 'sectors',
   label: 'Sector',
   read: 'viewer',
@@ -93,12 +93,12 @@ export const sectorsResource: ResourceDefinition<Sector> = {
   },
   defaultSort: { field: 'nameEn', order: 'ASC' },
   delegate: (db) => db.sector,
-  where: (f: { q?: string; id?: number | number[]; code?: string }) => ({
+  where: (f) => ({
     ...(f.id !== undefined ? { id: { in: toIdList(f.id) } } : {}),
     ...(f.code ? { code: f.code } : {}),
     ...contains(f.q, ['code', 'nameEn', 'nameUr']),
   }),
-  toWire: (r) => ({
+  toWire: (r: Sector) => ({
     id: r.id,
     code: r.code,
     nameEn: r.nameEn,
@@ -108,8 +108,8 @@ export const sectorsResource: ResourceDefinition<Sector> = {
     createdAt: isoTs(r.createdAt),
     updatedAt: isoTs(r.updatedAt),
   }),
-  toCreateData: (i: z.infer<typeof CreateSectorSchema>) => i,
-  toUpdateData: (i: z.infer<typeof UpdateSectorSchema>) => {
+  toCreateData: (i) => i,
+  toUpdateData: (i) => {
     const { version: _v, ...rest } = i;
     return rest;
   },
@@ -118,4 +118,4 @@ export const sectorsResource: ResourceDefinition<Sector> = {
     if (used > 0)
       throw new AppException('IN_USE', `The ${existing.nameEn} sector has ${used} initiatives and cannot be removed`);
   },
-};
+});

@@ -6,15 +6,13 @@ import {
   REPORT_SCHEDULE_READ_ONLY,
   ReportScheduleSchema,
   UpdateReportScheduleSchema,
-  type CreateReportSchedule,
   type ReportParams,
-  type UpdateReportSchedule,
   IdSchema,
 } from '@rabta/domain';
 import { z } from 'zod';
 import { AppException } from '../../common/errors/app-exception';
 import { IdListFilter, QFilter, toIdList } from '../../common/http/list-query';
-import type { ResourceDefinition } from '../../common/resource/resource';
+import { defineResource } from '../../common/resource/resource';
 import { definedOnly } from '../../common/resource/wire';
 import { toSchedule, type ScheduleRecord } from './reports.mapper';
 import { assertParamReferences } from './report-params';
@@ -33,12 +31,7 @@ export const ScheduleFilterSchema = z.strictObject({
   createdById: IdSchema.optional(),
 });
 
-export const reportSchedulesResource: ResourceDefinition<
-  ScheduleRecord,
-  z.infer<typeof ScheduleFilterSchema>,
-  CreateReportSchedule,
-  UpdateReportSchedule
-> = {
+export const reportSchedulesResource = defineResource({
   name: 'report-schedules',
   label: 'Report schedule',
   read: 'viewer',
@@ -70,7 +63,7 @@ export const reportSchedulesResource: ResourceDefinition<
       definedOnly({ kind: f.kind, format: f.format, paused: f.paused, createdById: f.createdById }),
     ],
   }),
-  toWire: (r) => toSchedule(r),
+  toWire: (r: ScheduleRecord) => toSchedule(r),
   async authorize(ctx, existing) {
     if (existing && ctx.user.role !== 'admin' && existing.createdById !== ctx.user.id) {
       throw AppException.forbidden('Only the analyst who created this schedule, or an admin, can change or remove it');
@@ -117,4 +110,4 @@ export const reportSchedulesResource: ResourceDefinition<
       ...(retimed ? { nextRunAt: paused ? null : nextRun(cron, timezone, new Date()) } : {}),
     };
   },
-};
+});

@@ -3,14 +3,14 @@ import { CreateSavedViewSchema, SAVED_VIEW_READ_ONLY, SavedViewSchema, UpdateSav
 import { z } from 'zod';
 import { AppException } from '../../common/errors/app-exception';
 import { IdListFilter, toIdList } from '../../common/http/list-query';
-import type { ResourceDefinition } from '../../common/resource/resource';
+import { defineResource } from '../../common/resource/resource';
 import { isoTs } from '../../common/resource/wire';
 
 type Create = z.infer<typeof CreateSavedViewSchema>;
 type Update = z.infer<typeof UpdateSavedViewSchema>;
 
 /** Saved list filters: every signed-in user keeps their own, and may share them with everyone. */
-export const savedViewsResource: ResourceDefinition<SavedView> = {
+export const savedViewsResource = defineResource({
   name: 'saved-views',
   label: 'Saved view',
   read: 'viewer',
@@ -44,12 +44,13 @@ export const savedViewsResource: ResourceDefinition<SavedView> = {
   }),
   // Another user's view that is not shared is not there for you (as in the list); admins see every view.
   readable: (r, user) => r.ownerId === user.id || r.shared || user.role === 'admin',
-  toWire: (r) => ({
+  toWire: (r: SavedView) => ({
     id: r.id,
     resource: r.resource,
     name: r.name,
-    filter: r.filter,
-    sort: r.sort ?? null,
+    // JSON columns written only from the create and update schemas, so they hold those schemas' shapes.
+    filter: r.filter as Record<string, unknown>,
+    sort: (r.sort ?? null) as z.infer<typeof SavedViewSchema>['sort'],
     ownerId: r.ownerId,
     shared: r.shared,
     version: r.version,
@@ -76,4 +77,4 @@ export const savedViewsResource: ResourceDefinition<SavedView> = {
       ...(rest.sort !== undefined ? { sort: (rest.sort ?? null) as Prisma.InputJsonValue } : {}),
     };
   },
-};
+});

@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { AppException } from '../../common/errors/app-exception';
 import { sourceContentHash } from '../../common/hash';
 import { IdListFilter, QFilter, toIdList } from '../../common/http/list-query';
-import type { ResourceDefinition, WriteContext } from '../../common/resource/resource';
+import { defineResource, type WriteContext } from '../../common/resource/resource';
 import { missingReference } from '../../common/resource/scope';
 import { matchingIds } from '../../common/resource/search';
 import { dateOnly, definedOnly, isoDate, isoTs, moment } from '../../common/resource/wire';
@@ -43,7 +43,7 @@ async function assertNotDuplicate(ctx: WriteContext, hash: string, exceptId?: nu
   }
 }
 
-export const sourcesResource: ResourceDefinition<Source> = {
+export const sourcesResource = defineResource({
   name: 'sources',
   label: 'Source',
   read: 'viewer',
@@ -88,7 +88,7 @@ export const sourcesResource: ResourceDefinition<Source> = {
       f.initiativeId ? { evidence: { some: { initiativeId: f.initiativeId } } } : {},
     );
   },
-  toWire: (r) => ({
+  toWire: (r: Source) => ({
     id: r.id,
     kind: r.kind,
     publisher: r.publisher,
@@ -129,7 +129,7 @@ export const sourcesResource: ResourceDefinition<Source> = {
       searchText: searchTextOf.source(merged),
     };
   },
-};
+});
 
 // ------------------------------------------------------------------------------------------------ evidence
 
@@ -164,7 +164,7 @@ async function evidenceInitiative(ctx: WriteContext, e: EvidenceCreate): Promise
   return e.initiativeId ?? m?.initiativeId ?? s?.initiativeId ?? d?.initiativeId ?? null;
 }
 
-export const evidenceResource: ResourceDefinition<Evidence> = {
+export const evidenceResource = defineResource({
   name: 'evidence',
   label: 'Evidence',
   read: 'viewer',
@@ -197,7 +197,7 @@ export const evidenceResource: ResourceDefinition<Evidence> = {
     const { id, ...rest } = f;
     return and(id !== undefined ? { id: { in: toIdList(id) } } : {}, definedOnly(rest));
   },
-  toWire: (r) => ({
+  toWire: (r: Evidence) => ({
     id: r.id,
     sourceId: r.sourceId,
     quote: r.quote,
@@ -232,4 +232,4 @@ export const evidenceResource: ResourceDefinition<Evidence> = {
       );
     }
   },
-};
+});
