@@ -16,3 +16,4 @@ export * from './interchange';
 export * from './iati';
 export * from './schemas/intake';
 export * from './schemas/search';
+export * from './schemas/views';

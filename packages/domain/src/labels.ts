@@ -100,6 +100,14 @@ const en = {
   },
   intake_language: { ur: 'Urdu', en: 'English', ar: 'Arabic', fa: 'Persian', ru: 'Russian', other: 'Other' },
   intake_input: { text: 'Text', html: 'HTML', url: 'URL' },
+  report_kind: {
+    portfolio: 'Portfolio status report',
+    initiative: 'Initiative brief',
+    changes: 'Change report',
+    engagement_followup: 'Meeting follow-up',
+  },
+  report_format: { html: 'HTML', pdf: 'PDF', xlsx: 'Excel (XLSX)', csv: 'CSV' },
+  report_status: { queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed' },
 };
 
 /** Urdu has every label English has. */
@@ -202,6 +210,14 @@ const ur: typeof en = {
   },
   intake_language: { ur: 'اردو', en: 'انگریزی', ar: 'عربی', fa: 'فارسی', ru: 'روسی', other: 'دیگر' },
   intake_input: { text: 'متن', html: 'HTML صفحہ', url: 'ویب پتا' },
+  report_kind: {
+    portfolio: 'پورٹ فولیو کی صورتحال کی رپورٹ',
+    initiative: 'اقدام کا خلاصہ',
+    changes: 'تبدیلیوں کی رپورٹ',
+    engagement_followup: 'اجلاس کے فیصلوں پر پیش رفت',
+  },
+  report_format: { html: 'ویب صفحہ (HTML)', pdf: 'پی ڈی ایف (PDF)', xlsx: 'ایکسل (XLSX)', csv: 'سی ایس وی (CSV)' },
+  report_status: { queued: 'قطار میں', running: 'جاری', done: 'مکمل', failed: 'ناکام' },
 };
 
 export const DOMAIN_LABELS = { en, ur };

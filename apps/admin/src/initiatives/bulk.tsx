@@ -66,7 +66,7 @@ export function BulkHealthButton() {
   const dataProvider = useDataProvider<RabtaDataProvider>();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [health, setHealth] = useState('');
+  const [health, setHealth] = useState<(typeof HEALTHS)[number] | ''>('');
   const [note, setNote] = useState('');
   const [effectiveAt, setEffectiveAt] = useState(todayIso());
 
@@ -76,7 +76,7 @@ export function BulkHealthButton() {
     try {
       for (const id of selectedIds) {
         await dataProvider.createStatusUpdate(id, {
-          toHealth: health,
+          toHealth: health || undefined,
           effectiveAt: effectiveMoment(effectiveAt),
           note,
           sourceIds: [],
@@ -106,7 +106,7 @@ export function BulkHealthButton() {
             select
             label={translate('rabta.status.to_health')}
             value={health}
-            onChange={(e) => setHealth(e.target.value)}
+            onChange={(e) => setHealth(e.target.value as (typeof HEALTHS)[number])}
             fullWidth
             margin="dense"
           >

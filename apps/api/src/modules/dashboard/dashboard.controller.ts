@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { Access } from '../../common/auth/access.decorator';
 import { ApiOperation } from '../../common/http/openapi-meta';
 import { ZodQuery } from '../../common/http/zod';
-import { DashboardSchema, DashboardService, type Dashboard } from './dashboard.service';
+import { DashboardSchema, type Dashboard } from '@rabta/domain';
+import { DashboardService } from './dashboard.service';
 
 const DashboardQuery = z.strictObject({ asOf: z.string().optional(), knownAt: z.string().optional() });
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, daysFromTo, HEALTHS, INITIATIVE_STAGES, isActiveStage } from '@rabta/domain';
-import { z } from 'zod';
+import { addDays, daysFromTo, HEALTHS, INITIATIVE_STAGES, isActiveStage, type Dashboard } from '@rabta/domain';
 import { ActivityAsOf, presentView } from '../../common/as-of/activity.as-of';
 import { InitiativesAsOf, stalenessOf } from '../../common/as-of/initiatives.as-of';
 import { MilestonesAsOf } from '../../common/as-of/milestones.as-of';
@@ -9,69 +8,6 @@ import { parseAsOf } from '../../common/http/as-of';
 import { isoDate, isoTs } from '../../common/resource/wire';
 import { toInitiative } from '../initiatives/initiatives.mapper';
 import { SettingsService } from '../settings/settings.service';
-
-const MilestoneItem = z.object({
-  id: z.number(),
-  initiativeId: z.number(),
-  titleEn: z.string(),
-  titleUr: z.string().nullable(),
-  plannedDate: z.string(),
-});
-
-export const DashboardSchema = z.object({
-  asOf: z.string(),
-  knownAt: z.string(),
-  totals: z.object({
-    initiatives: z.number(),
-    active: z.number(),
-    atRisk: z.number(),
-    offTrack: z.number(),
-    stale: z.number(),
-    overdueMilestones: z.number(),
-  }),
-  byStage: z.record(z.string(), z.number()),
-  byHealth: z.record(z.string(), z.number()),
-  stageBySector: z.array(z.object({ sectorId: z.number(), stage: z.string(), count: z.number() })),
-  overdueMilestones: z.array(MilestoneItem.extend({ daysOverdue: z.number() })),
-  upcomingMilestones: z.object({
-    d30: z.number(),
-    d60: z.number(),
-    d90: z.number(),
-    items: z.array(MilestoneItem.extend({ daysToGo: z.number() })),
-  }),
-  staleInitiatives: z.array(
-    z.object({
-      id: z.number(),
-      code: z.string(),
-      titleEn: z.string(),
-      titleUr: z.string().nullable(),
-      lastEvidenceAt: z.string().nullable(),
-    }),
-  ),
-  /** The latest developments: status changes, developments recorded without one, agreements signed, milestones achieved. */
-  recentChanges: z.array(
-    z.object({
-      kind: z.enum(['status_update', 'agreement_signed', 'milestone_achieved']),
-      /** The status update's, agreement's or milestone's id (by `kind`). */
-      id: z.number(),
-      initiativeId: z.number(),
-      code: z.string(),
-      titleEn: z.string(),
-      titleUr: z.string().nullable(),
-      fromStage: z.string().nullable(),
-      toStage: z.string().nullable(),
-      fromHealth: z.string().nullable(),
-      toHealth: z.string().nullable(),
-      /** A status update's note; an agreement's or milestone's title. */
-      noteEn: z.string().nullable(),
-      noteUr: z.string().nullable(),
-      effectiveAt: z.string(),
-      recordedAt: z.string(),
-      authorName: z.string().nullable(),
-    }),
-  ),
-});
-export type Dashboard = z.infer<typeof DashboardSchema>;
 
 const LIST_LIMIT = 20;
 const ALL = { sort: { field: 'id', order: 'ASC' as const }, offset: 0, limit: 1_000_000 };

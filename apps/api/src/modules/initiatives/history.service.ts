@@ -1,18 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaClient } from '@rabta/db';
-import { AuditEventSchema } from '@rabta/domain';
-import type { z } from 'zod';
+import type { HistoryEvent } from '@rabta/domain';
 import type { AuthUser } from '../../common/auth/current-user';
 import { AppException } from '../../common/errors/app-exception';
 import { auditEventToWire } from '../audit/audit-events.resource';
-
-/** An audit event; requestId and ip (where the change came from) for admins only. */
-export const HistoryEventSchema = AuditEventSchema.extend({
-  requestId: AuditEventSchema.shape.requestId.optional(),
-  ip: AuditEventSchema.shape.ip.optional(),
-  actorEmail: AuditEventSchema.shape.actorEmail.optional(),
-});
-export type HistoryEvent = z.infer<typeof HistoryEventSchema>;
 
 const LIMIT = 500;
 

@@ -7,6 +7,10 @@ import {
   StatusUpdateSchema,
   UpdateInitiativeSchema,
   type Initiative,
+  HistoryEventSchema,
+  TimelineItemSchema,
+  type HistoryEvent,
+  type TimelineItem,
 } from '@rabta/domain';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -19,9 +23,9 @@ import { ApiOperation } from '../../common/http/openapi-meta';
 import { ZodQuery } from '../../common/http/zod';
 import { columnsOf, ExportQuerySchema, sendExport, type ExportQuery } from '../../common/resource/export';
 import { InitiativeFilterSchema, InitiativesService } from './initiatives.service';
-import { HistoryEventSchema, HistoryService, type HistoryEvent } from './history.service';
+import { HistoryService } from './history.service';
 import { StatusUpdatesService } from './status-updates.service';
-import { TimelineItemSchema, TimelineService, type TimelineItem } from './timeline.service';
+import { TimelineService } from './timeline.service';
 
 const AsOfQuery = z.strictObject({ asOf: z.string().optional(), knownAt: z.string().optional() });
 const DeleteQuery = z.strictObject({ purge: z.enum(['true', 'false']).optional() });

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaClient } from '@rabta/db';
-import { actualDateAsOf, decisionStateAsOf, milestoneStateAsOf } from '@rabta/domain';
-import { z } from 'zod';
+import { actualDateAsOf, decisionStateAsOf, milestoneStateAsOf, type TimelineItem } from '@rabta/domain';
 import { groupBy } from '../../common/collections';
 import { ActivityAsOf, isPureDevelopment, presentView } from '../../common/as-of/activity.as-of';
 import { DecisionsAsOf } from '../../common/as-of/decisions.as-of';
@@ -11,31 +10,6 @@ import { viewDay } from '../../common/as-of/view';
 import { AppException } from '../../common/errors/app-exception';
 import { parseAsOf } from '../../common/http/as-of';
 import { isoDate } from '../../common/resource/wire';
-
-export const TimelineItemSchema = z.object({
-  /** `status_update`: a change of stage or health; `development`: a status update that changes neither. */
-  type: z.enum([
-    'status_update',
-    'development',
-    'milestone',
-    'milestone_date_change',
-    'engagement',
-    'decision',
-    'agreement',
-    'evidence',
-  ]),
-  id: z.number(),
-  /** When it happened (or is planned to), ISO date or date-time. */
-  date: z.string(),
-  titleEn: z.string(),
-  titleUr: z.string().nullable(),
-  detailEn: z.string().nullable(),
-  detailUr: z.string().nullable(),
-  link: z.object({ resource: z.string(), id: z.number() }),
-  /** The item's facts, for a client to word in its own language (enum values, dates, names in both scripts). */
-  data: z.record(z.string(), z.unknown()),
-});
-export type TimelineItem = z.infer<typeof TimelineItemSchema>;
 
 const arrow = (a: string | null, b: string | null) => `${a ?? '—'} → ${b ?? '—'}`;
 

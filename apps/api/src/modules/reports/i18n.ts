@@ -12,12 +12,7 @@ const en = {
   dir: 'ltr' as 'ltr' | 'rtl',
   intl: 'en-GB',
   appName: 'Rabta',
-  kinds: {
-    portfolio: 'Portfolio status report',
-    initiative: 'Initiative brief',
-    changes: 'Change report',
-    engagement_followup: 'Meeting follow-up',
-  },
+  kinds: DOMAIN_LABELS.en.report_kind,
   meta: {
     asOf: 'As of',
     knownAt: 'As known at',
@@ -224,12 +219,7 @@ const ur: Labels = {
   dir: 'rtl',
   intl: 'ur-PK',
   appName: 'رابطہ',
-  kinds: {
-    portfolio: 'پورٹ فولیو کی صورتحال کی رپورٹ',
-    initiative: 'اقدام کا خلاصہ',
-    changes: 'تبدیلیوں کی رپورٹ',
-    engagement_followup: 'اجلاس کے فیصلوں پر پیش رفت',
-  },
+  kinds: DOMAIN_LABELS.ur.report_kind,
   meta: {
     asOf: 'بتاریخ',
     knownAt: 'جیسا معلوم تھا',
