@@ -1,3 +1,5 @@
+import type { KeyedMessage } from './messages';
+
 /** Every error code the API returns, with its HTTP status. One map, one exhaustive switch. */
 export const ERROR_CODES = [
   'BAD_REQUEST',
@@ -78,11 +80,16 @@ export function httpStatusOf(code: ErrorCode): number {
   }
 }
 
-/** The one error shape of the API. `errors` is keyed by field path, so forms can show each beside its input. */
+/**
+ * The one error shape of the API. `errors` is keyed by field path, so forms can show each beside its input;
+ * `fieldErrors` says the same with a stable key and its params (packages/domain/src/validation.ts), for a client to
+ * word in its own language.
+ */
 export interface ApiError {
   statusCode: number;
   code: ErrorCode;
   message: string;
   errors?: Record<string, string>;
+  fieldErrors?: Record<string, KeyedMessage>;
   [extra: string]: unknown;
 }

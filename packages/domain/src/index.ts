@@ -12,6 +12,7 @@ export * from './links';
 export * from './schemas/reports';
 export * from './labels';
 export * from './messages';
+export * from './validation';
 export * from './interchange';
 export * from './iati';
 export * from './schemas/intake';

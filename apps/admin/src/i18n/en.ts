@@ -483,6 +483,13 @@ const rabta = {
     invalid_option: 'Not one of the allowed values',
     number: 'Must be a number',
     future: 'Must be in the future',
+    at_most_items: 'At most %{max} items',
+    at_least_items: 'At least %{min} items',
+    max_value: 'At most %{max}',
+    min_value: 'At least %{min}',
+    format: 'Not in the expected format',
+    whole_number: 'Must be a whole number',
+    invalid: 'Not a valid value',
   },
   reports: {
     title: 'Reports',
@@ -731,14 +738,6 @@ const enums = {
     enable: 'Enabled',
   },
   boolean_filter: { true: 'Yes', false: 'No' },
-  report_kind: {
-    portfolio: 'Portfolio status report',
-    initiative: 'Initiative brief',
-    changes: 'Change report',
-    engagement_followup: 'Meeting follow-up',
-  },
-  report_format: { html: 'HTML', pdf: 'PDF', xlsx: 'Excel (XLSX)', csv: 'CSV' },
-  report_status: { queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed' },
 };
 
 const timestamps = { id: 'ID', version: 'Version', createdAt: 'Created', updatedAt: 'Updated' };

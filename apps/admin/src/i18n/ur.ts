@@ -768,6 +768,13 @@ const rabta: Messages['rabta'] = {
     invalid_option: 'اجازت شدہ قدروں میں سے نہیں',
     number: 'عدد ہونا چاہیے',
     future: 'مستقبل کی تاریخ ہونی چاہیے',
+    at_most_items: 'زیادہ سے زیادہ %{max} اندراجات',
+    at_least_items: 'کم از کم %{min} اندراجات',
+    max_value: 'زیادہ سے زیادہ %{max}',
+    min_value: 'کم از کم %{min}',
+    format: 'مطلوبہ صورت میں نہیں',
+    whole_number: 'پورا عدد ہونا چاہیے',
+    invalid: 'درست قدر نہیں',
   },
   reports: {
     title: 'رپورٹیں',
@@ -1015,14 +1022,6 @@ const enums: Messages['enums'] = {
     enable: 'فعال کیا',
   },
   boolean_filter: { true: 'ہاں', false: 'نہیں' },
-  report_kind: {
-    portfolio: 'پورٹ فولیو کی صورتحال کی رپورٹ',
-    initiative: 'اقدام کا خلاصہ',
-    changes: 'تبدیلیوں کی رپورٹ',
-    engagement_followup: 'اجلاس کے فیصلوں پر پیش رفت',
-  },
-  report_format: { html: 'ویب صفحہ (HTML)', pdf: 'پی ڈی ایف (PDF)', xlsx: 'ایکسل (XLSX)', csv: 'سی ایس وی (CSV)' },
-  report_status: { queued: 'قطار میں', running: 'جاری', done: 'مکمل', failed: 'ناکام' },
 };
 
 const timestamps = { id: 'شناخت', version: 'ورژن', createdAt: 'تاریخِ اندراج', updatedAt: 'آخری تبدیلی' };

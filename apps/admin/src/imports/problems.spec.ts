@@ -60,8 +60,19 @@ describe('import problems in the admin', () => {
       ...IMPORT_PROBLEMS.message('stage_by_status_update', { current: 'mou_signed' }),
     };
     expect(problemText(stage, t, fieldLabel('ur'))).toContain(ur.enums.stage.mou_signed);
-    const required = { row: 2, column: 'Code', ...IMPORT_PROBLEMS.message('invalid', { message: 'Required' }) };
+    // The API keys the reason (packages/domain/src/validation.ts); the catalogue words it with its params.
+    const required = {
+      row: 2,
+      column: 'Code',
+      ...IMPORT_PROBLEMS.message('invalid', { message: 'Required', reason: 'validation.required' }),
+    };
     expect(problemText(required, t, fieldLabel('ur'))).toBe(ur.rabta.validation.required);
+    const long = {
+      row: 2,
+      column: 'Title',
+      ...IMPORT_PROBLEMS.message('invalid', { message: 'Too big', reason: 'validation.at_most', max: 300 }),
+    };
+    expect(problemText(long, t, fieldLabel('ur'))).toContain('300');
     const unknown = { row: 2, column: 'Code', ...IMPORT_PROBLEMS.message('invalid', { message: 'Something new' }) };
     expect(problemText(unknown, t, fieldLabel('ur'))).toBe('Something new');
   });

@@ -1,5 +1,4 @@
 import type { ImportProblem } from '@rabta/domain/interchange';
-import { translateServerMessage } from '../providers/serverMessages';
 
 // Pure (no React): a preview's problem in the user's language. The API sends each problem with a stable key and the
 // params it was built from (packages/domain/src/import-problems.ts); the catalogues translate
@@ -7,22 +6,13 @@ import { translateServerMessage } from '../providers/serverMessages';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-const RA_PREFIX = '@@react-admin@@';
 /** First strong isolate … pop: a value from the file keeps its own direction inside a sentence of the other. */
 const isolate = (v: string | number) => `\u2068${String(v)}\u2069`;
 
-/** A message of the API's schemas (English), through the same translation as form errors. */
-function schemaMessage(message: string, translate: Translate): string {
-  const key = translateServerMessage(message);
-  if (key === message) return message;
-  if (key.startsWith(RA_PREFIX)) {
-    const { message: k, args } = JSON.parse(key.slice(RA_PREFIX.length)) as {
-      message: string;
-      args?: Record<string, unknown>;
-    };
-    return translate(k, { ...args, _: message });
-  }
-  return translate(key, { _: message });
+/** A field the schemas refused: worded by the reason's key (packages/domain/src/validation.ts), else as the API did. */
+function schemaMessage(raw: Record<string, string | number>, translate: Translate): string {
+  const message = String(raw.message);
+  return typeof raw.reason === 'string' ? translate(`rabta.${raw.reason}`, { ...raw, _: message }) : message;
 }
 
 /** A message the API sent with its key and params (an error body, a warning), in the user's language. */
@@ -47,7 +37,7 @@ export function problemText(problem: ImportProblem, translate: Translate, fieldL
   if (problem.key === 'import.health_by_status_update' && typeof raw.current === 'string')
     params.current = translate(`enums.health.${raw.current}`, { _: raw.current });
   if (problem.key === 'import.invalid' && typeof raw.message === 'string')
-    params.message = schemaMessage(raw.message, translate);
+    params.message = schemaMessage(raw, translate);
   if (!problem.key) return problem.message;
   return translate(`rabta.messages.${problem.key}`, { ...params, _: problem.message });
 }

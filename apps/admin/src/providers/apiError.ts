@@ -1,3 +1,4 @@
+import type { KeyedMessage } from '@rabta/domain/messages';
 import type { HttpError } from 'react-admin';
 
 // The API's error body, apart from the HTTP client so that code reading errors needs nothing else (and unit tests
@@ -9,6 +10,8 @@ export interface ApiErrorBody {
   code: string;
   message: string;
   errors?: Record<string, string>;
+  /** The same errors as stable keys with their params (packages/domain/src/validation.ts). */
+  fieldErrors?: Record<string, KeyedMessage>;
   [extra: string]: unknown;
 }
 

@@ -4,15 +4,9 @@ import { withAsOf } from './asOf';
 import { setAuthNotice } from './authNotice';
 import { apiErrorOf, isApiErrorBody, type ApiErrorBody } from './apiError';
 import { reportDatabaseDown } from './databaseStatus';
-import { translateServerMessage } from './serverMessages';
+import { translateFieldErrors } from './fieldErrors';
 
-export { translateServerMessage };
 export { apiErrorOf, isApiErrorBody, type ApiErrorBody };
-
-/** Flattened `a.b` paths are what react-hook-form expects; keep them, translate the messages. */
-function mapFieldErrors(errors: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, translateServerMessage(String(v))]));
-}
 
 /**
  * The API's errors become react-admin's HttpError: `body.errors` shows beside each input (with the overall message
@@ -26,7 +20,11 @@ export function toHttpError(error: unknown): unknown {
   const body = error.body;
   if (!isApiErrorBody(body)) return error;
   const message = getCurrentLocale() === 'ur' ? `rabta.errors.${body.code}` : body.message;
-  const fieldErrors = body.errors && Object.keys(body.errors).length > 0 ? mapFieldErrors(body.errors) : undefined;
+  // Flattened `a.b` paths are what react-hook-form expects; each message by its key, in the UI's language.
+  const fieldErrors =
+    body.errors && Object.keys(body.errors).length > 0
+      ? translateFieldErrors(body.errors, body.fieldErrors)
+      : undefined;
   const mapped: Record<string, unknown> = { ...body, apiErrors: body.errors };
   if (fieldErrors) mapped.errors = { ...fieldErrors, root: { serverError: message } };
   else delete mapped.errors;

@@ -1,4 +1,4 @@
-import { httpStatusOf, type ApiError, type ErrorCode } from '@rabta/domain';
+import { httpStatusOf, keyOfMessage, type ApiError, type ErrorCode, type KeyedMessage } from '@rabta/domain';
 
 /** The one exception services throw. `extra` adds fields to the body (e.g. the current record on a 409). */
 export class AppException extends Error {
@@ -14,14 +14,30 @@ export class AppException extends Error {
     this.status = httpStatusOf(code);
   }
 
+  /** A validation error as zodToApiError words it, keys included. */
+  static of(err: ApiError): AppException {
+    return new AppException(err.code, err.message, err.errors, err.fieldErrors ? { fieldErrors: err.fieldErrors } : {});
+  }
+
   toBody(): ApiError {
     return {
       ...this.extra,
       statusCode: this.status,
       code: this.code,
       message: this.message,
-      ...(this.errors ? { errors: this.errors } : {}),
+      ...(this.errors ? { errors: this.errors, fieldErrors: this.fieldErrors() } : {}),
     };
+  }
+
+  /** The keyed form of `errors`: given (from zod issues), else the fixed sentences' keys; unkeyed fields left out. */
+  private fieldErrors(): Record<string, KeyedMessage> {
+    const given = (this.extra?.fieldErrors ?? {}) as Record<string, KeyedMessage>;
+    const out: Record<string, KeyedMessage> = {};
+    for (const [field, message] of Object.entries(this.errors ?? {})) {
+      const keyed = given[field] ?? keyOfMessage(message);
+      if (keyed) out[field] = keyed;
+    }
+    return out;
   }
 
   static notFound(what: string, id?: unknown): AppException {

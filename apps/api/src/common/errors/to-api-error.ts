@@ -1,22 +1,29 @@
 import { HttpException } from '@nestjs/common';
-import type { ApiError, ErrorCode } from '@rabta/domain';
-import { httpStatusOf } from '@rabta/domain';
+import type { ApiError, ErrorCode, KeyedMessage } from '@rabta/domain';
+import { httpStatusOf, keyOfIssue } from '@rabta/domain';
 import { ZodError } from 'zod';
 import { isConnectionFailure } from '../database/database-status';
 import { AppException } from './app-exception';
 
-/** zod issues → `errors` keyed by field path; unknown keys are named one by one. */
+/** zod issues → `errors` keyed by field path (and `fieldErrors`, the same as keys); unknown keys one by one. */
 export function zodToApiError(error: ZodError, where = 'body'): ApiError {
   const errors: Record<string, string> = {};
+  const fieldErrors: Record<string, KeyedMessage> = {};
   let unknownOnly = true;
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) errors[[...issue.path, key].join('.')] = 'Unknown field';
+      for (const key of issue.keys) {
+        const path = [...issue.path, key].join('.');
+        errors[path] = 'Unknown field';
+        fieldErrors[path] = keyOfIssue({ ...issue, message: 'Unknown field' });
+      }
       continue;
     }
     unknownOnly = false;
     const path = issue.path.length ? issue.path.join('.') : where;
-    errors[path] ??= issue.message;
+    if (errors[path] !== undefined) continue;
+    errors[path] = issue.message;
+    fieldErrors[path] = keyOfIssue(issue);
   }
   const code: ErrorCode = unknownOnly ? 'UNKNOWN_FIELD' : 'VALIDATION_FAILED';
   const fields = Object.keys(errors);
@@ -24,7 +31,14 @@ export function zodToApiError(error: ZodError, where = 'body'): ApiError {
     code === 'UNKNOWN_FIELD'
       ? `Unknown field${fields.length > 1 ? 's' : ''} in the ${where}: ${fields.join(', ')}`
       : `Invalid ${where}: ${fields.map((f) => `${f} (${errors[f]})`).join('; ')}`;
-  return { statusCode: httpStatusOf(code), code, message, errors };
+  return { statusCode: httpStatusOf(code), code, message, errors, fieldErrors };
+}
+
+/** The same error with every field path under `prefix` (`filter.role`, `data.title`); the bare prefix stays. */
+export function prefixFields(err: ApiError, prefix: string): ApiError {
+  const under = <T>(map: Record<string, T> | undefined) =>
+    map && Object.fromEntries(Object.entries(map).map(([k, v]) => [k === prefix ? k : `${prefix}.${k}`, v]));
+  return { ...err, errors: under(err.errors), fieldErrors: under(err.fieldErrors) };
 }
 
 interface PrismaLikeError {

@@ -2,7 +2,7 @@ import { IdSchema } from '@rabta/domain';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { AppException } from '../errors/app-exception';
-import { zodToApiError } from '../errors/to-api-error';
+import { prefixFields, zodToApiError } from '../errors/to-api-error';
 
 // react-admin's simple-rest dialect: ?sort=["title","ASC"]&range=[0,24]&filter={"q":"…","id":[1,2]}
 // → a JSON array and `Content-Range: <resource> 0-24/319`.
@@ -51,8 +51,7 @@ export interface ListOptions<F> {
 export function parseListQuery<F>(query: unknown, options: ListOptions<F>): ListQuery<F> {
   const qs = ListQueryStringSchema.safeParse(query ?? {});
   if (!qs.success) {
-    const err = zodToApiError(qs.error, 'query');
-    throw new AppException(err.code, err.message, err.errors);
+    throw AppException.of(zodToApiError(qs.error, 'query'));
   }
   const rawSort = parseJson(qs.data.sort, 'sort');
   let sort = options.defaultSort;
@@ -90,12 +89,7 @@ export function parseListQuery<F>(query: unknown, options: ListOptions<F>): List
   }
   const parsed = options.filter.safeParse(rawFilter);
   if (!parsed.success) {
-    const err = zodToApiError(parsed.error, 'filter');
-    throw new AppException(
-      err.code,
-      err.message,
-      Object.fromEntries(Object.entries(err.errors ?? {}).map(([k, v]) => [`filter.${k}`, v])),
-    );
+    throw AppException.of(prefixFields(zodToApiError(parsed.error, 'filter'), 'filter'));
   }
   return { sort, range, filter: parsed.data };
 }

@@ -18,8 +18,7 @@ export function parseWith<S extends z.ZodType>(
 ): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    const err = zodToApiError(result.error, where);
-    throw new AppException(err.code, err.message, err.errors);
+    throw AppException.of(zodToApiError(result.error, where));
   }
   return result.data;
 }

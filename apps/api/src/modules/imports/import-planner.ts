@@ -21,6 +21,7 @@ import {
   UpdateOrganizationSchema,
   UpdatePersonSchema,
   type ImportDateFormat,
+  keyOfIssue,
   type KeyedMessage,
   type ImportField,
   type ImportMode,
@@ -887,7 +888,8 @@ export class ImportPlanner {
         const field = String(issue.path[0] ?? '');
         // Unknown references were reported already; their field is only missing because of them.
         if (this.reportedFor(p, field)) continue;
-        problem(headerOf(field), P('invalid', { message: issue.message }));
+        const reason = keyOfIssue(issue);
+        problem(headerOf(field), P('invalid', { message: issue.message, reason: reason.key, ...reason.params }));
       }
       return undefined;
     }

@@ -10,7 +10,7 @@ import {
 import type { z } from 'zod';
 import type { AuthUser } from '../../common/auth/current-user';
 import { AppException } from '../../common/errors/app-exception';
-import { zodToApiError } from '../../common/errors/to-api-error';
+import { prefixFields, zodToApiError } from '../../common/errors/to-api-error';
 import { parseWith } from '../../common/http/zod';
 import { withOrigin } from '../../common/request-context';
 import { resourceServiceToken } from '../../common/resource/resource.controller';
@@ -124,11 +124,7 @@ export class IntakeAcceptService {
     const merged = { ...base, ...(edits ?? {}) };
     const parsed = schema.safeParse(merged);
     if (!parsed.success) {
-      const err = zodToApiError(parsed.error, 'data');
-      const errors = Object.fromEntries(
-        Object.entries(err.errors ?? {}).map(([k, v]) => [k === 'data' ? k : `data.${k}`, v]),
-      );
-      throw new AppException(err.code, err.message, errors);
+      throw AppException.of(prefixFields(zodToApiError(parsed.error, 'data'), 'data'));
     }
     return parsed.data as Record<string, unknown>;
   }

@@ -2,8 +2,7 @@ import { IdSchema, RoleSchema } from '@rabta/domain';
 import type { Prisma } from '@rabta/db';
 import { z } from 'zod';
 import { AppException } from '../../common/errors/app-exception';
-import { MAX_PAGE_SIZE } from '../../common/http/list-query';
-import { parseWith } from '../../common/http/zod';
+import { MAX_PAGE_SIZE, parseListQuery } from '../../common/http/list-query';
 
 // The list query of react-admin's simple-rest dialect for /api/users:
 //   ?sort=["email","ASC"]&range=[0,24]&filter={"q":"khan","role":"analyst","id":[1,2]}
@@ -26,14 +25,6 @@ export const UserListQuerySchema = z.strictObject({
   filter: z.string().optional(),
 });
 
-const SortSchema = z.tuple([
-  z.enum(USER_SORTABLE, { error: `Sort by one of: ${USER_SORTABLE.join(', ')}` }),
-  z.enum(['ASC', 'DESC', 'asc', 'desc']),
-]);
-const RangeSchema = z
-  .tuple([z.number().int().min(0), z.number().int().min(0)])
-  .refine(([a, b]) => b >= a, 'The end must not be before the start')
-  .refine(([a, b]) => b - a < MAX_PAGE_SIZE, `At most ${MAX_PAGE_SIZE} rows at a time`);
 const FilterSchema = z.strictObject({
   id: z.union([IdSchema, z.array(IdSchema).max(MAX_PAGE_SIZE)]).optional(),
   q: z.string().trim().max(200).optional(),
@@ -45,38 +36,6 @@ const FilterSchema = z.strictObject({
   locked: z.boolean().optional(),
 });
 
-function parseJsonParam(raw: string | undefined, name: string, example: string): unknown {
-  if (raw === undefined || raw === '') return undefined;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    throw new AppException('VALIDATION_FAILED', `The ${name} parameter must be JSON, e.g. ${name}=${example}`, {
-      [name]: `Must be JSON, e.g. ${example}`,
-    });
-  }
-}
-
-function nested<S extends z.ZodType>(schema: S, value: unknown, name: string): z.output<S> {
-  try {
-    return parseWith(schema, value, 'query');
-  } catch (err) {
-    if (err instanceof AppException && err.errors) {
-      // Name the parameter in each error key: `filter.role`, `sort.0`.
-      const errors = Object.fromEntries(
-        Object.entries(err.errors).map(([k, v]) => [k === 'query' ? name : `${name}.${k}`, v]),
-      );
-      throw new AppException(
-        err.code,
-        `Invalid ${name}: ${Object.entries(errors)
-          .map(([k, v]) => `${k} (${v})`)
-          .join('; ')}`,
-        errors,
-      );
-    }
-    throw err;
-  }
-}
-
 export interface UserListQuery {
   where: Prisma.UserWhereInput;
   locked?: boolean;
@@ -85,19 +44,13 @@ export interface UserListQuery {
   take: number;
 }
 
+/** The shared list dialect (common/http/list-query.ts) over the users' sort fields and filter. */
 export function parseUserListQuery(query: z.output<typeof UserListQuerySchema>): UserListQuery {
-  const sort =
-    query.sort === undefined
-      ? undefined
-      : nested(SortSchema, parseJsonParam(query.sort, 'sort', '["email","ASC"]'), 'sort');
-  const range =
-    query.range === undefined
-      ? undefined
-      : nested(RangeSchema, parseJsonParam(query.range, 'range', '[0,24]'), 'range');
-  const filter =
-    query.filter === undefined
-      ? {}
-      : nested(FilterSchema, parseJsonParam(query.filter, 'filter', '{"role":"analyst"}'), 'filter');
+  const { sort, range, filter } = parseListQuery(query, {
+    sortable: USER_SORTABLE,
+    defaultSort: { field: 'id', order: 'ASC' },
+    filter: FilterSchema,
+  });
 
   const where: Prisma.UserWhereInput = {};
   if (filter.id !== undefined) where.id = { in: [filter.id].flat() };
@@ -111,14 +64,13 @@ export function parseUserListQuery(query: z.output<typeof UserListQuerySchema>):
   if (filter.disabled !== undefined) where.disabled = filter.disabled;
   if (filter.sectorId !== undefined) where.sectors = { some: { sectorId: filter.sectorId } };
 
-  const [field, dir] = sort ?? ['id', 'ASC'];
-  const direction = dir.toLowerCase() as 'asc' | 'desc';
+  const field = sort.field;
+  const direction = sort.order === 'ASC' ? 'asc' : 'desc';
   // Nulls (never signed in) last either way; id breaks ties so that pages are stable.
   const primary: Prisma.UserOrderByWithRelationInput =
     field === 'lastLoginAt' ? { lastLoginAt: { sort: direction, nulls: 'last' } } : { [field]: direction };
   const orderBy = field === 'id' ? [primary] : [primary, { id: 'asc' as const }];
-  const [start, end] = range ?? [0, 24];
-  return { where, locked: filter.locked, orderBy, skip: start, take: end - start + 1 };
+  return { where, locked: filter.locked, orderBy, skip: range.start, take: range.end - range.start + 1 };
 }
 
 /** A path id: a positive integer, else 400 naming `id`. */
