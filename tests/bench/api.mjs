@@ -442,17 +442,19 @@ async function main() {
     }
     await api.stop();
     api = undefined;
+    let profileTop;
     if (args.profile) {
       const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
       if (file) {
         log(
-          `\nWhere the API's busy CPU time went (self time, % of non-idle samples over the API's whole run, start-up and all scenarios; ` +
+          `\nWhere the API's busy CPU time went while serving (self time, % of non-idle samples from the first request on; ` +
             `open tests/bench/out/profile/${file} in Chrome DevTools for more):`,
         );
+        profileTop = topOfProfile(join(profileDir, file), 15, { sinceRequests: true });
         log(
           table(
             ['function', '%'],
-            topOfProfile(join(profileDir, file)).map((r) => [r.fn, r.percent]),
+            profileTop.map((r) => [r.fn, r.percent]),
           ),
         );
       } else log('No CPU profile was written (did the API exit cleanly?).');
@@ -536,7 +538,25 @@ async function main() {
           '\n\nBaseline: the statements the API ran for each request (recorded through a protocol proxy), replayed with the same ' +
           'values, transaction grouping and ordering through `pg` from the benchmark process at the same concurrency. ' +
           `ratio = API req/s ÷ baseline req/s. Latencies at ${CONNECTIONS} connections; "API p95, 1 conn" is one client alone ` +
-          '(no queueing behind the others on 2 cores).',
+          '(no queueing behind the others on 2 cores).' +
+          `\n\nCPU per request (each side's processes, measured from /proc, less sensitive to other work than req/s): ` +
+          Object.entries(results)
+            .filter(([, r]) => !r.skipped && r.cpu?.ratio !== undefined)
+            .map(
+              ([name, r]) =>
+                `${name}: API side ${ms(r.cpu.apiSideMsPerRequest)} (the API alone ${ms(r.cpu.apiMsPerRequest)}), ` +
+                `pg side ${ms(r.cpu.pgSideMsPerRequest)}, CPU ratio ${r.cpu.ratio}`,
+            )
+            .join('; ') +
+          '.' +
+          (profileTop
+            ? '\n\nWhere the API spends its CPU while serving (`--profile`; self time, % of busy samples from the first ' +
+              'request on):\n\n' +
+              markdownTable(
+                ['function', '%'],
+                profileTop.map((r) => [`\`${r.fn}\``, r.percent]),
+              )
+            : ''),
       );
       log('Summary written to docs/benchmarks.md.');
     }
