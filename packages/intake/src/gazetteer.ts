@@ -510,13 +510,22 @@ export class Gazetteer {
     }
     // A tag or a bracketed short form that is a name of its own ("ML-1", "Karachi Gateway Terminal", "ریکوڈک")
     // names its initiative when written alone, as the title does.
+    // A tag several initiatives share names none of them: only tags of one initiative are added.
+    const owners = new Map<string, { tag: string; i: GazetteerInitiative; n: number }>();
     for (const e of this.initiativeList) {
       const i = e.initiative;
-      const ref: EntityRef = { resource: 'initiatives', id: i.id };
       for (const tag of [...i.tags, ...bracketed(i.titleEn), ...bracketed(i.titleUr ?? '')]) {
-        if (!this.namesAlone(tag)) continue;
-        this.add(tag, { type: 'initiative', ref, kind: 'alias', casing: 'any', label: i.titleEn }, true);
+        const key = stemKey(tag);
+        const seen = owners.get(key);
+        if (seen) {
+          if (seen.i !== i) seen.n++;
+        } else owners.set(key, { tag, i, n: 1 });
       }
+    }
+    for (const { tag, i, n } of owners.values()) {
+      if (n > 1 || !this.namesAlone(tag)) continue;
+      const ref: EntityRef = { resource: 'initiatives', id: i.id };
+      this.add(tag, { type: 'initiative', ref, kind: 'alias', casing: 'any', label: i.titleEn }, true);
     }
   }
 

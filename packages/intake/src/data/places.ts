@@ -1,5 +1,6 @@
 // Cities and places: the world's capitals and the major cities of Pakistan and its partners, in English and Urdu.
-// One line per place: ISO country code | English names | Urdu names.
+// One line per place: ISO country code | English names | Urdu names. Urdu names that are also common words (حب
+// "love", قصور "fault", سست "slow") are left out: they would be places in every article.
 
 const TABLE = `
 PK|Islamabad|اسلام آباد;اسلام‌آباد
@@ -19,7 +20,7 @@ CN|Henan|ہینان;حنان
 CN|Shanxi|شانشی;شان شی
 CN|Shaanxi|شانسی
 CN|Sichuan|سیچوان
-CN|Yunnan|
+CN|Yunnan|یوننان
 CN|Fujian|فوجیان
 CN|Hubei|ہوبے
 CN|Hunan|ہونان
@@ -41,6 +42,32 @@ TR|Anatolia|اناطولیہ
 SA|Dammam|دمام
 SA|NEOM;Neom|نیوم
 PK|Karachi|کراچی
+PK|Rohri|روہڑی
+PK|Khanewal|خانیوال
+PK|Rahim Yar Khan|رحیم یار خان
+PK|Sheikhupura|شیخوپورہ
+PK|Mianwali|میانوالی
+PK|Chiniot|چنیوٹ
+PK|Jhang|جھنگ
+PK|Pasni|پسنی
+PK|Ormara|اورماڑہ
+PK|Jiwani|جیوانی
+PK|Lasbela|لسبیلہ
+PK|Nushki|نوشکی
+PK|Panjgur|پنجگور
+PK|Mastung|مستونگ
+PK|Sibi|سبی
+PK|Dalbandin|دالبندین
+PK|Landi Kotal|لنڈی کوتل
+PK|Ghulam Khan|غلام خان
+PK|Angoor Adda|انگور اڈہ
+PK|Kharlachi|خرلاچی
+PK|Gabd;Gabd-Rimdan|گبد;گبد ریمدان
+PK|Mand-Pishin|مند پشین
+PK|Sust|
+PK|Bin Qasim|بن قاسم
+PK|Keti Bandar|کیٹی بندر
+PK|Thar Coal;Thar coalfield|تھر کول
 PK|Lahore|لاہور
 PK|Rawalpindi;Pindi|راولپنڈی
 PK|Peshawar|پشاور
@@ -75,7 +102,7 @@ PK|Mangla|منگلا
 PK|Diamer Bhasha;Bhasha|دیامر بھاشا;بھاشا
 PK|Khunjerab|خنجراب
 PK|Torkham|طورخم
-PK|Chaman|
+PK|Chaman|چمن
 PK|Taftan|تفتان
 PK|Wagah|واہگہ
 PK|Kohat|کوہاٹ
