@@ -1,5 +1,6 @@
 import { Stack } from '@mui/material';
-import { DateInput, SelectInput, SimpleForm, required } from 'react-admin';
+import { SelectInput, SimpleForm, required } from 'react-admin';
+import { DateInput } from '../common/LocalDateInput';
 import { BilingualInput } from '../common/Bilingual';
 import { choices } from '../common/choices';
 import { CountriesInput, InitiativesInput, OrganizationsInput, PeopleInput } from '../common/inputs';
@@ -9,7 +10,12 @@ export function AgreementForm() {
     <SimpleForm sx={{ maxWidth: 1100 }} warnWhenUnsavedChanges>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
         <SelectInput source="kind" choices={choices.agreementKind} validate={required()} />
-        <SelectInput source="status" choices={choices.agreementStatus} defaultValue="under_negotiation" />
+        <SelectInput
+          validate={required()}
+          source="status"
+          choices={choices.agreementStatus}
+          defaultValue="under_negotiation"
+        />
         <DateInput source="signedDate" />
       </Stack>
       <BilingualInput source="title" required />
@@ -18,7 +24,7 @@ export function AgreementForm() {
       <CountriesInput source="partyCountryCodes" />
       <OrganizationsInput source="partyOrganizationIds" creatable />
       <PeopleInput source="signatoryIds" creatable />
-      <InitiativesInput source="initiativeIds" />
+      <InitiativesInput source="initiativeIds" writable />
     </SimpleForm>
   );
 }

@@ -1,4 +1,5 @@
-import { DataTable, DateInput, TextField, TextInput, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, TextField, TextInput, useRecordContext, useTranslate } from 'react-admin';
+import { DateInput } from '../common/LocalDateInput';
 import { LocalDateField } from '../common/fields';
 import { RabtaList } from '../common/RabtaList';
 import { actionLabel, ChangeList } from './AuditTrail';

@@ -15,6 +15,7 @@ import {
 } from '@mui/material';
 import {
   Edit,
+  useCanAccess,
   useDataProvider,
   useEditContext,
   useNotify,
@@ -189,6 +190,28 @@ function PastNotice() {
 }
 
 /**
+ * An analyst opening a record outside their sectors reads it but cannot change it: the form says so and takes no input
+ * (and has no Save to refuse), instead of failing at Save.
+ */
+function InScope({ children }: { children: ReactNode }) {
+  const translate = useTranslate();
+  const resource = useResourceContext();
+  const { record } = useEditContext();
+  const { canAccess, isPending } = useCanAccess({ action: 'edit', resource, record, enabled: !!record });
+  if (!record || isPending || canAccess) return <>{children}</>;
+  return (
+    <>
+      <Alert severity="info" sx={{ mb: 1 }} data-testid="out-of-scope">
+        {translate('rabta.scope.read_only')}
+      </Alert>
+      <fieldset disabled inert data-testid="read-only-form" style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
+        {children}
+      </fieldset>
+    </>
+  );
+}
+
+/**
  * Edit with the house rules: pessimistic saves (server errors beside the fields), the version sent with every PUT
  * (react-admin sends the whole record), and the conflict dialog on 409.
  */
@@ -223,7 +246,9 @@ export function RabtaEdit({
       }}
     >
       <PastNotice />
-      <Fragment key={formKey}>{children}</Fragment>
+      <InScope>
+        <Fragment key={formKey}>{children}</Fragment>
+      </InScope>
       <ConflictHandler
         conflict={conflict}
         setConflict={setConflict}

@@ -1,14 +1,19 @@
+import { useMemo, type ReactNode } from 'react';
 import {
   AutocompleteArrayInput,
   AutocompleteInput,
+  ChoicesContextProvider,
   ReferenceArrayInput,
   ReferenceInput,
+  useChoicesContext,
   useGetIdentity,
+  useRecordContext,
   type Validator,
 } from 'react-admin';
 import type { ReactElement } from 'react';
 import { getCurrentLocale } from '../i18n';
 import { CreateOrganizationDialog, CreatePersonDialog } from './CreateActorDialog';
+import { makeFormatters } from '../i18n/format';
 import { textOf } from './bilingual';
 
 // Reference inputs used across forms: search on the server (`q`), labels in the current language.
@@ -18,6 +23,11 @@ const titleText = (r: Record<string, unknown>) => textOf(r, 'title', getCurrentL
 const initiativeText = (r: Record<string, unknown>) => `${r.code} · ${titleText(r)}`;
 const countryText = (r: Record<string, unknown>) => `${nameText(r)} (${r.id})`;
 const sourceText = (r: Record<string, unknown>) => `${r.publisher}: ${r.title}`;
+/** A meeting by its date and title ("10 Jul 2025 · Moscow talks"), the date in the user's language. */
+export const meetingText = (r: Record<string, unknown>) =>
+  [makeFormatters(getCurrentLocale()).date(r.startDate as string | undefined), titleText(r)]
+    .filter(Boolean)
+    .join(' · ');
 const q = (search: string) => (search ? { q: search } : {});
 
 type RefProps = {
@@ -29,26 +39,68 @@ type RefProps = {
   alwaysOn?: boolean;
   helperText?: string | false;
   disabled?: boolean;
+  /**
+   * A picker for writing (a form, not a list filter): an analyst whose scope is some sectors is offered only the
+   * initiatives of those sectors, the ones they may link records to (the server refuses the others anyway).
+   */
+  writable?: boolean;
 };
 
-export const InitiativeInput = ({ source, label, validate, alwaysOn, helperText, disabled }: RefProps) => (
-  <ReferenceInput source={source} reference="initiatives" sort={{ field: 'code', order: 'ASC' }} alwaysOn={alwaysOn}>
-    <AutocompleteInput
-      label={label}
-      optionText={initiativeText}
-      filterToQuery={q}
-      validate={validate}
-      helperText={helperText}
-      disabled={disabled}
-    />
-  </ReferenceInput>
-);
+/** The initiatives filter of a picker for writing: the analyst's sectors, when they have a scope. */
+function useWritableFilter(writable?: boolean): Record<string, unknown> | undefined {
+  const { identity } = useGetIdentity();
+  const scope = identity?.role === 'analyst' ? (identity.sectorIds as number[] | undefined) : undefined;
+  return useMemo(() => (writable && scope?.length ? { sectorId: scope } : undefined), [writable, scope]);
+}
 
-export const InitiativesInput = ({ source, label }: RefProps) => (
-  <ReferenceArrayInput source={source} reference="initiatives" sort={{ field: 'code', order: 'ASC' }}>
-    <AutocompleteArrayInput label={label} optionText={initiativeText} filterToQuery={q} />
-  </ReferenceArrayInput>
-);
+/** The choices of the reference input around it, without the record being edited (a meeting never follows itself). */
+export function ExceptThisRecord({ children }: { children: ReactNode }) {
+  const choices = useChoicesContext();
+  const record = useRecordContext();
+  const value = useMemo(
+    () =>
+      record?.id === undefined
+        ? choices
+        : {
+            ...choices,
+            allChoices: choices.allChoices?.filter((c) => c.id !== record.id),
+            availableChoices: choices.availableChoices?.filter((c) => c.id !== record.id),
+          },
+    [choices, record?.id],
+  );
+  return <ChoicesContextProvider value={value as typeof choices}>{children}</ChoicesContextProvider>;
+}
+
+export function InitiativeInput({ source, label, validate, alwaysOn, helperText, disabled, writable }: RefProps) {
+  const filter = useWritableFilter(writable);
+  return (
+    <ReferenceInput
+      source={source}
+      reference="initiatives"
+      sort={{ field: 'code', order: 'ASC' }}
+      alwaysOn={alwaysOn}
+      filter={filter}
+    >
+      <AutocompleteInput
+        label={label}
+        optionText={initiativeText}
+        filterToQuery={q}
+        validate={validate}
+        helperText={helperText}
+        disabled={disabled}
+      />
+    </ReferenceInput>
+  );
+}
+
+export function InitiativesInput({ source, label, writable }: RefProps) {
+  const filter = useWritableFilter(writable);
+  return (
+    <ReferenceArrayInput source={source} reference="initiatives" sort={{ field: 'code', order: 'ASC' }} filter={filter}>
+      <AutocompleteArrayInput label={label} optionText={initiativeText} filterToQuery={q} />
+    </ReferenceArrayInput>
+  );
+}
 
 const creating = (creatable: boolean | undefined, dialog: ReactElement) =>
   creatable
@@ -161,7 +213,7 @@ export const EngagementInput = ({ source, label, validate, alwaysOn }: RefProps)
     sort={{ field: 'startDate', order: 'DESC' }}
     alwaysOn={alwaysOn}
   >
-    <AutocompleteInput label={label} optionText={titleText} filterToQuery={q} validate={validate} />
+    <AutocompleteInput label={label} optionText={meetingText} filterToQuery={q} validate={validate} />
   </ReferenceInput>
 );
 

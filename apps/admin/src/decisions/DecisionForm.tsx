@@ -1,5 +1,6 @@
 import { Stack } from '@mui/material';
-import { DateInput, FormDataConsumer, SelectInput, SimpleForm, required } from 'react-admin';
+import { FormDataConsumer, SelectInput, SimpleForm, required } from 'react-admin';
+import { DateInput } from '../common/LocalDateInput';
 import { BilingualInput } from '../common/Bilingual';
 import { choices } from '../common/choices';
 import { EngagementInput, InitiativeInput, MilestoneInput } from '../common/inputs';
@@ -10,10 +11,10 @@ export function DecisionForm() {
       <EngagementInput source="engagementId" validate={required()} />
       <BilingualInput source="text" required multiline minRows={2} />
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
-        <SelectInput source="state" choices={choices.decisionState} defaultValue="open" />
+        <SelectInput validate={required()} source="state" choices={choices.decisionState} defaultValue="open" />
         <DateInput source="dueDate" />
       </Stack>
-      <InitiativeInput source="initiativeId" />
+      <InitiativeInput source="initiativeId" writable />
       <FormDataConsumer>
         {({ formData }) => (
           <MilestoneInput

@@ -1,6 +1,5 @@
 import { Stack } from '@mui/material';
 import {
-  DateInput,
   NumberInput,
   ReferenceInput,
   AutocompleteInput,
@@ -9,11 +8,10 @@ import {
   TextInput,
   required,
 } from 'react-admin';
+import { DateInput } from '../common/LocalDateInput';
 import { BilingualInput } from '../common/Bilingual';
 import { choices } from '../common/choices';
-import { CountryInput, InitiativesInput, PeopleInput } from '../common/inputs';
-import { getCurrentLocale } from '../i18n';
-import { textOf } from '../common/bilingual';
+import { CountryInput, ExceptThisRecord, InitiativesInput, meetingText, PeopleInput } from '../common/inputs';
 
 export function EngagementForm() {
   return (
@@ -21,7 +19,7 @@ export function EngagementForm() {
       <BilingualInput source="title" required />
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
         <SelectInput source="format" choices={choices.engagementFormat} validate={required()} />
-        <SelectInput source="status" choices={choices.engagementStatus} defaultValue="planned" />
+        <SelectInput validate={required()} source="status" choices={choices.engagementStatus} defaultValue="planned" />
         <DateInput source="startDate" validate={required()} />
         <DateInput source="endDate" />
       </Stack>
@@ -31,14 +29,13 @@ export function EngagementForm() {
         <TextInput source="forumName" />
         <NumberInput source="sessionNumber" min={1} />
         <ReferenceInput source="previousId" reference="engagements" sort={{ field: 'startDate', order: 'DESC' }}>
-          <AutocompleteInput
-            optionText={(r) => textOf(r, 'title', getCurrentLocale())}
-            filterToQuery={(q) => (q ? { q } : {})}
-          />
+          <ExceptThisRecord>
+            <AutocompleteInput optionText={meetingText} filterToQuery={(q) => (q ? { q } : {})} />
+          </ExceptThisRecord>
         </ReferenceInput>
       </Stack>
       <PeopleInput source="participantIds" creatable />
-      <InitiativesInput source="initiativeIds" />
+      <InitiativesInput source="initiativeIds" writable />
       <BilingualInput source="outcome" multiline minRows={3} />
     </SimpleForm>
   );

@@ -1,4 +1,5 @@
-import { DataTable, DateInput, ReferenceArrayField, SearchInput, SelectInput } from 'react-admin';
+import { DataTable, ReferenceArrayField, SearchInput, SelectInput } from 'react-admin';
+import { DateInput } from '../common/LocalDateInput';
 import { BilingualText } from '../common/Bilingual';
 import { choices } from '../common/choices';
 import { EnumField } from '../common/chips';

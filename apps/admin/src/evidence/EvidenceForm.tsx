@@ -9,7 +9,7 @@ export function EvidenceForm({ mode }: { mode: 'create' | 'edit' }) {
       <SourceInput source="sourceId" validate={required()} />
       {mode === 'create' && (
         <>
-          <InitiativeInput source="initiativeId" />
+          <InitiativeInput source="initiativeId" writable />
           <MilestoneInput source="milestoneId" />
           <EngagementInput source="engagementId" />
           <AgreementInput source="agreementId" />

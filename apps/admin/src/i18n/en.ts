@@ -1,3 +1,4 @@
+import { withNotices, type Notices } from './notices';
 import englishMessages from 'ra-language-english';
 import { DOMAIN_LABELS } from '@rabta/domain/labels';
 import { IMPORT_ERRORS, IMPORT_PROBLEMS } from '@rabta/domain/import-problems';
@@ -491,6 +492,16 @@ const rabta = {
     whole_number: 'Must be a whole number',
     invalid: 'Not a valid value',
   },
+  /** Date inputs in the user's language (common/LocalDateInput.tsx). */
+  dates: {
+    placeholder: 'day month year',
+    invalid: 'Not a date: write the day, the month and the year (13/5/2025 or 13 May 2025)',
+    pick: 'Choose on a calendar',
+  },
+  /** Records outside an analyst's sectors (common/RabtaEdit.tsx). */
+  scope: {
+    read_only: 'Outside your sectors: you can read this record but not change it.',
+  },
   reports: {
     title: 'Reports',
     new: 'New report',
@@ -508,6 +519,8 @@ const rabta = {
       asOf_help: 'The world at the end of this day (default: today)',
       from: 'From',
       from_help: 'Start of the period (default: 30 days before)',
+      from_help_portfolio:
+        'Start of the period (default: 30 days before, or the day of the latest news when that is older)',
       to: 'To',
       to_help: 'End of the period (default: today)',
       knownAt: 'As known at',
@@ -520,6 +533,8 @@ const rabta = {
       engagementId: 'Meeting',
     },
     params_label: 'Parameters',
+    period: 'Period',
+    since_last: 'Since the last report (%{date})',
     format: 'Format',
     language: 'Language',
     generate: 'Generate',
@@ -1096,12 +1111,35 @@ const ra = {
   navigation: { ...englishMessages.ra.navigation, 'start-ellipsis': 'Earlier pages', 'end-ellipsis': 'Later pages' },
 };
 
+/** The toasts after a save or a delete (see notices.ts). */
+const notices: Notices<typeof resources> = {
+  initiatives: ['Initiative saved', 'Initiative deleted |||| %{smart_count} initiatives deleted'],
+  milestones: ['Milestone saved', 'Milestone deleted |||| %{smart_count} milestones deleted'],
+  engagements: ['Engagement saved', 'Engagement deleted |||| %{smart_count} engagements deleted'],
+  decisions: ['Decision saved', 'Decision deleted |||| %{smart_count} decisions deleted'],
+  agreements: ['Agreement saved', 'Agreement deleted |||| %{smart_count} agreements deleted'],
+  people: ['Person saved', 'Person deleted |||| %{smart_count} people deleted'],
+  positions: ['Position saved', 'Position deleted |||| %{smart_count} positions deleted'],
+  organizations: ['Organisation saved', 'Organisation deleted |||| %{smart_count} organisations deleted'],
+  countries: ['Country saved', 'Country deleted |||| %{smart_count} countries deleted'],
+  sectors: ['Sector saved', 'Sector deleted |||| %{smart_count} sectors deleted'],
+  sources: ['Source saved', 'Source deleted |||| %{smart_count} sources deleted'],
+  evidence: ['Evidence saved', 'Evidence deleted |||| %{smart_count} pieces of evidence deleted'],
+  'status-updates': ['Status update saved', 'Status update deleted |||| %{smart_count} status updates deleted'],
+  'saved-views': ['View saved', 'View deleted |||| %{smart_count} views deleted'],
+  'audit-events': ['Audit event saved', 'Audit event deleted |||| %{smart_count} audit events deleted'],
+  users: ['User saved', 'User deleted |||| %{smart_count} users deleted'],
+  intake: ['Article saved', 'Article deleted |||| %{smart_count} articles deleted'],
+  reports: ['Report saved', 'Report deleted |||| %{smart_count} reports deleted'],
+  'report-schedules': ['Schedule saved', 'Schedule deleted |||| %{smart_count} schedules deleted'],
+};
+
 export const en = {
   ...englishMessages,
   ra,
   rabta,
   enums,
-  resources,
+  resources: withNotices(resources, notices),
 };
 
 /** The shape every catalogue has: the same keys, string leaves. */

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { withNotices, type Notices, type WithoutNotices } from './notices';
 import { DOMAIN_LABELS } from '@rabta/domain/labels';
 
 // اردو: react-admin کے اپنے پیغامات (ra.*) اور ہمارے (rabta.*, enums.*, resources.*)۔ npm پر اردو پیغامات کا کوئی
@@ -776,6 +777,16 @@ const rabta: Messages['rabta'] = {
     whole_number: 'پورا عدد ہونا چاہیے',
     invalid: 'درست قدر نہیں',
   },
+  /** Date inputs in the user's language (common/LocalDateInput.tsx). */
+  dates: {
+    placeholder: 'دن مہینہ سال',
+    invalid: 'یہ تاریخ نہیں: دن، مہینہ اور سال لکھیں (۱۳/۵/۲۰۲۵ یا ۱۳ مئی ۲۰۲۵)',
+    pick: 'کیلنڈر سے چنیں',
+  },
+  /** Records outside an analyst's sectors (common/RabtaEdit.tsx). */
+  scope: {
+    read_only: 'یہ آپ کے شعبوں سے باہر ہے: آپ اسے پڑھ سکتے ہیں، بدل نہیں سکتے۔',
+  },
   reports: {
     title: 'رپورٹیں',
     new: 'نئی رپورٹ',
@@ -792,6 +803,7 @@ const rabta: Messages['rabta'] = {
       asOf_help: 'اس دن کے اختتام پر صورتحال (طے شدہ: آج)',
       from: 'از',
       from_help: 'مدت کا آغاز (طے شدہ: 30 دن پہلے)',
+      from_help_portfolio: 'مدت کا آغاز (طے شدہ: 30 دن پہلے، یا تازہ ترین خبر کا دن اگر وہ اس سے پرانی ہو)',
       to: 'تا',
       to_help: 'مدت کا اختتام (طے شدہ: آج)',
       knownAt: 'جیسا معلوم تھا',
@@ -804,6 +816,8 @@ const rabta: Messages['rabta'] = {
       engagementId: 'اجلاس',
     },
     params_label: 'پیرامیٹر',
+    period: 'مدت',
+    since_last: 'گزشتہ رپورٹ سے اب تک (%{date})',
     format: 'فارمیٹ',
     language: 'زبان',
     generate: 'تیار کریں',
@@ -1026,7 +1040,7 @@ const enums: Messages['enums'] = {
 
 const timestamps = { id: 'شناخت', version: 'ورژن', createdAt: 'تاریخِ اندراج', updatedAt: 'آخری تبدیلی' };
 
-const resources: Messages['resources'] = {
+const resources: WithoutNotices<Messages['resources']> = {
   initiatives: {
     name: 'اقدام |||| اقدامات',
     fields: {
@@ -1374,4 +1388,30 @@ const resources: Messages['resources'] = {
   },
 };
 
-export const ur: Messages = { ra, rabta, enums, resources };
+/** The toasts after a save or a delete (see notices.ts). */
+const notices: Notices<typeof resources> = {
+  initiatives: ['اقدام محفوظ ہو گیا', 'اقدام حذف ہو گیا |||| %{smart_count} اقدامات حذف ہو گئے'],
+  milestones: ['سنگِ میل محفوظ ہو گیا', 'سنگِ میل حذف ہو گیا |||| %{smart_count} سنگ ہائے میل حذف ہو گئے'],
+  engagements: ['ملاقات محفوظ ہو گئی', 'ملاقات حذف ہو گئی |||| %{smart_count} ملاقاتیں حذف ہو گئیں'],
+  decisions: ['فیصلہ محفوظ ہو گیا', 'فیصلہ حذف ہو گیا |||| %{smart_count} فیصلے حذف ہو گئے'],
+  agreements: ['معاہدہ محفوظ ہو گیا', 'معاہدہ حذف ہو گیا |||| %{smart_count} معاہدے حذف ہو گئے'],
+  people: ['شخصیت محفوظ ہو گئی', 'شخصیت حذف ہو گئی |||| %{smart_count} شخصیات حذف ہو گئیں'],
+  positions: ['عہدہ محفوظ ہو گیا', 'عہدہ حذف ہو گیا |||| %{smart_count} عہدے حذف ہو گئے'],
+  organizations: ['ادارہ محفوظ ہو گیا', 'ادارہ حذف ہو گیا |||| %{smart_count} ادارے حذف ہو گئے'],
+  countries: ['ملک محفوظ ہو گیا', 'ملک حذف ہو گیا |||| %{smart_count} ممالک حذف ہو گئے'],
+  sectors: ['شعبہ محفوظ ہو گیا', 'شعبہ حذف ہو گیا |||| %{smart_count} شعبے حذف ہو گئے'],
+  sources: ['ذریعہ محفوظ ہو گیا', 'ذریعہ حذف ہو گیا |||| %{smart_count} ذرائع حذف ہو گئے'],
+  evidence: ['ثبوت محفوظ ہو گیا', 'ثبوت حذف ہو گیا |||| %{smart_count} ثبوت حذف ہو گئے'],
+  'status-updates': [
+    'صورتحال کی تازہ کاری محفوظ ہو گئی',
+    'تازہ کاری حذف ہو گئی |||| %{smart_count} تازہ کاریاں حذف ہو گئیں',
+  ],
+  'saved-views': ['منظر محفوظ ہو گیا', 'منظر حذف ہو گیا |||| %{smart_count} مناظر حذف ہو گئے'],
+  'audit-events': ['آڈٹ اندراج محفوظ ہو گیا', 'آڈٹ اندراج حذف ہو گیا |||| %{smart_count} آڈٹ اندراجات حذف ہو گئے'],
+  users: ['صارف محفوظ ہو گیا', 'صارف حذف ہو گیا |||| %{smart_count} صارفین حذف ہو گئے'],
+  intake: ['خبر محفوظ ہو گئی', 'خبر حذف ہو گئی |||| %{smart_count} خبریں حذف ہو گئیں'],
+  reports: ['رپورٹ محفوظ ہو گئی', 'رپورٹ حذف ہو گئی |||| %{smart_count} رپورٹیں حذف ہو گئیں'],
+  'report-schedules': ['شیڈول محفوظ ہو گیا', 'شیڈول حذف ہو گیا |||| %{smart_count} شیڈول حذف ہو گئے'],
+};
+
+export const ur: Messages = { ra, rabta, enums, resources: withNotices(resources, notices) };

@@ -2,7 +2,6 @@ import { Alert, Box, Stack, Typography } from '@mui/material';
 import ArchiveIcon from '@mui/icons-material/Archive';
 import {
   ArrayInput,
-  DateInput,
   DeleteButton,
   SaveButton,
   Toolbar,
@@ -16,6 +15,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { DateInput } from '../common/LocalDateInput';
 import { BilingualInput } from '../common/Bilingual';
 import { choices } from '../common/choices';
 import { HealthChip, StageChip } from '../common/chips';
@@ -95,15 +95,21 @@ export function InitiativeForm({ mode }: { mode: 'create' | 'edit' }) {
           sx={{ maxWidth: 260 }}
           slotProps={{ htmlInput: { dir: 'ltr' } }}
         />
-        <SelectInput source="priority" choices={choices.priority} defaultValue="medium" sx={{ maxWidth: 220 }} />
+        <SelectInput
+          validate={required()}
+          source="priority"
+          choices={choices.priority}
+          defaultValue="medium"
+          sx={{ maxWidth: 220 }}
+        />
       </Stack>
       <BilingualInput source="title" required />
       <BilingualInput source="summary" multiline minRows={3} />
       {mode === 'create' && (
         <Section title="rabta.initiative.initial_status">
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-            <SelectInput source="stage" choices={choices.stage} defaultValue="announced" />
-            <SelectInput source="health" choices={choices.health} defaultValue="not_assessed" />
+            <SelectInput validate={required()} source="stage" choices={choices.stage} defaultValue="announced" />
+            <SelectInput validate={required()} source="health" choices={choices.health} defaultValue="not_assessed" />
             <DateInput source="effectiveAt" />
           </Stack>
         </Section>

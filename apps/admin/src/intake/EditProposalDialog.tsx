@@ -3,7 +3,6 @@ import {
   ArrayInput,
   AutocompleteArrayInput,
   AutocompleteInput,
-  DateInput,
   Form,
   NumberInput,
   ReferenceArrayInput,
@@ -14,6 +13,7 @@ import {
   TextInput,
   useTranslate,
 } from 'react-admin';
+import { DateInput } from '../common/LocalDateInput';
 import { AGREEMENT_KINDS, ENGAGEMENT_FORMATS, ENGAGEMENT_STATUSES, INITIATIVE_STAGES } from '@rabta/domain/values';
 import type { Proposal } from '@rabta/domain/schemas/intake';
 

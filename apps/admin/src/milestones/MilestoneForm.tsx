@@ -1,6 +1,5 @@
 import { Alert, Box, Stack } from '@mui/material';
 import {
-  DateInput,
   FormDataConsumer,
   SelectInput,
   SimpleForm,
@@ -9,6 +8,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { DateInput } from '../common/LocalDateInput';
 import { BilingualInput } from '../common/Bilingual';
 import { choices } from '../common/choices';
 import { todayIso } from '../common/dates';
@@ -45,11 +45,11 @@ function Announcement() {
 export function MilestoneForm({ mode }: { mode: 'create' | 'edit' }) {
   return (
     <SimpleForm sx={{ maxWidth: 1100 }} warnWhenUnsavedChanges>
-      <InitiativeInput source="initiativeId" validate={required()} disabled={mode === 'edit'} />
+      <InitiativeInput source="initiativeId" validate={required()} disabled={mode === 'edit'} writable />
       <BilingualInput source="title" required />
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
-        <SelectInput source="kind" choices={choices.milestoneKind} defaultValue="other" />
-        <SelectInput source="state" choices={choices.milestoneState} defaultValue="planned" />
+        <SelectInput validate={required()} source="kind" choices={choices.milestoneKind} defaultValue="other" />
+        <SelectInput validate={required()} source="state" choices={choices.milestoneState} defaultValue="planned" />
         <DateInput source="plannedDate" />
         <DateInput source="actualDate" />
       </Stack>

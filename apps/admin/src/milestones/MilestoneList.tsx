@@ -1,12 +1,5 @@
-import {
-  BooleanInput,
-  DataTable,
-  DateInput,
-  ReferenceField,
-  SearchInput,
-  SelectInput,
-  useCanAccess,
-} from 'react-admin';
+import { BooleanInput, DataTable, ReferenceField, SearchInput, SelectInput, useCanAccess } from 'react-admin';
+import { DateInput } from '../common/LocalDateInput';
 import { BilingualText } from '../common/Bilingual';
 import { BulkSetButton } from '../common/BulkSetButton';
 import { choices } from '../common/choices';

@@ -1,5 +1,6 @@
 import { Stack } from '@mui/material';
-import { DateInput, SimpleForm, required } from 'react-admin';
+import { SimpleForm, required } from 'react-admin';
+import { DateInput } from '../common/LocalDateInput';
 import { BilingualInput } from '../common/Bilingual';
 import { OrganizationInput, PersonInput } from '../common/inputs';
 

@@ -1,10 +1,14 @@
-import { Autocomplete, Grid, TextField } from '@mui/material';
+import { Autocomplete, Button, Grid, TextField } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
 import { HEALTHS, INITIATIVE_STAGES } from '@rabta/domain/values';
 import { REPORT_KIND_PARAMS, type ReportParamKey } from '@rabta/domain/schemas/reports';
 import { textOf } from '../common/bilingual';
-import { useAppLocale } from '../i18n/format';
+import { meetingText } from '../common/inputs';
+import { useAppLocale, useFormatters } from '../i18n/format';
+import { LocalDateField } from '../common/LocalDateInput';
+import { listReports } from './api';
 import type { ReportParams } from './api';
 import type { ReportKind } from '@rabta/domain/enums';
 
@@ -112,6 +116,16 @@ function SearchPick({
   );
 }
 
+/** The day of the last portfolio report made (its "as of"), to offer the period since then. */
+function useLastReportDay(enabled: boolean): string | undefined {
+  const { data } = useQuery({
+    queryKey: ['reports', 'last-portfolio'],
+    queryFn: () => listReports({ kind: 'portfolio', status: 'done' }, [0, 0]),
+    enabled,
+  });
+  return enabled ? (data?.[0]?.params.asOf ?? undefined) : undefined;
+}
+
 export function ParamsFields({
   kind,
   params,
@@ -127,6 +141,7 @@ export function ParamsFields({
 }) {
   const translate = useTranslate();
   const locale = useAppLocale();
+  const fmt = useFormatters();
   const allowed = REPORT_KIND_PARAMS[kind].allowed.filter((k: ReportParamKey) => !fixed.includes(k));
   const has = (k: ReportParamKey) => allowed.includes(k);
   const set = (k: ReportParamKey, v: unknown) => {
@@ -139,20 +154,29 @@ export function ParamsFields({
   const err = (k: string) => errors[`params.${k}`];
   const sectors = useOptions('sectors', '', (r) => textOf(r, 'name', locale));
   const countries = useOptions('countries', '', (r) => textOf(r, 'name', locale), 300, 'code');
+  // A portfolio's period: by default the last 30 days, or back to the latest news (the server's rule); or since the
+  // date of the last portfolio report.
+  const lastReport = useLastReportDay(kind === 'portfolio' && has('from'));
   const date = (k: 'asOf' | 'from' | 'to') =>
     has(k) && (
       <Grid size={{ xs: 12, sm: 4 }} key={k}>
-        <TextField
-          type="date"
-          fullWidth
-          size="small"
+        <LocalDateField
           label={label(k)}
           value={(params[k] as string | undefined) ?? ''}
-          onChange={(e) => set(k, e.target.value || undefined)}
-          error={!!err(k)}
-          helperText={err(k) ?? translate(`rabta.reports.params.${k}_help`)}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': `report-${k}` } }}
+          onChange={(v) => set(k, v || undefined)}
+          error={err(k)}
+          helperText={translate(
+            kind === 'portfolio' && k === 'from'
+              ? 'rabta.reports.params.from_help_portfolio'
+              : `rabta.reports.params.${k}_help`,
+          )}
+          testId={`report-${k}`}
         />
+        {k === 'from' && lastReport && params.from !== lastReport && (
+          <Button size="small" onClick={() => set('from', lastReport)} data-testid="report-since-last">
+            {translate('rabta.reports.since_last', { date: fmt.date(lastReport) })}
+          </Button>
+        )}
       </Grid>
     );
   return (
@@ -174,7 +198,7 @@ export function ParamsFields({
           <SearchPick
             label={label('engagementId')}
             resource="engagements"
-            text={(r) => `${r.startDate as string} — ${textOf(r, 'title', locale)}`}
+            text={meetingText}
             value={params.engagementId}
             onChange={(v) => set('engagementId', v)}
             testId="report-engagement"

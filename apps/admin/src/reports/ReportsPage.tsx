@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Fragment, useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
   Alert,
   Box,
@@ -25,7 +25,9 @@ import {
 import DownloadIcon from '@mui/icons-material/Download';
 import ReplayIcon from '@mui/icons-material/Replay';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Title, useGetIdentity, useNotify, useTranslate } from 'react-admin';
+import { Title, useGetIdentity, useGetMany, useNotify, useTranslate, type RaRecord } from 'react-admin';
+import { textOf } from '../common/bilingual';
+import { meetingText } from '../common/inputs';
 import { LOCALES, REPORT_FORMATS, REPORT_KINDS } from '@rabta/domain/values';
 import { getAsOf } from '../providers/asOf';
 import { apiErrorOf } from '../providers/http';
@@ -225,21 +227,50 @@ function NewReport({ onRequested }: { onRequested: () => void }) {
   );
 }
 
-function paramsSummary(
-  report: Report,
-  translate: ReturnType<typeof useTranslate>,
-  fmt: ReturnType<typeof useFormatters>,
-): string {
+/** What a report covers: its initiative or meeting by name, its date or period, its selection, when it was known. */
+function ParamsSummary({
+  report,
+  initiatives,
+  meetings,
+}: {
+  report: Report;
+  initiatives: Map<unknown, RaRecord>;
+  meetings: Map<unknown, RaRecord>;
+}) {
+  const translate = useTranslate();
+  const fmt = useFormatters();
+  const locale = useAppLocale();
   const p = report.params;
-  const parts: string[] = [];
-  if (p.asOf) parts.push(`${translate('rabta.reports.params.asOf')}: ${fmt.date(p.asOf)}`);
-  if (p.from && p.to) parts.push(`${fmt.date(p.from)} – ${fmt.date(p.to)}`);
+  const parts: ReactNode[] = [];
+  const initiative = p.initiativeId ? initiatives.get(p.initiativeId) : undefined;
+  const meeting = p.engagementId ? meetings.get(p.engagementId) : undefined;
+  if (p.initiativeId)
+    parts.push(
+      <bdi key="initiative" data-testid={`report-subject-${report.id}`}>
+        {initiative ? `${initiative.code} · ${textOf(initiative, 'title', locale)}` : `#${p.initiativeId}`}
+      </bdi>,
+    );
+  if (p.engagementId)
+    parts.push(
+      <bdi key="meeting" data-testid={`report-subject-${report.id}`}>
+        {meeting ? meetingText(meeting) : `#${p.engagementId}`}
+      </bdi>,
+    );
+  if (p.from) parts.push(`${translate('rabta.reports.period')}: ${fmt.date(p.from)} – ${fmt.date(p.to ?? p.asOf)}`);
+  else if (p.asOf) parts.push(`${translate('rabta.reports.params.asOf')}: ${fmt.date(p.asOf)}`);
   if (p.sectorIds?.length) parts.push(`${translate('rabta.reports.params.sectorIds')}: ${p.sectorIds.length}`);
   if (p.countryCodes?.length) parts.push(p.countryCodes.join(', '));
-  if (p.initiativeId) parts.push(`${translate('rabta.reports.params.initiativeId')} #${p.initiativeId}`);
-  if (p.engagementId) parts.push(`${translate('rabta.reports.params.engagementId')} #${p.engagementId}`);
   parts.push(`${translate('rabta.reports.params.knownAt')}: ${fmt.dateTime(report.knownAt)}`);
-  return parts.join(' · ');
+  return (
+    <>
+      {parts.map((x, i) => (
+        <Fragment key={i}>
+          {i > 0 && ' · '}
+          {x}
+        </Fragment>
+      ))}
+    </>
+  );
 }
 
 /** The reports made so far (everyone's), refreshed while some are still being generated. */
@@ -254,6 +285,15 @@ function PastReports({ refreshKey }: { refreshKey: number }) {
     queryFn: () => listReports(mine ? { mine: true } : {}),
     refetchInterval: (q) => ((q.state.data ?? []).some((r) => !isFinished(r)) ? 1000 : false),
   });
+  // The initiatives and meetings the reports are about, by name.
+  const { data: initiatives } = useGetMany('initiatives', {
+    ids: [...new Set(reports.flatMap((r) => (r.params.initiativeId ? [r.params.initiativeId] : [])))],
+  });
+  const { data: meetings } = useGetMany('engagements', {
+    ids: [...new Set(reports.flatMap((r) => (r.params.engagementId ? [r.params.engagementId] : [])))],
+  });
+  const initiativeById = useMemo(() => new Map((initiatives ?? []).map((r) => [r.id, r])), [initiatives]);
+  const meetingById = useMemo(() => new Map((meetings ?? []).map((r) => [r.id, r])), [meetings]);
   const again = async (r: Report) => {
     try {
       await requestReport({ kind: r.kind, params: r.params, format: r.format, language: r.language });
@@ -295,7 +335,9 @@ function PastReports({ refreshKey }: { refreshKey: number }) {
                 <TableRow key={r.id} data-testid={`report-row-${r.id}`}>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(r.createdAt)}</TableCell>
                   <TableCell>{translate(`enums.report_kind.${r.kind}`)}</TableCell>
-                  <TableCell sx={{ maxWidth: 360 }}>{paramsSummary(r, translate, fmt)}</TableCell>
+                  <TableCell sx={{ maxWidth: 360 }}>
+                    <ParamsSummary report={r} initiatives={initiativeById} meetings={meetingById} />
+                  </TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
                     {translate(`enums.report_format.${r.format}`)} · {languageName(r.language)}
                   </TableCell>

@@ -1,6 +1,7 @@
 import { Stack } from '@mui/material';
-import { DateInput, FormDataConsumer, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
+import { FormDataConsumer, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
 import { SOURCE_TEXT_MAX_CHARS } from '@rabta/domain/values';
+import { DateInput } from '../common/LocalDateInput';
 import { choices } from '../common/choices';
 import { CountedTextInput } from '../common/CountedTextField';
 import { urduTextSx } from '../theme/theme';

@@ -1,4 +1,5 @@
-import { DataTable, DateInput, SearchInput, SelectInput, TextField, useRecordContext } from 'react-admin';
+import { DataTable, SearchInput, SelectInput, TextField, useRecordContext } from 'react-admin';
+import { DateInput } from '../common/LocalDateInput';
 import { choices } from '../common/choices';
 import { EnumField } from '../common/chips';
 import { LocalDateField } from '../common/fields';

@@ -26,7 +26,7 @@ export function UserForm({ mode }: { mode: 'create' | 'edit' }) {
       </Stack>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
         <SelectInput source="role" choices={choices.role} validate={required()} defaultValue="viewer" />
-        <SelectInput source="locale" choices={choices.locale} defaultValue="en" />
+        <SelectInput validate={required()} source="locale" choices={choices.locale} defaultValue="en" />
       </Stack>
       <SectorsInput source="sectorIds" helperText="rabta.users.all_sectors" />
       {mode === 'create' ? (
