@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { IconButton, InputAdornment, TextField, type SxProps, type Theme } from '@mui/material';
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import { FieldTitle, useInput, useResourceContext, useTranslate, type InputProps } from 'react-admin';
@@ -49,16 +49,13 @@ export function LocalDateField({
   const translate = useTranslate();
   const locale = useAppLocale();
   const iso = value ? String(value).slice(0, 10) : '';
-  const [text, setText] = useState(() => formatLocalDate(iso, locale));
-  const [typed, setTyped] = useState(false);
+  // What the user is typing; otherwise the value as the user's language writes it.
+  const [draft, setDraft] = useState<string | null>(null);
   const [invalid, setInvalid] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
+  const text = draft ?? formatLocalDate(iso, locale);
 
-  // Shown as the user's language writes it, unless they are typing.
-  useEffect(() => {
-    if (!typed) setText(formatLocalDate(iso, locale));
-  }, [iso, locale, typed]);
-
+  /** Reads what was typed; `final` (leaving the field): text that is no date stays, marked. */
   const read = (next: string, final: boolean) => {
     const parsed = parseLocalDate(next);
     if (parsed === undefined) {
@@ -66,6 +63,7 @@ export function LocalDateField({
       return;
     }
     setInvalid(false);
+    if (final) setDraft(null);
     if ((parsed ?? '') !== iso) onChange(parsed);
   };
 
@@ -81,13 +79,11 @@ export function LocalDateField({
       sx={sx}
       className={className}
       onChange={(e) => {
-        setTyped(true);
-        setText(e.target.value);
+        setDraft(e.target.value);
         read(e.target.value, false);
       }}
       onBlur={() => {
         read(text, true);
-        setTyped(false);
         onBlur?.();
       }}
       onKeyDown={(e) => {
@@ -135,7 +131,7 @@ export function LocalDateField({
                   border: 0,
                 }}
                 onChange={(e) => {
-                  setTyped(false);
+                  setDraft(null);
                   setInvalid(false);
                   onChange(e.target.value || null);
                 }}

@@ -66,7 +66,7 @@ export function ExceptThisRecord({ children }: { children: ReactNode }) {
             allChoices: choices.allChoices?.filter((c) => c.id !== record.id),
             availableChoices: choices.availableChoices?.filter((c) => c.id !== record.id),
           },
-    [choices, record?.id],
+    [choices, record],
   );
   return <ChoicesContextProvider value={value as typeof choices}>{children}</ChoicesContextProvider>;
 }
