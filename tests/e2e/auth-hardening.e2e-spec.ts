@@ -84,6 +84,11 @@ describe('security headers, CORS and the same-origin rule', () => {
     await t.http.get('/api/me').set('Cookie', u.cookie).expect(200);
   });
 
+  it('should answer any Host name while PUBLIC_URL is unset', async () => {
+    await t.http.get('/api/health').set('Host', 'rabta.lan:3000').expect(200);
+    await t.http.get('/').set('Host', 'anything.example').expect(200);
+  });
+
   it('should refuse a body over 1 MiB with 413, in the one error shape', async () => {
     const res = await t.http
       .post('/api/auth/login')
@@ -94,36 +99,62 @@ describe('security headers, CORS and the same-origin rule', () => {
   });
 });
 
-describe('CORS when configured, and HSTS behind https', () => {
-  it('should allow the configured origins with credentials, expose Content-Range, and trust them for writes', async () => {
-    const t = await startTestApp({
-      env: { CORS_ORIGINS: 'https://partner.example', PUBLIC_URL: 'https://rabta.example.gov' },
+describe('CORS when configured, HSTS behind https, and the host names of PUBLIC_URL', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: {
+        CORS_ORIGINS: 'https://partner.example',
+        PUBLIC_URL: 'https://rabta.example.gov',
+        ALLOWED_HOSTS: 'rabta.internal',
+      },
     });
-    try {
-      const preflight = await t.http
-        .options('/api/users')
-        .set('Origin', 'https://partner.example')
-        .set('Access-Control-Request-Method', 'PUT');
-      expect(preflight.headers['access-control-allow-origin']).toBe('https://partner.example');
-      expect(preflight.headers['access-control-allow-credentials']).toBe('true');
-      const get = await t.http.get('/api/health').set('Origin', 'https://partner.example').expect(200);
-      expect(get.headers['access-control-expose-headers']).toMatch(/Content-Range/);
-      const other = await t.http.get('/api/health').set('Origin', 'https://other.example');
-      expect(other.headers['access-control-allow-origin']).toBeUndefined();
-      const u = await signedInUser(t, { role: 'viewer' });
-      await t.http
-        .put('/api/me')
-        .set('Cookie', u.cookie)
-        .set('Origin', 'https://partner.example')
-        .set('Sec-Fetch-Site', 'cross-site')
-        .send({ locale: 'ur' })
-        .expect(200);
-      const root = await t.http.get('/').expect(200);
-      expect(root.headers['strict-transport-security']).toBe('max-age=31536000');
-      expect(root.headers['content-security-policy']).toContain('upgrade-insecure-requests');
-    } finally {
-      await t.close();
+  });
+  afterAll(() => t?.close());
+
+  it('should allow the configured origins with credentials, expose Content-Range, and trust them for writes', async () => {
+    const preflight = await t.http
+      .options('/api/users')
+      .set('Origin', 'https://partner.example')
+      .set('Access-Control-Request-Method', 'PUT');
+    expect(preflight.headers['access-control-allow-origin']).toBe('https://partner.example');
+    expect(preflight.headers['access-control-allow-credentials']).toBe('true');
+    const get = await t.http.get('/api/health').set('Origin', 'https://partner.example').expect(200);
+    expect(get.headers['access-control-expose-headers']).toMatch(/Content-Range/);
+    const other = await t.http.get('/api/health').set('Origin', 'https://other.example');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    const u = await signedInUser(t, { role: 'viewer' });
+    await t.http
+      .put('/api/me')
+      .set('Cookie', u.cookie)
+      .set('Origin', 'https://partner.example')
+      .set('Sec-Fetch-Site', 'cross-site')
+      .send({ locale: 'ur' })
+      .expect(200);
+    const root = await t.http.get('/').expect(200);
+    expect(root.headers['strict-transport-security']).toBe('max-age=31536000');
+    expect(root.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+  });
+
+  it("should answer only to PUBLIC_URL's host name, loopback and ALLOWED_HOSTS (DNS rebinding)", async () => {
+    const u = await signedInUser(t, { role: 'viewer' });
+    for (const host of [
+      'rabta.example.gov',
+      'RABTA.example.gov:443',
+      'localhost:3000',
+      '127.0.0.1',
+      'rabta.internal:8080',
+    ])
+      await t.http.get('/api/auth/me').set('Host', host).set('Cookie', u.cookie).expect(200);
+    for (const host of ['attacker.example', 'rabta.example.gov.attacker.example', '10.0.0.7:3000']) {
+      for (const path of ['/api/auth/me', '/']) {
+        const res = await t.http.get(path).set('Host', host).set('Cookie', u.cookie).expect(400);
+        expect(res.body).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('host name') });
+      }
     }
+    // A load balancer checks health by address; it learns the status only.
+    const health = await t.http.get('/api/health').set('Host', '10.0.0.7:3000').expect(200);
+    expect(health.body).toEqual({ status: 'ok', database: { connected: true } });
   });
 });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
@@ -19,6 +19,7 @@ import { trackRoutes } from './common/auth/route-registry';
 import { NestPinoLogger } from './common/logging/logger';
 import { runWithContext } from './common/request-context';
 import { nameRequestSpan } from './common/http/request-span';
+import { hasEncodedNul, refuseMultipartElsewhere, registerJsonOnlyBodies } from './common/http/json-body';
 
 /** The built admin (apps/admin/dist), the same relative place from src/ and dist/. */
 export const ADMIN_DIST = join(__dirname, '..', '..', 'admin', 'dist');
@@ -52,12 +53,36 @@ function requestIdFrom(header: string | string[] | undefined): string {
   return value && /^[A-Za-z0-9._:-]{1,64}$/.test(value) ? value : randomUUID();
 }
 
-function registerRequestHooks(fastify: FastifyInstance, metrics: MetricsService): void {
+/** The host name a request was sent to, without its port (`[::1]` kept whole). */
+function hostnameOf(host: string): string {
+  return (host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]).toLowerCase();
+}
+
+function registerRequestHooks(fastify: FastifyInstance, metrics: MetricsService, allowedHosts?: string[]): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
+    const path = request.url.split('?')[0];
+    // DNS rebinding: a page of another site whose name now points here sends its own name as Host. With PUBLIC_URL
+    // set, only our names are served (the health check answers anyone: a load balancer may call it by address).
+    if (allowedHosts && path !== '/api/health' && !allowedHosts.includes(hostnameOf(request.host ?? ''))) {
+      return sendError(
+        request,
+        reply,
+        new AppException(
+          'BAD_REQUEST',
+          `This server does not answer to the host name ${String(request.host).slice(0, 80)}`,
+        ),
+      );
+    }
+    if (hasEncodedNul(request.url)) {
+      return sendError(
+        request,
+        reply,
+        new AppException('BAD_REQUEST', 'The address must not contain NUL characters (%00)'),
+      );
+    }
     const status = fastify.databaseStatus;
     if (status?.isDown) {
-      const path = request.url.split('?')[0];
       if ((path === '/api' || path.startsWith('/api/')) && !ANSWERS_WITHOUT_DATABASE.has(path)) {
         // No request waits on a database that is not there.
         void reply.header('retry-after', '1');
@@ -95,14 +120,21 @@ function registerRequestHooks(fastify: FastifyInstance, metrics: MetricsService)
  * so a rebuilt admin is served without a restart, and a missing asset is a 404, never the HTML page), the other
  * files of its build by name, and index.html for every client-side route.
  */
+/** sendFile would otherwise set its own `Cache-Control: public, max-age=0` over ours. */
+const NOT_CACHED = { cacheControl: false } as const;
+
 async function registerAdmin(fastify: FastifyInstance, root: string): Promise<void> {
   await fastify.register(fastifyStatic, {
     root: join(root, 'assets'),
     prefix: '/assets/',
     wildcard: true,
     index: false,
-    // Vite puts a content hash in every asset name: cache those for good.
-    setHeaders: (reply) => void reply.header('cache-control', 'public, max-age=31536000, immutable'),
+    // Vite puts a content hash in every asset name: cache those for good. The plugin's sendFile serves the pages
+    // too (index.html), which must not be: only what lies under assets/ is immutable.
+    setHeaders: (reply, path) => {
+      if (path.startsWith(join(root, 'assets') + sep))
+        void reply.header('cache-control', 'public, max-age=31536000, immutable');
+    },
   });
   fastify.get('/*', (request, reply) => {
     const path = request.url.split('?')[0];
@@ -119,9 +151,10 @@ async function registerAdmin(fastify: FastifyInstance, root: string): Promise<vo
     // A top-level file of the build (favicon, robots.txt…); anything else is a client-side route.
     const file = /^\/[\w.-]+\.[a-z0-9]+$/i.test(path) ? path.slice(1) : undefined;
     if (file && file !== 'index.html' && existsSync(join(root, file)))
-      return reply.header('cache-control', 'no-cache').sendFile(file, root);
+      return reply.header('cache-control', 'no-cache').sendFile(file, root, NOT_CACHED);
     if (file) return sendError(request, reply, new AppException('NOT_FOUND', `No file ${path}`));
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', root);
+    // Revalidated on every load, so a new build's asset names are seen at once (the assets themselves are immutable).
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', root, NOT_CACHED);
   });
 }
 
@@ -148,6 +181,8 @@ export async function createApp(
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(ctx), adapter, {
     logger: new NestPinoLogger(ctx.logger),
     abortOnError: false,
+    // Ours instead (registerJsonOnlyBodies): Nest's would also parse form-encoded bodies.
+    bodyParser: false,
   });
   app.setGlobalPrefix('api');
   const fastify = app.getHttpAdapter().getInstance();
@@ -164,11 +199,13 @@ export async function createApp(
     if (methods && [route.method].flat().some((m) => methods.includes(m))) route.bodyLimit = INTAKE_BODY_LIMIT_BYTES;
   });
   await registerHttpSecurity(app, ctx.config, ctx.prisma);
+  registerJsonOnlyBodies(fastify);
   // Spreadsheet uploads (POST /api/imports): one file up to the configured size; JSON bodies keep their 1 MiB.
   await fastify.register(fastifyMultipart, {
     limits: { fileSize: ctx.config.imports.maxBytes, files: 1, fields: 20, fieldSize: 100_000, parts: 25 },
   });
-  registerRequestHooks(fastify, app.get(MetricsService));
+  refuseMultipartElsewhere(fastify);
+  registerRequestHooks(fastify, app.get(MetricsService), ctx.config.allowedHosts);
   registerMetricsRoute(fastify, app.get(MetricsService), app.get(AuthenticationService), ctx.config.metricsToken);
   await registerAdmin(fastify, options.adminDist ?? ADMIN_DIST);
   await app.init();

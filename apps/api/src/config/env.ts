@@ -39,12 +39,27 @@ export const EnvSchema = z.object({
     .pipe(z.array(z.url())),
   /** The public URL when Rabta is behind a reverse proxy (cookies get `Secure` when it is https). */
   PUBLIC_URL: z.url().optional(),
+  /**
+   * Host names served besides PUBLIC_URL's and loopback (comma-separated, e.g. an internal name); only checked when
+   * PUBLIC_URL is set.
+   */
+  ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   /** Trust X-Forwarded-* headers from a reverse proxy. */
   TRUST_PROXY: booleanish.default(false),
   /** Path to a Chromium binary for PDF reports. */
   CHROMIUM_PATH: z.string().optional(),
   /** Reports this process generates at once (0: it queues reports but leaves them to other processes). */
   REPORT_WORKERS: z.coerce.number().int().min(0).max(16).default(2),
+  /** Reports one user may have waiting or being made at once; one more is refused (429 with Retry-After). */
+  REPORT_QUEUE_PER_USER: z.coerce.number().int().min(1).max(1000).default(5),
   /** How often this process looks for report schedules that are due (seconds). */
   REPORT_SCHEDULER_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** A session unused for this long ends (minutes). */
@@ -101,9 +116,12 @@ export interface AppConfig {
   adminPassword?: string;
   corsOrigins: string[];
   publicUrl?: string;
+  /** With PUBLIC_URL: the only Host names served (its own, loopback, ALLOWED_HOSTS); undefined: any. */
+  allowedHosts?: string[];
   trustProxy: boolean;
   chromiumPath?: string;
   reportWorkers: number;
+  reportQueuePerUser: number;
   reportSchedulerSeconds: number;
   sessionIdleMinutes: number;
   sessionMaxDays: number;
@@ -145,9 +163,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: e.RABTA_ADMIN_PASSWORD,
     corsOrigins: e.CORS_ORIGINS,
     publicUrl: e.PUBLIC_URL,
+    allowedHosts: e.PUBLIC_URL
+      ? [new URL(e.PUBLIC_URL).hostname.toLowerCase(), 'localhost', '127.0.0.1', '[::1]', '::1', ...e.ALLOWED_HOSTS]
+      : undefined,
     trustProxy: e.TRUST_PROXY,
     chromiumPath: e.CHROMIUM_PATH,
     reportWorkers: e.REPORT_WORKERS,
+    reportQueuePerUser: e.REPORT_QUEUE_PER_USER,
     reportSchedulerSeconds: e.REPORT_SCHEDULER_SECONDS,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxDays: e.SESSION_MAX_DAYS,

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { AppException } from '../errors/app-exception';
 import { prefixFields, zodToApiError } from '../errors/to-api-error';
+import { bodyProblem } from './json-body';
 
 // react-admin's simple-rest dialect: ?sort=["title","ASC"]&range=[0,24]&filter={"q":"…","id":[1,2]}
 // → a JSON array and `Content-Range: <resource> 0-24/319`.
@@ -27,11 +28,15 @@ export const ListQueryStringSchema = z.strictObject({
 
 function parseJson(raw: string | undefined, key: string): unknown {
   if (raw === undefined || raw === '') return undefined;
+  let value: unknown;
   try {
-    return JSON.parse(raw);
+    value = JSON.parse(raw);
   } catch {
     throw new AppException('BAD_REQUEST', `The ${key} parameter is not valid JSON`, { [key]: 'Not valid JSON' });
   }
+  const problem = bodyProblem(value, `The ${key} parameter`);
+  if (problem) throw problem;
+  return value;
 }
 
 const SortSchema = z.tuple([z.string().min(1).max(60), z.enum(['ASC', 'DESC', 'asc', 'desc'])]);

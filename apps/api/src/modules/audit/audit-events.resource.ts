@@ -26,6 +26,8 @@ export function auditEventToWire(r: AuditEventRow): AuditEventWire {
   };
 }
 
+const AUDIT_ID = z.coerce.string().regex(/^\d{1,18}$/, 'Must be an audit event id (up to 18 digits)');
+
 /** The audit log: admins read it; nobody writes it through the API (the database refuses changes anyway). */
 export const auditEventsResource = defineResource({
   name: 'audit-events',
@@ -36,7 +38,8 @@ export const auditEventsResource = defineResource({
     read: AuditEventSchema,
     readOnly: [],
     filter: z.strictObject({
-      id: z.union([z.array(z.coerce.string().regex(/^\d+$/)), z.coerce.string().regex(/^\d+$/)]).optional(),
+      // Audit ids are bigint: at most 18 digits is always within its range.
+      id: z.union([z.array(AUDIT_ID), AUDIT_ID]).optional(),
       entity: z.string().max(60).optional(),
       entityId: z.coerce.string().max(60).optional(),
       actorId: IdSchema.optional(),

@@ -52,7 +52,8 @@ export class OpenApiController {
   @Get('docs/:file')
   @Access('public')
   asset(@Param('file') file: string, @Res() reply: FastifyReply): void {
-    const type = ASSETS[file];
+    // Own keys only: `constructor` or `__proto__` is no file of ours.
+    const type = Object.hasOwn(ASSETS, file) ? ASSETS[file] : undefined;
     if (!type) throw new AppException('NOT_FOUND', `No such file: ${file.slice(0, 60)}`);
     let body = this.cache.get(file);
     if (!body) {
