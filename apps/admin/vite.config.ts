@@ -14,6 +14,13 @@ export default defineConfig({
       { find: /^@rabta\/domain\/(.*)$/, replacement: `${domainSrc}/$1` },
     ],
   },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
+  // Source maps only when asked for (ADMIN_SOURCEMAP=true npm run build): a production build does not publish the
+  // admin's sources.
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: process.env.ADMIN_SOURCEMAP === 'true',
+    chunkSizeWarningLimit: 1500,
+  },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
 });

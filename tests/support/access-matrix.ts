@@ -227,7 +227,7 @@ async function matrixProposal(f: MatrixFixtures): Promise<{ intake: { id: number
 export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
   // health
   'GET /api/health': publicRoute(),
-  'GET /api/version': publicRoute(),
+  'GET /api/version': signedIn(),
 
   // sign-in
   'POST /api/auth/login': publicRoute(async (f, role) => {

@@ -34,6 +34,9 @@ async function health(
   }
 }
 
+/** The first admin of the cold start, to read the health check's details as a signed-in user. */
+const ADMIN = { email: 'first.admin@rabta.example', password: 'a long first-admin passphrase' };
+
 describe('starting the built server (node apps/api/dist/main.js)', () => {
   let main: string;
   const temp: string[] = [];
@@ -163,7 +166,14 @@ describe('starting the built server (node apps/api/dist/main.js)', () => {
       const started = Date.now();
       const server = startNode(
         [main],
-        cleanEnv({ PORT: String(port), RABTA_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...extraEnv }),
+        cleanEnv({
+          PORT: String(port),
+          RABTA_DATA_DIR: dataDir,
+          LOG_LEVEL: 'info',
+          RABTA_ADMIN_EMAIL: ADMIN.email,
+          RABTA_ADMIN_PASSWORD: ADMIN.password,
+          ...extraEnv,
+        }),
       );
       const res = await waitFor(
         '/api/health to answer 200',
@@ -176,7 +186,26 @@ describe('starting the built server (node apps/api/dist/main.js)', () => {
         150_000,
         200,
       );
-      return { server, ms: Date.now() - started, body: res.body };
+      const ms = Date.now() - started;
+      // Anonymous callers learn the status only; the database's details are for signed-in users.
+      expect(res.body).toEqual({ status: 'ok', database: { connected: true } });
+      return { server, ms, body: res.body };
+    }
+
+    /** /api/health as the first admin (RABTA_ADMIN_EMAIL): the database's version, where it runs, the migrations. */
+    async function signedInHealth(): Promise<{ database?: Record<string, unknown> }> {
+      const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(ADMIN),
+      });
+      expect(login.status).toBe(200);
+      const cookie = login.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      const detail = await fetch(`http://127.0.0.1:${port}/api/health`, { headers: { cookie } });
+      return (await detail.json()) as { database?: Record<string, unknown> };
     }
 
     async function stopWithSigterm(server: Running): Promise<void> {
@@ -192,7 +221,8 @@ describe('starting the built server (node apps/api/dist/main.js)', () => {
     }
 
     it('should create the embedded PostgreSQL, migrate, seed and serve /api/health; SIGTERM stops it all', async () => {
-      const { server, ms, body } = await startAndWait();
+      const { server, ms } = await startAndWait();
+      const body = await signedInHealth();
       process.stdout.write(`cold start on an empty data dir: /api/health 200 after ${ms} ms\n`);
       expect(body).toEqual({
         status: 'ok',
@@ -212,7 +242,8 @@ describe('starting the built server (node apps/api/dist/main.js)', () => {
     });
 
     it('should start again on the same data dir with the data kept and nothing seeded twice', async () => {
-      const { server, ms, body } = await startAndWait();
+      const { server, ms } = await startAndWait();
+      const body = await signedInHealth();
       process.stdout.write(`warm restart: /api/health 200 after ${ms} ms\n`);
       expect(body.database).toMatchObject({ connected: true, embedded: true, migrations: { pending: 0 } });
       const logs = server.output().stdout;

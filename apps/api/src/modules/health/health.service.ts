@@ -15,6 +15,12 @@ export interface HealthReport {
   };
 }
 
+/** What anonymous callers learn: up or not, and nothing about versions. */
+export interface PublicHealthReport {
+  status: HealthReport['status'];
+  database: Pick<HealthReport['database'], 'connected' | 'unreachableSince'>;
+}
+
 /** The health check's own limit, so that it answers well within 2 s whatever the database does. */
 const HEALTH_TIMEOUT_MS = 1_500;
 
