@@ -410,6 +410,7 @@ describe('the other resources', () => {
     expect(staleList.body.map((i: { id: number }) => i.id)).not.toContain(fresh.id);
     expect((await t.http.get('/api/settings').set('Cookie', viewer.cookie).expect(200)).body).toEqual({
       staleAfterDays: 30,
+      reportScheduleMinMinutes: 60,
     });
   });
   it('should give every signed-in user the names of the users, and nothing else of their accounts', async () => {

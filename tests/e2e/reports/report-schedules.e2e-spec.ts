@@ -138,6 +138,46 @@ describe('/api/report-schedules', () => {
     expect(Object.keys(res.body.errors ?? {})).toContain(field);
   });
 
+  it("should refuse a schedule that runs more often than the admins' minimum (default one hour)", async () => {
+    const create = (cron: string) =>
+      t.http
+        .post('/api/report-schedules')
+        .set('Cookie', owner.cookie)
+        .send({ ...weekly(), name: `Every ${cron}`, cron });
+    for (const cron of ['* * * * *', '*/30 * * * *', '0,59 8 * * 1']) {
+      const res = await create(cron).expect(400);
+      expect(Object.keys(res.body.errors)).toEqual(['cron']);
+      expect(res.body.message).toContain('at most once every 1 hour(s)');
+    }
+    const hourly = (await create('0 * * * *').expect(201)).body;
+    const retimed = await t.http
+      .put(`/api/report-schedules/${hourly.id}`)
+      .set('Cookie', owner.cookie)
+      .send({ cron: '*/10 * * * *', version: hourly.version })
+      .expect(400);
+    expect(Object.keys(retimed.body.errors)).toEqual(['cron']);
+    // The admins' setting: at most once a day now.
+    expect((await t.http.get('/api/settings').set('Cookie', viewer.cookie).expect(200)).body).toMatchObject({
+      reportScheduleMinMinutes: 60,
+    });
+    await t.http.put('/api/settings').set('Cookie', owner.cookie).send({ reportScheduleMinMinutes: 1 }).expect(403);
+    await t.http.put('/api/settings').set('Cookie', admin.cookie).send({ reportScheduleMinMinutes: 0 }).expect(400);
+    await t.http.put('/api/settings').set('Cookie', admin.cookie).send({ reportScheduleMinMinutes: 1440 }).expect(200);
+    try {
+      const twiceADay = await create('0 8,20 * * *').expect(400);
+      expect(twiceADay.body.message).toContain('at most once every 24 hour(s)');
+      await create('30 7 * * *').expect(201);
+      // A schedule made before the change runs on; only a new time is checked.
+      await t.http
+        .put(`/api/report-schedules/${hourly.id}`)
+        .set('Cookie', owner.cookie)
+        .send({ name: 'Renamed hourly', version: hourly.version })
+        .expect(200);
+    } finally {
+      await t.http.put('/api/settings').set('Cookie', admin.cookie).send({ reportScheduleMinMinutes: 60 }).expect(200);
+    }
+  });
+
   it('should let analysts create, only the creator (or an admin) change or remove, and viewers read', async () => {
     await t.http.post('/api/report-schedules').set('Cookie', viewer.cookie).send(weekly()).expect(403);
     await t.http.post('/api/report-schedules').send(weekly()).expect(401);

@@ -148,6 +148,62 @@ describe('POST/GET /api/reports', () => {
     expect(sector.body.errors).toHaveProperty(['params.sectorIds']);
   });
 
+  it('should refuse a sixth report waiting for one user with 429 and Retry-After; scheduled and finished ones do not count', async () => {
+    const busy = await signedInUser(t, { role: 'viewer' });
+    const row = (status: 'queued' | 'running' | 'done' | 'failed', scheduleId?: number) => ({
+      kind: 'portfolio' as const,
+      params: { asOf: '2025-07-31', knownAt: '2025-08-01T00:00:00Z', sectorIds: [] },
+      format: 'csv' as const,
+      language: 'en' as const,
+      knownAt: new Date('2025-08-01T00:00:00Z'),
+      status,
+      createdById: busy.id,
+      scheduleId,
+    });
+    const schedule = await t.prisma.reportSchedule.create({
+      data: {
+        name: 'Busy weekly',
+        kind: 'portfolio',
+        params: {},
+        format: 'csv',
+        language: 'en',
+        cron: '0 8 * * 1',
+        timezone: 'UTC',
+        createdById: busy.id,
+      },
+    });
+    // Rows without a job: no worker picks them up, so they stay waiting for as long as the test needs.
+    const seeded = await t.prisma.report.createManyAndReturn({
+      select: { id: true },
+      data: [
+        ...['queued', 'queued', 'running', 'queued'].map((s) => row(s as 'queued')),
+        row('done'),
+        row('failed'),
+        row('queued', schedule.id),
+      ],
+    });
+    const request = () =>
+      t.http
+        .post('/api/reports')
+        .set('Cookie', busy.cookie)
+        .send({ kind: 'portfolio', params: { asOf: '2025-07-31', sectorIds: [] }, format: 'csv', language: 'en' });
+    const fifth = await request().expect(202);
+    const before = await t.prisma.report.count({ where: { createdById: busy.id } });
+    const refused = await request().expect(429);
+    expect(refused.headers['retry-after']).toMatch(/^\d+$/);
+    expect(refused.body).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('at most 5 at once') });
+    expect(await t.prisma.report.count({ where: { createdById: busy.id } })).toBe(before);
+    // Others are not held up by one user's queue.
+    await t.http
+      .post('/api/reports')
+      .set('Cookie', viewer.cookie)
+      .send({ kind: 'portfolio', params: { asOf: '2025-07-31', sectorIds: [] }, format: 'csv', language: 'en' })
+      .expect(202);
+    await waitForReport(t, busy.cookie, fifth.body.id);
+    await request().expect(202);
+    await t.prisma.report.updateMany({ where: { id: { in: seeded.map((r) => r.id) } }, data: { status: 'failed' } });
+  });
+
   it('should answer 404 for an unknown report and 401 without signing in', async () => {
     await t.http.get('/api/reports/999999').set('Cookie', viewer.cookie).expect(404);
     await t.http.get('/api/reports').expect(401);

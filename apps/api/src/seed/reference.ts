@@ -39,6 +39,8 @@ export const REFERENCE_SECTORS: Prisma.SectorCreateManyInput[] = [
 export const DEFAULT_SETTINGS: Record<string, unknown> = {
   /** An initiative with no evidence recorded for this many days is flagged stale. */
   staleAfterDays: 90,
+  /** Report schedules may not run more often than every this many minutes. */
+  reportScheduleMinMinutes: 60,
   /** The IATI reporting organisation: its identifier prefixes every activity identifier (docs/iati.md). */
   iatiReportingOrgRef: 'XX-RABTA',
   iatiReportingOrgName: 'Rabta',

@@ -16,7 +16,15 @@ import { defineResource } from '../../common/resource/resource';
 import { definedOnly } from '../../common/resource/wire';
 import { toSchedule, type ScheduleRecord } from './reports.mapper';
 import { assertParamReferences } from './report-params';
-import { assertCron, nextRun } from './schedule-time';
+import type { Prisma } from '@rabta/db';
+import { minutesSetting } from '../settings/settings.service';
+import { assertCron, assertScheduleInterval, nextRun } from './schedule-time';
+
+/** The admins' minimum time between two runs of a schedule (settings: reportScheduleMinMinutes). */
+async function minScheduleMinutes(tx: Prisma.TransactionClient): Promise<number> {
+  const row = await tx.setting.findUnique({ where: { key: 'reportScheduleMinMinutes' } });
+  return minutesSetting(row?.value);
+}
 
 // /api/report-schedules through the resource kit: "portfolio, energy sector, PDF, Urdu, every Monday 08:00
 // Asia/Karachi". nextRunAt is derived from cron and timezone (null while paused); lastRunAt is set by the scheduler.
@@ -71,6 +79,7 @@ export const reportSchedulesResource = defineResource({
   },
   async toCreateData(i, { user, tx }) {
     assertCron(i.cron, i.timezone);
+    assertScheduleInterval(i.cron, await minScheduleMinutes(tx));
     await assertParamReferences(tx, i.params);
     return {
       name: i.name,
@@ -100,6 +109,7 @@ export const reportSchedulesResource = defineResource({
     const timezone = i.timezone ?? existing.timezone;
     const paused = i.paused ?? existing.paused;
     assertCron(cron, timezone);
+    if (cron !== existing.cron) assertScheduleInterval(cron, await minScheduleMinutes(tx));
     if (i.params) await assertParamReferences(tx, i.params);
     const retimed = cron !== existing.cron || timezone !== existing.timezone || paused !== existing.paused;
     return {

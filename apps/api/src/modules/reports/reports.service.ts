@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { PrismaClient, type Prisma } from '@rabta/db';
 import {
   IdSchema,
@@ -13,6 +13,8 @@ import {
   type ReportKind,
 } from '@rabta/domain';
 import { z } from 'zod';
+import { APP_CONFIG } from '../../app.context';
+import type { AppConfig } from '../../config/env';
 import type { AuthUser } from '../../common/auth/current-user';
 import { AppException } from '../../common/errors/app-exception';
 import { IdListFilter, parseListQuery, toIdList } from '../../common/http/list-query';
@@ -50,6 +52,9 @@ const SORTABLE: Record<string, (o: 'asc' | 'desc') => Prisma.ReportOrderByWithRe
   status: (o) => ({ status: o }),
 };
 
+/** What a user told to wait is told to try again after (seconds): about as long as a report takes to make. */
+const REPORT_QUEUE_RETRY_SECONDS = 30;
+
 /** A finished report's file as stored (what ReportGenerator made, less its size). */
 export type ReportFile = Omit<GeneratedFile, 'size'>;
 
@@ -61,6 +66,7 @@ export class ReportsService {
     private readonly queue: ReportsQueue,
     private readonly pdf: PdfRenderer,
     private readonly data: ReportDataRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async create(body: unknown, user: AuthUser): Promise<Report> {
@@ -73,6 +79,7 @@ export class ReportsService {
       resolveParams(input.kind, input.params, new Date()),
     );
     const report = await this.prisma.$transaction(async (tx) => {
+      await this.assertQueueRoom(tx, user);
       await assertParamReferences(tx, input.params);
       return this.insertQueued(tx, {
         kind: input.kind,
@@ -113,6 +120,27 @@ export class ReportsService {
       : undefined;
     const latest = await this.data.latestDevelopmentDay(reportView(params.asOf!, params.knownAt), ids);
     return latest && latest < params.from ? { ...params, from: latest } : params;
+  }
+
+  /**
+   * One user may have at most REPORT_QUEUE_PER_USER reports queued or running: one more is 429 with Retry-After, so
+   * that nobody fills the workers' queue for everyone else. Requests of one user are counted one at a time (a
+   * transaction lock per user), so a burst cannot slip past the count.
+   */
+  private async assertQueueRoom(tx: Prisma.TransactionClient, user: AuthUser): Promise<void> {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('rabta.report-queue'), ${user.id}::int)`;
+    const waiting = await tx.report.count({
+      where: { createdById: user.id, scheduleId: null, status: { in: ['queued', 'running'] } },
+    });
+    const limit = this.config.reportQueuePerUser;
+    if (waiting >= limit) {
+      throw new AppException(
+        'RATE_LIMITED',
+        `You have ${waiting} reports waiting or being made (at most ${limit} at once); request more once they are done`,
+        undefined,
+        { retryAfter: REPORT_QUEUE_RETRY_SECONDS },
+      );
+    }
   }
 
   /**

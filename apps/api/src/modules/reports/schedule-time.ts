@@ -25,6 +25,55 @@ export function assertCron(cron: string, timezone: string): void {
   }
 }
 
+/**
+ * The shortest time between two consecutive runs, in minutes, read from the cron's fields rather than by stepping
+ * through its runs (cron-parser takes milliseconds a step in a time zone): the closest two times of a day, and the
+ * last time of a run day to the first of the next run day over two calendar years (leap days and month lengths
+ * included). Wall-clock minutes: a daylight-saving change may shorten one gap a year by its hour.
+ */
+export function shortestGapMinutes(cron: string): number {
+  const { minute, hour, dayOfMonth, month, dayOfWeek } = parseExpression(cron).fields;
+  const times = hour.flatMap((h) => minute.map((m) => h * 60 + m)).sort((a, b) => a - b);
+  let shortest = Infinity;
+  for (let i = 1; i < times.length; i++) shortest = Math.min(shortest, times[i] - times[i - 1]);
+  // Cron's day rule: with both day fields restricted a day runs when either matches; `*` leaves the other alone.
+  const [, , domField, , dowField] = cron.trim().split(/\s+/);
+  const anyDom = domField === '*' || domField === '?';
+  const anyDow = dowField === '*' || dowField === '?';
+  const doms = new Set(dayOfMonth);
+  const dows = new Set(dayOfWeek.map((d) => d % 7));
+  const months = new Set(month);
+  const start = Date.UTC(2024, 0, 1); // two years from a leap year: every calendar shape
+  let previousDay: number | undefined;
+  let dayGap = Infinity;
+  for (let d = 0; d < 731; d++) {
+    const day = new Date(start + d * 86_400_000);
+    if (!months.has(day.getUTCMonth() + 1)) continue;
+    const byDom = doms.has(day.getUTCDate());
+    const byDow = dows.has(day.getUTCDay());
+    const runs = anyDom && anyDow ? true : anyDom ? byDow : anyDow ? byDom : byDom || byDow;
+    if (!runs) continue;
+    if (previousDay !== undefined) dayGap = Math.min(dayGap, d - previousDay);
+    previousDay = d;
+  }
+  if (Number.isFinite(dayGap) && times.length > 0)
+    shortest = Math.min(shortest, dayGap * 1440 - (times[times.length - 1] - times[0]));
+  return shortest;
+}
+
+/** 400 naming cron when the schedule would run more often than every `minMinutes` minutes (the admins' setting). */
+export function assertScheduleInterval(cron: string, minMinutes: number): void {
+  const gap = shortestGapMinutes(cron);
+  if (gap < minMinutes) {
+    const every = minMinutes % 60 === 0 ? `${minMinutes / 60} hour(s)` : `${minMinutes} minutes`;
+    throw new AppException(
+      'VALIDATION_FAILED',
+      `cron runs every ${Math.round(gap)} minute(s) at times; schedules may run at most once every ${every}`,
+      { cron: `Runs at most once every ${every}` },
+    );
+  }
+}
+
 /** The first run strictly after `after`. */
 export function nextRun(cron: string, timezone: string, after: Date): Date {
   return parseExpression(cron, { tz: timezone, currentDate: after }).next().toDate();

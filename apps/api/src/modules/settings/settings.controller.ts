@@ -7,11 +7,18 @@ import { ZodBody } from '../../common/http/zod';
 import { AuditService } from '../audit/audit.service';
 import { SettingsService } from './settings.service';
 
-export const SettingsSchema = z.object({ staleAfterDays: z.number().int() });
-export const UpdateSettingsSchema = z.strictObject({
-  /** An initiative with no evidence recorded for this many days is flagged stale. */
-  staleAfterDays: z.number().int().min(1).max(3650),
+export const SettingsSchema = z.object({
+  staleAfterDays: z.number().int(),
+  reportScheduleMinMinutes: z.number().int(),
 });
+export const UpdateSettingsSchema = z
+  .strictObject({
+    /** An initiative with no evidence recorded for this many days is flagged stale. */
+    staleAfterDays: z.number().int().min(1).max(3650).optional(),
+    /** Report schedules may not run more often than every this many minutes (at most a week). */
+    reportScheduleMinMinutes: z.number().int().min(1).max(10_080).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'Name at least one setting to change');
 
 /** Settings an admin changes at run time. */
 @Controller('settings')
@@ -26,7 +33,10 @@ export class SettingsController {
   @Access('viewer')
   @ApiOperation({ kind: 'get', resource: 'settings', schema: SettingsSchema })
   async get(): Promise<z.infer<typeof SettingsSchema>> {
-    return { staleAfterDays: await this.settings.staleAfterDays() };
+    return {
+      staleAfterDays: await this.settings.staleAfterDays(),
+      reportScheduleMinMinutes: await this.settings.reportScheduleMinMinutes(),
+    };
   }
 
   @Put()
@@ -37,18 +47,17 @@ export class SettingsController {
   ): Promise<z.infer<typeof SettingsSchema>> {
     const before = await this.get();
     await this.prisma.$transaction(async (tx) => {
-      await tx.setting.upsert({
-        where: { key: 'staleAfterDays' },
-        create: { key: 'staleAfterDays', value: body.staleAfterDays },
-        update: { value: body.staleAfterDays },
-      });
-      await this.audit.record(tx, {
-        action: 'update',
-        entity: 'settings',
-        entityId: 'staleAfterDays',
-        before,
-        after: body,
-      });
+      for (const [key, value] of Object.entries(body)) {
+        if (value === undefined) continue;
+        await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
+        await this.audit.record(tx, {
+          action: 'update',
+          entity: 'settings',
+          entityId: key,
+          before: { [key]: before[key as keyof typeof before] },
+          after: { [key]: value },
+        });
+      }
     });
     this.settings.invalidate();
     return this.get();

@@ -6,6 +6,12 @@ import { DEFAULT_SETTINGS } from '../../seed/reference';
 // A safety net only: a change made by any process drops the cache at once through the change feed.
 const TTL_MS = 5 * 60_000;
 
+/** A stored minutes value, or the default of one hour. */
+export function minutesSetting(value: unknown): number {
+  const v = Number(value);
+  return Number.isFinite(v) && v > 0 ? v : Number(DEFAULT_SETTINGS.reportScheduleMinMinutes);
+}
+
 /**
  * Admin-changeable settings from the `settings` table, cached (they change rarely, lists read them often). Every
  * process drops its copy when any process commits a change of them.
@@ -41,6 +47,11 @@ export class SettingsService implements OnModuleDestroy {
   async staleAfterDays(): Promise<number> {
     const v = Number((await this.all()).staleAfterDays);
     return Number.isFinite(v) && v > 0 ? v : 90;
+  }
+
+  /** The shortest time between two runs of a report schedule, in minutes (default 60). */
+  async reportScheduleMinMinutes(): Promise<number> {
+    return minutesSetting((await this.all()).reportScheduleMinMinutes);
   }
 
   /** The IATI reporting organisation: its identifier prefixes every activity identifier of the IATI export. */
