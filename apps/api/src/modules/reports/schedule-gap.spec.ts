@@ -30,3 +30,10 @@ describe('shortestGapMinutes: the closest two runs of a cron', () => {
     expect(() => assertScheduleInterval('0 8,20 * * *', 1440)).toThrow(/24 hour/);
   });
 });
+
+describe('shortestGapMinutes with the last day of the month', () => {
+  it('should count L as the last day (28 days in February, 29 in a leap year)', () => {
+    expect(shortestGapMinutes('0 8 L * *')).toBe(28 * 1440);
+    expect(shortestGapMinutes('0 8 1,L * *')).toBe(1440);
+  });
+});

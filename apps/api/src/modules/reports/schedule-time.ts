@@ -40,16 +40,18 @@ export function shortestGapMinutes(cron: string): number {
   const [, , domField, , dowField] = cron.trim().split(/\s+/);
   const anyDom = domField === '*' || domField === '?';
   const anyDow = dowField === '*' || dowField === '?';
-  const doms = new Set(dayOfMonth);
+  const doms = new Set<unknown>(dayOfMonth);
   const dows = new Set(dayOfWeek.map((d) => d % 7));
-  const months = new Set(month);
+  const months = new Set<unknown>(month);
   const start = Date.UTC(2024, 0, 1); // two years from a leap year: every calendar shape
   let previousDay: number | undefined;
   let dayGap = Infinity;
   for (let d = 0; d < 731; d++) {
     const day = new Date(start + d * 86_400_000);
     if (!months.has(day.getUTCMonth() + 1)) continue;
-    const byDom = doms.has(day.getUTCDate());
+    // `L`: the last day of the month.
+    const last = new Date(start + (d + 1) * 86_400_000).getUTCDate() === 1;
+    const byDom = doms.has(day.getUTCDate()) || (last && doms.has('L'));
     const byDow = dows.has(day.getUTCDay());
     const runs = anyDom && anyDow ? true : anyDom ? byDow : anyDow ? byDom : byDom || byDow;
     if (!runs) continue;
