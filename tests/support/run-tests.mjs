@@ -1,6 +1,10 @@
-// `npm test`: build, typecheck, lint, unit + e2e tests (real PostgreSQL), then the browser tests (real Chromium).
-// Prints how long each step took. On a machine without Chromium the browser step is skipped loudly, unless
-// RABTA_REQUIRE_BROWSER=1 (CI) makes it mandatory.
+// `npm test`: build, then format, typecheck, lint, unit and e2e tests (real PostgreSQL) one after the other, while the
+// browser tests (real Chromium, their own API and database) run beside them from the end of the build: the steps
+// leave about half of a 2-core machine idle on their own (they wait on PostgreSQL and on Chromium), so running the two
+// lines together saves minutes. The browser tests' output is printed as one block when they end; their own time is
+// shown with the others. RABTA_TEST_SERIAL=1 runs everything one after the other, as before.
+// On a machine without Chromium the browser step is skipped loudly, unless RABTA_REQUIRE_BROWSER=1 (CI) makes it
+// mandatory.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,15 +22,39 @@ const env = {
 };
 const extraJestArgs = process.argv.slice(2);
 
-function run(label, cmd, args, extraEnv = {}) {
+function run(label, cmd, args, extraEnv = {}, { quiet = false } = {}) {
   return new Promise((resolve) => {
     const started = Date.now();
-    process.stdout.write(`\n▶ ${label}\n`);
-    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: { ...env, ...extraEnv } });
-    child.on('exit', (code, signal) =>
-      resolve({ label, ok: code === 0, code: code ?? signal, ms: Date.now() - started }),
-    );
+    if (!quiet) process.stdout.write(`\n▶ ${label}\n`);
+    const child = spawn(cmd, args, {
+      cwd: root,
+      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      env: { ...env, ...extraEnv },
+      detached: quiet,
+    });
+    const output = [];
+    if (quiet) {
+      child.stdout.on('data', (chunk) => output.push(chunk));
+      child.stderr.on('data', (chunk) => output.push(chunk));
+      background.add(child);
+    }
+    child.on('exit', (code, signal) => {
+      background.delete(child);
+      resolve({ label, ok: code === 0, code: code ?? signal, ms: Date.now() - started, output });
+    });
   });
+}
+
+/** Steps running beside the others: stopped (with their process group) when the run ends early. */
+const background = new Set();
+function stopBackground() {
+  for (const child of background) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
 }
 
 export function findChromium() {
@@ -73,6 +101,7 @@ function countTests() {
 }
 
 function finish(code) {
+  stopBackground();
   const { passed, failed } = countTests();
   rmSync(reports, { recursive: true, force: true });
   process.stdout.write('\n── npm test ─────────────────────────────\n');
@@ -91,6 +120,44 @@ await step('build (prisma client, packages, api, admin)', bin('nx'), [
   'build',
   '--outputStyle=static',
 ]);
+// The browser tests need only the build: they start now, beside the remaining steps (or after them, serially).
+const serial = process.env.RABTA_TEST_SERIAL === '1';
+const chromium = findChromium();
+const browserTests = join(root, 'tests', 'browser', 'jest.config.js');
+const browserLabel = 'browser (Chromium)';
+let browserRun = null;
+const startBrowser = () =>
+  run(
+    browserLabel,
+    process.execPath,
+    [bin('jest'), '--ci', '--json', jestReport(), '-c', browserTests],
+    {
+      CHROMIUM_PATH: chromium,
+    },
+    { quiet: !serial },
+  );
+if (!existsSync(browserTests)) {
+  results.push({ label: browserLabel, ok: true, ms: 0, note: 'no browser tests yet' });
+} else if (!chromium && process.env.RABTA_REQUIRE_BROWSER === '1') {
+  results.push({
+    label: browserLabel,
+    ok: false,
+    ms: 0,
+    note: 'Chromium is required here (RABTA_REQUIRE_BROWSER=1) but not installed',
+  });
+  finish(1);
+} else if (!chromium) {
+  const banner = '!'.repeat(78);
+  process.stdout.write(
+    `\n${banner}\n!! SKIPPED the browser tests: no Chromium on this machine.\n` +
+      `!! Install it (Debian: sudo apt-get install -y chromium fonts-noto-core) or set CHROMIUM_PATH.\n${banner}\n`,
+  );
+  results.push({ label: browserLabel, ok: true, ms: 0, note: 'SKIPPED: Chromium not installed' });
+} else if (!serial) {
+  process.stdout.write(`\n▶ ${browserLabel}: started beside the next steps; its output follows them\n`);
+  browserRun = startBrowser();
+}
+
 await step('format (prettier --check)', bin('prettier'), ['--check', '--log-level=warn', '.']);
 // typecheck, lint and unit tests are Nx targets of each project (tests/ included), cached on their inputs.
 await step('typecheck (packages, apps, tests)', bin('nx'), ['run-many', '-t', 'typecheck', '--outputStyle=static']);
@@ -108,31 +175,15 @@ await step('e2e (jest, real PostgreSQL)', process.execPath, [
   ...extraJestArgs,
 ]);
 
-const chromium = findChromium();
-const browserTests = join(root, 'tests', 'browser', 'jest.config.js');
-if (!existsSync(browserTests)) {
-  results.push({ label: 'browser (Chromium)', ok: true, ms: 0, note: 'no browser tests yet' });
-} else if (chromium) {
-  await step(
-    'browser (Chromium)',
-    process.execPath,
-    [bin('jest'), '--ci', '--json', jestReport(), '-c', browserTests],
-    { CHROMIUM_PATH: chromium },
-  );
-} else if (process.env.RABTA_REQUIRE_BROWSER === '1') {
-  results.push({
-    label: 'browser (Chromium)',
-    ok: false,
-    ms: 0,
-    note: 'Chromium is required here (RABTA_REQUIRE_BROWSER=1) but not installed',
-  });
-  finish(1);
-} else {
-  const banner = '!'.repeat(78);
-  process.stdout.write(
-    `\n${banner}\n!! SKIPPED the browser tests: no Chromium on this machine.\n` +
-      `!! Install it (Debian: sudo apt-get install -y chromium fonts-noto-core) or set CHROMIUM_PATH.\n${banner}\n`,
-  );
-  results.push({ label: 'browser (Chromium)', ok: true, ms: 0, note: 'SKIPPED: Chromium not installed' });
+if (browserRun) {
+  const r = await browserRun;
+  process.stdout.write(`\n▶ ${browserLabel} (ran beside the steps above)\n`);
+  process.stdout.write(Buffer.concat(r.output));
+  results.push(r);
+  if (!r.ok) finish(1);
+} else if (serial && chromium && existsSync(browserTests)) {
+  const r = await startBrowser();
+  results.push(r);
+  if (!r.ok) finish(1);
 }
 finish(0);
