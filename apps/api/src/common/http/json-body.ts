@@ -56,6 +56,12 @@ export function registerJsonOnlyBodies(fastify: FastifyInstance): void {
       done(null, body);
     });
   });
+  // Any other type is refused (415) — unless nothing came: react-admin's stock data provider sends its DELETE with
+  // `Content-Type: text/plain` and no body, which is no body at all, not a cross-site form.
+  fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, raw, done) => {
+    if (raw.length === 0) return done(null, undefined);
+    done(new AppException('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'), undefined);
+  });
 }
 
 /** The routes that take multipart/form-data (a spreadsheet upload); every other route takes JSON only. */
