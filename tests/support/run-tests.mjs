@@ -165,7 +165,8 @@ await step('lint', bin('nx'), ['run-many', '-t', 'lint', '--outputStyle=static']
 await step('lint (root files)', bin('eslint'), ['--max-warnings=0', '*.js', '*.mjs', '*.ts']);
 await step('unit (jest, per project)', bin('nx'), ['run-many', '-t', 'test', '--outputStyle=static']);
 unitReports.push(...projectsWithUnitReports());
-await step('e2e (jest, real PostgreSQL)', process.execPath, [
+// A failing e2e run still waits for the browser tests running beside it, so that one run reports both.
+const e2e = await run('e2e (jest, real PostgreSQL)', process.execPath, [
   bin('jest'),
   '--ci',
   '--json',
@@ -174,13 +175,15 @@ await step('e2e (jest, real PostgreSQL)', process.execPath, [
   'e2e',
   ...extraJestArgs,
 ]);
+results.push(e2e);
+if (!e2e.ok && !browserRun) finish(1);
 
 if (browserRun) {
   const r = await browserRun;
   process.stdout.write(`\n▶ ${browserLabel} (ran beside the steps above)\n`);
   process.stdout.write(Buffer.concat(r.output));
   results.push(r);
-  if (!r.ok) finish(1);
+  if (!r.ok || !e2e.ok) finish(1);
 } else if (serial && chromium && existsSync(browserTests)) {
   const r = await startBrowser();
   results.push(r);

@@ -68,14 +68,25 @@ export async function runNode(args: string[], env: NodeJS.ProcessEnv, timeoutMs 
   return done;
 }
 
+/**
+ * A free port for a server a test starts, drawn at random below the kernel's ephemeral range (32768 and up): a port
+ * that `listen(0)` handed out and we closed again is the very one the kernel gives the next `listen(0)` of any
+ * process — another suite's PostgreSQL, or the browser tests' API running beside the e2e tests — before our server
+ * binds it. A port of 20000–32767 is never handed out that way; it is checked free here.
+ */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const port = 20_000 + Math.floor(Math.random() * 12_768);
+    if (await canListen(port)) return port;
+  }
+  throw new Error('no free port in 20000-32767');
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const s = createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
   });
 }
 
