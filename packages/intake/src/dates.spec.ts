@@ -114,3 +114,60 @@ describe('the tense of a weekday', () => {
     expect(read('He hoped to confirm one more fixture in October.', '2025-08-30')).toEqual(['2025-10-01']);
   });
 });
+
+describe('findDates: parts of a year and new targets', () => {
+  const spans = (text: string, pub = '2025-03-14') => {
+    const tz = tokenize(text);
+    return findDates(tz, pub).map((d) => ({
+      text: text.slice(tz.tokens[d.from].start, tz.tokens[d.to].end),
+      ...d.value,
+      tense: d.tense,
+    }));
+  };
+
+  it('reads a quarter or half of a year as that year, the whole phrase as the mention', () => {
+    expect(spans('The project is expected to be completed by the first quarter of 2026.')).toEqual([
+      { text: 'first quarter of 2026', date: '2026-01-01', precision: 'year', tense: 'future' },
+    ]);
+    expect(spans('Work will finish in Q3 2026 or in the second half of next year.').map((d) => d.text)).toEqual([
+      'Q3 2026',
+      'second half of next year',
+    ]);
+    expect(spans('منصوبہ 2026 کی پہلی سہ ماہی میں مکمل ہوگا۔')).toEqual([
+      { text: '2026 کی پہلی سہ ماہی', date: '2026-01-01', precision: 'year', tense: 'future' },
+    ]);
+    expect(spans('رواں سال کی آخری سہ ماہی میں کام شروع ہوگا۔')[0]).toMatchObject({
+      text: 'رواں سال کی آخری سہ ماہی',
+      date: '2025-01-01',
+    });
+  });
+
+  it('takes a date a project was delayed or pushed back to as one to come, whatever the tense of the report', () => {
+    expect(spans('Completion was postponed to March, officials said.', '2025-05-14')[0]).toMatchObject({
+      date: '2026-03-01',
+      tense: 'future',
+    });
+    expect(spans('The deadline has been pushed back to December 2027.')[0].tense).toBe('future');
+    expect(spans('منصوبے کی تکمیل جون 2026 تک ملتوی کر دی گئی۔')[0]).toMatchObject({
+      date: '2026-06-01',
+      tense: 'future',
+    });
+    // Without a word of delay a past report stays past.
+    expect(spans('Completion was announced in March.', '2025-05-14')[0]).toMatchObject({
+      date: '2025-03-01',
+      tense: 'past',
+    });
+  });
+});
+
+describe('ordinalAt: compound ordinals', () => {
+  it('reads twenty-first, thirty second and the Urdu twenties and thirties', () => {
+    const at = (text: string) => ordinalAt(tokenize(text).tokens, 0)?.value ?? null;
+    expect(at('twenty-first session')).toBe(21);
+    expect(at('thirty second round')).toBe(32);
+    expect(at('twenty delegates')).toBeNull();
+    expect(at('بتیسویں اجلاس')).toBe(32);
+    expect(at('اکیسواں اجلاس')).toBe(21);
+    expect(at('تیسری بار')).toBe(3);
+  });
+});

@@ -1,6 +1,9 @@
 import {
   AMBIGUOUS_MONTHS,
   AMBIGUOUS_WEEKDAYS,
+  DELAY_WORDS_AFTER,
+  DELAY_WORDS_BEFORE,
+  LAST_PART_WORDS,
   LAST_WORDS,
   MONTH_CUES_AFTER,
   MONTH_CUES_BEFORE,
@@ -9,9 +12,11 @@ import {
   ORDINAL_SUFFIXES,
   ORDINAL_WORDS,
   RELATIVE,
+  TENS_EN,
   WEEKDAYS,
+  YEAR_PARTS,
 } from './data/calendar';
-import { exactKey, foldWord, words } from './keys';
+import { exactKey, foldWord, phraseList, words } from './keys';
 import { tenseAt, type Tense } from './tense';
 import type { Token, Tokenized } from './tokens';
 import type { DateValue } from './types';
@@ -48,6 +53,13 @@ const SUFFIX = new Set([...ORDINAL_SUFFIXES].map(foldWord));
 const RELATIVES = RELATIVE.map((r) => ({ ...r, words: words(r.words) })).sort(
   (a, b) => b.words.length - a.words.length,
 );
+const PARTS = Object.entries(YEAR_PARTS)
+  .map(([w, part]) => ({ words: words(w), part }))
+  .sort((a, b) => b.words.length - a.words.length);
+const LAST_PART = new Set([...LAST_PART_WORDS].map(foldWord));
+const TENS = fold(TENS_EN);
+const DELAY_BEFORE = phraseList(DELAY_WORDS_BEFORE);
+const DELAY_AFTER = new Set(DELAY_WORDS_AFTER.map(foldWord));
 const RANGE_WORDS = new Set(['-', '–', 'to', 'and', 'سے', 'تا', 'اور'].map((w) => (w.length === 1 ? w : foldWord(w))));
 const WEEKDAY_CUE_AFTER = new Set(['کو', 'کے', 'کی', 'روز', 'کا', 'سے'].map(foldWord));
 const WEEKDAY_CUE_BEFORE = new Set(['بروز', 'on', 'last', 'next', 'this', 'since', 'until', 'by'].map(foldWord));
@@ -157,6 +169,20 @@ export function findDates(tz: Tokenized, publishedAt?: string): FoundDate[] {
   while (i < tokens.length) {
     const found = dateAt(tz, i, pub);
     if (found) {
+      if (found.tense !== 'future' && delayedTo(tz, found)) {
+        found.tense = 'future';
+        // A month or day without its year that the report's tense put in the past: the next one.
+        if (
+          found.basis === 'inferred' &&
+          pub &&
+          found.value.date <
+            pub.slice(0, found.value.precision === 'day' ? 10 : 8) + (found.value.precision === 'day' ? '' : '01')
+        )
+          found.value = {
+            ...found.value,
+            date: `${Number(found.value.date.slice(0, 4)) + 1}${found.value.date.slice(4)}`,
+          };
+      }
       out.push(found);
       i = found.to + 1;
     } else i++;
@@ -164,11 +190,105 @@ export function findDates(tz: Tokenized, publishedAt?: string): FoundDate[] {
   return out;
 }
 
+/** "delayed to June 2026", "pushed back to 2027", "مارچ 2026 تک ملتوی": a new target, so a date to come. */
+function delayedTo(tz: Tokenized, d: FoundDate): boolean {
+  const { tokens } = tz;
+  const sentence = tokens[d.from].sentence;
+  let k = d.from - 1;
+  while (
+    tokens[k] &&
+    tokens[k].sentence === sentence &&
+    ['the', 'end', 'of', 'early', 'mid', 'late'].includes(tokens[k].norm)
+  )
+    k--;
+  if (tokens[k] && ['to', 'till', 'until', 'for', 'into'].includes(tokens[k].norm)) {
+    const before = k - 1;
+    if (DELAY_BEFORE.some((p) => p.every((w, x) => tokens[before - p.length + 1 + x]?.norm === w))) return true;
+  }
+  // Urdu: "… تک ملتوی کر دیا گیا", "… تک توسیع".
+  for (let x = d.to + 1; x <= d.to + 4 && tokens[x] && tokens[x].sentence === sentence; x++)
+    if (DELAY_AFTER.has(tokens[x].norm)) return tokens.slice(d.to + 1, x).some((t) => t.norm === foldWord('تک'));
+  return false;
+}
+
+/** The year a part of a year belongs to, written at token k: "2026", "2026ء", "this year", "رواں سال". */
+function yearAt(tz: Tokenized, k: number, pub: string | undefined): { year: number; to: number } | null {
+  const t = tz.tokens[k];
+  if (!t) return null;
+  const y = num(t);
+  if (isYear(y) && t.norm.length === 4) return { year: y, to: tz.tokens[k + 1]?.raw === 'ء' ? k + 1 : k };
+  const rel = pub ? relativeYearAt(tz, k) : null;
+  if (pub && rel) return { year: parseIso(pub)!.y + rel.offset, to: rel.to };
+  return null;
+}
+
+/**
+ * A quarter or half of a year, dated by its year: "the first quarter of 2026", "Q3 2026", "H2 2026",
+ * "second half of next year", "2026 کی پہلی سہ ماہی", "رواں سال کی آخری سہ ماہی".
+ */
+function yearPartAt(tz: Tokenized, i: number, pub: string | undefined): FoundDate | null {
+  const { tokens } = tz;
+  const t = tokens[i];
+  const sentence = t.sentence;
+  const partAt = (k: number) =>
+    PARTS.find((p) => p.words.every((w, x) => tokens[k + x]?.sentence === sentence && tokens[k + x]?.norm === w));
+  // Rabta has no precision finer than a year and coarser than a month: a quarter is its year (claiming its first
+  // month would record a date the text does not give); the whole phrase is the mention, for the analyst to refine.
+  const make = (from: number, to: number, part: 'quarter' | 'half', n: number, year: number): FoundDate | null => {
+    const max = part === 'quarter' ? 4 : 2;
+    if (n !== -1 && (n < 1 || n > max)) return null;
+    return {
+      from,
+      to,
+      value: { date: iso(year, 1, 1), precision: 'year' },
+      basis: 'absolute',
+      tense: tenseAt(tz, from),
+    };
+  };
+  // Q1 2026, H2 2026 (the letter and the digit are two tokens).
+  if (t.kind === 'word' && (t.norm === 'q' || t.norm === 'h') && t.raw === t.raw.toUpperCase()) {
+    const n = num(tokens[i + 1]);
+    if (n !== null && !tokens[i + 1].spaceBefore) {
+      let k = i + 2;
+      if (tokens[k]?.norm === 'of') k++;
+      const y = yearAt(tz, k, pub);
+      if (y) return make(i, y.to, t.norm === 'q' ? 'quarter' : 'half', n, y.year);
+    }
+    return null;
+  }
+  // Urdu puts the year first: "2026 کی پہلی سہ ماہی", "رواں سال کی دوسری ششماہی".
+  const y = yearAt(tz, i, pub);
+  if (y) {
+    const marker = tokens[y.to + 1];
+    const ord = tokens[y.to + 2];
+    if (!marker || !ord || (marker.norm !== foldWord('کی') && marker.norm !== foldWord('کے'))) return null;
+    const n = ORDINAL.get(ord.norm) ?? (LAST_PART.has(ord.norm) ? -1 : undefined);
+    const part = n === undefined ? undefined : partAt(y.to + 3);
+    if (n === undefined || !part) return null;
+    return make(i, y.to + 2 + part.words.length, part.part, n, y.year);
+  }
+  // The ordinal first: "first quarter of 2026", "پہلی سہ ماہی 2026".
+  const n = ORDINAL.get(t.norm) ?? (LAST_PART.has(t.norm) ? -1 : undefined);
+  if (n === undefined) return null;
+  const part = partAt(i + 1);
+  if (!part) return null;
+  let k = i + 1 + part.words.length;
+  if (tokens[k]?.norm === 'of') k++;
+  if (tokens[k]?.norm === 'the') k++;
+  if (tokens[k]?.norm === 'fiscal' || tokens[k]?.norm === 'calendar') k++;
+  const after = yearAt(tz, k, pub);
+  return after ? make(i, after.to, part.part, n, after.year) : null;
+}
+
 function dateAt(tz: Tokenized, i: number, pub: string | undefined): FoundDate | null {
   const { tokens } = tz;
   const t = tokens[i];
   const sentence = t.sentence;
   const same = (k: number) => tokens[k] && tokens[k].sentence === sentence;
+
+  // Quarters and halves, before their year is read on its own.
+  const part = t.kind === 'word' || t.kind === 'number' ? yearPartAt(tz, i, pub) : null;
+  if (part) return part;
 
   // ISO and numeric dates: 2025-07-10, 10-07-2025, 10/07/2025, 10.07.2025 (day first, as in Pakistan).
   if (t.kind === 'number' && same(i + 4)) {
@@ -264,7 +384,8 @@ function dateAt(tz: Tokenized, i: number, pub: string | undefined): FoundDate | 
     // A month alone, with a cue: اگست میں، in August, early March.
     const before = same(i - 1) ? tokens[i - 1] : undefined;
     const after = same(i + 1) ? tokens[i + 1] : undefined;
-    const cueBefore = !!before && CUE_BEFORE.has(before.norm);
+    // "postponed to March": "to" is a cue before a capitalised month (not before a bare year: "to 2025 levels").
+    const cueBefore = !!before && (CUE_BEFORE.has(before.norm) || (before.norm === 'to' && t.capital));
     const cueAfter = !!after && CUE_AFTER.has(after.norm);
     const ok = t.script === 'arabic' ? cueBefore || cueAfter : t.capital && (!AMBIGUOUS_MONTH.has(t.norm) || cueBefore);
     if (pub && ok) {
@@ -405,6 +526,14 @@ export function ordinalAt(tokens: Token[], i: number): { value: number; to: numb
     return null;
   }
   if (t.kind === 'word') {
+    // "twenty-first", "thirty second".
+    const tens = TENS.get(t.norm);
+    if (tens !== undefined) {
+      const k = tokens[i + 1]?.raw === '-' ? i + 2 : i + 1;
+      const unit = tokens[k] ? ORDINAL.get(tokens[k].norm) : undefined;
+      if (unit !== undefined && unit < 10) return { value: tens + unit, to: k };
+      return null;
+    }
     const v = ORDINAL.get(t.norm);
     if (v !== undefined) return { value: v, to: i };
   }

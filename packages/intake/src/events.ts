@@ -5,6 +5,7 @@ import {
   ANNOUNCE_WORDS,
   MEETING_WORDS_EN,
   MEETING_WORDS_UR,
+  MILESTONE_STEPS,
   SESSION_WORDS,
   SIDELINES_EN,
   SIDELINES_UR,
@@ -17,7 +18,7 @@ import {
 } from './data/words';
 import { ordinalAt } from './dates';
 import type { Doc, Found } from './doc';
-import { foldWord, phraseList, words } from './keys';
+import { foldWord, phraseList, stem, words } from './keys';
 import { tenseAt, type Tense } from './tense';
 import type { Sentence, Tokenized } from './tokens';
 import type { DateValue } from './types';
@@ -828,6 +829,14 @@ function milestoneFor(doc: Doc, s: Sentence, d: Found, initiatives: Found[], rec
   }
   const near = new Set(recent.map((i) => Number(i.ref?.id)));
   const common = Math.max(50, gz.milestoneList.length * 0.02);
+  // The step the sentence names near this date (opening, completion, groundbreaking…), in the words' order.
+  const nearSeq: string[] = [];
+  for (let k = s.firstToken; k < s.endToken; k++) {
+    const t = tz.tokens[k];
+    const mine = distance(k, d);
+    nearSeq.push(t.kind === 'word' && dates.every((x) => x === d || distance(k, x) >= mine) ? t.stem : '');
+  }
+  const sentenceSteps = stepsOf(nearSeq);
   let best: { id: number; score: number } | null = null;
   const consider = (i: number) => {
     const m = gz.milestoneList[i];
@@ -851,6 +860,11 @@ function milestoneFor(doc: Doc, s: Sentence, d: Found, initiatives: Found[], rec
       const ur = w.ur.filter((x) => stems.has(x)).length;
       score = Math.max(sizeEn ? en / sizeEn : 0, sizeUr ? ur / sizeUr : 0);
       if (score < 0.66) score = 0;
+    }
+    // Both name a step: it must be the same one.
+    if (score > 0 && sentenceSteps.size > 0) {
+      const own = stepsOf([...words(m.titleEn).map(stem), '', ...words(m.titleUr ?? '').map(stem)]);
+      if (own.size > 0 && ![...own].some((x) => sentenceSteps.has(x))) score = 0;
     }
     if (score > 0 && (!best || score > best.score || (score === best.score && m.id < best.id)))
       best = { id: m.id, score };
@@ -900,7 +914,8 @@ function milestoneFor(doc: Doc, s: Sentence, d: Found, initiatives: Found[], rec
   const written = phrase && !onlyVerbs(phrase) ? phrase : (stepNamed(doc, s, d) ?? phrase);
   if (!written) return null;
   const title = written.charAt(0).toUpperCase() + written.slice(1);
-  const urdu = tz.tokens[d.from].script === 'arabic' || doc.language === 'ur';
+  const urdu =
+    tz.tokens[d.from].script === 'arabic' || doc.language === 'ur' || tz.tokens[d.to + 1]?.script === 'arabic';
   return {
     sentence: s.index,
     date: d,
@@ -911,6 +926,20 @@ function milestoneFor(doc: Doc, s: Sentence, d: Found, initiatives: Found[], rec
     initiative: owner,
     score: initiatives.length > 0 ? 0.5 : 0.35,
   };
+}
+
+const STEP_PHRASES = MILESTONE_STEPS.flatMap((g) =>
+  phraseList(g.words).map((w) => ({ step: g.step, words: w.map(stem) })),
+);
+
+/** The steps of a project a run of word stems names ('' breaks a phrase). */
+function stepsOf(seq: string[]): Set<string> {
+  const out = new Set<string>();
+  for (let k = 0; k < seq.length; k++) {
+    if (!seq[k]) continue;
+    for (const p of STEP_PHRASES) if (!out.has(p.step) && p.words.every((w, x) => seq[k + x] === w)) out.add(p.step);
+  }
+  return out;
 }
 
 const STEPS = phraseList([
@@ -991,6 +1020,10 @@ const VERB_NOUNS: Record<string, string> = {
   complete: 'Completion',
   launch: 'Launch',
   operate: 'Start of operations',
+  operational: 'Start of operations',
+  completed: 'Completion',
+  finish: 'Completion',
+  functional: 'Start of operations',
   run: 'First run',
   commission: 'Commissioning',
   inaugurate: 'Inauguration',
@@ -1023,6 +1056,17 @@ const EN_AUX = new Set([
   'might',
 ]);
 const EN_LEAD = new Set(['the', 'a', 'an', 'its', 'their', 'this', 'that', 'these', 'those']);
+/** Words that name no step of their own: "the ML-1 project is expected to be completed" is its completion. */
+const GENERIC_SUBJECT = new Set([
+  'project',
+  'projects',
+  'scheme',
+  'plan',
+  'programme',
+  'program',
+  'initiative',
+  'work',
+]);
 const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'this', 'that', 'which', 'who']);
 
 /**
@@ -1040,7 +1084,11 @@ function newMilestoneTitle(doc: Doc, s: Sentence, d: Found): string | null {
     k >= s.endToken ||
     tokens[k].kind === 'punct' ||
     !!doc.covered(k, ['date', 'person']);
-  const urdu = tokens[d.from].script === 'arabic';
+  // A date in digits ("2026ء کے آخر تک") is Urdu when the words around it are.
+  const urdu =
+    tokens[d.from].script === 'arabic' ||
+    (tokens[d.from].kind === 'number' &&
+      (tokens[d.from - 1]?.script === 'arabic' || tokens[d.to + 1]?.script === 'arabic'));
   if (urdu) {
     // Before the date, back to where the clause begins.
     let from = d.from;
@@ -1064,6 +1112,8 @@ function newMilestoneTitle(doc: Doc, s: Sentence, d: Found): string | null {
     return text(start, k - 1);
   }
   // English: the auxiliary of the clause before the date (commas inside lists do not end it), and its subject.
+  // A hyphen inside an initiative's short form (ML-1) does not end the subject.
+  const blockedEn = (k: number) => blocked(k) && !(tokens[k]?.kind === 'punct' && doc.covered(k, ['initiative']));
   const clauseStart = (clauses(doc, s).find(([a, b]) => d.from >= a && d.from <= b) ?? [s.firstToken])[0];
   let aux = -1;
   for (let k = d.from - 1; k >= clauseStart; k--)
@@ -1073,7 +1123,7 @@ function newMilestoneTitle(doc: Doc, s: Sentence, d: Found): string | null {
     }
   if (aux > clauseStart) {
     let from = aux;
-    while (from - 1 >= clauseStart && !blocked(from - 1) && aux - from < 10) from--;
+    while (from - 1 >= clauseStart && !blockedEn(from - 1) && aux - from < 10) from--;
     while (from < aux && EN_LEAD.has(tokens[from].norm)) from++;
     const of = tokens.slice(from, aux).findIndex((t) => t.norm === 'of' || t.norm === 'on');
     const end = of > 0 ? from + of - 1 : aux - 1;
@@ -1081,7 +1131,9 @@ function newMilestoneTitle(doc: Doc, s: Sentence, d: Found): string | null {
     if (
       subject.length > 0 &&
       !subject.some((t) => PRONOUNS.has(t.norm)) &&
-      !subject.every((t) => doc.covered(t.index, ['initiative', 'country', 'organization']))
+      !subject.every(
+        (t) => doc.covered(t.index, ['initiative', 'country', 'organization']) || GENERIC_SUBJECT.has(t.norm),
+      )
     )
       return text(from, end);
   }

@@ -189,6 +189,9 @@ export const ORDINAL_WORDS: Record<string, number> = {
   eighteenth: 18,
   nineteenth: 19,
   twentieth: 20,
+  thirtieth: 30,
+  fortieth: 40,
+  fiftieth: 50,
   پہلا: 1,
   پہلی: 1,
   پہلے: 1,
@@ -234,7 +237,77 @@ export const ORDINAL_WORDS: Record<string, number> = {
   انیسویں: 19,
   بیسواں: 20,
   بیسویں: 20,
+  اکیسواں: 21,
+  اکیسویں: 21,
+  بائیسواں: 22,
+  بائیسویں: 22,
+  تئیسواں: 23,
+  تئیسویں: 23,
+  چوبیسواں: 24,
+  چوبیسویں: 24,
+  پچیسواں: 25,
+  پچیسویں: 25,
+  چھبیسواں: 26,
+  چھبیسویں: 26,
+  ستائیسواں: 27,
+  ستائیسویں: 27,
+  اٹھائیسواں: 28,
+  اٹھائیسویں: 28,
+  انتیسواں: 29,
+  انتیسویں: 29,
+  تیسواں: 30,
+  تیسویں: 30,
+  اکتیسواں: 31,
+  اکتیسویں: 31,
+  بتیسواں: 32,
+  بتیسویں: 32,
+  تینتیسواں: 33,
+  تینتیسویں: 33,
+  چونتیسواں: 34,
+  چونتیسویں: 34,
+  پینتیسواں: 35,
+  پینتیسویں: 35,
+  چالیسواں: 40,
+  چالیسویں: 40,
+  پچاسواں: 50,
+  پچاسویں: 50,
 };
+
+/** English tens that combine with an ordinal: "twenty-first", "thirty second". */
+export const TENS_EN: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50 };
+
+/**
+ * Parts of a year: "the first quarter of 2026", "Q3 2026", "second half of next year", "2026 کی پہلی سہ ماہی",
+ * "رواں سال کی دوسری ششماہی". A part is dated by its year (see dates.ts).
+ */
+export const YEAR_PARTS: Record<string, 'quarter' | 'half'> = {
+  quarter: 'quarter',
+  'سہ ماہی': 'quarter',
+  half: 'half',
+  ششماہی: 'half',
+  'شش ماہی': 'half',
+};
+/** Words for the last part of a year ("the last quarter", "آخری سہ ماہی"). */
+export const LAST_PART_WORDS = new Set(['last', 'final', 'آخری']);
+
+/**
+ * Words that move a date forward to a new target ("delayed to June 2026", "pushed back to 2027", "مارچ 2026 تک ملتوی"):
+ * the date is what is now expected, whatever the tense of the report.
+ */
+export const DELAY_WORDS_BEFORE = [
+  'delayed',
+  'postponed',
+  'pushed back',
+  'pushed',
+  'deferred',
+  'rescheduled',
+  'extended',
+  'moved',
+  'shifted',
+  'revised',
+  'slipped',
+];
+export const DELAY_WORDS_AFTER = ['ملتوی', 'مؤخر', 'موخر', 'توسیع', 'تاخیر'];
 
 /** Suffixes that make a number an ordinal: 10th, 32nd, 32ویں, ۳۲ واں. */
 export const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th', 'ویں', 'واں', 'وی', 'وے']);
