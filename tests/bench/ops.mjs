@@ -4,10 +4,15 @@
 //
 //   npm run bench:ops                      # all three (the backup on the bench data set: npm run bench:generate)
 //   npm run bench:ops -- --only start,faults --starts 3
+//   npm run bench:ops -- --only clone       # what a user of a fresh clone waits for (see below)
 //
 // - start: `node apps/api/dist/main.js` on an empty RABTA_DATA_DIR (what `npm start` runs once built) until
 //   /api/health answers 200, with where the time went (read from its log); then again on the same data dir (a
 //   warm start). Baseline: the embedded PostgreSQL alone, initialised and started in a fresh folder. Goal < 10 s.
+// - clone: what the README's `npm ci && npm start` costs on a fresh clone, builds included: the repository's HEAD
+//   cloned into a temp folder, with this checkout's installed dependencies linked in (what `npm ci` installs; no
+//   network) and an empty Nx cache. Timed: `npm start` to /api/health 200 when nothing is built (the build inside
+//   it, as before `npm ci` built), `npm run prepare` (the build `npm ci` now ends with) and `npm start` after it.
 // - faults: Rabta serving 8 clients on the embedded cluster, whose postmaster gets SIGKILL. Figures: the slowest
 //   answer meanwhile (goal < 2 s), when the first 503 came, when PostgreSQL accepted connections again (the
 //   supervisor's restart and PostgreSQL's crash recovery: the baseline), when the first 2xx came after it (goal
@@ -16,7 +21,7 @@
 //   into an empty folder (what `npm run restore` runs, PostgreSQL's recovery included), and every table's row count
 //   compared. Baseline: a plain copy (`cp -a`) of the same cluster folder.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -43,14 +48,14 @@ import {
 
 const { values: args } = parseArgs({
   options: {
-    only: { type: 'string', default: 'start,faults,backup' },
+    only: { type: 'string', default: 'start,clone,faults,backup' },
     starts: { type: 'string', default: '3' },
     'no-docs': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (args.help) {
-  process.stdout.write('Options: --only start,faults,backup --starts <n cold starts> --no-docs\n');
+  process.stdout.write('Options: --only start,clone,faults,backup --starts <n cold starts> --no-docs\n');
   process.exit(0);
 }
 const ONLY = new Set(args.only.split(',').map((s) => s.trim()));
@@ -177,6 +182,83 @@ async function benchStart(built) {
       ready: Math.round(mid('ready')),
     },
   };
+}
+
+// ------------------------------------------------------------------------------------------- a fresh clone
+
+/** Links (hard links, else a symlink) this checkout's node_modules folders into `dir`, as `npm ci` would install. */
+function linkDependencies(dir) {
+  const folders = ['', 'apps/api', 'apps/admin', 'packages/db', 'packages/domain', 'packages/intake']
+    .map((p) => join(p, 'node_modules'))
+    .filter((p) => existsSync(join(ROOT, p)));
+  for (const p of folders) {
+    const linked = spawnSync('cp', ['-al', join(ROOT, p), join(dir, p)]);
+    if (linked.status !== 0) symlinkSync(join(ROOT, p), join(dir, p));
+  }
+}
+
+/** `npm <args>` in `dir`, until it exits (or, with `untilHealthy`, until its server answers /api/health 200). */
+async function timeNpm(dir, args, env, untilHealthy) {
+  const t0 = performance.now();
+  const child = spawn('npm', args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  child.stdout.on('data', (c) => (output += c.toString('utf8')));
+  child.stderr.on('data', (c) => (output += c.toString('utf8')));
+  const exited = new Promise((done) => child.once('exit', done));
+  try {
+    if (!untilHealthy) {
+      if ((await exited) !== 0) throw new BenchError(`npm ${args.join(' ')} failed:\n${output.slice(-3000)}`);
+      return performance.now() - t0;
+    }
+    for (;;) {
+      if (child.exitCode !== null) throw new BenchError(`npm ${args.join(' ')} exited:\n${output.slice(-3000)}`);
+      const res = await fetch(`${untilHealthy}/api/health`).catch(() => undefined);
+      if (res?.status === 200) return performance.now() - t0;
+      if (performance.now() - t0 > 300_000) throw new BenchError(`no healthy /api/health within 300 s:\n${output}`);
+      await sleep(25);
+    }
+  } finally {
+    if (child.exitCode === null) {
+      process.kill(-child.pid, 'SIGTERM');
+      const timer = setTimeout(() => process.kill(-child.pid, 'SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    }
+  }
+}
+
+async function benchClone(built) {
+  const dir = join(tempDir('clone'), 'rabta');
+  const cloned = spawnSync('git', ['clone', '--quiet', '--no-hardlinks', ROOT, dir], { encoding: 'utf8' });
+  if (cloned.status !== 0) throw new BenchError(`git clone failed: ${cloned.stderr}`);
+  linkDependencies(dir);
+  const port = await built.db.findFreePort();
+  const env = {
+    ...process.env,
+    NX_CACHE_DIRECTORY: tempDir('nx-cache'),
+    NX_DAEMON: 'false',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: '',
+    LOG_LEVEL: 'warn',
+  };
+  const url = `http://127.0.0.1:${port}`;
+  const unbuilt = () =>
+    ['apps/api/dist', 'apps/admin/dist', 'packages/db/dist', 'packages/db/src/generated', 'packages/domain/dist']
+      .concat(['packages/intake/dist', '.data', '.nx'])
+      .forEach((p) => rmSync(join(dir, p), { recursive: true, force: true }));
+  unbuilt();
+  const startBuilding = await timeNpm(dir, ['start'], { ...env, RABTA_DATA_DIR: join(dir, '.data') }, url);
+  unbuilt();
+  rmSync(env.NX_CACHE_DIRECTORY, { recursive: true, force: true });
+  const prepare = await timeNpm(dir, ['run', 'prepare'], env);
+  rmSync(join(dir, '.data'), { recursive: true, force: true });
+  const startPrepared = await timeNpm(dir, ['start'], { ...env, RABTA_DATA_DIR: join(dir, '.data') }, url);
+  log(
+    `  npm start building: ${sec(startBuilding)}; npm run prepare (in npm ci): ${sec(prepare)}; ` +
+      `npm start after it: ${sec(startPrepared)}`,
+  );
+  return { startBuildingMs: startBuilding, prepareMs: prepare, startPreparedMs: startPrepared };
 }
 
 // ---------------------------------------------------------------------------------------------------- faults
@@ -356,6 +438,10 @@ async function main() {
     log(`Cold starts (${STARTS}), each with a warm start and PostgreSQL alone as baselines…`);
     result.start = await benchStart(built);
   }
+  if (ONLY.has('clone')) {
+    log("A fresh clone: npm start with nothing built, npm ci's build (prepare), npm start after it…");
+    result.clone = await benchClone(built);
+  }
   if (ONLY.has('faults')) {
     log('The embedded postmaster killed (SIGKILL) under 8 clients…');
     result.faults = await benchFaults(built);
@@ -392,6 +478,19 @@ async function main() {
         `cold ${sec(s.coldMs)}`,
         `× ${(s.warmMs / s.coldMs).toFixed(2)}`,
       ],
+    );
+  }
+  const c = result.clone;
+  if (c) {
+    rows.push(
+      [
+        'fresh clone: `npm start` after `npm ci`, to /api/health 200',
+        sec(c.startPreparedMs),
+        '< 10 s',
+        `\`npm start\` building too ${sec(c.startBuildingMs)}`,
+        `× ${(c.startPreparedMs / c.startBuildingMs).toFixed(2)}`,
+      ],
+      ['  the build `npm ci` now ends with (prepare)', sec(c.prepareMs), '', '', ''],
     );
   }
   const f = result.faults;

@@ -16,6 +16,8 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 const env = {
   ...process.env,
   NX_DAEMON: 'false',
+  // Nx's own plugins in this process rather than in three worker processes: about 1.5 s less per Nx command.
+  NX_ISOLATE_PLUGINS: 'false',
   NX_NO_CLOUD: 'true',
   NX_TUI: 'false',
   FORCE_COLOR: process.env.FORCE_COLOR ?? '1',
