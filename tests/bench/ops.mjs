@@ -21,7 +21,16 @@
 //   into an empty folder (what `npm run restore` runs, PostgreSQL's recovery included), and every table's row count
 //   compared. Baseline: a plain copy (`cp -a`) of the same cluster folder.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -228,7 +237,10 @@ async function timeNpm(dir, args, env, untilHealthy) {
 }
 
 async function benchClone(built) {
-  const dir = join(tempDir('clone'), 'rabta');
+  const parent = tempDir('clone');
+  // Enterable by the `postgres` user a root start runs PostgreSQL as, so the cluster stays in the clone's .data.
+  chmodSync(parent, 0o755);
+  const dir = join(parent, 'rabta');
   const cloned = spawnSync('git', ['clone', '--quiet', '--no-hardlinks', ROOT, dir], { encoding: 'utf8' });
   if (cloned.status !== 0) throw new BenchError(`git clone failed: ${cloned.stderr}`);
   linkDependencies(dir);
