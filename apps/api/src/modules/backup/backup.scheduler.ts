@@ -79,6 +79,9 @@ export class BackupScheduler implements OnApplicationBootstrap, OnApplicationShu
     const dir = config.backup.dir;
     const file = join(dir, backupFileName(slot, database.embedded));
     const lock = new Client({ connectionString: database.url, application_name: 'rabta-backup-lock' });
+    // A connection the server ends (a restart, the database gone mid-backup) emits 'error'; without a listener that
+    // event would end the process. The backup itself then fails on its own connection and is logged below.
+    lock.on('error', (err) => logger.warn({ err: err.message }, 'Backup lock connection lost'));
     try {
       await lock.connect();
       const { rows } = await lock.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [BACKUP_LOCK_KEY]);
