@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { KeyedMessage } from './messages';
 
 /** Every error code the API returns, with its HTTP status. One map, one exhaustive switch. */
@@ -93,3 +94,30 @@ export interface ApiError {
   fieldErrors?: Record<string, KeyedMessage>;
   [extra: string]: unknown;
 }
+
+/** ApiError as a schema: the OpenAPI document's `Error` component, and what clients and tests parse errors with. */
+export const ApiErrorSchema = z
+  .looseObject({
+    statusCode: z.number().int(),
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    errors: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe('Problems by field path, in English, e.g. {"titleEn": "Required"}'),
+    fieldErrors: z
+      .record(
+        z.string(),
+        z.object({
+          key: z.string().describe('A stable message key, e.g. "validation.tooLong"'),
+          params: z.record(z.string(), z.union([z.string(), z.number()])),
+          message: z.string().describe('The same in English'),
+        }),
+      )
+      .optional()
+      .describe(
+        'The same problems by field path as keys with their parameters, for a client to word in its own language, ' +
+          'e.g. {"titleEn": {"key": "validation.tooLong", "params": {"max": 300}, "message": "…"}}',
+      ),
+  })
+  .describe('Every error the API answers');

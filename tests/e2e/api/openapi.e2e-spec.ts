@@ -1,4 +1,6 @@
+import { ApiErrorSchema } from '@rabta/domain';
 import { startTestApp, type TestApp } from '../../support/test-app';
+import { signedInUser } from '../../support/auth';
 
 describe('OpenAPI from the same zod schemas', () => {
   let t: TestApp;
@@ -50,6 +52,29 @@ describe('OpenAPI from the same zod schemas', () => {
     );
     expect(doc.paths['/api/health'].get.security).toEqual([]);
     expect(doc.paths['/api/initiatives'].get.security).toEqual([{ cookieAuth: [] }, { bearerAuth: [] }]);
+  });
+
+  it('should describe the error answers as they are, keyed field errors included', async () => {
+    const doc = (await t.http.get('/api/openapi.json').expect(200)).body;
+    const error = doc.components.schemas.Error;
+    expect(error.required).toEqual(expect.arrayContaining(['statusCode', 'code', 'message']));
+    expect(error.properties.code.enum).toEqual(expect.arrayContaining(['VALIDATION_FAILED', 'VERSION_CONFLICT']));
+    expect(error.properties.fieldErrors.additionalProperties.required).toEqual(['key', 'params', 'message']);
+    expect(doc.paths['/api/initiatives'].post.responses['400'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Error',
+    });
+
+    // A real refusal parses with the schema the document was made from.
+    const { cookie } = await signedInUser(t, { role: 'admin' });
+    const res = await t.http
+      .post('/api/initiatives')
+      .set('Cookie', cookie)
+      .send({ titleEn: 'x'.repeat(5_000) });
+    expect(res.status).toBe(400);
+    const body = ApiErrorSchema.parse(res.body);
+    expect(body.fieldErrors?.titleEn).toEqual(
+      expect.objectContaining({ key: expect.stringMatching(/^validation\./), message: body.errors?.titleEn }),
+    );
   });
 
   it('should serve Swagger UI at /api/docs with its assets', async () => {

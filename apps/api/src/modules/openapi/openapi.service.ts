@@ -1,7 +1,7 @@
 import { Injectable, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { ERROR_CODES } from '@rabta/domain';
+import { ApiErrorSchema } from '@rabta/domain';
 import { z } from 'zod';
 import { ACCESS_KEY, type AccessLevel } from '../../common/auth/access.decorator';
 import { OPENAPI_KEY, type OpenApiOperation } from '../../common/http/openapi-meta';
@@ -17,13 +17,6 @@ const METHODS: Record<number, string> = {
   [RequestMethod.DELETE]: 'delete',
   [RequestMethod.PATCH]: 'patch',
 };
-
-const ErrorSchema = z.object({
-  statusCode: z.number(),
-  code: z.enum(ERROR_CODES),
-  message: z.string(),
-  errors: z.record(z.string(), z.string()).optional().describe('Problems by field path, e.g. {"titleEn": "Required"}'),
-});
 
 function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
@@ -50,7 +43,7 @@ export class OpenApiService {
   build(): JsonSchema {
     if (this.document) return this.document;
     const paths: Record<string, Record<string, unknown>> = {};
-    const components: Record<string, JsonSchema> = { Error: toJsonSchema(ErrorSchema, 'output') };
+    const components: Record<string, JsonSchema> = { Error: toJsonSchema(ApiErrorSchema, 'output') };
     const named = new Map<z.ZodType, string>();
     const ref = (wanted: string, schema: z.ZodType, io: 'input' | 'output') => {
       let name = named.get(schema);
