@@ -465,17 +465,18 @@ export function findEvents(doc: Doc): {
         } else if (wg) format = 'working_group';
         else if (forum && sidelines) format = 'multilateral_sidelines';
         else if (vh.length > 0 && mh.length === 0 && sh.length === 0) format = 'visit';
-        if ((format === 'multilateral_sidelines' || format === 'working_group') && forum)
-          sessionNumber = sessionOrdinal(doc, s, forum);
+        if (format !== 'igc_session' && forum) sessionNumber = sessionOrdinal(doc, s, forum);
         if (
           format !== 'multilateral_sidelines' &&
           format !== 'igc_session' &&
           format !== 'working_group' &&
           !sidelines
         ) {
-          // A forum named in passing ("agreed to meet at the SCO") is not where this meeting happened.
-          if (forum && !(forum.from < trigger + 6 && forum.from > trigger - 12)) forum = null;
+          // A forum named in passing ("agreed to meet at the SCO") is not where this meeting happened; a numbered
+          // round of it is ("held the fourth round of their strategic dialogue").
+          if (forum && sessionNumber === null && !(forum.from < trigger + 6 && forum.from > trigger - 12)) forum = null;
           if (forum && tenseAt(tz, forum.from) === 'future' && tense !== 'future') forum = null;
+          if (!forum) sessionNumber = null;
         }
         const place = pickPlace(doc, s, trigger, true, part);
         const countries = new Set<string>();
@@ -719,14 +720,74 @@ function datelinePlace(doc: Doc): Found | null {
 
 function sessionOrdinal(doc: Doc, s: Sentence, forum: Found): number | null {
   const { tokens } = doc.tz;
-  // The ordinal before the forum ("دسویں بین الحکومتی کمیشن", "10th IGC") or before the session word after it
-  // ("کمیشن کے دسویں اجلاس", "the IGC's 10th session"), or of "the 7th session of the … Council".
-  for (let k = Math.max(s.firstToken, forum.from - 6); k < Math.min(s.endToken, forum.to + 8); k++) {
+  const lo = Math.max(s.firstToken, forum.from - 14);
+  const hi = Math.min(s.endToken, forum.to + 8);
+  const sessionAfter = (k: number) => {
+    let x = k + 1;
+    while (tokens[x] && ['the', 'a'].includes(tokens[x].norm)) x++;
+    return SESSION.some((p) => p.every((w, y) => tokens[x + y]?.norm === w || tokens[x + y]?.stem === w));
+  };
+  // Between the ordinal and the forum only its name's lead-in: "the", the country pair, "of the", "'s", کا/کے/کی.
+  const leadIn = (a: number, b: number) => {
+    for (let x = a; x < b; x++) {
+      const t = tokens[x];
+      if (
+        t.kind === 'punct'
+          ? !['-', '–', "'", '’'].includes(t.raw)
+          : !LEAD_IN.has(t.norm) && !doc.covered(x, ['country'])
+      )
+        return false;
+    }
+    return true;
+  };
+  // 1. An ordinal with a session word, before or after the forum in its stretch of the sentence: "the fifth session
+  //    of the Pakistan-Azerbaijan Intergovernmental Commission", "the third round of … consultations", "the IGC's
+  //    10th session", "کمیشن کے دسویں اجلاس", "JCC کا 14واں اجلاس".
+  // 2. An ordinal right before the forum's name: "32ویں آسیان ریجنل فورم", "the 10th Pakistan-Russia IGC".
+  let best: { value: number; distance: number } | null = null;
+  for (let k = lo; k < hi; k++) {
     const o = ordinalAt(tokens, k);
-    if (o && o.value > 0 && o.value < 200) return o.value;
+    if (!o || o.value <= 0 || o.value >= 200) continue;
+    const before = k < forum.from;
+    const withSession = sessionAfter(o.to);
+    const adjacent = before && leadIn(o.to + 1, forum.from);
+    if (!withSession && !adjacent) continue;
+    // Nothing but the session's own words between them: no other sentence part ("… and the first time").
+    const gap = before ? forum.from - o.to : k - forum.to;
+    // After the name, room for its acronym in brackets: "مشترکہ تعاون کمیٹی (جے سی سی) کا 14واں اجلاس".
+    if (withSession && !adjacent && gap > (before ? 12 : 8)) continue;
+    if (!best || gap < best.distance) best = { value: o.value, distance: gap };
   }
-  return null;
+  return best?.value ?? null;
 }
+
+/** Words between a session's ordinal and its forum's name. */
+const LEAD_IN = new Set(
+  [
+    'the',
+    'of',
+    's',
+    'session',
+    'sessions',
+    'round',
+    'meeting',
+    'edition',
+    'sitting',
+    'annual',
+    'ministerial',
+    'biannual',
+    'bilateral',
+    'regular',
+    'کا',
+    'کے',
+    'کی',
+    'اجلاس',
+    'دور',
+    'سیشن',
+    'سالانہ',
+    'وزارتی',
+  ].map(foldWord),
+);
 
 /** A place's identity for merging, and whether two places can be one (a city and its country are). */
 function samePlace(a: Found | null, b: Found | null): boolean {

@@ -1,5 +1,7 @@
+import { FORUM_QUALIFIERS_OK, QUALIFIABLE_FORUM_NAMES } from './data/forums';
 import type { Doc, Found } from './doc';
 import type { Entry } from './gazetteer';
+import { exactKey, foldedSet } from './keys';
 import { candidatesAt, casingOk, findCandidates, type Candidate } from './match';
 import { nameWord } from './people';
 
@@ -130,6 +132,7 @@ export function recogniseNames(doc: Doc): void {
     doc.add(f);
   }
   dropBracketedRepeats(doc);
+  dropQualifiedForums(doc);
   dropSurnamesOfOthers(doc);
   titlesInNames(doc);
   // A family name alone is that person when the article has named them in full, or a title stands before it.
@@ -154,6 +157,27 @@ function dropBracketedRepeats(doc: Doc): void {
         : before.entry?.label === f.entry?.label)
     )
       doc.found.splice(doc.found.indexOf(f), 1);
+  }
+}
+
+const QUALIFIABLE = foldedSet(QUALIFIABLE_FORUM_NAMES);
+const QUALIFIERS_OK = foldedSet(FORUM_QUALIFIERS_OK);
+
+/**
+ * "National Security Council", "قومی سلامتی کونسل", "Punjab … General Assembly": a forum's short name that another
+ * word qualifies is another body's name (the organisation recogniser reads it whole). The UN, a country or an
+ * article before it leave it the forum.
+ */
+function dropQualifiedForums(doc: Doc): void {
+  const { tokens } = doc.tz;
+  for (const f of [...doc.of('forum')]) {
+    if (!QUALIFIABLE.has(exactKey(doc.text(f)))) continue;
+    const before = tokens[f.from - 1];
+    if (!before || before.kind !== 'word' || before.sentence !== tokens[f.from].sentence) continue;
+    if (QUALIFIERS_OK.has(before.norm) || doc.covered(before.index, ['country'])) continue;
+    // In English only a capitalised word names another body ("National"); in Urdu any word does (قومی).
+    if (before.script === 'latin' && !before.capital) continue;
+    doc.found.splice(doc.found.indexOf(f), 1);
   }
 }
 

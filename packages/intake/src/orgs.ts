@@ -301,8 +301,72 @@ function growForums(doc: Doc): void {
   }
 }
 
+const BODY_HEADS_EN = foldedSet(['commission', 'committee', 'council', 'group', 'mechanism']);
+const BODY_HEADS_UR = foldedSet(['کمیشن', 'کمیٹی', 'کونسل', 'گروپ', 'میکنزم', 'میکانزم']);
+const JOINT = foldedSet(['joint', 'مشترکہ', 'جوائنٹ', 'intergovernmental', 'inter-governmental', 'بین الحکومتی']);
+/** Bodies of one government whose names start like a bilateral one's: the Joint Chiefs of Staff Committee. */
+const NOT_BILATERAL = foldedSet(['chiefs', 'staff', 'action', 'investigation', 'parliamentary', 'پارلیمانی', 'ایکشن']);
+
+/**
+ * Standing bilateral bodies the vocabulary does not know are forums, not organisations: a name ending in
+ * commission, committee, council, group or mechanism that opens with "Joint" / "مشترکہ" or follows a pair of
+ * countries ("Pakistan-Saudi Supreme Coordination Council", "پاک افغان مشترکہ رابطہ کمیٹی").
+ */
+function recogniseBilateralBodies(doc: Doc): void {
+  const { tokens } = doc.tz;
+  const countryAt = (k: number) => doc.found.find((f) => f.type === 'country' && f.from <= k && k <= f.to);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word') continue;
+    const latin = t.script === 'latin';
+    if (latin ? !(BODY_HEADS_EN.has(t.norm) && t.capital) : !BODY_HEADS_UR.has(t.norm)) continue;
+    if (doc.covered(i, ['forum', 'organization', 'person', 'position'])) continue;
+    let from = i;
+    let joint = -1;
+    while (from > 0 && i - from < 6) {
+      const p = tokens[from - 1];
+      if (
+        p.sentence !== t.sentence ||
+        p.kind !== 'word' ||
+        doc.covered(from - 1, ['forum', 'organization', 'person', 'position', 'date'])
+      )
+        break;
+      if (countryAt(from - 1)) break;
+      const ok = latin ? p.capital && !EN_STOP.has(p.norm) : p.script === 'arabic' && !UR_STOP.has(p.norm);
+      if (!ok) break;
+      from--;
+      if (JOINT.has(p.norm)) joint = from;
+    }
+    if (from === i) continue;
+    // The pair of countries before it: "Pakistan-Saudi", "Pak-Afghan", "پاک ایران", "پاکستان ایران".
+    const first = countryAt(from - 1);
+    let second: Found | undefined;
+    if (first) {
+      let k = first.from - 1;
+      if (tokens[k] && ['-', '–', '—'].includes(tokens[k].raw)) k--;
+      second = countryAt(k);
+    }
+    const pair = !!first && !!second && first.countryCode !== second.countryCode;
+    const words = tokens.slice(from, i + 1);
+    if (words.some((w) => NOT_BILATERAL.has(w.norm))) continue;
+    if (!pair && joint !== from) continue;
+    const start = pair ? second!.from : from;
+    doc.add({
+      type: 'forum',
+      from: start,
+      to: i,
+      start: tokens[start].start,
+      end: tokens[i].end,
+      ref: null,
+      confidence: 0.7,
+      value: { name: doc.tz.text.slice(tokens[start].start, tokens[i].end) },
+    });
+  }
+}
+
 export function recogniseOrganizations(doc: Doc): void {
   recogniseSitesAndForums(doc);
+  recogniseBilateralBodies(doc);
   growForums(doc);
   const { tokens } = doc.tz;
   const taken = (k: number) => !!doc.covered(k, ['person', 'organization', 'forum', 'position', 'date', 'initiative']);
@@ -426,6 +490,16 @@ export function recogniseOrganizations(doc: Doc): void {
     if (tokens[f.from - 1]?.raw !== '(' || tokens[f.to + 1]?.raw !== ')') continue;
     const named = doc.found.find((g) => (g.type === 'organization' || g.type === 'forum') && g.to === f.from - 2);
     if (named && f !== named && (f.type === 'forum' || f.type === 'organization'))
+      doc.found.splice(doc.found.indexOf(f), 1);
+  }
+  // A forum named in words and later by its acronym alone ("the Joint Working Group (JWG) on …", then "the JWG")
+  // is one forum: the article names it as it first wrote it in full.
+  const forums = doc.of('forum');
+  const label = (f: Found) => (f.value as { name?: string } | null)?.name ?? f.entry?.label ?? null;
+  for (const f of forums) {
+    const acronymOnly = f.from === f.to && tokens[f.from].allCaps;
+    if (!acronymOnly || !label(f)) continue;
+    if (forums.some((g) => g !== f && g.to > g.from && label(g) === label(f)))
       doc.found.splice(doc.found.indexOf(f), 1);
   }
   // A word inside an organisation's, a forum's or a place's name makes no sector (Port Qasim) (ایرانی وزارت صنعت، کان کنی و تجارت).

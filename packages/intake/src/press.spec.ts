@@ -102,3 +102,100 @@ describe('milestone dates: the step named must agree', () => {
     expect(proposals('The ML-1 project was completed in January 2025.', 'milestone_date')).toEqual([]);
   });
 });
+
+describe('forums and their session numbers', () => {
+  const engagement = (text: string) => proposals(text, 'engagement')[0]?.data ?? null;
+  const forums = (text: string) =>
+    read(text)
+      .mentions.filter((m) => m.type === 'forum')
+      .map((m) => m.text);
+
+  it('reads session numbers written as words, in both languages', () => {
+    expect(
+      engagement(
+        'The third round of Pakistan-Uzbekistan bilateral political consultations was held in Islamabad on Tuesday.',
+      ),
+    ).toMatchObject({ forumName: 'Bilateral Political Consultations', sessionNumber: 3, startDate: '2025-03-11' });
+    expect(
+      engagement(
+        'The fourteenth session of the Pakistan-Azerbaijan Intergovernmental Commission concluded in Baku on Thursday.',
+      ),
+    ).toMatchObject({ format: 'igc_session', forumName: 'Intergovernmental Commission', sessionNumber: 14 });
+    expect(
+      engagement('The twenty-first session of the Pakistan-Iran Joint Economic Commission opened in Tehran on Monday.'),
+    ).toMatchObject({ sessionNumber: 21 });
+    expect(engagement('پاکستان اور ترکیہ کے مشترکہ ورکنگ گروپ کا چودھواں اجلاس پیر کو انقرہ میں ہوا۔')).toMatchObject({
+      format: 'working_group',
+      forumName: 'Joint Working Group',
+      sessionNumber: 14,
+    });
+    expect(
+      engagement('پاکستان اور ازبکستان کے بین الحکومتی کمیشن کا 14واں اجلاس بدھ کو تاشقند میں منعقد ہوا۔'),
+    ).toMatchObject({ format: 'igc_session', sessionNumber: 14, placeEn: 'Tashkent' });
+  });
+
+  it('finds the ordinal of a session told at length, and after a name with its acronym', () => {
+    expect(
+      engagement(
+        'The 14th meeting of the Joint Coordination Committee (JCC) of CPEC was held in Beijing on Wednesday.',
+      ),
+    ).toMatchObject({ format: 'igc_session', sessionNumber: 14 });
+    expect(engagement('سی پیک کی مشترکہ تعاون کمیٹی (جے سی سی) کا 14واں اجلاس بدھ کو بیجنگ میں ہوا۔')).toMatchObject({
+      forumName: 'CPEC Joint Cooperation Committee',
+      sessionNumber: 14,
+    });
+    expect(
+      engagement('Pakistan and China held the fourth round of their strategic dialogue in Beijing on Friday.'),
+    ).toMatchObject({ forumName: 'Strategic Dialogue', sessionNumber: 4 });
+  });
+
+  it('takes no number from "for the first time"', () => {
+    expect(engagement('For the first time, the Joint Working Group met in Karachi on Monday.')).toMatchObject({
+      forumName: 'Joint Working Group',
+      sessionNumber: null,
+    });
+  });
+
+  it('knows the forums of the region by acronym, full name and Urdu name', () => {
+    expect(forums('Dar met Lavrov on the sidelines of the SCO Council of Heads of Government in Moscow.')).toEqual([
+      'SCO Council of Heads of Government',
+    ]);
+    expect(forums('He attended the D-8 summit in Cairo and the ECO summit in Khankendi.')).toEqual([
+      'D-8 summit',
+      'ECO summit',
+    ]);
+    expect(forums('وزیراعظم ڈی ایٹ سربراہی اجلاس اور کیریک وزارتی کانفرنس میں شرکت کریں گے۔')).toEqual([
+      'ڈی ایٹ سربراہی اجلاس',
+      'کیریک وزارتی کانفرنس',
+    ]);
+    expect(forums('پاکستان اور چین کے مشترکہ ورکنگ گروپس کے اجلاس ہوں گے۔')).toEqual(['مشترکہ ورکنگ گروپس']);
+  });
+
+  it('reads a standing bilateral body it does not know as a forum, with its pair of countries', () => {
+    expect(forums('پاک افغان مشترکہ رابطہ کمیٹی کا اجلاس منگل کو کابل میں ہوا۔')).toEqual([
+      'پاک افغان مشترکہ رابطہ کمیٹی',
+    ]);
+    expect(
+      engagement('Pakistan and Turkey held the third meeting of the Joint Energy Committee in Ankara on Monday.'),
+    ).toMatchObject({ forumName: 'Joint Energy Committee', sessionNumber: 3 });
+    // One government's own committees are not bilateral forums.
+    expect(forums('The Joint Chiefs of Staff Committee met in Rawalpindi on Monday.')).toEqual([]);
+    expect(forums('The Economic Coordination Committee approved the plan on Monday.')).toEqual([]);
+  });
+
+  it('does not take a national security council for the UN one', () => {
+    expect(forums('The National Security Council met in Islamabad on Monday.')).toEqual([]);
+    expect(forums('قومی سلامتی کونسل کا اجلاس پیر کو ہوا۔')).toEqual([]);
+    expect(forums('Ishaq Dar addressed the UN Security Council in New York on Tuesday.')).toEqual([
+      'UN Security Council',
+    ]);
+  });
+
+  it('names a forum once when the article repeats it by its acronym', () => {
+    expect(
+      forums(
+        'The Joint Working Group (JWG) on Industrial Cooperation met in Beijing on Monday. The JWG will meet again in June.',
+      ),
+    ).toEqual(['Joint Working Group (JWG) on Industrial Cooperation']);
+  });
+});

@@ -99,7 +99,18 @@ export const WORKING_GROUP_WORDS = [
   'joint committee',
   'مشترکہ کمیٹی',
 ];
-export const SESSION_WORDS = ['session', 'meeting', 'round', 'اجلاس', 'سیشن', 'دور', 'اجلاسوں', 'meetings'];
+export const SESSION_WORDS = [
+  'session',
+  'meeting',
+  'round',
+  'edition',
+  'sitting',
+  'اجلاس',
+  'سیشن',
+  'دور',
+  'اجلاسوں',
+  'meetings',
+];
 
 /** Signing words; a signing needs one of these. */
 export const SIGNING_WORDS_UR = ['دستخط', 'دستخطوں', 'طے پایا', 'طے پا', 'معاہدہ ہوا'];
