@@ -3,6 +3,11 @@ import {
   AGREEMENT_KIND_WORDS,
   ANAPHORA,
   ANNOUNCE_WORDS,
+  APPROVAL_WORDS,
+  DOMESTIC_BODIES,
+  INTENT_AFTER_SIGNING_UR,
+  MET_WORDS,
+  PRESS_EVENT_WORDS,
   MEETING_WORDS_EN,
   MEETING_WORDS_UR,
   MILESTONE_STEPS,
@@ -92,6 +97,42 @@ export interface StageEvent {
 }
 
 const MEETING = phraseList([...MEETING_WORDS_UR, ...MEETING_WORDS_EN]);
+const PRESS = phraseList(PRESS_EVENT_WORDS);
+const MET = new Set(MET_WORDS.map((w) => words(w).join(' ')));
+const DOMESTIC = phraseList(DOMESTIC_BODIES);
+const CHAIRED = phraseList([
+  'chaired',
+  'chairing',
+  'presided',
+  'presiding',
+  'زیر صدارت',
+  'صدارت کی',
+  'صدارت میں',
+  'صدارت کرتے',
+]);
+const APPROVAL = new Set(APPROVAL_WORDS.map(foldWord));
+const INTENT_UR = phraseList(INTENT_AFTER_SIGNING_UR);
+/** Titles of envoys: an envoy in a meeting makes it one between governments. */
+const ENVOYS = new Set(
+  [
+    'ambassador',
+    'high commissioner',
+    'envoy',
+    'consul general',
+    "charge d'affaires",
+    'سفیر',
+    'ہائی کمشنر',
+    'قونصل جنرل',
+    'ناظم الامور',
+  ].map((w) => words(w).join(' ')),
+);
+/** What a document exchanged is, for "exchanged" to be a signing ("exchanged the MoUs", not "exchanged views"). */
+const EXCHANGED_THINGS = new Set(
+  ['documents', 'document', 'instruments', 'instrument', 'dastavezat', 'دستاویزات', 'ratification'].map(foldWord),
+);
+const HOME = 'PK';
+/** Where reported speech begins: what follows is what was said. */
+const REPORTED = new Set(['that', 'کہ'].map(foldWord));
 const VISIT = phraseList([...VISIT_WORDS_UR, ...VISIT_WORDS_EN]);
 const SIDELINES = phraseList([...SIDELINES_UR, ...SIDELINES_EN]);
 const WORKING_GROUP = phraseList(WORKING_GROUP_WORDS);
@@ -415,7 +456,11 @@ export function findEvents(doc: Doc): {
       let told = false;
       for (const part of clauses(doc, s)) {
         const inPart = (f: Found) => f.from >= part[0] && f.to <= part[1];
-        const mh = meetingHits.filter((h) => h.at >= part[0] && h.at <= part[1]);
+        // Beside a press conference or a media talk only "met", "called on", "ملاقات" tell a meeting.
+        const press = phraseHits(tz, s, PRESS).some((h) => h.at >= part[0] && h.at <= part[1]);
+        const mh = meetingHits.filter(
+          (h) => h.at >= part[0] && h.at <= part[1] && (!press || MET.has(h.words.join(' '))),
+        );
         const vh = visitHits.filter((h) => h.at >= part[0] && h.at <= part[1]);
         const sh = signingHits.filter((h) => h.at >= part[0] && h.at <= part[1]);
         const forums = inSentence(doc, 'forum', s.index).filter(inPart);
@@ -433,14 +478,34 @@ export function findEvents(doc: Doc): {
         const segment = speechSegment(doc, s, trigger);
         const within = (f: Found) => inPart(f) && f.from >= segment[0] && f.to <= segment[1];
         const participants = people.filter(within);
-        const offices = inSentence(doc, 'position', s.index).filter(within);
+        const offices = press ? [] : inSentence(doc, 'position', s.index).filter(within);
+        // A meeting of one government's own body (the cabinet, the ECC, قومی اسمبلی), or one an official chaired
+        // ("chaired a meeting on …", "کی زیر صدارت اجلاس"), with nothing foreign in it.
+        const coChaired = (at: number) =>
+          ['co', 'مشترکہ'].includes(tz.tokens[at - 1]?.norm ?? '') || tz.tokens[at - 1]?.raw === '-';
+        if (
+          (phraseHits(tz, s, DOMESTIC).some((h) => h.at >= part[0] && h.at <= part[1]) ||
+            phraseHits(tz, s, CHAIRED).some((h) => h.at >= part[0] && h.at <= part[1] && !coChaired(h.at))) &&
+          !foreignIn(doc, s, part, participants)
+        )
+          continue;
         const places = inSentence(doc, 'place', s.index).filter((p) => inPart(p) && !isDateline(doc, p));
         // "Meetings in Kuala Lumpur and Moscow": a summary of several engagements, told one by one after it.
         const summary =
           new Set(places.map((p) => p.entry?.label ?? doc.text(p))).size >= 2 &&
           mh.some((h) => /ملاقاتیں|meetings|ملاقاتوں/.test(h.words.join(' ')));
         // Not the day something was said ("…, the ministry said in a statement on Wednesday").
-        const partDates = inSentence(doc, 'date', s.index).filter((d) => inPart(d) && !saidOn(doc, s, d, trigger));
+        // In reported speech ("told the briefing on Thursday that Dar would visit Moscow") a date before it is the day
+        // it was said.
+        let reported = part[0];
+        for (let k = trigger - 1; k > part[0]; k--)
+          if (REPORTED.has(tz.tokens[k].norm)) {
+            reported = k;
+            break;
+          }
+        const partDates = inSentence(doc, 'date', s.index).filter(
+          (d) => inPart(d) && !saidOn(doc, s, d, trigger) && d.from >= reported,
+        );
         const dayInPart = partDates.find((d) => (d.value as DateValue).precision === 'day') ?? null;
         // Without named people: a session of a commission or working group, or an office-holder, on a day of their own;
         // or a forum, a round of talks or a meeting held somewhere on a day ("the Joint Business Forum was held in
@@ -515,9 +580,10 @@ export function findEvents(doc: Doc): {
       s,
       KINDS.filter((k) => k.kind === 'contract').map((k) => k.words),
     );
-    const signing = [...phraseHits(tz, s, SIGNING), ...(contractWords.length > 0 ? awarded : [])].sort(
-      (a, b) => a.at - b.at,
-    );
+    const signing = [
+      ...phraseHits(tz, s, SIGNING).filter((h) => signedHere(doc, s, h.at, h.len)),
+      ...(contractWords.length > 0 ? awarded : []),
+    ].sort((a, b) => a.at - b.at);
     if (signing.length > 0) {
       const kinds = phraseHits(
         tz,
@@ -534,8 +600,16 @@ export function findEvents(doc: Doc): {
           ? 'contract'
           : KINDS.find((k) => k.words === nearest.words)!.kind;
         const clause = clauseOf(doc, s, signing[0].at);
-        const inClause = inSentence(doc, 'date', s.index).find((d) => d.from >= clause[0] && d.to <= clause[1]) ?? null;
-        const dayOwn = inClause ?? (own && (own.value as DateValue).precision === 'day' ? own : null);
+        // Not the day a statement was issued or something said ("…, according to a joint statement issued on Friday").
+        // (What follows "بتایا کہ", "said that" is what was said, with its own dates.)
+        const told = (d: Found) => {
+          for (let k = Math.max(s.firstToken, d.from - 6); k < d.from; k++)
+            if (SAID.has(tz.tokens[k].norm)) return !tz.tokens.slice(k + 1, d.from).some((t) => REPORTED.has(t.norm));
+          return false;
+        };
+        const inClause =
+          inSentence(doc, 'date', s.index).find((d) => d.from >= clause[0] && d.to <= clause[1] && !told(d)) ?? null;
+        const dayOwn = inClause ?? (own && (own.value as DateValue).precision === 'day' && !told(own) ? own : null);
         signings.push({
           sentence: s.index,
           kind,
@@ -615,6 +689,53 @@ export function findEvents(doc: Doc): {
       e.placeFromDateline = true;
     }
   return { engagements: engagements.filter((e) => e.date?.precision === 'day'), agreements, milestones, stages };
+}
+
+/**
+ * Something foreign in a meeting's clause or sentence: a country other than home, a place abroad, a known foreign
+ * participant or organisation, a forum, an envoy.
+ */
+function foreignIn(doc: Doc, s: Sentence, part: [number, number], participants: Found[]): boolean {
+  const inPart = (f: Found) => f.from >= part[0] && f.to <= part[1];
+  if (participants.some((p) => p.countryCode && p.countryCode !== HOME)) return true;
+  if (inSentence(doc, 'forum', s.index).some(inPart)) return true;
+  for (const type of ['country', 'place', 'organization'] as const)
+    if (inSentence(doc, type, s.index).some((f) => f.countryCode && f.countryCode !== HOME)) return true;
+  return inSentence(doc, 'position', s.index).some(
+    (p) =>
+      ENVOYS.has(words(p.entry?.label ?? doc.text(p)).join(' ')) ||
+      [...ENVOYS].some((e) => words(doc.text(p)).join(' ').includes(e)),
+  );
+}
+
+/**
+ * Whether a signing word at `at` tells a signing done: not one approved ("approved the signing of", "دستخط کی
+ * منظوری"), intended ("agreed to sign", "for signing", "دستخط کرنے پر اتفاق") or views exchanged.
+ */
+function signedHere(doc: Doc, s: Sentence, at: number, len: number): boolean {
+  const { tokens } = doc.tz;
+  const t = tokens[at];
+  const prev = tokens[at - 1]?.norm;
+  if (t.script === 'latin') {
+    // "agreed to sign", "for signing", "to be signed", "will be signed".
+    if (prev === 'to' || prev === 'for' || prev === 'be') return false;
+    if (t.norm === 'exchanged' || t.norm === 'exchange') {
+      let ok = false;
+      for (let k = at + 1; k <= at + 5 && k < s.endToken; k++)
+        if (EXCHANGED_THINGS.has(tokens[k].norm) || KINDS.some((x) => x.words[0] === tokens[k].norm)) ok = true;
+      if (!ok) return false;
+    }
+    // "approved the signing of", "gave approval for signing": an approval shortly before the signing word.
+    for (let k = Math.max(s.firstToken, at - 4); k < at; k++) if (APPROVAL.has(tokens[k].norm)) return false;
+    return true;
+  }
+  // Urdu: what follows the signing ("دستخط کی منظوری", "دستخط کرنے پر اتفاق").
+  let k = at + len;
+  if (tokens[k]?.norm === foldWord('کرنے')) k++;
+  const after = INTENT_UR.some((p) => p.every((w, x) => tokens[k + x]?.norm === w));
+  if (after) return false;
+  for (let x = at + len; x < Math.min(s.endToken, at + len + 4); x++) if (APPROVAL.has(tokens[x].norm)) return false;
+  return true;
 }
 
 /** The initiative an article is about: the one its headline or lead names, else one named twice as often as any. */

@@ -199,3 +199,102 @@ describe('forums and their session numbers', () => {
     ).toEqual(['Joint Working Group (JWG) on Industrial Cooperation']);
   });
 });
+
+describe('engagements: what is a meeting between governments', () => {
+  const engagements = (text: string) => proposals(text, 'engagement').map((p) => p.data);
+
+  it('reads "called on", "held a meeting with", "co-chaired" and "ملاقات کی" as meetings', () => {
+    expect(engagements('Ambassador Zhang Wei called on Ishaq Dar in Islamabad on Tuesday.')).toEqual([
+      expect.objectContaining({ startDate: '2025-03-11', placeEn: 'Islamabad', participantIds: [1] }),
+    ]);
+    expect(engagements('Ishaq Dar held a meeting with Sergey Lavrov in Moscow on Thursday.')).toEqual([
+      expect.objectContaining({ startDate: '2025-03-13', participantIds: [1, 2] }),
+    ]);
+    expect(engagements('Ishaq Dar and Sergey Lavrov co-chaired the session in Moscow on Thursday.')).toHaveLength(1);
+    expect(engagements('چینی سفیر ژانگ وی نے منگل کو اسلام آباد میں نائب وزیراعظم اسحاق ڈار سے ملاقات کی۔')).toEqual([
+      expect.objectContaining({ startDate: '2025-03-11', placeEn: 'Islamabad' }),
+    ]);
+  });
+
+  it('proposes no engagement for a press conference, a briefing or a talk to the media', () => {
+    expect(engagements('Planning Minister Ahsan Iqbal spoke at a press conference in Islamabad on Monday.')).toEqual(
+      [],
+    );
+    expect(
+      engagements('Ishaq Dar, talking to media in Islamabad on Tuesday, said the steel mill would be built.'),
+    ).toEqual([]);
+    expect(
+      engagements(
+        'اسحاق ڈار نے منگل کو اسلام آباد میں پریس کانفرنس سے خطاب کرتے ہوئے کہا کہ اسٹیل مل تعمیر کی جائے گی۔',
+      ),
+    ).toEqual([]);
+    // …but a meeting told at the press conference is still one, on its own day.
+    expect(
+      engagements(
+        'Ishaq Dar told a press conference in Moscow on Thursday that he had met Sergey Lavrov on Wednesday.',
+      ),
+    ).toEqual([expect.objectContaining({ startDate: '2025-03-12', placeEn: 'Moscow' })]);
+  });
+
+  it('does not date a visit announced at a briefing by the day of the briefing', () => {
+    expect(
+      engagements(
+        'Foreign Office spokesperson Shafqat Ali Khan told the weekly press briefing on Thursday that Ishaq Dar would visit Moscow next week.',
+      ),
+    ).toEqual([]);
+  });
+
+  it("proposes no engagement for a meeting of one government's own body or one an official chaired at home", () => {
+    expect(
+      engagements('وفاقی کابینہ کا اجلاس منگل کو اسلام آباد میں ہوا جس میں اسٹیل مل کے منصوبے پر غور کیا گیا۔'),
+    ).toEqual([]);
+    expect(
+      engagements('The federal cabinet, chaired by Prime Minister Shehbaz Sharif, met in Islamabad on Tuesday.'),
+    ).toEqual([]);
+    expect(engagements('Ishaq Dar chaired a meeting on the steel mill in Islamabad on Monday.')).toEqual([]);
+    // Something foreign in it makes it one: a foreign participant, a place abroad.
+    expect(engagements('Ishaq Dar chaired a meeting with Sergey Lavrov in Moscow on Monday.')).toHaveLength(1);
+  });
+});
+
+describe('agreements: what is a signing', () => {
+  const agreements = (text: string) => proposals(text, 'agreement').map((p) => p.data);
+
+  it('reads signed, inked, exchanged (documents) and دستخط کیے', () => {
+    expect(agreements('Pakistan and Russia inked a protocol on the steel mill in Moscow on Thursday.')).toEqual([
+      expect.objectContaining({ kind: 'protocol', signedDate: '2025-03-13', initiativeIds: [1] }),
+    ]);
+    expect(agreements('Pakistan and Russia exchanged the signed MoUs on the steel mill in Moscow on Monday.')).toEqual([
+      expect.objectContaining({ kind: 'mou', signedDate: '2025-03-10' }),
+    ]);
+    expect(agreements('پاکستان اور روس نے جمعرات کو ماسکو میں اسٹیل مل کے معاہدے پر دستخط کیے۔')).toEqual([
+      expect.objectContaining({ kind: 'agreement', signedDate: '2025-03-13', signedPlaceEn: 'Moscow' }),
+    ]);
+  });
+
+  it('does not take an approval, an intention or views exchanged for a signing', () => {
+    expect(agreements('The ECC approved the signing of an MoU on the steel mill on Monday.')).toEqual([]);
+    expect(
+      agreements(
+        'The Economic Coordination Committee on Wednesday approved the draft of the loan agreement to be signed with Russia.',
+      ),
+    ).toEqual([]);
+    expect(agreements('وفاقی کابینہ نے منگل کو اسٹیل مل کے معاہدے پر دستخط کی منظوری دے دی۔')).toEqual([]);
+    expect(
+      agreements('اقتصادی رابطہ کمیٹی نے بدھ کو روس کے ساتھ قرض کے معاہدے پر دستخط کرنے کی منظوری دے دی۔'),
+    ).toEqual([]);
+    expect(
+      agreements(
+        'Ishaq Dar and Sergey Lavrov agreed to sign an agreement on the steel mill, the Foreign Office said on Monday.',
+      ),
+    ).toEqual([]);
+    expect(agreements('The two sides exchanged views on the steel mill agreement on Monday.')).toEqual([]);
+  });
+
+  it('does not date a signing by the day a statement about it was issued', () => {
+    const list = agreements(
+      'Pakistan and Russia signed an agreement on the steel mill in Moscow, according to a joint statement issued on Friday.',
+    );
+    expect(list.map((a) => a.signedDate)).not.toContain('2025-03-14');
+  });
+});

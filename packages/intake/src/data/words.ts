@@ -112,6 +112,118 @@ export const SESSION_WORDS = [
   'meetings',
 ];
 
+/**
+ * What is said to the press, not done between governments: a clause with one of these tells no meeting (unless it
+ * says who met whom: "met", "called on", "ملاقات").
+ */
+export const PRESS_EVENT_WORDS = [
+  'press conference',
+  'news conference',
+  'joint press conference',
+  'press briefing',
+  'media briefing',
+  'weekly briefing',
+  'weekly press briefing',
+  'press talk',
+  'media talk',
+  'talking to media',
+  'talking to the media',
+  'talking to reporters',
+  'talking to journalists',
+  'told reporters',
+  'told journalists',
+  'told the media',
+  'پریس کانفرنس',
+  'نیوز کانفرنس',
+  'پریس بریفنگ',
+  'میڈیا بریفنگ',
+  'ہفتہ وار بریفنگ',
+  'ہفتہ وار پریس بریفنگ',
+  'میڈیا سے گفتگو',
+  'میڈیا سے بات چیت',
+  'صحافیوں سے گفتگو',
+  'صحافیوں سے بات چیت',
+  'میڈیا ٹاک',
+];
+/** Meeting words that say who met whom, and so hold even beside a press event. */
+export const MET_WORDS = [
+  'met',
+  'meet',
+  'meets',
+  'called on',
+  'calls on',
+  'held talks',
+  'ملاقات',
+  'ملاقاتیں',
+  'مذاکرات',
+];
+
+/**
+ * One government's own bodies: a meeting of one of these is no engagement between governments unless something
+ * foreign is in it (a foreign country, place, person, forum or envoy).
+ */
+export const DOMESTIC_BODIES = [
+  'cabinet',
+  'federal cabinet',
+  'ECC',
+  'Economic Coordination Committee',
+  'ECNEC',
+  'Executive Committee of the National Economic Council',
+  'National Economic Council',
+  'NEC',
+  'National Assembly',
+  'Senate',
+  'National Security Council',
+  'Council of Common Interests',
+  'CCI',
+  'apex committee',
+  'Corps Commanders',
+  'provincial assembly',
+  'standing committee',
+  'کابینہ',
+  'وفاقی کابینہ',
+  'ای سی سی',
+  'اقتصادی رابطہ کمیٹی',
+  'ایکنک',
+  'قومی اقتصادی کونسل',
+  'قومی اسمبلی',
+  'سینیٹ',
+  'قومی سلامتی کونسل',
+  'مشترکہ مفادات کونسل',
+  'ایپکس کمیٹی',
+  'کور کمانڈرز',
+  'صوبائی اسمبلی',
+  'قائمہ کمیٹی',
+];
+
+/**
+ * An approval is not a signing ("the ECC approved the signing of an MoU", "دستخط کی منظوری دے دی"), nor is an
+ * intention ("agreed to sign", "دستخط کرنے پر اتفاق").
+ */
+export const APPROVAL_WORDS = [
+  'approved',
+  'approve',
+  'approves',
+  'approval',
+  'authorised',
+  'authorized',
+  'endorsed',
+  'cleared',
+  'nod',
+  'go-ahead',
+  'منظوری',
+  'اجازت',
+];
+export const INTENT_AFTER_SIGNING_UR = [
+  'پر اتفاق',
+  'کا فیصلہ',
+  'کی منظوری',
+  'کی اجازت',
+  'کا امکان',
+  'کی تیاری',
+  'کا ارادہ',
+];
+
 /** Signing words; a signing needs one of these. */
 export const SIGNING_WORDS_UR = ['دستخط', 'دستخطوں', 'طے پایا', 'طے پا', 'معاہدہ ہوا'];
 export const SIGNING_WORDS_EN = ['signed', 'sign', 'signing', 'inked', 'ink', 'concluded', 'exchanged'];
