@@ -38,6 +38,8 @@ export interface MilestoneFilter {
   q?: string;
   initiativeId?: number;
   initiativeIds?: number[];
+  /** Of initiatives in any of these sectors, as they are now (the sectors an analyst may write to are today's). */
+  sectorId?: number[];
   kind?: string;
   /** In the present, the recorded state; in a view, the state the rules give then. */
   state?: MilestoneState[];
@@ -130,6 +132,10 @@ export class MilestonesAsOf {
     if (filter.id) inner.push(Prisma.sql`m.id IN (${Prisma.join(filter.id.length ? filter.id : [0])})`);
     if (filter.initiativeId) inner.push(Prisma.sql`m.initiative_id = ${filter.initiativeId}`);
     if (filter.initiativeIds) inner.push(Prisma.sql`m.initiative_id = ANY(${filter.initiativeIds}::int[])`);
+    if (filter.sectorId?.length)
+      inner.push(
+        Prisma.sql`EXISTS (SELECT 1 FROM initiative_sectors s WHERE s.initiative_id = m.initiative_id AND s.sector_id = ANY(${filter.sectorId}::int[]))`,
+      );
     if (filter.kind) inner.push(Prisma.sql`m.kind::text = ${filter.kind}`);
     if (filter.ownerOrganizationId) inner.push(Prisma.sql`m.owner_organization_id = ${filter.ownerOrganizationId}`);
     if (filter.ownerPersonId) inner.push(Prisma.sql`m.owner_person_id = ${filter.ownerPersonId}`);

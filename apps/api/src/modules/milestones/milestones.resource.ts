@@ -27,6 +27,11 @@ export const MilestoneFilterSchema = z.strictObject({
   q: QFilter.optional(),
   id: IdListFilter.optional(),
   initiativeId: IdSchema.optional(),
+  /** Milestones of initiatives in any of these sectors (the admin's pickers for writing: the analyst's scope). */
+  sectorId: z
+    .union([IdSchema, z.array(IdSchema).max(100)])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .optional(),
   state: z.union([z.enum(MILESTONE_STATES), z.array(z.enum(MILESTONE_STATES))]).optional(),
   kind: z.enum(MILESTONE_KINDS).optional(),
   plannedDate_gte: z.iso.date().optional(),
@@ -42,6 +47,7 @@ export function milestoneFilterOf(f: z.infer<typeof MilestoneFilterSchema>): Mil
     id: f.id === undefined ? undefined : toIdList(f.id),
     q: f.q,
     initiativeId: f.initiativeId,
+    sectorId: f.sectorId,
     kind: f.kind,
     state: f.state === undefined ? undefined : Array.isArray(f.state) ? f.state : [f.state],
     plannedDate_gte: f.plannedDate_gte,
