@@ -15,6 +15,7 @@ import { getCurrentLocale } from '../i18n';
 import { CreateOrganizationDialog, CreatePersonDialog } from './CreateActorDialog';
 import { makeFormatters } from '../i18n/format';
 import { textOf } from './bilingual';
+import { joinIsolated } from './bidi';
 
 // Reference inputs used across forms: search on the server (`q`), labels in the current language.
 
@@ -22,7 +23,7 @@ const nameText = (r: Record<string, unknown>) => textOf(r, 'name', getCurrentLoc
 const titleText = (r: Record<string, unknown>) => textOf(r, 'title', getCurrentLocale()) || String(r.id);
 const initiativeText = (r: Record<string, unknown>) => `${r.code} · ${titleText(r)}`;
 const countryText = (r: Record<string, unknown>) => `${nameText(r)} (${r.id})`;
-const sourceText = (r: Record<string, unknown>) => `${r.publisher}: ${r.title}`;
+const sourceText = (r: Record<string, unknown>) => joinIsolated([r.publisher as string, r.title as string], ': ');
 /** A meeting by its date and title ("10 Jul 2025 · Moscow talks"), the date in the user's language. */
 export const meetingText = (r: Record<string, unknown>) =>
   [makeFormatters(getCurrentLocale()).date(r.startDate as string | undefined), titleText(r)]
@@ -223,8 +224,13 @@ export const AgreementInput = ({ source, label, validate }: RefProps) => (
   </ReferenceInput>
 );
 
-export const MilestoneInput = ({ source, label, filter }: RefProps & { filter?: Record<string, unknown> }) => (
-  <ReferenceInput source={source} reference="milestones" filter={filter} sort={{ field: 'plannedDate', order: 'ASC' }}>
-    <AutocompleteInput label={label} optionText={titleText} filterToQuery={q} />
-  </ReferenceInput>
-);
+/** Milestones; `writable`: of initiatives in the analyst's sectors only, as InitiativeInput. */
+export function MilestoneInput({ source, label, filter, writable }: RefProps & { filter?: Record<string, unknown> }) {
+  const scope = useWritableFilter(writable);
+  const both = useMemo(() => (scope || filter ? { ...filter, ...scope } : undefined), [scope, filter]);
+  return (
+    <ReferenceInput source={source} reference="milestones" filter={both} sort={{ field: 'plannedDate', order: 'ASC' }}>
+      <AutocompleteInput label={label} optionText={titleText} filterToQuery={q} />
+    </ReferenceInput>
+  );
+}

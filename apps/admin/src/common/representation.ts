@@ -1,6 +1,7 @@
 import type { RaRecord } from 'react-admin';
 import { getCurrentLocale } from '../i18n';
 import { textOf } from './bilingual';
+import { joinIsolated } from './bidi';
 
 // How a record is named wherever it is referenced (titles, reference fields, breadcrumbs), in the current language.
 const t = (r: RaRecord, base: string) => textOf(r, base, getCurrentLocale());
@@ -14,7 +15,8 @@ export const representation = {
     const name = t(r, 'name');
     return r.acronym && getCurrentLocale() === 'en' ? `${name} (${r.acronym})` : name;
   },
-  source: (r: RaRecord) => [r.publisher, r.title].filter(Boolean).join(': ') || `#${r.id}`,
+  // "publisher: title", each run isolated (a plain string: page titles and option labels; common/bidi.ts).
+  source: (r: RaRecord) => joinIsolated([r.publisher, r.title], ': ') || `#${r.id}`,
   evidence: (r: RaRecord) => truncate(String(r.quote ?? ''), 80) || `#${r.id}`,
   statusUpdate: (r: RaRecord) => String(r.effectiveAt ?? '').slice(0, 10) || `#${r.id}`,
   country: (r: RaRecord) => `${t(r, 'name')} (${r.id})`,

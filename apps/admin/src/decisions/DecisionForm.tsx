@@ -19,6 +19,7 @@ export function DecisionForm() {
         {({ formData }) => (
           <MilestoneInput
             source="milestoneId"
+            writable
             filter={formData.initiativeId ? { initiativeId: formData.initiativeId } : undefined}
           />
         )}

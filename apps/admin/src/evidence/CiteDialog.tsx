@@ -27,6 +27,7 @@ import {
 } from 'react-admin';
 import { QUOTE_MAX_CHARS } from '@rabta/domain/values';
 import { textOf } from '../common/bilingual';
+import { joinIsolated } from '../common/bidi';
 import { CountedTextField } from '../common/CountedTextField';
 import { errorText } from '../common/errors';
 import type { AppLocale } from '../i18n';
@@ -73,18 +74,22 @@ async function findTargets(
     });
   switch (kind) {
     case 'initiatives':
-      return (await initiatives()).data.map((r) => ({ kind, id: Number(r.id), label: `${r.code} · ${title(r)}` }));
+      return (await initiatives()).data.map((r) => ({
+        kind,
+        id: Number(r.id),
+        label: joinIsolated([r.code, title(r)]),
+      }));
     case 'milestones':
       return (
         await dp.getList('milestones', {
-          filter: withQ,
+          filter: { ...withQ, ...(scope?.length ? { sectorId: scope } : {}) },
           pagination: page(10),
           sort: { field: 'plannedDate', order: 'DESC' },
         })
       ).data.map((r) => ({
         kind,
         id: Number(r.id),
-        label: [title(r), fmt.date(r.plannedDate)].filter(Boolean).join(' · '),
+        label: joinIsolated([title(r), fmt.date(r.plannedDate)]),
       }));
     case 'engagements':
       return (
@@ -93,7 +98,7 @@ async function findTargets(
           pagination: page(10),
           sort: { field: 'startDate', order: 'DESC' },
         })
-      ).data.map((r) => ({ kind, id: Number(r.id), label: `${title(r)} · ${fmt.date(r.startDate)}` }));
+      ).data.map((r) => ({ kind, id: Number(r.id), label: joinIsolated([title(r), fmt.date(r.startDate)]) }));
     case 'agreements':
       return (
         await dp.getList('agreements', {
@@ -104,7 +109,7 @@ async function findTargets(
       ).data.map((r) => ({
         kind,
         id: Number(r.id),
-        label: [title(r), fmt.date(r.signedDate)].filter(Boolean).join(' · '),
+        label: joinIsolated([title(r), fmt.date(r.signedDate)]),
       }));
     case 'decisions': {
       // Decisions are few and have no search text of their own: their words are matched here.
@@ -129,9 +134,7 @@ async function findTargets(
       return updates.data.map((u) => ({
         kind,
         id: Number(u.id),
-        label: [code.get(Number(u.initiativeId)), fmt.date(u.effectiveAt), textOf(u, 'note', locale)]
-          .filter(Boolean)
-          .join(' · '),
+        label: joinIsolated([code.get(Number(u.initiativeId)), fmt.date(u.effectiveAt), textOf(u, 'note', locale)]),
       }));
     }
   }

@@ -10,7 +10,7 @@ export function EvidenceForm({ mode }: { mode: 'create' | 'edit' }) {
       {mode === 'create' && (
         <>
           <InitiativeInput source="initiativeId" writable />
-          <MilestoneInput source="milestoneId" />
+          <MilestoneInput source="milestoneId" writable />
           <EngagementInput source="engagementId" />
           <AgreementInput source="agreementId" />
         </>

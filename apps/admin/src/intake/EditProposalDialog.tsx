@@ -14,6 +14,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { DateInput } from '../common/LocalDateInput';
+import { InitiativeInput, MilestoneInput } from '../common/inputs';
 import { AGREEMENT_KINDS, ENGAGEMENT_FORMATS, ENGAGEMENT_STATUSES, INITIATIVE_STAGES } from '@rabta/domain/values';
 import type { Proposal } from '@rabta/domain/schemas/intake';
 
@@ -89,6 +90,9 @@ function Field({ name, kind }: { name: string; kind: Proposal['kind'] }) {
         <AutocompleteArrayInput label={label} />
       </ReferenceArrayInput>
     );
+  // Pickers for writing: an analyst is offered the initiatives and milestones of their sectors only.
+  if (name === 'initiativeId') return <InitiativeInput source={name} label={label} writable />;
+  if (name === 'milestoneId') return <MilestoneInput source={name} label={label} writable />;
   if (REFS[name])
     return (
       <ReferenceInput source={name} reference={REFS[name]}>

@@ -23,6 +23,8 @@ import { ArticleText, isRtl, MentionLegend } from './ArticleText';
 import { EditProposalDialog } from './EditProposalDialog';
 import { LinkMentionDialog, type Span } from './LinkMentionDialog';
 import { proposalSentence, referencedIds, type SentenceContext } from './sentences';
+import { isolate } from '../common/bidi';
+import { Runs } from '../common/Runs';
 
 // The review of one article: the text with what Rabta recognised, and beside it the proposals as sentences, each
 // accepted (as is or edited), or rejected. Hovering a proposal outlines the passage it rests on.
@@ -256,12 +258,16 @@ function Review({ intake, refresh }: { intake: Intake; refresh: () => Promise<un
               {source.title}
             </Typography>
           }
-          subheader={[
-            source.publisher,
-            fmt.date(source.publishedAt),
-            translate(`enums.intake_language.${intake.language}`),
-            translate(`enums.intake_input.${intake.input}`),
-          ].join(' · ')}
+          subheader={
+            <Runs
+              runs={[
+                source.publisher,
+                fmt.date(source.publishedAt),
+                translate(`enums.intake_language.${intake.language}`),
+                translate(`enums.intake_input.${intake.input}`),
+              ]}
+            />
+          }
           action={
             <Button component={RouterLink} to={`/sources/${source.id}/show`} size="small">
               {translate('rabta.intake.open_source')}
@@ -278,7 +284,7 @@ function Review({ intake, refresh }: { intake: Intake; refresh: () => Promise<un
             <Alert severity="info" key={r.sourceId} data-testid="intake-related">
               <Link component={RouterLink} to={`/sources/${r.sourceId}/show`}>
                 {translate('rabta.intake.related', {
-                  publisher: r.publisher,
+                  publisher: isolate(r.publisher),
                   similarity: Math.round(r.similarity * 100),
                 })}
               </Link>

@@ -119,7 +119,9 @@ function Body() {
       </Typography>
       <Grid container spacing={3}>
         <Grid size={{ xs: 6, md: 3 }}>
-          <Detail label="resources.sources.fields.publisher">{record.publisher}</Detail>
+          <Detail label="resources.sources.fields.publisher">
+            <bdi data-testid="source-publisher">{record.publisher}</bdi>
+          </Detail>
         </Grid>
         <Grid size={{ xs: 6, md: 3 }}>
           <Detail label="resources.sources.fields.publishedAt">

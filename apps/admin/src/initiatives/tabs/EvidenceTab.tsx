@@ -9,6 +9,7 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { DateText, LanguageText } from '../../common/fields';
+import { Runs } from '../../common/Runs';
 import { useFormatters } from '../../i18n/format';
 
 /** Every source cited for the initiative, newest first, with its quote and what it was cited for. */
@@ -79,18 +80,20 @@ function SourceSummary() {
       <Link to={`/sources/${source.id}/show`} sx={{ fontWeight: 600 }}>
         <span dir="auto">{source.title}</span>
       </Link>
-      <Typography variant="caption" color="text.secondary" component="div">
-        {source.publisher} · {fmt.date(source.publishedAt)} ·{' '}
-        {translate(`enums.language.${source.language}`, { _: source.language })} ·{' '}
-        {translate(`enums.source_kind.${source.kind}`, { _: source.kind })}
-        {source.url && (
-          <>
-            {' · '}
-            <a href={source.url} target="_blank" rel="noreferrer noopener" dir="ltr">
-              {new URL(source.url).hostname}
-            </a>
-          </>
-        )}
+      <Typography variant="caption" color="text.secondary" component="div" data-testid="source-label">
+        <Runs
+          runs={[
+            source.publisher,
+            fmt.date(source.publishedAt),
+            translate(`enums.language.${source.language}`, { _: source.language }),
+            translate(`enums.source_kind.${source.kind}`, { _: source.kind }),
+            source.url && (
+              <a href={source.url} target="_blank" rel="noreferrer noopener" dir="ltr">
+                {new URL(source.url).hostname}
+              </a>
+            ),
+          ]}
+        />
       </Typography>
     </Box>
   );

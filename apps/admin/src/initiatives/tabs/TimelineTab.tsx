@@ -24,6 +24,7 @@ import { pickText } from '../../common/bilingual';
 import { FallbackBadge } from '../../common/Bilingual';
 import { Transition } from '../../common/chips';
 import { DateText } from '../../common/fields';
+import { isolate } from '../../common/bidi';
 import { useAsOf } from '../../common/useAsOf';
 import { entryNamed } from '../../registry';
 import { useAppLocale, useFormatters, type Formatters } from '../../i18n/format';
@@ -113,10 +114,11 @@ export function localDetail(
       break;
     }
     case 'evidence':
+      // The publisher and the quotes may be in the other script: each isolated (common/bidi.ts).
       parts.push(
-        str(d.publisher),
+        isolate(str(d.publisher)),
         label('language', d.language),
-        ...(Array.isArray(d.quotes) ? d.quotes.map(str) : []),
+        ...(Array.isArray(d.quotes) ? d.quotes.map((q) => isolate(str(q))) : []),
       );
       break;
     default:
