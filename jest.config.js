@@ -34,6 +34,7 @@ const shared = {
     '^@rabta/domain/(.*)$': '<rootDir>/packages/domain/src/$1',
     '^@rabta/db$': '<rootDir>/packages/db/src',
     '^@rabta/intake$': '<rootDir>/packages/intake/src',
+    '^@rabta/intake/(.*)$': '<rootDir>/packages/intake/src/$1',
   },
   testEnvironment: 'node',
   rootDir: __dirname,

@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const domainSrc = fileURLToPath(new URL('../../packages/domain/src', import.meta.url));
+const intakeSrc = fileURLToPath(new URL('../../packages/intake/src', import.meta.url));
 
 export default defineConfig({
   plugins: [react()],
@@ -12,6 +13,8 @@ export default defineConfig({
     alias: [
       { find: /^@rabta\/domain$/, replacement: `${domainSrc}/index.ts` },
       { find: /^@rabta\/domain\/(.*)$/, replacement: `${domainSrc}/$1` },
+      // Only intake's pure parts (`@rabta/intake/language`), never its engine.
+      { find: /^@rabta\/intake\/(language)$/, replacement: `${intakeSrc}/$1.ts` },
     ],
   },
   // Source maps only when asked for (ADMIN_SOURCEMAP=true npm run build): a production build does not publish the

@@ -14,8 +14,9 @@ import {
 
 // The analyst's day: one sentence of a source cited for three records at once, a person made from the participants
 // picker without leaving the form, a 300,000-character paste that does not freeze the tab (and one beyond the limit
-// refused at once), and the same screens in Urdu with no untranslated string. Screenshots of the source page with a
-// selected sentence and of the change report, in English and Urdu, go to tests/artifacts/screenshots.
+// refused at once, in the source form and on the Intake screen), and the same screens in Urdu with no untranslated
+// string. Screenshots of the source page with a selected sentence and of the change report, in English and Urdu, go
+// to tests/artifacts/screenshots.
 
 let browser: Browser;
 let admin: ApiSession;
@@ -223,6 +224,18 @@ describe("the analyst's day", () => {
       console.log(
         `300,000 Urdu characters pasted in ${pasted} ms; one more key in ${keyed} ms; ` +
           `1,100,000 refused in ${refused} ms`,
+      );
+
+      // The Intake screen's paste box counts the same way, with intake's limit, and refuses beyond it at once.
+      await page.goto(`${BASE}/#/intake`);
+      const box = page.locator('[data-testid=intake-content]');
+      await box.focus();
+      await paste('x'.repeat(1_100_000));
+      await page.waitForSelector('[data-testid=intake-form] [data-testid=char-count][data-refused="1100000"]');
+      expect(await box.evaluate((e) => (e as HTMLTextAreaElement).value.length)).toBe(0);
+      await paste(unit);
+      expect(await page.locator('[data-testid=intake-form] [data-testid=char-count]').innerText()).toContain(
+        `${unit.length} / 1,048,576`,
       );
       expect(errors).toEqual([]);
       await context.close();

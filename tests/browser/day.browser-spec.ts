@@ -1,11 +1,22 @@
 import type { Browser, Page } from 'playwright-core';
-import { api, BASE, itInBrowser, launch, screenshot, signedIn, waitForRows, watch } from './support/browser';
+import {
+  api,
+  BASE,
+  ENERGY_SECTOR,
+  itInBrowser,
+  launch,
+  screenshot,
+  signedIn,
+  waitForRows,
+  watch,
+} from './support/browser';
 
 // The small things of an analyst's day, together: the initiatives list fits a 1,366 px screen in both languages,
 // dates are written and typed day first in the user's language, menus have no blank choice, a meeting never follows
 // itself and pickers show a meeting's date, toasts say what was saved, the reports list names what each report is
 // about, records outside an analyst's sectors are read-only and not offered for writing; the change report in
-// English and Urdu. Screenshots: tests/artifacts/screenshots/day-*.png.
+// English and Urdu; source labels of two scripts in written order, and a source made in the status dialog named by
+// its script and dated by the update. Screenshots: tests/artifacts/screenshots/day-*.png.
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,6 +33,32 @@ async function settle(page: Page) {
 
 /** Options of the open autocomplete or select menu. */
 const options = (page: Page) => page.locator('[role=listbox] [role=option]').allTextContents();
+
+/**
+ * The runs of the first source label ("publisher · date · …"): each one's text and where it is drawn, and whether
+ * the publisher's Latin words are drawn left of its Urdu word (written order inside the run).
+ */
+async function labelRuns(page: Page) {
+  return page
+    .locator('[data-testid=source-label]')
+    .first()
+    .evaluate((label) => {
+      const runs = [...label.querySelectorAll(':scope > bdi')].map((b) => {
+        const box = b.getBoundingClientRect();
+        return { text: b.textContent, left: box.left, right: box.right };
+      });
+      const text = label.querySelector('bdi')!.firstChild!;
+      const at = (from: number, to: number) => {
+        const range = document.createRange();
+        range.setStart(text, from);
+        range.setEnd(text, to);
+        return range.getBoundingClientRect().left;
+      };
+      const publisher = label.querySelector('bdi')!.textContent!;
+      const urdu = publisher.indexOf('اردو');
+      return { runs, latinFirst: at(0, 3) < at(urdu, urdu + 4) };
+    });
+}
 
 describe("the analyst's day, the small things", () => {
   itInBrowser(
@@ -191,6 +228,30 @@ describe("the analyst's day, the small things", () => {
       expect(offered.length).toBe(Math.min(inScope.length, offered.length));
       await page.keyboard.press('Escape');
 
+      // Citing a milestone: only those of the analyst's initiatives (the picker asks for them by sector), no steel
+      // mill milestone among them.
+      const list = (filter: object) =>
+        analyst.get(`/milestones?${new URLSearchParams({ filter: JSON.stringify(filter), range: '[0,999]' })}`);
+      const steelMilestones: { id: number; titleEn: string }[] = await list({ initiativeId: steel[0].id });
+      expect(steelMilestones.length).toBeGreaterThan(0);
+      const mine: { id: number; titleEn: string }[] = await list({ sectorId: me.sectorIds });
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine.filter((m) => steelMilestones.some((x) => x.id === m.id))).toEqual([]);
+      const onlySteel = new Set(
+        steelMilestones.map((m) => m.titleEn).filter((t) => !mine.some((m) => m.titleEn === t)),
+      );
+      const asked = page.waitForRequest((r) => r.url().includes('/api/milestones?'));
+      await page.goto(`${BASE}/#/evidence/create`);
+      await page.locator('input[name=milestoneId]').click();
+      expect(JSON.parse(new URL((await asked).url()).searchParams.get('filter') ?? '{}')).toEqual({
+        sectorId: me.sectorIds,
+      });
+      await page.locator('[role=listbox] [role=option]').first().waitFor();
+      const milestones = await options(page);
+      expect(milestones.length).toBe(Math.min(mine.length, 25));
+      expect(milestones.filter((o) => onlySteel.has(o))).toEqual([]);
+      await page.keyboard.press('Escape');
+
       // The reports list names the initiative, not "#id".
       await page.goto(`${BASE}/#/reports`);
       const subject = page.locator(`[data-testid=report-subject-${brief.id}]`);
@@ -198,6 +259,99 @@ describe("the analyst's day, the small things", () => {
       expect(await subject.textContent()).toBe(`${steel[0].code} · ${steel[0].titleEn}`);
       expect(seen.errors).toEqual([]);
       await context.close();
+    },
+  );
+
+  itInBrowser(
+    'should keep a two-script source label in written order, and name and date a source made in the status dialog, in English and Urdu',
+    () => browser,
+    async () => {
+      const admin = await api('admin');
+      const analyst = await api('analyst');
+      const T = Date.now().toString(36);
+      const initiative = await admin.post('/initiatives', {
+        code: `MIX-${T}`.toUpperCase(),
+        titleEn: `Two scripts ${T}`,
+        sectorIds: [ENERGY_SECTOR],
+        countryCodes: ['PK'],
+      });
+      const source = await admin.post('/sources', {
+        kind: 'news',
+        publisher: 'ARY News اردو',
+        language: 'ur',
+        publishedAt: '2025-05-13',
+        title: `توانائی تعاون پر مذاکرات ${T}`,
+      });
+      await admin.post('/evidence', { sourceId: source.id, initiativeId: initiative.id, quote: 'توانائی تعاون' });
+
+      const { context, page } = await signedIn(browser, 'analyst', `/initiatives/${initiative.id}/show/evidence`);
+      const seen = watch(page);
+      await page.locator('[data-testid=source-label]').first().waitFor();
+      await settle(page);
+      // "ARY News اردو · 13 May 2025 · …": publisher, then date, left to right; the publisher as it is written.
+      let label = await labelRuns(page);
+      expect(label.runs.slice(0, 2).map((r) => r.text)).toEqual(['ARY News اردو', '13 May 2025']);
+      expect(label.runs[0].right).toBeLessThanOrEqual(label.runs[1].left);
+      expect(label.latinFirst).toBe(true);
+      await screenshot(page, 'day-source-label-en');
+
+      // The status dialog: the effective date typed day first; a new source typed in Urdu is Urdu and dated by it.
+      await page.locator('[data-testid=update-status]').click();
+      const effective = page.locator('[data-testid=status-effective-at]');
+      await effective.fill('11/7/2025');
+      await effective.blur();
+      expect(await effective.inputValue()).toBe('11 July 2025');
+      await page.locator('[data-testid=status-new-source]').click();
+      expect(await page.locator('[data-testid=new-source-published]').getAttribute('data-value')).toBe('2025-07-11');
+      const language = page.locator('[data-testid=new-source-language]');
+      expect(await language.inputValue()).toBe('en');
+      await page.fill('[data-testid=new-source-title]', `ماسکو میں توانائی کے پروٹوکول پر دستخط ${T}`);
+      expect(await language.inputValue()).toBe('ur');
+      // What the user picks stays, whatever is typed after.
+      await page.locator('[data-testid=new-source-form] [role=combobox]').nth(1).click();
+      await page.locator('li[role=option][data-value="en"]').click();
+      await page.fill('[data-testid=new-source-text]', 'دونوں ممالک نے توانائی کے شعبے میں تعاون پر اتفاق کیا۔');
+      expect(await language.inputValue()).toBe('en');
+      await page.locator('[data-testid=new-source-form] [role=combobox]').nth(1).click();
+      await page.locator('li[role=option][data-value="ur"]').click();
+      await page.fill('[data-testid=new-source-publisher]', 'مشرق نامہ (Mashriq Nama)');
+      await page.locator('[data-testid=new-source-add]').click();
+      const picked = page.locator('[data-testid=status-picked-sources] [data-source-id]');
+      await picked.waitFor();
+      const made = await analyst.get(`/sources/${await picked.getAttribute('data-source-id')}`);
+      expect([made.language, made.publishedAt]).toEqual(['ur', '2025-07-11']);
+      expect(
+        await picked.locator('[data-testid=picked-source-label] bdi').evaluateAll((b) => b.map((e) => e.textContent)),
+      ).toEqual(['مشرق نامہ (Mashriq Nama)', '11 Jul 2025']);
+      await page.getByRole('button', { name: 'Cancel' }).last().click();
+      expect(seen.errors).toEqual([]);
+      await context.close();
+
+      // In Urdu: the runs right to left, each still as written; the dialog's dates day first in Urdu.
+      await analyst.put('/me', { locale: 'ur' });
+      try {
+        const ur = await signedIn(browser, 'analyst', `/initiatives/${initiative.id}/show/evidence`);
+        await ur.page.waitForFunction(() => document.documentElement.dir === 'rtl');
+        await ur.page.locator('[data-testid=source-label]').first().waitFor();
+        await settle(ur.page);
+        label = await labelRuns(ur.page);
+        expect(label.runs[0].text).toBe('ARY News اردو');
+        expect(label.runs[1].text).toMatch(/^13 /);
+        expect(label.runs[1].right).toBeLessThanOrEqual(label.runs[0].left);
+        expect(label.latinFirst).toBe(true);
+        await screenshot(ur.page, 'day-source-label-ur');
+        await ur.page.locator('[data-testid=update-status]').click();
+        const day = ur.page.locator('[data-testid=status-effective-at]');
+        expect(await day.inputValue()).toMatch(/^[۰-۹]{1,2} \S+ [۰-۹]{4}$/);
+        await day.fill('۱۳/۵/۲۰۲۵');
+        await day.blur();
+        expect(await day.inputValue()).toBe('۱۳ مئی ۲۰۲۵');
+        await ur.page.locator('[data-testid=status-new-source]').click();
+        expect(await ur.page.locator('[data-testid=new-source-published]').inputValue()).toBe('۱۳ مئی ۲۰۲۵');
+        await ur.context.close();
+      } finally {
+        await analyst.put('/me', { locale: 'en' });
+      }
     },
   );
 });

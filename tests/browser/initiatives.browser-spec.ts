@@ -174,6 +174,8 @@ describe('initiatives', () => {
       await page.locator('[data-testid=bulk-health]').click();
       await page.getByRole('dialog').locator('[role=combobox]').click();
       await page.getByRole('option', { name: 'At risk' }).click();
+      // The effective date, today by default, written day first.
+      expect(await page.locator('[data-testid=bulk-effective-at]').inputValue()).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/);
       await page.getByRole('dialog').locator('textarea').first().fill('Both delayed by the same financing question.');
       await page.getByRole('dialog').getByRole('button', { name: 'Update' }).click();
       await page.waitForSelector('text=Health changed on 2 initiatives');

@@ -28,6 +28,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Confirm, Title, useNotify, useTranslate } from 'react-admin';
 import type { ApiToken, CreateApiToken, IssuedApiToken } from '@rabta/domain/schemas/users';
 import { errorText } from '../common/errors';
+import { LocalDateField } from '../common/LocalDateInput';
 import { useFormatters } from '../i18n/format';
 import { api, apiErrorOf } from '../providers/http';
 import { curlExample, EXPIRY_PRESETS, expiryOf, tokenState, type ExpiryPreset } from './tokens';
@@ -179,18 +180,17 @@ function CreateTokenForm({ onIssued }: { onIssued: (token: IssuedApiToken) => vo
           ))}
         </TextField>
         {preset === 'date' && (
-          <TextField
-            type="date"
+          <LocalDateField
             label={translate('rabta.tokens.expiry_date')}
             value={date}
-            onChange={(e) => setDate(e.target.value)}
-            error={!!errors.expiresAt}
-            helperText={errorText(translate, errors.expiresAt) || ' '}
+            onChange={(iso) => setDate(iso ?? '')}
+            error={errorText(translate, errors.expiresAt) || false}
+            helperText=" "
+            size="medium"
+            fullWidth={false}
+            testId="token-expiry-date"
+            min={tomorrow()}
             sx={{ flex: 1, minWidth: 180 }}
-            slotProps={{
-              inputLabel: { shrink: true },
-              htmlInput: { min: tomorrow(), dir: 'ltr', 'data-testid': 'token-expiry-date' },
-            }}
           />
         )}
       </Stack>

@@ -7,13 +7,21 @@ type Props<T extends FieldValues, Out> = Omit<TextFieldProps, 'name' | 'value' |
   name: FieldPath<T>;
   /** The form's control; `Out` is what its resolver turns the values into (domainResolver). */
   control: Control<T, unknown, Out>;
+  /** Hears the values the user chooses (not those the form sets). */
+  onPick?: (value: string) => void;
 };
 
 /**
  * A MUI text field (or select) bound to a react-hook-form field: its error, translated, replaces the helper text
  * (which keeps its line when empty, so the layout does not jump).
  */
-export function FormTextField<T extends FieldValues, Out = T>({ name, control, helperText, ...props }: Props<T, Out>) {
+export function FormTextField<T extends FieldValues, Out = T>({
+  name,
+  control,
+  helperText,
+  onPick,
+  ...props
+}: Props<T, Out>) {
   const translate = useTranslate();
   const { field, fieldState } = useController({ name, control });
   return (
@@ -21,7 +29,10 @@ export function FormTextField<T extends FieldValues, Out = T>({ name, control, h
       {...props}
       name={field.name}
       value={field.value ?? ''}
-      onChange={field.onChange}
+      onChange={(e) => {
+        field.onChange(e);
+        onPick?.(e.target.value);
+      }}
       onBlur={field.onBlur}
       inputRef={field.ref}
       error={!!fieldState.error}

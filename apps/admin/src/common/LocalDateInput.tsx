@@ -1,8 +1,10 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { IconButton, InputAdornment, TextField, type SxProps, type Theme } from '@mui/material';
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
+import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { FieldTitle, useInput, useResourceContext, useTranslate, type InputProps } from 'react-admin';
 import { useAppLocale } from '../i18n/format';
+import { errorText } from './errors';
 import { formatLocalDate, parseLocalDate } from './localDate';
 
 // Date inputs in the user's language, day first ("13 May 2025", "۱۳ مئی ۲۰۲۵"), instead of the browser's own date
@@ -27,6 +29,9 @@ interface FieldProps {
   fullWidth?: boolean;
   sx?: SxProps<Theme>;
   className?: string;
+  /** The earliest and latest days the calendar offers (ISO); typing is checked by the form. */
+  min?: string;
+  max?: string;
 }
 
 export function LocalDateField({
@@ -45,6 +50,8 @@ export function LocalDateField({
   fullWidth = true,
   sx,
   className,
+  min,
+  max,
 }: FieldProps) {
   const translate = useTranslate();
   const locale = useAppLocale();
@@ -121,6 +128,8 @@ export function LocalDateField({
                 type="date"
                 tabIndex={-1}
                 aria-hidden
+                min={min}
+                max={max}
                 style={{
                   position: 'absolute',
                   insetInlineEnd: 0,
@@ -185,6 +194,39 @@ export function DateInput(
       fullWidth={false}
       sx={{ minWidth: 190, ...(sx as object) }}
       className={className}
+    />
+  );
+}
+
+/**
+ * LocalDateField bound to a react-hook-form field (forms outside react-admin's): its error, translated, replaces the
+ * helper text. `onPick` hears the dates the user sets (typed or picked), not those the form sets.
+ */
+export function FormDateField<T extends FieldValues, Out = T>({
+  name,
+  control,
+  helperText,
+  onPick,
+  ...props
+}: Omit<FieldProps, 'value' | 'onChange' | 'onBlur' | 'name' | 'error'> & {
+  name: FieldPath<T>;
+  control: Control<T, unknown, Out>;
+  onPick?: (iso: string | null) => void;
+}) {
+  const translate = useTranslate();
+  const { field, fieldState } = useController({ name, control });
+  return (
+    <LocalDateField
+      {...props}
+      name={field.name}
+      value={field.value as string | null}
+      onChange={(iso) => {
+        field.onChange(iso ?? '');
+        onPick?.(iso);
+      }}
+      onBlur={field.onBlur}
+      error={errorText(translate, fieldState.error?.message) || false}
+      helperText={helperText ?? ' '}
     />
   );
 }

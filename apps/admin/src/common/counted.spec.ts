@@ -1,4 +1,4 @@
-import { mainScript, pasteOutcome } from './counted';
+import { mainScript, overBytes, pasteOutcome, utf8Bytes } from './counted';
 
 describe(pasteOutcome.name, () => {
   it('should count what a paste replaces and refuse only beyond the limit', () => {
@@ -28,5 +28,20 @@ describe(mainScript.name, () => {
     expect(mainScript('Pakistan and Russia (پاکستان اور روس) agreed')).toBe('latin');
     expect(mainScript('Россия и Пакистан')).toBe('latin');
     expect(mainScript('')).toBe('latin');
+  });
+});
+
+describe(utf8Bytes.name, () => {
+  it('should count UTF-8 bytes as the API does: Latin one, Urdu two, Devanagari three, an emoji four', () => {
+    for (const text of ['Steel mill', 'اسٹیل مل', 'इस्पात', 'ok 🇵🇰', ''])
+      expect(utf8Bytes(text)).toBe(Buffer.byteLength(text, 'utf8'));
+  });
+});
+
+describe(overBytes.name, () => {
+  it('should give the size only beyond the limit', () => {
+    expect(overBytes('a'.repeat(1_000), 1_000)).toBeNull();
+    expect(overBytes('ب'.repeat(500), 1_000)).toBeNull();
+    expect(overBytes('ب'.repeat(501), 1_000)).toBe(1_002);
   });
 });

@@ -30,3 +30,29 @@ export function mainScript(text: string, sample = 4_000): 'arabic' | 'latin' {
   const latin = head.match(/[A-Za-z\u00C0-\u024F\u0400-\u04FF]/g)?.length ?? 0;
   return arabic > latin ? 'arabic' : 'latin';
 }
+
+/**
+ * The size of a text in UTF-8 bytes (what a byte limit of the API counts: an Urdu letter is two), without encoding
+ * a copy of it.
+ */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      // A surrogate pair: one character of four bytes.
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Beyond `maxBytes` in UTF-8? Counted only when it could be (a UTF-16 unit is at most 3 bytes), so typing stays quick. */
+export function overBytes(text: string, maxBytes: number): number | null {
+  if (text.length * 3 <= maxBytes) return null;
+  const bytes = utf8Bytes(text);
+  return bytes > maxBytes ? bytes : null;
+}

@@ -16,6 +16,8 @@ import { useTranslate, type RaRecord } from 'react-admin';
 import { QUOTE_MAX_CHARS } from '@rabta/domain/values';
 import { CountedTextField } from '../common/CountedTextField';
 import { errorText } from '../common/errors';
+import { joinIsolated } from '../common/bidi';
+import { Runs } from '../common/Runs';
 import { useFormatters } from '../i18n/format';
 import { NewSourceForm } from '../sources/NewSourceForm';
 import { useSourceSearch } from '../sources/useSourceSearch';
@@ -27,7 +29,8 @@ import { pickSource, setQuote, unpickSource, type PickedSource } from './picked'
  * the passage quoted from it. Controlled: `value` is the list picked and `onUpdate` receives each change as a function
  * of the current list (a source saved while the list was being edited must not undo those edits), so a state
  * setter fits as is. `error` (the list's) and `quoteError` (one source's quote) are messages as the form holds
- * them; `onAddingChange` says when the new-source form is open.
+ * them; `onAddingChange` says when the new-source form is open; `articleDate` (the day of what is recorded) is a new
+ * source's publication date until the user sets one.
  */
 export function EvidencePicker({
   value,
@@ -35,12 +38,14 @@ export function EvidencePicker({
   error,
   quoteError,
   onAddingChange,
+  articleDate,
 }: {
   value: PickedSource[];
   onUpdate: (update: (current: PickedSource[]) => PickedSource[]) => void;
   error?: string;
   quoteError?: (sourceId: number) => string | undefined;
   onAddingChange?: (adding: boolean) => void;
+  articleDate?: string;
 }) {
   const translate = useTranslate();
   const [adding, setAddingState] = useState(false);
@@ -79,6 +84,7 @@ export function EvidencePicker({
             setAdding(false);
           }}
           onCancel={() => setAdding(false)}
+          articleDate={articleDate}
         />
       </Box>
     </>
@@ -95,7 +101,7 @@ function SourceSearch({ onPick, error }: { onPick: (source: RaRecord) => void; e
       options={options}
       loading={searching}
       filterOptions={(x) => x}
-      getOptionLabel={(o) => `${o.publisher}: ${o.title}`}
+      getOptionLabel={(o) => joinIsolated([o.publisher, o.title], ': ')}
       renderOption={(props, o) => {
         const { key, ...rest } = props as typeof props & { key: string };
         return (
@@ -105,8 +111,13 @@ function SourceSearch({ onPick, error }: { onPick: (source: RaRecord) => void; e
                 {o.title}
               </Typography>
               <Typography variant="caption" color="text.secondary">
-                {o.publisher} · {fmt.date(o.publishedAt)} ·{' '}
-                {translate(`enums.language.${o.language}`, { _: o.language })}
+                <Runs
+                  runs={[
+                    o.publisher,
+                    fmt.date(o.publishedAt),
+                    translate(`enums.language.${o.language}`, { _: o.language }),
+                  ]}
+                />
               </Typography>
             </Box>
           </li>
@@ -166,8 +177,8 @@ function PickedSourceCard({
           <Typography variant="body2" sx={{ fontWeight: 600 }} dir="auto">
             {source.title}
           </Typography>
-          <Typography variant="caption" color="text.secondary">
-            {source.publisher} · {fmt.date(source.publishedAt)}
+          <Typography variant="caption" color="text.secondary" data-testid="picked-source-label">
+            <Runs runs={[source.publisher, fmt.date(source.publishedAt)]} />
           </Typography>
         </Box>
         <IconButton size="small" aria-label={translate('rabta.common.remove')} onClick={onRemove}>

@@ -588,6 +588,7 @@ const rabta = {
     text_help: 'The article as published; a headline on the first line is fine',
     html: 'Page HTML',
     html_help: "The page's source: Rabta keeps the article and drops menus, adverts and scripts",
+    too_large: 'Too large: %{size} MB, at most %{max} MB (Urdu takes two bytes a letter)',
     url: 'Article URL',
     url_help: 'Rabta fetches the page (http or https); with text or HTML pasted, it is only recorded',
     publisher: 'Publisher',

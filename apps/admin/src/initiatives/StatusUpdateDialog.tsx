@@ -26,6 +26,7 @@ import { effectiveMoment, todayIso } from '../common/dates';
 import { errorText } from '../common/errors';
 import { useFormatters } from '../i18n/format';
 import { FormTextField } from '../common/FormTextField';
+import { FormDateField } from '../common/LocalDateInput';
 import { EvidencePicker } from '../evidence/EvidencePicker';
 import type { RabtaDataProvider } from '../providers/dataProvider';
 import { textInputProps } from '../theme/theme';
@@ -214,12 +215,11 @@ export function StatusUpdateDialog({
               </MenuItem>
             ))}
           </FormTextField>
-          <FormTextField
+          <FormDateField
             control={control}
             name="effectiveAt"
-            type="date"
             label={translate('rabta.status.effective_at')}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'status-effective-at' } }}
+            testId="status-effective-at"
             sx={{ flex: 1.2 }}
           />
         </Stack>
@@ -261,6 +261,7 @@ export function StatusUpdateDialog({
           error={messageAt('sourceIds')}
           quoteError={(id) => messageAt(`quotes.${id}`)}
           onAddingChange={setAddingSource}
+          articleDate={effectiveDay}
         />
       </DialogContent>
       <DialogActions sx={{ px: 3, py: 2 }}>

@@ -14,6 +14,7 @@ import {
 } from 'react-admin';
 import type { RabtaDataProvider } from '../providers/dataProvider';
 import { effectiveMoment, todayIso } from '../common/dates';
+import { LocalDateField } from '../common/LocalDateInput';
 
 /** Archive (DELETE archives an initiative; it can be restored). */
 export function BulkArchiveButton() {
@@ -116,14 +117,13 @@ export function BulkHealthButton() {
               </MenuItem>
             ))}
           </TextField>
-          <TextField
-            type="date"
+          <LocalDateField
             label={translate('rabta.status.effective_at')}
             value={effectiveAt}
-            onChange={(e) => setEffectiveAt(e.target.value)}
-            fullWidth
-            margin="dense"
-            slotProps={{ inputLabel: { shrink: true } }}
+            onChange={(iso) => setEffectiveAt(iso ?? '')}
+            size="medium"
+            testId="bulk-effective-at"
+            sx={{ mt: 1, mb: 0.5 }}
           />
           <TextField
             label={translate('rabta.status.note')}

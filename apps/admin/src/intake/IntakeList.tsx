@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import {
   Box,
   Button,
@@ -27,10 +27,19 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { INTAKE_LANGUAGES } from '@rabta/domain/values';
-import type { CreateIntake, IntakeListItem } from '@rabta/domain/schemas/intake';
+import {
+  INTAKE_MAX_HTML_BYTES,
+  INTAKE_MAX_TEXT_BYTES,
+  type CreateIntake,
+  type IntakeListItem,
+} from '@rabta/domain/schemas/intake';
+import { CountedTextField } from '../common/CountedTextField';
+import { overBytes } from '../common/counted';
+import { useFormatters } from '../i18n/format';
 import { apiErrorOf } from '../providers/http';
 import { createIntake } from './api';
 import { isRtl } from './ArticleText';
+import { LocalDateField } from '../common/LocalDateInput';
 
 type Mode = 'text' | 'html' | 'url';
 
@@ -47,11 +56,17 @@ function NewIntakeCard() {
   const [language, setLanguage] = useState('');
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const fmt = useFormatters();
+  // The API reads at most 1 MB of text (5 MB of HTML) and refuses more (413): the field counts characters and refuses
+  // a paste beyond that many at once; Urdu, two bytes a letter, can pass the count and still be too large.
+  const maxBytes = mode === 'html' ? INTAKE_MAX_HTML_BYTES : INTAKE_MAX_TEXT_BYTES;
+  const tooLarge = useMemo(() => (mode === 'url' ? null : overBytes(content, maxBytes)), [content, maxBytes, mode]);
   // Typed Urdu shows right-to-left as soon as it is pasted.
   const dir = /[\u0600-\u06FF]/.test(content.slice(0, 400)) || isRtl(language) ? 'rtl' : 'ltr';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (tooLarge !== null) return;
     const body: CreateIntake = {
       ...(mode === 'text' ? { text: content } : {}),
       ...(mode === 'html' ? { html: content } : {}),
@@ -94,18 +109,23 @@ function NewIntakeCard() {
             ))}
           </ToggleButtonGroup>
           {mode !== 'url' && (
-            <TextField
+            <CountedTextField
               name={mode}
               label={translate(mode === 'text' ? 'rabta.intake.text' : 'rabta.intake.html')}
               helperText={
-                fieldError(mode) ?? translate(mode === 'text' ? 'rabta.intake.text_help' : 'rabta.intake.html_help')
+                fieldError(mode) ??
+                (tooLarge !== null
+                  ? translate('rabta.intake.too_large', {
+                      size: fmt.number(Math.round((tooLarge / 1_048_576) * 10) / 10),
+                      max: fmt.number(maxBytes / 1_048_576),
+                    })
+                  : translate(mode === 'text' ? 'rabta.intake.text_help' : 'rabta.intake.html_help'))
               }
-              error={!!fieldError(mode)}
+              error={!!fieldError(mode) || tooLarge !== null}
               value={content}
-              onChange={(e) => setContent(e.target.value)}
-              multiline
-              minRows={8}
-              maxRows={20}
+              onValue={setContent}
+              maxChars={maxBytes}
+              rows={12}
               fullWidth
               slotProps={{ htmlInput: { dir: mode === 'text' ? dir : 'ltr', 'data-testid': 'intake-content' } }}
             />
@@ -130,15 +150,15 @@ function NewIntakeCard() {
               onChange={(e) => setPublisher(e.target.value)}
               sx={{ flex: 2 }}
             />
-            <TextField
+            <LocalDateField
               name="publishedAt"
-              type="date"
               label={translate('rabta.intake.published_at')}
-              helperText={fieldError('publishedAt') ?? translate('rabta.intake.published_at_help')}
-              error={!!fieldError('publishedAt')}
+              helperText={translate('rabta.intake.published_at_help')}
+              error={fieldError('publishedAt') ?? false}
               value={publishedAt}
-              onChange={(e) => setPublishedAt(e.target.value)}
-              slotProps={{ inputLabel: { shrink: true } }}
+              onChange={(iso) => setPublishedAt(iso ?? '')}
+              size="medium"
+              testId="intake-published-at"
               sx={{ flex: 1 }}
             />
             <TextField
@@ -158,7 +178,7 @@ function NewIntakeCard() {
             </TextField>
           </Stack>
           <Box>
-            <Button type="submit" variant="contained" disabled={busy} data-testid="intake-submit">
+            <Button type="submit" variant="contained" disabled={busy || tooLarge !== null} data-testid="intake-submit">
               {translate(busy ? 'rabta.intake.reading' : 'rabta.intake.read')}
             </Button>
           </Box>

@@ -6,6 +6,7 @@ import { useFormatters } from '../i18n/format';
 import { setAsOf } from '../providers/asOf';
 import { useAsOf } from '../common/useAsOf';
 import { todayIso } from '../common/dates';
+import { LocalDateField } from '../common/LocalDateInput';
 
 /** The app bar's "as of" date: the whole admin shows the world as of that date, read-only. */
 export function AsOfControl() {
@@ -61,14 +62,15 @@ export function AsOfControl() {
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
             {translate('rabta.as_of.help')}
           </Typography>
-          <TextField
-            type="date"
+          <LocalDateField
             label={translate('rabta.as_of.label')}
             value={date}
-            onChange={(e) => setDate(e.target.value)}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: todayIso(), 'data-testid': 'as-of-date' } }}
-            error={invalid}
-            helperText={invalid ? translate('rabta.as_of.invalid') : ' '}
+            onChange={(iso) => setDate(iso ?? '')}
+            testId="as-of-date"
+            max={todayIso()}
+            size="medium"
+            error={invalid && translate('rabta.as_of.invalid')}
+            helperText=" "
           />
           <TextField
             type="datetime-local"

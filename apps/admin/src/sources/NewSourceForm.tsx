@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { Alert, Button, MenuItem, Paper, Stack, Typography } from '@mui/material';
 import { useForm, useWatch } from 'react-hook-form';
 import { useDataProvider, useNotify, useTranslate, type RaRecord } from 'react-admin';
@@ -6,21 +7,36 @@ import { FormCountedTextField } from '../common/CountedTextField';
 import { domainResolver } from '../common/domainResolver';
 import { errorText, serverFieldErrors } from '../common/errors';
 import { FormTextField } from '../common/FormTextField';
+import { FormDateField } from '../common/LocalDateInput';
 import type { RabtaDataProvider } from '../providers/dataProvider';
 import { textInputProps } from '../theme/theme';
-import { emptyNewSource, NewSourceFormSchema, type NewSourceValues, type SourceBody } from './newSource';
+import {
+  emptyNewSource,
+  NewSourceFormSchema,
+  sourceLanguageOf,
+  type NewSourceValues,
+  type SourceBody,
+} from './newSource';
+
+const NOTHING_PICKED = { language: false, publishedAt: false };
 
 /**
  * A new source typed in where it is cited (the status dialog), with the passage to quote from it. It is checked by
  * the API's schema, saved (a source already known by its URL or text is reused and said so), then handed over with
  * the quote through `onAdded` and the form emptied. Cancelling keeps what was typed, for the next opening.
+ *
+ * Until the user picks them, the language follows the script of the title and text (sourceLanguageOf), and the
+ * publication date is `articleDate` (the day of what is being recorded, e.g. the status update's effective date),
+ * else today.
  */
 export function NewSourceForm({
   onAdded,
   onCancel,
+  articleDate,
 }: {
   onAdded: (source: RaRecord, quote: string) => void;
   onCancel: () => void;
+  articleDate?: string;
 }) {
   const translate = useTranslate();
   const notify = useNotify();
@@ -31,14 +47,25 @@ export function NewSourceForm({
     getValues,
     reset,
     setError,
+    setValue,
     formState: { errors, isSubmitting },
   } = useForm<NewSourceValues, unknown, SourceBody>({
-    defaultValues: emptyNewSource(),
+    defaultValues: emptyNewSource(articleDate),
     resolver: domainResolver(NewSourceFormSchema),
     reValidateMode: 'onSubmit',
     shouldFocusError: false,
   });
-  const language = useWatch({ control, name: 'language' });
+  const [language, title, text] = useWatch({ control, name: ['language', 'title', 'text'] });
+  // What the user chose themselves is never changed for them.
+  const [picked, setPicked] = useState(NOTHING_PICKED);
+  useEffect(() => {
+    if (picked.language) return;
+    const detected = sourceLanguageOf(title ?? '', text ?? '');
+    if (detected && detected !== getValues('language')) setValue('language', detected);
+  }, [picked.language, title, text, getValues, setValue]);
+  useEffect(() => {
+    if (!picked.publishedAt) setValue('publishedAt', emptyNewSource(articleDate).publishedAt);
+  }, [picked.publishedAt, articleDate, setValue]);
 
   const save = handleSubmit(async (body) => {
     try {
@@ -48,7 +75,8 @@ export function NewSourceForm({
         type: existing ? 'info' : 'success',
       });
       onAdded(data, getValues('quote'));
-      reset(emptyNewSource());
+      reset(emptyNewSource(articleDate));
+      setPicked(NOTHING_PICKED);
     } catch (e) {
       const fields = serverFieldErrors(e);
       for (const [name, message] of Object.entries(fields))
@@ -86,6 +114,7 @@ export function NewSourceForm({
           name="language"
           select
           label={translate('resources.sources.fields.language')}
+          onPick={() => setPicked((p) => ({ ...p, language: true }))}
           slotProps={{ htmlInput: { 'data-testid': 'new-source-language' } }}
           sx={{ flex: 1 }}
         >
@@ -95,12 +124,12 @@ export function NewSourceForm({
             </MenuItem>
           ))}
         </FormTextField>
-        <FormTextField
+        <FormDateField
           control={control}
           name="publishedAt"
-          type="date"
           label={translate('resources.sources.fields.publishedAt')}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'new-source-published' } }}
+          onPick={() => setPicked((p) => ({ ...p, publishedAt: true }))}
+          testId="new-source-published"
           sx={{ flex: 1 }}
         />
       </Stack>

@@ -1,17 +1,44 @@
+import { useEffect, useRef, type RefObject } from 'react';
 import { Stack } from '@mui/material';
-import { FormDataConsumer, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
+import { useFormContext, useWatch } from 'react-hook-form';
+import { FormDataConsumer, SelectInput, SimpleForm, TextInput, required, useRecordContext } from 'react-admin';
 import { SOURCE_TEXT_MAX_CHARS } from '@rabta/domain/values';
 import { DateInput } from '../common/LocalDateInput';
 import { choices } from '../common/choices';
 import { CountedTextInput } from '../common/CountedTextField';
 import { urduTextSx } from '../theme/theme';
+import { sourceLanguageOf } from './newSource';
+
+/** A new source's language follows the script of its title and text until the user picks one (sourceLanguageOf). */
+function LanguageFollowsText({ picked }: { picked: RefObject<boolean> }) {
+  const record = useRecordContext();
+  const { getValues, setValue } = useFormContext();
+  const [title, text] = useWatch({ name: ['title', 'text'] }) as [string | undefined, string | undefined];
+  const creating = record?.id === undefined;
+  useEffect(() => {
+    if (!creating || picked.current) return;
+    const detected = sourceLanguageOf(title ?? '', text ?? '');
+    if (detected && detected !== getValues('language')) setValue('language', detected, { shouldDirty: true });
+  }, [creating, title, text, picked, getValues, setValue]);
+  return null;
+}
 
 export function SourceForm() {
+  const picked = useRef(false);
   return (
     <SimpleForm sx={{ maxWidth: 1100 }} warnWhenUnsavedChanges>
+      <LanguageFollowsText picked={picked} />
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
         <SelectInput source="kind" choices={choices.sourceKind} validate={required()} defaultValue="news" />
-        <SelectInput source="language" choices={choices.language} validate={required()} defaultValue="en" />
+        <SelectInput
+          source="language"
+          choices={choices.language}
+          validate={required()}
+          defaultValue="en"
+          onChange={() => {
+            picked.current = true;
+          }}
+        />
         <DateInput source="publishedAt" validate={required()} />
       </Stack>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>

@@ -60,7 +60,12 @@ export function AddEvidenceButton({ record }: { record: RaRecord }) {
               {errorText(translate, error)}
             </Alert>
           )}
-          <EvidencePicker value={picked} onUpdate={(update) => setPicked(update)} onAddingChange={setAdding} />
+          <EvidencePicker
+            value={picked}
+            onUpdate={(update) => setPicked(update)}
+            onAddingChange={setAdding}
+            articleDate={String(record.effectiveAt ?? '').slice(0, 10) || undefined}
+          />
         </DialogContent>
         <DialogActions sx={{ px: 3, py: 2 }}>
           <Button onClick={close} disabled={busy}>
