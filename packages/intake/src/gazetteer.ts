@@ -1,5 +1,6 @@
 import { COUNTRY_NAMES } from './data/countries';
 import { FORUMS, type ForumNames } from './data/forums';
+import { ORGANIZATIONS } from './data/organizations';
 import { PLACES } from './data/places';
 import { SECTOR_WORDS } from './data/sectors';
 import { CLAN_NAMES, HONORIFICS, PORTFOLIOS, TITLES, type TitleNames } from './data/titles';
@@ -194,6 +195,7 @@ export class Gazetteer {
     this.addCountries(data);
     this.addSectors(data.sectors);
     this.addOrganizations(data.organizations);
+    this.linkBuiltInOrganizations(data.organizations);
     this.addPeople(data.people);
     this.addInitiatives(data.initiatives);
     this.addMilestones(data.milestones);
@@ -246,6 +248,14 @@ export class Gazetteer {
         this.add(n, { type: 'forum', ref: null, kind: 'name', casing: 'any', label: f.name, forum: f });
       for (const a of f.acronyms)
         this.add(a, { type: 'forum', ref: null, kind: 'acronym', casing: 'caps', label: f.name, forum: f });
+    }
+    // Well-known bodies by name and acronym, without a record (the database's own, added later, is preferred).
+    for (const o of ORGANIZATIONS) {
+      const label = o.en[0] ?? o.ur[0];
+      const base = { type: 'organization' as const, ref: null, countryCode: o.countryCode, label };
+      for (const n of o.en) this.add(n, { ...base, kind: 'name', casing: 'capital' });
+      for (const n of o.ur) this.add(n, { ...base, kind: 'name', casing: 'any' });
+      for (const a of o.acronyms) this.add(a, { ...base, kind: 'acronym', casing: 'caps' });
     }
     for (const t of TITLES) {
       for (const n of t.en) {
@@ -359,6 +369,25 @@ export class Gazetteer {
       }
       for (const k of ur)
         if (k) this.add(k, { type: 'sector', ref, kind: 'keyword', casing: 'any', label: s.nameEn }, true);
+    }
+  }
+
+  /** The vocabulary's other spellings of a body the database holds (its Urdu name, its acronym) name that record. */
+  private linkBuiltInOrganizations(orgs: GazetteerOrganization[]): void {
+    const byKey = new Map<string, GazetteerOrganization>();
+    for (const o of orgs) for (const n of [o.nameEn, o.acronym]) if (n) byKey.set(exactKey(n), o);
+    for (const b of ORGANIZATIONS) {
+      const o = [...b.en, ...b.acronyms].map((n) => byKey.get(exactKey(n))).find((x) => !!x);
+      if (!o) continue;
+      const base = {
+        type: 'organization' as const,
+        ref: { resource: 'organizations' as const, id: o.id },
+        countryCode: o.countryCode,
+        label: o.nameEn,
+      };
+      for (const n of b.en) this.add(n, { ...base, kind: 'name', casing: 'capital' });
+      for (const n of b.ur) this.add(n, { ...base, kind: 'name', casing: 'any' });
+      for (const a of b.acronyms) this.add(a, { ...base, kind: 'acronym', casing: 'caps' });
     }
   }
 

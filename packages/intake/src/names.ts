@@ -63,8 +63,9 @@ function choose(doc: Doc, candidates: Candidate[], accept: (e: Entry) => boolean
   for (const c of candidates) {
     const ok = c.entries.filter((e) => accept(e) && casingOk(e, tokens, c.from, c.to));
     if (ok.length === 0) continue;
-    ok.sort((a, b) => rank(b) - rank(a));
-    const top = ok.filter((e) => rank(e) === rank(ok[0]));
+    // A record of the database before the built-in vocabulary's entry of the same name.
+    ok.sort((a, b) => rank(b) - rank(a) || Number(!!b.ref) - Number(!!a.ref));
+    const top = ok.filter((e) => rank(e) === rank(ok[0]) && !!e.ref === !!ok[0].ref);
     picks.push({ c, entry: top[0], alternatives: top });
   }
   picks.sort(

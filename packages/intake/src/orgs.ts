@@ -124,7 +124,34 @@ const REMIT = foldedSet([
   'reform',
   'finance',
   'revenue',
+  'special',
+  'initiatives',
+  'reforms',
+  'production',
+  'resources',
+  'research',
+  'security',
+  'coordination',
+  'privatisation',
+  'privatization',
+  'housing',
+  'trade',
+  'textile',
+  'maritime',
+  'climate',
+  'change',
+  'energy',
+  'power',
+  'justice',
+  'interior',
+  'defence',
+  'defense',
+  'food',
+  'national',
 ]);
+const remitWord = (w: { norm: string; stem: string }) =>
+  PORTFOLIO.has(w.norm) || PORTFOLIO.has(w.stem) || REMIT.has(w.norm) || REMIT.has(w.stem);
+
 /** Urdu words that describe a body rather than name it. */
 const GENERIC_UR = foldedSet([
   'مرکزی',
@@ -404,16 +431,15 @@ export function recogniseOrganizations(doc: Doc): void {
         if (tokens[k]?.norm === 'the') k++;
         let end = -1;
         // Only the words a body's remit is made of, so that a name after it stays a name.
-        while (tokens[k] && tokens[k].sentence === t.sentence && tokens[k].kind === 'word' && !taken(k)) {
+        while (tokens[k] && tokens[k].sentence === t.sentence && !taken(k)) {
           const w = tokens[k];
-          if (
-            w.capital &&
-            (PORTFOLIO.has(w.norm) ||
-              PORTFOLIO.has(w.stem) ||
-              REMIT.has(w.norm) ||
-              doc.covered(k, ['country', 'place']))
-          )
-            end = k;
+          // A remit written as a list: "Ministry of Planning, Development and Special Initiatives".
+          if (w.raw === ',' && end === k - 1 && tokens[k + 1]?.capital && remitWord(tokens[k + 1])) {
+            k++;
+            continue;
+          }
+          if (w.kind !== 'word') break;
+          if (w.capital && (remitWord(w) || doc.covered(k, ['country', 'place']))) end = k;
           else if (!(INSIDE_EN.has(tokens[k].norm) && tokens[k + 1]?.capital)) break;
           k++;
         }

@@ -343,6 +343,16 @@ function skipToName(doc: Doc, g: TitleGroup): { at: number; org: Found | null } 
     if (tokens[k]?.raw === '(' && tokens[k + 2]?.raw === ')') k += 3;
     if (tokens[k]?.raw === ',') k++;
   }
+  // The body right after the title: "Chairman NHA Shahzad Khan", "Managing Director OGDCL …", "چیئرمین واپڈا …".
+  const body = doc.found.find((f) => f.from === k && f.type === 'organization');
+  if (body && k === g.to + 1) {
+    org ??= body;
+    k = body.to + 1;
+  } else if (latin && k === g.to + 1 && tokens[k]?.kind === 'word' && tokens[k].allCaps && tokens[k].norm.length <= 6) {
+    // An acronym the vocabulary does not know, before a name: "Chairman CDA Ali Khan".
+    const next = tokens[k + 1];
+    if (next && next.capital && !next.allCaps && next.sentence === sentence) k++;
+  }
   return { at: k, org };
 }
 

@@ -298,3 +298,88 @@ describe('agreements: what is a signing', () => {
     expect(list.map((a) => a.signedDate)).not.toContain('2025-03-14');
   });
 });
+
+describe('organisations and positions', () => {
+  const of = (text: string, type: 'organization' | 'position' | 'person') =>
+    read(text)
+      .mentions.filter((m) => m.type === type)
+      .map((m) => m.text);
+
+  it('knows the bodies the press names without introducing them, by name, acronym and Urdu name', () => {
+    expect(
+      of(
+        'The Asian Development Bank (ADB), the AIIB, the Islamic Development Bank and the Saudi Fund for Development will finance the project, along with China Exim Bank.',
+        'organization',
+      ),
+    ).toEqual([
+      'Asian Development Bank',
+      'AIIB',
+      'Islamic Development Bank',
+      'Saudi Fund for Development',
+      'China Exim Bank',
+    ]);
+    expect(of('واپڈا اور این ایچ اے کے حکام نے وزارت منصوبہ بندی میں بریفنگ دی۔', 'organization')).toEqual([
+      'واپڈا',
+      'این ایچ اے',
+      'وزارت منصوبہ بندی',
+    ]);
+    expect(of('او جی ڈی سی ایل اور ایشیائی ترقیاتی بینک کے درمیان بات چیت ہوئی۔', 'organization')).toEqual([
+      'او جی ڈی سی ایل',
+      'ایشیائی ترقیاتی بینک',
+    ]);
+    expect(
+      of(
+        'Oil and Gas Development Company Limited (OGDCL) and Pakistan State Oil (PSO) will drill the well.',
+        'organization',
+      ),
+    ).toEqual(['Oil and Gas Development Company Limited', 'Pakistan State Oil']);
+  });
+
+  it("names the record of the database for the vocabulary's other spellings of it", () => {
+    const w = world();
+    w.organizations.push({
+      id: 7,
+      nameEn: 'Asian Development Bank',
+      nameUr: null,
+      nameRu: null,
+      acronym: 'ADB',
+      countryCode: null,
+    });
+    const mentions = analyse('ایشیائی ترقیاتی بینک نے قرض کی منظوری دی۔', {
+      gazetteer: buildGazetteer(w),
+      publishedAt: '2025-03-14',
+    }).mentions.filter((m) => m.type === 'organization');
+    expect(mentions.map((m) => m.entity)).toEqual([{ resource: 'organizations', id: 7 }]);
+  });
+
+  it('reads a ministry whose remit is a list', () => {
+    expect(
+      of(
+        'Officials of the Ministry of Planning, Development and Special Initiatives said so on Monday.',
+        'organization',
+      ),
+    ).toEqual(['Ministry of Planning, Development and Special Initiatives']);
+  });
+
+  it('reads the name after a title and the body it heads ("Chairman NHA Shahzad Khan", "چیئرمین واپڈا …")', () => {
+    const text =
+      'Chairman NHA Shahzad Khan and Managing Director OGDCL Ahmed Lak attended, with Chairman CDA Ali Randhawa.';
+    expect(of(text, 'person')).toEqual(['Shahzad Khan', 'Ahmed Lak', 'Ali Randhawa']);
+    expect(of(text, 'position')).toEqual(['Chairman', 'Managing Director', 'Chairman']);
+    const ur = 'چیئرمین واپڈا سجاد غنی اور او جی ڈی سی ایل کے منیجنگ ڈائریکٹر احمد لک بھی موجود تھے۔';
+    expect(of(ur, 'person')).toEqual(['سجاد غنی', 'احمد لک']);
+    expect(of(ur, 'organization')).toEqual(['واپڈا', 'او جی ڈی سی ایل']);
+  });
+
+  it('reads titles with their portfolios before names, in both languages', () => {
+    expect(
+      of(
+        'Federal Minister for Planning Ahsan Iqbal, Additional Secretary Kamran Ali, Joint Secretary Nadia Rauf and Commerce Secretary Jawad Paul were present.',
+        'position',
+      ),
+    ).toEqual(['Federal Minister for Planning', 'Additional Secretary', 'Joint Secretary', 'Commerce Secretary']);
+    expect(of('وفاقی وزیر منصوبہ بندی احسن اقبال نے اجلاس سے خطاب کیا۔', 'position')).toEqual([
+      'وفاقی وزیر منصوبہ بندی',
+    ]);
+  });
+});
