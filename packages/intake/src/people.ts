@@ -179,7 +179,8 @@ function portfolioEnd(doc: Doc, k: number, latin: boolean, sentence: number): nu
   let end = k - 1;
   let i = k;
   while (tokens[i] && tokens[i].sentence === sentence) {
-    if (doc.covered(i, ['person', 'date'])) break;
+    // A portfolio word that begins a body's name is the body's ("Vice Chairman of the Planning Commission").
+    if (doc.covered(i, ['person', 'date', 'organization', 'forum'])) break;
     if (portfolioWord(tokens[i], latin)) {
       end = i;
       i++;
@@ -343,10 +344,13 @@ function skipToName(doc: Doc, g: TitleGroup): { at: number; org: Found | null } 
     if (tokens[k]?.raw === '(' && tokens[k + 2]?.raw === ')') k += 3;
     if (tokens[k]?.raw === ',') k++;
   }
-  // The body right after the title: "Chairman NHA Shahzad Khan", "Managing Director OGDCL …", "چیئرمین واپڈا …".
-  const body = doc.found.find((f) => f.from === k && f.type === 'organization');
-  if (body && k === g.to + 1) {
-    org ??= body;
+  // The body or province right after the title: "Chairman NHA Shahzad Khan", "Managing Director OGDCL …",
+  // "چیئرمین واپڈا …", "وزیر اعلیٰ پنجاب مریم نواز", "Governor Sindh …".
+  const body = doc.found.find(
+    (f) => f.from === k && (f.type === 'organization' || f.type === 'place' || f.type === 'country'),
+  );
+  if (body && k === g.to + 1 && (body.type === 'organization' || nameStartsAt(doc, body.to + 1, latin, sentence))) {
+    if (body.type === 'organization') org ??= body;
     k = body.to + 1;
   } else if (latin && k === g.to + 1 && tokens[k]?.kind === 'word' && tokens[k].allCaps && tokens[k].norm.length <= 6) {
     // An acronym the vocabulary does not know, before a name: "Chairman CDA Ali Khan".
@@ -354,6 +358,21 @@ function skipToName(doc: Doc, g: TitleGroup): { at: number; org: Found | null } 
     if (next && next.capital && !next.allCaps && next.sentence === sentence) k++;
   }
   return { at: k, org };
+}
+
+/** Two name words start at k (a name, not the rest of the sentence). */
+function nameStartsAt(doc: Doc, k: number, latin: boolean, sentence: number): boolean {
+  const { tokens } = doc.tz;
+  const a = tokens[k];
+  const b = tokens[k + 1];
+  return (
+    !!a &&
+    !!b &&
+    a.sentence === sentence &&
+    b.sentence === sentence &&
+    nameWord(doc, a, latin) &&
+    nameWord(doc, b, latin)
+  );
 }
 
 function skipHonorifics(tokens: Token[], k: number): number {

@@ -382,4 +382,16 @@ describe('organisations and positions', () => {
       'وفاقی وزیر منصوبہ بندی',
     ]);
   });
+
+  it('reads the name after a title and its province or body, and stops a portfolio where a body begins', () => {
+    expect(of('وزیر اعلیٰ پنجاب مریم نواز اور گورنر سندھ کامران ٹیسوری نے ملاقات کی۔', 'person')).toEqual([
+      'مریم نواز',
+      'کامران ٹیسوری',
+    ]);
+    expect(of('ترجمان دفتر خارجہ شفقت علی خان نے کہا۔', 'person')).toEqual(['شفقت علی خان']);
+    const vc = 'Vice Chairman of the Planning Commission Jahanzeb Khan and Deputy Head of Mission Li Wei were there.';
+    expect(of(vc, 'position')).toEqual(['Vice Chairman', 'Deputy Head of Mission']);
+    expect(of(vc, 'person')).toEqual(['Jahanzeb Khan', 'Li Wei']);
+    expect(of(vc, 'organization')).toEqual(['Planning Commission']);
+  });
 });

@@ -82,6 +82,7 @@ export const ORGANIZATIONS: OrganizationNames[] = [
     acronyms: ['PIA'],
     countryCode: 'PK',
   },
+  { en: ['Foreign Office'], ur: ['دفتر خارجہ'], acronyms: [], countryCode: 'PK' },
   { en: ['Pakistan Railways'], ur: ['پاکستان ریلویز'], acronyms: [], countryCode: 'PK' },
   {
     en: ['National Logistics Corporation', 'National Logistics Cell'],

@@ -68,7 +68,8 @@ Chief Human Resources Officer|چیف ہیومن ریسورسز آفیسر
 Chief Technology Officer;CTO|چیف ٹیکنالوجی آفیسر
 Chief Economist|چیف اکانومسٹ
 Focal Person|فوکل پرسن
-Deputy Chief of Mission|ڈپٹی چیف آف مشن
+Deputy Chief of Mission;Deputy Head of Mission|ڈپٹی چیف آف مشن;ڈپٹی ہیڈ آف مشن;نائب سربراہ مشن
+Head of Mission|ہیڈ آف مشن;سربراہ مشن
 Head Coach|ہیڈ کوچ
 Coach|کوچ
 Captain|کپتان
