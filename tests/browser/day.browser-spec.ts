@@ -294,6 +294,15 @@ describe("the analyst's day, the small things", () => {
       expect(label.runs[0].right).toBeLessThanOrEqual(label.runs[1].left);
       expect(label.latinFirst).toBe(true);
       await screenshot(page, 'day-source-label-en');
+      // The app bar's search: the source's "publisher · date" in runs of their own, the date as the user writes it.
+      await page.locator('[data-testid=global-search]').fill(T);
+      const hit = page.locator('[data-testid=search-hit][data-kind=sources] [data-testid=search-hit-detail]');
+      await hit.waitFor();
+      expect(await hit.locator('bdi').evaluateAll((b) => b.map((e) => e.textContent))).toEqual([
+        'ARY News اردو',
+        '13 May 2025',
+      ]);
+      await page.keyboard.press('Escape');
 
       // The status dialog: the effective date typed day first; a new source typed in Urdu is Urdu and dated by it.
       await page.locator('[data-testid=update-status]').click();

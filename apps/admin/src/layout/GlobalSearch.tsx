@@ -6,7 +6,8 @@ import { useDataProvider, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import type { SearchHit, SearchKind } from '@rabta/domain/schemas/search';
 import { pickText } from '../common/bilingual';
-import { useAppLocale } from '../i18n/format';
+import { Runs } from '../common/Runs';
+import { useAppLocale, useFormatters } from '../i18n/format';
 import type { RabtaDataProvider } from '../providers/dataProvider';
 import { entryNamed } from '../registry';
 
@@ -38,6 +39,7 @@ function useDebounced(value: string, ms: number): string {
 export function GlobalSearch() {
   const translate = useTranslate();
   const locale = useAppLocale();
+  const fmt = useFormatters();
   const navigate = useNavigate();
   const dataProvider = useDataProvider<RabtaDataProvider>();
   const [input, setInput] = useState('');
@@ -114,10 +116,17 @@ export function GlobalSearch() {
                 {title?.text}
               </Typography>
               {(o.detail || o.inScope === false) && (
-                <Typography variant="caption" color="text.secondary" component="bdi" dir="auto" noWrap>
-                  {[o.detail, o.inScope === false ? translate('rabta.search.out_of_scope') : null]
-                    .filter(Boolean)
-                    .join(' · ')}
+                <Typography variant="caption" color="text.secondary" noWrap data-testid="search-hit-detail">
+                  {/* "publisher · date" in runs of their own (a publisher in Urdu would pull the date's digits into
+                      its run), dates in the user's language. */}
+                  <Runs
+                    runs={[
+                      ...(o.detail ?? '')
+                        .split(' · ')
+                        .map((run) => (/^\d{4}-\d{2}-\d{2}$/.test(run) ? fmt.date(run) : run)),
+                      o.inScope === false ? translate('rabta.search.out_of_scope') : null,
+                    ]}
+                  />
                 </Typography>
               )}
             </Box>
