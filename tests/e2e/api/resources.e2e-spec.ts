@@ -257,6 +257,31 @@ describe('the other resources', () => {
     expect(inUse.body.code).toBe('IN_USE');
   });
 
+  it("should list the milestones of initiatives in given sectors (an analyst's pickers for writing)", async () => {
+    const energy = await sectorId(t, 'energy');
+    const initiative = await makeInitiative(t, analyst.cookie, { sectorIds: [energy] });
+    const mine = await makeMilestone(t, analyst.cookie, initiative.id);
+    const steel = await t.prisma.initiative.findUniqueOrThrow({ where: { code: 'PK-RU-STEEL-KHI' } });
+    const list = async (filter: object) =>
+      (
+        await t.http
+          .get('/api/milestones')
+          .query({ filter: JSON.stringify(filter), range: '[0,999]' })
+          .set('Cookie', analyst.cookie)
+          .expect(200)
+      ).body as { id: number; initiativeId: number }[];
+    const steelMilestones = await list({ initiativeId: steel.id });
+    expect(steelMilestones.length).toBeGreaterThan(0);
+    const inEnergy = await list({ sectorId: [energy] });
+    expect(inEnergy.map((m) => m.id)).toContain(mine.id);
+    expect(inEnergy.filter((m) => m.initiativeId === steel.id)).toEqual([]);
+    // One sector or several; the steel sector's include the steel mill's.
+    const steelSector = await sectorId(t, 'steel');
+    expect((await list({ sectorId: steelSector })).map((m) => m.id)).toEqual(
+      expect.arrayContaining(steelMilestones.map((m) => m.id)),
+    );
+  });
+
   it('should leave countries and sectors to admins, and refuse removing a sector that is in use', async () => {
     await t.http
       .post('/api/sectors')
