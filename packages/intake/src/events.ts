@@ -658,6 +658,7 @@ export function findEvents(doc: Doc): {
       const c = CUES.find((x) => x.words === cue.words)!;
       if (tenseAt(tz, cue.at) === 'future') continue;
       if (c.with.length > 0 && phraseHits(tz, s, c.with).length === 0) continue;
+      if (!stageStands(doc, s, cue.at, c.stage)) continue;
       for (const i of sentenceInitiatives)
         addStage(doc, stages, s.index, i, c.stage, cue.words.join(' '), initiatives.includes(i));
     }
@@ -735,6 +736,34 @@ function signedHere(doc: Doc, s: Sentence, at: number, len: number): boolean {
   const after = INTENT_UR.some((p) => p.every((w, x) => tokens[k + x]?.norm === w));
   if (after) return false;
   for (let x = at + len; x < Math.min(s.endToken, at + len + 4); x++) if (APPROVAL.has(tokens[x].norm)) return false;
+  return true;
+}
+
+/** Words that undo a halt ("resumed", "revived", "دوبارہ شروع", "بحال"). */
+const RESUMED = phraseList([
+  'resumed',
+  'resume',
+  'revived',
+  'restarted',
+  'restored',
+  'back on track',
+  'دوبارہ شروع',
+  'بحال',
+]);
+/** Words that deny what follows ("not", "denied reports that", "نہیں", "تردید"). */
+const DENIAL = new Set(['not', 'never', 'no', 'denied', 'deny', 'denies', 'rejected', 'نہیں', 'تردید'].map(foldWord));
+
+/**
+ * Whether a stage cue states where the project stands: not a halt told as past and undone ("which had been suspended
+ * in 2023, resumed on Monday", "…معطل … تاہم … دوبارہ شروع"), nor one denied ("has not been cancelled", "denied
+ * reports that … had been scrapped").
+ */
+function stageStands(doc: Doc, s: Sentence, at: number, stage: string): boolean {
+  const { tokens } = doc.tz;
+  for (let k = Math.max(s.firstToken, at - 5); k < at; k++) if (DENIAL.has(tokens[k].norm)) return false;
+  // Urdu puts the negation after the verb: "منسوخ نہیں کیا گیا".
+  for (let k = at + 1; k < Math.min(s.endToken, at + 4); k++) if (DENIAL.has(tokens[k].norm)) return false;
+  if ((stage === 'suspended' || stage === 'cancelled') && phraseHits(doc.tz, s, RESUMED).length > 0) return false;
   return true;
 }
 

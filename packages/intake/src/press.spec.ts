@@ -395,3 +395,17 @@ describe('organisations and positions', () => {
     expect(of(vc, 'organization')).toEqual(['Planning Commission']);
   });
 });
+
+describe('stage changes the text states', () => {
+  const stages = (text: string) => proposals(text, 'status_change').map((p) => p.data.toStage);
+
+  it('reads a halt, but not one undone or denied', () => {
+    expect(stages('Work on ML-1 was suspended on Monday over a payment dispute.')).toEqual(['suspended']);
+    expect(stages('Work on ML-1, which had been suspended in 2023, resumed on Monday.')).toEqual([]);
+    expect(stages('The ML-1 project has not been cancelled, the minister said on Monday.')).toEqual([]);
+    expect(stages('Russia denied reports that the steel mill had been scrapped.')).toEqual([]);
+    expect(stages('ایم ایل ون منصوبہ 2023 میں معطل کر دیا گیا تھا تاہم پیر کو اس پر کام دوبارہ شروع ہو گیا۔')).toEqual(
+      [],
+    );
+  });
+});
