@@ -1,6 +1,7 @@
 import {
   AMBIGUOUS_MONTHS,
   AMBIGUOUS_WEEKDAYS,
+  DEADLINE_WORDS,
   DELAY_WORDS_AFTER,
   DELAY_WORDS_BEFORE,
   LAST_PART_WORDS,
@@ -60,6 +61,7 @@ const LAST_PART = new Set([...LAST_PART_WORDS].map(foldWord));
 const TENS = fold(TENS_EN);
 const DELAY_BEFORE = phraseList(DELAY_WORDS_BEFORE);
 const DELAY_AFTER = new Set(DELAY_WORDS_AFTER.map(foldWord));
+const DEADLINE = phraseList(DEADLINE_WORDS);
 const RANGE_WORDS = new Set(['-', '–', 'to', 'and', 'سے', 'تا', 'اور'].map((w) => (w.length === 1 ? w : foldWord(w))));
 const WEEKDAY_CUE_AFTER = new Set(['کو', 'کے', 'کی', 'روز', 'کا', 'سے'].map(foldWord));
 const WEEKDAY_CUE_BEFORE = new Set(['بروز', 'on', 'last', 'next', 'this', 'since', 'until', 'by'].map(foldWord));
@@ -205,6 +207,10 @@ function delayedTo(tz: Tokenized, d: FoundDate): boolean {
     const before = k - 1;
     if (DELAY_BEFORE.some((p) => p.every((w, x) => tokens[before - p.length + 1 + x]?.norm === w))) return true;
   }
+  // A deadline set a few words before: "the new deadline is June 2029", "نئی ڈیڈ لائن جون 2029 مقرر".
+  for (let x = Math.max(0, d.from - 4); x < d.from; x++)
+    if (tokens[x].sentence === sentence && DEADLINE.some((p) => p.every((w, y) => tokens[x + y]?.norm === w)))
+      return true;
   // Urdu: "… تک ملتوی کر دیا گیا", "… تک توسیع".
   for (let x = d.to + 1; x <= d.to + 4 && tokens[x] && tokens[x].sentence === sentence; x++)
     if (DELAY_AFTER.has(tokens[x].norm)) return tokens.slice(d.to + 1, x).some((t) => t.norm === foldWord('تک'));
@@ -405,7 +411,11 @@ function dateAt(tz: Tokenized, i: number, pub: string | undefined): FoundDate | 
     const fiscal =
       after && ['-', '/', '–'].includes(after.raw) && !after.spaceBefore && tokens[i + 2]?.kind === 'number';
     const rangeEnd = before && ['-', '/', '–'].includes(before.raw) && tokens[i - 2]?.kind === 'number';
+    // "mid-2027", "end-2026": the cue joined by a hyphen.
+    const hyphenCue =
+      before?.raw === '-' && !before.spaceBefore && !t.spaceBefore && CUE_BEFORE.has(tokens[i - 2]?.norm ?? '');
     const cued =
+      hyphenCue ||
       (before && before.sentence === sentence && CUE_BEFORE.has(before.norm)) ||
       (after && after.sentence === sentence && (CUE_AFTER.has(after.norm) || after.raw === 'ء'));
     if (cued && !fiscal && !rangeEnd) {

@@ -1244,9 +1244,25 @@ const VERB_NOUNS: Record<string, string> = {
 };
 
 const URDU_CLAUSE_END = new Set(
-  ['کہ', 'نے', 'جو', 'جس', 'جبکہ', 'اور', 'ہے', 'ہیں', 'تھا', 'تھی', 'تھے', 'گا', 'گی', 'گے', 'کیا', 'گیا'].map(
-    foldWord,
-  ),
+  [
+    'کہ',
+    'نے',
+    'جو',
+    'جس',
+    'جبکہ',
+    'اور',
+    'ہے',
+    'ہیں',
+    'تھا',
+    'تھی',
+    'تھے',
+    'گا',
+    'گی',
+    'گے',
+    'کیا',
+    'گیا',
+    'مطابق',
+  ].map(foldWord),
 );
 const URDU_AFTER_DATE = new Set(['میں', 'تک', 'کو', 'سے'].map(foldWord));
 const URDU_POST = new Set(['کے', 'کی', 'کا', 'کو', 'میں', 'پر', 'سے', 'ہے', 'ہو', 'گا', 'گی', 'گے'].map(foldWord));
@@ -1334,7 +1350,14 @@ function newMilestoneTitle(doc: Doc, s: Sentence, d: Found): string | null {
     }
   if (aux > clauseStart) {
     let from = aux;
-    while (from - 1 >= clauseStart && !blockedEn(from - 1) && aux - from < 10) from--;
+    // Back to the subject, not over the verb of reported speech ("Officials said the first phase …").
+    while (
+      from - 1 >= clauseStart &&
+      !blockedEn(from - 1) &&
+      !SPEECH_WORDS.has(tokens[from - 1].norm) &&
+      aux - from < 10
+    )
+      from--;
     while (from < aux && EN_LEAD.has(tokens[from].norm)) from++;
     const of = tokens.slice(from, aux).findIndex((t) => t.norm === 'of' || t.norm === 'on');
     const end = of > 0 ? from + of - 1 : aux - 1;

@@ -98,6 +98,24 @@ describe('milestone dates: the step named must agree', () => {
     ).toMatchObject({ initiativeId: 9, plannedDate: '2026-06-01', precision: 'month' });
   });
 
+  it('reads "mid-2027", a deadline set, "ہوگا" and a subject after reported speech', () => {
+    expect(
+      proposals('ML-1 is likely to become operational by mid-2027, the minister said.', 'milestone_date')[0].data,
+    ).toMatchObject({ initiativeId: 9, plannedDate: '2027-01-01', precision: 'year' });
+    expect(
+      proposals('حکام کے مطابق ایم ایل ون کا پہلا مرحلہ دسمبر 2026 تک مکمل ہوگا۔', 'milestone_date')[0].data,
+    ).toMatchObject({ initiativeId: 9, titleUr: 'ایم ایل ون کا پہلا مرحلہ', plannedDate: '2026-12-01' });
+    expect(
+      proposals('ایم ایل ون کی تکمیل کی نئی ڈیڈ لائن جون 2029 مقرر کی گئی ہے۔', 'milestone_date')[0].data,
+    ).toMatchObject({ initiativeId: 9, plannedDate: '2029-06-01', precision: 'month' });
+    expect(
+      proposals(
+        'Officials said the first phase of ML-1 would be completed by December 2026 and the second by 2028.',
+        'milestone_date',
+      )[0].data,
+    ).toMatchObject({ titleEn: 'First phase', plannedDate: '2026-12-01' });
+  });
+
   it('proposes no date for a step reported as done', () => {
     expect(proposals('The ML-1 project was completed in January 2025.', 'milestone_date')).toEqual([]);
   });

@@ -308,6 +308,8 @@ export const DELAY_WORDS_BEFORE = [
   'slipped',
 ];
 export const DELAY_WORDS_AFTER = ['ملتوی', 'مؤخر', 'موخر', 'توسیع', 'تاخیر'];
+/** A deadline or target set: the date after it is one to come ("the new deadline is June 2029", "نئی ڈیڈ لائن جون 2029"). */
+export const DEADLINE_WORDS = ['deadline', 'target date', 'timeline', 'ڈیڈ لائن', 'ہدف', 'ٹارگٹ'];
 
 /** Suffixes that make a number an ordinal: 10th, 32nd, 32ویں, ۳۲ واں. */
 export const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th', 'ویں', 'واں', 'وی', 'وے']);
