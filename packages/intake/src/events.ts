@@ -610,26 +610,38 @@ export function findEvents(doc: Doc): {
         const inClause =
           inSentence(doc, 'date', s.index).find((d) => d.from >= clause[0] && d.to <= clause[1] && !told(d)) ?? null;
         const dayOwn = inClause ?? (own && (own.value as DateValue).precision === 'day' && !told(own) ? own : null);
-        signings.push({
-          sentence: s.index,
-          kind,
-          kindText: tz.text.slice(tz.tokens[nearest.at].start, tz.tokens[nearest.at + nearest.len - 1].end),
-          date: (dayOwn?.value as DateValue) ?? null,
-          dateFound: dayOwn,
-          dateInSentence: !!dayOwn,
-          dateInClause: !!inClause && (inClause.value as DateValue).precision === 'day',
-          place: pickPlace(doc, s, signing[0].at, false),
-          signatories: people.filter((p) => p.ref),
-          initiatives: [...sentenceInitiatives],
-          countries: [
-            ...new Set(
-              inSentence(doc, 'country', s.index)
-                .map((c) => c.countryCode)
-                .filter((c): c is string => !!c),
-            ),
-          ],
-          carried,
-        });
+        // Several kinds signed at once: "signed an agreement on X, an MoU on Y and a protocol on Z", "X پر معاہدے
+        // اور Y پر مفاہمتی یادداشت پر دستخط": one signing per kind, each with the initiatives named with it.
+        const listed = kind === 'contract' ? [nearest] : signedList(doc, s, signing[0].at, kinds, nearest);
+        const byKind = new Map<string, (typeof kinds)[number]>([[kind, nearest]]);
+        for (const h of kind === 'contract' ? [] : listed) {
+          const k = KINDS.find((x) => x.words === h.words)!.kind;
+          if (!byKind.has(k)) byKind.set(k, h);
+        }
+        const several = byKind.size > 1;
+        for (const [oneKind, hit] of byKind) {
+          const own = several ? initiativesOfListItem(doc, s, hit, listed) : [];
+          signings.push({
+            sentence: s.index,
+            kind: oneKind as AgreementEvent['kind'],
+            kindText: tz.text.slice(tz.tokens[hit.at].start, tz.tokens[hit.at + hit.len - 1].end),
+            date: (dayOwn?.value as DateValue) ?? null,
+            dateFound: dayOwn,
+            dateInSentence: !!dayOwn,
+            dateInClause: !!inClause && (inClause.value as DateValue).precision === 'day',
+            place: pickPlace(doc, s, signing[0].at, false),
+            signatories: people.filter((p) => p.ref),
+            initiatives: several ? own : [...sentenceInitiatives],
+            countries: [
+              ...new Set(
+                inSentence(doc, 'country', s.index)
+                  .map((c) => c.countryCode)
+                  .filter((c): c is string => !!c),
+              ),
+            ],
+            carried,
+          });
+        }
       }
     }
 
@@ -737,6 +749,61 @@ function signedHere(doc: Doc, s: Sentence, at: number, len: number): boolean {
   if (after) return false;
   for (let x = at + len; x < Math.min(s.endToken, at + len + 4); x++) if (APPROVAL.has(tokens[x].norm)) return false;
   return true;
+}
+
+type Hit = { at: number; len: number; words: string[] };
+/** Words that end a list of things signed: another clause, what was said, what something builds on. */
+const LIST_BREAK = new Set(
+  [
+    'which',
+    'that',
+    'said',
+    'under',
+    'builds',
+    'while',
+    'whereas',
+    'after',
+    'before',
+    'since',
+    'کہ',
+    'جو',
+    'جس',
+    'جبکہ',
+    'تحت',
+  ].map(foldWord),
+);
+
+/**
+ * The kinds of agreement a signing word governs as a list: in English those after it ("signed an agreement on X,
+ * an MoU on Y and a protocol on Z"), in Urdu those before it ("… معاہدے اور … مفاہمتی یادداشت پر دستخط"), up to
+ * a word that starts another clause.
+ */
+function signedList(doc: Doc, s: Sentence, at: number, kinds: Hit[], nearest: Hit): Hit[] {
+  const { tokens } = doc.tz;
+  const latin = tokens[at].script === 'latin';
+  const out = [nearest];
+  const between = (a: number, b: number) => {
+    for (let k = Math.min(a, b) + 1; k < Math.max(a, b); k++) if (LIST_BREAK.has(tokens[k].norm)) return false;
+    return true;
+  };
+  for (const h of kinds) {
+    if (h === nearest) continue;
+    const ok = latin ? h.at > at && h.at - at <= 30 : h.at < at && at - h.at <= 25;
+    // In English the nearest kind must itself be the verb's object (after it), in Urdu before it.
+    const nearestOk = latin ? nearest.at > at : nearest.at < at;
+    if (ok && nearestOk && between(at, h.at)) out.push(h);
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/** The initiatives named with one item of a list of things signed: after its kind word in English, before it in Urdu. */
+function initiativesOfListItem(doc: Doc, s: Sentence, hit: Hit, list: Hit[]): Found[] {
+  const latin = doc.tz.tokens[hit.at].script === 'latin';
+  const i = list.indexOf(hit);
+  const [a, b] = latin
+    ? [hit.at + hit.len, (list[i + 1]?.at ?? s.endToken) - 1]
+    : [list[i - 1] ? list[i - 1].at + list[i - 1].len : s.firstToken, hit.at - 1];
+  return inSentence(doc, 'initiative', s.index).filter((f) => f.from >= a && f.to <= b);
 }
 
 /** Words that undo a halt ("resumed", "revived", "دوبارہ شروع", "بحال"). */

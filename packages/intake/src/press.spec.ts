@@ -309,6 +309,28 @@ describe('agreements: what is a signing', () => {
     expect(agreements('The two sides exchanged views on the steel mill agreement on Monday.')).toEqual([]);
   });
 
+  it('proposes one signing per kind when several are signed at once, each with its own initiative', () => {
+    const list = agreements(
+      'During the visit, the two sides signed an agreement on ML-1, a memorandum of understanding on LPG supply and a protocol on energy cooperation on Wednesday.',
+    );
+    expect(list.map((a) => [a.kind, a.signedDate, a.initiativeIds])).toEqual([
+      ['agreement', '2025-03-12', [9]],
+      ['mou', '2025-03-12', [4]],
+      ['protocol', '2025-03-12', [2]],
+    ]);
+    expect(
+      agreements('دونوں ممالک کے درمیان ایم ایل ون پر معاہدے اور ریلوے پر مفاہمتی یادداشت پر بدھ کو دستخط کیے گئے۔')
+        .map((a) => a.kind)
+        .sort(),
+    ).toEqual(['agreement', 'mou']);
+    // What an agreement builds on is no second signing.
+    expect(
+      agreements('Pakistan and Russia signed an MoU on ML-1 on Monday which builds on the agreement of 2023.').map(
+        (a) => a.kind,
+      ),
+    ).toEqual(['mou']);
+  });
+
   it('does not date a signing by the day a statement about it was issued', () => {
     const list = agreements(
       'Pakistan and Russia signed an agreement on the steel mill in Moscow, according to a joint statement issued on Friday.',
