@@ -49,8 +49,17 @@ const HEADS_EN = foldedSet([
   'shipyard',
   'airlines',
   'railways',
+  // Company forms: Kazakh Invest JSC, Gazprom International LLC.
+  'jsc',
+  'pjsc',
+  'llc',
+  'plc',
+  'inc',
 ]);
+/** What may follow a company's name as its legal form: "Co. Ltd", "(Pvt) Ltd", "Company Limited". */
+const COMPANY_TAIL = foldedSet(['co', 'ltd', 'limited', 'pvt', 'private', 'jsc', 'llc', 'plc', 'inc']);
 const HEADS_UR = phraseList([
+  'ریلویز',
   'کمپنی',
   'کارپوریشن',
   'اتھارٹی',
@@ -416,11 +425,20 @@ export function recogniseOrganizations(doc: Doc): void {
     if (t.script === 'latin' && HEADS_EN.has(t.norm) && t.capital) {
       // Back over capitalised words (and of/and/for inside) to the start of the name.
       let from = i;
+      // "China Energy Engineering Co. Ltd": over the abbreviation before the legal form.
+      if (tokens[i - 1]?.raw === '.' && tokens[i - 2]?.norm === 'co' && tokens[i - 2].capital) from = i - 2;
       while (from > 0) {
         const p = tokens[from - 1];
         if (p.sentence !== t.sentence || p.kind !== 'word') break;
         if (p.capital && (!EN_STOP.has(p.norm) || p.norm === 'all') && !taken(from - 1)) from--;
-        else if (INSIDE_EN.has(p.norm) && tokens[from - 2]?.capital && !taken(from - 2)) from--;
+        // Not over "and" into another body's name or legal form ("… Co. Ltd and Harbin Electric …").
+        else if (
+          INSIDE_EN.has(p.norm) &&
+          tokens[from - 2]?.capital &&
+          !taken(from - 2) &&
+          !(p.norm === 'and' && (COMPANY_TAIL.has(tokens[from - 2].norm) || HEADS_EN.has(tokens[from - 2].norm)))
+        )
+          from--;
         else break;
       }
       while (from < i && INSIDE_EN.has(tokens[from].norm)) from++;
@@ -457,6 +475,13 @@ export function recogniseOrganizations(doc: Doc): void {
           continue;
         }
       }
+      // Its legal form after it: "Co. Ltd", "(Pvt) Ltd", "Limited".
+      for (let k = to + 1; tokens[k] && tokens[k].sentence === t.sentence && k <= to + 5; k++) {
+        const w = tokens[k];
+        if (w.kind === 'word' && COMPANY_TAIL.has(w.norm) && w.capital) to = k;
+        else if (!((w.raw === '.' && COMPANY_TAIL.has(tokens[k - 1].norm)) || w.raw === '(' || w.raw === ')')) break;
+      }
+      if (tokens[to + 1]?.raw === ')' && tokens[to - 1]?.raw === '(') to++;
       const words = to - from + 1;
       if (words >= 2 && !GENERIC_EN.has(tokens[from].norm)) add(from, to);
       i = to;

@@ -29,7 +29,8 @@ for (const p of PORTFOLIOS)
   for (const s of [...p.en, ...p.ur]) for (const w of words(s)) if (w.length > 1) PORTFOLIO.add(w);
 for (const sw of SECTOR_WORDS)
   for (const s of [...sw.en, ...sw.ur]) if (words(s).length === 1) PORTFOLIO.add(words(s)[0]);
-for (const w of ['and', 'of', 'the', 'for', 'on', 'to', 'a']) PORTFOLIO.delete(w);
+for (const w of ['and', 'of', 'the', 'for', 'on', 'to', 'a', 'اور', 'و', 'کے', 'کی', 'کا'].map(foldWord))
+  PORTFOLIO.delete(w);
 const PORTFOLIO_LINK_UR = new Set(['برائے'].map(foldWord));
 const PORTFOLIO_LINK_EN = new Set(['for', 'of', 'on']);
 const JOIN_UR = new Set(['و', 'اور', '،'].map((w) => (w === '،' ? w : foldWord(w))));

@@ -392,6 +392,32 @@ describe('organisations and positions', () => {
     expect(mentions.map((m) => m.entity)).toEqual([{ resource: 'organizations', id: 7 }]);
   });
 
+  it('reads companies with their legal form, and stops at the "and" between two of them', () => {
+    expect(
+      of(
+        'China Energy Engineering Co. Ltd and Harbin Electric International Company Limited won the bids.',
+        'organization',
+      ),
+    ).toEqual(['China Energy Engineering Co. Ltd', 'Harbin Electric International Company Limited']);
+    expect(of('Fauji Fertilizer Company (Pvt) Ltd and Engro Corporation will invest.', 'organization')).toEqual([
+      'Fauji Fertilizer Company (Pvt) Ltd',
+      'Engro Corporation',
+    ]);
+    expect(of('Kazakh Invest JSC and Uzbekistan Railways JSC signed the documents.', 'organization')).toEqual([
+      'Kazakh Invest JSC',
+      'Uzbekistan Railways JSC',
+    ]);
+    expect(of('ازبکستان ریلویز اور وزارت بحری امور اور وزارت تجارت کے حکام آئے۔', 'organization')).toEqual([
+      'ازبکستان ریلویز',
+      'وزارت بحری امور',
+      'وزارت تجارت',
+    ]);
+    // A province's own board is not the federal one.
+    expect(of('The Sindh Board of Investment (SBI) welcomed the move.', 'organization')).toEqual([
+      'Sindh Board of Investment',
+    ]);
+  });
+
   it('reads a ministry whose remit is a list', () => {
     expect(
       of(

@@ -265,7 +265,8 @@ export const FORUMS: ForumNames[] = [
     name: 'Joint Steering Committee',
     en: ['Joint Steering Committee'],
     ur: ['مشترکہ اسٹیئرنگ کمیٹی', 'جوائنٹ اسٹیئرنگ کمیٹی'],
-    acronyms: ['JSC'],
+    // Not "JSC": in Central Asian and Russian company names it is a joint-stock company (Kazakh Invest JSC).
+    acronyms: [],
   },
   {
     name: 'Central Asia Regional Economic Cooperation',

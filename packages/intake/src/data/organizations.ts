@@ -103,12 +103,8 @@ export const ORGANIZATIONS: OrganizationNames[] = [
     acronyms: ['SIFC'],
     countryCode: 'PK',
   },
-  {
-    en: ['Board of Investment'],
-    ur: ['بورڈ آف انویسٹمنٹ', 'سرمایہ کاری بورڈ'],
-    acronyms: ['BOI', 'BoI'],
-    countryCode: 'PK',
-  },
+  // Not by "Board of Investment" alone: the provinces have theirs (Sindh Board of Investment).
+  { en: [], ur: ['بورڈ آف انویسٹمنٹ', 'سرمایہ کاری بورڈ'], acronyms: ['BOI'], countryCode: 'PK' },
   { en: ['CPEC Authority'], ur: ['سی پیک اتھارٹی'], acronyms: [], countryCode: 'PK' },
   { en: ['Planning Commission'], ur: ['منصوبہ بندی کمیشن', 'پلاننگ کمیشن'], acronyms: [], countryCode: 'PK' },
   { en: ['Trade Development Authority of Pakistan'], ur: ['ٹی ڈی اے پی'], acronyms: ['TDAP'], countryCode: 'PK' },
