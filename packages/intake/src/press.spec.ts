@@ -229,6 +229,9 @@ describe('engagements: what is a meeting between governments', () => {
       expect.objectContaining({ startDate: '2025-03-13', participantIds: [1, 2] }),
     ]);
     expect(engagements('Ishaq Dar and Sergey Lavrov co-chaired the session in Moscow on Thursday.')).toHaveLength(1);
+    expect(
+      engagements('Chinese Ambassador Jiang Zaidong paid a courtesy call on Ishaq Dar in Islamabad on Tuesday.'),
+    ).toEqual([expect.objectContaining({ startDate: '2025-03-11', placeEn: 'Islamabad', participantIds: [1] })]);
     expect(engagements('چینی سفیر ژانگ وی نے منگل کو اسلام آباد میں نائب وزیراعظم اسحاق ڈار سے ملاقات کی۔')).toEqual([
       expect.objectContaining({ startDate: '2025-03-11', placeEn: 'Islamabad' }),
     ]);
