@@ -266,7 +266,9 @@ describe("the analyst's day", () => {
       // The record is in the form before anything is typed.
       await page.waitForFunction(() => !!document.querySelector<HTMLInputElement>('input[name=titleEn]')?.value);
       await page.locator('input[name=participantIds]').fill('نیا شریک');
-      await page.locator('li[role=option]:has-text("نیا شریک")').last().click();
+      // The options are drawn again when the search for what was typed answers: click the create option after it.
+      await settle(page);
+      await page.locator('li[role=option]:has-text("“نیا شریک” شامل کریں")').click();
       await page.waitForSelector('[data-testid=create-person-dialog]');
       found.person = await latinChrome(page, '[data-testid=create-person-dialog]');
       found.personOption = [];
