@@ -1416,18 +1416,27 @@ function newMilestoneTitle(doc: Doc, s: Sentence, d: Found): string | null {
       break;
     }
   if (aux > clauseStart) {
-    let from = aux;
+    // Past an aside between commas: "The groundbreaking of ML-1, originally planned for 2024, is now expected …".
+    let subjectEnd = aux;
+    if (tokens[aux - 1]?.raw === ',') {
+      for (let k = aux - 2; k > clauseStart && k > aux - 14; k--)
+        if (tokens[k].raw === ',') {
+          subjectEnd = k;
+          break;
+        }
+    }
+    let from = subjectEnd;
     // Back to the subject, not over the verb of reported speech ("Officials said the first phase …").
     while (
       from - 1 >= clauseStart &&
       !blockedEn(from - 1) &&
       !SPEECH_WORDS.has(tokens[from - 1].norm) &&
-      aux - from < 10
+      subjectEnd - from < 10
     )
       from--;
-    while (from < aux && EN_LEAD.has(tokens[from].norm)) from++;
-    const of = tokens.slice(from, aux).findIndex((t) => t.norm === 'of' || t.norm === 'on');
-    const end = of > 0 ? from + of - 1 : aux - 1;
+    while (from < subjectEnd && EN_LEAD.has(tokens[from].norm)) from++;
+    const of = tokens.slice(from, subjectEnd).findIndex((t) => t.norm === 'of' || t.norm === 'on');
+    const end = of > 0 ? from + of - 1 : subjectEnd - 1;
     const subject = tokens.slice(from, end + 1);
     if (
       subject.length > 0 &&

@@ -116,6 +116,21 @@ describe('milestone dates: the step named must agree', () => {
     ).toMatchObject({ titleEn: 'First phase', plannedDate: '2026-12-01' });
   });
 
+  it('titles a new milestone by its subject past an aside between commas', () => {
+    expect(
+      proposals(
+        'The groundbreaking of ML-1, originally planned for 2024, is now expected in June 2026.',
+        'milestone_date',
+      )[0].data,
+    ).toEqual({
+      initiativeId: 9,
+      titleEn: 'Groundbreaking',
+      titleUr: null,
+      plannedDate: '2026-06-01',
+      precision: 'month',
+    });
+  });
+
   it('proposes no date for a step reported as done', () => {
     expect(proposals('The ML-1 project was completed in January 2025.', 'milestone_date')).toEqual([]);
   });
