@@ -155,6 +155,8 @@ describe("the analyst's day", () => {
       const name = `Nadia Corridor ${T}`;
       await page.waitForSelector('input[name=titleEn]');
       await page.fill('input[name=titleEn]', `Corridor meeting ${T} (edited)`);
+      // Typed after the chosen people's chips are drawn (the picker empties its text when they arrive).
+      await page.locator('.MuiAutocomplete-root:has(input[name=participantIds]) .MuiChip-root').first().waitFor();
       await page.locator('input[name=participantIds]').fill(name);
       await page.locator(`li[role=option]:has-text("Add “${name}”")`).click();
       await page.waitForSelector('[data-testid=create-person-dialog]');
@@ -265,8 +267,11 @@ describe("the analyst's day", () => {
       await page.goto(`${BASE}/#/engagements/${ids.engagement}`);
       // The record is in the form before anything is typed.
       await page.waitForFunction(() => !!document.querySelector<HTMLInputElement>('input[name=titleEn]')?.value);
+      // The picker empties what was typed when its chosen people arrive: type after their chips are drawn, and
+      // click the create option once the search for the text has answered (the options are drawn again then).
+      await page.locator('.MuiAutocomplete-root:has(input[name=participantIds]) .MuiChip-root').first().waitFor();
+      await settle(page);
       await page.locator('input[name=participantIds]').fill('نیا شریک');
-      // The options are drawn again when the search for what was typed answers: click the create option after it.
       await settle(page);
       await page.locator('li[role=option]:has-text("“نیا شریک” شامل کریں")').click();
       await page.waitForSelector('[data-testid=create-person-dialog]');
