@@ -68,6 +68,21 @@ async function settle(page: Page) {
   await page.evaluate(() => document.fonts.ready);
 }
 
+/**
+ * Types into a reference picker once the form has loaded, and again if the picker emptied the text (it does when its
+ * chosen records arrive after the typing); returns when the search for the text has answered, so its options (the
+ * create option among them) are drawn for good.
+ */
+async function typeInPicker(page: Page, selector: string, text: string) {
+  await settle(page);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.locator(selector).fill(text);
+    await settle(page);
+    if ((await page.locator(selector).inputValue()) === text) return;
+  }
+  throw new Error(`${selector} kept losing the text typed into it`);
+}
+
 /** In the cite dialog: choose a kind of record, find one by what is typed, add it. */
 async function addTarget(page: Page, kind: string, typed: string) {
   await page.locator('[data-testid=cite-dialog] [role=combobox]').first().click();
@@ -155,9 +170,7 @@ describe("the analyst's day", () => {
       const name = `Nadia Corridor ${T}`;
       await page.waitForSelector('input[name=titleEn]');
       await page.fill('input[name=titleEn]', `Corridor meeting ${T} (edited)`);
-      // Typed after the chosen people's chips are drawn (the picker empties its text when they arrive).
-      await page.locator('.MuiAutocomplete-root:has(input[name=participantIds]) .MuiChip-root').first().waitFor();
-      await page.locator('input[name=participantIds]').fill(name);
+      await typeInPicker(page, 'input[name=participantIds]', name);
       await page.locator(`li[role=option]:has-text("Add “${name}”")`).click();
       await page.waitForSelector('[data-testid=create-person-dialog]');
       expect(await page.locator('[data-testid=new-person-name-en]').inputValue()).toBe(name);
@@ -267,12 +280,7 @@ describe("the analyst's day", () => {
       await page.goto(`${BASE}/#/engagements/${ids.engagement}`);
       // The record is in the form before anything is typed.
       await page.waitForFunction(() => !!document.querySelector<HTMLInputElement>('input[name=titleEn]')?.value);
-      // The picker empties what was typed when its chosen people arrive: type after their chips are drawn, and
-      // click the create option once the search for the text has answered (the options are drawn again then).
-      await page.locator('.MuiAutocomplete-root:has(input[name=participantIds]) .MuiChip-root').first().waitFor();
-      await settle(page);
-      await page.locator('input[name=participantIds]').fill('نیا شریک');
-      await settle(page);
+      await typeInPicker(page, 'input[name=participantIds]', 'نیا شریک');
       await page.locator('li[role=option]:has-text("“نیا شریک” شامل کریں")').click();
       await page.waitForSelector('[data-testid=create-person-dialog]');
       found.person = await latinChrome(page, '[data-testid=create-person-dialog]');
