@@ -543,6 +543,8 @@ export function findEvents(doc: Doc): {
           if (forum && tenseAt(tz, forum.from) === 'future' && tense !== 'future') forum = null;
           if (!forum) sessionNumber = null;
         }
+        // A numbered round or session of talks with no forum named: "the third round of Pakistan-Afghanistan talks".
+        if (sessionNumber === null && !forum) sessionNumber = roundOfTalks(doc, part);
         const place = pickPlace(doc, s, trigger, true, part);
         const countries = new Set<string>();
         for (const c of inSentence(doc, 'country', s.index)) if (c.countryCode) countries.add(c.countryCode);
@@ -976,6 +978,23 @@ function sessionOrdinal(doc: Doc, s: Sentence, forum: Found): number | null {
     if (!best || gap < best.distance) best = { value: o.value, distance: gap };
   }
   return best?.value ?? null;
+}
+
+const ROUND = new Set(['round', 'session', 'دور'].map(foldWord));
+const TALKS = new Set(
+  ['talks', 'consultations', 'dialogue', 'negotiations', 'مذاکرات', 'بات چیت', 'مشاورت'].map((w) => words(w)[0]),
+);
+
+/** "the third round of … talks", "مذاکرات کا تیسرا دور": an ordinal, a round word and talks within a few words. */
+function roundOfTalks(doc: Doc, part: [number, number]): number | null {
+  const { tokens } = doc.tz;
+  for (let k = part[0]; k <= part[1]; k++) {
+    const o = ordinalAt(tokens, k);
+    if (!o || o.value <= 0 || o.value >= 200 || !ROUND.has(tokens[o.to + 1]?.norm ?? '')) continue;
+    for (let x = Math.max(part[0], k - 4); x <= Math.min(part[1], o.to + 7); x++)
+      if (TALKS.has(tokens[x].norm)) return o.value;
+  }
+  return null;
 }
 
 /** Words between a session's ordinal and its forum's name. */

@@ -182,6 +182,16 @@ describe('forums and their session numbers', () => {
     ).toMatchObject({ forumName: 'Strategic Dialogue', sessionNumber: 4 });
   });
 
+  it('numbers a round of talks that names no forum', () => {
+    expect(engagement('The third round of Pakistan-Afghanistan talks was held in Kabul on Monday.')).toMatchObject({
+      sessionNumber: 3,
+      placeEn: 'Kabul',
+    });
+    expect(engagement('پاکستان اور افغانستان کے درمیان مذاکرات کا تیسرا دور پیر کو کابل میں ہوا۔')).toMatchObject({
+      sessionNumber: 3,
+    });
+  });
+
   it('takes no number from "for the first time"', () => {
     expect(engagement('For the first time, the Joint Working Group met in Karachi on Monday.')).toMatchObject({
       forumName: 'Joint Working Group',
