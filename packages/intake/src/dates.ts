@@ -54,6 +54,8 @@ const SUFFIX = new Set([...ORDINAL_SUFFIXES].map(foldWord));
 const RELATIVES = RELATIVE.map((r) => ({ ...r, words: words(r.words) })).sort(
   (a, b) => b.words.length - a.words.length,
 );
+/** First words of the relative years ("this year", "رواں سال"), so that most tokens are passed over at once. */
+const REL_YEAR_FIRST = new Set(RELATIVES.filter((r) => r.unit === 'year').map((r) => r.words[0]));
 const PARTS = Object.entries(YEAR_PARTS)
   .map(([w, part]) => ({ words: words(w), part }))
   .sort((a, b) => b.words.length - a.words.length);
@@ -223,6 +225,7 @@ function yearAt(tz: Tokenized, k: number, pub: string | undefined): { year: numb
   if (!t) return null;
   const y = num(t);
   if (isYear(y) && t.norm.length === 4) return { year: y, to: tz.tokens[k + 1]?.raw === 'ء' ? k + 1 : k };
+  if (!REL_YEAR_FIRST.has(t.norm)) return null;
   const rel = pub ? relativeYearAt(tz, k) : null;
   if (pub && rel) return { year: parseIso(pub)!.y + rel.offset, to: rel.to };
   return null;

@@ -454,17 +454,21 @@ export function findEvents(doc: Doc): {
       lastEngagement.sentences.push(s.index);
     } else {
       let told = false;
+      const pressHits = phraseHits(tz, s, PRESS);
+      const domesticHits = phraseHits(tz, s, DOMESTIC);
+      const chairedHits = phraseHits(tz, s, CHAIRED);
+      const heldHits = phraseHits(tz, s, HELD);
       for (const part of clauses(doc, s)) {
         const inPart = (f: Found) => f.from >= part[0] && f.to <= part[1];
         // Beside a press conference or a media talk only "met", "called on", "ملاقات" tell a meeting.
-        const press = phraseHits(tz, s, PRESS).some((h) => h.at >= part[0] && h.at <= part[1]);
+        const press = pressHits.some((h) => h.at >= part[0] && h.at <= part[1]);
         const mh = meetingHits.filter(
           (h) => h.at >= part[0] && h.at <= part[1] && (!press || MET.has(h.words.join(' '))),
         );
         const vh = visitHits.filter((h) => h.at >= part[0] && h.at <= part[1]);
         const sh = signingHits.filter((h) => h.at >= part[0] && h.at <= part[1]);
         const forums = inSentence(doc, 'forum', s.index).filter(inPart);
-        const hh = phraseHits(tz, s, HELD).filter((h) => h.at >= part[0] && h.at <= part[1]);
+        const hh = heldHits.filter((h) => h.at >= part[0] && h.at <= part[1]);
         // A forum held, or meeting: "the Joint Business Forum was held …", "the commission will meet …".
         const trigger = mh[0]?.at ?? vh[0]?.at ?? sh[0]?.at ?? (forums.length > 0 ? hh[0]?.at : undefined);
         if (trigger === undefined) continue;
@@ -484,8 +488,8 @@ export function findEvents(doc: Doc): {
         const coChaired = (at: number) =>
           ['co', 'مشترکہ'].includes(tz.tokens[at - 1]?.norm ?? '') || tz.tokens[at - 1]?.raw === '-';
         if (
-          (phraseHits(tz, s, DOMESTIC).some((h) => h.at >= part[0] && h.at <= part[1]) ||
-            phraseHits(tz, s, CHAIRED).some((h) => h.at >= part[0] && h.at <= part[1] && !coChaired(h.at))) &&
+          (domesticHits.some((h) => h.at >= part[0] && h.at <= part[1]) ||
+            chairedHits.some((h) => h.at >= part[0] && h.at <= part[1] && !coChaired(h.at))) &&
           !foreignIn(doc, s, part, participants)
         )
           continue;
