@@ -55,7 +55,10 @@ beforeAll(async () => {
     })
   ).id;
   ids.agreement = (await admin.post('/agreements', { kind: 'mou', titleEn: `Corridor MoU ${T}` })).id;
-  const sources: { id: number; language: string }[] = await admin.get('/sources?range=[0,49]');
+  // The seed's Urdu article: the first Urdu source recorded (other specs on this server add Urdu sources of a line).
+  const sources: { id: number; language: string }[] = await admin.get(
+    `/sources?sort=${encodeURIComponent('["id","ASC"]')}&range=${encodeURIComponent('[0,49]')}`,
+  );
   ids.urduSource = sources.find((s) => s.language === 'ur')!.id;
 });
 afterAll(async () => {

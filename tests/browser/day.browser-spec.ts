@@ -182,6 +182,9 @@ describe("the analyst's day, the small things", () => {
       await admin.put('/me', { locale: 'ur' });
       try {
         const ur = await signedIn(browser, 'admin', '/decisions/create');
+        // Typed once the admin has switched to Urdu (the form is drawn again when the language arrives).
+        await ur.page.waitForFunction(() => document.documentElement.dir === 'rtl');
+        await ur.page.waitForLoadState('networkidle');
         const field = ur.page.locator('input[name=dueDate]');
         await field.fill('۱۳/۵/۲۰۲۶');
         await field.blur();
