@@ -79,6 +79,19 @@ const tempDir = (name) => {
   return d;
 };
 
+/** Polls `base`/api/health until 200; fails when `child` exits first or `limitMs` after `t0` pass. */
+async function untilHealthy(base, child, t0, limitMs, output) {
+  for (;;) {
+    if (child.exitCode !== null) throw new BenchError(`exited while starting:\n${output().slice(-3000)}`);
+    const res = await fetch(`${base}/api/health`).catch(() => undefined);
+    if (res?.status === 200) return;
+    if (performance.now() - t0 > limitMs) {
+      throw new BenchError(`no /api/health 200 within ${limitMs / 1000} s:\n${output().slice(-3000)}`);
+    }
+    await sleep(25);
+  }
+}
+
 /** Starts the built server on `dataDir` (embedded PostgreSQL) and waits for /api/health 200. */
 async function startRabta(built, dataDir) {
   const port = await built.db.findFreePort();
@@ -102,15 +115,11 @@ async function startRabta(built, dataDir) {
   child.stdout.on('data', (c) => (stdout += c.toString('utf8')));
   child.stderr.on('data', (c) => (stderr += c.toString('utf8')));
   const base = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new BenchError(`Rabta exited while starting:\n${stderr.slice(-3000)}`);
-    const res = await fetch(`${base}/api/health`).catch(() => undefined);
-    if (res?.status === 200) break;
-    if (performance.now() - t0 > 180_000) {
-      child.kill('SIGKILL');
-      throw new BenchError(`Rabta did not answer /api/health within 180 s:\n${stderr.slice(-3000)}`);
-    }
-    await sleep(25);
+  try {
+    await untilHealthy(base, child, t0, 180_000, () => stderr);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
   }
   const ms = performance.now() - t0;
   /** Milliseconds from the spawn to the first log line whose message matches. */
@@ -206,8 +215,8 @@ function linkDependencies(dir) {
   }
 }
 
-/** `npm <args>` in `dir`, until it exits (or, with `untilHealthy`, until its server answers /api/health 200). */
-async function timeNpm(dir, args, env, untilHealthy) {
+/** `npm <args>` in `dir`, until it exits (or, with `healthyAt`, until its server answers /api/health 200). */
+async function timeNpm(dir, args, env, healthyAt) {
   const t0 = performance.now();
   const child = spawn('npm', args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
@@ -215,17 +224,12 @@ async function timeNpm(dir, args, env, untilHealthy) {
   child.stderr.on('data', (c) => (output += c.toString('utf8')));
   const exited = new Promise((done) => child.once('exit', done));
   try {
-    if (!untilHealthy) {
+    if (!healthyAt) {
       if ((await exited) !== 0) throw new BenchError(`npm ${args.join(' ')} failed:\n${output.slice(-3000)}`);
       return performance.now() - t0;
     }
-    for (;;) {
-      if (child.exitCode !== null) throw new BenchError(`npm ${args.join(' ')} exited:\n${output.slice(-3000)}`);
-      const res = await fetch(`${untilHealthy}/api/health`).catch(() => undefined);
-      if (res?.status === 200) return performance.now() - t0;
-      if (performance.now() - t0 > 300_000) throw new BenchError(`no healthy /api/health within 300 s:\n${output}`);
-      await sleep(25);
-    }
+    await untilHealthy(healthyAt, child, t0, 300_000, () => output);
+    return performance.now() - t0;
   } finally {
     if (child.exitCode === null) {
       process.kill(-child.pid, 'SIGTERM');
@@ -252,20 +256,21 @@ async function benchClone(built) {
     PORT: String(port),
     HOST: '127.0.0.1',
     DATABASE_URL: '',
+    RABTA_DATA_DIR: join(dir, '.data'),
     LOG_LEVEL: 'warn',
   };
   const url = `http://127.0.0.1:${port}`;
-  const unbuilt = () =>
-    ['apps/api/dist', 'apps/admin/dist', 'packages/db/dist', 'packages/db/src/generated', 'packages/domain/dist']
-      .concat(['packages/intake/dist', '.data', '.nx'])
-      .forEach((p) => rmSync(join(dir, p), { recursive: true, force: true }));
+  // What `npm ci` leaves before its build: no build output, no generated client, no data, an empty Nx cache.
+  const outputs = ['apps/api/dist', 'apps/admin/dist', 'packages/db/src/generated', '.data', '.nx']
+    .concat(['db', 'domain', 'intake'].map((p) => `packages/${p}/dist`))
+    .map((p) => join(dir, p))
+    .concat(env.NX_CACHE_DIRECTORY);
+  const unbuilt = () => outputs.forEach((p) => rmSync(p, { recursive: true, force: true }));
   unbuilt();
-  const startBuilding = await timeNpm(dir, ['start'], { ...env, RABTA_DATA_DIR: join(dir, '.data') }, url);
+  const startBuilding = await timeNpm(dir, ['start'], env, url);
   unbuilt();
-  rmSync(env.NX_CACHE_DIRECTORY, { recursive: true, force: true });
   const prepare = await timeNpm(dir, ['run', 'prepare'], env);
-  rmSync(join(dir, '.data'), { recursive: true, force: true });
-  const startPrepared = await timeNpm(dir, ['start'], { ...env, RABTA_DATA_DIR: join(dir, '.data') }, url);
+  const startPrepared = await timeNpm(dir, ['start'], env, url);
   log(
     `  npm start building: ${sec(startBuilding)}; npm run prepare (in npm ci): ${sec(prepare)}; ` +
       `npm start after it: ${sec(startPrepared)}`,

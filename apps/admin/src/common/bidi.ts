@@ -9,18 +9,19 @@ export const PDI = '\u2069';
 
 type Run = string | number | null | undefined | false;
 
+/** Whether a run has anything to show (null, undefined, false and '' are left out of a line of runs). */
+export function hasText<T>(run: T | null | undefined | false | ''): run is T {
+  return run !== null && run !== undefined && run !== false && run !== '';
+}
+
 /** One run, isolated with its own direction (that of its first letter); nothing for an empty run. */
 export function isolate(run: Run): string {
-  if (run === null || run === undefined || run === false || run === '') return '';
-  return `${FSI}${run}${PDI}`;
+  return hasText(run) ? `${FSI}${run}${PDI}` : '';
 }
 
 /** The runs that have text, each isolated, joined by `separator` ("publisher · date"). */
 export function joinIsolated(runs: Run[], separator = ' · '): string {
-  return runs
-    .filter((r) => r !== null && r !== undefined && r !== false && r !== '')
-    .map(isolate)
-    .join(separator);
+  return runs.filter(hasText).map(isolate).join(separator);
 }
 
 /** The text without isolates (to compare or search a label as it reads). */

@@ -10,13 +10,8 @@ import { FormTextField } from '../common/FormTextField';
 import { FormDateField } from '../common/LocalDateInput';
 import type { RabtaDataProvider } from '../providers/dataProvider';
 import { textInputProps } from '../theme/theme';
-import {
-  emptyNewSource,
-  NewSourceFormSchema,
-  sourceLanguageOf,
-  type NewSourceValues,
-  type SourceBody,
-} from './newSource';
+import { emptyNewSource, NewSourceFormSchema, type NewSourceValues, type SourceBody } from './newSource';
+import { useLanguageFollowsText } from './useLanguageFollowsText';
 
 const NOTHING_PICKED = { language: false, publishedAt: false };
 
@@ -58,11 +53,7 @@ export function NewSourceForm({
   const [language, title, text] = useWatch({ control, name: ['language', 'title', 'text'] });
   // What the user chose themselves is never changed for them.
   const [picked, setPicked] = useState(NOTHING_PICKED);
-  useEffect(() => {
-    if (picked.language) return;
-    const detected = sourceLanguageOf(title ?? '', text ?? '');
-    if (detected && detected !== getValues('language')) setValue('language', detected);
-  }, [picked.language, title, text, getValues, setValue]);
+  useLanguageFollowsText(!picked.language, title, text, { getValues, setValue });
   useEffect(() => {
     if (!picked.publishedAt) setValue('publishedAt', emptyNewSource(articleDate).publishedAt);
   }, [picked.publishedAt, articleDate, setValue]);

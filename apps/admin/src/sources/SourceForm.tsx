@@ -1,4 +1,4 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useRef, type RefObject } from 'react';
 import { Stack } from '@mui/material';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { FormDataConsumer, SelectInput, SimpleForm, TextInput, required, useRecordContext } from 'react-admin';
@@ -7,19 +7,15 @@ import { DateInput } from '../common/LocalDateInput';
 import { choices } from '../common/choices';
 import { CountedTextInput } from '../common/CountedTextField';
 import { urduTextSx } from '../theme/theme';
-import { sourceLanguageOf } from './newSource';
+import { useLanguageFollowsText } from './useLanguageFollowsText';
 
 /** A new source's language follows the script of its title and text until the user picks one (sourceLanguageOf). */
 function LanguageFollowsText({ picked }: { picked: RefObject<boolean> }) {
   const record = useRecordContext();
   const { getValues, setValue } = useFormContext();
   const [title, text] = useWatch({ name: ['title', 'text'] }) as [string | undefined, string | undefined];
-  const creating = record?.id === undefined;
-  useEffect(() => {
-    if (!creating || picked.current) return;
-    const detected = sourceLanguageOf(title ?? '', text ?? '');
-    if (detected && detected !== getValues('language')) setValue('language', detected, { shouldDirty: true });
-  }, [creating, title, text, picked, getValues, setValue]);
+  // `picked` is a ref: read at each title or text change, as before.
+  useLanguageFollowsText(record?.id === undefined && !picked.current, title, text, { getValues, setValue }, true);
   return null;
 }
 
