@@ -77,13 +77,25 @@ export default async function globalSetup(): Promise<void> {
     urlPattern = pg.serverUrl('{db}').replace('%7Bdb%7D', '{db}');
     stop = pg.stop;
   }
-  const info: TestServerInfo = { urlPattern, template, prefix, clusterTemplate };
+  const demoTemplate = `${prefix}demo`;
+  const info: TestServerInfo = { urlPattern, template, demoTemplate, prefix, clusterTemplate };
   const admin = new Client({ connectionString: urlFor(info, 'postgres') });
   await admin.connect();
-  // On the copy of the cluster template, the template database is a file copy of its prepared `rabta`.
-  await admin.query(`CREATE DATABASE "${template}"${external ? '' : ' TEMPLATE rabta'}`);
-  await admin.end();
-  if (external) await prepareDatabase(urlFor(info, template));
+  try {
+    // On the copy of the cluster template, the template database is a file copy of its prepared `rabta`.
+    await admin.query(`CREATE DATABASE "${template}"${external ? '' : ' TEMPLATE rabta'}`);
+    if (external) await prepareDatabase(urlFor(info, template));
+    // The demo portfolio, seeded once: a suite that wants it gets a copy rather than seeding it again.
+    await admin.query(`CREATE DATABASE "${demoTemplate}" TEMPLATE "${template}"`);
+  } finally {
+    await admin.end();
+  }
+  const demo = createPrismaClient(urlFor(info, demoTemplate), { max: 2 });
+  try {
+    await runSeed(demo, createLogger('silent'), { demo: true });
+  } finally {
+    await demo.$disconnect();
+  }
 
   process.env[TEST_SERVER_ENV] = JSON.stringify(info);
   globalThis.__RABTA_TEST__ = { stop, dirs, info };

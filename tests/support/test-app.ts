@@ -23,7 +23,7 @@ export interface TestApp {
 }
 
 export interface TestAppOptions {
-  /** Seed the demo portfolio into this suite's database. */
+  /** The demo portfolio in this suite's database (seeded into `db` when one is given). */
   demo?: boolean;
   /** Extra environment for the app's configuration. */
   env?: Record<string, string>;
@@ -33,7 +33,8 @@ export interface TestAppOptions {
 
 /** The real AppModule over HTTP on a fresh database of its own. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const db = options.db ?? (await createTestDatabase());
+  // A fresh database comes with the demo already in it (a copy of the run's demo template).
+  const db = options.db ?? (await createTestDatabase({ demo: options.demo }));
   // The app never uses it with an external database, but the configuration names one.
   const dataDir = mkdtempSync(join(tmpdir(), 'rabta-app-'));
   const config = loadConfig({
@@ -53,7 +54,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     database: { url: db.url, embedded: false, serverVersion: 'test' },
     migrationsDir: MIGRATIONS_DIR,
   };
-  if (options.demo) await runSeed(prisma, logger, { demo: true });
+  if (options.demo && options.db) await runSeed(prisma, logger, { demo: true });
   const app = await createApp(ctx);
   return {
     app,

@@ -13,6 +13,8 @@ export interface TestServerInfo {
   /** A URL on the test server with the database name replaced by `{db}`. */
   urlPattern: string;
   template: string;
+  /** The template with the demo portfolio seeded into it. */
+  demoTemplate: string;
   /** Prefix of every database this run creates. */
   prefix: string;
   /** A Rabta data dir (credentials.json, postgres/) made once per run: its database `rabta` migrated and seeded. */
@@ -67,11 +69,16 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
+/**
+ * A database of the suite's own: a copy of the migrated template (reference data seeded), of the same with the demo
+ * portfolio (`demo`), or an empty one (`empty`).
+ */
+export async function createTestDatabase(options: { empty?: boolean; demo?: boolean } = {}): Promise<TestDatabase> {
   const info = testServer();
   const name = `${info.prefix}${randomBytes(5).toString('hex')}`;
+  const template = options.demo ? info.demoTemplate : info.template;
   await withAdminClient(info, (c) =>
-    c.query(`CREATE DATABASE "${name}"${options.empty ? '' : ` TEMPLATE "${info.template}"`}`),
+    c.query(`CREATE DATABASE "${name}"${options.empty ? '' : ` TEMPLATE "${template}"`}`),
   );
   return {
     name,
