@@ -36,6 +36,7 @@ import {
   startApi,
   stopOnSignals,
   table,
+  profileBreakdown,
   topOfProfile,
   updateDocsSection,
 } from './lib.mjs';
@@ -443,6 +444,7 @@ async function main() {
     await api.stop();
     api = undefined;
     let profileTop;
+    let profileOrigins;
     if (args.profile) {
       const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
       if (file) {
@@ -451,6 +453,7 @@ async function main() {
             `open tests/bench/out/profile/${file} in Chrome DevTools for more):`,
         );
         profileTop = topOfProfile(join(profileDir, file), 15, { sinceRequests: true });
+        profileOrigins = profileBreakdown(join(profileDir, file), [], { sinceRequests: true }).origins.slice(0, 8);
         log(
           table(
             ['function', '%'],
@@ -548,16 +551,25 @@ async function main() {
                 `pg side ${ms(r.cpu.pgSideMsPerRequest)}, CPU ratio ${r.cpu.ratio}`,
             )
             .join('; ') +
-          '.' +
-          (profileTop
-            ? '\n\nWhere the API spends its CPU while serving (`--profile`; self time, % of busy samples from the first ' +
-              'request on):\n\n' +
-              markdownTable(
-                ['function', '%'],
-                profileTop.map((r) => [`\`${r.fn}\``, r.percent]),
-              )
-            : ''),
+          '.',
       );
+      // The profile has a section of its own, rewritten only by a --profile run: a plain run (the profiler's own
+      // cost kept out of the figures) leaves the last profile in place.
+      if (profileTop)
+        updateDocsSection(
+          'api-profile',
+          `### Where the API's CPU goes (\`npm run bench:api -- --profile\`), ${result.date.slice(0, 10)}\n\n` +
+            `Self time of the API's functions while serving ${names.join(', ')} (% of the busy samples from the first ` +
+            'request on; start-up left out). `(program)` is V8 and native code outside JavaScript functions, `writev` ' +
+            "the socket writes of PostgreSQL's protocol and of the HTTP replies.\n\n" +
+            markdownTable(
+              ['function', '%'],
+              profileTop.map((r) => [`\`${r.fn}\``, r.percent]),
+            ) +
+            '\n\nBy where the running code comes from: ' +
+            profileOrigins.map((o) => `${o.origin} ${o.percent} %`).join(', ') +
+            '.',
+        );
       log('Summary written to docs/benchmarks.md.');
     }
   } finally {
