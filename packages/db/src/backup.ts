@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
+  createWriteStream,
   existsSync,
   lstatSync,
   mkdirSync,
@@ -11,6 +12,7 @@ import {
   statSync,
   symlinkSync,
   writeFileSync,
+  type WriteStream,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -126,6 +128,7 @@ export async function backupEmbedded(options: {
   const outFile = resolve(options.outFile);
   const partial = `${outFile}.partial`;
   const client = new Client({ connectionString: running.url, application_name: 'rabta-backup' });
+  let out: WriteStream | undefined;
   await client.connect();
   try {
     const [{ server_version, server_version_num }] = (
@@ -158,6 +161,53 @@ export async function backupEmbedded(options: {
         }
       };
       walk('');
+
+      mkdirSync(dirname(outFile), { recursive: true });
+      // The archive: the cluster under postgres/ (read through a link to its folder: root, or the user running the
+      // server, may read every file of it), then the manifest, the credentials, backup_label and the WAL. The data
+      // files must be read before pg_backup_stop: the WAL replayed on restore ends where the backup stopped, so a page
+      // read after that could hold a later write than the rest of the copy (a row without its audit event).
+      symlinkSync(pgDir, join(staging, 'postgres'));
+      let phase: 'data' | 'rest' = 'data';
+      let dataEnded = 0;
+      let dataRead!: () => void;
+      let failed!: (err: unknown) => void;
+      const dataDone = new Promise<void>((res, rej) => {
+        dataRead = res;
+        failed = rej;
+      });
+      const pack = new tar.Pack({
+        gzip: true,
+        cwd: staging,
+        portable: true,
+        follow: true,
+        noDirRecurse: true,
+        onWriteEntry: (entry) => {
+          if (phase === 'data')
+            entry.on('end', () => {
+              dataEnded += 1;
+              if (dataEnded === entries.length) dataRead();
+            });
+        },
+      });
+      out = createWriteStream(partial, { mode: 0o600 });
+      const file = out;
+      const written = new Promise<void>((res, rej) => {
+        file.on('close', res);
+        file.on('error', rej);
+        pack.on('error', (err: unknown) => {
+          failed(err);
+          rej(err);
+          file.destroy();
+        });
+      });
+      written.catch(() => undefined);
+      pack.pipe(file);
+      for (const e of entries) pack.add(`postgres/${e}`);
+      if (entries.length === 0) dataRead();
+      await dataDone;
+      phase = 'rest';
+
       const stopped = (
         await client.query<{ lsn: string; labelfile: string; spcmapfile: string | null; wal: string }>(
           'SELECT lsn::text, labelfile, spcmapfile, pg_walfile_name(lsn) AS wal FROM pg_backup_stop(false)',
@@ -180,19 +230,16 @@ export async function backupEmbedded(options: {
       writeFileSync(join(staging, 'backup_label'), stopped.labelfile, { mode: 0o600 });
       if (stopped.spcmapfile) writeFileSync(join(staging, 'tablespace_map'), stopped.spcmapfile, { mode: 0o600 });
       writeFileSync(join(staging, CREDENTIALS_FILE), readFileSync(join(dataDir, CREDENTIALS_FILE)), { mode: 0o600 });
-
-      mkdirSync(dirname(outFile), { recursive: true });
-      // The archive: the manifest, the credentials and backup_label at the top, the cluster under postgres/ (read
-      // through a link to its folder: root, or the user running the server, may read every file of it).
-      symlinkSync(pgDir, join(staging, 'postgres'));
-      await tar.create({ gzip: true, file: partial, cwd: staging, portable: true, follow: true, noDirRecurse: true }, [
+      for (const name of [
         MANIFEST,
         CREDENTIALS_FILE,
         'backup_label',
         ...(stopped.spcmapfile ? ['tablespace_map'] : []),
-        ...entries.map((e) => `postgres/${e}`),
         ...walFiles.map((f) => `postgres/pg_wal/${f}`),
-      ]);
+      ])
+        pack.add(name);
+      pack.end();
+      await written;
       chmodSync(partial, 0o600);
       renameSync(partial, outFile);
       const bytes = statSync(outFile).size;
@@ -201,6 +248,7 @@ export async function backupEmbedded(options: {
       rmSync(staging, { recursive: true, force: true });
     }
   } catch (err) {
+    out?.destroy();
     rmSync(partial, { force: true });
     throw err;
   } finally {
