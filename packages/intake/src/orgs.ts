@@ -1,3 +1,4 @@
+import { ORGANIZATION_HEADS_EN } from './data/organizations';
 import { STOPWORDS_EN, STOPWORDS_UR, POSTPOSITIONS } from './data/words';
 import type { Doc, Found } from './doc';
 import { foldedSet, foldWord, phraseList } from './keys';
@@ -9,53 +10,7 @@ import { PORTFOLIO } from './people';
 // ending in such a word (چائنا ہاربر انجینئرنگ کمپنی، پاکستان اسٹاک ایکسچینج). Found after the known names, they
 // never overlap them; an acronym in brackets right after one is that organisation's, whatever else it may mean.
 
-const HEADS_EN = foldedSet([
-  'ministry',
-  'division',
-  'department',
-  'directorate',
-  'office',
-  'board',
-  'authority',
-  'corporation',
-  'company',
-  'bank',
-  'council',
-  'commission',
-  'committee',
-  'federation',
-  'association',
-  'bureau',
-  'agency',
-  'institute',
-  'university',
-  'survey',
-  'works',
-  'group',
-  'limited',
-  'ltd',
-  'trust',
-  'organization',
-  'organisation',
-  'foundation',
-  'chamber',
-  'exchange',
-  'embassy',
-  'consulate',
-  'secretariat',
-  'holding',
-  'holdings',
-  'trading',
-  'shipyard',
-  'airlines',
-  'railways',
-  // Company forms: Kazakh Invest JSC, Gazprom International LLC.
-  'jsc',
-  'pjsc',
-  'llc',
-  'plc',
-  'inc',
-]);
+const HEADS_EN = foldedSet(ORGANIZATION_HEADS_EN);
 /** What may follow a company's name as its legal form: "Co. Ltd", "(Pvt) Ltd", "Company Limited". */
 const COMPANY_TAIL = foldedSet(['co', 'ltd', 'limited', 'pvt', 'private', 'jsc', 'llc', 'plc', 'inc']);
 const HEADS_UR = phraseList([

@@ -1,4 +1,5 @@
 import { MONTHS, WEEKDAYS } from './data/calendar';
+import { ORGANIZATION_HEADS_EN } from './data/organizations';
 import { SECTOR_WORDS } from './data/sectors';
 import { CLAN_NAMES, HONORIFICS, PORTFOLIO_WORDS, PORTFOLIOS, TITLE_PREFIXES, TITLES } from './data/titles';
 import { POSTPOSITIONS, STOPWORDS_EN, STOPWORDS_UR } from './data/words';
@@ -76,49 +77,8 @@ const CLOSERS_EN = new Set([
   'had',
   'will',
 ]);
-/** What names an organisation in English: its last word. */
-const ORG_HEADS = new Set(
-  [
-    'ministry',
-    'division',
-    'department',
-    'directorate',
-    'office',
-    'board',
-    'authority',
-    'corporation',
-    'company',
-    'bank',
-    'council',
-    'commission',
-    'committee',
-    'federation',
-    'association',
-    'bureau',
-    'agency',
-    'institute',
-    'university',
-    'survey',
-    'works',
-    'group',
-    'limited',
-    'ltd',
-    'trust',
-    'organization',
-    'organisation',
-    'foundation',
-    'chamber',
-    'exchange',
-    'embassy',
-    'mission',
-    'consulate',
-    'secretariat',
-    'holding',
-    'holdings',
-    'industries',
-    'trading',
-  ].map(foldWord),
-);
+/** What ends an organisation's English name, so a name ending so is no person's (and a mission or industries). */
+const ORG_HEADS = new Set([...ORGANIZATION_HEADS_EN, 'mission', 'industries'].map(foldWord));
 
 /** Places and institutions named after people. */
 const VENUE_HEADS = new Set(
