@@ -54,7 +54,8 @@ export interface DecisionAsOf {
   createdAt: string;
 }
 
-function factsOf(r: Decision): DecisionAsOf {
+/** A decision row's fields as the wire and the audit log's snapshots hold them. */
+export function decisionFacts(r: Decision): DecisionAsOf {
   return {
     id: r.id,
     engagementId: r.engagementId,
@@ -85,7 +86,7 @@ export class DecisionsAsOf {
     where: Prisma.DecisionWhereInput,
     snapshots?: Map<number, Snapshot>,
   ): Promise<DecisionAsOf[]> {
-    if (!view) return (await this.prisma.decision.findMany({ where, orderBy: { id: 'asc' } })).map(factsOf);
+    if (!view) return (await this.prisma.decision.findMany({ where, orderBy: { id: 'asc' } })).map(decisionFacts);
     const snaps = readsAsKnown(view)
       ? (snapshots ?? (await snapshotsAt(this.prisma, 'decisions', view.knownAt)))
       : new Map();
@@ -93,7 +94,7 @@ export class DecisionsAsOf {
       where: snaps.size ? { OR: [where, { id: { in: [...snaps.keys()] } }] } : where,
       orderBy: { id: 'asc' },
     });
-    const known = asKnown(rows.map(factsOf), snaps, view.knownAt);
+    const known = asKnown(rows.map(decisionFacts), snaps, view.knownAt);
     const held = new Set(
       (
         await this.prisma.engagement.findMany({

@@ -16,7 +16,7 @@ import {
   isDecisionOverdue,
 } from '@rabta/domain';
 import { z } from 'zod';
-import { decisionOverdueWhere } from '../../common/as-of/decisions.as-of';
+import { decisionFacts, decisionOverdueWhere } from '../../common/as-of/decisions.as-of';
 import { viewDay } from '../../common/as-of/view';
 import { AppException } from '../../common/errors/app-exception';
 import { IdListFilter, QFilter, toIdList } from '../../common/http/list-query';
@@ -235,19 +235,8 @@ export const decisionsResource = defineResource({
     );
   },
   toWire: (r: Decision) => ({
-    id: r.id,
-    engagementId: r.engagementId,
-    textEn: r.textEn,
-    textUr: r.textUr,
-    dueDate: isoDate(r.dueDate),
-    initiativeId: r.initiativeId,
-    milestoneId: r.milestoneId,
-    state: r.state,
-    reviewedAtId: r.reviewedAtId,
-    reviewNoteEn: r.reviewNoteEn,
-    reviewNoteUr: r.reviewNoteUr,
+    ...decisionFacts(r),
     version: r.version,
-    createdAt: isoTs(r.createdAt),
     updatedAt: isoTs(r.updatedAt),
     overdue: isOverdue(r),
   }),
