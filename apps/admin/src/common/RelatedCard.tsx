@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Box, Button, Card, CardContent, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import { Link, useTranslate } from 'react-admin';
+import { DataTable, Link, ReferenceManyField, useRecordContext, useTranslate } from 'react-admin';
 import { useAsOf } from './useAsOf';
 
 /** The create page of `resource` with `source` filled in (react-admin reads `?source=` as the form's defaults). */
@@ -43,5 +43,53 @@ export function RelatedCard({ title, add, children }: { title: string; add: AddL
         {children}
       </CardContent>
     </Card>
+  );
+}
+
+/**
+ * A RelatedCard over the records of `reference` whose `target` field is this record's id, the add link pre-filling
+ * it. `children` draws the list (RelatedTable for the usual table).
+ */
+export function RelatedRecords({
+  title,
+  reference,
+  target,
+  addLabel,
+  allowed,
+  sort,
+  perPage = 100,
+  children,
+}: {
+  title: string;
+  reference: string;
+  target: string;
+  addLabel: string;
+  allowed: boolean;
+  sort: { field: string; order: 'ASC' | 'DESC' };
+  perPage?: number;
+  children: ReactNode;
+}) {
+  const record = useRecordContext();
+  if (!record) return null;
+  return (
+    <RelatedCard title={title} add={{ resource: reference, source: { [target]: record.id }, label: addLabel, allowed }}>
+      <ReferenceManyField reference={reference} target={target} sort={sort} perPage={perPage}>
+        {children}
+      </ReferenceManyField>
+    </RelatedCard>
+  );
+}
+
+/** The related records as a table: a row opens its edit page; "nothing yet" when there are none. */
+export function RelatedTable({ children }: { children: ReactNode }) {
+  const translate = useTranslate();
+  return (
+    <DataTable
+      rowClick="edit"
+      bulkActionButtons={false}
+      empty={<Typography color="text.secondary">{translate('rabta.dashboard.empty')}</Typography>}
+    >
+      {children}
+    </DataTable>
   );
 }

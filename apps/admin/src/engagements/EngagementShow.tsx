@@ -1,62 +1,39 @@
-import { Card, CardContent, Grid, Typography } from '@mui/material';
-import {
-  DataTable,
-  ReferenceArrayField,
-  ReferenceField,
-  ReferenceManyField,
-  Show,
-  useCanAccess,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { Card, CardContent, Grid } from '@mui/material';
+import { DataTable, ReferenceArrayField, ReferenceField, Show, useCanAccess, useRecordContext } from 'react-admin';
 import { BilingualPair, BilingualText } from '../common/Bilingual';
 import { EnumField, EnumText } from '../common/chips';
 import { Detail } from '../common/Detail';
 import { DateText, LocalDateField } from '../common/fields';
-import { RelatedCard } from '../common/RelatedCard';
+import { RelatedRecords, RelatedTable } from '../common/RelatedCard';
 import { RabtaShowActions } from '../common/ShowActions';
 
 function Decisions() {
   const record = useRecordContext();
-  const translate = useTranslate();
   const { canAccess: canEdit } = useCanAccess({ action: 'edit', resource: 'engagements', record });
-  if (!record) return null;
   return (
-    <RelatedCard
+    <RelatedRecords
       title="resources.engagements.fields.decisions"
-      add={{
-        resource: 'decisions',
-        source: { engagementId: record.id },
-        label: 'rabta.actions.add_decision',
-        allowed: !!canEdit,
-      }}
+      reference="decisions"
+      target="engagementId"
+      addLabel="rabta.actions.add_decision"
+      allowed={!!canEdit}
+      sort={{ field: 'dueDate', order: 'ASC' }}
     >
-      <ReferenceManyField
-        reference="decisions"
-        target="engagementId"
-        sort={{ field: 'dueDate', order: 'ASC' }}
-        perPage={100}
-      >
-        <DataTable
-          rowClick="edit"
-          bulkActionButtons={false}
-          empty={<Typography color="text.secondary">{translate('rabta.dashboard.empty')}</Typography>}
-        >
-          <DataTable.Col source="textEn" label="resources.decisions.fields.text" disableSort>
-            <BilingualText source="text" />
-          </DataTable.Col>
-          <DataTable.Col source="initiativeId" disableSort>
-            <ReferenceField source="initiativeId" reference="initiatives" link="show" />
-          </DataTable.Col>
-          <DataTable.Col source="dueDate">
-            <LocalDateField source="dueDate" />
-          </DataTable.Col>
-          <DataTable.Col source="state">
-            <EnumField source="state" name="decision_state" />
-          </DataTable.Col>
-        </DataTable>
-      </ReferenceManyField>
-    </RelatedCard>
+      <RelatedTable>
+        <DataTable.Col source="textEn" label="resources.decisions.fields.text" disableSort>
+          <BilingualText source="text" />
+        </DataTable.Col>
+        <DataTable.Col source="initiativeId" disableSort>
+          <ReferenceField source="initiativeId" reference="initiatives" link="show" />
+        </DataTable.Col>
+        <DataTable.Col source="dueDate">
+          <LocalDateField source="dueDate" />
+        </DataTable.Col>
+        <DataTable.Col source="state">
+          <EnumField source="state" name="decision_state" />
+        </DataTable.Col>
+      </RelatedTable>
+    </RelatedRecords>
   );
 }
 

@@ -4,6 +4,7 @@ import { BilingualPair, BilingualText } from '../common/Bilingual';
 import { EnumText } from '../common/chips';
 import { Detail } from '../common/Detail';
 import { LocalDateField } from '../common/fields';
+import { RelatedTable } from '../common/RelatedCard';
 import { RabtaShowActions } from '../common/ShowActions';
 
 function Body() {
@@ -50,11 +51,7 @@ function People() {
           sort={{ field: 'fromDate', order: 'DESC' }}
           perPage={100}
         >
-          <DataTable
-            rowClick="edit"
-            bulkActionButtons={false}
-            empty={<Typography color="text.secondary">{translate('rabta.dashboard.empty')}</Typography>}
-          >
+          <RelatedTable>
             <DataTable.Col source="personId">
               <ReferenceField source="personId" reference="people" link="show" />
             </DataTable.Col>
@@ -67,7 +64,7 @@ function People() {
             <DataTable.Col source="toDate">
               <LocalDateField source="toDate" />
             </DataTable.Col>
-          </DataTable>
+          </RelatedTable>
         </ReferenceManyField>
       </CardContent>
     </Card>

@@ -1,60 +1,37 @@
-import { Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
-import {
-  DataTable,
-  ReferenceField,
-  ReferenceManyField,
-  Show,
-  useCanAccess,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { Card, CardContent, Chip, Grid, Stack } from '@mui/material';
+import { DataTable, ReferenceField, Show, useCanAccess, useRecordContext } from 'react-admin';
 import { BilingualPair, BilingualText } from '../common/Bilingual';
 import { Detail } from '../common/Detail';
 import { LocalDateField } from '../common/fields';
-import { RelatedCard } from '../common/RelatedCard';
+import { RelatedRecords, RelatedTable } from '../common/RelatedCard';
 import { RabtaShowActions } from '../common/ShowActions';
 
 function Positions() {
-  const record = useRecordContext();
-  const translate = useTranslate();
   const { canAccess: canCreate } = useCanAccess({ action: 'create', resource: 'positions' });
-  if (!record) return null;
   return (
-    <RelatedCard
+    <RelatedRecords
       title="resources.people.fields.positions"
-      add={{
-        resource: 'positions',
-        source: { personId: record.id },
-        label: 'rabta.actions.add_position',
-        allowed: !!canCreate,
-      }}
+      reference="positions"
+      target="personId"
+      addLabel="rabta.actions.add_position"
+      allowed={!!canCreate}
+      sort={{ field: 'fromDate', order: 'DESC' }}
     >
-      <ReferenceManyField
-        reference="positions"
-        target="personId"
-        sort={{ field: 'fromDate', order: 'DESC' }}
-        perPage={100}
-      >
-        <DataTable
-          rowClick="edit"
-          bulkActionButtons={false}
-          empty={<Typography color="text.secondary">{translate('rabta.dashboard.empty')}</Typography>}
-        >
-          <DataTable.Col source="titleEn" label="resources.positions.fields.title">
-            <BilingualText source="title" />
-          </DataTable.Col>
-          <DataTable.Col source="organizationId" disableSort>
-            <ReferenceField source="organizationId" reference="organizations" link="show" />
-          </DataTable.Col>
-          <DataTable.Col source="fromDate">
-            <LocalDateField source="fromDate" />
-          </DataTable.Col>
-          <DataTable.Col source="toDate">
-            <LocalDateField source="toDate" />
-          </DataTable.Col>
-        </DataTable>
-      </ReferenceManyField>
-    </RelatedCard>
+      <RelatedTable>
+        <DataTable.Col source="titleEn" label="resources.positions.fields.title">
+          <BilingualText source="title" />
+        </DataTable.Col>
+        <DataTable.Col source="organizationId" disableSort>
+          <ReferenceField source="organizationId" reference="organizations" link="show" />
+        </DataTable.Col>
+        <DataTable.Col source="fromDate">
+          <LocalDateField source="fromDate" />
+        </DataTable.Col>
+        <DataTable.Col source="toDate">
+          <LocalDateField source="toDate" />
+        </DataTable.Col>
+      </RelatedTable>
+    </RelatedRecords>
   );
 }
 

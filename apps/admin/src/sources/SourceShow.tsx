@@ -3,7 +3,6 @@ import { Box, Button, Card, CardContent, Grid, Stack, Typography } from '@mui/ma
 import {
   Link,
   ReferenceField,
-  ReferenceManyField,
   Show,
   useCanAccess,
   useRecordContext,
@@ -15,7 +14,7 @@ import { EnumText } from '../common/chips';
 import { Detail } from '../common/Detail';
 import { UserName } from '../common/UserName';
 import { DateText, LanguageText } from '../common/fields';
-import { RelatedCard } from '../common/RelatedCard';
+import { RelatedRecords } from '../common/RelatedCard';
 import { RabtaShowActions } from '../common/ShowActions';
 import { CiteDialog } from '../evidence/CiteDialog';
 import { SourceText } from './SourceText';
@@ -67,36 +66,29 @@ function Evidence() {
   const { canAccess: canCreate } = useCanAccess({ action: 'create', resource: 'evidence' });
   if (!record) return null;
   return (
-    <RelatedCard
+    <RelatedRecords
       title="resources.sources.fields.evidence"
-      add={{
-        resource: 'evidence',
-        source: { sourceId: record.id },
-        label: 'rabta.actions.add_evidence',
-        allowed: !!canCreate,
-      }}
+      reference="evidence"
+      target="sourceId"
+      addLabel="rabta.actions.add_evidence"
+      allowed={!!canCreate}
+      perPage={200}
+      sort={{ field: 'recordedAt', order: 'DESC' }}
     >
-      <ReferenceManyField
-        reference="evidence"
-        target="sourceId"
-        perPage={200}
-        sort={{ field: 'recordedAt', order: 'DESC' }}
-      >
-        <WithListContext
-          render={({ data }) =>
-            !data?.length ? (
-              <Typography color="text.secondary">{translate('rabta.initiative.no_evidence')}</Typography>
-            ) : (
-              <Stack spacing={1.5}>
-                {data.map((ev) => (
-                  <EvidenceItem key={ev.id} evidence={ev} language={record.language} />
-                ))}
-              </Stack>
-            )
-          }
-        />
-      </ReferenceManyField>
-    </RelatedCard>
+      <WithListContext
+        render={({ data }) =>
+          !data?.length ? (
+            <Typography color="text.secondary">{translate('rabta.initiative.no_evidence')}</Typography>
+          ) : (
+            <Stack spacing={1.5}>
+              {data.map((ev) => (
+                <EvidenceItem key={ev.id} evidence={ev} language={record.language} />
+              ))}
+            </Stack>
+          )
+        }
+      />
+    </RelatedRecords>
   );
 }
 
