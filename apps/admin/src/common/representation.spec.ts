@@ -12,3 +12,13 @@ describe('representation.user', () => {
     expect(representation.user({ id: 3 })).toBe('3');
   });
 });
+
+describe('representation.statusUpdate', () => {
+  it('should write the day it took effect day first, as every date in the admin', () => {
+    expect(representation.statusUpdate({ id: 7, effectiveAt: '2025-05-13T00:00:00.000Z' })).toBe('13 May 2025');
+  });
+
+  it('should fall back to the id without a date', () => {
+    expect(representation.statusUpdate({ id: 7 })).toBe('#7');
+  });
+});

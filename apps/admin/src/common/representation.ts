@@ -2,6 +2,7 @@ import type { RaRecord } from 'react-admin';
 import { getCurrentLocale } from '../i18n';
 import { textOf } from './bilingual';
 import { joinIsolated } from './bidi';
+import { formatLocalDate } from './localDate';
 
 // How a record is named wherever it is referenced (titles, reference fields, breadcrumbs), in the current language.
 const t = (r: RaRecord, base: string) => textOf(r, base, getCurrentLocale());
@@ -18,7 +19,8 @@ export const representation = {
   // "publisher: title", each run isolated (a plain string: page titles and option labels; common/bidi.ts).
   source: (r: RaRecord) => joinIsolated([r.publisher, r.title], ': ') || `#${r.id}`,
   evidence: (r: RaRecord) => truncate(String(r.quote ?? ''), 80) || `#${r.id}`,
-  statusUpdate: (r: RaRecord) => String(r.effectiveAt ?? '').slice(0, 10) || `#${r.id}`,
+  // The day it took effect, written as every date is (day first, in the user's language: common/localDate.ts).
+  statusUpdate: (r: RaRecord) => formatLocalDate(r.effectiveAt, getCurrentLocale()) || `#${r.id}`,
   country: (r: RaRecord) => `${t(r, 'name')} (${r.id})`,
   // The email and its angle brackets as one left-to-right run: `<` and `>` are not paired brackets to the bidi
   // algorithm, so in an Urdu title they would land on the wrong sides ("<Name <email").
