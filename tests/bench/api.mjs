@@ -37,6 +37,7 @@ import {
   stopOnSignals,
   table,
   profileBreakdown,
+  readProfile,
   topOfProfile,
   updateDocsSection,
 } from './lib.mjs';
@@ -452,8 +453,9 @@ async function main() {
           `\nWhere the API's busy CPU time went while serving (self time, % of non-idle samples from the first request on; ` +
             `open tests/bench/out/profile/${file} in Chrome DevTools for more):`,
         );
-        profileTop = topOfProfile(join(profileDir, file), 15, { sinceRequests: true });
-        profileOrigins = profileBreakdown(join(profileDir, file), [], { sinceRequests: true }).origins.slice(0, 8);
+        const profile = readProfile(join(profileDir, file), { sinceRequests: true });
+        profileTop = topOfProfile(profile, 15);
+        profileOrigins = profileBreakdown(profile).origins.slice(0, 8);
         log(
           table(
             ['function', '%'],

@@ -444,9 +444,11 @@ export function profileByWindow(file, windows, n = 12) {
 
 /**
  * A V8 .cpuprofile (node --cpu-prof) read for where the busy time went. `sinceRequests`: only the samples from the
- * first one inside a Fastify request handler on (the serving, not the start-up).
+ * first one inside a Fastify request handler on (the serving, not the start-up). The functions below take a file or
+ * what this returned, so one profile is parsed once.
  */
-function readProfile(file, { sinceRequests = false } = {}) {
+export function readProfile(file, { sinceRequests = false } = {}) {
+  if (typeof file !== 'string') return file;
   const profile = JSON.parse(readFileSync(file, 'utf8'));
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map();

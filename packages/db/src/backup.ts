@@ -168,7 +168,6 @@ export async function backupEmbedded(options: {
       // files must be read before pg_backup_stop: the WAL replayed on restore ends where the backup stopped, so a page
       // read after that could hold a later write than the rest of the copy (a row without its audit event).
       symlinkSync(pgDir, join(staging, 'postgres'));
-      let phase: 'data' | 'rest' = 'data';
       let dataEnded = 0;
       let dataRead!: () => void;
       let failed!: (err: unknown) => void;
@@ -182,16 +181,11 @@ export async function backupEmbedded(options: {
         portable: true,
         follow: true,
         noDirRecurse: true,
-        onWriteEntry: (entry) => {
-          if (phase === 'data')
-            entry.on('end', () => {
-              dataEnded += 1;
-              if (dataEnded === entries.length) dataRead();
-            });
-        },
+        // Entries end in the order they were added; the files added after the stop only count past the data's.
+        onWriteEntry: (entry) => entry.on('end', () => ++dataEnded === entries.length && dataRead()),
       });
-      out = createWriteStream(partial, { mode: 0o600 });
-      const file = out;
+      const file = createWriteStream(partial, { mode: 0o600 });
+      out = file;
       const written = new Promise<void>((res, rej) => {
         file.on('close', res);
         file.on('error', rej);
@@ -206,7 +200,6 @@ export async function backupEmbedded(options: {
       for (const e of entries) pack.add(`postgres/${e}`);
       if (entries.length === 0) dataRead();
       await dataDone;
-      phase = 'rest';
 
       const stopped = (
         await client.query<{ lsn: string; labelfile: string; spcmapfile: string | null; wal: string }>(
