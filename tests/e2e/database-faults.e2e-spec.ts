@@ -3,7 +3,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { findFreePort, silentLogger, startEmbeddedPostgres, type RunningPostgres } from '@rabta/db';
+import { silentLogger, startEmbeddedPostgres, type RunningPostgres } from '@rabta/db';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/app';
 import { loadConfig } from '../../apps/api/src/config/env';
@@ -12,6 +12,7 @@ import { openRuntime, type Runtime } from '../../apps/api/src/runtime';
 import { createUser, signIn } from '../support/auth';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { dataDirFromTemplate } from '../support/test-database';
+import { freePort } from './foundation/processes';
 
 // The database goes away under a running Rabta, for real: an external server shut down and started again, and the
 // embedded postmaster killed with SIGKILL while requests are in flight. Requests must be answered (503
@@ -46,7 +47,9 @@ describe('database faults', () => {
   beforeAll(async () => {
     // A copy of this run's migrated cluster: no initdb, migration or seed of its own.
     dataDir = dataDirFromTemplate('faults');
-    port = await findFreePort();
+    // Fixed for the restart below; drawn below the kernel's ephemeral range, so no listen(0) elsewhere takes it
+    // while the server is down.
+    port = await freePort();
     pg = await startEmbeddedPostgres({ dataDir, database: 'rabta', logger: silentLogger, port, supervise: false });
   });
   afterAll(async () => {

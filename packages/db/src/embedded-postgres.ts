@@ -42,6 +42,11 @@ export interface EmbeddedPostgresOptions {
   runtimeRoot?: string;
   /** A fixed port (default: a free one). */
   port?: number;
+  /**
+   * Picks the port when none is fixed (default: findFreePort). A port found free can be taken by another program
+   * before the server binds it; the server then starts again on the next port this gives.
+   */
+  pickPort?: () => Promise<number>;
   /** Restart the server when it exits unexpectedly (default true). */
   supervise?: boolean;
   /**
@@ -373,7 +378,27 @@ function initialise(
   }
 }
 
-async function waitUntilReady(url: string, child: ChildProcess, recentLog: () => string): Promise<void> {
+/** What PostgreSQL logs (LC_MESSAGES=C) when its port is taken. */
+const PORT_IN_USE = /could not bind IPv[46] address .*: Address already in use/;
+/** Free ports tried before giving up (each is free when found; losing it to a race twice in a row is already rare). */
+const PORT_ATTEMPTS = 5;
+
+/**
+ * Whether the server this process started says it accepts connections: line 1 of postmaster.pid is its pid and
+ * line 8 its state, "ready" once it listens (what pg_ctl -w waits for). Until then nothing connects to the port,
+ * where another program may be listening if the server could not bind it.
+ */
+function saysReady(pgDir: string, child: ChildProcess): boolean {
+  let lines: string[];
+  try {
+    lines = readFileSync(join(pgDir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return false;
+  }
+  return lines[0] === String(child.pid) && lines[7]?.trim() === 'ready';
+}
+
+async function waitUntilReady(url: string, pgDir: string, child: ChildProcess, recentLog: () => string): Promise<void> {
   const until = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
@@ -381,20 +406,22 @@ async function waitUntilReady(url: string, child: ChildProcess, recentLog: () =>
         `The embedded PostgreSQL server stopped while starting. If its data dir is damaged, restore it from a backup or move it away to start afresh. Its last messages:\n${recentLog()}`,
       );
     }
-    const client = new Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
-    try {
-      await client.connect();
-      await client.end();
-      return;
-    } catch (err) {
-      await client.end().catch(() => undefined);
-      const code = (err as { code?: string }).code;
-      // 57P03: the database system is starting up (or recovering)
-      if (code && code !== '57P03' && code !== 'ECONNREFUSED') throw err;
+    if (saysReady(pgDir, child)) {
+      const client = new Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
+      try {
+        await client.connect();
+        await client.end();
+        return;
+      } catch (err) {
+        await client.end().catch(() => undefined);
+        const code = (err as { code?: string }).code;
+        // 57P03: the database system is starting up (or recovering)
+        if (code && code !== '57P03' && code !== 'ECONNREFUSED') throw err;
+      }
     }
     if (Date.now() > until)
       throw new StartupError(`The embedded PostgreSQL server did not accept connections within 60 s:\n${recentLog()}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
@@ -498,14 +525,21 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const { logger } = options;
   const { bin, owner, pgDir, credentials, credentialsFile } = await layOut(options, true);
 
-  const port = options.port ?? (await findFreePort());
+  const pickPort = options.pickPort ?? findFreePort;
+  let port = options.port ?? (await pickPort());
   const settings: Record<string, string> = {
     listen_addresses: '127.0.0.1',
     unix_socket_directories: '',
     max_connections: '100',
     ...options.settings,
   };
-  const args = ['-D', pgDir, '-p', String(port), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
+  const args = () => [
+    '-D',
+    pgDir,
+    '-p',
+    String(port),
+    ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+  ];
   const recent: string[] = [];
   const onOutput = (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) {
@@ -516,7 +550,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     }
   };
   const launch = (): ChildProcess => {
-    const c = spawn(bin.postgres, args, {
+    const c = spawn(bin.postgres, args(), {
       ...owner,
       // Its own process group, which its backends share: after a crash of the postmaster, the supervisor ends
       // the orphaned backends at once (they hold the shared memory a new postmaster needs).
@@ -540,7 +574,25 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const serverUrl = (database: string) =>
     `postgresql://${user}:${password}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   try {
-    await waitUntilReady(serverUrl('postgres'), child, () => recent.join('\n'));
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await waitUntilReady(serverUrl('postgres'), pgDir, child, () => recent.join('\n'));
+        break;
+      } catch (err) {
+        const taken = port;
+        if (!(err instanceof StartupError) || !recent.some((line) => PORT_IN_USE.test(line))) throw err;
+        if (options.port !== undefined || attempt >= PORT_ATTEMPTS) {
+          throw new StartupError(
+            `The embedded PostgreSQL server could not listen on 127.0.0.1:${taken}: another program holds that port` +
+              (options.port !== undefined ? '. Free it or choose another port.' : ` (tried ${attempt} free ports).`),
+          );
+        }
+        port = await pickPort();
+        logger.info({ port: taken, next: port }, 'Port taken before the embedded PostgreSQL bound it; trying another');
+        recent.length = 0;
+        child = launch();
+      }
+    }
     const admin = new Client({ connectionString: serverUrl('postgres') });
     await admin.connect();
     try {
@@ -606,7 +658,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         child = launch();
         supervise(child);
         const started = Date.now();
-        waitUntilReady(serverUrl('postgres'), child, () => recent.join('\n')).then(
+        waitUntilReady(serverUrl('postgres'), pgDir, child, () => recent.join('\n')).then(
           () =>
             logger.warn(
               { pid: child.pid, dataDir: pgDir, ms: Date.now() - started, attempt: restarts },

@@ -12,9 +12,17 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { dataDirId, findBinaries, startEmbeddedPostgres, type DbLogger, type RunningPostgres } from '@rabta/db';
+import {
+  dataDirId,
+  findBinaries,
+  findFreePort,
+  startEmbeddedPostgres,
+  type DbLogger,
+  type RunningPostgres,
+} from '@rabta/db';
 import { Client } from 'pg';
 import { isRunning, startNode, waitFor, type Running } from './processes';
 
@@ -151,6 +159,52 @@ describe('embedded PostgreSQL', () => {
       expect(logger.at('warn')).toEqual(['The database credentials file was readable by others; its mode is now 0600']);
       expect(logger.at('info')).not.toContain('Initialised a new embedded PostgreSQL cluster');
       await pg.stop();
+    });
+
+    it('should start on another free port when the one it found is taken before the server binds it', async () => {
+      // The race is real on a busy machine: a port is free when found and another program binds it first.
+      const holder = createServer();
+      await new Promise<void>((done) => holder.listen(0, '127.0.0.1', done));
+      const held = (holder.address() as AddressInfo).port;
+      try {
+        const picked: number[] = [];
+        const logger = captureLogger();
+        const pg = await startEmbeddedPostgres({
+          dataDir,
+          database: 'rabta',
+          logger,
+          pickPort: async () => {
+            const port = picked.length === 0 ? held : await findFreePort();
+            picked.push(port);
+            return port;
+          },
+        });
+        running.push(pg);
+        expect(picked).toHaveLength(2);
+        expect(pg.port).toBe(picked[1]);
+        expect(pg.url).toContain(`@127.0.0.1:${picked[1]}/`);
+        expect(logger.at('info')).toContain('Port taken before the embedded PostgreSQL bound it; trying another');
+        expect(await query(pg.url, 'SELECT note FROM kept')).toEqual([{ note: 'survives restarts' }]);
+        await pg.stop();
+      } finally {
+        await new Promise((done) => holder.close(done));
+      }
+    });
+
+    it('should refuse a fixed port another program holds, naming the port, and leave the data dir free', async () => {
+      const holder = createServer();
+      await new Promise<void>((done) => holder.listen(0, '127.0.0.1', done));
+      const held = (holder.address() as AddressInfo).port;
+      try {
+        await expect(
+          startEmbeddedPostgres({ dataDir, database: 'rabta', logger: captureLogger(), port: held }),
+        ).rejects.toThrow(
+          `The embedded PostgreSQL server could not listen on 127.0.0.1:${held}: another program holds that port. Free it or choose another port.`,
+        );
+        expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+      } finally {
+        await new Promise((done) => holder.close(done));
+      }
     });
 
     it('should recover from a stale postmaster.pid left by a server killed outright, with one log line', async () => {
