@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaClient, queryRows } from '@rabta/db';
 import { INACTIVE_STAGES, staleCutoff, type Health, type InitiativeStage } from '@rabta/domain';
 import type { Db } from '../resource/resource';
+import { sqlIsoDate, sqlIsoTs } from '../resource/wire';
 import { canBeFuzzy, searchCondition, searchTerms } from '../resource/search';
 import { knownRowsSql, snapshotsSql, type KnownColumn } from './known-at';
 import { readsAsKnown, staleDay, type View } from './view';
@@ -47,22 +48,23 @@ export interface InitiativeRow {
   priority: string;
   location_en: string | null;
   location_ur: string | null;
-  start_date: Date | null;
-  target_date: Date | null;
+  /** Calendar dates and moments come as their wire text (sqlIsoDate, sqlIsoTs). */
+  start_date: string | null;
+  target_date: string | null;
   estimated_value: string | null;
   currency: string | null;
   tags: string[];
   focal_person_id: number | null;
   version: number;
-  archived_at: Date | null;
+  archived_at: string | null;
   created_by_id: number | null;
-  created_at: Date;
-  updated_at: Date;
+  created_at: string;
+  updated_at: string;
   sector_ids: number[];
   countries: { code: string; role: string }[];
   lead_ids: number[];
   /** The publication date (a calendar date) of the newest evidence in the view. */
-  last_evidence_on: Date | null;
+  last_evidence_on: string | null;
 }
 
 /** Wire sort field → SQL expression over `i` (stage, health and lastEvidenceAt are computed per view). */
@@ -306,14 +308,16 @@ export class InitiativesAsOf {
       Prisma.sql`
       ${rel.with}
       SELECT i.id, i.code, i.title_en, i.title_ur, i.summary_en, i.summary_ur, ${state.stage} AS stage, ${state.health} AS health,
-             i.health_confidence, i.priority, i.location_en, i.location_ur, i.start_date, i.target_date,
-             i.estimated_value::text AS estimated_value, i.currency, i.tags, i.focal_person_id, i.version, i.archived_at,
-             i.created_by_id, i.created_at, i.updated_at,
+             i.health_confidence, i.priority, i.location_en, i.location_ur,
+             ${sqlIsoDate(Prisma.raw('i.start_date'))} AS start_date, ${sqlIsoDate(Prisma.raw('i.target_date'))} AS target_date,
+             i.estimated_value::text AS estimated_value, i.currency, i.tags, i.focal_person_id, i.version,
+             ${sqlIsoTs(Prisma.raw('i.archived_at'))} AS archived_at, i.created_by_id,
+             ${sqlIsoTs(Prisma.raw('i.created_at'))} AS created_at, ${sqlIsoTs(Prisma.raw('i.updated_at'))} AS updated_at,
              ARRAY(SELECT s.sector_id FROM ${rel.sectors} s WHERE s.initiative_id = i.id ORDER BY s.sector_id) AS sector_ids,
              COALESCE((SELECT json_agg(json_build_object('code', c.country_code, 'role', c.role) ORDER BY c.country_code)
                        FROM ${rel.countries} c WHERE c.initiative_id = i.id), '[]'::json) AS countries,
              ARRAY(SELECT l.organization_id FROM ${rel.leads} l WHERE l.initiative_id = i.id ORDER BY l.organization_id) AS lead_ids,
-             ${evidence} AS last_evidence_on,
+             ${sqlIsoDate(evidence)} AS last_evidence_on,
              (SELECT count(*) FROM ${rel.initiatives} i ${whereSql}) AS total
       FROM (SELECT i.* FROM ${rel.initiatives} i ${whereSql} ORDER BY ${orderBy} LIMIT ${page.limit} OFFSET ${page.offset}) i
       ORDER BY ${orderBy}`,

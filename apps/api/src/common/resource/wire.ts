@@ -1,4 +1,15 @@
 // Rows → wire values. Calendar dates travel as YYYY-MM-DD, moments as ISO 8601 in UTC.
+import { Prisma } from '@rabta/db';
+
+/**
+ * SQL: a calendar date as its wire text. On a hot read, PostgreSQL writing the text saves parsing each value
+ * into a Date and formatting it again (isoDate) per row.
+ */
+export const sqlIsoDate = (column: Prisma.Sql): Prisma.Sql => Prisma.sql`to_char(${column}, 'YYYY-MM-DD')`;
+
+/** SQL: a moment as its wire text, as isoTs writes it (UTC, milliseconds, the finer digits cut off). */
+export const sqlIsoTs = (column: Prisma.Sql): Prisma.Sql =>
+  Prisma.sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 export function isoDate(d: Date): string;
 export function isoDate(d: Date | null | undefined): string | null;

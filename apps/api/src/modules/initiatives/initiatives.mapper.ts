@@ -1,9 +1,8 @@
 import { allowedNextStages, iatiActivityStatus, isStale, type Initiative } from '@rabta/domain';
 import type { InitiativeRow, Staleness } from '../../common/as-of/initiatives.as-of';
-import { isoDate, isoTs } from '../../common/resource/wire';
 
 export function toInitiative(r: InitiativeRow, staleness: Staleness): Initiative {
-  const lastEvidenceOn = isoDate(r.last_evidence_on);
+  const lastEvidenceOn = r.last_evidence_on;
   const countries = (r.countries ?? []).map((c) => ({
     code: c.code,
     role: c.role as Initiative['countries'][number]['role'],
@@ -21,8 +20,8 @@ export function toInitiative(r: InitiativeRow, staleness: Staleness): Initiative
     priority: r.priority as Initiative['priority'],
     locationEn: r.location_en,
     locationUr: r.location_ur,
-    startDate: isoDate(r.start_date),
-    targetDate: isoDate(r.target_date),
+    startDate: r.start_date,
+    targetDate: r.target_date,
     estimatedValue: r.estimated_value === null ? null : Number(r.estimated_value),
     currency: r.currency,
     tags: r.tags,
@@ -32,10 +31,10 @@ export function toInitiative(r: InitiativeRow, staleness: Staleness): Initiative
     leadOrganizationIds: r.lead_ids,
     focalPersonId: r.focal_person_id,
     version: r.version,
-    archivedAt: isoTs(r.archived_at),
+    archivedAt: r.archived_at,
     createdById: r.created_by_id,
-    createdAt: isoTs(r.created_at)!,
-    updatedAt: isoTs(r.updated_at)!,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
     iatiStatus: iatiActivityStatus(r.stage),
     lastEvidenceAt: lastEvidenceOn,
     stale: isStale({ stage: r.stage, lastEvidenceOn }, staleness.cutoff),
