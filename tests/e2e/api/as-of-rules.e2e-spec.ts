@@ -13,8 +13,10 @@ import {
   type MilestoneState,
   type ViewDay,
 } from '@rabta/domain';
+import { Prisma } from '@rabta/db';
 import { MilestonesAsOf } from '../../../apps/api/src/common/as-of/milestones.as-of';
 import { parseAsOf } from '../../../apps/api/src/common/http/as-of';
+import { isoDate, isoTs, sqlIsoDate, sqlIsoTs } from '../../../apps/api/src/common/resource/wire';
 import { signedInUser, type SignedInUser } from '../../support/auth';
 import { makeEngagement, makeInitiative, makePerson, makeSource } from '../../support/fixtures';
 import { startTestApp, type TestApp } from '../../support/test-app';
@@ -220,6 +222,34 @@ describe('as-of rules: the SQL and Prisma filters select what the domain rules s
         stale: isStale(c, cutoff),
         last: c.lastEvidenceOn,
       });
+    }
+  });
+
+  it('writes dates and moments in SQL (sqlIsoDate, sqlIsoTs) as isoDate and isoTs write them, in any session time zone', async () => {
+    const moments = [
+      '2025-06-15 00:00:00+00',
+      '2024-02-29 23:59:59.999999+00',
+      '2025-12-31 23:30:00.5-05',
+      '2026-01-01 04:59:59.123456+05',
+      '1999-12-31 19:00:00.0001+00',
+    ];
+    const days = ['2025-06-15', '2024-02-29', '2000-01-01', '1971-12-16'];
+    const read = (zone: string) =>
+      t.prisma.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(`SET LOCAL TIME ZONE '${zone}'`);
+        const one = (value: Prisma.Sql, wire: Prisma.Sql) =>
+          tx.$queryRaw<{ value: Date; wire: string }[]>(Prisma.sql`SELECT ${value} AS value, ${wire} AS wire`);
+        return Promise.all([
+          ...moments.map((m) => one(Prisma.sql`${m}::timestamptz`, sqlIsoTs(Prisma.sql`${m}::timestamptz`))),
+          ...days.map((d) => one(Prisma.sql`${d}::date`, sqlIsoDate(Prisma.sql`${d}::date`))),
+        ]);
+      });
+    // What the API wrote before: the values as pg reads them in its UTC sessions, formatted in JavaScript.
+    const js = (await read('UTC')).map(([r], n) => (n < moments.length ? isoTs(r.value) : isoDate(r.value)));
+    expect(js.slice(0, 2)).toEqual(['2025-06-15T00:00:00.000Z', '2024-02-29T23:59:59.999Z']);
+    for (const zone of ['UTC', 'Asia/Karachi', 'America/St_Johns']) {
+      const wire = (await read(zone)).map(([r]) => r.wire);
+      expect({ zone, wire }).toEqual({ zone, wire: js });
     }
   });
 });
