@@ -62,16 +62,20 @@ export function poolOf(client: PrismaClient): Pool | undefined {
 }
 
 export function createPrismaClient(url: string, options: PrismaClientOptions = {}): PrismaClient {
-  const pool = new Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
-  pool.on('connect', coalesceWrites);
-  // Every session in UTC, whatever the server's TimeZone (initdb takes the machine's: Asia/Karachi on a server in
-  // Karachi). Prisma's adapter sends moments without an offset and reads them back as UTC, so in another zone a
-  // moment it wrote was stored hours off, and one PostgreSQL stamped (now()) or a raw statement wrote was read hours
-  // off; SQL's ::date of a moment is the UTC day as well, as the domain counts days. Queued before the first
-  // statement of whoever takes the connection (node-postgres runs a connection's queries in order).
-  pool.on('connect', (client) => {
-    client.query("SET TIME ZONE 'UTC'").catch((err: Error) => options.onPoolError?.(err));
+  const pool = new Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 5_000,
+    // Every session in UTC, whatever the server's TimeZone (initdb takes the machine's: Asia/Karachi on a server in
+    // Karachi). Prisma's adapter sends moments without an offset and reads them back as UTC, so in another zone a
+    // moment it wrote was stored hours off, and one PostgreSQL stamped (now()) or a raw statement wrote was read
+    // hours off; SQL's ::date of a moment is the UTC day as well, as the domain counts days. The pool awaits this
+    // before it hands a new connection out; if it fails, the connection is closed and the caller gets the error.
+    onConnect: async (client) => {
+      await client.query("SET TIME ZONE 'UTC'");
+    },
   });
+  pool.on('connect', coalesceWrites);
   // node-postgres emits 'error' on a connection when the server ends it (shutdown, crash, terminated backend). The
   // pool listens only while a connection is idle, the adapter only inside a transaction: one that is checked out
   // between the two (a statement just answered, the next not yet sent) has no listener, and an 'error' event
