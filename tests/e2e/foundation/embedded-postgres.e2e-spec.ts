@@ -80,6 +80,16 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
+/** A port another program (a plain TCP server of this process) listens on until released. */
+async function holdPort(): Promise<{ held: number; release: () => Promise<void> }> {
+  const holder = createServer();
+  await new Promise<void>((done) => holder.listen(0, '127.0.0.1', done));
+  return {
+    held: (holder.address() as AddressInfo).port,
+    release: () => new Promise<void>((done) => holder.close(() => done())),
+  };
+}
+
 const postmasterPid = (dataDir: string) =>
   Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
 const CHILD = join(__dirname, 'fixtures', 'postgres-child.cjs');
@@ -163,9 +173,7 @@ describe('embedded PostgreSQL', () => {
 
     it('should start on another free port when the one it found is taken before the server binds it', async () => {
       // The race is real on a busy machine: a port is free when found and another program binds it first.
-      const holder = createServer();
-      await new Promise<void>((done) => holder.listen(0, '127.0.0.1', done));
-      const held = (holder.address() as AddressInfo).port;
+      const { held, release } = await holdPort();
       try {
         const picked: number[] = [];
         const logger = captureLogger();
@@ -187,14 +195,12 @@ describe('embedded PostgreSQL', () => {
         expect(await query(pg.url, 'SELECT note FROM kept')).toEqual([{ note: 'survives restarts' }]);
         await pg.stop();
       } finally {
-        await new Promise((done) => holder.close(done));
+        await release();
       }
     });
 
     it('should refuse a fixed port another program holds, naming the port, and leave the data dir free', async () => {
-      const holder = createServer();
-      await new Promise<void>((done) => holder.listen(0, '127.0.0.1', done));
-      const held = (holder.address() as AddressInfo).port;
+      const { held, release } = await holdPort();
       try {
         await expect(
           startEmbeddedPostgres({ dataDir, database: 'rabta', logger: captureLogger(), port: held }),
@@ -203,7 +209,7 @@ describe('embedded PostgreSQL', () => {
         );
         expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
       } finally {
-        await new Promise((done) => holder.close(done));
+        await release();
       }
     });
 
